@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { id, isoDate, optionalText, pageOf, pageQuery, text, version } from './common.ts';
+import { gender, qualification, theoryLevel, title } from './enums.ts';
+
+export const person = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  familyName: z.string(),
+  middleName: z.string().nullable(),
+  givenName: z.string(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  gender,
+  ethnicityCode: z.string(),
+  ethnicityName: z.string(),
+  religion: z.string().nullable(),
+  /** Masked (`0xx******123`) unless the actor may see national IDs in this unit. */
+  nationalId: z.string().nullable(),
+  nationalIdMasked: z.boolean(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  partyMember: z.boolean(),
+  partyJoinDate: z.string().nullable(),
+  generalEducation: z.string().nullable(),
+  qualification,
+  theoryLevel,
+  itLevel: z.string().nullable(),
+  languageLevel: z.string().nullable(),
+  hardshipArea: z.boolean(),
+  notes: z.string().nullable(),
+  /** Titles held today, for lists. */
+  currentTitles: z.array(z.object({ title, unitName: z.string() })),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  canEdit: z.boolean(),
+});
+export type Person = z.infer<typeof person>;
+
+const personFields = {
+  unitId: id,
+  familyName: text(50),
+  middleName: optionalText(80),
+  givenName: text(50),
+  birthDate: isoDate.nullable().optional(),
+  gender,
+  ethnicityCode: z.string().regex(/^\d{2}$/),
+  religion: optionalText(100),
+  nationalId: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().regex(/^\d{12}$/, 'Số CCCD gồm đúng 12 chữ số').nullable().optional(),
+  ),
+  phone: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ').nullable().optional(),
+  ),
+  email: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.email().max(200).nullable().optional(),
+  ),
+  partyMember: z.boolean().default(false),
+  partyJoinDate: isoDate.nullable().optional(),
+  generalEducation: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().regex(/^(\d{1,2})\/(10|12)$/, 'Trình độ phổ thông dạng 12/12').nullable().optional(),
+  ),
+  qualification: qualification.default('none'),
+  theoryLevel: theoryLevel.default('none'),
+  itLevel: optionalText(100),
+  languageLevel: optionalText(100),
+  hardshipArea: z.boolean().default(false),
+  notes: optionalText(2000),
+};
+
+export const personCreate = z.object({
+  ...personFields,
+  /** A person with the same name and birth date exists: create anyway only when confirmed. */
+  confirmDuplicate: z.boolean().default(false),
+});
+export type PersonCreate = z.infer<typeof personCreate>;
+
+export const personUpdate = z
+  .object(personFields)
+  .partial()
+  .extend({ version });
+export type PersonUpdate = z.infer<typeof personUpdate>;
+
+export const personListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  unitId: id.optional(),
+  title: title.optional(),
+  gender: gender.optional(),
+  ethnicityCode: z.string().regex(/^\d{2}$/).optional(),
+  minority: z.enum(['true', 'false']).optional(),
+  partyMember: z.enum(['true', 'false']).optional(),
+  theoryLevel: theoryLevel.optional(),
+  ageMin: z.coerce.number().int().min(0).max(120).optional(),
+  ageMax: z.coerce.number().int().min(0).max(120).optional(),
+  sort: z.enum(['name', 'birthDate', 'unit', 'updatedAt']).default('name'),
+});
+export type PersonListQuery = z.infer<typeof personListQuery>;
+export const personPage = pageOf(person);
+
+export const duplicateCandidate = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  unitName: z.string(),
+});

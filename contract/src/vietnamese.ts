@@ -1,0 +1,98 @@
+/**
+ * Vietnamese text rules shared by server and web: the sort key that orders names the Vietnamese
+ * way on both database engines, the diacritic-free search form, and national ID masking.
+ *
+ * Both engines compare the sort key byte by byte (SQLite BINARY, PostgreSQL "C"), so ordering is
+ * identical everywhere without a database collation.
+ */
+
+// The Vietnamese alphabet (with f j w z for foreign names) in dictionary order: ă after a, â after ă, đ after d…
+const ALPHABET = ['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z'];
+// Tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng (CLDR `vi`).
+const TONES: Record<string, string> = { '\u0300': '1', '\u0309': '2', '\u0303': '3', '\u0301': '4', '\u0323': '5' };
+// Marks that make a different letter rather than a tone.
+const LETTER_MARKS: Record<string, string> = { '\u0306': 'ă', '\u0302': '^', '\u031B': '+' };
+
+const LETTER_CODE = new Map<string, string>(ALPHABET.map((l, i) => [l, String.fromCharCode(0x41 + i)]));
+
+interface Letter {
+  primary: string;
+  tone: string;
+}
+
+function letters(part: string): Letter[] {
+  const out: Letter[] = [];
+  const decomposed = part.toLowerCase().normalize('NFD');
+  let current: { base: string; mods: string; tone: string } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const letter = compose(current.base, current.mods);
+    const code = LETTER_CODE.get(letter) ?? (/[0-9]/.test(letter) ? letter : undefined);
+    if (code) out.push({ primary: code, tone: current.tone });
+    else if (letter === ' ') out.push({ primary: '!', tone: '0' });
+    current = null;
+  };
+  for (const ch of decomposed) {
+    if (TONES[ch]) {
+      if (current) current.tone = TONES[ch];
+    } else if (LETTER_MARKS[ch]) {
+      if (current) current.mods += LETTER_MARKS[ch];
+    } else if (/\p{M}/u.test(ch)) {
+      // other combining marks carry no meaning in Vietnamese order
+    } else {
+      flush();
+      current = { base: ch, mods: '', tone: '0' };
+    }
+  }
+  flush();
+  return out;
+}
+
+function compose(base: string, mods: string): string {
+  if (!mods) return base;
+  if (base === 'a') return mods.includes('ă') ? 'ă' : mods.includes('^') ? 'â' : 'a';
+  if (base === 'e' && mods.includes('^')) return 'ê';
+  if (base === 'o') return mods.includes('^') ? 'ô' : mods.includes('+') ? 'ơ' : 'o';
+  if (base === 'u' && mods.includes('+')) return 'ư';
+  return base;
+}
+
+/**
+ * Sort key for a person: given name first, then family name, then middle name; letters compared
+ * first (a < ă < â … d < đ …), tones only to break ties. Plain ASCII, so any binary comparison works.
+ */
+export function vietnameseSortKey(given: string, family: string, middle?: string | null): string {
+  const parts = [given, family, middle ?? ''].map((p) => letters(p.trim().replace(/\s+/g, ' ')));
+  const primary = parts.map((p) => p.map((l) => l.primary).join('')).join(' ');
+  const secondary = parts.map((p) => p.map((l) => l.tone).join('')).join(' ');
+  return `${primary}  ${secondary}`;
+}
+
+/** Sort key for any other text (unit names): the same letter order, in reading order. */
+export function vietnameseTextKey(text: string): string {
+  const l = letters(text.trim().replace(/\s+/g, ' '));
+  return `${l.map((x) => x.primary).join('')}  ${l.map((x) => x.tone).join('')}`;
+}
+
+/** Lowercase, no diacritics, đ → d, single spaces: "Nguyễn Văn A" → "nguyen van a". */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function fullName(family: string, middle: string | null | undefined, given: string): string {
+  return [family, middle, given]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** `012345678912` → `0xx******912`: enough to tell records apart, not enough to identify. */
+export function maskNationalId(nationalId: string): string {
+  return `${nationalId.slice(0, 1)}xx******${nationalId.slice(-3)}`;
+}

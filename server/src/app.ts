@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Db } from './db/index.ts';
+import type { App } from './http.ts';
+import { LoginThrottle } from './auth/throttle.ts';
+import { authHook } from './auth/hook.ts';
+import { errorBody } from './errors.body.ts';
+import { registerModules } from './modules/index.ts';
+
+z.config(z.locales.vi());
+
+export interface BuildOptions {
+  config: Config;
+  db: Db;
+  logger?: boolean;
+}
+
+export async function buildApp({ config, db, logger = false }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: true,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('ctx', { db, config, throttle: new LoginThrottle() });
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || !route.url.startsWith('/api/v1')) continue;
+      app.routeTable.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Canbo API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = errorBody(err);
+    if (status >= 500) req.log.error(err);
+    return reply.code(status).send(body);
+  });
+
+  authHook(app);
+  await app.register(registerModules, { prefix: '/api/v1' });
+
+  if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+    // Client-side routes: any GET that is not the API gets the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      const { status, body } = errorBody(null);
+      return reply.code(status).send(body);
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) => {
+      const { status, body } = errorBody(null);
+      return reply.code(status).send(body);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,41 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { App } from '../http.ts';
+import { reader } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { SESSION_COOKIE, resolveSession } from './session.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Resolves the session cookie on every API request, refuses anonymous calls to non-public routes
+ * (401), and requires the session's CSRF token in `x-csrf-token` on every state-changing call.
+ */
+export function authHook(app: App): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(reader(app.ctx), token);
+      if (session) {
+        req.actor = session.actor;
+        req.csrfToken = session.csrfToken;
+      }
+    }
+    if (req.routeOptions.config.public) return;
+    if (!req.actor) throw new AppError('unauthenticated', 'Phiên đăng nhập đã hết hạn hoặc bạn chưa đăng nhập');
+    if (!SAFE.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !req.csrfToken || !sameToken(header, req.csrfToken)) {
+        throw new AppError('csrf', 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.');
+      }
+    }
+  });
+}

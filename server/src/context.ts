@@ -1,0 +1,28 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Config } from './config.ts';
+import type { Db, Engine } from './db/index.ts';
+import type { Database } from './db/schema.ts';
+import type { LoginThrottle } from './auth/throttle.ts';
+
+/** What services need: the database and the configuration. One per app. */
+export interface Ctx {
+  db: Db;
+  config: Config;
+  throttle: LoginThrottle;
+}
+
+/** A query handle for repositories: a transaction or the plain database, and the engine it runs on. */
+export interface Tx {
+  q: Kysely<Database> | Transaction<Database>;
+  engine: Engine;
+}
+
+/** Reads outside a transaction. */
+export function reader(ctx: Ctx): Tx {
+  return { q: ctx.db.kysely, engine: ctx.db.engine };
+}
+
+/** Every write is one transaction: all of it is stored, or none. */
+export function inTransaction<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.kysely.transaction().execute((trx) => work({ q: trx, engine: ctx.db.engine }));
+}

@@ -1,0 +1,169 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Dates are ISO `yyyy-mm-dd` strings and timestamps ISO strings on both
+ * engines (the PostgreSQL driver is told to parse them so); booleans are 0/1 integers on both,
+ * because better-sqlite3 cannot bind booleans.
+ */
+export interface Database {
+  units: UnitTable;
+  unit_closure: UnitClosureTable;
+  unit_tree_history: UnitTreeHistoryTable;
+  unit_events: UnitEventTable;
+  unit_event_links: UnitEventLinkTable;
+  ethnicities: EthnicityTable;
+  people: PersonTable;
+  positions: PositionTable;
+  users: UserTable;
+  grants: GrantTable;
+  sessions: SessionTable;
+  audit_log: AuditTable;
+}
+
+interface Stamped {
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface UnitTable extends Stamped {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  organisation: string;
+  /** Today's parent; for an ended unit, the unit its records roll up into (merge target or last parent). */
+  parent_id: number | null;
+  status: string;
+  valid_from: string;
+  valid_to: string | null;
+  /** Place name written in official documents ("Gia Nghĩa, ngày …"). */
+  place: string | null;
+  search_text: string;
+}
+
+/** Closure over `units.parent_id`: every (ancestor, descendant) pair including (u, u) at depth 0. */
+export interface UnitClosureTable {
+  ancestor_id: number;
+  descendant_id: number;
+  depth: number;
+}
+
+/** Dated parent edges, so the tree can be drawn "as of" any date. */
+export interface UnitTreeHistoryTable {
+  id: Generated<number>;
+  unit_id: number;
+  parent_id: number | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface UnitEventTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  event_date: string;
+  decision: string | null;
+  note: string | null;
+  /** JSON: what changed (old and new name, old and new parent, the units involved). */
+  details: string;
+  actor_user_id: number | null;
+  created_at: string;
+}
+
+/** Lineage edges: the records of `from_unit_id` roll into `to_unit_id` (merge, split). */
+export interface UnitEventLinkTable {
+  event_id: number;
+  from_unit_id: number;
+  to_unit_id: number;
+}
+
+export interface EthnicityTable {
+  code: string;
+  name: string;
+  minority: number;
+  sort_order: number;
+}
+
+export interface PersonTable extends Stamped {
+  id: Generated<number>;
+  /** The unit that keeps this cadre's record (đơn vị quản lý); scoping follows it. */
+  unit_id: number;
+  family_name: string;
+  middle_name: string | null;
+  given_name: string;
+  full_name: string;
+  sort_key: string;
+  search_text: string;
+  birth_date: string | null;
+  gender: string;
+  ethnicity_code: string;
+  religion: string | null;
+  national_id: string | null;
+  phone: string | null;
+  email: string | null;
+  party_member: number;
+  party_join_date: string | null;
+  general_education: string | null;
+  qualification: string;
+  theory_level: string;
+  it_level: string | null;
+  language_level: string | null;
+  hardship_area: number;
+  notes: string | null;
+}
+
+export interface PositionTable extends Stamped {
+  id: Generated<number>;
+  person_id: number;
+  unit_id: number;
+  title: string;
+  employment: string;
+  method: string;
+  term: string | null;
+  decision: string | null;
+  start_date: string;
+  end_date: string | null;
+}
+
+export interface UserTable extends Stamped {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  person_id: number | null;
+  is_superadmin: number;
+  disabled: number;
+  last_login_at: string | null;
+}
+
+export interface GrantTable {
+  id: Generated<number>;
+  user_id: number;
+  unit_id: number;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  entity: string;
+  entity_id: number;
+  action: string;
+  /** The unit the changed row belongs to, so audit rows are scoped like the rows themselves. */
+  unit_id: number | null;
+  before: string | null;
+  after: string | null;
+}

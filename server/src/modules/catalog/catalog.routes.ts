@@ -1,0 +1,11 @@
+import { ethnicityList } from '@canbo/contract';
+import type { App } from '../../http.ts';
+import { listEthnicities } from './catalog.repository.ts';
+import { reader } from '../../context.ts';
+
+export async function catalogRoutes(app: App): Promise<void> {
+  // 55 rows, fixed by the statistics office: the only list not paged.
+  app.get('/catalog/ethnicities', { schema: { tags: ['catalog'], response: { 200: ethnicityList } } }, async () => ({
+    items: await listEthnicities(reader(app.ctx)),
+  }));
+}
