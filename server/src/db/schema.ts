@@ -136,6 +136,10 @@ export interface UserTable extends Stamped {
   is_superadmin: number;
   disabled: number;
   last_login_at: string | null;
+  /** Folded login and display name, for search without diacritics. */
+  search_text: Generated<string>;
+  /** vietnameseTextKey(display_name): Vietnamese order on both engines. */
+  sort_key: Generated<string>;
 }
 
 export interface GrantTable {

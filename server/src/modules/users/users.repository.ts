@@ -1,0 +1,264 @@
+import { sql, type RawBuilder } from 'kysely';
+import { foldVietnamese, vietnameseTextKey, type Grant, type Role, type User } from '@canbo/contract';
+import type { Tx } from '../../context.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { grantRoots, inScope } from '../../auth/policy.ts';
+import { likeContains, like, nowIso } from '../../db/dialect.ts';
+import { offsetOf } from '../../lib/paging.ts';
+
+/**
+ * SQL condition on `users as u`: the actor may see and manage this account. An admin manages an
+ * account only when every unit it reaches (each grant, and a cadre's own unit) lies inside the
+ * admin's `user.manage` subtrees, so no admin can touch an account that reaches beyond them.
+ * Superadmin accounts are reachable only by superadmins; an account that reaches no unit at all
+ * belongs to no subtree, so only superadmins see it.
+ */
+export function manageable(actor: Actor): RawBuilder<boolean> {
+  if (actor.isSuperadmin) return sql<boolean>`1 = 1`;
+  if (!grantRoots(actor, 'user.manage').length) return sql<boolean>`1 = 0`;
+  return sql<boolean>`(
+    u.is_superadmin = 0
+    and (u.person_id is not null or exists (select 1 from grants g0 where g0.user_id = u.id))
+    and not exists (select 1 from grants gx where gx.user_id = u.id and not (${inScope(actor, 'user.manage', 'gx.unit_id')}))
+    and (u.person_id is null or exists (
+      select 1 from people px where px.id = u.person_id and ${inScope(actor, 'user.manage', 'px.unit_id')}
+    ))
+  )`;
+}
+
+export interface UserListInput {
+  page: number;
+  pageSize: number;
+  order: 'asc' | 'desc';
+  q?: string | null;
+  sort: 'login' | 'displayName' | 'lastLoginAt';
+}
+
+export interface UserRow {
+  id: number;
+  login: string;
+  display_name: string;
+  person_id: number | null;
+  person_name: string | null;
+  person_unit_id: number | null;
+  is_superadmin: number;
+  disabled: number;
+  last_login_at: string | null;
+  version: number;
+}
+
+function baseQuery(tx: Tx) {
+  return tx.q
+    .selectFrom('users as u')
+    .leftJoin('people as p', 'p.id', 'u.person_id')
+    .select([
+      'u.id',
+      'u.login',
+      'u.display_name',
+      'u.person_id',
+      'p.full_name as person_name',
+      'p.unit_id as person_unit_id',
+      'u.is_superadmin',
+      'u.disabled',
+      'u.last_login_at',
+      'u.version',
+    ]);
+}
+
+export async function listUsers(tx: Tx, actor: Actor, input: UserListInput): Promise<{ rows: UserRow[]; total: number }> {
+  const term = input.q ? foldVietnamese(input.q) : '';
+  const filtered = tx.q
+    .selectFrom('users as u')
+    .where(manageable(actor))
+    .$if(term !== '', (qb) => qb.where(like('u.search_text', likeContains(term))));
+  const countRow = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const dir = input.order;
+  let rowsQuery = baseQuery(tx)
+    .where(manageable(actor))
+    .$if(term !== '', (qb) => qb.where(like('u.search_text', likeContains(term))));
+  if (input.sort === 'displayName') rowsQuery = rowsQuery.orderBy('u.sort_key', dir).orderBy('u.login', dir);
+  else if (input.sort === 'lastLoginAt') {
+    // Never-logged-in accounts last on both engines (their NULL ordering differs).
+    rowsQuery = rowsQuery.orderBy(sql`case when u.last_login_at is null then 1 else 0 end`).orderBy('u.last_login_at', dir);
+  } else rowsQuery = rowsQuery.orderBy('u.login', dir);
+  const rows = await rowsQuery.orderBy('u.id', dir).limit(input.pageSize).offset(offsetOf(input)).execute();
+  return { rows, total: Number(countRow.n) };
+}
+
+/** One account the actor may manage, or undefined (missing and out of scope look the same). */
+export async function findManageableUser(tx: Tx, actor: Actor, id: number): Promise<UserRow | undefined> {
+  return baseQuery(tx).where('u.id', '=', id).where(manageable(actor)).executeTakeFirst();
+}
+
+export async function grantsOf(tx: Tx, userIds: number[]): Promise<Map<number, Grant[]>> {
+  const out = new Map<number, Grant[]>(userIds.map((id) => [id, []]));
+  if (!userIds.length) return out;
+  const rows = await tx.q
+    .selectFrom('grants as g')
+    .innerJoin('units as un', 'un.id', 'g.unit_id')
+    .select(['g.id', 'g.user_id', 'g.unit_id', 'un.name', 'g.role'])
+    .where('g.user_id', 'in', userIds)
+    .orderBy('g.user_id')
+    .orderBy('g.id')
+    .execute();
+  for (const r of rows) out.get(r.user_id)?.push({ id: r.id, unitId: r.unit_id, unitName: r.name, role: r.role as Role });
+  return out;
+}
+
+export function toUser(row: UserRow, grants: Grant[]): User {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    personId: row.person_id,
+    personName: row.person_name,
+    isSuperadmin: row.is_superadmin === 1,
+    disabled: row.disabled === 1,
+    lastLoginAt: row.last_login_at,
+    grants,
+    version: row.version,
+  };
+}
+
+/** The account as the API shows it, read without scope (after the service has checked it). */
+export async function loadUser(tx: Tx, id: number): Promise<User | undefined> {
+  const row = await baseQuery(tx).where('u.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const grants = await grantsOf(tx, [id]);
+  return toUser(row, grants.get(id) ?? []);
+}
+
+export async function loginTaken(tx: Tx, login: string): Promise<boolean> {
+  const row = await tx.q.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Another account already linked to this cadre (one own account per person). */
+export async function accountOfPerson(tx: Tx, personId: number, exceptUserId?: number): Promise<number | undefined> {
+  const row = await tx.q
+    .selectFrom('users')
+    .select('id')
+    .where('person_id', '=', personId)
+    .$if(exceptUserId !== undefined, (qb) => qb.where('id', '<>', exceptUserId ?? 0))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The cadre's unit, when the person lies inside the actor's `user.manage` scope. */
+export async function manageablePersonUnit(tx: Tx, actor: Actor, personId: number): Promise<number | undefined> {
+  const row = await tx.q
+    .selectFrom('people as p')
+    .select('p.unit_id')
+    .where('p.id', '=', personId)
+    .where(inScope(actor, 'user.manage', 'p.unit_id'))
+    .executeTakeFirst();
+  return row?.unit_id;
+}
+
+/** The unit's name when it lies inside the actor's `user.manage` scope. */
+export async function manageableUnitName(tx: Tx, actor: Actor, unitId: number): Promise<string | undefined> {
+  const row = await tx.q
+    .selectFrom('units as un')
+    .select('un.name')
+    .where('un.id', '=', unitId)
+    .where(inScope(actor, 'user.manage', 'un.id'))
+    .executeTakeFirst();
+  return row?.name;
+}
+
+export async function insertUser(
+  tx: Tx,
+  u: { login: string; displayName: string; passwordHash: string; personId: number | null },
+): Promise<number> {
+  const now = nowIso();
+  const row = await tx.q
+    .insertInto('users')
+    .values({
+      login: u.login,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      person_id: u.personId,
+      is_superadmin: 0,
+      disabled: 0,
+      last_login_at: null,
+      search_text: foldVietnamese(`${u.login} ${u.displayName}`),
+      sort_key: vietnameseTextKey(u.displayName),
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Column values for a changed display name (kept with its derived search and sort columns). */
+export function displayNameColumns(login: string, displayName: string) {
+  return {
+    display_name: displayName,
+    search_text: foldVietnamese(`${login} ${displayName}`),
+    sort_key: vietnameseTextKey(displayName),
+  };
+}
+
+export async function setPasswordHash(tx: Tx, userId: number, passwordHash: string): Promise<void> {
+  await tx.q.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', userId).execute();
+}
+
+export async function insertGrant(tx: Tx, userId: number, unitId: number, role: Role): Promise<number> {
+  const row = await tx.q
+    .insertInto('grants')
+    .values({ user_id: userId, unit_id: unitId, role, created_at: nowIso() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findGrant(tx: Tx, userId: number, grantId: number) {
+  return tx.q
+    .selectFrom('grants as g')
+    .innerJoin('units as un', 'un.id', 'g.unit_id')
+    .select(['g.id', 'g.unit_id', 'un.name', 'g.role'])
+    .where('g.id', '=', grantId)
+    .where('g.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function grantOnUnit(tx: Tx, userId: number, unitId: number): Promise<boolean> {
+  const row = await tx.q
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deleteGrant(tx: Tx, grantId: number): Promise<void> {
+  await tx.q.deleteFrom('grants').where('id', '=', grantId).execute();
+}
+
+/** Ends every session of the account: the next request with its cookie is anonymous. */
+export async function endSessions(tx: Tx, userId: number): Promise<void> {
+  await tx.q.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/**
+ * The deepest unit above all of `unitIds` (each is its own ancestor), or null when they share
+ * none. An account's audit rows are filed there, so only those who see every unit the account
+ * reaches read its history.
+ */
+export async function commonAncestor(tx: Tx, unitIds: number[]): Promise<number | null> {
+  const ids = [...new Set(unitIds)];
+  if (!ids.length) return null;
+  if (ids.length === 1) return ids[0] ?? null;
+  const row = await tx.q
+    .selectFrom('unit_closure')
+    .select('ancestor_id')
+    .where('descendant_id', 'in', ids)
+    .groupBy('ancestor_id')
+    .having((eb) => eb.fn.countAll(), '=', ids.length)
+    .orderBy(sql`sum(depth)`)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.ancestor_id ?? null;
+}

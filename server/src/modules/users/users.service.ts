@@ -1,0 +1,259 @@
+import type { Grant, Page, Role, User, UserCreate } from '@canbo/contract';
+import type { Ctx, Tx } from '../../context.ts';
+import { inTransaction, reader } from '../../context.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { grantRoots } from '../../auth/policy.ts';
+import { hashPassword } from '../../auth/password.ts';
+import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
+import { pageFrom } from '../../lib/paging.ts';
+import { updateVersioned } from '../../lib/versioned.ts';
+import { writeAudit } from '../audit/audit.writer.ts';
+import {
+  accountOfPerson,
+  commonAncestor,
+  deleteGrant,
+  displayNameColumns,
+  endSessions,
+  findGrant,
+  findManageableUser,
+  grantOnUnit,
+  grantsOf,
+  insertGrant,
+  insertUser,
+  listUsers,
+  loadUser,
+  loginTaken,
+  manageablePersonUnit,
+  manageableUnitName,
+  setPasswordHash,
+  toUser,
+  type UserListInput,
+  type UserRow,
+} from './users.repository.ts';
+
+const NOT_FOUND = 'Tài khoản';
+
+function requireAdmin(actor: Actor): void {
+  if (!actor.isSuperadmin && !grantRoots(actor, 'user.manage').length) {
+    throw forbidden('Chỉ quản trị viên đơn vị mới quản lý được tài khoản');
+  }
+}
+
+/** What an audit row keeps of an account: never the password hash. */
+function auditView(u: User) {
+  return {
+    login: u.login,
+    displayName: u.displayName,
+    personId: u.personId,
+    disabled: u.disabled,
+    grants: u.grants.map((g) => `${g.unitName}: ${g.role}`),
+  };
+}
+
+/** Where an account's audit rows are filed: the deepest unit above everything it reaches. */
+async function auditUnit(tx: Tx, u: User, personUnitId: number | null): Promise<number | null> {
+  const units = u.grants.map((g) => g.unitId);
+  if (personUnitId !== null) units.push(personUnitId);
+  return commonAncestor(tx, units);
+}
+
+async function personUnitOf(tx: Tx, personId: number | null): Promise<number | null> {
+  if (personId === null) return null;
+  const row = await tx.q.selectFrom('people').select('unit_id').where('id', '=', personId).executeTakeFirst();
+  return row?.unit_id ?? null;
+}
+
+/** The account the actor may change: missing and out of scope are 404; superadmins are never edited here. */
+async function changeable(tx: Tx, actor: Actor, id: number): Promise<UserRow> {
+  const row = await findManageableUser(tx, actor, id);
+  if (!row) throw notFound(NOT_FOUND);
+  if (row.is_superadmin === 1) {
+    throw forbidden('Tài khoản quản trị hệ thống chỉ được thay đổi bằng dòng lệnh trên máy chủ');
+  }
+  return row;
+}
+
+/** A cadre to link an account to: inside the actor's scope and not yet linked to another account. */
+async function checkPerson(tx: Tx, actor: Actor, personId: number, exceptUserId?: number): Promise<void> {
+  const unitId = await manageablePersonUnit(tx, actor, personId);
+  if (unitId === undefined) {
+    throw new AppError('not_found', 'Cán bộ không tồn tại hoặc ngoài phạm vi quản lý của bạn', { field: 'personId' });
+  }
+  if ((await accountOfPerson(tx, personId, exceptUserId)) !== undefined) {
+    throw new AppError('conflict', 'Cán bộ này đã có tài khoản riêng', { field: 'personId' });
+  }
+}
+
+async function checkGrantUnit(tx: Tx, actor: Actor, unitId: number, field: string): Promise<string> {
+  const name = await manageableUnitName(tx, actor, unitId);
+  if (name === undefined) {
+    throw new AppError('not_found', 'Đơn vị không tồn tại hoặc ngoài phạm vi quản trị của bạn', { field });
+  }
+  return name;
+}
+
+export async function listUsersFor(ctx: Ctx, actor: Actor, input: UserListInput): Promise<Page<User>> {
+  requireAdmin(actor);
+  const tx = reader(ctx);
+  const { rows, total } = await listUsers(tx, actor, input);
+  const grants = await grantsOf(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return pageFrom(
+    rows.map((r) => toUser(r, grants.get(r.id) ?? [])),
+    total,
+    input,
+  );
+}
+
+export async function getUser(ctx: Ctx, actor: Actor, id: number): Promise<User> {
+  const tx = reader(ctx);
+  const row = await findManageableUser(tx, actor, id);
+  if (!row) throw notFound(NOT_FOUND);
+  const grants = await grantsOf(tx, [id]);
+  return toUser(row, grants.get(id) ?? []);
+}
+
+export async function createUser(ctx: Ctx, actor: Actor, input: UserCreate): Promise<User> {
+  requireAdmin(actor);
+  const personId = input.personId ?? null;
+  if (!input.grants.length && personId === null) {
+    throw invalid('grants', 'Phân quyền: cấp ít nhất một vai trò trên một đơn vị, hoặc liên kết tài khoản với một cán bộ');
+  }
+  const seen = new Set<number>();
+  input.grants.forEach((g, i) => {
+    if (seen.has(g.unitId)) throw invalid(`grants.${i}.unitId`, 'Phân quyền: mỗi đơn vị chỉ được cấp một vai trò');
+    seen.add(g.unitId);
+  });
+  // Hash outside the transaction: argon2 is deliberately slow and needs no lock.
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, async (tx) => {
+    for (const [i, g] of input.grants.entries()) await checkGrantUnit(tx, actor, g.unitId, `grants.${i}.unitId`);
+    if (personId !== null) await checkPerson(tx, actor, personId);
+    if (await loginTaken(tx, input.login)) {
+      throw new AppError('conflict', `Tên đăng nhập "${input.login}" đã có`, { field: 'login' });
+    }
+    const id = await insertUser(tx, { login: input.login, displayName: input.displayName, passwordHash, personId });
+    for (const g of input.grants) await insertGrant(tx, id, g.unitId, g.role);
+    const created = await loadUser(tx, id);
+    if (!created) throw notFound(NOT_FOUND);
+    await writeAudit(tx, actor, {
+      entity: 'user',
+      entityId: id,
+      action: 'create',
+      unitId: await auditUnit(tx, created, await personUnitOf(tx, personId)),
+      after: auditView(created),
+    });
+    return created;
+  });
+}
+
+export async function updateUser(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: { version: number; displayName?: string; disabled?: boolean; personId?: number | null },
+): Promise<User> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await changeable(tx, actor, id);
+    const before = await loadUser(tx, id);
+    if (!before) throw notFound(NOT_FOUND);
+    if (input.disabled === true && id === actor.userId) {
+      throw invalid('disabled', 'Bạn không thể tự khoá tài khoản của chính mình');
+    }
+    const values: Record<string, unknown> = {};
+    if (input.displayName !== undefined) Object.assign(values, displayNameColumns(row.login, input.displayName));
+    if (input.disabled !== undefined) values.disabled = input.disabled ? 1 : 0;
+    if (input.personId !== undefined && input.personId !== row.person_id) {
+      if (input.personId === null) {
+        if (!before.grants.length) {
+          throw invalid('personId', 'Cán bộ: tài khoản không có phân quyền nào phải gắn với một cán bộ');
+        }
+      } else {
+        await checkPerson(tx, actor, input.personId, id);
+      }
+      values.person_id = input.personId;
+    }
+    await updateVersioned(tx, 'users', id, input.version, values);
+    const after = await loadUser(tx, id);
+    if (!after) throw notFound(NOT_FOUND);
+    if (after.disabled && !before.disabled) await endSessions(tx, id);
+    await writeAudit(tx, actor, {
+      entity: 'user',
+      entityId: id,
+      action: after.disabled !== before.disabled ? (after.disabled ? 'disable' : 'enable') : 'update',
+      unitId: await auditUnit(tx, after, await personUnitOf(tx, after.personId)),
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+/** Sets a new password and ends every session of the account, so whoever held it is signed out. */
+export async function resetPassword(ctx: Ctx, actor: Actor, id: number, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await inTransaction(ctx, async (tx) => {
+    const row = await changeable(tx, actor, id);
+    const user = await loadUser(tx, id);
+    if (!user) throw notFound(NOT_FOUND);
+    await setPasswordHash(tx, id, passwordHash);
+    await endSessions(tx, id);
+    await writeAudit(tx, actor, {
+      entity: 'user',
+      entityId: id,
+      action: 'password_reset',
+      unitId: await auditUnit(tx, user, row.person_unit_id),
+      // The fact, never the hash.
+      after: { passwordReset: true },
+    });
+  });
+}
+
+export async function addGrant(ctx: Ctx, actor: Actor, id: number, input: { unitId: number; role: Role }): Promise<User> {
+  return inTransaction(ctx, async (tx) => {
+    await changeable(tx, actor, id);
+    const unitName = await checkGrantUnit(tx, actor, input.unitId, 'unitId');
+    if (await grantOnUnit(tx, id, input.unitId)) {
+      throw new AppError('conflict', 'Tài khoản đã có vai trò trên đơn vị này; xoá vai trò cũ trước khi cấp vai trò khác', {
+        field: 'unitId',
+      });
+    }
+    const grantId = await insertGrant(tx, id, input.unitId, input.role);
+    const grant: Grant = { id: grantId, unitId: input.unitId, unitName, role: input.role };
+    await writeAudit(tx, actor, {
+      entity: 'grant',
+      entityId: grantId,
+      action: 'create',
+      unitId: input.unitId,
+      after: { userId: id, unitName: grant.unitName, role: grant.role },
+    });
+    const user = await loadUser(tx, id);
+    if (!user) throw notFound(NOT_FOUND);
+    return user;
+  });
+}
+
+export async function removeGrant(ctx: Ctx, actor: Actor, id: number, grantId: number): Promise<User> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await changeable(tx, actor, id);
+    const grant = await findGrant(tx, id, grantId);
+    if (!grant) throw notFound('Phân quyền');
+    const all = await grantsOf(tx, [id]);
+    if ((all.get(id)?.length ?? 0) <= 1 && row.person_id === null) {
+      throw invalid('grantId', 'Không xoá được vai trò cuối cùng của tài khoản; hãy khoá tài khoản nếu không dùng nữa');
+    }
+    await deleteGrant(tx, grantId);
+    await writeAudit(tx, actor, {
+      entity: 'grant',
+      entityId: grantId,
+      action: 'delete',
+      unitId: grant.unit_id,
+      before: { userId: id, unitName: grant.name, role: grant.role },
+    });
+    const user = await loadUser(tx, id);
+    if (!user) throw notFound(NOT_FOUND);
+    return user;
+  });
+}

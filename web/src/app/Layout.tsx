@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Spin, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { hasRole, useMe } from '../features/auth/useMe';
+import { UnitTreeNav } from '../features/units/UnitTreeNav';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const { Header, Sider, Content } = AntLayout;
+
+/** The signed-in shell: menu and unit tree on the left (a drawer on phones), the page on the right. */
+export function Layout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const [drawer, setDrawer] = useState(false);
+  const path = useRouterState({ select: (s) => s.location.pathname });
+
+  if (me.isLoading) return <Spin fullscreen />;
+  if (!me.data) return <Navigate to="/login" />;
+  const user = me.data;
+  const isSelf = !user.isSuperadmin && user.grants.length === 0;
+
+  const items = [
+    ...(isSelf ? [] : [{ key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') }]),
+    { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
+    ...(hasRole(user, 'admin') ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
+    ...(isSelf ? [] : [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }]),
+  ];
+  const selected = items.find((i) => path.startsWith(i.key))?.key;
+
+  const nav = (
+    <>
+      <Menu
+        mode="inline"
+        selectedKeys={selected ? [selected] : []}
+        items={items}
+        onClick={({ key }) => {
+          setDrawer(false);
+          void navigate({ to: key });
+        }}
+      />
+      {!isSelf && (
+        <div style={{ padding: '8px 8px 16px' }}>
+          <Typography.Text type="secondary" style={{ paddingLeft: 16 }}>
+            {t('nav.tree')}
+          </Typography.Text>
+          <UnitTreeNav onSelect={() => setDrawer(false)} />
+        </div>
+      )}
+    </>
+  );
+
+  const logout = async () => {
+    await api.post('/auth/logout');
+    qc.clear();
+    void navigate({ to: '/login' });
+  };
+
+  return (
+    <AntLayout style={{ minHeight: '100vh' }}>
+      <Header
+        style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '0 16px', background: '#0b3d91', color: '#fff' }}
+      >
+        {!screens.md && (
+          <Button type="text" icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawer(true)} aria-label="menu" />
+        )}
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+          Canbo
+        </Typography.Text>
+        {screens.md && <Typography.Text style={{ color: '#cfe0ff' }}>{t('appTagline')}</Typography.Text>}
+        <div style={{ flex: 1 }} />
+        <LanguageSwitch />
+        <Dropdown
+          menu={{
+            items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('action.logout'), onClick: () => void logout() }],
+          }}
+        >
+          <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />}>
+            {screens.sm ? user.displayName : null}
+          </Button>
+        </Dropdown>
+      </Header>
+      <AntLayout>
+        {screens.md ? (
+          <Sider width={300} theme="light" style={{ borderRight: '1px solid #eee', overflow: 'auto' }}>
+            {nav}
+          </Sider>
+        ) : (
+          <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={300} title="Canbo">
+            {nav}
+          </Drawer>
+        )}
+        <Content style={{ padding: screens.md ? 24 : 12, minWidth: 0 }}>
+          <Outlet />
+        </Content>
+      </AntLayout>
+    </AntLayout>
+  );
+}

@@ -1,0 +1,19 @@
+import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { Layout } from './Layout';
+import { unitsRoutes } from '../features/units/routes';
+import { peopleRoutes } from '../features/people/routes';
+import { usersRoutes } from '../features/users/routes';
+
+const rootRoute = createRootRoute({ component: Outlet });
+const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+/** Everything behind the login: the shell with the navigator. */
+export const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: Layout });
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: () => <Navigate to="/people" /> });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([homeRoute, ...unitsRoutes(appRoute), ...peopleRoutes(appRoute), ...usersRoutes(appRoute)]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -1,0 +1,55 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@canbo/contract';
+import { api } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { useSetMe } from './useMe';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+
+export function LoginPage() {
+  const { t } = useTranslation('auth');
+  const setMe = useSetMe();
+  const navigate = useNavigate();
+  const mutation = useMutation({
+    mutationFn: (v: { login: string; password: string }) => api.post<Me>('/auth/login', v),
+    onSuccess: (me) => {
+      setMe(me);
+      void navigate({ to: '/' });
+    },
+  });
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16, background: '#f0f4fa' }}>
+      <Card style={{ width: '100%', maxWidth: 380 }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            Canbo
+          </Typography.Title>
+          <LanguageSwitch />
+        </div>
+        <Typography.Paragraph type="secondary">{t('common:appTagline')}</Typography.Paragraph>
+        {mutation.error && <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 16 }} />}
+        <Form layout="vertical" onFinish={(v: { login: string; password: string }) => mutation.mutate(v)} requiredMark={false}>
+          <Form.Item
+            label={t('login')}
+            name="login"
+            rules={[{ required: true, message: t('required', { field: t('login').toLowerCase() }) }]}
+          >
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            label={t('password')}
+            name="password"
+            rules={[{ required: true, message: t('required', { field: t('password').toLowerCase() }) }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
+            {t('submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

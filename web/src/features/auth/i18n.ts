@@ -1,0 +1,18 @@
+export const auth = {
+  vi: {
+    title: 'Đăng nhập',
+    login: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    submit: 'Đăng nhập',
+    required: 'Hãy nhập {{field}}',
+    loggedOut: 'Đã đăng xuất',
+  },
+  en: {
+    title: 'Sign in',
+    login: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    required: 'Enter your {{field}}',
+    loggedOut: 'Signed out',
+  },
+};

@@ -1,0 +1,39 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '@canbo/contract';
+import { api, ApiError, setCsrfToken } from '../../api/client';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** The signed-in user, or null when there is no session. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api.get<Me>('/auth/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSetMe() {
+  const qc = useQueryClient();
+  return (me: Me | null) => {
+    if (me) setCsrfToken(me.csrfToken);
+    qc.setQueryData(ME_KEY, me);
+  };
+}
+
+/** Highest role the user holds anywhere: decides which menu entries make sense. */
+export function hasRole(me: Me | null | undefined, role: 'viewer' | 'editor' | 'admin'): boolean {
+  if (!me) return false;
+  if (me.isSuperadmin) return true;
+  const rank = { viewer: 1, editor: 2, admin: 3 };
+  return me.grants.some((g) => rank[g.role] >= rank[role]);
+}

@@ -1,0 +1,4 @@
+export const people = {
+  vi: {},
+  en: {},
+};

@@ -1,0 +1,3 @@
+export function UnitTreeNav(_props: { onSelect?: () => void }) {
+  return null;
+}

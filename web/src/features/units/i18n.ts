@@ -1,0 +1,4 @@
+export const units = {
+  vi: {},
+  en: {},
+};

@@ -1,0 +1,4 @@
+export const users = {
+  vi: {},
+  en: {},
+};

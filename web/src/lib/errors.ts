@@ -1,0 +1,24 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from '../api/client';
+
+/**
+ * Put a server validation error on the form field it names, so the message appears where the
+ * user typed; returns false when the error is not about a field (show it as a notification).
+ */
+export function showFieldErrors(form: FormInstance, err: unknown): boolean {
+  if (!(err instanceof ApiError)) return false;
+  const fields = Array.isArray(err.details.fields)
+    ? (err.details.fields as { field: string; message: string }[])
+    : err.field
+      ? [{ field: err.field, message: err.message }]
+      : [];
+  const present = form.getFieldsValue(true) as Record<string, unknown>;
+  const known = fields.filter((f) => f.field && f.field.split('.')[0]! in present);
+  if (!known.length) return false;
+  form.setFields(known.map((f) => ({ name: f.field.split('.'), errors: [f.message] })));
+  return true;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
