@@ -24,7 +24,16 @@ export const unitStatuses = ['active', 'interim', 'dissolved'] as const;
 export const unitStatus = z.enum(unitStatuses);
 export type UnitStatus = z.infer<typeof unitStatus>;
 
-export const unitEventKinds = ['create', 'rename', 'move', 'merge', 'split', 'dissolve', 'interim', 'activate'] as const;
+export const unitEventKinds = [
+  'create',
+  'rename',
+  'move',
+  'merge',
+  'split',
+  'dissolve',
+  'interim',
+  'activate',
+] as const;
 export const unitEventKind = z.enum(unitEventKinds);
 export type UnitEventKind = z.infer<typeof unitEventKind>;
 

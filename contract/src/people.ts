@@ -48,11 +48,20 @@ const personFields = {
   religion: optionalText(100),
   nationalId: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().regex(/^\d{12}$/, 'Số CCCD gồm đúng 12 chữ số').nullable().optional(),
+    z
+      .string()
+      .regex(/^\d{12}$/, 'Số CCCD gồm đúng 12 chữ số')
+      .nullable()
+      .optional(),
   ),
   phone: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ').nullable().optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ')
+      .nullable()
+      .optional(),
   ),
   email: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
@@ -62,7 +71,11 @@ const personFields = {
   partyJoinDate: isoDate.nullable().optional(),
   generalEducation: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().regex(/^(\d{1,2})\/(10|12)$/, 'Trình độ phổ thông dạng 12/12').nullable().optional(),
+    z
+      .string()
+      .regex(/^(\d{1,2})\/(10|12)$/, 'Trình độ phổ thông dạng 12/12')
+      .nullable()
+      .optional(),
   ),
   qualification: qualification.default('none'),
   theoryLevel: theoryLevel.default('none'),
@@ -78,27 +91,44 @@ export const personCreate = z.object({
   confirmDuplicate: z.boolean().default(false),
 });
 export type PersonCreate = z.infer<typeof personCreate>;
+export type PersonCreateInput = z.input<typeof personCreate>;
 
+// A partial update must not fill in create-time defaults: an absent field means "unchanged".
 export const personUpdate = z
-  .object(personFields)
+  .object({
+    ...personFields,
+    partyMember: z.boolean(),
+    qualification,
+    theoryLevel,
+    hardshipArea: z.boolean(),
+  })
   .partial()
   .extend({ version });
 export type PersonUpdate = z.infer<typeof personUpdate>;
 
-export const personListQuery = pageQuery.extend({
+/** The list's filters and order, without paging: the Excel export takes these. */
+export const personFilterQuery = z.object({
   q: z.string().trim().max(100).optional(),
   unitId: id.optional(),
   title: title.optional(),
   gender: gender.optional(),
-  ethnicityCode: z.string().regex(/^\d{2}$/).optional(),
+  ethnicityCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   minority: z.enum(['true', 'false']).optional(),
   partyMember: z.enum(['true', 'false']).optional(),
   theoryLevel: theoryLevel.optional(),
   ageMin: z.coerce.number().int().min(0).max(120).optional(),
   ageMax: z.coerce.number().int().min(0).max(120).optional(),
   sort: z.enum(['name', 'birthDate', 'unit', 'updatedAt']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
+export const personListQuery = pageQuery.extend(personFilterQuery.shape);
 export type PersonListQuery = z.infer<typeof personListQuery>;
+export type PersonListInput = z.input<typeof personListQuery>;
+export const personExportQuery = personFilterQuery;
+export type PersonExportQuery = z.infer<typeof personExportQuery>;
 export const personPage = pageOf(person);
 
 export const duplicateCandidate = z.object({
@@ -106,4 +136,11 @@ export const duplicateCandidate = z.object({
   fullName: z.string(),
   birthDate: z.string().nullable(),
   unitName: z.string(),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+
+/** Body of the 409 a possible duplicate gets: the UI lists these and asks "create anyway?". */
+export const duplicateDetails = z.object({
+  field: z.literal('confirmDuplicate'),
+  duplicates: z.array(duplicateCandidate),
 });

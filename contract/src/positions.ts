@@ -16,12 +16,18 @@ export const position = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   version: z.number().int(),
+  /** The actor may change or end this position (write access to both the person and the unit). */
+  canEdit: z.boolean(),
 });
 export type Position = z.infer<typeof position>;
 
 const term = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-  z.string().regex(/^\d{4}\s*[–-]\s*\d{4}$/, 'Nhiệm kỳ dạng 2022–2027').nullable().optional(),
+  z
+    .string()
+    .regex(/^\d{4}\s*[–-]\s*\d{4}$/, 'Nhiệm kỳ dạng 2022–2027')
+    .nullable()
+    .optional(),
 );
 
 export const positionCreate = z.object({
@@ -36,6 +42,7 @@ export const positionCreate = z.object({
   endDate: isoDate.nullable().optional(),
 });
 export type PositionCreate = z.infer<typeof positionCreate>;
+export type PositionCreateInput = z.input<typeof positionCreate>;
 
 export const positionUpdate = z.object({
   version,
@@ -58,4 +65,5 @@ export const positionListQuery = pageQuery.extend({
   sort: z.enum(['startDate', 'title', 'person']).default('startDate'),
 });
 export type PositionListQuery = z.infer<typeof positionListQuery>;
+export type PositionListInput = z.input<typeof positionListQuery>;
 export const positionPage = pageOf(position);

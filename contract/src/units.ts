@@ -22,6 +22,7 @@ export type Unit = z.infer<typeof unit>;
 
 /** A unit's page: the unit, its path from the top, and what the actor may do there. */
 export const unitDetail = unit.extend({
+  /** Ancestors from the top down to the unit itself (its last element). */
   path: z.array(z.object({ id: z.number().int(), name: z.string() })),
   childCount: z.number().int(),
   canEdit: z.boolean(),
@@ -122,13 +123,21 @@ export const unitMerge = z
   });
 export type UnitMerge = z.infer<typeof unitMerge>;
 
-/** Split one unit into several new ones under the same parent (or `parentId`). */
+/**
+ * Split one unit into several new ones under the same parent (or `parentId`). The source's active
+ * sub-units go to the new unit that lists them in `children`; every one of them must be listed once.
+ */
 export const unitSplit = z.object({
   version,
-  into: z.array(newUnit.extend({ parentId: id.optional() })).min(2).max(50),
+  into: z
+    .array(newUnit.extend({ parentId: id.optional(), children: z.array(id).max(500).default([]) }))
+    .min(2)
+    .max(50),
   ...decisionFields,
 });
 export type UnitSplit = z.infer<typeof unitSplit>;
+export const unitSplitResult = z.object({ source: unit, units: z.array(unit) });
+export type UnitSplitResult = z.infer<typeof unitSplitResult>;
 
 export const unitEvent = z.object({
   id: z.number().int(),
@@ -143,6 +152,9 @@ export const unitEvent = z.object({
 });
 export type UnitEvent = z.infer<typeof unitEvent>;
 export const unitEventPage = pageOf(unitEvent);
+/** A unit's history, newest first by default (`order=asc` for oldest first). */
+export const unitEventQuery = pageQuery.extend({ order: z.enum(['asc', 'desc']).default('desc') });
+export const lineageQuery = pageQuery.pick({ page: true, pageSize: true });
 
 /** A historical unit whose records roll up into the unit today, and how it got there. */
 export const lineageEntry = z.object({

@@ -37,7 +37,10 @@ export const userCreate = z.object({
   password,
   /** A cadre's own account: sees only that person's record. */
   personId: id.nullable().optional(),
-  grants: z.array(z.object({ unitId: id, role })).max(50).default([]),
+  grants: z
+    .array(z.object({ unitId: id, role }))
+    .max(50)
+    .default([]),
 });
 export type UserCreate = z.infer<typeof userCreate>;
 

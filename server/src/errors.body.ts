@@ -36,7 +36,11 @@ export function errorBody(err: unknown): { status: number; body: ErrorBody } {
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return { status: 413, body: { code: 'validation', message: 'Dữ liệu gửi lên quá lớn' } };
   }
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (
+    e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+  ) {
     return { status: 400, body: { code: 'validation', message: 'Dữ liệu gửi lên không đúng định dạng JSON' } };
   }
   if (e.statusCode === 400 && e.code?.startsWith('FST_')) {

@@ -28,7 +28,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'Bản ghi') => new AppError('not_found', `${what} không tồn tại hoặc bạn không có quyền xem`);
+export const notFound = (what = 'Bản ghi') =>
+  new AppError('not_found', `${what} không tồn tại hoặc bạn không có quyền xem`);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này') => new AppError('forbidden', message);
 export const invalid = (field: string, message: string) => new AppError('validation', message, { field });
 export const stale = () =>

@@ -48,7 +48,11 @@ export async function makeUnit(
     .returning('id')
     .executeTakeFirstOrThrow();
   const ancestors = parentId
-    ? await q.selectFrom('unit_closure').select(['ancestor_id', 'depth']).where('descendant_id', '=', parentId).execute()
+    ? await q
+        .selectFrom('unit_closure')
+        .select(['ancestor_id', 'depth'])
+        .where('descendant_id', '=', parentId)
+        .execute()
     : [];
   await q
     .insertInto('unit_closure')

@@ -12,7 +12,7 @@ export async function login(app: App, login: string, password: string): Promise<
   if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
   const set = res.cookies.find((c) => c.name === 'canbo_session');
   if (!set) throw new Error('no session cookie');
-  return { cookie: `canbo_session=${set.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
+  return { cookie: `canbo_session=${set.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -24,9 +24,7 @@ export function as(app: App, session: Session | null) {
       method,
       url,
       ...(payload === undefined ? {} : { payload: payload as object }),
-      headers: session
-        ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) }
-        : {},
+      headers: session ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) } : {},
     });
   return {
     get: (url: string) => call('GET', url),

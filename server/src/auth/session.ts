@@ -37,7 +37,16 @@ export async function resolveSession(tx: Tx, token: string): Promise<{ actor: Ac
   const row = await tx.q
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.login', 'u.display_name', 'u.person_id', 'u.is_superadmin', 'u.disabled', 's.csrf_token', 's.expires_at'])
+    .select([
+      'u.id',
+      'u.login',
+      'u.display_name',
+      'u.person_id',
+      'u.is_superadmin',
+      'u.disabled',
+      's.csrf_token',
+      's.expires_at',
+    ])
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= nowIso()) return null;

@@ -41,6 +41,8 @@ export interface UnitTable extends Stamped {
   /** Place name written in official documents ("Gia Nghĩa, ngày …"). */
   place: string | null;
   search_text: string;
+  /** vietnameseTextKey(name): Vietnamese order on both engines (migration 0003). */
+  sort_key: Generated<string>;
 }
 
 /** Closure over `units.parent_id`: every (ancestor, descendant) pair including (u, u) at depth 0. */

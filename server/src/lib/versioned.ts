@@ -3,7 +3,9 @@ import type { Database } from '../db/schema.ts';
 import { nowIso } from '../db/dialect.ts';
 import { notFound, stale } from '../errors.ts';
 
-type Versioned = { [K in keyof Database]: Database[K] extends { version: unknown; id: unknown } ? K : never }[keyof Database];
+type Versioned = {
+  [K in keyof Database]: Database[K] extends { version: unknown; id: unknown } ? K : never;
+}[keyof Database];
 
 /**
  * Optimistic locking: the update applies only if the row still has the version the user saw.

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Spin, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -65,10 +72,22 @@ export function Layout() {
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <Header
-        style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '0 16px', background: '#0b3d91', color: '#fff' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          padding: '0 16px',
+          background: '#0b3d91',
+          color: '#fff',
+        }}
       >
         {!screens.md && (
-          <Button type="text" icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawer(true)} aria-label="menu" />
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff' }} />}
+            onClick={() => setDrawer(true)}
+            aria-label="menu"
+          />
         )}
         <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
           Canbo
@@ -78,7 +97,9 @@ export function Layout() {
         <LanguageSwitch />
         <Dropdown
           menu={{
-            items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('action.logout'), onClick: () => void logout() }],
+            items: [
+              { key: 'logout', icon: <LogoutOutlined />, label: t('action.logout'), onClick: () => void logout() },
+            ],
           }}
         >
           <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />}>

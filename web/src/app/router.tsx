@@ -9,7 +9,11 @@ const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
 /** Everything behind the login: the shell with the navigator. */
 export const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: Layout });
-const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: () => <Navigate to="/people" /> });
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: () => <Navigate to="/people" />,
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,

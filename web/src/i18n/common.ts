@@ -74,7 +74,13 @@ export const common = {
       master: 'Thạc sĩ',
       doctorate: 'Tiến sĩ',
     },
-    theoryLevel: { none: 'Chưa có', basic: 'Sơ cấp', intermediate: 'Trung cấp', advanced: 'Cao cấp', bachelor: 'Cử nhân' },
+    theoryLevel: {
+      none: 'Chưa có',
+      basic: 'Sơ cấp',
+      intermediate: 'Trung cấp',
+      advanced: 'Cao cấp',
+      bachelor: 'Cử nhân',
+    },
     title: {
       secretary: 'Bí thư',
       deputy_secretary: 'Phó Bí thư',
@@ -166,7 +172,13 @@ export const common = {
       master: "Master's",
       doctorate: 'Doctorate',
     },
-    theoryLevel: { none: 'None', basic: 'Basic', intermediate: 'Intermediate', advanced: 'Advanced', bachelor: 'Bachelor' },
+    theoryLevel: {
+      none: 'None',
+      basic: 'Basic',
+      intermediate: 'Intermediate',
+      advanced: 'Advanced',
+      bachelor: 'Bachelor',
+    },
     title: {
       secretary: 'Secretary',
       deputy_secretary: 'Deputy secretary',

@@ -5,9 +5,11 @@ import { auth } from '../features/auth/i18n';
 import { units } from '../features/units/i18n';
 import { people } from '../features/people/i18n';
 import { users } from '../features/users/i18n';
+import { positions } from '../features/positions/i18n';
+import { audit } from '../features/audit/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
-const namespaces = { common, auth, units, people, users };
+const namespaces = { common, auth, units, people, users, positions, audit };
 
 export const LANGUAGE_KEY = 'canbo.language';
 

@@ -27,4 +27,3 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       .execute();
   }
 }
-

@@ -18,7 +18,11 @@ describe('auth', () => {
   });
 
   it('logs in with an httpOnly SameSite=Lax cookie and a CSRF token, and logs out', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'ADMIN', password: 'mat-khau-rat-dai' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'ADMIN', password: 'mat-khau-rat-dai' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'canbo_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -28,7 +32,11 @@ describe('auth', () => {
     const session = { cookie: `canbo_session=${cookie?.value}`, csrf: body.csrfToken };
     expect((await as(t.app, session).get('/api/v1/auth/me')).statusCode).toBe(200);
     // a write without the CSRF header is refused
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session.cookie } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: session.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('csrf');
     expect((await as(t.app, session).post('/api/v1/auth/logout')).statusCode).toBe(204);
@@ -47,11 +55,19 @@ describe('auth', () => {
   it('a wrong password is 401 naming the field, and the sixth try in a row is throttled', async () => {
     await createSuperadmin(t.ctx, 'victim', 'mat-khau-rat-dai');
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'victim', password: 'sai-mat-khau' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'victim', password: 'sai-mat-khau' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().details.field).toBe('password');
     }
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'victim', password: 'mat-khau-rat-dai' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'victim', password: 'mat-khau-rat-dai' },
+    });
     expect(res.statusCode).toBe(429);
     expect(res.json().message).toMatch(/thử lại/);
   });

@@ -29,8 +29,14 @@ export function LoginPage() {
           <LanguageSwitch />
         </div>
         <Typography.Paragraph type="secondary">{t('common:appTagline')}</Typography.Paragraph>
-        {mutation.error && <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onFinish={(v: { login: string; password: string }) => mutation.mutate(v)} requiredMark={false}>
+        {mutation.error && (
+          <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 16 }} />
+        )}
+        <Form
+          layout="vertical"
+          onFinish={(v: { login: string; password: string }) => mutation.mutate(v)}
+          requiredMark={false}
+        >
           <Form.Item
             label={t('login')}
             name="login"
