@@ -20,7 +20,8 @@ export function authHook(app: App): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The OpenAPI description is public documentation of the API, like the code itself.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resolveSession(reader(app.ctx), token);
