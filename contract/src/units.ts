@@ -47,7 +47,8 @@ export const unitPage = pageOf(unit);
 export const unitTreeQuery = z.object({
   parentId: id.optional(),
   asOf: isoDate.optional(),
-  includeEnded: z.coerce.boolean().default(false),
+  // `z.coerce.boolean` would read the string "false" as true.
+  includeEnded: z.union([z.boolean(), z.stringbool()]).default(false),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(200),
 });

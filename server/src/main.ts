@@ -11,7 +11,7 @@ import { loadConfig } from './config.ts';
 import { createDb } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createSuperadmin } from './modules/users/users.bootstrap.ts';
-import { loadDemo, DEMO_LOGINS } from './demo/demo.ts';
+import { loadDemo, DEMO_LOGINS, demoLoginsPresent } from './demo/demo.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import type { Ctx } from './context.ts';
 
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       process.on('SIGTERM', () => void close());
       await app.listen({ port: config.port, host: config.host });
       console.log(`\nCanbo đang chạy: http://localhost:${config.port}`);
-      if (DEMO_LOGINS.length) {
+      if (await demoLoginsPresent(ctx)) {
         console.log('Tài khoản mẫu:');
         for (const d of DEMO_LOGINS) console.log(`  ${d.login} / ${d.password}  — ${d.description}`);
       }

@@ -1,9 +1,10 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, Engine } from './index.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_ethnicities.ts';
 import * as m0003 from './migrations/0003_units.ts';
 import * as m0005 from './migrations/0005_users_search.ts';
+import * as m0006 from './migrations/0006_bench_indexes.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -13,6 +14,7 @@ const migrations: Record<string, EngineMigration> = {
   '0002_ethnicities': m0002,
   '0003_units': m0003,
   '0005_users_search': m0005,
+  '0006_bench_indexes': m0006,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -27,7 +29,17 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new StaticProvider(db.engine) });
+  // Kysely looks for its bookkeeping tables in every schema it can see; name ours, or a database
+  // holding several schemas (one per test file) finds another's lock table and fails.
+  const schema =
+    db.engine === 'postgres'
+      ? (await sql<{ name: string }>`select current_schema() as name`.execute(db.kysely)).rows[0]?.name
+      : undefined;
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new StaticProvider(db.engine),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,8 +1,84 @@
 import type { Ctx } from '../context.ts';
+import { reader } from '../context.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadActor } from '../auth/session.ts';
+import { createSuperadmin } from '../modules/users/users.bootstrap.ts';
+import { generateCadres } from './cadres.ts';
+import { countLogins, hasUnits, userByLogin } from './demo.repository.ts';
+import { addPeople, addPositions, moveRecords } from './load.cadres.ts';
+import { restructure } from './load.restructure.ts';
+import { buildTree } from './load.tree.ts';
+import { addUsers, DEMO_PASSWORD } from './load.users.ts';
+import type { Loader } from './loader.ts';
+import { PROVINCE_DECISION } from './restructure.ts';
 
-export const DEMO_LOGINS: { login: string; password: string; description: string }[] = [];
+/**
+ * The demo organisation: Tỉnh đoàn Đắk Nông as it stood when the January 2024 article was written,
+ * with Lâm Đồng and Bình Thuận, a few hundred cadres with dated positions, and the 1 July 2025
+ * restructuring applied as events — so the tree "as of 2024-01-23" is Đắk Nông's and today's is
+ * Lâm Đồng's. Everything goes through the services, as if typed in by the organisation board.
+ */
+
+export const DEMO_LOGINS: { login: string; password: string; description: string }[] = [
+  { login: 'admin', password: DEMO_PASSWORD, description: 'Quản trị hệ thống: toàn quyền, quản lý tài khoản' },
+  {
+    login: 'bantochuc',
+    password: DEMO_PASSWORD,
+    description: 'Ban Tổ chức – Kiểm tra Tỉnh đoàn Lâm Đồng: cập nhật toàn tỉnh',
+  },
+  { login: 'lanhdao', password: DEMO_PASSWORD, description: 'Lãnh đạo Tỉnh đoàn Lâm Đồng: chỉ xem toàn tỉnh' },
+  {
+    login: 'cujut',
+    password: DEMO_PASSWORD,
+    description: 'Đoàn xã Cư Jút (thành lập 01/7/2025): cập nhật đơn vị mình',
+  },
+  {
+    login: 'canbo',
+    password: DEMO_PASSWORD,
+    description: 'Cán bộ (Bí thư Đoàn xã Cư Jút): chỉ xem hồ sơ của chính mình',
+  },
+];
+
+/** Whether the demo accounts are there, so the CLI prints them only when they work. */
+export async function demoLoginsPresent(ctx: Ctx): Promise<boolean> {
+  return (
+    (await countLogins(
+      reader(ctx),
+      DEMO_LOGINS.map((d) => d.login),
+    )) === DEMO_LOGINS.length
+  );
+}
+
+/** The administrator the demo acts as: `admin`, created unless an installation already has it. */
+async function administrator(ctx: Ctx): Promise<Actor> {
+  const tx = reader(ctx);
+  let user = await userByLogin(tx, 'admin');
+  if (!user) {
+    await createSuperadmin(ctx, 'admin', DEMO_PASSWORD);
+    user = await userByLogin(tx, 'admin');
+  }
+  if (!user?.is_superadmin) throw new Error('Tài khoản "admin" đã có nhưng không phải quản trị hệ thống');
+  return loadActor(tx, user);
+}
 
 /** Loads the demo organisation into an empty database; returns false when data already exists. */
-export async function loadDemo(_ctx: Ctx): Promise<boolean> {
-  return false;
+export async function loadDemo(ctx: Ctx): Promise<boolean> {
+  if (await hasUnits(reader(ctx))) return false;
+  let n = 1000;
+  const l: Loader = {
+    ctx,
+    actor: await administrator(ctx),
+    units: new Map(),
+    people: new Map(),
+    decision: () => PROVINCE_DECISION(n++),
+  };
+  const cadres = generateCadres();
+  await buildTree(l);
+  await addPeople(l, cadres);
+  await addPositions(l, cadres.before);
+  await restructure(l);
+  await addPositions(l, cadres.after);
+  await moveRecords(l, cadres);
+  await addUsers(l, cadres);
+  return true;
 }

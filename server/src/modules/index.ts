@@ -1,10 +1,20 @@
 import type { App } from '../http.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { unitRoutes } from './units/units.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
+import { positionsRoutes } from './positions/positions.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
   await app.register(authRoutes);
   await app.register(catalogRoutes);
+  await app.register(unitRoutes);
+  await app.register(peopleRoutes);
+  await app.register(positionsRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
   app.get('/health', { config: { public: true } }, async () => ({ ok: true }));
 }

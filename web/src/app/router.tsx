@@ -4,6 +4,7 @@ import { Layout } from './Layout';
 import { unitsRoutes } from '../features/units/routes';
 import { peopleRoutes } from '../features/people/routes';
 import { usersRoutes } from '../features/users/routes';
+import { auditRoutes } from '../features/audit/routes';
 
 const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
@@ -17,7 +18,13 @@ const homeRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([homeRoute, ...unitsRoutes(appRoute), ...peopleRoutes(appRoute), ...usersRoutes(appRoute)]),
+  appRoute.addChildren([
+    homeRoute,
+    ...unitsRoutes(appRoute),
+    ...peopleRoutes(appRoute),
+    ...usersRoutes(appRoute),
+    ...auditRoutes(appRoute),
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -4,6 +4,7 @@ import { hashPassword } from '../../auth/password.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { AppError } from '../../errors.ts';
+import { displayNameColumns } from './users.repository.ts';
 
 /** The installation's first account: sees and manages every unit. Used by the CLI and the demo. */
 export async function createSuperadmin(ctx: Ctx, login: string, password: string, displayName = 'Quản trị hệ thống') {
@@ -17,7 +18,7 @@ export async function createSuperadmin(ctx: Ctx, login: string, password: string
       .insertInto('users')
       .values({
         login,
-        display_name: displayName,
+        ...displayNameColumns(login, displayName),
         password_hash: passwordHash,
         person_id: null,
         is_superadmin: 1,

@@ -65,21 +65,29 @@ function baseQuery(tx: Tx) {
     ]);
 }
 
-export async function listUsers(tx: Tx, actor: Actor, input: UserListInput): Promise<{ rows: UserRow[]; total: number }> {
+export async function listUsers(
+  tx: Tx,
+  actor: Actor,
+  input: UserListInput,
+): Promise<{ rows: UserRow[]; total: number }> {
   const term = input.q ? foldVietnamese(input.q) : '';
+  // The login too: accounts written straight to the table (CLI, demo, tests) may lack search_text.
+  const matches = sql<boolean>`(${like('u.search_text', likeContains(term))} or ${like('u.login', likeContains(term))})`;
   const filtered = tx.q
     .selectFrom('users as u')
     .where(manageable(actor))
-    .$if(term !== '', (qb) => qb.where(like('u.search_text', likeContains(term))));
+    .$if(term !== '', (qb) => qb.where(matches));
   const countRow = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const dir = input.order;
   let rowsQuery = baseQuery(tx)
     .where(manageable(actor))
-    .$if(term !== '', (qb) => qb.where(like('u.search_text', likeContains(term))));
+    .$if(term !== '', (qb) => qb.where(matches));
   if (input.sort === 'displayName') rowsQuery = rowsQuery.orderBy('u.sort_key', dir).orderBy('u.login', dir);
   else if (input.sort === 'lastLoginAt') {
     // Never-logged-in accounts last on both engines (their NULL ordering differs).
-    rowsQuery = rowsQuery.orderBy(sql`case when u.last_login_at is null then 1 else 0 end`).orderBy('u.last_login_at', dir);
+    rowsQuery = rowsQuery
+      .orderBy(sql`case when u.last_login_at is null then 1 else 0 end`)
+      .orderBy('u.last_login_at', dir);
   } else rowsQuery = rowsQuery.orderBy('u.login', dir);
   const rows = await rowsQuery.orderBy('u.id', dir).limit(input.pageSize).offset(offsetOf(input)).execute();
   return { rows, total: Number(countRow.n) };
@@ -101,7 +109,8 @@ export async function grantsOf(tx: Tx, userIds: number[]): Promise<Map<number, G
     .orderBy('g.user_id')
     .orderBy('g.id')
     .execute();
-  for (const r of rows) out.get(r.user_id)?.push({ id: r.id, unitId: r.unit_id, unitName: r.name, role: r.role as Role });
+  for (const r of rows)
+    out.get(r.user_id)?.push({ id: r.id, unitId: r.unit_id, unitName: r.name, role: r.role as Role });
   return out;
 }
 
@@ -201,7 +210,11 @@ export function displayNameColumns(login: string, displayName: string) {
 }
 
 export async function setPasswordHash(tx: Tx, userId: number, passwordHash: string): Promise<void> {
-  await tx.q.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', userId).execute();
+  await tx.q
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function insertGrant(tx: Tx, userId: number, unitId: number, role: Role): Promise<number> {

@@ -119,7 +119,10 @@ export async function createUser(ctx: Ctx, actor: Actor, input: UserCreate): Pro
   requireAdmin(actor);
   const personId = input.personId ?? null;
   if (!input.grants.length && personId === null) {
-    throw invalid('grants', 'Phân quyền: cấp ít nhất một vai trò trên một đơn vị, hoặc liên kết tài khoản với một cán bộ');
+    throw invalid(
+      'grants',
+      'Phân quyền: cấp ít nhất một vai trò trên một đơn vị, hoặc liên kết tài khoản với một cán bộ',
+    );
   }
   const seen = new Set<number>();
   input.grants.forEach((g, i) => {
@@ -211,14 +214,23 @@ export async function resetPassword(ctx: Ctx, actor: Actor, id: number, password
   });
 }
 
-export async function addGrant(ctx: Ctx, actor: Actor, id: number, input: { unitId: number; role: Role }): Promise<User> {
+export async function addGrant(
+  ctx: Ctx,
+  actor: Actor,
+  id: number,
+  input: { unitId: number; role: Role },
+): Promise<User> {
   return inTransaction(ctx, async (tx) => {
     await changeable(tx, actor, id);
     const unitName = await checkGrantUnit(tx, actor, input.unitId, 'unitId');
     if (await grantOnUnit(tx, id, input.unitId)) {
-      throw new AppError('conflict', 'Tài khoản đã có vai trò trên đơn vị này; xoá vai trò cũ trước khi cấp vai trò khác', {
-        field: 'unitId',
-      });
+      throw new AppError(
+        'conflict',
+        'Tài khoản đã có vai trò trên đơn vị này; xoá vai trò cũ trước khi cấp vai trò khác',
+        {
+          field: 'unitId',
+        },
+      );
     }
     const grantId = await insertGrant(tx, id, input.unitId, input.role);
     const grant: Grant = { id: grantId, unitId: input.unitId, unitName, role: input.role };

@@ -1,0 +1,143 @@
+/**
+ * Generates a national-scale benchmark database (not part of `npm test`):
+ *   npm run bench:generate -- --db ./data/bench.db --units 10000 --people 1000000
+ *   npm run bench:generate -- --db postgres://postgres@127.0.0.1:5432/canbo_bench --units 10000 --people 1000000
+ * The database must be new (no units); migrations are applied first, so the schema is the app's.
+ */
+import { parseArgs } from 'node:util';
+import { createDb } from '../server/src/db/index.ts';
+import { migrateToLatest } from '../server/src/db/migrate.ts';
+import { buildNation } from './national.ts';
+import { openWriter } from './bulk.ts';
+import { PERSON_COLUMNS, POSITION_COLUMNS, Population, type Row } from './population.ts';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    units: { type: 'string', default: '10000' },
+    people: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+if (!values.db) throw new Error('Cần --db <đường dẫn SQLite hoặc postgres://…>');
+const url = values.db;
+const unitCount = Number(values.units);
+const peopleCount = Number(values.people);
+const seed = Number(values.seed);
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const BATCH = 10_000;
+const STAMP = '2026-01-01T00:00:00.000Z';
+
+async function main(): Promise<void> {
+  const db = createDb(url);
+  await migrateToLatest(db);
+  const existing = await db.kysely.selectFrom('units').select('id').limit(1).executeTakeFirst();
+  await db.destroy();
+  if (existing) throw new Error(`${url} đã có dữ liệu: dùng một CSDL mới`);
+  console.log(`migrations applied (${elapsed()})`);
+
+  const units = buildNation(unitCount, seed);
+  const w = await openWriter(url);
+  const rebuild = await w.dropIndexes(['people', 'positions', 'unit_closure', 'unit_tree_history', 'unit_events']);
+
+  const unitRows: Row[] = units.map((u) => [
+    u.id,
+    u.code,
+    u.name,
+    null,
+    u.kind,
+    'doan',
+    u.parentId,
+    'active',
+    '2000-01-01',
+    null,
+    null,
+    u.searchText,
+    u.sortKey,
+    STAMP,
+    STAMP,
+    1,
+  ]);
+  for (let i = 0; i < unitRows.length; i += BATCH) {
+    await w.insert(
+      'units',
+      [
+        'id',
+        'code',
+        'name',
+        'short_name',
+        'kind',
+        'organisation',
+        'parent_id',
+        'status',
+        'valid_from',
+        'valid_to',
+        'place',
+        'search_text',
+        'sort_key',
+        'created_at',
+        'updated_at',
+        'version',
+      ],
+      unitRows.slice(i, i + BATCH),
+    );
+  }
+  const closure: Row[] = units.flatMap((u) => [
+    [u.id, u.id, 0],
+    ...u.ancestors.map((a, i) => [a, u.id, u.ancestors.length - i] as Row),
+  ]);
+  for (let i = 0; i < closure.length; i += BATCH) {
+    await w.insert('unit_closure', ['ancestor_id', 'descendant_id', 'depth'], closure.slice(i, i + BATCH));
+  }
+  const history: Row[] = units.map((u) => [u.id, u.id, u.parentId, '2000-01-01', null]);
+  const events: Row[] = units.map((u) => [
+    u.id,
+    u.id,
+    'create',
+    '2000-01-01',
+    null,
+    null,
+    JSON.stringify({ code: u.code, name: u.name, parentId: u.parentId }),
+    null,
+    STAMP,
+  ]);
+  for (let i = 0; i < units.length; i += BATCH) {
+    await w.insert(
+      'unit_tree_history',
+      ['id', 'unit_id', 'parent_id', 'valid_from', 'valid_to'],
+      history.slice(i, i + BATCH),
+    );
+    await w.insert(
+      'unit_events',
+      ['id', 'unit_id', 'kind', 'event_date', 'decision', 'note', 'details', 'actor_user_id', 'created_at'],
+      events.slice(i, i + BATCH),
+    );
+  }
+  console.log(`${units.length} units, ${closure.length} closure rows (${elapsed()})`);
+
+  const population = new Population(units, seed + 6);
+  let positions = 0;
+  for (let done = 0; done < peopleCount;) {
+    const n = Math.min(BATCH, peopleCount - done);
+    const b = population.batch(n);
+    await w.insert('people', PERSON_COLUMNS, b.people);
+    await w.insert('positions', POSITION_COLUMNS, b.positions);
+    done += n;
+    positions += b.positions.length;
+    if (done % 100_000 === 0 || done === peopleCount)
+      console.log(`  ${done} people, ${positions} positions (${elapsed()})`);
+  }
+  console.log(`building ${rebuild.length} indexes…`);
+  await w.exec(rebuild);
+  await w.commit();
+  console.log(`indexes built (${elapsed()}); analysing…`);
+  await w.finish(['units', 'unit_tree_history', 'unit_events', 'people', 'positions']);
+  console.log(`done: ${units.length} units, ${peopleCount} people, ${positions} positions in ${elapsed()}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

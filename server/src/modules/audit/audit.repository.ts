@@ -1,0 +1,84 @@
+import { sql, type RawBuilder } from 'kysely';
+import { auditEntities } from '@canbo/contract';
+import type { Tx } from '../../context.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { grantRoots, inScope } from '../../auth/policy.ts';
+import { offsetOf } from '../../lib/paging.ts';
+
+export interface AuditListInput {
+  page: number;
+  pageSize: number;
+  order: 'asc' | 'desc';
+  entity?: (typeof auditEntities)[number];
+  entityId?: number;
+  unitId?: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor_name: string | null;
+  entity: string;
+  entity_id: number;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * SQL condition on `audit_log as a`: rows filed under a unit in the actor's `audit.read` subtrees,
+ * and, for a cadre's own account, the rows of that cadre's own record.
+ */
+export function readableAudit(actor: Actor): RawBuilder<boolean> {
+  if (actor.isSuperadmin) return sql<boolean>`1 = 1`;
+  const own =
+    actor.personId === null
+      ? sql<boolean>`1 = 0`
+      : sql<boolean>`(a.entity = 'person' and a.entity_id = ${actor.personId})`;
+  if (!grantRoots(actor, 'audit.read').length) return own;
+  return sql<boolean>`(${inScope(actor, 'audit.read', 'a.unit_id')} or ${own})`;
+}
+
+function filtered(tx: Tx, actor: Actor, input: AuditListInput) {
+  return tx.q
+    .selectFrom('audit_log as a')
+    .where(readableAudit(actor))
+    .where('a.entity', 'in', [...auditEntities])
+    .$if(input.entity !== undefined, (qb) => qb.where('a.entity', '=', input.entity ?? ''))
+    .$if(input.entityId !== undefined, (qb) => qb.where('a.entity_id', '=', input.entityId ?? 0))
+    .$if(input.unitId !== undefined, (qb) =>
+      qb.where('a.unit_id', 'in', (eb) =>
+        eb
+          .selectFrom('unit_closure')
+          .select('descendant_id')
+          .where('ancestor_id', '=', input.unitId ?? 0),
+      ),
+    );
+}
+
+export async function listAudit(
+  tx: Tx,
+  actor: Actor,
+  input: AuditListInput,
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const countRow = await filtered(tx, actor, input)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await filtered(tx, actor, input)
+    .leftJoin('users as au', 'au.id', 'a.actor_user_id')
+    .select([
+      'a.id',
+      'a.at',
+      'au.display_name as actor_name',
+      'a.entity',
+      'a.entity_id',
+      'a.action',
+      'a.before',
+      'a.after',
+    ])
+    .orderBy('a.id', input.order)
+    .limit(input.pageSize)
+    .offset(offsetOf(input))
+    .execute();
+  return { rows, total: Number(countRow.n) };
+}

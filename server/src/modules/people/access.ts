@@ -1,0 +1,51 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor } from '../../auth/actor.ts';
+import { can, inScope } from '../../auth/policy.ts';
+import type { Tx } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { fieldError } from './input.ts';
+
+/**
+ * Who sees a person's record: anyone who may read people in the unit keeping it, and the cadre
+ * whose record it is (a cadre's own account sees that one record, read-only).
+ */
+export function personVisible(actor: Actor, personId = 'p.id', unitId = 'p.unit_id'): RawBuilder<boolean> {
+  const scope = inScope(actor, 'person.read', unitId);
+  if (actor.personId === null) return scope;
+  return sql<boolean>`(${scope} or ${sql.ref(personId)} = ${actor.personId})`;
+}
+
+/** A condition as a 0/1 column: the same type on both engines. */
+export function flag(condition: RawBuilder<boolean>): RawBuilder<number> {
+  return sql<number>`case when ${condition} then 1 else 0 end`;
+}
+
+export interface UnitForWrite {
+  id: number;
+  name: string;
+  status: string;
+  valid_to: string | null;
+}
+
+/**
+ * The unit a record is written to: an unknown unit (or one the actor cannot even see) is a 400
+ * naming the field, a unit the actor may see but not edit is a 403.
+ */
+export async function requireWritableUnit(
+  tx: Tx,
+  actor: Actor,
+  unitId: number,
+  field = 'unitId',
+): Promise<UnitForWrite> {
+  const unit = await tx.q
+    .selectFrom('units')
+    .select(['id', 'name', 'status', 'valid_to'])
+    .where('id', '=', unitId)
+    .where(inScope(actor, 'unit.read', 'units.id'))
+    .executeTakeFirst();
+  if (!unit) throw fieldError(field, 'đơn vị không tồn tại hoặc bạn không có quyền xem');
+  if (!(await can(tx, actor, 'person.write', unitId))) {
+    throw new AppError('forbidden', `Bạn không có quyền cập nhật hồ sơ cán bộ của ${unit.name}`, { field });
+  }
+  return unit;
+}

@@ -1,0 +1,255 @@
+import { sql, type RawBuilder } from 'kysely';
+import { foldVietnamese, titles, type PersonExportQuery, type Title } from '@canbo/contract';
+import type { Actor } from '../../auth/actor.ts';
+import { inScope } from '../../auth/policy.ts';
+import type { Tx } from '../../context.ts';
+import { like, likeContains } from '../../db/dialect.ts';
+import type { PersonTable } from '../../db/schema.ts';
+import { flag, personVisible } from './access.ts';
+import { yearsBefore } from './dates.ts';
+
+export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;
+export type PersonSort = PersonExportQuery['sort'];
+export type Order = PersonExportQuery['order'];
+
+/** The columns a person's API view is built from, plus what the actor may do with the record. */
+export interface PersonRow {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  family_name: string;
+  middle_name: string | null;
+  given_name: string;
+  full_name: string;
+  birth_date: string | null;
+  gender: string;
+  ethnicity_code: string;
+  ethnicity_name: string;
+  religion: string | null;
+  national_id: string | null;
+  phone: string | null;
+  email: string | null;
+  party_member: number;
+  party_join_date: string | null;
+  general_education: string | null;
+  qualification: string;
+  theory_level: string;
+  it_level: string | null;
+  language_level: string | null;
+  hardship_area: number;
+  notes: string | null;
+  version: number;
+  updated_at: string;
+  can_edit: number;
+  id_visible: number;
+}
+
+/** People the actor may see, with the unit and ethnicity names joined. */
+function visiblePeople(tx: Tx, actor: Actor) {
+  // A cadre may read the national ID on their own record (Decree 13: the data subject's right of access).
+  const idVisible =
+    actor.personId === null
+      ? inScope(actor, 'person.nationalId', 'p.unit_id')
+      : sql<boolean>`(${inScope(actor, 'person.nationalId', 'p.unit_id')} or ${sql.ref('p.id')} = ${actor.personId})`;
+  return tx.q
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code')
+    .where(personVisible(actor))
+    .select([
+      'p.id',
+      'p.unit_id',
+      'u.name as unit_name',
+      'p.family_name',
+      'p.middle_name',
+      'p.given_name',
+      'p.full_name',
+      'p.birth_date',
+      'p.gender',
+      'p.ethnicity_code',
+      'e.name as ethnicity_name',
+      'p.religion',
+      'p.national_id',
+      'p.phone',
+      'p.email',
+      'p.party_member',
+      'p.party_join_date',
+      'p.general_education',
+      'p.qualification',
+      'p.theory_level',
+      'p.it_level',
+      'p.language_level',
+      'p.hardship_area',
+      'p.notes',
+      'p.version',
+      'p.updated_at',
+      flag(inScope(actor, 'person.write', 'p.unit_id')).as('can_edit'),
+      flag(idVisible).as('id_visible'),
+    ]);
+}
+
+const bool = (v: 'true' | 'false') => (v === 'true' ? 1 : 0);
+
+/** The list's filters as SQL conditions; `today` anchors "holds the title today" and ages. */
+function filterConditions(f: PersonFilter, today: string): RawBuilder<boolean>[] {
+  const out: RawBuilder<boolean>[] = [];
+  const q = f.q ? foldVietnamese(f.q) : '';
+  if (q) out.push(like('p.search_text', likeContains(q)));
+  if (f.unitId !== undefined) {
+    out.push(
+      sql<boolean>`${sql.ref('p.unit_id')} in (select descendant_id from unit_closure where ancestor_id = ${f.unitId})`,
+    );
+  }
+  if (f.title) {
+    out.push(sql<boolean>`exists (select 1 from positions t where t.person_id = ${sql.ref('p.id')} and t.title = ${f.title}
+      and t.start_date <= ${today} and (t.end_date is null or t.end_date >= ${today}))`);
+  }
+  if (f.gender) out.push(sql<boolean>`${sql.ref('p.gender')} = ${f.gender}`);
+  if (f.ethnicityCode) out.push(sql<boolean>`${sql.ref('p.ethnicity_code')} = ${f.ethnicityCode}`);
+  if (f.minority) out.push(sql<boolean>`${sql.ref('e.minority')} = ${bool(f.minority)}`);
+  if (f.partyMember) out.push(sql<boolean>`${sql.ref('p.party_member')} = ${bool(f.partyMember)}`);
+  if (f.theoryLevel) out.push(sql<boolean>`${sql.ref('p.theory_level')} = ${f.theoryLevel}`);
+  // Aged at least n today ⇔ born on or before today n years ago; at most n ⇔ born after today n+1 years ago.
+  if (f.ageMin !== undefined) out.push(sql<boolean>`${sql.ref('p.birth_date')} <= ${yearsBefore(today, f.ageMin)}`);
+  if (f.ageMax !== undefined) out.push(sql<boolean>`${sql.ref('p.birth_date')} > ${yearsBefore(today, f.ageMax + 1)}`);
+  return out;
+}
+
+/**
+ * Sort keys per order, each a non-null expression ending in the id, so the order is total and the
+ * same on both engines (NULLs sort differently on each, hence the coalesce), and so the export can
+ * page by keyset on exactly these values.
+ */
+const SORT_KEYS: Record<PersonSort, RawBuilder<unknown>[]> = {
+  name: [sql`p.sort_key`, sql`p.id`],
+  birthDate: [sql`coalesce(p.birth_date, '9999-12-31')`, sql`p.sort_key`, sql`p.id`],
+  unit: [sql`u.sort_key`, sql`u.id`, sql`p.sort_key`, sql`p.id`],
+  updatedAt: [sql`p.updated_at`, sql`p.id`],
+};
+
+function filtered(tx: Tx, actor: Actor, f: PersonFilter, today: string) {
+  let query = visiblePeople(tx, actor);
+  for (const c of filterConditions(f, today)) query = query.where(c);
+  return query;
+}
+
+export async function countPeople(tx: Tx, actor: Actor, f: PersonFilter, today: string): Promise<number> {
+  let query = tx.q
+    .selectFrom('people as p')
+    .innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code')
+    .where(personVisible(actor))
+    .select(sql<number>`count(*)`.as('n'));
+  for (const c of filterConditions(f, today)) query = query.where(c);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findPeoplePage(
+  tx: Tx,
+  actor: Actor,
+  f: PersonFilter,
+  sort: PersonSort,
+  order: Order,
+  page: { limit: number; offset: number },
+  today: string,
+): Promise<PersonRow[]> {
+  let query = filtered(tx, actor, f, today);
+  for (const key of SORT_KEYS[sort]) query = query.orderBy(key, order);
+  return query.limit(page.limit).offset(page.offset).execute();
+}
+
+/**
+ * One batch of the export: the rows after `after` (the previous batch's last sort values) in the
+ * list's order. Keyset paging keeps every batch as cheap as the first, however long the list.
+ */
+export async function findPeopleBatch(
+  tx: Tx,
+  actor: Actor,
+  f: PersonFilter,
+  sort: PersonSort,
+  order: Order,
+  after: unknown[] | null,
+  limit: number,
+  today: string,
+): Promise<{ rows: PersonRow[]; last: unknown[] | null }> {
+  const keys = SORT_KEYS[sort];
+  let query = filtered(tx, actor, f, today).select(keys.map((k, i) => k.as(`k${i}`)));
+  if (after) {
+    const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
+    query = query.where(sql<boolean>`(${sql.join(keys)}) ${cmp} (${sql.join(after)})`);
+  }
+  for (const key of keys) query = query.orderBy(key, order);
+  const rows = (await query.limit(limit).execute()) as (PersonRow & Record<string, unknown>)[];
+  const tail = rows.at(-1);
+  return { rows, last: tail ? keys.map((_, i) => tail[`k${i}`]) : null };
+}
+
+export async function findPerson(tx: Tx, actor: Actor, id: number): Promise<PersonRow | undefined> {
+  return visiblePeople(tx, actor).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** Titles held on `today` by each of these people, most senior first. */
+export async function currentTitlesOf(
+  tx: Tx,
+  personIds: number[],
+  today: string,
+): Promise<Map<number, { title: Title; unitName: string }[]>> {
+  const out = new Map<number, { title: Title; unitName: string }[]>();
+  if (!personIds.length) return out;
+  const rows = await tx.q
+    .selectFrom('positions as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .select(['t.person_id', 't.title', 'u.name as unit_name'])
+    .where('t.person_id', 'in', personIds)
+    .where('t.start_date', '<=', today)
+    .where((eb) => eb.or([eb('t.end_date', 'is', null), eb('t.end_date', '>=', today)]))
+    .orderBy('t.start_date')
+    .orderBy('t.id')
+    .execute();
+  const rank = (t: string) => titles.indexOf(t as Title);
+  rows.sort((a, b) => rank(a.title) - rank(b.title));
+  for (const r of rows) {
+    const list = out.get(r.person_id) ?? [];
+    list.push({ title: r.title as Title, unitName: r.unit_name });
+    out.set(r.person_id, list);
+  }
+  return out;
+}
+
+/** People the actor can see with this name and birth date (both missing counts as the same). */
+export async function findDuplicates(tx: Tx, actor: Actor, name: string, birthDate: string | null) {
+  return tx.q
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.full_name', 'p.birth_date', 'u.name as unit_name'])
+    .where('p.full_name', '=', name)
+    .where('p.birth_date', birthDate === null ? 'is' : '=', birthDate)
+    .where(personVisible(actor))
+    .orderBy('p.id')
+    .limit(10)
+    .execute();
+}
+
+/** National IDs are unique across the whole registry, not only the actor's units. */
+export async function nationalIdTaken(tx: Tx, nationalId: string, exceptId: number | null): Promise<boolean> {
+  let query = tx.q.selectFrom('people').select('id').where('national_id', '=', nationalId);
+  if (exceptId !== null) query = query.where('id', '<>', exceptId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function ethnicityExists(tx: Tx, code: string): Promise<boolean> {
+  return (
+    (await tx.q.selectFrom('ethnicities').select('code').where('code', '=', code).executeTakeFirst()) !== undefined
+  );
+}
+
+export type PersonValues = Omit<PersonTable, 'id' | 'version' | 'created_at' | 'updated_at'>;
+
+export async function insertPerson(tx: Tx, values: PersonValues, now: string): Promise<number> {
+  const row = await tx.q
+    .insertInto('people')
+    .values({ ...values, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

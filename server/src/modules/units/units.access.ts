@@ -1,0 +1,80 @@
+import type { Tx } from '../../context.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { can } from '../../auth/policy.ts';
+import { AppError, invalid, stale } from '../../errors.ts';
+import type { UnitDetail } from '@canbo/contract';
+import { activeChildCount, findUnit, lastEventDate, pathOf, toUnit, type UnitRow } from './units.repository.ts';
+
+/** dd/mm/yyyy, as users read dates. */
+export function vnDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function unitNotFound(field?: string): AppError {
+  return new AppError('not_found', 'Đơn vị không tồn tại hoặc bạn không có quyền xem', field ? { field } : undefined);
+}
+
+/**
+ * A unit the actor may change: out of read scope is "not found" (naming `field` when the unit is
+ * not the one in the URL), readable but not writable is "forbidden".
+ */
+export async function writableUnit(tx: Tx, actor: Actor, id: number, field?: string): Promise<UnitRow> {
+  const row = await findUnit(tx, actor, id);
+  if (!row) throw unitNotFound(field);
+  if (!(await can(tx, actor, 'unit.write', id))) {
+    throw new AppError('forbidden', `Bạn không có quyền sửa đơn vị ${row.name}`, field ? { field } : undefined);
+  }
+  return row;
+}
+
+/** Only the installation's administrators may change the top of the tree. */
+export function mustBeSuperadmin(actor: Actor, field: string): void {
+  if (!actor.isSuperadmin) {
+    throw new AppError('forbidden', 'Chỉ quản trị hệ thống mới thao tác được với đơn vị cấp cao nhất', { field });
+  }
+}
+
+export function notEnded(row: UnitRow, field?: string): void {
+  if (row.status === 'dissolved') {
+    throw new AppError(
+      'conflict',
+      `Đơn vị ${row.name} đã ngừng hoạt động từ ngày ${vnDate(row.valid_to ?? row.valid_from)}, không thể thao tác`,
+      field ? { field } : undefined,
+    );
+  }
+}
+
+export function sameVersion(row: UnitRow, version: number): void {
+  if (row.version !== version) throw stale();
+}
+
+/** A dated action may not come before the unit existed nor before its last recorded event. */
+export async function checkDate(tx: Tx, row: UnitRow, date: string): Promise<void> {
+  if (date < row.valid_from) {
+    throw invalid('date', `Ngày: ${vnDate(date)} trước ngày thành lập của ${row.name} (${vnDate(row.valid_from)})`);
+  }
+  const last = await lastEventDate(tx, row.id);
+  if (last && date < last) {
+    throw invalid('date', `Ngày: ${vnDate(date)} trước sự kiện gần nhất của ${row.name} (${vnDate(last)})`);
+  }
+}
+
+export async function detailOf(tx: Tx, actor: Actor, id: number): Promise<UnitDetail> {
+  const row = await findUnit(tx, actor, id);
+  if (!row) throw unitNotFound();
+  const path = await pathOf(tx, id);
+  const childCount = await activeChildCount(tx, id);
+  const canEdit = await can(tx, actor, 'unit.write', id);
+  return { ...toUnit(row), path, childCount, canEdit };
+}
+
+export function codeConflict(field: string, code: string): AppError {
+  return new AppError('conflict', `Mã đơn vị "${code}" đã được dùng cho đơn vị khác`, { field });
+}
+
+export type Dated = { date: string; decision?: string | null; note?: string | null };
+
+export function decisionOf(input: Dated) {
+  return { date: input.date, decision: input.decision ?? null, note: input.note ?? null };
+}

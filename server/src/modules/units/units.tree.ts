@@ -1,0 +1,145 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Organisation, UnitKind, UnitStatus, UnitTreeNode } from '@canbo/contract';
+import type { Tx } from '../../context.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { inScope } from '../../auth/policy.ts';
+import { offsetOf } from '../../lib/paging.ts';
+
+/**
+ * The tree a level at a time. Today's tree follows `units.parent_id`; the tree "as of" a date
+ * follows the parent edges valid on that date. Either way a node is listed only if the actor may
+ * read it today, and the top of what the actor sees are the readable units whose parent is not.
+ */
+
+export interface TreeQuery {
+  parentId?: number;
+  asOf?: string;
+  includeEnded: boolean;
+  page: number;
+  pageSize: number;
+}
+
+interface NodeRow {
+  id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  kind: string;
+  organisation: string;
+  status: string;
+  valid_from: string;
+  valid_to: string | null;
+  has_children: number | boolean | string;
+}
+
+function toNode(r: NodeRow, asOf: string | undefined): UnitTreeNode {
+  // A unit ended later was still working on the date asked about.
+  const endedLater = asOf !== undefined && r.status === 'dissolved' && (r.valid_to === null || r.valid_to > asOf);
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind as UnitKind,
+    organisation: r.organisation as Organisation,
+    status: (endedLater ? 'active' : r.status) as UnitStatus,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    hasChildren: r.has_children === true || Number(r.has_children) === 1,
+  };
+}
+
+export async function treeToday(tx: Tx, actor: Actor, q: TreeQuery) {
+  const ended = (column: string): Expression<SqlBool> =>
+    q.includeEnded ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.ref(column)} <> 'dissolved'`;
+  let base = tx.q
+    .selectFrom('units as u')
+    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where(ended('u.status'));
+  base =
+    q.parentId !== undefined
+      ? base.where('u.parent_id', '=', q.parentId)
+      : base.where((eb) => eb.or([eb('u.parent_id', 'is', null), eb.not(inScope(actor, 'unit.read', 'u.parent_id'))]));
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select([
+      'u.id',
+      'u.parent_id',
+      'u.code',
+      'u.name',
+      'u.kind',
+      'u.organisation',
+      'u.status',
+      'u.valid_from',
+      'u.valid_to',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('units as c')
+              .select('c.id')
+              .whereRef('c.parent_id', '=', 'u.id')
+              .where(ended('c.status'))
+              .where(inScope(actor, 'unit.read', 'c.id')),
+          )
+          .as('has_children'),
+    ])
+    .orderBy('u.sort_key')
+    .orderBy('u.id')
+    .limit(q.pageSize)
+    .offset(offsetOf(q))
+    .execute();
+  return { items: rows.map((r) => toNode(r, undefined)), total: Number(total.n) };
+}
+
+/** `alias` (a unit and its edge) was in place on `date`: valid_from <= date < valid_to. */
+function validOn(unit: string, edge: string, date: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${unit}.valid_from`)} <= ${date}
+    and (${sql.ref(`${unit}.valid_to`)} is null or ${sql.ref(`${unit}.valid_to`)} > ${date})
+    and ${sql.ref(`${edge}.valid_from`)} <= ${date}
+    and (${sql.ref(`${edge}.valid_to`)} is null or ${sql.ref(`${edge}.valid_to`)} > ${date})`;
+}
+
+export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: string }) {
+  const d = q.asOf;
+  let base = tx.q
+    .selectFrom('unit_tree_history as h')
+    .innerJoin('units as u', 'u.id', 'h.unit_id')
+    .where(validOn('u', 'h', d))
+    .where(inScope(actor, 'unit.read', 'u.id'));
+  base =
+    q.parentId !== undefined
+      ? base.where('h.parent_id', '=', q.parentId)
+      : base.where((eb) => eb.or([eb('h.parent_id', 'is', null), eb.not(inScope(actor, 'unit.read', 'h.parent_id'))]));
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select([
+      'u.id',
+      'h.parent_id',
+      'u.code',
+      'u.name',
+      'u.kind',
+      'u.organisation',
+      'u.status',
+      'u.valid_from',
+      'u.valid_to',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('unit_tree_history as ch')
+              .innerJoin('units as c', 'c.id', 'ch.unit_id')
+              .select('c.id')
+              .whereRef('ch.parent_id', '=', 'u.id')
+              .where(validOn('c', 'ch', d))
+              .where(inScope(actor, 'unit.read', 'c.id')),
+          )
+          .as('has_children'),
+    ])
+    .orderBy('u.sort_key')
+    .orderBy('u.id')
+    .limit(q.pageSize)
+    .offset(offsetOf(q))
+    .execute();
+  return { items: rows.map((r) => toNode(r, d)), total: Number(total.n) };
+}

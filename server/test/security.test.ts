@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import type { App } from '../src/http.ts';
+import { testApp } from './app.ts';
+import { login, type Session } from './http.ts';
+import { makeUnit, makeUser, PASSWORD } from './factories.ts';
+
+function expectSecurityHeaders(res: LightMyRequestResponse): void {
+  const csp = String(res.headers['content-security-policy']);
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(res.headers['x-content-type-options']).toBe('nosniff');
+  expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  expect(res.headers['referrer-policy']).toBe('no-referrer');
+  expect(res.headers['x-powered-by']).toBeUndefined();
+}
+
+/** A concrete URL for a route pattern: every `:param` becomes 1 (the hook refuses before any lookup). */
+const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1');
+
+describe('security', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let session: Session;
+  let webDist: string;
+  let withWeb: App;
+
+  beforeAll(async () => {
+    t = await testApp();
+    const unit = await makeUnit(t.ctx, { name: 'Tỉnh đoàn An Toàn' });
+    await makeUser(t.ctx, { login: 'bien.tap', grants: [{ unitId: unit, role: 'admin' }] });
+    session = await login(t.app, 'bien.tap', PASSWORD);
+    webDist = mkdtempSync(join(tmpdir(), 'canbo-web-'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Canbo</title>');
+    writeFileSync(join(webDist, 'app.js'), 'console.log(1)');
+    withWeb = await buildApp({ config: { ...t.ctx.config, webDist }, db: t.db });
+    await withWeb.ready();
+  });
+  afterAll(async () => {
+    await withWeb.close();
+    rmSync(webDist, { recursive: true, force: true });
+    await t.close();
+  });
+
+  it('sends the security headers on API answers, errors included', async () => {
+    expectSecurityHeaders(await t.app.inject({ method: 'GET', url: '/api/v1/health' }));
+    expectSecurityHeaders(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' }));
+    expectSecurityHeaders(await t.app.inject({ method: 'GET', url: '/api/v1/khong-co' }));
+    expectSecurityHeaders(
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session.cookie } }),
+    );
+  });
+
+  it('sends the security headers on the web app and its files', async () => {
+    const shell = await withWeb.inject({ method: 'GET', url: '/' });
+    expect(shell.statusCode).toBe(200);
+    expectSecurityHeaders(shell);
+    const deepLink = await withWeb.inject({ method: 'GET', url: '/units/12' });
+    expect(deepLink.statusCode).toBe(200);
+    expect(deepLink.body).toContain('Canbo');
+    expectSecurityHeaders(deepLink);
+    const file = await withWeb.inject({ method: 'GET', url: '/app.js' });
+    expect(file.statusCode).toBe(200);
+    expectSecurityHeaders(file);
+    // an unknown API address is a JSON error (401 anonymous, 404 signed in), never the app shell
+    expect((await withWeb.inject({ method: 'GET', url: '/api/v1/khong-co' })).statusCode).toBe(401);
+    const api = await withWeb.inject({ method: 'GET', url: '/api/v1/khong-co', headers: { cookie: session.cookie } });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().code).toBe('not_found');
+  });
+
+  it('sets the session cookie httpOnly, SameSite=Lax, on the whole site, expiring with the session', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'bien.tap', password: PASSWORD },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'canbo_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.maxAge).toBe(t.ctx.config.sessionHours * 3600);
+    expect(cookie?.secure).toBeFalsy();
+    expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('marks the cookie Secure when served behind HTTPS', async () => {
+    const secure = await buildApp({ config: { ...t.ctx.config, secureCookies: true }, db: t.db });
+    try {
+      const res = await secure.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'bien.tap', password: PASSWORD },
+      });
+      expect(res.cookies.find((c) => c.name === 'canbo_session')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('refuses every state-changing route without the CSRF header, or with a wrong one', async () => {
+    const writes = t.app.routeTable.filter((r) => !r.public && !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
+    expect(writes.length).toBeGreaterThan(5);
+    for (const r of writes) {
+      for (const headers of [
+        { cookie: session.cookie },
+        { cookie: session.cookie, 'x-csrf-token': `${session.csrf}x` },
+      ]) {
+        const res = await t.app.inject({ method: r.method as 'POST', url: concrete(r.url), headers, payload: {} });
+        expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+        expect(res.json().code).toBe('csrf');
+      }
+    }
+    // the session still works: nothing above signed it out
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session.cookie } });
+    expect(me.statusCode).toBe(200);
+  });
+
+  it('throttles one address guessing across many accounts, without locking out other addresses', async () => {
+    const attacker = '203.0.113.7';
+    // 4 tries on each of 5 accounts: under the per-account limit, at the per-address one
+    for (let i = 0; i < 20; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: attacker,
+        payload: { login: `doan-mo-${i % 5}`, password: 'doan-bua-mat-khau' },
+      });
+      expect(res.statusCode).toBe(401);
+    }
+    // from that address even the right password for another account is refused, unchecked
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: attacker,
+      payload: { login: 'bien.tap', password: PASSWORD },
+    });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ code: 'rate_limited' });
+    expect(blocked.json().message).toMatch(/thử lại/);
+    expect(blocked.json().details.retryAfter).toBeGreaterThan(0);
+    // X-Forwarded-For from a trusted proxy names the address too
+    const forwarded = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-forwarded-for': attacker },
+      payload: { login: 'bien.tap', password: PASSWORD },
+    });
+    expect(forwarded.statusCode).toBe(429);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '198.51.100.9',
+      payload: { login: 'bien.tap', password: PASSWORD },
+    });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+});

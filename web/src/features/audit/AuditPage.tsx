@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Alert, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { auditEntities, type AuditEntry, type Page } from '@canbo/contract';
+import { api } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { AUDIT_KEY, type AuditEntityName } from './ChangeHistory';
+import { ChangeList } from './ChangeList';
+import { useAuditLabels } from './labels';
+
+const ROUTE_OF: Partial<Record<AuditEntityName, string>> = {
+  unit: '/units/$id',
+  person: '/people/$id',
+  user: '/users/$id',
+};
+const NAME_FIELDS = ['fullName', 'name', 'displayName', 'personName', 'unitName', 'login'];
+
+/** A readable name for the record an entry is about, taken from the entry itself. */
+function recordName(e: AuditEntry): string | null {
+  for (const f of NAME_FIELDS) {
+    const c = e.changes.find((x) => x.field === f);
+    const v = c ? (c.after ?? c.before) : undefined;
+    if (typeof v === 'string' && v) return v;
+  }
+  return null;
+}
+
+/** The change log across everything the user may see, newest first. */
+export function AuditPage() {
+  const { t } = useTranslation('audit');
+  const { actionLabel } = useAuditLabels();
+  const [entity, setEntity] = useState<AuditEntityName | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const q = useQuery({
+    queryKey: [...AUDIT_KEY, 'log', entity, page, pageSize],
+    queryFn: () => api.get<Page<AuditEntry>>('/audit', { entity, page, pageSize, order: 'desc' }),
+    placeholderData: (prev) => prev,
+  });
+
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Select<AuditEntityName>
+          allowClear
+          aria-label={t('entity')}
+          placeholder={t('allEntities')}
+          style={{ minWidth: 220 }}
+          value={entity}
+          onChange={(v) => {
+            setEntity(v);
+            setPage(1);
+          }}
+          options={auditEntities.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
+        />
+      </Flex>
+      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('empty') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: q.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (count) => t('common:table.total', { count }),
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          { title: t('common:history.at'), key: 'at', render: (_, e) => formatDateTime(e.at), width: 140 },
+          {
+            title: t('common:history.actor'),
+            key: 'actor',
+            render: (_, e) => e.actorName ?? t('common:history.system'),
+          },
+          {
+            title: t('record'),
+            key: 'record',
+            render: (_, e) => {
+              const label = `${t(`entities.${e.entity}`)}: ${recordName(e) ?? `#${e.entityId}`}`;
+              const to = ROUTE_OF[e.entity];
+              return to ? (
+                <Link to={to} params={{ id: String(e.entityId) }}>
+                  {label}
+                </Link>
+              ) : (
+                label
+              );
+            },
+          },
+          { title: t('common:history.action'), key: 'action', render: (_, e) => <Tag>{actionLabel(e.action)}</Tag> },
+          {
+            title: t('common:history.field'),
+            key: 'changes',
+            render: (_, e) => (
+              <div style={{ minWidth: 260, maxWidth: 560 }}>
+                <ChangeList changes={e.changes} />
+              </div>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import i18n from '../../i18n';
+import { ChangeHistory } from './ChangeHistory';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function mockAudit(body: unknown) {
+  const fetchMock = vi.fn(
+    async (_url: string) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function renderIt() {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={qc}>
+      <AntApp>
+        <ChangeHistory entity="person" entityId={7} />
+      </AntApp>
+    </QueryClientProvider>,
+  );
+}
+
+const at = '2026-03-05T08:09:00.000Z';
+const entry = {
+  id: 1,
+  at,
+  actorName: 'Trần Thị Bình',
+  entity: 'person',
+  entityId: 7,
+  action: 'update',
+  changes: [
+    { field: 'phone', before: '0901234567', after: '0912345678' },
+    { field: 'gender', before: 'male', after: 'female' },
+    { field: 'birthDate', before: '1995-01-02', after: null },
+    { field: 'partyMember', before: false, after: true },
+    { field: 'version', before: 1, after: 2 },
+  ],
+};
+
+describe('ChangeHistory', () => {
+  it('shows who, when, the action and each field before → after in Vietnamese', async () => {
+    await i18n.changeLanguage('vi');
+    const fetchMock = mockAudit({ items: [entry], total: 1, page: 1, pageSize: 10 });
+    renderIt();
+
+    await screen.findByText('Trần Thị Bình');
+    const url = String(fetchMock.mock.calls[0]![0]);
+    expect(url).toContain('/api/v1/audit?');
+    expect(url).toContain('entity=person');
+    expect(url).toContain('entityId=7');
+
+    expect(screen.getByText(dayjs(at).format('DD/MM/YYYY HH:mm'))).toBeTruthy();
+    expect(screen.getByText('Cập nhật')).toBeTruthy();
+
+    const phone = document.querySelector('[data-field="phone"]') as HTMLElement;
+    expect(within(phone).getByText('Điện thoại')).toBeTruthy();
+    expect(within(phone).getByText('0901234567')).toBeTruthy();
+    expect(within(phone).getByText('0912345678')).toBeTruthy();
+
+    const gender = document.querySelector('[data-field="gender"]') as HTMLElement;
+    expect(within(gender).getByText('Giới tính')).toBeTruthy();
+    expect(within(gender).getByText('Nam')).toBeTruthy();
+    expect(within(gender).getByText('Nữ')).toBeTruthy();
+
+    const birth = document.querySelector('[data-field="birthDate"]') as HTMLElement;
+    expect(within(birth).getByText('02/01/1995')).toBeTruthy();
+    expect(within(birth).getByText('—')).toBeTruthy();
+
+    const party = document.querySelector('[data-field="partyMember"]') as HTMLElement;
+    expect(party.textContent).toContain('Không');
+    expect(party.textContent).toContain('Có');
+
+    // bookkeeping is not a change a user made
+    expect(document.querySelector('[data-field="version"]')).toBeNull();
+  });
+
+  it('uses English labels when the language is English', async () => {
+    await i18n.changeLanguage('en');
+    mockAudit({ items: [entry], total: 1, page: 1, pageSize: 10 });
+    renderIt();
+    await screen.findByText('Trần Thị Bình');
+    expect(screen.getByText('Updated')).toBeTruthy();
+    const phone = document.querySelector('[data-field="phone"]') as HTMLElement;
+    expect(within(phone).getByText('Phone')).toBeTruthy();
+    await i18n.changeLanguage('vi');
+  });
+
+  it('says so when there is no history', async () => {
+    await i18n.changeLanguage('vi');
+    mockAudit({ items: [], total: 0, page: 1, pageSize: 10 });
+    renderIt();
+    expect(await screen.findByText('Chưa có thay đổi nào')).toBeTruthy();
+  });
+});

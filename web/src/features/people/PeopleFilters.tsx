@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { Button, Col, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { genders, theoryLevels, titles } from '@canbo/contract';
+import { UnitSelect } from '../units/UnitSelect';
+import { useEthnicities, type PeopleFilter } from './api';
+import { enumOptions } from './enumOptions';
+
+const col = { xs: 24, sm: 12, md: 8, xl: 6 };
+
+/** Search box and filters of the people list; every change goes back to page 1. */
+export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChange: (f: PeopleFilter) => void }) {
+  const { t } = useTranslation('people');
+  const ethnicities = useEthnicities();
+  const [text, setText] = useState(value.q ?? '');
+  const set = (patch: Partial<PeopleFilter>) => onChange({ ...value, ...patch, page: undefined });
+
+  // Search as the user types, once they pause.
+  const q = value.q ?? '';
+  useEffect(() => {
+    if (text.trim() === q) return;
+    const h = setTimeout(() => onChange({ ...value, q: text.trim() || undefined, page: undefined }), 350);
+    return () => clearTimeout(h);
+  }, [text, q, value, onChange]);
+
+  const yesNo = (yes: string, no: string) => [
+    { value: 'true', label: yes },
+    { value: 'false', label: no },
+  ];
+  const active = Object.entries(value).some(
+    ([k, v]) => !['sort', 'order', 'page', 'pageSize'].includes(k) && v !== undefined,
+  );
+
+  return (
+    <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+      <Col xs={24} md={16} xl={12}>
+        <Input.Search
+          allowClear
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(s) => set({ q: s.trim() || undefined })}
+          enterButton
+        />
+      </Col>
+      <Col {...col}>
+        <UnitSelect
+          aria-label={t('col.unit')}
+          placeholder={t('allUnits')}
+          value={value.unitId ?? null}
+          onChange={(unitId) => set({ unitId: unitId ?? undefined })}
+        />
+      </Col>
+      <Col {...col}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          aria-label={t('positions:title')}
+          placeholder={t('positions:title')}
+          value={value.title}
+          onChange={(v?: string) => set({ title: v })}
+          options={enumOptions(t, 'title', titles)}
+        />
+      </Col>
+      <Col {...col}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          aria-label={t('field.gender')}
+          placeholder={t('field.gender')}
+          value={value.gender}
+          onChange={(v?: string) => set({ gender: v })}
+          options={enumOptions(t, 'gender', genders)}
+        />
+      </Col>
+      <Col {...col}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          aria-label={t('field.ethnicityCode')}
+          placeholder={t('field.ethnicityCode')}
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={ethnicities.isLoading}
+          value={value.ethnicityCode}
+          onChange={(v?: string) => set({ ethnicityCode: v })}
+          options={(ethnicities.data?.items ?? []).map((e) => ({ value: e.code, label: e.name }))}
+        />
+      </Col>
+      <Col {...col}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          aria-label={t('minority')}
+          placeholder={t('minority')}
+          value={value.minority}
+          onChange={(v?: 'true' | 'false') => set({ minority: v })}
+          options={yesNo(t('isMinority'), t('isKinh'))}
+        />
+      </Col>
+      <Col {...col}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          aria-label={t('partyMember')}
+          placeholder={t('partyMember')}
+          value={value.partyMember}
+          onChange={(v?: 'true' | 'false') => set({ partyMember: v })}
+          options={yesNo(t('partyMember'), t('notPartyMember'))}
+        />
+      </Col>
+      <Col {...col}>
+        <Select
+          allowClear
+          style={{ width: '100%' }}
+          aria-label={t('field.theoryLevel')}
+          placeholder={t('field.theoryLevel')}
+          value={value.theoryLevel}
+          onChange={(v?: string) => set({ theoryLevel: v })}
+          options={enumOptions(t, 'theoryLevel', theoryLevels)}
+        />
+      </Col>
+      <Col {...col}>
+        <Space.Compact style={{ width: '100%' }}>
+          <InputNumber
+            style={{ width: '50%' }}
+            min={0}
+            max={120}
+            precision={0}
+            aria-label={`${t('ageRange')} ${t('ageMin')}`}
+            placeholder={`${t('ageRange')} ${t('ageMin').toLowerCase()}`}
+            value={value.ageMin ?? null}
+            onChange={(v) => set({ ageMin: v ?? undefined })}
+          />
+          <InputNumber
+            style={{ width: '50%' }}
+            min={0}
+            max={120}
+            precision={0}
+            aria-label={`${t('ageRange')} ${t('ageMax')}`}
+            placeholder={t('ageMax')}
+            value={value.ageMax ?? null}
+            onChange={(v) => set({ ageMax: v ?? undefined })}
+          />
+        </Space.Compact>
+      </Col>
+      {active && (
+        <Col {...col}>
+          <Button
+            onClick={() => {
+              setText('');
+              onChange({ sort: value.sort, order: value.order, pageSize: value.pageSize });
+            }}
+          >
+            {t('resetFilters')}
+          </Button>
+        </Col>
+      )}
+    </Row>
+  );
+}

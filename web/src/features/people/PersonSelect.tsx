@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Page, Person } from '@canbo/contract';
+import { api } from '../../api/client';
+import { formatDate } from '../../lib/format';
+
+/** Pick a cadre by typing part of the name (diacritics optional); the server searches, 20 at a time. */
+export function PersonSelect({
+  value,
+  onChange,
+  unitId,
+  id,
+  placeholder,
+}: {
+  value?: number | null;
+  onChange?: (value: number | null) => void;
+  unitId?: number;
+  id?: string;
+  placeholder?: string;
+}) {
+  const { t } = useTranslation('people');
+  const [input, setInput] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const h = setTimeout(() => setQ(input.trim()), 300);
+    return () => clearTimeout(h);
+  }, [input]);
+  const list = useQuery({
+    queryKey: ['people', 'pick', q, unitId],
+    queryFn: () => api.get<Page<Person>>('/people', { q, unitId, pageSize: 20 }),
+  });
+  return (
+    <Select<number>
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setInput }}
+      allowClear
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      placeholder={placeholder ?? t('pickPerson')}
+      loading={list.isFetching}
+      notFoundContent={list.isFetching ? t('common:loading') : t('common:table.empty')}
+      options={(list.data?.items ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.fullName}${p.birthDate ? ` (${formatDate(p.birthDate)})` : ''} – ${p.unitName}`,
+      }))}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,96 @@
+import { Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Unit } from '@canbo/contract';
+import { formatDate } from '../../lib/format';
+import { useUnits } from './api';
+import type { UnitsSearch } from './listSearch';
+import { UnitStatusTag } from './UnitStatusTag';
+
+export interface UnitsTableProps {
+  search: UnitsSearch;
+  onChange: (patch: Partial<UnitsSearch>) => void;
+}
+
+const sortable = ['name', 'code', 'validFrom'] as const;
+
+/** The units list: one page at a time from the server, sorted and filtered there. */
+export function UnitsTable({ search, onChange }: UnitsTableProps) {
+  const { t } = useTranslation('units');
+  const page = search.page ?? 1;
+  const pageSize = search.pageSize ?? 20;
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
+  const query = useUnits({
+    q: search.q,
+    within: search.within,
+    kind: search.kind,
+    organisation: search.organisation,
+    status: search.status,
+    sort,
+    order,
+    page,
+    pageSize,
+  });
+  const sortOrder = (key: string) => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null);
+
+  const columns: TableColumnsType<Unit> = [
+    {
+      key: 'name',
+      title: t('field.name'),
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (_, u) => (
+        <Link to="/units/$id" params={{ id: String(u.id) }}>
+          {u.name}
+        </Link>
+      ),
+    },
+    { key: 'code', dataIndex: 'code', title: t('field.code'), sorter: true, sortOrder: sortOrder('code') },
+    { key: 'kind', title: t('field.kind'), render: (_, u) => t(`common:unitKind.${u.kind}`) },
+    { key: 'organisation', title: t('field.organisation'), render: (_, u) => t(`common:organisation.${u.organisation}`) },
+    { key: 'parent', dataIndex: 'parentName', title: t('field.parent') },
+    { key: 'status', title: t('field.status'), render: (_, u) => <UnitStatusTag status={u.status} /> },
+    {
+      key: 'validFrom',
+      title: t('field.validFrom'),
+      sorter: true,
+      sortOrder: sortOrder('validFrom'),
+      render: (_, u) => formatDate(u.validFrom),
+    },
+    { key: 'validTo', title: t('field.validTo'), render: (_, u) => formatDate(u.validTo) },
+  ];
+
+  if (query.isError) return <Typography.Text type="danger">{query.error.message}</Typography.Text>;
+  return (
+    <Table<Unit>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={query.data?.items ?? []}
+      loading={query.isFetching}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: t('common:table.empty') }}
+      pagination={{
+        current: page,
+        pageSize,
+        total: query.data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (total) => t('common:table.total', { count: total }),
+      }}
+      onChange={(p, _filters, sorter, extra) => {
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        const key = s?.columnKey as (typeof sortable)[number] | undefined;
+        const sorted = key && sortable.includes(key) && s?.order;
+        onChange({
+          page: extra.action === 'paginate' ? p.current : undefined,
+          pageSize: p.pageSize,
+          sort: sorted ? key : undefined,
+          order: sorted ? (s.order === 'descend' ? 'desc' : 'asc') : undefined,
+        });
+      }}
+    />
+  );
+}
