@@ -31,7 +31,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, engine: 'postgres', destroy: () => kysely.destroy() };

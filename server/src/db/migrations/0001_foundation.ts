@@ -119,8 +119,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   await db.schema.createIndex('people_birth').on('people').columns(['full_name', 'birth_date']).execute();
   if (engine === 'postgres') {
     // Substring search without diacritics: a trigram index turns `like '%…%'` into an index scan.
-    await sql`create extension if not exists pg_trgm`.execute(db);
-    await sql`create index people_search_trgm on people using gin (search_text gin_trgm_ops)`.execute(db);
+    // The extension lives in `public` whatever schema the tables go to, and the advisory lock keeps two
+    // databases' migrations (parallel test schemas) from racing to create it.
+    await sql`select pg_advisory_xact_lock(7297)`.execute(db);
+    await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+    await sql`create index people_search_trgm on people using gin (search_text public.gin_trgm_ops)`.execute(db);
   }
 
   await db.schema
