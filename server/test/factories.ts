@@ -1,4 +1,4 @@
-import { foldVietnamese, fullName, vietnameseSortKey, type Role } from '@canbo/contract';
+import { foldVietnamese, fullName, vietnameseSortKey, vietnameseTextKey, type Role } from '@canbo/contract';
 import type { Ctx } from '../src/context.ts';
 import { hashPassword } from '../src/auth/password.ts';
 
@@ -42,6 +42,7 @@ export async function makeUnit(
       valid_to: null,
       place: null,
       search_text: foldVietnamese(u.name),
+      sort_key: vietnameseTextKey(u.name),
       created_at: now(),
       updated_at: now(),
     })

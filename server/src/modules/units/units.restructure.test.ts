@@ -146,6 +146,15 @@ describe('units: restructuring', () => {
       .json()
       .items.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(['interim', 'activate']);
+    const statusOn = async (date: string) =>
+      (await api().get(`/api/v1/units/tree?parentId=${province}&asOf=${date}`))
+        .json()
+        .items.find((n: { id: number }) => n.id === g).status;
+    expect([await statusOn('2025-06-30'), await statusOn('2025-08-01'), await statusOn('2025-09-15')]).toEqual([
+      'active',
+      'interim',
+      'active',
+    ]);
   });
 
   it('merges into an existing unit: history, people, positions, closure, lineage and the headcount of the past', async () => {

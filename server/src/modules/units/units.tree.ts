@@ -32,9 +32,24 @@ interface NodeRow {
   has_children: number | boolean | string;
 }
 
-function toNode(r: NodeRow, asOf: string | undefined): UnitTreeNode {
-  // A unit ended later was still working on the date asked about.
-  const endedLater = asOf !== undefined && r.status === 'dissolved' && (r.valid_to === null || r.valid_to > asOf);
+/**
+ * The status on the date: the last interim/activate event up to then says it; before the first
+ * such event the unit was the opposite of what that event made it; with none, it is today's
+ * status — except that a unit ended later was still working then.
+ */
+function statusOn(r: NodeRow & { last_change?: string | null; next_change?: string | null }): string {
+  const change = r.last_change ?? null;
+  if (change === 'interim') return 'interim';
+  if (change === 'activate') return 'active';
+  if (r.next_change === 'activate') return 'interim';
+  if (r.next_change === 'interim') return 'active';
+  return r.status === 'dissolved' ? 'active' : r.status;
+}
+
+function toNode(
+  r: NodeRow & { last_change?: string | null; next_change?: string | null },
+  asOf: string | undefined,
+): UnitTreeNode {
   return {
     id: r.id,
     parentId: r.parent_id,
@@ -42,7 +57,7 @@ function toNode(r: NodeRow, asOf: string | undefined): UnitTreeNode {
     name: r.name,
     kind: r.kind as UnitKind,
     organisation: r.organisation as Organisation,
-    status: (endedLater ? 'active' : r.status) as UnitStatus,
+    status: (asOf === undefined ? r.status : statusOn(r)) as UnitStatus,
     validFrom: r.valid_from,
     validTo: r.valid_to,
     hasChildren: r.has_children === true || Number(r.has_children) === 1,
@@ -135,6 +150,28 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
               .where(inScope(actor, 'unit.read', 'c.id')),
           )
           .as('has_children'),
+      (eb) =>
+        eb
+          .selectFrom('unit_events as e')
+          .select('e.kind')
+          .whereRef('e.unit_id', '=', 'u.id')
+          .where('e.kind', 'in', ['interim', 'activate'])
+          .where('e.event_date', '<=', d)
+          .orderBy('e.event_date', 'desc')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('last_change'),
+      (eb) =>
+        eb
+          .selectFrom('unit_events as e')
+          .select('e.kind')
+          .whereRef('e.unit_id', '=', 'u.id')
+          .where('e.kind', 'in', ['interim', 'activate'])
+          .where('e.event_date', '>', d)
+          .orderBy('e.event_date')
+          .orderBy('e.id')
+          .limit(1)
+          .as('next_change'),
     ])
     .orderBy('u.sort_key')
     .orderBy('u.id')

@@ -46,7 +46,7 @@ function auditView(u: User) {
     displayName: u.displayName,
     personId: u.personId,
     disabled: u.disabled,
-    grants: u.grants.map((g) => `${g.unitName}: ${g.role}`),
+    grants: u.grants.map((g) => ({ unitId: g.unitId, unitName: g.unitName, role: g.role })),
   };
 }
 
