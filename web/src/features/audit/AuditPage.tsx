@@ -16,11 +16,18 @@ const ROUTE_OF: Partial<Record<AuditEntityName, string>> = {
   person: '/people/$id',
   user: '/users/$id',
 };
-const NAME_FIELDS = ['fullName', 'name', 'displayName', 'personName', 'unitName', 'login'];
+/** Where each kind of record keeps its readable name in an entry. */
+const NAME_FIELDS: Record<AuditEntityName, string[]> = {
+  person: ['fullName'],
+  unit: ['name'],
+  user: ['displayName', 'login'],
+  position: ['personName'],
+  grant: ['unitName'],
+};
 
 /** A readable name for the record an entry is about, taken from the entry itself. */
 function recordName(e: AuditEntry): string | null {
-  for (const f of NAME_FIELDS) {
+  for (const f of NAME_FIELDS[e.entity] ?? []) {
     const c = e.changes.find((x) => x.field === f);
     const v = c ? (c.after ?? c.before) : undefined;
     if (typeof v === 'string' && v) return v;
@@ -67,7 +74,7 @@ export function AuditPage() {
         size="small"
         loading={q.isFetching}
         dataSource={q.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: t('empty') }}
         pagination={{
           current: page,
@@ -90,6 +97,7 @@ export function AuditPage() {
           {
             title: t('record'),
             key: 'record',
+            width: 240,
             render: (_, e) => {
               const label = `${t(`entities.${e.entity}`)}: ${recordName(e) ?? `#${e.entityId}`}`;
               const to = ROUTE_OF[e.entity];
@@ -104,11 +112,11 @@ export function AuditPage() {
           },
           { title: t('common:history.action'), key: 'action', render: (_, e) => <Tag>{actionLabel(e.action)}</Tag> },
           {
-            title: t('common:history.field'),
+            title: t('changes'),
             key: 'changes',
             render: (_, e) => (
-              <div style={{ minWidth: 260, maxWidth: 560 }}>
-                <ChangeList changes={e.changes} />
+              <div style={{ minWidth: 260 }}>
+                <ChangeList changes={e.changes} action={e.action} />
               </div>
             ),
           },

@@ -48,7 +48,7 @@ export function ChangeHistory({
               <Typography.Text>{e.actorName ?? t('common:history.system')}</Typography.Text>
               <Tag color={ACTION_COLORS[e.action]}>{actionLabel(e.action)}</Tag>
             </Space>
-            <ChangeList changes={e.changes} />
+            <ChangeList changes={e.changes} action={e.action} />
           </li>
         ))}
       </ol>

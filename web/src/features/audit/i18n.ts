@@ -6,6 +6,7 @@ export const audit = {
     entity: 'Đối tượng',
     allEntities: 'Tất cả đối tượng',
     record: 'Bản ghi',
+    changes: 'Nội dung thay đổi',
     noChanges: 'Không có thay đổi về nội dung',
     empty: 'Chưa có thay đổi nào',
     more: 'và {{count}} trường khác',
@@ -29,7 +30,7 @@ export const audit = {
     field: {} as Record<string, string>,
     extraField: {
       fullName: 'Họ và tên',
-      unitName: 'Tên đơn vị',
+      unitName: 'Đơn vị',
       personName: 'Cán bộ',
       status: 'Trạng thái',
       validFrom: 'Hiệu lực từ',
@@ -48,6 +49,7 @@ export const audit = {
     entity: 'Record type',
     allEntities: 'All record types',
     record: 'Record',
+    changes: 'Changes',
     noChanges: 'No change in content',
     empty: 'No changes yet',
     more: 'and {{count}} more fields',
@@ -121,7 +123,7 @@ export const audit = {
     } as Record<string, string>,
     extraField: {
       fullName: 'Full name',
-      unitName: 'Unit name',
+      unitName: 'Unit',
       personName: 'Cadre',
       status: 'Status',
       validFrom: 'Valid from',

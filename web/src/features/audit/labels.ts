@@ -47,6 +47,7 @@ export function useAuditLabels() {
     }
     if (typeof value === 'number') return String(value);
     if (Array.isArray(value)) {
+      if (!value.length) return '—';
       return value
         .map((v) => {
           // grants: "unit: role"

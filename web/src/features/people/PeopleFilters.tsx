@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Col, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Badge, Button, Col, Grid, Input, InputNumber, Row, Select, Space } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { genders, theoryLevels, titles } from '@canbo/contract';
 import { UnitSelect } from '../units/UnitSelect';
@@ -13,6 +14,14 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
   const { t } = useTranslation('people');
   const ethnicities = useEthnicities();
   const [text, setText] = useState(value.q ?? '');
+  // When the URL's search changes from outside (menu, back button), the box follows it.
+  const [syncedQ, setSyncedQ] = useState(value.q);
+  if (syncedQ !== value.q) {
+    setSyncedQ(value.q);
+    if ((value.q ?? '') !== text.trim()) setText(value.q ?? '');
+  }
+  const screens = Grid.useBreakpoint();
+  const [showMore, setShowMore] = useState(false);
   const set = (patch: Partial<PeopleFilter>) => onChange({ ...value, ...patch, page: undefined });
 
   // Search as the user types, once they pause.
@@ -27,9 +36,12 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
     { value: 'true', label: yes },
     { value: 'false', label: no },
   ];
-  const active = Object.entries(value).some(
-    ([k, v]) => !['sort', 'order', 'page', 'pageSize'].includes(k) && v !== undefined,
-  );
+  const activeCount = Object.entries(value).filter(
+    ([k, v]) => !['q', 'sort', 'order', 'page', 'pageSize'].includes(k) && v !== undefined,
+  ).length;
+  const active = activeCount > 0 || !!value.q;
+  // On a phone the filters would push the list off the screen: they open on demand.
+  const folded = !screens.md && !showMore;
 
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
@@ -44,106 +56,119 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
           enterButton
         />
       </Col>
-      <Col {...col}>
-        <UnitSelect
-          aria-label={t('col.unit')}
-          placeholder={t('allUnits')}
-          value={value.unitId ?? null}
-          onChange={(unitId) => set({ unitId: unitId ?? undefined })}
-        />
-      </Col>
-      <Col {...col}>
-        <Select
-          allowClear
-          style={{ width: '100%' }}
-          aria-label={t('positions:title')}
-          placeholder={t('positions:title')}
-          value={value.title}
-          onChange={(v?: string) => set({ title: v })}
-          options={enumOptions(t, 'title', titles)}
-        />
-      </Col>
-      <Col {...col}>
-        <Select
-          allowClear
-          style={{ width: '100%' }}
-          aria-label={t('field.gender')}
-          placeholder={t('field.gender')}
-          value={value.gender}
-          onChange={(v?: string) => set({ gender: v })}
-          options={enumOptions(t, 'gender', genders)}
-        />
-      </Col>
-      <Col {...col}>
-        <Select
-          allowClear
-          style={{ width: '100%' }}
-          aria-label={t('field.ethnicityCode')}
-          placeholder={t('field.ethnicityCode')}
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={ethnicities.isLoading}
-          value={value.ethnicityCode}
-          onChange={(v?: string) => set({ ethnicityCode: v })}
-          options={(ethnicities.data?.items ?? []).map((e) => ({ value: e.code, label: e.name }))}
-        />
-      </Col>
-      <Col {...col}>
-        <Select
-          allowClear
-          style={{ width: '100%' }}
-          aria-label={t('minority')}
-          placeholder={t('minority')}
-          value={value.minority}
-          onChange={(v?: 'true' | 'false') => set({ minority: v })}
-          options={yesNo(t('isMinority'), t('isKinh'))}
-        />
-      </Col>
-      <Col {...col}>
-        <Select
-          allowClear
-          style={{ width: '100%' }}
-          aria-label={t('partyMember')}
-          placeholder={t('partyMember')}
-          value={value.partyMember}
-          onChange={(v?: 'true' | 'false') => set({ partyMember: v })}
-          options={yesNo(t('partyMember'), t('notPartyMember'))}
-        />
-      </Col>
-      <Col {...col}>
-        <Select
-          allowClear
-          style={{ width: '100%' }}
-          aria-label={t('field.theoryLevel')}
-          placeholder={t('field.theoryLevel')}
-          value={value.theoryLevel}
-          onChange={(v?: string) => set({ theoryLevel: v })}
-          options={enumOptions(t, 'theoryLevel', theoryLevels)}
-        />
-      </Col>
-      <Col {...col}>
-        <Space.Compact style={{ width: '100%' }}>
-          <InputNumber
-            style={{ width: '50%' }}
-            min={0}
-            max={120}
-            precision={0}
-            aria-label={`${t('ageRange')} ${t('ageMin')}`}
-            placeholder={`${t('ageRange')} ${t('ageMin').toLowerCase()}`}
-            value={value.ageMin ?? null}
-            onChange={(v) => set({ ageMin: v ?? undefined })}
-          />
-          <InputNumber
-            style={{ width: '50%' }}
-            min={0}
-            max={120}
-            precision={0}
-            aria-label={`${t('ageRange')} ${t('ageMax')}`}
-            placeholder={t('ageMax')}
-            value={value.ageMax ?? null}
-            onChange={(v) => set({ ageMax: v ?? undefined })}
-          />
-        </Space.Compact>
-      </Col>
+      {!screens.md && (
+        <Col xs={24}>
+          <Badge count={activeCount} size="small">
+            <Button icon={<FilterOutlined />} onClick={() => setShowMore((x) => !x)} aria-expanded={showMore}>
+              {t('moreFilters')}
+            </Button>
+          </Badge>
+        </Col>
+      )}
+      {!folded && (
+        <>
+          <Col {...col}>
+            <UnitSelect
+              aria-label={t('col.unit')}
+              placeholder={t('allUnits')}
+              value={value.unitId ?? null}
+              onChange={(unitId) => set({ unitId: unitId ?? undefined })}
+            />
+          </Col>
+          <Col {...col}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              aria-label={t('positions:title')}
+              placeholder={t('positions:title')}
+              value={value.title}
+              onChange={(v?: string) => set({ title: v })}
+              options={enumOptions(t, 'title', titles)}
+            />
+          </Col>
+          <Col {...col}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              aria-label={t('field.gender')}
+              placeholder={t('field.gender')}
+              value={value.gender}
+              onChange={(v?: string) => set({ gender: v })}
+              options={enumOptions(t, 'gender', genders)}
+            />
+          </Col>
+          <Col {...col}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              aria-label={t('field.ethnicityCode')}
+              placeholder={t('field.ethnicityCode')}
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={ethnicities.isLoading}
+              value={value.ethnicityCode}
+              onChange={(v?: string) => set({ ethnicityCode: v })}
+              options={(ethnicities.data?.items ?? []).map((e) => ({ value: e.code, label: e.name }))}
+            />
+          </Col>
+          <Col {...col}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              aria-label={t('minority')}
+              placeholder={t('minority')}
+              value={value.minority}
+              onChange={(v?: 'true' | 'false') => set({ minority: v })}
+              options={yesNo(t('isMinority'), t('isKinh'))}
+            />
+          </Col>
+          <Col {...col}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              aria-label={t('partyMember')}
+              placeholder={t('partyMember')}
+              value={value.partyMember}
+              onChange={(v?: 'true' | 'false') => set({ partyMember: v })}
+              options={yesNo(t('partyMember'), t('notPartyMember'))}
+            />
+          </Col>
+          <Col {...col}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              aria-label={t('field.theoryLevel')}
+              placeholder={t('field.theoryLevel')}
+              value={value.theoryLevel}
+              onChange={(v?: string) => set({ theoryLevel: v })}
+              options={enumOptions(t, 'theoryLevel', theoryLevels)}
+            />
+          </Col>
+          <Col {...col}>
+            <Space.Compact style={{ width: '100%' }}>
+              <InputNumber
+                style={{ width: '50%' }}
+                min={0}
+                max={120}
+                precision={0}
+                aria-label={`${t('ageRange')} ${t('ageMin')}`}
+                placeholder={`${t('ageRange')} ${t('ageMin').toLowerCase()}`}
+                value={value.ageMin ?? null}
+                onChange={(v) => set({ ageMin: v ?? undefined })}
+              />
+              <InputNumber
+                style={{ width: '50%' }}
+                min={0}
+                max={120}
+                precision={0}
+                aria-label={`${t('ageRange')} ${t('ageMax')}`}
+                placeholder={t('ageMax')}
+                value={value.ageMax ?? null}
+                onChange={(v) => set({ ageMax: v ?? undefined })}
+              />
+            </Space.Compact>
+          </Col>
+        </>
+      )}
       {active && (
         <Col {...col}>
           <Button

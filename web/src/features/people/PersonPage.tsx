@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Grid, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ export function PersonPage() {
   const q = usePerson(personId);
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('profile');
+  const screens = Grid.useBreakpoint();
 
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.error || !q.data) {
@@ -31,6 +32,20 @@ export function PersonPage() {
   const p = q.data;
   const own = me.data?.personId === p.id;
   const isSelf = !!me.data && !me.data.isSuperadmin && me.data.grants.length === 0;
+
+  const sections = [
+    {
+      key: 'profile',
+      label: t('tab.profile'),
+      children: editing ? (
+        <PersonEditForm person={p} onDone={() => setEditing(false)} onReload={() => q.refetch()} />
+      ) : (
+        <PersonProfile person={p} />
+      ),
+    },
+    { key: 'positions', label: t('tab.positions'), children: <PersonPositions personId={p.id} canEdit={p.canEdit} /> },
+    { key: 'history', label: t('tab.history'), children: <ChangeHistory entity="person" entityId={p.id} /> },
+  ];
 
   return (
     <div>
@@ -67,29 +82,20 @@ export function PersonPage() {
         )}
       </Flex>
       {!p.canEdit && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 12 }} />}
-      <Card size="small">
-        <Tabs
-          activeKey={tab}
-          onChange={setTab}
-          items={[
-            {
-              key: 'profile',
-              label: t('tab.profile'),
-              children: editing ? (
-                <PersonEditForm person={p} onDone={() => setEditing(false)} onReload={() => q.refetch()} />
-              ) : (
-                <PersonProfile person={p} />
-              ),
-            },
-            {
-              key: 'positions',
-              label: t('tab.positions'),
-              children: <PersonPositions personId={p.id} canEdit={p.canEdit} />,
-            },
-            { key: 'history', label: t('tab.history'), children: <ChangeHistory entity="person" entityId={p.id} /> },
-          ]}
-        />
-      </Card>
+      {screens.md ? (
+        <Card size="small">
+          <Tabs activeKey={tab} onChange={setTab} items={sections} />
+        </Card>
+      ) : (
+        // On a phone tabs would hide behind "…": the sections follow one another instead.
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          {sections.map((s) => (
+            <Card key={s.key} size="small" title={s.label}>
+              {s.children}
+            </Card>
+          ))}
+        </Space>
+      )}
     </div>
   );
 }

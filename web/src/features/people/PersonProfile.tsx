@@ -38,7 +38,7 @@ export function PersonProfile({ person: p }: { person: Person }) {
       key: 'currentTitles',
       label: t('currentTitles'),
       children: p.currentTitles.map((ct, i) => (
-        <Tag key={i}>
+        <Tag key={i} style={{ whiteSpace: 'normal' }}>
           {t(`common:title.${ct.title}`)} – {ct.unitName}
         </Tag>
       )),

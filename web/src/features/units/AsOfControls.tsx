@@ -31,7 +31,13 @@ export function AsOfControls({ asOf, onAsOf, includeEnded, onIncludeEnded }: AsO
         style={{ width: '100%' }}
       />
       <Space size={8}>
-        <Switch id={endedId} size="small" checked={includeEnded} onChange={onIncludeEnded} aria-label={t('tree.includeEnded')} />
+        <Switch
+          id={endedId}
+          size="small"
+          checked={includeEnded}
+          onChange={onIncludeEnded}
+          aria-label={t('tree.includeEnded')}
+        />
         <label htmlFor={endedId}>
           <Typography.Text type="secondary">{t('tree.includeEnded')}</Typography.Text>
         </label>

@@ -72,7 +72,8 @@ export function EventDetails({ event }: { event: UnitEvent }) {
       );
       break;
     case 'create':
-      if (str(d.parentName)) line('parent', t('events.parent'), <UnitLink id={num(d.parentId)} name={str(d.parentName)} />);
+      if (str(d.parentName))
+        line('parent', t('events.parent'), <UnitLink id={num(d.parentId)} name={str(d.parentName)} />);
       break;
     case 'dissolve':
       if (str(d.rollsUpIntoName))

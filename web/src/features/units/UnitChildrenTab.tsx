@@ -20,7 +20,12 @@ export function UnitChildrenTab({ unitId }: { unitId: number }) {
   const q = useQuery({
     queryKey: [...unitKeys.tree(unitId, null, ended), page],
     queryFn: () =>
-      api.get<Page<UnitTreeNode>>('/units/tree', { parentId: unitId, includeEnded: ended || undefined, page, pageSize: PAGE_SIZE }),
+      api.get<Page<UnitTreeNode>>('/units/tree', {
+        parentId: unitId,
+        includeEnded: ended || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
     placeholderData: keepPreviousData,
   });
   const columns: TableColumnsType<UnitTreeNode> = [

@@ -39,7 +39,10 @@ export function UnitHeader({ unit }: { unit: UnitDetail }) {
         <UnitStatusTag status={unit.status} />
         <Typography.Text type="secondary">
           {t('unit.validity')}:{' '}
-          {t('unit.fromTo', { from: formatDate(unit.validFrom), to: unit.validTo ? formatDate(unit.validTo) : t('unit.now') })}
+          {t('unit.fromTo', {
+            from: formatDate(unit.validFrom),
+            to: unit.validTo ? formatDate(unit.validTo) : t('unit.now'),
+          })}
         </Typography.Text>
       </Space>
     </div>

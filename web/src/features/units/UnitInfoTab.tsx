@@ -31,7 +31,11 @@ export function UnitInfoTab({ unit }: { unit: UnitDetail }) {
           { key: 'shortName', label: t('field.shortName'), children: unit.shortName },
           { key: 'code', label: t('field.code'), children: unit.code },
           { key: 'kind', label: t('field.kind'), children: t(`common:unitKind.${unit.kind}`) },
-          { key: 'organisation', label: t('field.organisation'), children: t(`common:organisation.${unit.organisation}`) },
+          {
+            key: 'organisation',
+            label: t('field.organisation'),
+            children: t(`common:organisation.${unit.organisation}`),
+          },
           {
             key: 'parent',
             label: t('field.parent'),

@@ -48,7 +48,8 @@ export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
     {
       key: 'validity',
       title: t('unit.validity'),
-      render: (_, e) => t('unit.fromTo', { from: formatDate(e.validFrom), to: e.validTo ? formatDate(e.validTo) : t('unit.now') }),
+      render: (_, e) =>
+        t('unit.fromTo', { from: formatDate(e.validFrom), to: e.validTo ? formatDate(e.validTo) : t('unit.now') }),
     },
     { key: 'status', title: t('field.status'), render: (_, e) => <UnitStatusTag status={e.status} /> },
   ];

@@ -55,8 +55,7 @@ export function UnitSelect(props: UnitSelectProps) {
     staleTime: 30_000,
   });
 
-  const selected: number[] =
-    props.mode === 'multiple' ? (props.value ?? []) : props.value != null ? [props.value] : [];
+  const selected: number[] = props.mode === 'multiple' ? (props.value ?? []) : props.value != null ? [props.value] : [];
   const foundIds = new Set(found.data?.items.map((u) => u.id));
   // A value set from outside (an existing record) needs its name: ask for the units not in the results.
   const missing = selected.filter((id) => !foundIds.has(id));
@@ -67,9 +66,12 @@ export function UnitSelect(props: UnitSelectProps) {
   const exclude = props.exclude;
   const options = useMemo(() => {
     const byId = new Map<number, Option>();
-    for (const d of details) if (d.data) byId.set(d.data.id, { value: d.data.id, label: d.data.name, kind: d.data.kind, parentName: d.data.parentName });
+    for (const d of details)
+      if (d.data)
+        byId.set(d.data.id, { value: d.data.id, label: d.data.name, kind: d.data.kind, parentName: d.data.parentName });
     for (const u of found.data?.items ?? [])
-      if (!exclude?.includes(u.id)) byId.set(u.id, { value: u.id, label: u.name, kind: u.kind, parentName: u.parentName });
+      if (!exclude?.includes(u.id))
+        byId.set(u.id, { value: u.id, label: u.name, kind: u.kind, parentName: u.parentName });
     return [...byId.values()];
   }, [details, found.data, exclude]);
 

@@ -28,7 +28,8 @@ afterEach(() => {
 it('draws the roots of today, then the tree as it stood on the chosen date', async () => {
   const fetchMock = vi.fn(async (url: string) => {
     const asOf = new URL(url, 'http://x').searchParams.get('asOf');
-    const items = asOf === '2024-01-23' ? [node(2, 'Tỉnh đoàn Đắk Nông')] : [node(1, 'Tỉnh đoàn Lâm Đồng', { status: 'interim' })];
+    const items =
+      asOf === '2024-01-23' ? [node(2, 'Tỉnh đoàn Đắk Nông')] : [node(1, 'Tỉnh đoàn Lâm Đồng', { status: 'interim' })];
     return new Response(JSON.stringify({ items, total: items.length, page: 1, pageSize: 500 }), {
       status: 200,
       headers: { 'content-type': 'application/json' },

@@ -68,9 +68,7 @@ export function UnitTree({ asOf, includeEnded, selectedId, onOpen, onMore }: Uni
         key: MORE + key,
         isLeaf: true,
         selectable: !!onMore,
-        title: (
-          <Typography.Link>{t('tree.more', { count: level.total - level.items.length })}</Typography.Link>
-        ),
+        title: <Typography.Link>{t('tree.more', { count: level.total - level.items.length })}</Typography.Link>,
       });
     }
     return nodes;

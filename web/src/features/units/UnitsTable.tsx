@@ -49,7 +49,11 @@ export function UnitsTable({ search, onChange }: UnitsTableProps) {
     },
     { key: 'code', dataIndex: 'code', title: t('field.code'), sorter: true, sortOrder: sortOrder('code') },
     { key: 'kind', title: t('field.kind'), render: (_, u) => t(`common:unitKind.${u.kind}`) },
-    { key: 'organisation', title: t('field.organisation'), render: (_, u) => t(`common:organisation.${u.organisation}`) },
+    {
+      key: 'organisation',
+      title: t('field.organisation'),
+      render: (_, u) => t(`common:organisation.${u.organisation}`),
+    },
     { key: 'parent', dataIndex: 'parentName', title: t('field.parent') },
     { key: 'status', title: t('field.status'), render: (_, u) => <UnitStatusTag status={u.status} /> },
     {

@@ -32,7 +32,6 @@ export const units = {
       validTo: 'Hiệu lực đến',
       place: 'Địa danh',
       updatedAt: 'Cập nhật lúc',
-      version: 'Phiên bản',
       childCount: 'Số đơn vị trực thuộc',
       date: 'Ngày hiệu lực',
       decision: 'Số quyết định',
@@ -45,8 +44,6 @@ export const units = {
       validity: 'Hiệu lực',
       fromTo: '{{from}} – {{to}}',
       now: 'nay',
-      actions: 'Thao tác',
-      more: 'Thao tác khác',
     },
     tab: {
       info: 'Thông tin',
@@ -55,7 +52,6 @@ export const units = {
       events: 'Lịch sử tổ chức',
       lineage: 'Nguồn gốc',
       history: 'Lịch sử thay đổi',
-      headcount: 'Số cán bộ',
     },
     edit: {
       title: 'Sửa thông tin đơn vị',
@@ -87,7 +83,6 @@ export const units = {
       via: 'Hình thức',
       date: 'Ngày',
       into: 'Vào đơn vị',
-      depth: 'Cấp',
     },
     headcount: {
       title: 'Số cán bộ theo ngày',
@@ -139,7 +134,8 @@ export const units = {
       title: 'Xác nhận thay đổi tổ chức',
       dissolve: 'Giải thể “{{name}}” từ ngày {{date}}? Đơn vị sẽ không còn hoạt động; lịch sử vẫn được giữ.',
       merge: 'Sáp nhập {{count}} đơn vị vào “{{target}}” từ ngày {{date}}? Các đơn vị sáp nhập sẽ thôi hoạt động.',
-      mergeNew: 'Hợp nhất {{count}} đơn vị thành đơn vị mới “{{target}}” từ ngày {{date}}? Các đơn vị cũ sẽ thôi hoạt động.',
+      mergeNew:
+        'Hợp nhất {{count}} đơn vị thành đơn vị mới “{{target}}” từ ngày {{date}}? Các đơn vị cũ sẽ thôi hoạt động.',
       split: 'Chia tách “{{name}}” thành {{count}} đơn vị mới từ ngày {{date}}? Đơn vị cũ sẽ thôi hoạt động.',
       ok: 'Đồng ý',
     },
@@ -176,7 +172,6 @@ export const units = {
       validTo: 'Valid to',
       place: 'Place',
       updatedAt: 'Updated at',
-      version: 'Version',
       childCount: 'Sub-units',
       date: 'Effective date',
       decision: 'Decision number',
@@ -189,8 +184,6 @@ export const units = {
       validity: 'Valid',
       fromTo: '{{from}} – {{to}}',
       now: 'now',
-      actions: 'Actions',
-      more: 'More actions',
     },
     tab: {
       info: 'Details',
@@ -199,7 +192,6 @@ export const units = {
       events: 'Organisational history',
       lineage: 'Lineage',
       history: 'Change history',
-      headcount: 'Cadres',
     },
     edit: {
       title: 'Edit unit details',
@@ -231,7 +223,6 @@ export const units = {
       via: 'How',
       date: 'Date',
       into: 'Into unit',
-      depth: 'Level',
     },
     headcount: {
       title: 'Cadres on a date',

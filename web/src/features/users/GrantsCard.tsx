@@ -72,7 +72,7 @@ export function GrantsCard({ user }: { user: User }) {
         style={{ marginTop: 16 }}
       >
         <Row gutter={8} align="bottom">
-          <Col xs={24} md={12}>
+          <Col xs={24}>
             <Form.Item
               name="unitId"
               label={t('unit')}
@@ -81,12 +81,12 @@ export function GrantsCard({ user }: { user: User }) {
               <UnitSelect />
             </Form.Item>
           </Col>
-          <Col xs={14} md={6}>
+          <Col xs={14} sm={12}>
             <Form.Item name="role" label={t('role')} rules={[{ required: true }]}>
               <Select options={enumOptions(t, 'role', roles)} />
             </Form.Item>
           </Col>
-          <Col xs={10} md={6}>
+          <Col xs={10} sm={12}>
             <Form.Item>
               <Button htmlType="submit" icon={<PlusOutlined />} loading={add.isPending} block>
                 {t('addGrant')}

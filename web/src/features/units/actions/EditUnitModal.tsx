@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Organisation, Unit, UnitDetail, UnitKind } from '@canbo/contract';
@@ -18,11 +19,13 @@ interface Values {
 export function EditUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation('units');
   const [form] = Form.useForm<Values>();
+  // the version the user started from: a change by someone else meanwhile must fail, even after the page refreshes
+  const [version] = useState(unit.version);
   const action = useUnitAction(
     form,
     (v: Values) =>
       api.patch<Unit>(`/units/${unit.id}`, {
-        version: unit.version,
+        version,
         code: v.code.trim(),
         shortName: v.shortName?.trim() || null,
         kind: v.kind,
@@ -31,7 +34,11 @@ export function EditUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: ()
       }),
     { onDone: onClose, successText: t('common:saved') },
   );
-  const req = (label: string) => ({ required: true, whitespace: true, message: t('form.required', { field: label.toLowerCase() }) });
+  const req = (label: string) => ({
+    required: true,
+    whitespace: true,
+    message: t('form.required', { field: label.toLowerCase() }),
+  });
   return (
     <ActionModal<Values>
       title={t('edit.title')}

@@ -58,7 +58,14 @@ export function MergeModal({ unit, onClose }: { unit: UnitDetail; onClose: () =>
       initialValues={{
         sourceIds: [unit.id],
         mode: 'existing',
-        newUnit: { name: '', code: '', kind: unit.kind, organisation: unit.organisation, parentId: unit.parentId, interim: false },
+        newUnit: {
+          name: '',
+          code: '',
+          kind: unit.kind,
+          organisation: unit.organisation,
+          parentId: unit.parentId,
+          interim: false,
+        },
         ...decisionDefaults(),
       }}
       pending={action.isPending}

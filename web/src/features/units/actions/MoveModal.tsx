@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Unit, UnitDetail } from '@canbo/contract';
@@ -16,9 +17,11 @@ interface Values extends DecisionValues {
 export function MoveModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation('units');
   const [form] = Form.useForm<Values>();
+  // the version the user started from: a change by someone else meanwhile must fail, even after the page refreshes
+  const [version] = useState(unit.version);
   const action = useUnitAction(
     form,
-    (v: Values) => api.post<Unit>(`/units/${unit.id}/move`, { version: unit.version, parentId: v.parentId, ...decisionBody(v) }),
+    (v: Values) => api.post<Unit>(`/units/${unit.id}/move`, { version, parentId: v.parentId, ...decisionBody(v) }),
     { onDone: onClose },
   );
   return (

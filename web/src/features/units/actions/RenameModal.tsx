@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Unit, UnitDetail } from '@canbo/contract';
@@ -16,11 +17,13 @@ interface Values extends DecisionValues {
 export function RenameModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation('units');
   const [form] = Form.useForm<Values>();
+  // the version the user started from: a change by someone else meanwhile must fail, even after the page refreshes
+  const [version] = useState(unit.version);
   const action = useUnitAction(
     form,
     (v: Values) =>
       api.post<Unit>(`/units/${unit.id}/rename`, {
-        version: unit.version,
+        version,
         name: v.name.trim(),
         shortName: v.shortName?.trim() || null,
         ...decisionBody(v),

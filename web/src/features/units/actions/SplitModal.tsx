@@ -1,4 +1,5 @@
-import { Button, Card, Form, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -45,18 +46,27 @@ export function splitProblem(
 export function SplitModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation('units');
   const [form] = Form.useForm<SplitValues>();
+  // the version the user started from: a change by someone else meanwhile must fail, even after the page refreshes
+  const [version] = useState(unit.version);
   const children = useQuery({
     queryKey: unitKeys.tree(unit.id, null, false),
     queryFn: () => fetchTreeLevel(unit.id, null, false),
     enabled: unit.childCount > 0,
   });
   const childList = children.data?.items ?? [];
-  const blank = (): Part => ({ name: '', code: '', kind: unit.kind, organisation: unit.organisation, interim: false, children: [] });
+  const blank = (): Part => ({
+    name: '',
+    code: '',
+    kind: unit.kind,
+    organisation: unit.organisation,
+    interim: false,
+    children: [],
+  });
   const action = useUnitAction(
     form,
     (v: SplitValues) =>
       api.post<UnitSplitResult>(`/units/${unit.id}/split`, {
-        version: unit.version,
+        version,
         into: v.into.map((p) => ({
           ...newUnitBody(p),
           ...(p.parentId ? { parentId: p.parentId } : {}),
@@ -124,8 +134,14 @@ export function SplitModal({ unit, onClose }: { unit: UnitDetail; onClose: () =>
                 )}
               </Card>
             ))}
-            <Form.ErrorList errors={errors} />
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(blank())} style={{ margin: '4px 0 16px' }}>
+            {errors.length > 0 && <Alert type="error" showIcon title={errors} style={{ marginBottom: 8 }} />}
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add(blank())}
+              style={{ margin: '4px 0 16px' }}
+            >
               {t('form.addSplitUnit')}
             </Button>
           </>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Unit, UnitDetail } from '@canbo/contract';
@@ -15,9 +16,11 @@ export type StatusAction = 'dissolve' | 'interim' | 'activate';
 export function StatusModal({ unit, kind, onClose }: { unit: UnitDetail; kind: StatusAction; onClose: () => void }) {
   const { t } = useTranslation('units');
   const [form] = Form.useForm<DecisionValues>();
+  // the version the user started from: a change by someone else meanwhile must fail, even after the page refreshes
+  const [version] = useState(unit.version);
   const action = useUnitAction(
     form,
-    (v: DecisionValues) => api.post<Unit>(`/units/${unit.id}/${kind}`, { version: unit.version, ...decisionBody(v) }),
+    (v: DecisionValues) => api.post<Unit>(`/units/${unit.id}/${kind}`, { version, ...decisionBody(v) }),
     { onDone: onClose },
   );
   const dissolve = kind === 'dissolve';

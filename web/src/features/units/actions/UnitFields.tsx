@@ -6,10 +6,20 @@ import { kindOptions, organisationOptions } from '../options';
  * The fields of a unit being created (alone, as a merge's new unit, or as one of a split's parts).
  * `prefix` places them inside a nested value, e.g. ['newUnit'] or ['into', 0].
  */
-export function UnitFields({ prefix = [], organisationRequired = true }: { prefix?: (string | number)[]; organisationRequired?: boolean }) {
+export function UnitFields({
+  prefix = [],
+  organisationRequired = true,
+}: {
+  prefix?: (string | number)[];
+  organisationRequired?: boolean;
+}) {
   const { t } = useTranslation('units');
   const name = (n: string): (string | number)[] => [...prefix, n];
-  const req = (label: string) => ({ required: true, whitespace: true, message: t('form.required', { field: label.toLowerCase() }) });
+  const req = (label: string) => ({
+    required: true,
+    whitespace: true,
+    message: t('form.required', { field: label.toLowerCase() }),
+  });
   const pick = (label: string) => ({ required: true, message: t('form.requiredPick', { field: label.toLowerCase() }) });
   return (
     <Row gutter={12}>
