@@ -12,7 +12,9 @@ export async function baseline(
 ): Promise<{ total: number; items: unknown[] }> {
   const conditions = [];
   if (o.scope) {
-    conditions.push(sql`p.unit_id in (select descendant_id from unit_closure where ancestor_id in (${sql.join(o.scope)}))`);
+    conditions.push(
+      sql`p.unit_id in (select descendant_id from unit_closure where ancestor_id in (${sql.join(o.scope)}))`,
+    );
   }
   if (o.q) conditions.push(sql`p.search_text like ${`%${o.q}%`} escape '\\'`);
   if (o.unitId !== undefined) {

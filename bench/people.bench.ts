@@ -31,7 +31,11 @@ const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 
 const db = createDb(values.db);
-const ctx: Ctx = { db, config: { ...loadConfig({}), databaseUrl: values.db, webDist: null }, throttle: new LoginThrottle() };
+const ctx: Ctx = {
+  db,
+  config: { ...loadConfig({}), databaseUrl: values.db, webDist: null },
+  throttle: new LoginThrottle(),
+};
 const q = db.kysely;
 
 async function unitByCode(code: string) {
@@ -51,7 +55,14 @@ function actorOn(unit: { id: number; name: string }): Actor {
   };
 }
 
-const superadmin: Actor = { userId: 0, login: 'bench', displayName: 'Benchmark', personId: null, isSuperadmin: true, grants: [] };
+const superadmin: Actor = {
+  userId: 0,
+  login: 'bench',
+  displayName: 'Benchmark',
+  personId: null,
+  isSuperadmin: true,
+  grants: [],
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -89,16 +100,30 @@ async function measure(c: Case) {
   }
   s.sort((x, y) => x - y);
   h.sort((x, y) => x - y);
-  return { name: c.name, rows: a.total, s50: percentile(s, 50), s95: percentile(s, 95), h50: percentile(h, 50), h95: percentile(h, 95) };
+  return {
+    name: c.name,
+    rows: a.total,
+    s50: percentile(s, 50),
+    s95: percentile(s, 95),
+    h50: percentile(h, 50),
+    h95: percentile(h, 95),
+  };
 }
 
 async function main(): Promise<void> {
-  const province = await unitByCode(values.province!);
-  const district = await unitByCode(values.district!);
+  const province = await unitByCode(values.province);
+  const district = await unitByCode(values.district);
   const provinceActor = actorOn(province);
   const today = todayIso();
   const count = async (table: 'people' | 'positions' | 'units') =>
-    Number((await q.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await q
+          .selectFrom(table)
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const [people, positions, units] = [await count('people'), await count('positions'), await count('units')];
   const districtTotal = (await listPeople(ctx, provinceActor, { unitId: district.id, pageSize: 20 })).total;
   const deepPage = Math.max(1, Math.ceil(districtTotal / 20));
@@ -128,7 +153,9 @@ async function main(): Promise<void> {
 
   console.log(`Canbo people benchmark — ${new Date().toISOString()}`);
   console.log(`engine ${db.engine}; ${units} units, ${people} people, ${positions} positions`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
   console.log(`${runs} runs per case after ${warmup} warm-up runs; times in ms\n`);
   const results = [];
   for (const c of cases) results.push(await measure(c));

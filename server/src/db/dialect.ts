@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Engine } from './index.ts';
 
 /**
@@ -19,16 +19,17 @@ export function likeContains(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function likePrefix(term: string): string {
-  return `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** `column LIKE pattern ESCAPE '\'` — identical semantics on both engines for lowercase ASCII text. */
 export function like(column: string, pattern: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
 
-/** Monotonic ISO timestamp from the application clock (stored as text on both engines). */
+/** A condition as a 0/1 column: PostgreSQL would return a boolean where SQLite returns an integer. */
+export function flag(condition: Expression<SqlBool> | RawBuilder<boolean>): RawBuilder<number> {
+  return sql<number>`case when ${condition} then 1 else 0 end`;
+}
+
+/** The application clock as ISO text, so both engines store and compare timestamps the same way. */
 export function nowIso(): string {
   return new Date().toISOString();
 }

@@ -15,11 +15,6 @@ export function personVisible(actor: Actor, personId = 'p.id', unitId = 'p.unit_
   return sql<boolean>`(${scope} or ${sql.ref(personId)} = ${actor.personId})`;
 }
 
-/** A condition as a 0/1 column: the same type on both engines. */
-export function flag(condition: RawBuilder<boolean>): RawBuilder<number> {
-  return sql<number>`case when ${condition} then 1 else 0 end`;
-}
-
 export interface UnitForWrite {
   id: number;
   name: string;

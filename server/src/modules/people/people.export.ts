@@ -1,6 +1,5 @@
-import type { Person } from '@canbo/contract';
+import { genderLabels, qualificationLabels, theoryLevelLabels, titleLabels, type Person } from '@canbo/contract';
 import type { XlsxColumn, XlsxTable } from '../../documents/xlsx/table.ts';
-import { GENDER_LABELS, QUALIFICATION_LABELS, THEORY_LABELS, TITLE_LABELS } from './labels.ts';
 
 type Numbered = Person & { no: number };
 
@@ -11,7 +10,7 @@ const COLUMNS: XlsxColumn<Numbered>[] = [
   { header: 'STT', width: 6, type: 'number', value: (p) => p.no },
   { header: 'Họ và tên', width: 28, value: (p) => p.fullName },
   { header: 'Ngày sinh', width: 12, type: 'date', value: (p) => p.birthDate },
-  { header: 'Giới tính', width: 9, value: (p) => GENDER_LABELS[p.gender] },
+  { header: 'Giới tính', width: 9, value: (p) => genderLabels[p.gender] },
   { header: 'Dân tộc', width: 12, value: (p) => p.ethnicityName },
   { header: 'Tôn giáo', width: 12, value: (p) => p.religion },
   { header: 'Số CCCD', width: 15, value: (p) => p.nationalId },
@@ -21,13 +20,13 @@ const COLUMNS: XlsxColumn<Numbered>[] = [
   {
     header: 'Chức vụ hiện nay',
     width: 36,
-    value: (p) => p.currentTitles.map((t) => `${TITLE_LABELS[t.title]} ${t.unitName}`).join('; '),
+    value: (p) => p.currentTitles.map((t) => `${titleLabels[t.title]} ${t.unitName}`).join('; '),
   },
   { header: 'Đảng viên', width: 10, value: (p) => yes(p.partyMember) },
   { header: 'Ngày vào Đảng', width: 13, type: 'date', value: (p) => p.partyJoinDate },
   { header: 'Giáo dục phổ thông', width: 10, value: (p) => p.generalEducation },
-  { header: 'Trình độ chuyên môn', width: 16, value: (p) => QUALIFICATION_LABELS[p.qualification] },
-  { header: 'Lý luận chính trị', width: 14, value: (p) => THEORY_LABELS[p.theoryLevel] },
+  { header: 'Trình độ chuyên môn', width: 16, value: (p) => qualificationLabels[p.qualification] },
+  { header: 'Lý luận chính trị', width: 14, value: (p) => theoryLevelLabels[p.theoryLevel] },
   { header: 'Tin học', width: 14, value: (p) => p.itLevel },
   { header: 'Ngoại ngữ', width: 14, value: (p) => p.languageLevel },
   { header: 'Vùng khó khăn', width: 10, value: (p) => yes(p.hardshipArea) },

@@ -3,9 +3,9 @@ import { foldVietnamese, titles, type PersonExportQuery, type Title } from '@can
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
-import { like, likeContains } from '../../db/dialect.ts';
+import { flag, like, likeContains } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
-import { flag, personVisible } from './access.ts';
+import { personVisible } from './access.ts';
 import { yearsBefore } from './dates.ts';
 
 export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;

@@ -42,6 +42,9 @@ import { auditView, toPerson } from './people.view.ts';
 
 const NOT_FOUND = 'Hồ sơ cán bộ';
 
+const nationalIdTakenError = () =>
+  new AppError('conflict', 'Số CCCD này đã có trong hồ sơ của một cán bộ khác', { field: 'nationalId' });
+
 async function withTitles(tx: Tx, rows: PersonRow[], today: string): Promise<Person[]> {
   const titles = await currentTitlesOf(
     tx,
@@ -133,7 +136,7 @@ async function checkReferences(
     throw fieldError('ethnicityCode', 'mã dân tộc không có trong danh mục');
   }
   if (v.nationalId && (await nationalIdTaken(tx, v.nationalId, personId))) {
-    throw new AppError('conflict', 'Số CCCD này đã có trong hồ sơ của một cán bộ khác', { field: 'nationalId' });
+    throw nationalIdTakenError();
   }
 }
 
@@ -154,7 +157,7 @@ async function guardNationalId<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (err) {
     if (err instanceof Error && /national_id/.test(err.message)) {
-      throw new AppError('conflict', 'Số CCCD này đã có trong hồ sơ của một cán bộ khác', { field: 'nationalId' });
+      throw nationalIdTakenError();
     }
     throw err;
   }

@@ -3,10 +3,9 @@ import { fieldLabels, vietnameseTextKey } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makePerson, makePosition, makeUnit, makeUser } from '../../../test/factories.ts';
+import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { todayIso, yearsBefore } from './dates.ts';
-
-type T = Awaited<ReturnType<typeof testApp>>;
 
 const base = {
   familyName: 'Nguyễn',
@@ -18,7 +17,7 @@ const base = {
 };
 
 describe('people', () => {
-  let t: T;
+  let t: TestApp;
   let province: number;
   let cuJut: number;
   let cuJutBranch: number;
@@ -29,31 +28,13 @@ describe('people', () => {
   let editorB: Session;
   let outsider: number;
 
-  const peopleCount = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('people')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const auditCount = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('audit_log')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const peopleCount = () => rowCount(t, 'people');
+  const auditCount = () => rowCount(t, 'audit_log');
 
   beforeAll(async () => {
     t = await testApp();
-    province = await makeUnit(t.ctx, { name: 'Tỉnh đoàn Đắk Nông' });
-    cuJut = await makeUnit(t.ctx, { name: 'Huyện đoàn Cư Jút', parentId: province, kind: 'district' });
+    ({ province, cuJut, dakMil, admin, editorA, viewerA, editorB } = await twoDistricts(t));
     cuJutBranch = await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, kind: 'grassroots' });
-    dakMil = await makeUnit(t.ctx, { name: 'Huyện đoàn Đắk Mil', parentId: province, kind: 'district' });
     outsider = await makePerson(t.ctx, {
       unitId: dakMil,
       familyName: 'Lê',
@@ -61,16 +42,6 @@ describe('people', () => {
       givenName: 'Hoa',
       nationalId: '066200000001',
     });
-    const users = {
-      admin: await makeUser(t.ctx, { superadmin: true }),
-      editorA: await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'editor' }] }),
-      viewerA: await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'viewer' }] }),
-      editorB: await makeUser(t.ctx, { grants: [{ unitId: dakMil, role: 'editor' }] }),
-    };
-    admin = await login(t.app, users.admin.login, users.admin.password);
-    editorA = await login(t.app, users.editorA.login, users.editorA.password);
-    viewerA = await login(t.app, users.viewerA.login, users.viewerA.password);
-    editorB = await login(t.app, users.editorB.login, users.editorB.password);
   });
   afterAll(() => t.close());
 

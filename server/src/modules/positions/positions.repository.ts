@@ -3,9 +3,9 @@ import { titles, type PositionListQuery } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
-import { forUpdate } from '../../db/dialect.ts';
 import type { PositionTable } from '../../db/schema.ts';
-import { flag, personVisible } from '../people/access.ts';
+import { personVisible } from '../people/access.ts';
+import { flag } from '../../db/dialect.ts';
 
 export interface PositionRow {
   id: number;
@@ -106,14 +106,6 @@ export async function countPositions(tx: Tx, actor: Actor, f: PositionFilter): P
 
 export async function findPosition(tx: Tx, actor: Actor, id: number): Promise<PositionRow | undefined> {
   return visiblePositions(tx, actor).where('pos.id', '=', id).executeTakeFirst();
-}
-
-/**
- * Locks the unit row for the rest of the transaction, so two writers checking "is there already a
- * secretary?" for the same unit take turns instead of both seeing none.
- */
-export async function lockUnit(tx: Tx, unitId: number): Promise<void> {
-  await forUpdate(tx.engine, tx.q.selectFrom('units').select('id').where('id', '=', unitId)).executeTakeFirst();
 }
 
 /** A position with this title in this unit whose dates overlap [start, end] (open end = still held). */

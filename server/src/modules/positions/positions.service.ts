@@ -2,6 +2,7 @@ import {
   positionCreate,
   positionListQuery,
   positionUpdate,
+  titleLabels,
   type Page,
   type Position,
   type PositionCreateInput,
@@ -20,15 +21,14 @@ import { writeAudit } from '../audit/audit.writer.ts';
 import { requireWritableUnit, type UnitForWrite } from '../people/access.ts';
 import { vnDate } from '../people/dates.ts';
 import { fieldError, parseInput } from '../people/input.ts';
-import { TITLE_LABELS } from '../people/labels.ts';
 import { findPerson } from '../people/people.repository.ts';
+import { lockUnits } from '../units/units.repository.ts';
 import {
   countPositions,
   findOverlapping,
   findPosition,
   findPositionsPage,
   insertPosition,
-  lockUnit,
   type PositionRow,
   type PositionValues,
 } from './positions.repository.ts';
@@ -99,13 +99,16 @@ function checkSpan(s: Span, unit: UnitForWrite): void {
   }
 }
 
-/** Checked with the unit row locked, so two concurrent appointments cannot both pass. */
+/**
+ * Checked with the unit row locked for the rest of the transaction, so two writers asking "is
+ * there already a secretary?" of the same unit take turns instead of both seeing none.
+ */
 async function checkOneAtATime(tx: Tx, s: Span, exceptId: number | null): Promise<void> {
   if (!ONE_AT_A_TIME.has(s.title)) return;
-  await lockUnit(tx, s.unitId);
+  await lockUnits(tx, [s.unitId]);
   const clash = await findOverlapping(tx, { ...s, exceptId });
   if (!clash) return;
-  const label = TITLE_LABELS[s.title];
+  const label = titleLabels[s.title];
   const until = clash.end_date ? `đến ${vnDate(clash.end_date)}` : 'đến nay';
   throw new AppError(
     'conflict',

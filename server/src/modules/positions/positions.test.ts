@@ -2,13 +2,12 @@ import { fieldLabels } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makePerson, makePosition, makeUnit, makeUser } from '../../../test/factories.ts';
+import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { loadActor } from '../../auth/session.ts';
 import { reader } from '../../context.ts';
 import { todayIso } from '../people/dates.ts';
 import { createPosition } from './positions.service.ts';
-
-type T = Awaited<ReturnType<typeof testApp>>;
 
 const appointment = {
   title: 'committee_member',
@@ -20,7 +19,7 @@ const appointment = {
 };
 
 describe('positions', () => {
-  let t: T;
+  let t: TestApp;
   let province: number;
   let cuJut: number;
   let dakMil: number;
@@ -31,33 +30,13 @@ describe('positions', () => {
   let personA: number;
   let personB: number;
 
-  const positionCount = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('positions')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const positionCount = () => rowCount(t, 'positions');
 
   beforeAll(async () => {
     t = await testApp();
-    province = await makeUnit(t.ctx, { name: 'Tỉnh đoàn Đắk Nông' });
-    cuJut = await makeUnit(t.ctx, { name: 'Huyện đoàn Cư Jút', parentId: province, kind: 'district' });
-    dakMil = await makeUnit(t.ctx, { name: 'Huyện đoàn Đắk Mil', parentId: province, kind: 'district' });
+    ({ province, cuJut, dakMil, admin, editorA, viewerA, editorB } = await twoDistricts(t));
     personA = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Y', givenName: 'Niê' });
     personB = await makePerson(t.ctx, { unitId: dakMil, familyName: 'Lê', middleName: 'Văn', givenName: 'Tâm' });
-    const users = {
-      admin: await makeUser(t.ctx, { superadmin: true }),
-      editorA: await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'editor' }] }),
-      viewerA: await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'viewer' }] }),
-      editorB: await makeUser(t.ctx, { grants: [{ unitId: dakMil, role: 'editor' }] }),
-    };
-    admin = await login(t.app, users.admin.login, users.admin.password);
-    editorA = await login(t.app, users.editorA.login, users.editorA.password);
-    viewerA = await login(t.app, users.viewerA.login, users.viewerA.password);
-    editorB = await login(t.app, users.editorB.login, users.editorB.password);
   });
   afterAll(() => t.close());
 

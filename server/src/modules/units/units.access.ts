@@ -3,13 +3,16 @@ import type { Actor } from '../../auth/actor.ts';
 import { can } from '../../auth/policy.ts';
 import { AppError, invalid, stale } from '../../errors.ts';
 import type { UnitDetail } from '@canbo/contract';
-import { activeChildCount, findUnit, lastEventDate, pathOf, toUnit, type UnitRow } from './units.repository.ts';
-
-/** dd/mm/yyyy, as users read dates. */
-export function vnDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+import { vnDate } from '../people/dates.ts';
+import {
+  activeChildCount,
+  findUnit,
+  lastEventDate,
+  lockUnits,
+  pathOf,
+  toUnit,
+  type UnitRow,
+} from './units.repository.ts';
 
 export function unitNotFound(field?: string): AppError {
   return new AppError('not_found', 'Đơn vị không tồn tại hoặc bạn không có quyền xem', field ? { field } : undefined);
@@ -47,6 +50,23 @@ export function notEnded(row: UnitRow, field?: string): void {
 
 export function sameVersion(row: UnitRow, version: number): void {
   if (row.version !== version) throw stale();
+}
+
+/**
+ * The working unit a dated action changes, locked (with `alsoLock`, e.g. its new parent) for the
+ * rest of the transaction and checked against the version the user saw.
+ */
+export async function unitToChange(
+  tx: Tx,
+  actor: Actor,
+  input: { id: number; version: number },
+  alsoLock: number[] = [],
+): Promise<UnitRow> {
+  await lockUnits(tx, [input.id, ...alsoLock]);
+  const row = await writableUnit(tx, actor, input.id);
+  notEnded(row);
+  sameVersion(row, input.version);
+  return row;
 }
 
 /** A dated action may not come before the unit existed nor before its last recorded event. */

@@ -42,26 +42,26 @@ export function toUnit(r: UnitRow): Unit {
   };
 }
 
+/** The columns of a `UnitRow`, read from `units as u` joined to its parent as `p`. */
+const UNIT_COLUMNS = [
+  'u.id',
+  'u.code',
+  'u.name',
+  'u.short_name',
+  'u.kind',
+  'u.organisation',
+  'u.parent_id',
+  'p.name as parent_name',
+  'u.status',
+  'u.valid_from',
+  'u.valid_to',
+  'u.place',
+  'u.version',
+  'u.updated_at',
+] as const;
+
 function units(tx: Tx) {
-  return tx.q
-    .selectFrom('units as u')
-    .leftJoin('units as p', 'p.id', 'u.parent_id')
-    .select([
-      'u.id',
-      'u.code',
-      'u.name',
-      'u.short_name',
-      'u.kind',
-      'u.organisation',
-      'u.parent_id',
-      'p.name as parent_name',
-      'u.status',
-      'u.valid_from',
-      'u.valid_to',
-      'u.place',
-      'u.version',
-      'u.updated_at',
-    ]);
+  return tx.q.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id').select(UNIT_COLUMNS);
 }
 
 /** A unit the actor may read; anything else is "not found". */
@@ -127,22 +127,7 @@ export async function listUnits(tx: Tx, actor: Actor, f: ListFilter, folded: str
   const column = f.sort === 'code' ? 'u.code' : f.sort === 'validFrom' ? 'u.valid_from' : 'u.sort_key';
   const rows = await base
     .leftJoin('units as p', 'p.id', 'u.parent_id')
-    .select([
-      'u.id',
-      'u.code',
-      'u.name',
-      'u.short_name',
-      'u.kind',
-      'u.organisation',
-      'u.parent_id',
-      'p.name as parent_name',
-      'u.status',
-      'u.valid_from',
-      'u.valid_to',
-      'u.place',
-      'u.version',
-      'u.updated_at',
-    ])
+    .select(UNIT_COLUMNS)
     .orderBy(column, f.order)
     .orderBy('u.id', f.order)
     .limit(f.pageSize)
@@ -162,25 +147,21 @@ export function pathOf(tx: Tx, id: number) {
     .execute();
 }
 
+/** Sub-units still working: what must be placed before a unit ends, and what a detail counts. */
+function activeChildren(tx: Tx, id: number) {
+  return tx.q.selectFrom('units').where('parent_id', '=', id).where('status', '<>', 'dissolved');
+}
+
 export async function activeChildCount(tx: Tx, id: number): Promise<number> {
-  const row = await tx.q
-    .selectFrom('units')
+  const row = await activeChildren(tx, id)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('parent_id', '=', id)
-    .where('status', '<>', 'dissolved')
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export function activeChildIds(tx: Tx, id: number): Promise<number[]> {
-  return tx.q
-    .selectFrom('units')
-    .select('id')
-    .where('parent_id', '=', id)
-    .where('status', '<>', 'dissolved')
-    .orderBy('id')
-    .execute()
-    .then((rows) => rows.map((r) => r.id));
+export async function activeChildIds(tx: Tx, id: number): Promise<number[]> {
+  const rows = await activeChildren(tx, id).select('id').orderBy('id').execute();
+  return rows.map((r) => r.id);
 }
 
 export async function codeTaken(tx: Tx, code: string, exceptId?: number): Promise<boolean> {

@@ -29,10 +29,10 @@ import {
   detailOf,
   mustBeSuperadmin,
   notEnded,
-  sameVersion,
-  vnDate,
+  unitToChange,
   writableUnit,
 } from './units.access.ts';
+import { vnDate } from '../people/dates.ts';
 import { auditChange, endUnit, insertNewUnit, rehang } from './units.changes.ts';
 
 /**
@@ -70,10 +70,7 @@ export type MoveUnitInput = { id: number } & z.output<typeof unitMove>;
 
 export async function moveUnit(ctx: Ctx, actor: Actor, input: MoveUnitInput): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    await lockUnits(tx, [input.id, input.parentId]);
-    const row = await writableUnit(tx, actor, input.id);
-    notEnded(row);
-    sameVersion(row, input.version);
+    const row = await unitToChange(tx, actor, input, [input.parentId]);
     if (input.parentId === row.id || (await isInSubtree(tx, row.id, input.parentId))) {
       throw invalid('parentId', CYCLE);
     }
@@ -108,10 +105,7 @@ export type DissolveUnitInput = { id: number } & z.output<typeof unitStatusChang
 /** A dissolved unit's records roll up into its last parent; its sub-units must be placed first. */
 export async function dissolveUnit(ctx: Ctx, actor: Actor, input: DissolveUnitInput): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    await lockUnits(tx, [input.id]);
-    const row = await writableUnit(tx, actor, input.id);
-    notEnded(row);
-    sameVersion(row, input.version);
+    const row = await unitToChange(tx, actor, input);
     await checkDate(tx, row, input.date);
     const children = await activeChildIds(tx, row.id);
     if (children.length) {
@@ -242,10 +236,7 @@ export type SplitUnitInput = { id: number } & Omit<UnitSplit, 'into'> & {
 export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): Promise<UnitSplitResult> {
   return inTransaction(ctx, async (tx) => {
     const parentIds = input.into.map((u) => u.parentId).filter((p): p is number => p !== undefined);
-    await lockUnits(tx, [input.id, ...parentIds]);
-    const source = await writableUnit(tx, actor, input.id);
-    notEnded(source);
-    sameVersion(source, input.version);
+    const source = await unitToChange(tx, actor, input, parentIds);
     await checkDate(tx, source, input.date);
 
     const codes = new Set<string>();

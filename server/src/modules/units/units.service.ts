@@ -38,10 +38,11 @@ import {
   mustBeSuperadmin,
   notEnded,
   sameVersion,
+  unitToChange,
   unitNotFound,
-  vnDate,
   writableUnit,
 } from './units.access.ts';
+import { vnDate } from '../people/dates.ts';
 import { auditChange, insertNewUnit, nameColumns } from './units.changes.ts';
 import { treeAsOf, treeToday } from './units.tree.ts';
 import { headcountOn, lineage } from './units.lineage.ts';
@@ -167,10 +168,7 @@ export type RenameUnitInput = { id: number } & z.output<typeof unitRename>;
 /** The unit keeps its id, so its records stay with it; the event keeps the old name. */
 export async function renameUnit(ctx: Ctx, actor: Actor, input: RenameUnitInput): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    await lockUnits(tx, [input.id]);
-    const row = await writableUnit(tx, actor, input.id);
-    notEnded(row);
-    sameVersion(row, input.version);
+    const row = await unitToChange(tx, actor, input);
     await checkDate(tx, row, input.date);
     const shortName = input.shortName === undefined ? row.short_name : input.shortName;
     if (input.name === row.name && shortName === row.short_name) {
@@ -207,10 +205,7 @@ async function changeStatus(
   status: 'interim' | 'active',
 ): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    await lockUnits(tx, [input.id]);
-    const row = await writableUnit(tx, actor, input.id);
-    notEnded(row);
-    sameVersion(row, input.version);
+    const row = await unitToChange(tx, actor, input);
     if (row.status === status) {
       throw new AppError(
         'conflict',

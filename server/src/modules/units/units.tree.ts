@@ -3,6 +3,7 @@ import type { Organisation, UnitKind, UnitStatus, UnitTreeNode } from '@canbo/co
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
+import { flag } from '../../db/dialect.ts';
 import { offsetOf } from '../../lib/paging.ts';
 
 /**
@@ -29,7 +30,7 @@ interface NodeRow {
   status: string;
   valid_from: string;
   valid_to: string | null;
-  has_children: number | boolean | string;
+  has_children: number;
 }
 
 /**
@@ -60,44 +61,55 @@ function toNode(
     status: (asOf === undefined ? r.status : statusOn(r)) as UnitStatus,
     validFrom: r.valid_from,
     validTo: r.valid_to,
-    hasChildren: r.has_children === true || Number(r.has_children) === 1,
+    hasChildren: r.has_children === 1,
   };
+}
+
+/** The node's own columns; the parent comes from today's tree or from the dated edge. */
+const NODE_COLUMNS = [
+  'u.id',
+  'u.code',
+  'u.name',
+  'u.kind',
+  'u.organisation',
+  'u.status',
+  'u.valid_from',
+  'u.valid_to',
+] as const;
+
+/**
+ * The level asked for: the children of `parentId`, or, without one, the top of what the actor
+ * sees — units with no parent or whose parent the actor may not read.
+ */
+function level(actor: Actor, parentColumn: string, parentId: number | undefined): Expression<SqlBool> {
+  if (parentId !== undefined) return sql<SqlBool>`${sql.ref(parentColumn)} = ${parentId}`;
+  return sql<SqlBool>`(${sql.ref(parentColumn)} is null or not (${inScope(actor, 'unit.read', parentColumn)}))`;
 }
 
 export async function treeToday(tx: Tx, actor: Actor, q: TreeQuery) {
   const ended = (column: string): Expression<SqlBool> =>
     q.includeEnded ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.ref(column)} <> 'dissolved'`;
-  let base = tx.q
+  const base = tx.q
     .selectFrom('units as u')
     .where(inScope(actor, 'unit.read', 'u.id'))
-    .where(ended('u.status'));
-  base =
-    q.parentId !== undefined
-      ? base.where('u.parent_id', '=', q.parentId)
-      : base.where((eb) => eb.or([eb('u.parent_id', 'is', null), eb.not(inScope(actor, 'unit.read', 'u.parent_id'))]));
+    .where(ended('u.status'))
+    .where(level(actor, 'u.parent_id', q.parentId));
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
+    .select(NODE_COLUMNS)
     .select([
-      'u.id',
       'u.parent_id',
-      'u.code',
-      'u.name',
-      'u.kind',
-      'u.organisation',
-      'u.status',
-      'u.valid_from',
-      'u.valid_to',
       (eb) =>
-        eb
-          .exists(
+        flag(
+          eb.exists(
             eb
               .selectFrom('units as c')
               .select('c.id')
               .whereRef('c.parent_id', '=', 'u.id')
               .where(ended('c.status'))
               .where(inScope(actor, 'unit.read', 'c.id')),
-          )
-          .as('has_children'),
+          ),
+        ).as('has_children'),
     ])
     .orderBy('u.sort_key')
     .orderBy('u.id')
@@ -117,30 +129,20 @@ function validOn(unit: string, edge: string, date: string): Expression<SqlBool> 
 
 export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: string }) {
   const d = q.asOf;
-  let base = tx.q
+  const base = tx.q
     .selectFrom('unit_tree_history as h')
     .innerJoin('units as u', 'u.id', 'h.unit_id')
     .where(validOn('u', 'h', d))
-    .where(inScope(actor, 'unit.read', 'u.id'));
-  base =
-    q.parentId !== undefined
-      ? base.where('h.parent_id', '=', q.parentId)
-      : base.where((eb) => eb.or([eb('h.parent_id', 'is', null), eb.not(inScope(actor, 'unit.read', 'h.parent_id'))]));
+    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where(level(actor, 'h.parent_id', q.parentId));
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
+    .select(NODE_COLUMNS)
     .select([
-      'u.id',
       'h.parent_id',
-      'u.code',
-      'u.name',
-      'u.kind',
-      'u.organisation',
-      'u.status',
-      'u.valid_from',
-      'u.valid_to',
       (eb) =>
-        eb
-          .exists(
+        flag(
+          eb.exists(
             eb
               .selectFrom('unit_tree_history as ch')
               .innerJoin('units as c', 'c.id', 'ch.unit_id')
@@ -148,8 +150,8 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
               .whereRef('ch.parent_id', '=', 'u.id')
               .where(validOn('c', 'ch', d))
               .where(inScope(actor, 'unit.read', 'c.id')),
-          )
-          .as('has_children'),
+          ),
+        ).as('has_children'),
       (eb) =>
         eb
           .selectFrom('unit_events as e')

@@ -129,12 +129,23 @@ export function toUser(row: UserRow, grants: Grant[]): User {
   };
 }
 
+/** One account row as the API shows it, with its grants. */
+export async function withGrants(tx: Tx, row: UserRow): Promise<User> {
+  const grants = await grantsOf(tx, [row.id]);
+  return toUser(row, grants.get(row.id) ?? []);
+}
+
 /** The account as the API shows it, read without scope (after the service has checked it). */
 export async function loadUser(tx: Tx, id: number): Promise<User | undefined> {
   const row = await baseQuery(tx).where('u.id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const grants = await grantsOf(tx, [id]);
-  return toUser(row, grants.get(id) ?? []);
+  return row && withGrants(tx, row);
+}
+
+/** The unit keeping a cadre's record, read without scope (to file an audit row, not to show). */
+export async function unitOfPerson(tx: Tx, personId: number | null): Promise<number | null> {
+  if (personId === null) return null;
+  const row = await tx.q.selectFrom('people').select('unit_id').where('id', '=', personId).executeTakeFirst();
+  return row?.unit_id ?? null;
 }
 
 export async function loginTaken(tx: Tx, login: string): Promise<boolean> {
@@ -177,21 +188,19 @@ export async function manageableUnitName(tx: Tx, actor: Actor, unitId: number): 
 
 export async function insertUser(
   tx: Tx,
-  u: { login: string; displayName: string; passwordHash: string; personId: number | null },
+  u: { login: string; displayName: string; passwordHash: string; personId: number | null; isSuperadmin?: boolean },
 ): Promise<number> {
   const now = nowIso();
   const row = await tx.q
     .insertInto('users')
     .values({
       login: u.login,
-      display_name: u.displayName,
+      ...displayNameColumns(u.login, u.displayName),
       password_hash: u.passwordHash,
       person_id: u.personId,
-      is_superadmin: 0,
+      is_superadmin: u.isSuperadmin ? 1 : 0,
       disabled: 0,
       last_login_at: null,
-      search_text: foldVietnamese(`${u.login} ${u.displayName}`),
-      sort_key: vietnameseTextKey(u.displayName),
       created_at: now,
       updated_at: now,
     })

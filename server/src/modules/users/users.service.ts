@@ -27,6 +27,8 @@ import {
   manageableUnitName,
   setPasswordHash,
   toUser,
+  unitOfPerson,
+  withGrants,
   type UserListInput,
   type UserRow,
 } from './users.repository.ts';
@@ -55,12 +57,6 @@ async function auditUnit(tx: Tx, u: User, personUnitId: number | null): Promise<
   const units = u.grants.map((g) => g.unitId);
   if (personUnitId !== null) units.push(personUnitId);
   return commonAncestor(tx, units);
-}
-
-async function personUnitOf(tx: Tx, personId: number | null): Promise<number | null> {
-  if (personId === null) return null;
-  const row = await tx.q.selectFrom('people').select('unit_id').where('id', '=', personId).executeTakeFirst();
-  return row?.unit_id ?? null;
 }
 
 /** The account the actor may change: missing and out of scope are 404; superadmins are never edited here. */
@@ -111,8 +107,7 @@ export async function getUser(ctx: Ctx, actor: Actor, id: number): Promise<User>
   const tx = reader(ctx);
   const row = await findManageableUser(tx, actor, id);
   if (!row) throw notFound(NOT_FOUND);
-  const grants = await grantsOf(tx, [id]);
-  return toUser(row, grants.get(id) ?? []);
+  return withGrants(tx, row);
 }
 
 export async function createUser(ctx: Ctx, actor: Actor, input: UserCreate): Promise<User> {
@@ -145,7 +140,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: UserCreate): Pro
       entity: 'user',
       entityId: id,
       action: 'create',
-      unitId: await auditUnit(tx, created, await personUnitOf(tx, personId)),
+      unitId: await auditUnit(tx, created, await unitOfPerson(tx, personId)),
       after: auditView(created),
     });
     return created;
@@ -160,8 +155,7 @@ export async function updateUser(
 ): Promise<User> {
   return inTransaction(ctx, async (tx) => {
     const row = await changeable(tx, actor, id);
-    const before = await loadUser(tx, id);
-    if (!before) throw notFound(NOT_FOUND);
+    const before = await withGrants(tx, row);
     if (input.disabled === true && id === actor.userId) {
       throw invalid('disabled', 'Bạn không thể tự khoá tài khoản của chính mình');
     }
@@ -186,7 +180,7 @@ export async function updateUser(
       entity: 'user',
       entityId: id,
       action: after.disabled !== before.disabled ? (after.disabled ? 'disable' : 'enable') : 'update',
-      unitId: await auditUnit(tx, after, await personUnitOf(tx, after.personId)),
+      unitId: await auditUnit(tx, after, await unitOfPerson(tx, after.personId)),
       before: auditView(before),
       after: auditView(after),
     });
@@ -199,8 +193,7 @@ export async function resetPassword(ctx: Ctx, actor: Actor, id: number, password
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx) => {
     const row = await changeable(tx, actor, id);
-    const user = await loadUser(tx, id);
-    if (!user) throw notFound(NOT_FOUND);
+    const user = await withGrants(tx, row);
     await setPasswordHash(tx, id, passwordHash);
     await endSessions(tx, id);
     await writeAudit(tx, actor, {

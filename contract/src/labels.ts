@@ -1,0 +1,100 @@
+import type {
+  appointmentMethods,
+  employments,
+  genders,
+  organisations,
+  qualifications,
+  roles,
+  theoryLevels,
+  titles,
+  unitEventKinds,
+  unitKinds,
+  unitStatuses,
+} from './enums.ts';
+
+/**
+ * Vietnamese words for the coded values, the one source for both the server (Excel sheets,
+ * messages it writes itself) and the web's `vi` translations, so a title reads the same on screen
+ * and in the exported list. A record over the enum's values makes a new value fail to compile
+ * until it has its word.
+ */
+type Labels<T extends readonly string[]> = Record<T[number], string>;
+
+export const organisationLabels: Labels<typeof organisations> = { doan: 'Đoàn', hoi: 'Hội', doi: 'Đội' };
+
+export const unitKindLabels: Labels<typeof unitKinds> = {
+  central: 'Trung ương',
+  province: 'Tỉnh, thành đoàn',
+  district: 'Huyện đoàn và tương đương',
+  commune: 'Đoàn xã, phường, đặc khu',
+  affiliated: 'Đoàn trực thuộc',
+  sector: 'Đoàn Khối, Đoàn ngành',
+  grassroots: 'Đoàn cơ sở',
+  standalone_branch: 'Chi đoàn cơ sở',
+  inter_branch: 'Liên chi đoàn',
+  branch: 'Chi đoàn',
+};
+
+export const unitStatusLabels: Labels<typeof unitStatuses> = {
+  active: 'Đang hoạt động',
+  interim: 'Lâm thời',
+  dissolved: 'Đã giải thể / sáp nhập',
+};
+
+export const unitEventKindLabels: Labels<typeof unitEventKinds> = {
+  create: 'Thành lập',
+  rename: 'Đổi tên',
+  move: 'Chuyển trực thuộc',
+  merge: 'Hợp nhất, sáp nhập',
+  split: 'Chia tách',
+  dissolve: 'Giải thể',
+  interim: 'Chuyển lâm thời',
+  activate: 'Chính thức hoạt động',
+};
+
+export const genderLabels: Labels<typeof genders> = { male: 'Nam', female: 'Nữ' };
+
+export const qualificationLabels: Labels<typeof qualifications> = {
+  none: 'Chưa qua đào tạo',
+  intermediate: 'Trung cấp',
+  college: 'Cao đẳng',
+  university: 'Đại học',
+  master: 'Thạc sĩ',
+  doctorate: 'Tiến sĩ',
+};
+
+export const theoryLevelLabels: Labels<typeof theoryLevels> = {
+  none: 'Chưa có',
+  basic: 'Sơ cấp',
+  intermediate: 'Trung cấp',
+  advanced: 'Cao cấp',
+  bachelor: 'Cử nhân',
+};
+
+export const titleLabels: Labels<typeof titles> = {
+  secretary: 'Bí thư',
+  deputy_secretary: 'Phó Bí thư',
+  standing_member: 'Ủy viên Ban Thường vụ',
+  committee_member: 'Ủy viên Ban Chấp hành',
+  head_of_board: 'Trưởng ban',
+  deputy_head_of_board: 'Phó Trưởng ban',
+  specialist: 'Chuyên viên',
+  federation_chair: 'Chủ tịch Hội',
+  federation_vice_chair: 'Phó Chủ tịch Hội',
+  pioneer_council_chair: 'Chủ tịch Hội đồng Đội',
+  pioneer_leader: 'Tổng phụ trách Đội',
+};
+
+export const employmentLabels: Labels<typeof employments> = {
+  full_time: 'Chuyên trách',
+  part_time: 'Bán chuyên trách',
+  concurrent: 'Kiêm nhiệm',
+};
+
+export const appointmentMethodLabels: Labels<typeof appointmentMethods> = {
+  elected: 'Bầu cử',
+  appointed: 'Bổ nhiệm',
+  consulted: 'Hiệp thương',
+};
+
+export const roleLabels: Labels<typeof roles> = { admin: 'Quản trị', editor: 'Biên tập', viewer: 'Xem' };

@@ -1,0 +1,43 @@
+import type { Database } from '../src/db/schema.ts';
+import type { testApp } from './app.ts';
+import { makeUnit, makeUser } from './factories.ts';
+import { login, type Session } from './http.ts';
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/**
+ * A province with two sibling districts and the four accounts a scoping test needs: a superadmin,
+ * an editor and a viewer of Cư Jút, and an editor of the neighbouring Đắk Mil — all signed in.
+ */
+export async function twoDistricts(t: TestApp): Promise<{
+  province: number;
+  cuJut: number;
+  dakMil: number;
+  admin: Session;
+  editorA: Session;
+  viewerA: Session;
+  editorB: Session;
+}> {
+  const province = await makeUnit(t.ctx, { name: 'Tỉnh đoàn Đắk Nông' });
+  const cuJut = await makeUnit(t.ctx, { name: 'Huyện đoàn Cư Jút', parentId: province, kind: 'district' });
+  const dakMil = await makeUnit(t.ctx, { name: 'Huyện đoàn Đắk Mil', parentId: province, kind: 'district' });
+  const signIn = async (u: { login: string; password: string }) => login(t.app, u.login, u.password);
+  return {
+    province,
+    cuJut,
+    dakMil,
+    admin: await signIn(await makeUser(t.ctx, { superadmin: true })),
+    editorA: await signIn(await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'editor' }] })),
+    viewerA: await signIn(await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'viewer' }] })),
+    editorB: await signIn(await makeUser(t.ctx, { grants: [{ unitId: dakMil, role: 'editor' }] })),
+  };
+}
+
+/** Rows in a table, to show that a refused request stored nothing. */
+export async function rowCount(t: TestApp, table: keyof Database): Promise<number> {
+  const row = await t.db.kysely
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
