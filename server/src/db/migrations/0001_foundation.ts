@@ -180,6 +180,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
 
+  await db.schema.createIndex('sessions_expiry').on('sessions').column('expires_at').execute();
+
   await db.schema
     .createTable('audit_log')
     .addColumn('id', id, (c) => c.primaryKey())

@@ -2,8 +2,8 @@ import type { Ctx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { DUMMY_HASH, verifyPassword } from '../../auth/password.ts';
-import { createSession, deleteSession, loadActor } from '../../auth/session.ts';
-import { nowIso } from '../../db/dialect.ts';
+import { createSession, deleteSession, loadActor, purgeExpiredSessions } from '../../auth/session.ts';
+import { findLoginAccount, markLoggedIn } from './auth.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng';
@@ -15,11 +15,7 @@ export async function login(ctx: Ctx, input: { login: string; password: string; 
       retryAfter: wait,
     });
   }
-  const user = await reader(ctx)
-    .q.selectFrom('users')
-    .select(['id', 'login', 'display_name', 'person_id', 'is_superadmin', 'disabled', 'password_hash'])
-    .where('login', '=', input.login)
-    .executeTakeFirst();
+  const user = await findLoginAccount(reader(ctx), input.login);
   // Always verify something, so a missing login takes as long as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
   if (!user || !ok || user.disabled) {
@@ -28,7 +24,9 @@ export async function login(ctx: Ctx, input: { login: string; password: string; 
   }
   ctx.throttle.succeed(input.login);
   return inTransaction(ctx, async (tx) => {
-    await tx.q.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', user.id).execute();
+    await markLoggedIn(tx, user.id);
+    // Expired sessions are refused anyway; a login is a cheap moment to clear them out.
+    await purgeExpiredSessions(tx);
     const session = await createSession(tx, user.id, ctx.config.sessionHours);
     const actor = await loadActor(tx, user);
     return { ...session, actor };

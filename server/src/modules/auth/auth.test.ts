@@ -52,6 +52,16 @@ describe('auth', () => {
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
   });
 
+  it('an expired session is refused, and cleared out at the next login', async () => {
+    const s = await login(t.app, 'admin', 'mat-khau-rat-dai');
+    await t.db.kysely.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+    expect((await as(t.app, s).get('/api/v1/auth/me')).statusCode).toBe(401);
+    await login(t.app, 'admin', 'mat-khau-rat-dai');
+    const left = await t.db.kysely.selectFrom('sessions').select('expires_at').execute();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.expires_at > new Date().toISOString()).toBe(true);
+  });
+
   it('a wrong password is 401 naming the field, and the sixth try in a row is throttled', async () => {
     await createSuperadmin(t.ctx, 'victim', 'mat-khau-rat-dai');
     for (let i = 0; i < 5; i++) {
