@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     await w.insert('unit_closure', ['ancestor_id', 'descendant_id', 'depth'], closure.slice(i, i + BATCH));
   }
   const history: Row[] = units.map((u) => [u.id, u.id, u.parentId, '2000-01-01', null]);
+  const names: Row[] = units.map((u) => [u.id, u.id, u.name, null, u.sortKey, '2000-01-01', null]);
   const events: Row[] = units.map((u) => [
     u.id,
     u.id,
@@ -108,6 +109,11 @@ async function main(): Promise<void> {
       'unit_tree_history',
       ['id', 'unit_id', 'parent_id', 'valid_from', 'valid_to'],
       history.slice(i, i + BATCH),
+    );
+    await w.insert(
+      'unit_names',
+      ['id', 'unit_id', 'name', 'short_name', 'sort_key', 'valid_from', 'valid_to'],
+      names.slice(i, i + BATCH),
     );
     await w.insert(
       'unit_events',
@@ -133,7 +139,7 @@ async function main(): Promise<void> {
   await w.exec(rebuild);
   await w.commit();
   console.log(`indexes built (${elapsed()}); analysing…`);
-  await w.finish(['units', 'unit_tree_history', 'unit_events', 'people', 'positions']);
+  await w.finish(['units', 'unit_tree_history', 'unit_names', 'unit_events', 'people', 'positions']);
   console.log(`done: ${units.length} units, ${peopleCount} people, ${positions} positions in ${elapsed()}`);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, pageOf, pageQuery } from './common.ts';
 
-export const auditEntities = ['unit', 'person', 'position', 'user', 'grant'] as const;
+export const auditEntities = ['unit', 'person', 'position', 'user'] as const;
 export const auditEntity = z.enum(auditEntities);
 
 export const auditEntry = z.object({

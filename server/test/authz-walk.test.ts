@@ -174,6 +174,7 @@ const LIST_PROBES: Record<string, (w: World) => string[]> = {
     `unitId=${w.D2}`,
     `entity=person&entityId=${w.p2}`,
     `entity=unit&entityId=${w.D2}`,
+    `entity=user&entityId=${w.d2UserId}`,
     'pageSize=200',
   ],
 };
@@ -257,6 +258,7 @@ async function snapshotD2(db: Db, w: World): Promise<string> {
       .where((eb) => eb.or([eb('unit_id', 'in', sub), eb('parent_id', 'in', sub)]))
       .orderBy('id')
       .execute(),
+    names: await q.selectFrom('unit_names').selectAll().where('unit_id', 'in', sub).orderBy('id').execute(),
     events: await q.selectFrom('unit_events').selectAll().where('unit_id', 'in', sub).orderBy('id').execute(),
     links: await q
       .selectFrom('unit_event_links')
@@ -296,6 +298,7 @@ async function snapshotAll(db: Db): Promise<string> {
   return JSON.stringify({
     units: await q.selectFrom('units').selectAll().orderBy('id').execute(),
     closure: await q.selectFrom('unit_closure').selectAll().orderBy('ancestor_id').orderBy('descendant_id').execute(),
+    names: await q.selectFrom('unit_names').selectAll().orderBy('id').execute(),
     events: await q.selectFrom('unit_events').selectAll().orderBy('id').execute(),
     people: await q.selectFrom('people').selectAll().orderBy('id').execute(),
     positions: await q.selectFrom('positions').selectAll().orderBy('id').execute(),
@@ -394,6 +397,16 @@ describe('authorisation walk over every registered route', () => {
           unit_id: G2,
           before: '{"givenName":"Quyxbinh"}',
           after: '{"givenName":"Quyxbình"}',
+        },
+        {
+          at,
+          actor_user_id: null,
+          entity: 'user',
+          entity_id: d2User.id,
+          action: 'grant_add',
+          unit_id: D2,
+          before: '{"grants":[]}',
+          after: JSON.stringify({ grants: [{ unitId: D2, unitName: 'Huyện đoàn Quyxa Sơn', role: 'admin' }] }),
         },
         {
           at,

@@ -66,6 +66,17 @@ export async function makeUnit(
     .insertInto('unit_tree_history')
     .values({ unit_id: row.id, parent_id: parentId, valid_from: validFrom, valid_to: null })
     .execute();
+  await q
+    .insertInto('unit_names')
+    .values({
+      unit_id: row.id,
+      name: u.name,
+      short_name: null,
+      sort_key: vietnameseTextKey(u.name),
+      valid_from: validFrom,
+      valid_to: null,
+    })
+    .execute();
   return row.id;
 }
 

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_ethnicities.ts';
 import * as m0003 from './migrations/0003_units.ts';
 import * as m0005 from './migrations/0005_users_search.ts';
 import * as m0006 from './migrations/0006_bench_indexes.ts';
+import * as m0007 from './migrations/0007_unit_names.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -15,6 +16,7 @@ const migrations: Record<string, EngineMigration> = {
   '0003_units': m0003,
   '0005_users_search': m0005,
   '0006_bench_indexes': m0006,
+  '0007_unit_names': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

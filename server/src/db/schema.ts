@@ -9,6 +9,7 @@ export interface Database {
   units: UnitTable;
   unit_closure: UnitClosureTable;
   unit_tree_history: UnitTreeHistoryTable;
+  unit_names: UnitNameTable;
   unit_events: UnitEventTable;
   unit_event_links: UnitEventLinkTable;
   ethnicities: EthnicityTable;
@@ -57,6 +58,18 @@ export interface UnitTreeHistoryTable {
   id: Generated<number>;
   unit_id: number;
   parent_id: number | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** Dated names, so the tree "as of" a date shows the name a unit had then (migration 0007). */
+export interface UnitNameTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  short_name: string | null;
+  /** vietnameseTextKey(name). */
+  sort_key: string;
   valid_from: string;
   valid_to: string | null;
 }

@@ -60,6 +60,11 @@ describe('the demo organisation', () => {
     expect(districts.sort()).toEqual([...DISTRICTS].sort());
     // The 2005 split and the 2020 rename are history: the article's tree has neither the old name nor the old district.
     expect(children.items.map((u) => u.name)).not.toContain('Huyện đoàn Đắk Nông');
+    // Before the 2020 rename the same unit had its town name.
+    const before = await tree(admin, `&asOf=2019-06-01&parentId=${dakNong!.id}`);
+    const giaNghia = children.items.find((u) => u.name === 'Thành đoàn Gia Nghĩa')!;
+    expect(before.items.find((u) => u.id === giaNghia.id)?.name).toBe('Thị đoàn Gia Nghĩa');
+    expect(before.items.map((u) => u.name)).not.toContain('Thành đoàn Gia Nghĩa');
   });
 
   it('is Lâm Đồng today, with Đắk Nông merged into it and commune unions reporting to the province', async () => {

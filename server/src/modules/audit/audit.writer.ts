@@ -1,8 +1,9 @@
+import type { auditEntities } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { nowIso } from '../../db/dialect.ts';
 
-export type AuditEntity = 'unit' | 'person' | 'position' | 'user' | 'grant';
+export type AuditEntity = (typeof auditEntities)[number];
 
 /**
  * One audit row per change, written in the change's own transaction, so there is never a change

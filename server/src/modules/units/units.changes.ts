@@ -3,7 +3,16 @@ import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { addToClosure, reparentInClosure } from './units.closure.ts';
-import { closeEdge, insertUnit, openEdge, setUnitColumns, toUnit, unitById, type UnitRow } from './units.repository.ts';
+import {
+  closeEdge,
+  insertUnit,
+  nameFrom,
+  openEdge,
+  setUnitColumns,
+  toUnit,
+  unitById,
+  type UnitRow,
+} from './units.repository.ts';
 
 /** Building blocks every restructuring shares; each keeps the closure, the dated edges and the audit in step. */
 
@@ -22,6 +31,11 @@ export function nameColumns(name: string) {
   return { name, search_text: foldVietnamese(name), sort_key: vietnameseTextKey(name) };
 }
 
+/** A row of `unit_names` without its dates. */
+export function datedName(name: string, shortName: string | null) {
+  return { name, short_name: shortName, sort_key: vietnameseTextKey(name) };
+}
+
 export async function insertNewUnit(tx: Tx, actor: Actor, u: NewUnitInput, date: string): Promise<UnitRow> {
   const id = await insertUnit(tx, {
     code: u.code,
@@ -36,6 +50,7 @@ export async function insertNewUnit(tx: Tx, actor: Actor, u: NewUnitInput, date:
   });
   await addToClosure(tx, id, u.parentId);
   await openEdge(tx, id, u.parentId, date);
+  await nameFrom(tx, id, datedName(u.name, u.shortName ?? null), date);
   const row = await unitById(tx, id);
   await writeAudit(tx, actor, { entity: 'unit', entityId: id, action: 'create', unitId: id, after: toUnit(row) });
   return row;

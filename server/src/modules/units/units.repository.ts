@@ -236,6 +236,42 @@ export async function closeEdge(tx: Tx, unitId: number, date: string): Promise<v
     .execute();
 }
 
+// --- dated names -------------------------------------------------------------------------------
+
+/** The name a unit carries from `date` on; a second name on the same date replaces the first. */
+export async function nameFrom(
+  tx: Tx,
+  unitId: number,
+  name: { name: string; short_name: string | null; sort_key: string },
+  date: string,
+): Promise<void> {
+  const open = await tx.q
+    .selectFrom('unit_names')
+    .select(['id', 'valid_from'])
+    .where('unit_id', '=', unitId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  if (open && open.valid_from >= date) {
+    await tx.q.updateTable('unit_names').set(name).where('id', '=', open.id).execute();
+    return;
+  }
+  if (open) await tx.q.updateTable('unit_names').set({ valid_to: date }).where('id', '=', open.id).execute();
+  await tx.q
+    .insertInto('unit_names')
+    .values({ unit_id: unitId, ...name, valid_from: date, valid_to: null })
+    .execute();
+}
+
+/** A corrected short name (a typo, no event) is the short name the current name always had. */
+export async function correctShortName(tx: Tx, unitId: number, shortName: string | null): Promise<void> {
+  await tx.q
+    .updateTable('unit_names')
+    .set({ short_name: shortName })
+    .where('unit_id', '=', unitId)
+    .where('valid_to', 'is', null)
+    .execute();
+}
+
 // --- events ------------------------------------------------------------------------------------
 
 /** Events of the unit itself and those that name it (a merge into it, a split out of it). */

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { makePerson, makePosition, makeUnit, makeUser, PASSWORD } from '../../../test/factories.ts';
+import { up as unitNamesMigration } from '../../db/migrations/0007_unit_names.ts';
 
 describe('units: restructuring', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -63,6 +65,52 @@ describe('units: restructuring', () => {
     });
     expect(early.statusCode).toBe(400);
     expect(early.json().details.field).toBe('date');
+  });
+
+  it('shows the tree as of a date under the names units had then, in the order of those names', async () => {
+    const p = await makeUnit(t.ctx, { name: 'Tỉnh đoàn Tên Cũ', code: 'TENCU' });
+    const b = await makeUnit(t.ctx, { name: 'Huyện đoàn Bắc', parentId: p, kind: 'district' });
+    await makeUnit(t.ctx, { name: 'Huyện đoàn Cao', parentId: p, kind: 'district' });
+    const names = async (asOf: string) =>
+      (await api().get(`/api/v1/units/tree?parentId=${p}${asOf ? `&asOf=${asOf}` : ''}`))
+        .json()
+        .items.map((i: { name: string }) => i.name);
+    const rename = async (name: string, date: string, shortName?: string) =>
+      expect(
+        (await api().post(`/api/v1/units/${b}/rename`, { version: await version(b), name, date, shortName }))
+          .statusCode,
+      ).toBe(200);
+    await rename('Thành đoàn Zeta', '2025-07-01', 'TĐ Zeta');
+    expect(await names('2024-01-23')).toEqual(['Huyện đoàn Bắc', 'Huyện đoàn Cao']);
+    expect(await names('2025-07-01')).toEqual(['Huyện đoàn Cao', 'Thành đoàn Zeta']);
+    expect(await names('')).toEqual(['Huyện đoàn Cao', 'Thành đoàn Zeta']);
+    // a second name on the same date replaces the first; a later one ends it
+    await rename('Thành đoàn Zêta', '2025-07-01');
+    await rename('Thành đoàn Ypsilon', '2025-09-01');
+    expect(await names('2025-08-31')).toEqual(['Huyện đoàn Cao', 'Thành đoàn Zêta']);
+    expect(await names('2025-09-01')).toEqual(['Huyện đoàn Cao', 'Thành đoàn Ypsilon']);
+    expect(await names('2024-01-23')).toEqual(['Huyện đoàn Bắc', 'Huyện đoàn Cao']);
+    // a corrected short name is the current name's
+    expect((await api().patch(`/api/v1/units/${b}`, { version: await version(b), shortName: 'TĐ Y' })).statusCode).toBe(
+      200,
+    );
+    const dated = () =>
+      t.db.kysely
+        .selectFrom('unit_names')
+        .select(['unit_id', 'name', 'short_name', 'sort_key', 'valid_from', 'valid_to'])
+        .orderBy('unit_id')
+        .orderBy('valid_from')
+        .execute();
+    expect((await dated()).filter((r) => r.unit_id === b)).toEqual([
+      expect.objectContaining({ name: 'Huyện đoàn Bắc', valid_from: '2000-01-01', valid_to: '2025-07-01' }),
+      expect.objectContaining({ name: 'Thành đoàn Zêta', short_name: 'TĐ Zeta', valid_to: '2025-09-01' }),
+      expect.objectContaining({ name: 'Thành đoàn Ypsilon', short_name: 'TĐ Y', valid_to: null }),
+    ]);
+    // the migration rebuilds the same history from today's names and the rename events
+    const kept = await dated();
+    await t.db.kysely.schema.dropTable('unit_names').execute();
+    await unitNamesMigration(t.db.kysely as unknown as Kysely<unknown>, t.db.engine);
+    expect(await dated()).toEqual(kept);
   });
 
   it('moves a subtree: the new parent’s user sees it, the old parent’s user no longer does', async () => {

@@ -23,11 +23,13 @@ import { updateVersioned } from '../../lib/versioned.ts';
 import { pageFrom } from '../../lib/paging.ts';
 import {
   codeTaken,
+  correctShortName,
   findUnit,
   insertEvent,
   listEvents,
   listUnits as listUnitRows,
   lockUnits,
+  nameFrom,
   toUnit,
 } from './units.repository.ts';
 import {
@@ -43,7 +45,7 @@ import {
   writableUnit,
 } from './units.access.ts';
 import { vnDate } from '../people/dates.ts';
-import { auditChange, insertNewUnit, nameColumns } from './units.changes.ts';
+import { auditChange, datedName, insertNewUnit, nameColumns } from './units.changes.ts';
 import { treeAsOf, treeToday } from './units.tree.ts';
 import { headcountOn, lineage } from './units.lineage.ts';
 
@@ -156,6 +158,7 @@ export async function updateUnit(ctx: Ctx, actor: Actor, input: UpdateUnitInput)
     if (input.organisation !== undefined) values.organisation = input.organisation;
     if (input.place !== undefined) values.place = input.place;
     await updateVersioned(tx, 'units', row.id, input.version, values);
+    if (input.shortName !== undefined) await correctShortName(tx, row.id, input.shortName);
     await auditChange(tx, actor, row, 'update');
     return detailOf(tx, actor, row.id);
   });
@@ -175,6 +178,7 @@ export async function renameUnit(ctx: Ctx, actor: Actor, input: RenameUnitInput)
       throw invalid('name', 'Tên: tên mới trùng với tên hiện tại');
     }
     await updateVersioned(tx, 'units', row.id, input.version, { ...nameColumns(input.name), short_name: shortName });
+    await nameFrom(tx, row.id, datedName(input.name, shortName), input.date);
     await insertEvent(tx, actor, {
       unitId: row.id,
       kind: 'rename',

@@ -8,7 +8,7 @@ import { offsetOf } from '../../lib/paging.ts';
 
 /**
  * The tree a level at a time. Today's tree follows `units.parent_id`; the tree "as of" a date
- * follows the parent edges valid on that date. Either way a node is listed only if the actor may
+ * follows the parent edges and shows the names valid on that date. Either way a node is listed only if the actor may
  * read it today, and the top of what the actor sees are the readable units whose parent is not.
  */
 
@@ -65,17 +65,8 @@ function toNode(
   };
 }
 
-/** The node's own columns; the parent comes from today's tree or from the dated edge. */
-const NODE_COLUMNS = [
-  'u.id',
-  'u.code',
-  'u.name',
-  'u.kind',
-  'u.organisation',
-  'u.status',
-  'u.valid_from',
-  'u.valid_to',
-] as const;
+/** The node's own columns but its name; the parent comes from today's tree or from the dated edge. */
+const NODE_COLUMNS = ['u.id', 'u.code', 'u.kind', 'u.organisation', 'u.status', 'u.valid_from', 'u.valid_to'] as const;
 
 /**
  * The level asked for: the children of `parentId`, or, without one, the top of what the actor
@@ -98,6 +89,7 @@ export async function treeToday(tx: Tx, actor: Actor, q: TreeQuery) {
   const rows = await base
     .select(NODE_COLUMNS)
     .select([
+      'u.name',
       'u.parent_id',
       (eb) =>
         flag(
@@ -132,6 +124,13 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
   const base = tx.q
     .selectFrom('unit_tree_history as h')
     .innerJoin('units as u', 'u.id', 'h.unit_id')
+    // The name the unit had on the date; a unit written without dated names shows today's.
+    .leftJoin('unit_names as n', (join) =>
+      join
+        .onRef('n.unit_id', '=', 'u.id')
+        .on('n.valid_from', '<=', d)
+        .on((eb) => eb.or([eb('n.valid_to', 'is', null), eb('n.valid_to', '>', d)])),
+    )
     .where(validOn('u', 'h', d))
     .where(inScope(actor, 'unit.read', 'u.id'))
     .where(level(actor, 'h.parent_id', q.parentId));
@@ -139,6 +138,7 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
   const rows = await base
     .select(NODE_COLUMNS)
     .select([
+      sql<string>`coalesce(n.name, u.name)`.as('name'),
       'h.parent_id',
       (eb) =>
         flag(
@@ -175,7 +175,7 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
           .limit(1)
           .as('next_change'),
     ])
-    .orderBy('u.sort_key')
+    .orderBy(sql`coalesce(n.sort_key, u.sort_key)`)
     .orderBy('u.id')
     .limit(q.pageSize)
     .offset(offsetOf(q))

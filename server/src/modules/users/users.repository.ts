@@ -245,6 +245,24 @@ export async function findGrant(tx: Tx, userId: number, grantId: number) {
     .executeTakeFirst();
 }
 
+/**
+ * The account's grants on `unitId` and the units below it: what anyone who may read an audit row
+ * filed under that unit may also see, so a grant change's row names no unit beyond its readers.
+ */
+export async function grantsWithin(tx: Tx, userId: number, unitId: number) {
+  const rows = await tx.q
+    .selectFrom('grants as g')
+    .innerJoin('units as un', 'un.id', 'g.unit_id')
+    .select(['g.unit_id', 'un.name', 'g.role'])
+    .where('g.user_id', '=', userId)
+    .where('g.unit_id', 'in', (eb) =>
+      eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unitId),
+    )
+    .orderBy('g.id')
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, unitName: r.name, role: r.role as Role }));
+}
+
 export async function grantOnUnit(tx: Tx, userId: number, unitId: number): Promise<boolean> {
   const row = await tx.q
     .selectFrom('grants')

@@ -1,4 +1,4 @@
-import type { Grant, Page, Role, User, UserCreate } from '@canbo/contract';
+import type { Page, Role, User, UserCreate } from '@canbo/contract';
 import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -18,6 +18,7 @@ import {
   findManageableUser,
   grantOnUnit,
   grantsOf,
+  grantsWithin,
   insertGrant,
   insertUser,
   listUsers,
@@ -207,6 +208,11 @@ export async function resetPassword(ctx: Ctx, actor: Actor, id: number, password
   });
 }
 
+/**
+ * A grant change is part of the account's history (entity 'user'), filed under the grant's unit as
+ * grant rows always were, so that unit's readers see it; its before/after list only the grants on
+ * that unit and below, which is all those readers may see of the account.
+ */
 export async function addGrant(
   ctx: Ctx,
   actor: Actor,
@@ -215,7 +221,7 @@ export async function addGrant(
 ): Promise<User> {
   return inTransaction(ctx, async (tx) => {
     await changeable(tx, actor, id);
-    const unitName = await checkGrantUnit(tx, actor, input.unitId, 'unitId');
+    await checkGrantUnit(tx, actor, input.unitId, 'unitId');
     if (await grantOnUnit(tx, id, input.unitId)) {
       throw new AppError(
         'conflict',
@@ -225,14 +231,15 @@ export async function addGrant(
         },
       );
     }
-    const grantId = await insertGrant(tx, id, input.unitId, input.role);
-    const grant: Grant = { id: grantId, unitId: input.unitId, unitName, role: input.role };
+    const before = await grantsWithin(tx, id, input.unitId);
+    await insertGrant(tx, id, input.unitId, input.role);
     await writeAudit(tx, actor, {
-      entity: 'grant',
-      entityId: grantId,
-      action: 'create',
+      entity: 'user',
+      entityId: id,
+      action: 'grant_add',
       unitId: input.unitId,
-      after: { userId: id, unitName: grant.unitName, role: grant.role },
+      before: { grants: before },
+      after: { grants: await grantsWithin(tx, id, input.unitId) },
     });
     const user = await loadUser(tx, id);
     if (!user) throw notFound(NOT_FOUND);
@@ -249,13 +256,15 @@ export async function removeGrant(ctx: Ctx, actor: Actor, id: number, grantId: n
     if ((all.get(id)?.length ?? 0) <= 1 && row.person_id === null) {
       throw invalid('grantId', 'Không xoá được vai trò cuối cùng của tài khoản; hãy khoá tài khoản nếu không dùng nữa');
     }
+    const before = await grantsWithin(tx, id, grant.unit_id);
     await deleteGrant(tx, grantId);
     await writeAudit(tx, actor, {
-      entity: 'grant',
-      entityId: grantId,
-      action: 'delete',
+      entity: 'user',
+      entityId: id,
+      action: 'grant_remove',
       unitId: grant.unit_id,
-      before: { userId: id, unitName: grant.name, role: grant.role },
+      before: { grants: before },
+      after: { grants: await grantsWithin(tx, id, grant.unit_id) },
     });
     const user = await loadUser(tx, id);
     if (!user) throw notFound(NOT_FOUND);

@@ -340,12 +340,26 @@ describe('users', () => {
     expect(last.statusCode).toBe(400);
     expect((await as(t.app, d1Admin).delete(`/api/v1/users/${id}/grants/999999`)).statusCode).toBe(404);
 
-    const audit = await as(t.app, d1Admin).get(`/api/v1/audit?entity=grant&unitId=${d1Grassroots}`);
-    expect(audit.statusCode).toBe(200);
-    const entries = audit.json().items.filter((e: { entityId: number }) => e.entityId === second?.id);
-    expect(entries.map((e: { action: string }) => e.action)).toEqual(['delete', 'create']);
-    expect(entries[0].changes).toEqual(expect.arrayContaining([{ field: 'role', before: 'editor', after: null }]));
-    expect(entries[0].actorName).toBe('admin.d1');
+    // in the account's own history, each with the grants before and after
+    const history = await as(t.app, d1Admin).get(`/api/v1/audit?entity=user&entityId=${id}`);
+    expect(history.statusCode).toBe(200);
+    const entries = history.json().items as { action: string; actorName: string; changes: unknown[] }[];
+    expect(entries.map((e) => e.action)).toEqual(['grant_remove', 'grant_add', 'create']);
+    const editor = [{ unitId: d1Grassroots, unitName: 'Đoàn xã Một', role: 'editor' }];
+    // filed under the grant's unit and listing only the grants there and below: the district viewer role is not named
+    expect(entries[1]?.changes).toEqual([{ field: 'grants', before: [], after: editor }]);
+    expect(entries[0]?.changes).toEqual([{ field: 'grants', before: editor, after: [] }]);
+    expect(entries[0]?.actorName).toBe('admin.d1');
+    const filed = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['entity', 'unit_id'])
+      .where('action', 'in', ['grant_add', 'grant_remove'])
+      .where('entity_id', '=', id)
+      .execute();
+    expect(filed).toEqual([
+      { entity: 'user', unit_id: d1Grassroots },
+      { entity: 'user', unit_id: d1Grassroots },
+    ]);
   });
 
   it('every change is readable as history with a field-by-field diff, newest first', async () => {
