@@ -1,4 +1,10 @@
+import i18next from 'i18next';
 import type { ErrorBody } from '@canbo/contract';
+
+/** When the answer is not the server's (a proxy, a crash): the status, in the user's language. */
+function fallbackMessage(status: number): string {
+  return `${i18next.t('common:error.generic')} (${status})`;
+}
 
 /** An API error as the server sent it: a code, a Vietnamese message, and the field at fault. */
 export class ApiError extends Error {
@@ -54,7 +60,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!res.ok) {
     const e = (data ?? {}) as Partial<ErrorBody>;
     if (res.status === 401 && !path.startsWith('/auth/login')) onUnauthenticated();
-    throw new ApiError(res.status, e.code ?? 'internal', e.message ?? `Lỗi ${res.status}`, e.details ?? {});
+    throw new ApiError(res.status, e.code ?? 'internal', e.message ?? fallbackMessage(res.status), e.details ?? {});
   }
   return data as T;
 }
@@ -72,7 +78,7 @@ export async function download(path: string, query: Query | undefined, filename:
   const res = await fetch(`/api/v1${withQuery(path, query)}`, { credentials: 'same-origin' });
   if (!res.ok) {
     const e = ((await res.json().catch(() => null)) ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(res.status, e.code ?? 'internal', e.message ?? `Lỗi ${res.status}`, e.details ?? {});
+    throw new ApiError(res.status, e.code ?? 'internal', e.message ?? fallbackMessage(res.status), e.details ?? {});
   }
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);

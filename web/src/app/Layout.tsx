@@ -86,11 +86,11 @@ export function Layout() {
             type="text"
             icon={<MenuOutlined style={{ color: '#fff' }} />}
             onClick={() => setDrawer(true)}
-            aria-label="menu"
+            aria-label={t('app:openMenu')}
           />
         )}
         <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
-          Canbo
+          {t('appName')}
         </Typography.Text>
         {screens.md && <Typography.Text style={{ color: '#cfe0ff' }}>{t('appTagline')}</Typography.Text>}
         <div style={{ flex: 1 }} />
@@ -113,7 +113,7 @@ export function Layout() {
             {nav}
           </Sider>
         ) : (
-          <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={300} title="Canbo">
+          <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={300} title={t('appName')}>
             {nav}
           </Drawer>
         )}

@@ -1,15 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { common } from './common';
-import { auth } from '../features/auth/i18n';
-import { units } from '../features/units/i18n';
-import { people } from '../features/people/i18n';
-import { users } from '../features/users/i18n';
-import { positions } from '../features/positions/i18n';
-import { audit } from '../features/audit/i18n';
-
-/** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
-const namespaces = { common, auth, units, people, users, positions, audit };
+import { namespaces } from './namespaces';
 
 export const LANGUAGE_KEY = 'canbo.language';
 

@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
 import { ApiError } from '../api/client';
 
 /**
@@ -21,4 +22,9 @@ export function showFieldErrors(form: FormInstance, err: unknown): boolean {
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A refused save: on the field it names when the form has it, otherwise as a message. */
+export function reportError(form: FormInstance, message: MessageInstance, err: unknown): void {
+  if (!showFieldErrors(form, err)) void message.error(errorMessage(err));
 }

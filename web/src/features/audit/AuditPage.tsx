@@ -7,6 +7,7 @@ import { auditEntities, type AuditEntry, type Page } from '@canbo/contract';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { usePaging } from '../../lib/paging';
 import { AUDIT_KEY, type AuditEntityName } from './ChangeHistory';
 import { ChangeList } from './ChangeList';
 import { useAuditLabels } from './labels';
@@ -40,8 +41,8 @@ export function AuditPage() {
   const { t } = useTranslation('audit');
   const { actionLabel } = useAuditLabels();
   const [entity, setEntity] = useState<AuditEntityName | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
+  const { page, pageSize } = paging;
   const q = useQuery({
     queryKey: [...AUDIT_KEY, 'log', entity, page, pageSize],
     queryFn: () => api.get<Page<AuditEntry>>('/audit', { entity, page, pageSize, order: 'desc' }),
@@ -63,7 +64,7 @@ export function AuditPage() {
           value={entity}
           onChange={(v) => {
             setEntity(v);
-            setPage(1);
+            paging.restart();
           }}
           options={auditEntities.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
         />
@@ -76,17 +77,7 @@ export function AuditPage() {
         dataSource={q.data?.items ?? []}
         scroll={{ x: 960 }}
         locale={{ emptyText: t('empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: q.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (count) => t('common:table.total', { count }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(q.data?.total)}
         columns={[
           { title: t('common:history.at'), key: 'at', render: (_, e) => formatDateTime(e.at), width: 140 },
           {

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { fieldLabels } from '@canbo/contract';
 import { formatDate, formatDateTime } from '../../lib/format';
 
 /** Fields of the stored view that are bookkeeping, not content: never shown as a change. */
@@ -24,16 +23,14 @@ const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** Labels for fields, actions and values of audit entries, in the current language. */
 export function useAuditLabels() {
-  const { t, i18n } = useTranslation('audit');
-  const en = i18n.language.startsWith('en');
+  const { t } = useTranslation('audit');
 
-  const fieldLabel = (field: string): string => {
-    const extra = t(`extraField.${field}`, { defaultValue: '' });
-    if (en) return t(`field.${field}`, { defaultValue: '' }) || extra || field;
-    return fieldLabels[field] ?? (extra || field);
-  };
+  const fieldLabel = (field: string): string =>
+    t(`field.${field}`, { defaultValue: '' }) || t(`extraField.${field}`, { defaultValue: '' }) || field;
 
-  const actionLabel = (action: string): string => t(`action.${action}`, { defaultValue: action });
+  // restructuring actions are named like the unit's history names its events
+  const actionLabel = (action: string): string =>
+    t(`action.${action}`, { defaultValue: '' }) || t(`common:unitEventKind.${action}`, { defaultValue: action });
 
   const formatValue = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';

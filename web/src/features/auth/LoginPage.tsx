@@ -24,7 +24,7 @@ export function LoginPage() {
       <Card style={{ width: '100%', maxWidth: 380 }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
           <Typography.Title level={3} style={{ marginTop: 0 }}>
-            Canbo
+            {t('common:appName')}
           </Typography.Title>
           <LanguageSwitch />
         </div>

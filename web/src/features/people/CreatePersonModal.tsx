@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
-import { App, Form, Modal, Typography } from 'antd';
+import { useMemo } from 'react';
+import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Person } from '@canbo/contract';
 import { ApiError } from '../../api/client';
-import { errorMessage, showFieldErrors } from '../../lib/errors';
+import { FormModal } from '../../app/FormModal';
+import { errorMessage, reportError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useCreatePerson } from './api';
 import { PersonFields } from './PersonFields';
@@ -33,13 +34,7 @@ export function CreatePersonModal({
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<PersonFormValues>();
   const create = useCreatePerson();
-
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue({ ...NEW_PERSON, unitId: unitId ?? null });
-    }
-  }, [open, unitId, form]);
+  const initialValues = useMemo(() => ({ ...NEW_PERSON, unitId: unitId ?? null }), [unitId]);
 
   const send = async (v: PersonFormValues, confirmDuplicate: boolean) => {
     try {
@@ -48,51 +43,45 @@ export function CreatePersonModal({
       onCreated(p);
     } catch (err) {
       const duplicates = duplicatesOf(err);
-      if (duplicates && !confirmDuplicate) {
-        modal.confirm({
-          title: t('duplicate.title'),
-          width: 520,
-          content: (
-            <div>
-              <Typography.Paragraph>{errorMessage(err) || t('duplicate.intro')}</Typography.Paragraph>
-              <ul>
-                {duplicates.map((d) => (
-                  <li key={d.id}>
-                    <a href={`/people/${d.id}`} target="_blank" rel="noreferrer">
-                      {d.fullName}
-                    </a>
-                    {d.birthDate ? ` – ${formatDate(d.birthDate)}` : ''} – {d.unitName}
-                  </li>
-                ))}
-              </ul>
-              <Typography.Paragraph strong>{t('duplicate.question')}</Typography.Paragraph>
-            </div>
-          ),
-          okText: t('duplicate.ok'),
-          cancelText: t('common:action.cancel'),
-          onOk: () => send(v, true),
-        });
-        return;
-      }
-      if (!showFieldErrors(form, err)) message.error(errorMessage(err));
+      if (!duplicates || confirmDuplicate) throw err;
+      modal.confirm({
+        title: t('duplicate.title'),
+        width: 520,
+        content: (
+          <div>
+            <Typography.Paragraph>{errorMessage(err) || t('duplicate.intro')}</Typography.Paragraph>
+            <ul>
+              {duplicates.map((d) => (
+                <li key={d.id}>
+                  <a href={`/people/${d.id}`} target="_blank" rel="noreferrer">
+                    {d.fullName}
+                  </a>
+                  {d.birthDate ? ` – ${formatDate(d.birthDate)}` : ''} – {d.unitName}
+                </li>
+              ))}
+            </ul>
+            <Typography.Paragraph strong>{t('duplicate.question')}</Typography.Paragraph>
+          </div>
+        ),
+        okText: t('duplicate.ok'),
+        cancelText: t('common:action.cancel'),
+        onOk: () => send(v, true).catch((e: unknown) => reportError(form, message, e)),
+      });
     }
   };
 
   return (
-    <Modal
+    <FormModal<PersonFormValues>
       open={open}
       title={t('createTitle')}
       width={900}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common:action.save')}
-      cancelText={t('common:action.cancel')}
-      confirmLoading={create.isPending}
-      forceRender
+      form={form}
+      initialValues={initialValues}
+      onSubmit={(v) => send(v, false)}
+      pending={create.isPending}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void send(v, false)}>
-        <PersonFields />
-      </Form>
-    </Modal>
+      <PersonFields />
+    </FormModal>
   );
 }

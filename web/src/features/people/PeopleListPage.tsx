@@ -7,6 +7,7 @@ import type { Person } from '@canbo/contract';
 import { download } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
+import { sortArrow, sortOf, useListPagination } from '../../lib/paging';
 import { hasRole, useMe } from '../auth/useMe';
 import { usePeople, type PeopleFilter } from './api';
 import { CreatePersonModal } from './CreatePersonModal';
@@ -41,6 +42,7 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation('people');
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const listPagination = useListPagination();
   const filter = parsePeopleSearch(useSearch({ strict: false }));
   const page = filter.page ?? 1;
   const pageSize = filter.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -66,8 +68,7 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
     }
   };
 
-  const sortOrder = (col: string) =>
-    SORT_BY_COLUMN[col] === (filter.sort ?? 'name') ? (filter.order === 'desc' ? 'descend' : 'ascend') : null;
+  const sortOrder = (col: string) => sortArrow(SORT_BY_COLUMN[col] === (filter.sort ?? 'name'), filter.order);
 
   return (
     <div>
@@ -95,20 +96,11 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('common:table.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (count) => t('common:table.total', { count }),
-          responsive: true,
-        }}
+        pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
         onChange={(pg, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const key = typeof s?.columnKey === 'string' ? s.columnKey : undefined;
-          const sort = s?.order && key ? SORT_BY_COLUMN[key] : undefined;
-          const desc = s?.order === 'descend';
+          const s = sortOf(sorter);
+          const sort = s.column ? SORT_BY_COLUMN[s.column] : undefined;
+          const desc = s.order === 'desc';
           setFilter({
             ...filter,
             // name ascending is the default: keep it out of the URL

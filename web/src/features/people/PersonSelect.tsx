@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Page, Person } from '@canbo/contract';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
+import { useDebounced } from '../../lib/useDebounced';
 
 /** Pick a cadre by typing part of the name (diacritics optional); the server searches, 20 at a time. */
 export function PersonSelect({
@@ -22,11 +23,7 @@ export function PersonSelect({
 }) {
   const { t } = useTranslation('people');
   const [input, setInput] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setQ(input.trim()), 300);
-    return () => clearTimeout(h);
-  }, [input]);
+  const q = useDebounced(input.trim(), 300);
   const list = useQuery({
     queryKey: ['people', 'pick', q, unitId],
     queryFn: () => api.get<Page<Person>>('/people', { q, unitId, pageSize: 20 }),

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page, UnitTreeNode } from '@canbo/contract';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
+import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { UnitStatusTag } from './UnitStatusTag';
 
@@ -15,7 +16,8 @@ const PAGE_SIZE = 50;
 /** The unit's direct sub-units today, a page at a time; optionally with the dissolved ones. */
 export function UnitChildrenTab({ unitId }: { unitId: number }) {
   const { t } = useTranslation('units');
-  const [page, setPage] = useState(1);
+  const paging = useFixedPaging(PAGE_SIZE);
+  const { page } = paging;
   const [ended, setEnded] = useState(false);
   const q = useQuery({
     queryKey: [...unitKeys.tree(unitId, null, ended), page],
@@ -53,7 +55,7 @@ export function UnitChildrenTab({ unitId }: { unitId: number }) {
           aria-label={t('tree.includeEnded')}
           onChange={(v) => {
             setEnded(v);
-            setPage(1);
+            paging.restart();
           }}
         />
         <Typography.Text type="secondary">{t('tree.includeEnded')}</Typography.Text>
@@ -69,14 +71,7 @@ export function UnitChildrenTab({ unitId }: { unitId: number }) {
           loading={q.isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('children.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: q.data?.total ?? 0,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
+          pagination={paging.pagination(q.data?.total)}
         />
       )}
     </Space>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -6,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page, UnitEvent } from '@canbo/contract';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
+import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { EventDetails } from './EventDetails';
 
@@ -24,7 +24,8 @@ const colors: Partial<Record<UnitEvent['kind'], string>> = {
 /** The unit's organisational history: each dated restructuring with its decision, newest first. */
 export function UnitEventsTab({ unitId }: { unitId: number }) {
   const { t } = useTranslation('units');
-  const [page, setPage] = useState(1);
+  const paging = useFixedPaging(PAGE_SIZE);
+  const { page } = paging;
   const q = useQuery({
     queryKey: unitKeys.events(unitId, page),
     queryFn: () => api.get<Page<UnitEvent>>(`/units/${unitId}/events`, { page, pageSize: PAGE_SIZE, order: 'desc' }),
@@ -52,14 +53,7 @@ export function UnitEventsTab({ unitId }: { unitId: number }) {
       loading={q.isFetching}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('events.empty') }}
-      pagination={{
-        current: page,
-        pageSize: PAGE_SIZE,
-        total: q.data?.total ?? 0,
-        hideOnSinglePage: true,
-        showSizeChanger: false,
-        onChange: setPage,
-      }}
+      pagination={paging.pagination(q.data?.total)}
     />
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -9,6 +8,7 @@ import type { z } from 'zod';
 import type { lineageEntry } from '@canbo/contract';
 import { api } from '../../api/client';
 import { formatDate } from '../../lib/format';
+import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { UnitStatusTag } from './UnitStatusTag';
 
@@ -18,7 +18,8 @@ const PAGE_SIZE = 50;
 /** The historical units whose records roll up into this one today, and how each got here. */
 export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation('units');
-  const [page, setPage] = useState(1);
+  const paging = useFixedPaging(PAGE_SIZE);
+  const { page } = paging;
   const q = useQuery({
     queryKey: unitKeys.lineage(unit.id, page),
     queryFn: () => api.get<Page<Entry>>(`/units/${unit.id}/lineage`, { page, pageSize: PAGE_SIZE }),
@@ -65,14 +66,7 @@ export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
         loading={q.isFetching}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('lineage.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: q.data?.total ?? 0,
-          hideOnSinglePage: true,
-          showSizeChanger: false,
-          onChange: setPage,
-        }}
+        pagination={paging.pagination(q.data?.total)}
       />
     </>
   );

@@ -4,7 +4,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { UnitKind, UnitStatus } from '@canbo/contract';
 import { fetchUnit, fetchUnits, unitKeys } from './api';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../lib/useDebounced';
 
 interface Common {
   id?: string;

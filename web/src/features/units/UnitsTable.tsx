@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '@canbo/contract';
 import { formatDate } from '../../lib/format';
+import { sortArrow, sortOf, useListPagination } from '../../lib/paging';
 import { useUnits } from './api';
 import type { UnitsSearch } from './listSearch';
 import { UnitStatusTag } from './UnitStatusTag';
@@ -18,6 +19,7 @@ const sortable = ['name', 'code', 'validFrom'] as const;
 /** The units list: one page at a time from the server, sorted and filtered there. */
 export function UnitsTable({ search, onChange }: UnitsTableProps) {
   const { t } = useTranslation('units');
+  const listPagination = useListPagination();
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? 20;
   const sort = search.sort ?? 'name';
@@ -33,7 +35,7 @@ export function UnitsTable({ search, onChange }: UnitsTableProps) {
     page,
     pageSize,
   });
-  const sortOrder = (key: string) => (sort === key ? (order === 'asc' ? 'ascend' : 'descend') : null);
+  const sortOrder = (key: string) => sortArrow(sort === key, order);
 
   const columns: TableColumnsType<Unit> = [
     {
@@ -76,23 +78,15 @@ export function UnitsTable({ search, onChange }: UnitsTableProps) {
       loading={query.isFetching}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('common:table.empty') }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: query.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (total) => t('common:table.total', { count: total }),
-      }}
+      pagination={listPagination(page, pageSize, query.data?.total)}
       onChange={(p, _filters, sorter, extra) => {
-        const s = Array.isArray(sorter) ? sorter[0] : sorter;
-        const key = s?.columnKey as (typeof sortable)[number] | undefined;
-        const sorted = key && sortable.includes(key) && s?.order;
+        const s = sortOf(sorter);
+        const sorted = sortable.find((c) => c === s.column);
         onChange({
           page: extra.action === 'paginate' ? p.current : undefined,
           pageSize: p.pageSize,
-          sort: sorted ? key : undefined,
-          order: sorted ? (s.order === 'descend' ? 'desc' : 'asc') : undefined,
+          sort: sorted,
+          order: sorted ? s.order : undefined,
         });
       }}
     />

@@ -1,3 +1,17 @@
+import { fieldWords } from '../../i18n/fields';
+
+const fields = fieldWords({
+  code: 'code',
+  shortName: 'shortName',
+  kind: 'kind',
+  organisation: 'organisation',
+  parent: 'parentId',
+  place: 'place',
+  decision: 'decision',
+  note: 'note',
+  interim: 'interim',
+});
+
 /** Words of the units feature: tree, list, unit page and restructuring forms. */
 export const units = {
   vi: {
@@ -21,22 +35,14 @@ export const units = {
       view: 'Cách xem',
     },
     field: {
-      code: 'Mã đơn vị',
+      ...fields.vi,
       name: 'Tên đơn vị',
-      shortName: 'Tên viết tắt',
-      kind: 'Loại đơn vị',
-      organisation: 'Tổ chức',
-      parent: 'Đơn vị cấp trên',
       status: 'Trạng thái',
       validFrom: 'Hiệu lực từ',
       validTo: 'Hiệu lực đến',
-      place: 'Địa danh',
       updatedAt: 'Cập nhật lúc',
       childCount: 'Số đơn vị trực thuộc',
       date: 'Ngày hiệu lực',
-      decision: 'Số quyết định',
-      note: 'Ghi chú',
-      interim: 'Lâm thời',
       noParent: 'Không có (cấp cao nhất)',
     },
     unit: {
@@ -161,22 +167,14 @@ export const units = {
       view: 'View',
     },
     field: {
-      code: 'Unit code',
+      ...fields.en,
       name: 'Unit name',
-      shortName: 'Short name',
-      kind: 'Unit kind',
-      organisation: 'Organisation',
-      parent: 'Parent unit',
       status: 'Status',
       validFrom: 'Valid from',
       validTo: 'Valid to',
-      place: 'Place',
       updatedAt: 'Updated at',
       childCount: 'Sub-units',
       date: 'Effective date',
-      decision: 'Decision number',
-      note: 'Note',
-      interim: 'Interim',
       noParent: 'None (top level)',
     },
     unit: {

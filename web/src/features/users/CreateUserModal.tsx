@@ -1,13 +1,13 @@
-import { useEffect } from 'react';
-import { App, Button, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role, type User } from '@canbo/contract';
-import { errorMessage, showFieldErrors } from '../../lib/errors';
+import { FormModal } from '../../app/FormModal';
 import { enumOptions } from '../people/enumOptions';
 import { PersonSelect } from '../people/PersonSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateUser } from './api';
+import { passwordConfirmRules, passwordRules } from './passwordRules';
 
 interface Values {
   login: string;
@@ -17,6 +17,8 @@ interface Values {
   personId?: number | null;
   grants: { unitId?: number | null; role?: Role }[];
 }
+
+const NEW_USER: Partial<Values> = { grants: [{ role: 'viewer' }] };
 
 /** New account: staff get roles on units; a cadre's own account is linked to the cadre's record. */
 export function CreateUserModal({
@@ -33,131 +35,104 @@ export function CreateUserModal({
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue({ grants: [{ role: 'viewer' }] });
-    }
-  }, [open, form]);
-
   const submit = async (v: Values) => {
-    try {
-      const u = await create.mutateAsync({
-        login: v.login,
-        displayName: v.displayName,
-        password: v.password,
-        personId: v.personId ?? null,
-        grants: (v.grants ?? []).filter((g) => g.unitId && g.role).map((g) => ({ unitId: g.unitId!, role: g.role! })),
-      });
-      message.success(t('created'));
-      onCreated(u);
-    } catch (err) {
-      if (!showFieldErrors(form, err)) message.error(errorMessage(err));
-    }
+    const u = await create.mutateAsync({
+      login: v.login,
+      displayName: v.displayName,
+      password: v.password,
+      personId: v.personId ?? null,
+      grants: (v.grants ?? []).filter((g) => g.unitId && g.role).map((g) => ({ unitId: g.unitId!, role: g.role! })),
+    });
+    message.success(t('created'));
+    onCreated(u);
   };
 
   const required = (f: string) => [
     { required: true, whitespace: true, message: t('required', { field: t(f).toLowerCase() }) },
   ];
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={t('createTitle')}
       width={720}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common:action.save')}
-      cancelText={t('common:action.cancel')}
-      confirmLoading={create.isPending}
-      forceRender
+      form={form}
+      initialValues={NEW_USER}
+      onSubmit={submit}
+      pending={create.isPending}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)} autoComplete="off">
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="login" label={t('login')} extra={t('loginHint')} rules={required('login')}>
-              <Input maxLength={50} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="displayName" label={t('displayName')} rules={required('displayName')}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="password"
-              label={t('password')}
-              extra={t('passwordHint')}
-              rules={[...required('password'), { min: 10, message: t('passwordHint') }]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="passwordConfirm"
-              label={t('passwordConfirm')}
-              dependencies={['password']}
-              rules={[
-                ...required('passwordConfirm'),
-                ({ getFieldValue }) => ({
-                  validator: (_, v: string | undefined) =>
-                    !v || v === getFieldValue('password')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(t('passwordMismatch'))),
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="personId" label={t('person')} extra={t('personHint')}>
-              <PersonSelect />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Typography.Title level={5}>{t('grants')}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t('grantsHint')}</Typography.Paragraph>
-        <Form.List name="grants">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Row key={f.key} gutter={8} align="top" wrap={false}>
-                  <Col flex="auto">
-                    <Form.Item
-                      name={[f.name, 'unitId']}
-                      rules={[{ required: true, message: t('requiredChoose', { field: t('unit').toLowerCase() }) }]}
-                    >
-                      <UnitSelect aria-label={t('unit')} placeholder={t('unit')} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="140px">
-                    <Form.Item
-                      name={[f.name, 'role']}
-                      rules={[{ required: true, message: t('requiredChoose', { field: t('role').toLowerCase() }) }]}
-                    >
-                      <Select aria-label={t('role')} options={enumOptions(t, 'role', roles)} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="32px">
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      aria-label={t('common:action.delete')}
-                      onClick={() => remove(f.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ role: 'viewer' })}>
-                {t('addGrant')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="login" label={t('login')} extra={t('loginHint')} rules={required('login')}>
+            <Input maxLength={50} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="displayName" label={t('displayName')} rules={required('displayName')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="password" label={t('password')} extra={t('passwordHint')} rules={passwordRules(t)}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="passwordConfirm"
+            label={t('passwordConfirm')}
+            dependencies={['password']}
+            rules={passwordConfirmRules(t)}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="personId" label={t('person')} extra={t('personHint')}>
+            <PersonSelect />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{t('grants')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('grantsHint')}</Typography.Paragraph>
+      <Form.List name="grants">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <Row key={f.key} gutter={8} align="top" wrap={false}>
+                <Col flex="auto">
+                  <Form.Item
+                    name={[f.name, 'unitId']}
+                    rules={[{ required: true, message: t('requiredChoose', { field: t('unit').toLowerCase() }) }]}
+                  >
+                    <UnitSelect aria-label={t('unit')} placeholder={t('unit')} />
+                  </Form.Item>
+                </Col>
+                <Col flex="140px">
+                  <Form.Item
+                    name={[f.name, 'role']}
+                    rules={[{ required: true, message: t('requiredChoose', { field: t('role').toLowerCase() }) }]}
+                  >
+                    <Select aria-label={t('role')} options={enumOptions(t, 'role', roles)} />
+                  </Form.Item>
+                </Col>
+                <Col flex="32px">
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common:action.delete')}
+                    onClick={() => remove(f.name)}
+                  />
+                </Col>
+              </Row>
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({ role: 'viewer' })}>
+              {t('addGrant')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

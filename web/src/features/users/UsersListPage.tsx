@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '@canbo/contract';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { usePaging } from '../../lib/paging';
 import { useUsers } from './api';
 import { CreateUserModal } from './CreateUserModal';
-
-const PAGE_SIZE = 20;
 
 /** Accounts the admin manages: search, page, open one, add one. */
 export function UsersListPage() {
@@ -17,17 +16,17 @@ export function UsersListPage() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(PAGE_SIZE);
+  const paging = usePaging();
+  const { restart } = paging;
   const [creating, setCreating] = useState(false);
   useEffect(() => {
     const h = setTimeout(() => {
       setQ(text.trim());
-      setPage(1);
+      restart();
     }, 350);
     return () => clearTimeout(h);
-  }, [text]);
-  const list = useUsers({ q: q || undefined, page, pageSize });
+  }, [text, restart]);
+  const list = useUsers({ q: q || undefined, page: paging.page, pageSize: paging.pageSize });
 
   return (
     <div>
@@ -47,7 +46,7 @@ export function UsersListPage() {
         onChange={(e) => setText(e.target.value)}
         onSearch={(s) => {
           setQ(s.trim());
-          setPage(1);
+          paging.restart();
         }}
         style={{ maxWidth: 480, marginBottom: 16 }}
       />
@@ -58,17 +57,7 @@ export function UsersListPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('common:table.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (count) => t('common:table.total', { count }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           {
             title: t('login'),

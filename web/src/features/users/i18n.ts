@@ -1,14 +1,22 @@
+import { fieldWords } from '../../i18n/fields';
+
+const fields = fieldWords({
+  login: 'login',
+  displayName: 'displayName',
+  password: 'password',
+  role: 'role',
+  unit: 'unitId',
+});
+
 export const users = {
   vi: {
+    ...fields.vi,
     listTitle: 'Người dùng',
     searchPlaceholder: 'Tìm theo tên đăng nhập, họ tên',
     add: 'Thêm người dùng',
     createTitle: 'Thêm người dùng',
     created: 'Đã tạo tài khoản',
-    login: 'Tên đăng nhập',
     loginHint: 'Chữ không dấu, số, dấu chấm, gạch; 3–50 ký tự',
-    displayName: 'Họ tên hiển thị',
-    password: 'Mật khẩu',
     passwordHint: 'Tối thiểu 10 ký tự',
     passwordConfirm: 'Nhập lại mật khẩu',
     passwordMismatch: 'Hai mật khẩu không khớp',
@@ -21,8 +29,6 @@ export const users = {
     removeGrant: 'Thu hồi',
     removeGrantConfirm: 'Thu hồi quyền {{role}} trên {{unit}}?',
     grantRemoved: 'Đã thu hồi quyền',
-    unit: 'Đơn vị',
-    role: 'Vai trò',
     status: 'Trạng thái',
     active: 'Đang dùng',
     disabled: 'Đã khóa',
@@ -43,15 +49,13 @@ export const users = {
     noGrants: 'Chưa có quyền nào',
   },
   en: {
+    ...fields.en,
     listTitle: 'Users',
     searchPlaceholder: 'Search by username or name',
     add: 'Add user',
     createTitle: 'Add user',
     created: 'Account created',
-    login: 'Username',
     loginHint: 'Unaccented letters, digits, dot, dash; 3–50 characters',
-    displayName: 'Display name',
-    password: 'Password',
     passwordHint: 'At least 10 characters',
     passwordConfirm: 'Repeat the password',
     passwordMismatch: 'The two passwords differ',
@@ -64,8 +68,6 @@ export const users = {
     removeGrant: 'Revoke',
     removeGrantConfirm: 'Revoke the {{role}} role on {{unit}}?',
     grantRemoved: 'Access revoked',
-    unit: 'Unit',
-    role: 'Role',
     status: 'Status',
     active: 'Active',
     disabled: 'Locked',

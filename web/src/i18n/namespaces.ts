@@ -1,0 +1,11 @@
+import { common } from './common';
+import { app } from '../app/i18n';
+import { auth } from '../features/auth/i18n';
+import { units } from '../features/units/i18n';
+import { people } from '../features/people/i18n';
+import { users } from '../features/users/i18n';
+import { positions } from '../features/positions/i18n';
+import { audit } from '../features/audit/i18n';
+
+/** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
+export const namespaces = { common, app, auth, units, people, users, positions, audit };

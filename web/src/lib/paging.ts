@@ -1,0 +1,76 @@
+import { useCallback, useState } from 'react';
+import type { TablePaginationConfig, TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export const PAGE_SIZE_OPTIONS = [20, 50, 100, 200];
+
+type SortOrder = 'asc' | 'desc';
+type Sorter<T> = Parameters<NonNullable<TableProps<T>['onChange']>>[2];
+
+/**
+ * The pager of a full list page: the user picks the page size (at most what the server allows)
+ * and sees the total.
+ */
+export function useListPagination() {
+  const { t } = useTranslation();
+  return (page: number, pageSize: number, total: number | undefined): TablePaginationConfig => ({
+    current: page,
+    pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: PAGE_SIZE_OPTIONS,
+    showTotal: (count) => t('common:table.total', { count }),
+  });
+}
+
+/** Page and page size of a list that keeps them in the component rather than the address. */
+export function usePaging(initialPageSize = 20) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(initialPageSize);
+  const listPagination = useListPagination();
+  const restart = useCallback(() => setPage(1), []);
+  return {
+    page,
+    pageSize,
+    /** Back to the first page, when what the list shows changes. */
+    restart,
+    pagination: (total: number | undefined): TablePaginationConfig => ({
+      ...listPagination(page, pageSize, total),
+      onChange: (p, s) => {
+        setPage(p);
+        setPageSize(s);
+      },
+    }),
+  };
+}
+
+/** A short list inside a page (a tab, a card): a fixed page size, no pager when one page holds it all. */
+export function useFixedPaging(pageSize: number) {
+  const [page, setPage] = useState(1);
+  const restart = useCallback(() => setPage(1), []);
+  return {
+    page,
+    pageSize,
+    restart,
+    pagination: (total: number | undefined): TablePaginationConfig => ({
+      current: page,
+      pageSize,
+      total: total ?? 0,
+      hideOnSinglePage: true,
+      showSizeChanger: false,
+      onChange: setPage,
+    }),
+  };
+}
+
+/** The column the user sorted by and the direction, from antd's table change; nothing when unsorted. */
+export function sortOf<T>(sorter: Sorter<T>): { column?: string; order?: SortOrder } {
+  const s = Array.isArray(sorter) ? (sorter[0] as Sorter<T> | undefined) : sorter;
+  if (!s || Array.isArray(s) || !s.order || typeof s.columnKey !== 'string') return {};
+  return { column: s.columnKey, order: s.order === 'descend' ? 'desc' : 'asc' };
+}
+
+/** antd's arrow for a column: shown on the column the list is sorted by. */
+export function sortArrow(sorted: boolean, order: SortOrder | undefined) {
+  return sorted ? (order === 'desc' ? 'descend' : 'ascend') : null;
+}
