@@ -75,18 +75,21 @@ export function PositionsTable({
   const actions: TableColumnsType<Position>[number] = {
     title: t('actions'),
     key: 'actions',
-    render: (_, p) => (
-      <Space size={4}>
-        <Button size="small" onClick={() => setEditing(p)}>
-          {t('common:action.edit')}
-        </Button>
-        {canEnd(p) && (
-          <Button size="small" danger onClick={() => setEnding(p)}>
-            {t('end')}
+    // The page says whether its list is editable; each position also needs both its person and its
+    // unit in the actor's write scope, which only the server knows.
+    render: (_, p) =>
+      p.canEdit && (
+        <Space size={4}>
+          <Button size="small" onClick={() => setEditing(p)}>
+            {t('common:action.edit')}
           </Button>
-        )}
-      </Space>
-    ),
+          {canEnd(p) && (
+            <Button size="small" danger onClick={() => setEnding(p)}>
+              {t('end')}
+            </Button>
+          )}
+        </Space>
+      ),
   };
   const total = q.data?.total ?? 0;
 
