@@ -16,6 +16,9 @@ const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 50
 try {
   await probe.connect();
   await probe.query('select 1');
+  // Test files migrate their own schemas in parallel; on a new database they would race to create the
+  // extension the migrations ask for, so it is made once here first.
+  await probe.query('create extension if not exists pg_trgm with schema public');
 } catch (err) {
   console.error(`test:pg: cannot reach PostgreSQL at ${url}: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
