@@ -1,8 +1,6 @@
-import { createRoute } from '@tanstack/react-router';
-import type { AnyRoute } from '@tanstack/react-router';
+// Pages load on first visit, so the first screen (login, shell) downloads less on a weak connection.
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { parseUnitsSearch } from './listSearch';
-import { UnitPage } from './UnitPage';
-import { UnitsListPage } from './UnitsListPage';
 
 export function unitsRoutes(parent: AnyRoute) {
   return [
@@ -10,8 +8,12 @@ export function unitsRoutes(parent: AnyRoute) {
       getParentRoute: () => parent,
       path: '/units',
       validateSearch: (s: Record<string, unknown>) => parseUnitsSearch(s),
-      component: UnitsListPage,
+      component: lazyRouteComponent(() => import('./UnitsListPage'), 'UnitsListPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/units/$id', component: UnitPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/units/$id',
+      component: lazyRouteComponent(() => import('./UnitPage'), 'UnitPage'),
+    }),
   ];
 }
