@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { foldVietnamese, titles, type PersonExportQuery, type Title } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
@@ -13,36 +13,12 @@ export type PersonSort = PersonExportQuery['sort'];
 export type Order = PersonExportQuery['order'];
 
 /** The columns a person's API view is built from, plus what the actor may do with the record. */
-export interface PersonRow {
-  id: number;
-  unit_id: number;
+export type PersonRow = Omit<Selectable<PersonTable>, 'sort_key' | 'search_text' | 'created_at'> & {
   unit_name: string;
-  family_name: string;
-  middle_name: string | null;
-  given_name: string;
-  full_name: string;
-  birth_date: string | null;
-  gender: string;
-  ethnicity_code: string;
   ethnicity_name: string;
-  religion: string | null;
-  national_id: string | null;
-  phone: string | null;
-  email: string | null;
-  party_member: number;
-  party_join_date: string | null;
-  general_education: string | null;
-  qualification: string;
-  theory_level: string;
-  it_level: string | null;
-  language_level: string | null;
-  hardship_area: number;
-  notes: string | null;
-  version: number;
-  updated_at: string;
   can_edit: number;
   id_visible: number;
-}
+};
 
 /** People the actor may see, with the unit and ethnicity names joined. */
 function visiblePeople(tx: Tx, actor: Actor) {
