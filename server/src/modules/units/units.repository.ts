@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Unit, UnitEvent, UnitEventKind, UnitKind, Organisation, UnitStatus } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
+import type { UnitTable } from '../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
 import { forUpdate, like, likeContains, nowIso } from '../../db/dialect.ts';
@@ -181,19 +182,10 @@ export async function isInSubtree(tx: Tx, rootId: number, candidate: number): Pr
   return row !== undefined;
 }
 
-export interface NewUnitRow {
-  code: string;
-  name: string;
-  short_name: string | null;
-  kind: string;
-  organisation: string;
-  parent_id: number | null;
-  status: string;
-  valid_from: string;
-  place: string | null;
-  search_text: string;
-  sort_key: string;
-}
+// Every column a new unit needs, the generated sort key included (it is computed, not defaulted).
+export type NewUnitRow = Required<
+  Omit<Insertable<UnitTable>, 'id' | 'valid_to' | 'created_at' | 'updated_at' | 'version'>
+>;
 
 export async function insertUnit(tx: Tx, u: NewUnitRow): Promise<number> {
   const now = nowIso();

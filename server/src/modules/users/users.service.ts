@@ -231,19 +231,7 @@ export async function addGrant(
         },
       );
     }
-    const before = await grantsWithin(tx, id, input.unitId);
-    await insertGrant(tx, id, input.unitId, input.role);
-    await writeAudit(tx, actor, {
-      entity: 'user',
-      entityId: id,
-      action: 'grant_add',
-      unitId: input.unitId,
-      before: { grants: before },
-      after: { grants: await grantsWithin(tx, id, input.unitId) },
-    });
-    const user = await loadUser(tx, id);
-    if (!user) throw notFound(NOT_FOUND);
-    return user;
+    return changeGrants(tx, actor, id, input.unitId, 'grant_add', () => insertGrant(tx, id, input.unitId, input.role));
   });
 }
 
@@ -256,18 +244,34 @@ export async function removeGrant(ctx: Ctx, actor: Actor, id: number, grantId: n
     if ((all.get(id)?.length ?? 0) <= 1 && row.person_id === null) {
       throw invalid('grantId', 'Không xoá được vai trò cuối cùng của tài khoản; hãy khoá tài khoản nếu không dùng nữa');
     }
-    const before = await grantsWithin(tx, id, grant.unit_id);
-    await deleteGrant(tx, grantId);
-    await writeAudit(tx, actor, {
-      entity: 'user',
-      entityId: id,
-      action: 'grant_remove',
-      unitId: grant.unit_id,
-      before: { grants: before },
-      after: { grants: await grantsWithin(tx, id, grant.unit_id) },
-    });
-    const user = await loadUser(tx, id);
-    if (!user) throw notFound(NOT_FOUND);
-    return user;
+    return changeGrants(tx, actor, id, grant.unit_id, 'grant_remove', () => deleteGrant(tx, grantId));
   });
+}
+
+/**
+ * Applies a grant change and files it in the account's history under the grant's unit, with the
+ * account's grants on that subtree before and after — not all of them, which that unit's viewers
+ * may not see.
+ */
+async function changeGrants(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  unitId: number,
+  action: 'grant_add' | 'grant_remove',
+  change: () => Promise<unknown>,
+): Promise<User> {
+  const before = await grantsWithin(tx, id, unitId);
+  await change();
+  await writeAudit(tx, actor, {
+    entity: 'user',
+    entityId: id,
+    action,
+    unitId,
+    before: { grants: before },
+    after: { grants: await grantsWithin(tx, id, unitId) },
+  });
+  const user = await loadUser(tx, id);
+  if (!user) throw notFound(NOT_FOUND);
+  return user;
 }
