@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { id, pageOf, pageQuery } from './common.ts';
 
-export const auditEntities = ['unit', 'person', 'position', 'user'] as const;
+export const auditEntities = [
+  'unit',
+  'person',
+  'position',
+  'user',
+  'training_kind',
+  'programme',
+  'training_class',
+  'class_session',
+  'allocation',
+  'enrolment',
+  'certificate',
+  'certificate_pattern',
+] as const;
 export const auditEntity = z.enum(auditEntities);
 
 export const auditEntry = z.object({

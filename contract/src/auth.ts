@@ -14,6 +14,10 @@ export const permissions = [
   'person.nationalId',
   'user.manage',
   'audit.read',
+  'training.read',
+  'training.manage',
+  'training.nominate',
+  'catalog.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -71,3 +71,76 @@ export const appointmentMethod = z.enum(appointmentMethods);
 export const roles = ['admin', 'editor', 'viewer'] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
+
+// ---- Training (DOMAIN.md "Training") ----
+
+/** The level a class is held at: the organiser unit's level, kept on the class when it is created. */
+export const classLevels = ['central', 'province', 'district', 'commune', 'grassroots'] as const;
+export const classLevel = z.enum(classLevels);
+export type ClassLevel = z.infer<typeof classLevel>;
+
+/** A unit's kind decides the level of the classes it organises (directly-affiliated units count with the province). */
+export const levelOfUnitKind: Record<UnitKind, ClassLevel> = {
+  central: 'central',
+  province: 'province',
+  affiliated: 'province',
+  district: 'district',
+  sector: 'district',
+  commune: 'commune',
+  grassroots: 'grassroots',
+  standalone_branch: 'grassroots',
+  inter_branch: 'grassroots',
+  branch: 'grassroots',
+};
+
+export const classStatuses = ['draft', 'planned', 'open', 'in_progress', 'completed', 'closed', 'cancelled'] as const;
+export const classStatus = z.enum(classStatuses);
+export type ClassStatus = z.infer<typeof classStatus>;
+
+/** Steps of the class workflow; each is allowed only from the states listed in `classTransitions`. */
+export const classActions = ['plan', 'open', 'start', 'complete', 'close', 'cancel', 'reopen'] as const;
+export const classAction = z.enum(classActions);
+export type ClassAction = z.infer<typeof classAction>;
+
+export const classTransitions: Record<ClassAction, { from: readonly ClassStatus[]; to: ClassStatus }> = {
+  plan: { from: ['draft'], to: 'planned' },
+  open: { from: ['planned'], to: 'open' },
+  start: { from: ['open'], to: 'in_progress' },
+  complete: { from: ['in_progress'], to: 'completed' },
+  close: { from: ['completed'], to: 'closed' },
+  cancel: { from: ['draft', 'planned', 'open', 'in_progress'], to: 'cancelled' },
+  // A completed class whose results need correcting goes back to "in progress" (not once closed).
+  reopen: { from: ['completed'], to: 'in_progress' },
+};
+
+export const classModes = ['in_person', 'online', 'blended'] as const;
+export const classMode = z.enum(classModes);
+export type ClassMode = z.infer<typeof classMode>;
+
+export const sessionParts = ['morning', 'afternoon', 'evening', 'full_day'] as const;
+export const sessionPart = z.enum(sessionParts);
+export type SessionPart = z.infer<typeof sessionPart>;
+
+/**
+ * nominated → confirmed by the organiser; waitlisted when the class is full (promoted in order when a
+ * seated trainee withdraws); withdrawn. "Seated" = nominated or confirmed: the sign-in sheet's list.
+ */
+export const enrolmentStatuses = ['nominated', 'confirmed', 'waitlisted', 'withdrawn'] as const;
+export const enrolmentStatus = z.enum(enrolmentStatuses);
+export type EnrolmentStatus = z.infer<typeof enrolmentStatus>;
+
+export const attendanceMarks = ['present', 'late', 'excused', 'absent'] as const;
+export const attendanceMark = z.enum(attendanceMarks);
+export type AttendanceMark = z.infer<typeof attendanceMark>;
+
+/** Best first: a passing grade is one at or before the class's pass grade in this order. */
+export const grades = ['excellent', 'good', 'fair', 'average', 'fail'] as const;
+export const grade = z.enum(grades);
+export type Grade = z.infer<typeof grade>;
+
+export const outcomes = ['completed', 'not_completed'] as const;
+export const outcome = z.enum(outcomes);
+export type Outcome = z.infer<typeof outcome>;
+
+export const certificateStatuses = ['valid', 'revoked'] as const;
+export const certificateStatus = z.enum(certificateStatuses);

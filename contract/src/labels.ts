@@ -1,5 +1,15 @@
 import type {
   appointmentMethods,
+  attendanceMarks,
+  certificateStatuses,
+  classActions,
+  classLevels,
+  classModes,
+  classStatuses,
+  enrolmentStatuses,
+  grades,
+  outcomes,
+  sessionParts,
   employments,
   genders,
   organisations,
@@ -98,3 +108,76 @@ export const appointmentMethodLabels: Labels<typeof appointmentMethods> = {
 };
 
 export const roleLabels: Labels<typeof roles> = { admin: 'Quản trị', editor: 'Biên tập', viewer: 'Xem' };
+
+export const classLevelLabels: Labels<typeof classLevels> = {
+  central: 'Trung ương',
+  province: 'Cấp tỉnh',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+  grassroots: 'Cấp cơ sở',
+};
+
+export const classStatusLabels: Labels<typeof classStatuses> = {
+  draft: 'Dự thảo',
+  planned: 'Đã có kế hoạch',
+  open: 'Đang nhận cử học viên',
+  in_progress: 'Đang học',
+  completed: 'Đã kết thúc',
+  closed: 'Đã đóng hồ sơ',
+  cancelled: 'Đã hủy',
+};
+
+export const classActionLabels: Labels<typeof classActions> = {
+  plan: 'Duyệt kế hoạch',
+  open: 'Mở nhận cử học viên',
+  start: 'Khai giảng',
+  complete: 'Bế giảng',
+  close: 'Đóng hồ sơ lớp',
+  cancel: 'Hủy lớp',
+  reopen: 'Mở lại để sửa kết quả',
+};
+
+export const classModeLabels: Labels<typeof classModes> = {
+  in_person: 'Trực tiếp',
+  online: 'Trực tuyến',
+  blended: 'Kết hợp trực tiếp và trực tuyến',
+};
+
+export const sessionPartLabels: Labels<typeof sessionParts> = {
+  morning: 'Sáng',
+  afternoon: 'Chiều',
+  evening: 'Tối',
+  full_day: 'Cả ngày',
+};
+
+export const enrolmentStatusLabels: Labels<typeof enrolmentStatuses> = {
+  nominated: 'Đã cử',
+  confirmed: 'Đã triệu tập',
+  waitlisted: 'Danh sách chờ',
+  withdrawn: 'Rút tên',
+};
+
+export const attendanceMarkLabels: Labels<typeof attendanceMarks> = {
+  present: 'Có mặt',
+  late: 'Đi muộn',
+  excused: 'Vắng có phép',
+  absent: 'Vắng không phép',
+};
+
+export const gradeLabels: Labels<typeof grades> = {
+  excellent: 'Xuất sắc',
+  good: 'Giỏi',
+  fair: 'Khá',
+  average: 'Trung bình',
+  fail: 'Không đạt',
+};
+
+export const outcomeLabels: Labels<typeof outcomes> = {
+  completed: 'Hoàn thành',
+  not_completed: 'Không hoàn thành',
+};
+
+export const certificateStatusLabels: Labels<typeof certificateStatuses> = {
+  valid: 'Còn hiệu lực',
+  revoked: 'Đã thu hồi',
+};

@@ -13,7 +13,18 @@ import { foldVietnamese } from '@canbo/contract';
 import type { Db } from '../src/db/index.ts';
 import { testApp } from './app.ts';
 import { as, login, type Session } from './http.ts';
-import { makePerson, makePosition, makeUnit, makeUser, PASSWORD } from './factories.ts';
+import {
+  makeAllocation,
+  makeClass,
+  makeEnrolment,
+  makePerson,
+  makePosition,
+  makeSession,
+  makeUnit,
+  makeUser,
+  PASSWORD,
+} from './factories.ts';
+import { docxParagraphs, pdfPages, zipEntries } from './documents.ts';
 
 /** In every name, code and login of the other district, so a leak shows in any body. */
 const MARKER = 'quyx';
@@ -36,6 +47,22 @@ interface World {
   d2UserId: number;
   d2Grant: number;
   d2CadreId: number;
+  /** Training: C1 organised by D1, C2 by D2 (name marked), CP by the province with seats for D1 and D2. */
+  C1: number;
+  S1: number;
+  E1: number;
+  C2: number;
+  S2: number;
+  A2: number;
+  E2: number;
+  Cert2: number;
+  CP: number;
+  AP1: number;
+  AP2: number;
+  EP1: number;
+  EP2: number;
+  CertP2: number;
+  programme: number;
 }
 
 /** What fills a route's path parameters, by the URL segment before the parameter. */
@@ -45,7 +72,46 @@ interface Target {
   position: number;
   user: number;
   grant: number;
+  cls: number;
+  session: number;
+  allocation: number;
+  enrolment: number;
+  certificate: number;
 }
+
+type TrainingTarget = Pick<Target, 'cls' | 'session' | 'allocation' | 'enrolment' | 'certificate'>;
+/** The other district's class and everything in it. */
+const c2 = (w: World): TrainingTarget => ({
+  cls: w.C2,
+  session: w.S2,
+  allocation: w.A2,
+  enrolment: w.E2,
+  certificate: w.Cert2,
+});
+/** The other district's seats, trainee and certificate in the shared province class. */
+const cp2 = (w: World): TrainingTarget => ({
+  cls: w.C2,
+  session: w.S2,
+  allocation: w.AP2,
+  enrolment: w.EP2,
+  certificate: w.CertP2,
+});
+/** The editor's own class. */
+const c1 = (w: World): TrainingTarget => ({
+  cls: w.C1,
+  session: w.S1,
+  allocation: w.AP1,
+  enrolment: w.E1,
+  certificate: w.CertP2,
+});
+/** The shared province class, seen by the editor through its own seats. */
+const cp1 = (w: World): TrainingTarget => ({
+  cls: w.CP,
+  session: w.S1,
+  allocation: w.AP1,
+  enrolment: w.EP1,
+  certificate: w.CertP2,
+});
 
 /** One call of a route: a body, and when the body is what aims at the other district, other path ids. */
 interface Probe {
@@ -151,6 +217,14 @@ const SAMPLES: Record<string, (w: World) => Probe[]> = {
   ],
   'PATCH /api/v1/positions/:id': () => [{ body: { version: 1, decision: '21-QĐ/HĐTN', endDate: '2025-01-01' } }],
   'DELETE /api/v1/positions/:id': () => [{}],
+
+  // ---- training: catalogue and classes ----
+
+  // ---- training: allocations, enrolments, summons ----
+
+  // ---- training: sessions' attendance, check-in, sign-in sheets ----
+
+  // ---- training: results and certificates ----
 };
 
 /** Query strings GET routes need to pass validation. */
@@ -202,6 +276,18 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
           return String(target.position);
         case 'users':
           return String(target.user);
+        case 'classes':
+          return String(target.cls);
+        case 'sessions':
+          return String(target.session);
+        case 'allocations':
+          return String(target.allocation);
+        case 'enrolments':
+          return String(target.enrolment);
+        case 'certificates':
+          return String(target.certificate);
+        case 'certificate-patterns':
+          return String(target.unit);
         default:
           return String(target.unit);
       }
@@ -222,6 +308,16 @@ async function textOf(res: LightMyRequestResponse): Promise<string> {
     });
     return foldVietnamese(cells.join(' '));
   }
+  const bytes = res.rawPayload;
+  if (type.includes('wordprocessingml')) return foldVietnamese(docxParagraphs(bytes).join(' '));
+  if (type.includes('pdf')) return foldVietnamese((await pdfPages(bytes)).join(' '));
+  if (type.includes('zip')) {
+    const texts: string[] = [];
+    for (const [name, data] of Object.entries(zipEntries(bytes))) {
+      texts.push(name, name.endsWith('.pdf') ? (await pdfPages(data)).join(' ') : '');
+    }
+    return foldVietnamese(texts.join(' '));
+  }
   if (!res.body || /json|text|html|csv/.test(type)) return foldVietnamese(res.body);
   throw new Error(`The walk cannot read a "${type}" answer: teach textOf() to read it, so leaks in it are found`);
 }
@@ -232,7 +328,7 @@ const isSchemaError = (res: LightMyRequestResponse) =>
 /** Every row of the other district, in a fixed order: the walk must leave it byte-identical. */
 async function snapshotD2(db: Db, w: World): Promise<string> {
   const q = db.kysely;
-  const sub = q.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', w.D2);
+  const sub = subtreeQuery(db, w.D2);
   const d2People = q.selectFrom('people').select('id').where('unit_id', 'in', sub);
   const d2Users = q
     .selectFrom('users')
@@ -289,11 +385,62 @@ async function snapshotD2(db: Db, w: World): Promise<string> {
       .orderBy('id')
       .execute(),
     audit: await q.selectFrom('audit_log').selectAll().where('unit_id', 'in', sub).orderBy('id').execute(),
+    training: await trainingOf(db, sub),
   });
 }
 
+/** Training rows of a subtree: its classes and what hangs on them, and its units' seats and trainees. */
+async function trainingOf(db: Db, sub: ReturnType<typeof subtreeQuery>) {
+  const q = db.kysely;
+  const classes = q.selectFrom('training_classes').select('id').where('organiser_unit_id', 'in', sub);
+  const enrolments = q
+    .selectFrom('enrolments')
+    .select('id')
+    .where((eb) => eb.or([eb('unit_id', 'in', sub), eb('class_id', 'in', classes)]));
+  return {
+    classes: await q.selectFrom('training_classes').selectAll().where('id', 'in', classes).orderBy('id').execute(),
+    history: await q
+      .selectFrom('class_status_history')
+      .selectAll()
+      .where('class_id', 'in', classes)
+      .orderBy('id')
+      .execute(),
+    sessions: await q.selectFrom('class_sessions').selectAll().where('class_id', 'in', classes).orderBy('id').execute(),
+    allocations: await q
+      .selectFrom('seat_allocations')
+      .selectAll()
+      .where((eb) => eb.or([eb('unit_id', 'in', sub), eb('class_id', 'in', classes)]))
+      .orderBy('id')
+      .execute(),
+    enrolments: await q.selectFrom('enrolments').selectAll().where('id', 'in', enrolments).orderBy('id').execute(),
+    attendance: await q
+      .selectFrom('attendance')
+      .selectAll()
+      .where('enrolment_id', 'in', enrolments)
+      .orderBy('enrolment_id')
+      .orderBy('session_id')
+      .execute(),
+    certificates: await q
+      .selectFrom('certificates')
+      .selectAll()
+      .where((eb) => eb.or([eb('enrolment_id', 'in', enrolments), eb('issuing_unit_id', 'in', sub)]))
+      .orderBy('id')
+      .execute(),
+    patterns: await q
+      .selectFrom('certificate_patterns')
+      .selectAll()
+      .where('unit_id', 'in', sub)
+      .orderBy('unit_id')
+      .execute(),
+  };
+}
+
+function subtreeQuery(db: Db, root: number) {
+  return db.kysely.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root);
+}
+
 /** Every row of the domain tables (sessions aside): a viewer's walk must change none. */
-async function snapshotAll(db: Db): Promise<string> {
+async function snapshotAll(db: Db, w: World): Promise<string> {
   const q = db.kysely;
   return JSON.stringify({
     units: await q.selectFrom('units').selectAll().orderBy('id').execute(),
@@ -309,6 +456,9 @@ async function snapshotAll(db: Db): Promise<string> {
       .execute(),
     grants: await q.selectFrom('grants').selectAll().orderBy('id').execute(),
     audit: await q.selectFrom('audit_log').selectAll().orderBy('id').execute(),
+    training: await trainingOf(db, subtreeQuery(db, w.P)),
+    kinds: await q.selectFrom('training_kinds').selectAll().orderBy('code').execute(),
+    programmes: await q.selectFrom('programmes').selectAll().orderBy('id').execute(),
   });
 }
 
@@ -353,6 +503,62 @@ describe('authorisation walk over every registered route', () => {
     await makeUser(ctx, { login: 'quantri.tinh', grants: [{ unitId: P, role: 'admin' }] });
     const d2User = await makeUser(ctx, { login: 'quyx.bientap', grants: [{ unitId: D2, role: 'admin' }] });
     const d2Cadre = await makeUser(ctx, { login: 'quyx.canbo', personId: p2 });
+    // Training on both sides, and a province class both districts send trainees to.
+    const C1 = await makeClass(ctx, { organiserUnitId: D1, name: 'Lớp bí thư chi đoàn Cư Jút', level: 'district' });
+    const S1 = await makeSession(ctx, { classId: C1 });
+    const E1 = await makeEnrolment(ctx, { classId: C1, personId: p1 });
+    const C2 = await makeClass(ctx, { organiserUnitId: D2, name: 'Lớp quyx nghiệp vụ', level: 'district' });
+    const S2 = await makeSession(ctx, { classId: C2 });
+    const A2 = await makeAllocation(ctx, { classId: C2, unitId: G2, seats: 5 });
+    const E2 = await makeEnrolment(ctx, { classId: C2, personId: p2, allocationId: A2, grade: 'good' });
+    const CP = await makeClass(ctx, { organiserUnitId: P, name: 'Lớp bồi dưỡng chức danh bí thư cấp tỉnh' });
+    const AP1 = await makeAllocation(ctx, { classId: CP, unitId: D1, seats: 5 });
+    const AP2 = await makeAllocation(ctx, { classId: CP, unitId: D2, seats: 5 });
+    const EP1 = await makeEnrolment(ctx, { classId: CP, personId: p1, allocationId: AP1 });
+    const EP2 = await makeEnrolment(ctx, { classId: CP, personId: p2, allocationId: AP2, grade: 'good' });
+    await makeSession(ctx, { classId: CP });
+    const certificate = async (enrolmentId: number, unitId: number, seq: number) =>
+      (
+        await t.db.kysely
+          .insertInto('certificates')
+          .values({
+            enrolment_id: enrolmentId,
+            issuing_unit_id: unitId,
+            year: 2025,
+            seq,
+            number: `${seq}/GCN-2025`,
+            verify_code: `walk-verify-code-${enrolmentId}`,
+            issued_at: '2025-05-14T10:00:00.000Z',
+            issued_by: null,
+            revoked_at: null,
+            revoke_reason: null,
+            revoked_by: null,
+            created_at: '2025-05-14T10:00:00.000Z',
+            updated_at: '2025-05-14T10:00:00.000Z',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const Cert2 = await certificate(E2, D2, 1);
+    const CertP2 = await certificate(EP2, P, 1);
+    const programme = (
+      await t.db.kysely
+        .insertInto('programmes')
+        .values({
+          name: 'Chương trình bồi dưỡng bí thư chi đoàn',
+          kind_code: 'title',
+          target_titles: '["secretary"]',
+          topics: '[]',
+          standard_days: 3,
+          standard_periods: null,
+          search_text: 'chuong trinh boi duong bi thu chi doan',
+          sort_key: 'chuong',
+          created_at: '2025-01-01T00:00:00.000Z',
+          updated_at: '2025-01-01T00:00:00.000Z',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const grantOf = async (userId: number) =>
       (await t.db.kysely.selectFrom('grants').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
     w = {
@@ -372,6 +578,21 @@ describe('authorisation walk over every registered route', () => {
       d2UserId: d2User.id,
       d2Grant: await grantOf(d2User.id),
       d2CadreId: d2Cadre.id,
+      C1,
+      S1,
+      E1,
+      C2,
+      S2,
+      A2,
+      E2,
+      Cert2,
+      CP,
+      AP1,
+      AP2,
+      EP1,
+      EP2,
+      CertP2,
+      programme,
     };
     // history on both sides, so audit reads have something to leak
     const at = new Date().toISOString();
@@ -442,7 +663,7 @@ describe('authorisation walk over every registered route', () => {
   });
 
   it('refuses every non-public route to an anonymous caller with 401', async () => {
-    const d2: Target = { unit: w.D2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant };
+    const d2: Target = { unit: w.D2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant, ...c2(w) };
     for (const r of routes.filter((x) => !x.public)) {
       const url = fill(r.url, d2);
       const probes = WRITE.has(r.method) ? (SAMPLES[`${r.method} ${r.url}`]?.(w) ?? [{}]) : [{}];
@@ -462,8 +683,8 @@ describe('authorisation walk over every registered route', () => {
     const before = await snapshotD2(t.db, w);
     const api = as(t.app, editor);
     const targets: Target[] = [
-      { unit: w.D2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant },
-      { unit: w.G2, person: w.p2b, position: w.pos2, user: w.d2CadreId, grant: w.d2Grant },
+      { unit: w.D2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant, ...c2(w) },
+      { unit: w.G2, person: w.p2b, position: w.pos2, user: w.d2CadreId, grant: w.d2Grant, ...cp2(w) },
     ];
     const walked: string[] = [];
     const problems: string[] = [];
@@ -497,7 +718,14 @@ describe('authorisation walk over every registered route', () => {
           }
           // the shared province and the editor's own rows: answered or not, never with the other district in them
           for (const unit of [w.P, w.D1]) {
-            const own: Target = { unit, person: w.p1, position: w.pos1, user: w.d1EditorId, grant: w.d1EditorGrant };
+            const own: Target = {
+              unit,
+              person: w.p1,
+              position: w.pos1,
+              user: w.d1EditorId,
+              grant: w.d1EditorGrant,
+              ...(unit === w.P ? cp1(w) : c1(w)),
+            };
             const url = fill(r.url, own) + query;
             await check(key, url, await api.get(url), false);
           }
@@ -531,8 +759,15 @@ describe('authorisation walk over every registered route', () => {
   });
 
   it('a district viewer changes nothing, even in their own district', async () => {
-    const before = await snapshotAll(t.db);
-    const own: Target = { unit: w.G1, person: w.p1, position: w.pos1, user: w.d1EditorId, grant: w.d1EditorGrant };
+    const before = await snapshotAll(t.db, w);
+    const own: Target = {
+      unit: w.G1,
+      person: w.p1,
+      position: w.pos1,
+      user: w.d1EditorId,
+      grant: w.d1EditorGrant,
+      ...c1(w),
+    };
     const problems: string[] = [];
     for (const r of routes.filter((x) => !x.public && WRITE.has(x.method))) {
       const key = `${r.method} ${r.url}`;
@@ -553,7 +788,7 @@ describe('authorisation walk over every registered route', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect(await snapshotAll(t.db)).toBe(before);
+    expect(await snapshotAll(t.db, w)).toBe(before);
   });
 
   it('the province admin does see the other district, so the markers prove something', async () => {

@@ -182,3 +182,157 @@ export async function makePosition(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+// ---- Training ----
+
+const token = () => `t${next()}-${Math.random().toString(36).slice(2, 12)}`;
+
+export async function makeClass(
+  ctx: Ctx,
+  c: {
+    organiserUnitId: number;
+    name?: string;
+    status?: string;
+    level?: string;
+    kindCode?: string;
+    startDate?: string;
+    endDate?: string;
+    capacity?: number | null;
+    headcountTotal?: number | null;
+    minAttendancePercent?: number;
+    passGrade?: string;
+  },
+): Promise<number> {
+  const name = c.name ?? `Lớp bồi dưỡng ${next()}`;
+  const row = await ctx.db.kysely
+    .insertInto('training_classes')
+    .values({
+      name,
+      organiser_unit_id: c.organiserUnitId,
+      level: c.level ?? 'province',
+      partners: '[]',
+      kind_code: c.kindCode ?? 'title',
+      programme_id: null,
+      target_titles: '["secretary","deputy_secretary"]',
+      start_date: c.startDate ?? '2025-05-12',
+      end_date: c.endDate ?? '2025-05-14',
+      place: 'Hội trường Tỉnh đoàn',
+      mode: 'in_person',
+      capacity: c.capacity === undefined ? 100 : c.capacity,
+      decision: null,
+      status: c.status ?? 'open',
+      headcount_total: c.headcountTotal ?? null,
+      headcount_women: null,
+      headcount_minority: null,
+      headcount_doan: null,
+      headcount_hoi: null,
+      headcount_doi: null,
+      min_attendance_percent: c.minAttendancePercent ?? 80,
+      pass_grade: c.passGrade ?? 'average',
+      search_text: foldVietnamese(name),
+      created_at: now(),
+      updated_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function makeSession(
+  ctx: Ctx,
+  s: { classId: number; date?: string; part?: string; startsAt?: string; endsAt?: string; topic?: string | null },
+): Promise<number> {
+  const row = await ctx.db.kysely
+    .insertInto('class_sessions')
+    .values({
+      class_id: s.classId,
+      session_date: s.date ?? '2025-05-12',
+      part: s.part ?? 'morning',
+      starts_at: s.startsAt ?? '07:30',
+      ends_at: s.endsAt ?? '11:30',
+      topic: s.topic ?? null,
+      lecturer: null,
+      checkin_token: token(),
+      created_at: now(),
+      updated_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function makeAllocation(ctx: Ctx, a: { classId: number; unitId: number; seats: number }): Promise<number> {
+  const row = await ctx.db.kysely
+    .insertInto('seat_allocations')
+    .values({ class_id: a.classId, unit_id: a.unitId, seats: a.seats, created_at: now(), updated_at: now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An enrolment as a nomination leaves it: the person's own unit and name copied in. */
+export async function makeEnrolment(
+  ctx: Ctx,
+  e: {
+    classId: number;
+    personId: number;
+    allocationId?: number | null;
+    status?: string;
+    title?: string | null;
+    grade?: string | null;
+    score?: number | null;
+  },
+): Promise<number> {
+  const q = ctx.db.kysely;
+  const person = await q
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(['p.unit_id', 'u.name as unit_name', 'p.sort_key'])
+    .where('p.id', '=', e.personId)
+    .executeTakeFirstOrThrow();
+  const at = now();
+  const row = await q
+    .insertInto('enrolments')
+    .values({
+      class_id: e.classId,
+      person_id: e.personId,
+      allocation_id: e.allocationId ?? null,
+      unit_id: person.unit_id,
+      unit_name: person.unit_name,
+      title: e.title === undefined ? 'secretary' : e.title,
+      status: e.status ?? 'confirmed',
+      waitlisted_at: e.status === 'waitlisted' ? at : null,
+      nominated_by: null,
+      nominated_at: at,
+      withdraw_reason: null,
+      score: e.score ?? null,
+      grade: e.grade ?? null,
+      rule_outcome: null,
+      outcome_override: null,
+      override_reason: null,
+      checkin_code: token(),
+      sort_key: person.sort_key,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markAttendance(
+  ctx: Ctx,
+  a: { enrolmentId: number; sessionId: number; mark?: string },
+): Promise<void> {
+  await ctx.db.kysely
+    .insertInto('attendance')
+    .values({
+      enrolment_id: a.enrolmentId,
+      session_id: a.sessionId,
+      mark: a.mark ?? 'present',
+      method: 'grid',
+      marked_at: now(),
+      marked_by: null,
+    })
+    .execute();
+}

@@ -15,6 +15,13 @@ const NEEDS: Record<Permission, Role> = {
   // Decree 13/2023: national ID numbers only for those who keep the records.
   'person.nationalId': 'editor',
   'user.manage': 'admin',
+  // Classes are seen by viewers of the organiser unit; the organiser's editors run them, and the
+  // editors of a unit with seats nominate its cadres.
+  'training.read': 'viewer',
+  'training.manage': 'editor',
+  'training.nominate': 'editor',
+  // The catalogue is shared by the whole tree: asked of an admin grant on a top unit (see catalog).
+  'catalog.manage': 'admin',
 };
 
 /** Units whose subtrees carry `permission` for this actor (the grant roots). */

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_units.ts';
 import * as m0005 from './migrations/0005_users_search.ts';
 import * as m0006 from './migrations/0006_bench_indexes.ts';
 import * as m0007 from './migrations/0007_unit_names.ts';
+import * as m0008 from './migrations/0008_training.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -17,6 +18,7 @@ const migrations: Record<string, EngineMigration> = {
   '0005_users_search': m0005,
   '0006_bench_indexes': m0006,
   '0007_unit_names': m0007,
+  '0008_training': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

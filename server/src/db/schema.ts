@@ -19,6 +19,16 @@ export interface Database {
   grants: GrantTable;
   sessions: SessionTable;
   audit_log: AuditTable;
+  training_kinds: TrainingKindTable;
+  programmes: ProgrammeTable;
+  training_classes: TrainingClassTable;
+  class_status_history: ClassStatusHistoryTable;
+  class_sessions: ClassSessionTable;
+  seat_allocations: SeatAllocationTable;
+  enrolments: EnrolmentTable;
+  attendance: AttendanceTable;
+  certificate_patterns: CertificatePatternTable;
+  certificates: CertificateTable;
 }
 
 interface Stamped {
@@ -185,4 +195,140 @@ export interface AuditTable {
   unit_id: number | null;
   before: string | null;
   after: string | null;
+}
+
+// ---- Training (migration 0008) ----
+
+export interface TrainingKindTable extends Stamped {
+  code: string;
+  name: string;
+  sort_order: number;
+  active: Generated<number>;
+}
+
+export interface ProgrammeTable extends Stamped {
+  id: Generated<number>;
+  name: string;
+  kind_code: string;
+  /** JSON array of title codes. */
+  target_titles: string;
+  /** JSON array of topic names. */
+  topics: string;
+  standard_days: number | null;
+  standard_periods: number | null;
+  active: Generated<number>;
+  search_text: string;
+  sort_key: string;
+}
+
+export interface TrainingClassTable extends Stamped {
+  id: Generated<number>;
+  name: string;
+  organiser_unit_id: number;
+  /** The organiser's level when the class was created (levelOfUnitKind). */
+  level: string;
+  /** JSON array of partner organisation names. */
+  partners: string;
+  kind_code: string;
+  programme_id: number | null;
+  /** JSON array of title codes. */
+  target_titles: string;
+  start_date: string;
+  end_date: string;
+  place: string | null;
+  mode: string;
+  capacity: number | null;
+  decision: string | null;
+  status: string;
+  headcount_total: number | null;
+  headcount_women: number | null;
+  headcount_minority: number | null;
+  headcount_doan: number | null;
+  headcount_hoi: number | null;
+  headcount_doi: number | null;
+  min_attendance_percent: number;
+  pass_grade: string;
+  search_text: string;
+}
+
+export interface ClassStatusHistoryTable {
+  id: Generated<number>;
+  class_id: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  actor_user_id: number | null;
+  note: string | null;
+}
+
+export interface ClassSessionTable extends Stamped {
+  id: Generated<number>;
+  class_id: number;
+  session_date: string;
+  part: string;
+  /** hh:mm */
+  starts_at: string;
+  ends_at: string;
+  topic: string | null;
+  lecturer: string | null;
+  checkin_token: string;
+}
+
+export interface SeatAllocationTable extends Stamped {
+  id: Generated<number>;
+  class_id: number;
+  unit_id: number;
+  seats: number;
+}
+
+export interface EnrolmentTable extends Stamped {
+  id: Generated<number>;
+  class_id: number;
+  person_id: number;
+  allocation_id: number | null;
+  unit_id: number;
+  unit_name: string;
+  title: string | null;
+  status: string;
+  waitlisted_at: string | null;
+  nominated_by: number | null;
+  nominated_at: string;
+  withdraw_reason: string | null;
+  score: number | null;
+  grade: string | null;
+  rule_outcome: string | null;
+  outcome_override: string | null;
+  override_reason: string | null;
+  checkin_code: string;
+  /** The person's sort key, copied so a class's roster is ordered by name without a join. */
+  sort_key: string;
+}
+
+export interface AttendanceTable {
+  enrolment_id: number;
+  session_id: number;
+  mark: string;
+  method: string;
+  marked_at: string;
+  marked_by: number | null;
+}
+
+export interface CertificatePatternTable extends Stamped {
+  unit_id: number;
+  pattern: string;
+}
+
+export interface CertificateTable extends Stamped {
+  id: Generated<number>;
+  enrolment_id: number;
+  issuing_unit_id: number;
+  year: number;
+  seq: number;
+  number: string;
+  verify_code: string;
+  issued_at: string;
+  issued_by: number | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  revoked_by: number | null;
 }

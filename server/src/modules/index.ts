@@ -6,6 +6,7 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { positionsRoutes } from './positions/positions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
@@ -16,5 +17,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(positionsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(trainingRoutes);
   app.get('/health', { config: { public: true } }, async () => ({ ok: true }));
 }

@@ -16,6 +16,7 @@ const ROUTE_OF: Partial<Record<AuditEntityName, string>> = {
   unit: '/units/$id',
   person: '/people/$id',
   user: '/users/$id',
+  training_class: '/training/classes/$id',
 };
 /** Where each kind of record keeps its readable name in an entry. */
 const NAME_FIELDS: Record<AuditEntityName, string[]> = {
@@ -24,6 +25,14 @@ const NAME_FIELDS: Record<AuditEntityName, string[]> = {
   user: ['displayName', 'login'],
   position: ['personName'],
   grant: ['unitName'],
+  training_kind: ['name'],
+  programme: ['name'],
+  training_class: ['name'],
+  class_session: ['topic'],
+  allocation: ['unitName'],
+  enrolment: ['personName'],
+  certificate: ['number'],
+  certificate_pattern: ['pattern'],
 };
 
 /** A readable name for the record an entry is about, taken from the entry itself. */

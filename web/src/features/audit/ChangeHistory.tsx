@@ -1,3 +1,4 @@
+import type { auditEntities } from '@canbo/contract';
 import { useState } from 'react';
 import { Alert, Empty, Pagination, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -9,7 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { ChangeList } from './ChangeList';
 import { useAuditLabels } from './labels';
 
-export type AuditEntityName = 'unit' | 'person' | 'position' | 'user' | 'grant';
+export type AuditEntityName = (typeof auditEntities)[number] | 'grant';
 
 /** Query key prefix of every audit list: invalidate it after a change so histories refresh. */
 export const AUDIT_KEY = ['audit'] as const;

@@ -1,0 +1,100 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor } from '../../../auth/actor.ts';
+import { can, inScope } from '../../../auth/policy.ts';
+import type { Tx } from '../../../context.ts';
+import { AppError, forbidden, notFound } from '../../../errors.ts';
+import type { ClassStatus } from '@canbo/contract';
+import { classStatusLabels } from '@canbo/contract';
+
+/**
+ * Who sees a class (alias `c`): viewers of the organiser unit's subtree; editors of a unit that was
+ * allocated seats in it (they nominate into it); and a cadre enrolled in it.
+ */
+export function classVisible(actor: Actor, alias = 'c'): RawBuilder<boolean> {
+  const organiser = inScope(actor, 'training.read', `${alias}.organiser_unit_id`);
+  const allocated = sql<boolean>`exists (select 1 from seat_allocations sa where sa.class_id = ${sql.ref(`${alias}.id`)} and ${inScope(actor, 'training.nominate', 'sa.unit_id')})`;
+  const own =
+    actor.personId === null
+      ? sql<boolean>`1 = 0`
+      : sql<boolean>`exists (select 1 from enrolments oe where oe.class_id = ${sql.ref(`${alias}.id`)} and oe.person_id = ${actor.personId})`;
+  return sql<boolean>`(${organiser} or ${allocated} or ${own})`;
+}
+
+/**
+ * Which enrolments (alias `e`, of class alias `c`) the actor sees: all of them for readers of the
+ * organiser unit; otherwise only trainees from units in the actor's own subtree — a district editor
+ * never sees another district's trainees — and a cadre's own enrolment.
+ */
+export function enrolmentVisible(actor: Actor, e = 'e', c = 'c'): RawBuilder<boolean> {
+  const organiser = inScope(actor, 'training.read', `${c}.organiser_unit_id`);
+  const ownUnits = inScope(actor, 'person.read', `${e}.unit_id`);
+  const self =
+    actor.personId === null ? sql<boolean>`1 = 0` : sql<boolean>`${sql.ref(`${e}.person_id`)} = ${actor.personId}`;
+  return sql<boolean>`(${organiser} or ${ownUnits} or ${self})`;
+}
+
+export interface ClassForWrite {
+  id: number;
+  name: string;
+  organiser_unit_id: number;
+  status: ClassStatus;
+  headcount_total: number | null;
+  capacity: number | null;
+  start_date: string;
+  end_date: string;
+  version: number;
+}
+
+const NOT_FOUND = 'Lớp bồi dưỡng';
+
+/** The class as a visible row, or 404 (never "forbidden" for a class the actor cannot see). */
+export async function findVisibleClass(tx: Tx, actor: Actor, classId: number): Promise<ClassForWrite> {
+  const row = await tx.q
+    .selectFrom('training_classes as c')
+    .select([
+      'c.id',
+      'c.name',
+      'c.organiser_unit_id',
+      'c.status',
+      'c.headcount_total',
+      'c.capacity',
+      'c.start_date',
+      'c.end_date',
+      'c.version',
+    ])
+    .where('c.id', '=', classId)
+    .where(classVisible(actor))
+    .executeTakeFirst();
+  if (!row) throw notFound(NOT_FOUND);
+  return { ...row, status: row.status as ClassStatus };
+}
+
+/** The class, which the actor must manage (editor of the organiser unit): 404 unseen, 403 seen. */
+export async function requireManagedClass(tx: Tx, actor: Actor, classId: number): Promise<ClassForWrite> {
+  const cls = await findVisibleClass(tx, actor, classId);
+  if (!(await can(tx, actor, 'training.manage', cls.organiser_unit_id))) {
+    throw forbidden(`Chỉ đơn vị tổ chức lớp mới được thực hiện thao tác này với lớp "${cls.name}"`);
+  }
+  return cls;
+}
+
+/** Refuse a change the class's state does not allow, saying which states do. */
+export function requireStatus(cls: ClassForWrite, allowed: readonly ClassStatus[], what: string): void {
+  if (allowed.includes(cls.status)) return;
+  const states = allowed.map((s) => `"${classStatusLabels[s]}"`).join(', ');
+  throw new AppError(
+    'conflict',
+    `Không thể ${what} khi lớp đang ở trạng thái "${classStatusLabels[cls.status]}" (chỉ khi lớp ${states})`,
+    { field: 'status', status: cls.status },
+  );
+}
+
+/** A historical class is recorded by headcount alone: it has no roster to nominate, mark or grade. */
+export function requireRostered(cls: ClassForWrite): void {
+  if (cls.headcount_total === null) return;
+  throw new AppError(
+    'conflict',
+    `Lớp "${cls.name}" được ghi nhận theo số lượng báo cáo (${cls.headcount_total} học viên), không có danh sách học viên`,
+    { field: 'headcount' },
+  );
+}
