@@ -70,22 +70,6 @@ export const fieldLabelsEn: Record<string, string> = {
   asOf: 'As of',
   ageMin: 'Age from',
   ageMax: 'Age to',
-};
-
-/**
- * The words for some fields in both languages, so a feature's screens and the server's messages
- * name a field alike: a list of field names, or the feature's keys mapped to field names
- * (`{ person: 'personId' }`).
- */
-export function fieldWords<K extends string>(
-  names: readonly K[] | Record<K, string>,
-): { vi: Record<K, string>; en: Record<K, string> } {
-  const pairs: [string, string][] = Array.isArray(names)
-    ? names.map((n: K) => [n, n])
-    : Object.entries<string>(names as Record<K, string>);
-  const pick = (labels: Record<string, string>) =>
-    Object.fromEntries(pairs.map(([key, field]) => [key, labels[field] ?? field])) as Record<K, string>;
-  return { vi: pick(fieldLabels), en: pick(fieldLabelsEn) };
   // Training
   kindCode: 'Training kind',
   sortOrder: 'Order',
@@ -143,3 +127,19 @@ export function fieldWords<K extends string>(
   signerTitle: "Signer's title",
   file: 'Uploaded file',
 };
+
+/**
+ * The words for some fields in both languages, so a feature's screens and the server's messages
+ * name a field alike: a list of field names, or the feature's keys mapped to field names
+ * (`{ person: 'personId' }`).
+ */
+export function fieldWords<K extends string>(
+  names: readonly K[] | Record<K, string>,
+): { vi: Record<K, string>; en: Record<K, string> } {
+  const pairs: [string, string][] = Array.isArray(names)
+    ? names.map((n: K) => [n, n])
+    : Object.entries<string>(names as Record<K, string>);
+  const pick = (labels: Record<string, string>) =>
+    Object.fromEntries(pairs.map(([key, field]) => [key, labels[field] ?? field])) as Record<K, string>;
+  return { vi: pick(fieldLabels), en: pick(fieldLabelsEn) };
+}
