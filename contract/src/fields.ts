@@ -123,4 +123,6 @@ export const fieldLabels: Record<string, string> = {
   signerName: 'Người ký',
   signerTitle: 'Chức vụ người ký',
   file: 'Tệp tải lên',
+  waitlist: 'Đưa vào danh sách chờ',
+  dryRun: 'Xem trước',
 };

@@ -277,8 +277,10 @@ export const allocation = z.object({
   unitId: z.number().int(),
   unitName: z.string(),
   seats: z.number().int(),
-  /** Enrolments counted against the seats: seated and waitlisted (not withdrawn). */
+  /** Seated enrolments (nominated + confirmed) on these seats; never more than `seats`. */
   used: z.number().int(),
+  /** Waiting for one of these seats to be freed. */
+  waitlisted: z.number().int(),
   version: z.number().int(),
   /** The actor may nominate into these seats (editor of the allocated unit). */
   canNominate: z.boolean(),
@@ -338,13 +340,15 @@ export const enrolmentPage = pageOf(enrolment);
 
 /**
  * POST /training/classes/:id/enrolments — nominate people. With `allocationId` the seats are the
- * allocated unit's (people must be in its subtree); without, the organiser nominates directly.
- * All or nothing: beyond the unit's remaining seats the whole request is refused. Beyond the
- * class capacity, people go to the waitlist.
+ * allocated unit's (people must be in its subtree); without, the organiser nominates directly into
+ * the seats it kept (capacity − all allocations; unlimited without a capacity). Seats are never
+ * exceeded: beyond the remaining seats the whole request is refused, unless `waitlist` asks for the
+ * extra people to wait — they take a seat of the same quota, in order, when one is freed.
  */
 export const nominate = z.object({
   allocationId: id.nullable().optional(),
   personIds: z.array(id).min(1).max(500),
+  waitlist: z.boolean().default(false),
 });
 export type NominateInput = z.input<typeof nominate>;
 
@@ -358,6 +362,7 @@ export const nominationFilter = z.object({
 export const bulkNominate = z.object({
   allocationId: id.nullable().optional(),
   filter: nominationFilter,
+  waitlist: z.boolean().default(false),
   dryRun: z.boolean().default(false),
 });
 export type BulkNominateInput = z.input<typeof bulkNominate>;

@@ -126,6 +126,8 @@ export const fieldLabelsEn: Record<string, string> = {
   signerName: 'Signer',
   signerTitle: "Signer's title",
   file: 'Uploaded file',
+  waitlist: 'Put on the waitlist',
+  dryRun: 'Preview',
 };
 
 /**
