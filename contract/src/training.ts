@@ -204,6 +204,9 @@ export const classListQuery = pageQuery.extend({
 });
 export type ClassListQuery = z.infer<typeof classListQuery>;
 export type ClassListInput = z.input<typeof classListQuery>;
+/** GET /training/classes.xlsx — the list's filters and order, every matching class (no paging). */
+export const classExportQuery = classListQuery.omit({ page: true, pageSize: true });
+export type ClassExportInput = z.input<typeof classExportQuery>;
 export const classPage = pageOf(trainingClass);
 
 /** POST /training/classes/:id/transitions — one step of the workflow. */
@@ -330,6 +333,8 @@ export type Enrolment = z.infer<typeof enrolment>;
 export const enrolmentListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   status: enrolmentStatus.optional(),
+  /** Only trainees holding a seat (nominated + confirmed): the results table. */
+  seated: z.enum(['true', 'false']).optional(),
   /** Trainees whose unit (at nomination) lies in this subtree. */
   unitWithin: id.optional(),
   allocationId: id.optional(),
@@ -379,7 +384,7 @@ export const nominationResult = z.object({
   added: z.number().int(),
   waitlisted: z.number().int(),
   skipped: z.number().int(),
-  /** Seats left on the allocation after this nomination (null for the organiser's direct nomination). */
+  /** Seats left on the quota after this nomination (null when the organiser's seats are unlimited). */
   remainingSeats: z.number().int().nullable(),
   candidates: z.array(nominationCandidate),
   applied: z.boolean(),
@@ -388,6 +393,8 @@ export type NominationResult = z.infer<typeof nominationResult>;
 
 /** POST /training/classes/:id/enrolments/confirm — the organiser confirms (summons) nominated trainees. */
 export const confirmEnrolments = z.object({ enrolmentIds: z.array(id).min(1).max(5000) });
+/** How many nominated trainees the confirmation summoned (already confirmed ones are left as they are). */
+export const confirmResult = z.object({ confirmed: z.number().int() });
 /** POST /training/enrolments/:id/withdraw — the first waitlisted trainee takes the freed seat. */
 export const withdrawEnrolment = z.object({ version, reason: text(500) });
 export const withdrawResult = z.object({ withdrawn: enrolment, promoted: enrolment.nullable() });
@@ -437,6 +444,9 @@ export const checkinResult = z.object({
   mark: attendanceMark,
   /** False when this person was already checked in for the session (nothing changed). */
   changed: z.boolean(),
+  /** The session checked in to, for the confirmation "buổi sáng 12/03/2025". */
+  sessionDate: z.string().optional(),
+  sessionPart: sessionPart.optional(),
 });
 /** GET /training/enrolments/:id/qr — the trainee's personal check-in code (own enrolment or staff). */
 export const enrolmentQr = z.object({ code: z.string(), payload: z.string() });
@@ -480,6 +490,16 @@ export const resultsInput = z.object({
 export const resultsSaved = z.object({ changed: z.number().int() });
 /** POST /training/enrolments/:id/override — staff decide the outcome against the rule; null clears. */
 export const outcomeOverride = z.object({ version, outcome: outcome.nullable(), reason: optionalText(500) });
+/** The answer to an override: the enrolment's outcome as it now stands, beside what the rule gives. */
+export const overrideResult = z.object({
+  enrolmentId: z.number().int(),
+  outcome: outcome.nullable(),
+  ruleOutcome: outcome.nullable(),
+  outcomeOverridden: z.boolean(),
+  overrideReason: z.string().nullable(),
+  version: z.number().int(),
+});
+export type OverrideResult = z.infer<typeof overrideResult>;
 
 // ---------- Certificates ----------
 
@@ -513,6 +533,15 @@ export const issueCertificates = z.object({ enrolmentIds: z.array(id).max(5000).
 export const issuedCertificates = z.object({ issued: z.array(certificate) });
 /** POST /training/certificates/:id/revoke */
 export const revokeCertificate = z.object({ version, reason: text(500) });
+/**
+ * GET /training/certificates/:id/certificate.pdf and /training/classes/:id/certificates.zip — who
+ * signs: printed under "TM. BAN THƯỜNG VỤ" (title defaults to "BÍ THƯ"; the name is left blank to sign).
+ */
+export const certificateDocumentQuery = z.object({
+  signerName: optionalText(100),
+  signerTitle: optionalText(60),
+});
+export type CertificateDocumentQuery = z.infer<typeof certificateDocumentQuery>;
 
 /**
  * GET/PUT /training/certificate-patterns/:unitId — the numbering pattern of an issuing unit.
@@ -522,6 +551,9 @@ export const certificatePattern = z.object({
   unitId: z.number().int(),
   pattern: z.string(),
   version: z.number().int(),
+  /** What fills {unit} and {seq} for the unit's next certificate this year: the web shows a live example. */
+  unitCode: z.string().optional(),
+  nextSeq: z.number().int().optional(),
 });
 export const certificatePatternInput = z.object({
   version: z.number().int().nonnegative(),
@@ -533,6 +565,38 @@ export const certificatePatternInput = z.object({
     .regex(/\{seq(:\d)?\}/, 'Mẫu số phải có {seq}'),
 });
 export const DEFAULT_CERTIFICATE_PATTERN = '{seq:3}/GCN-{year}';
+
+const PATTERN_TOKEN = /\{([^{}]*)\}/g;
+const PATTERN_KNOWN = /^(seq(:[1-9])?|year|unit)$/;
+const PATTERN_TOKENS_HELP = '{seq}, {seq:3}, {year}, {unit}';
+
+/**
+ * Why a numbering pattern cannot number certificates (a Vietnamese phrase for the `pattern` field),
+ * or null when it can. Shared so the web shows the same verdict while a manager types.
+ */
+export function certificatePatternProblem(pattern: string): string | null {
+  let seqs = 0;
+  for (const [, inner = ''] of pattern.matchAll(PATTERN_TOKEN)) {
+    if (!PATTERN_KNOWN.test(inner)) return `mã {${inner}} không dùng được; chỉ dùng ${PATTERN_TOKENS_HELP}`;
+    if (inner.startsWith('seq')) seqs++;
+  }
+  if (/[{}]/.test(pattern.replace(PATTERN_TOKEN, ''))) return `dấu { } chỉ dùng để ghi các mã ${PATTERN_TOKENS_HELP}`;
+  // A second {seq} would print the number twice; none would give every certificate the same number.
+  if (seqs !== 1) return 'phải có đúng một mã số thứ tự {seq}';
+  if (/\p{Cc}/u.test(pattern)) return 'có ký tự điều khiển không in được';
+  return null;
+}
+
+/** The certificate number a pattern gives: "{seq:3}/GCN-{year}" → "007/GCN-2025". */
+export function certificateNumberOf(pattern: string, v: { seq: number; year: number; unitCode: string }): string {
+  return pattern.replace(PATTERN_TOKEN, (_whole, inner: string) => {
+    if (inner === 'year') return String(v.year);
+    if (inner === 'unit') return v.unitCode;
+    const width = Number(inner.split(':')[1] ?? 0);
+    return String(v.seq).padStart(width, '0');
+  });
+}
+export const certificatePatternParams = z.object({ unitId: id });
 
 /** GET /api/v1/public/certificates/:code — public, no login: only what verifies the certificate. */
 export const publicCertificate = z.object({
@@ -572,6 +636,12 @@ export const trainingRecordItem = z.object({
     .nullable(),
 });
 export type TrainingRecordItem = z.infer<typeof trainingRecordItem>;
+/** Newest class first unless asked otherwise. */
+export const trainingRecordQuery = pageQuery.extend({
+  order: z.enum(['asc', 'desc']).default('desc'),
+  kindCode: z.string().max(40).optional(),
+});
+export type TrainingRecordQuery = z.infer<typeof trainingRecordQuery>;
 export const trainingRecordPage = pageOf(trainingRecordItem);
 
 // ---------- Documents ----------

@@ -1,11 +1,9 @@
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { fieldLabels, type ErrorBody } from '@canbo/contract';
+import { fieldLabelOf, type ErrorBody } from '@canbo/contract';
 import { AppError } from './errors.ts';
 
 function label(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  const leaf = [...parts].reverse().find((p) => !/^\d+$/.test(p)) ?? path;
-  return fieldLabels[leaf] ?? leaf;
+  return fieldLabelOf(path.split('/').filter(Boolean));
 }
 
 /**

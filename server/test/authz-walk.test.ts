@@ -146,6 +146,15 @@ const newPosition = (personId: number, unitId: number) => ({
   startDate: '2024-01-01',
   endDate: null,
 });
+const newClass = {
+  name: 'Lớp thử',
+  partners: ['Trường Chính trị tỉnh'],
+  kindCode: 'title',
+  targetTitles: ['secretary'],
+  startDate: '2025-05-12',
+  endDate: '2025-05-14',
+  capacity: 30,
+};
 const newUnit = (code: string) => ({
   code,
   name: `Đơn vị ${code}`,
@@ -219,17 +228,110 @@ const SAMPLES: Record<string, (w: World) => Probe[]> = {
   'DELETE /api/v1/positions/:id': () => [{}],
 
   // ---- training: catalogue and classes ----
+  'POST /api/v1/training/kinds': () => [{ body: { code: 'walk_kind', name: 'Bồi dưỡng thử', sortOrder: 70 } }],
+  'PATCH /api/v1/training/kinds/:code': () => [{ body: { version: 1, name: 'Đổi tên', active: false } }],
+  'POST /api/v1/training/programmes': () => [
+    { body: { name: 'Chương trình thử', kindCode: 'title', targetTitles: ['secretary'], standardDays: 3 } },
+  ],
+  'PATCH /api/v1/training/programmes/:id': () => [{ body: { version: 1, name: 'Đổi tên', active: false } }],
+  'POST /api/v1/training/classes': (w) =>
+    [w.D2, w.G2, w.P].flatMap((organiserUnitId) => [
+      { body: { ...newClass, organiserUnitId } },
+      {
+        body: { ...newClass, organiserUnitId, startDate: '2019-04-02', endDate: '2019-04-04', headcount: { total: 9 } },
+      },
+    ]),
+  'PATCH /api/v1/training/classes/:id': () => [
+    { body: { version: 1, name: 'Đổi tên', capacity: 200, minAttendancePercent: 50 } },
+    { body: { version: 1, headcount: null } },
+  ],
+  'POST /api/v1/training/classes/:id/transitions': () => [
+    { body: { action: 'cancel', version: 1, note: 'Thử' } },
+    { body: { action: 'start', version: 1 } },
+  ],
+  'POST /api/v1/training/classes/:id/sessions': () => [
+    { body: { date: '2025-05-13', part: 'afternoon', topic: 'Thử', lecturer: 'Thử' } },
+  ],
+  'PATCH /api/v1/training/sessions/:id': () => [{ body: { version: 1, part: 'evening', topic: 'Đổi' } }],
+  'DELETE /api/v1/training/sessions/:id': () => [{}],
 
   // ---- training: allocations, enrolments, summons ----
+  'POST /api/v1/training/classes/:id/allocations': (w) => [
+    { body: { unitId: w.G1, seats: 2 } },
+    { params: { id: w.CP }, body: { unitId: w.G1, seats: 1 } },
+    { params: { id: w.C1 }, body: { unitId: w.G2, seats: 1 } },
+  ],
+  'PATCH /api/v1/training/allocations/:id': (w) => [
+    { body: { version: 1, seats: 4 } },
+    { params: { id: w.AP1 }, body: { version: 1, seats: 9 } },
+  ],
+  'DELETE /api/v1/training/allocations/:id': () => [{}],
+  'POST /api/v1/training/classes/:id/enrolments': (w) => [
+    { body: { allocationId: w.A2, personIds: [w.p2] } },
+    { params: { id: w.CP }, body: { allocationId: w.AP2, personIds: [w.p1] } },
+    { params: { id: w.CP }, body: { allocationId: w.AP1, personIds: [w.p2], waitlist: true } },
+    { params: { id: w.CP }, body: { personIds: [w.p1] } },
+    { params: { id: w.C1 }, body: { personIds: [w.p2b] } },
+  ],
+  'POST /api/v1/training/classes/:id/enrolments/bulk': (w) => [
+    { body: { allocationId: w.A2, filter: { within: w.G2, titles: ['secretary'] }, dryRun: true } },
+    {
+      params: { id: w.CP },
+      body: { allocationId: w.AP1, filter: { within: w.D2, titles: ['secretary', 'deputy_secretary'] }, dryRun: true },
+    },
+    { params: { id: w.CP }, body: { allocationId: w.AP2, filter: { within: w.G1, titles: ['secretary'] } } },
+    { params: { id: w.C1 }, body: { filter: { within: w.P, titles: ['secretary'] }, dryRun: true } },
+  ],
+  'POST /api/v1/training/classes/:id/enrolments/confirm': (w) => [
+    { body: { enrolmentIds: [w.E2] } },
+    { params: { id: w.CP }, body: { enrolmentIds: [w.EP1, w.EP2] } },
+    { params: { id: w.C1 }, body: { enrolmentIds: [w.E2, w.EP2] } },
+  ],
+  'POST /api/v1/training/enrolments/:id/withdraw': () => [{ body: { version: 1, reason: 'Bận công tác' } }],
 
   // ---- training: sessions' attendance, check-in, sign-in sheets ----
+  'PUT /api/v1/training/classes/:id/attendance': (w) => [
+    { body: { marks: [{ enrolmentId: w.E2, sessionId: w.S2, mark: 'present' }] } },
+    // the editor's own class, with the other district's trainee, then its session, slipped into the rows
+    { params: { id: w.C1 }, body: { marks: [{ enrolmentId: w.E2, sessionId: w.S1, mark: 'present' }] } },
+    { params: { id: w.C1 }, body: { marks: [{ enrolmentId: w.E1, sessionId: w.S2, mark: 'absent' }] } },
+  ],
+  // multipart in real use; the walk sends JSON, which the route refuses after the permission check
+  'POST /api/v1/training/classes/:id/attendance/upload': () => [{ body: { file: 'diem-danh.xlsx' } }],
+  'POST /api/v1/training/checkin': () => [{ body: { token: 'walk-unknown-session-token' } }],
+  'POST /api/v1/training/sessions/:id/checkin': () => [{ body: { code: 'canbo:checkin:walk-unknown-code' } }],
 
   // ---- training: results and certificates ----
+  'PUT /api/v1/training/classes/:id/results': (w) => [
+    { body: { results: [{ enrolmentId: w.E2, score: 8.5 }] } },
+    // the editor's own class, with the other district's trainee slipped into the rows
+    { params: { id: w.C1 }, body: { results: [{ enrolmentId: w.E2, score: 8.5, grade: 'good' }] } },
+  ],
+  'POST /api/v1/training/enrolments/:id/override': () => [
+    { body: { version: 1, outcome: 'completed', reason: 'Học bù, nộp bài thu hoạch' } },
+    { body: { version: 1, outcome: null, reason: null } },
+  ],
+  'POST /api/v1/training/classes/:id/certificates': (w) => [
+    { body: {} },
+    { params: { id: w.C1 }, body: { enrolmentIds: [w.E2] } },
+  ],
+  'POST /api/v1/training/certificates/:id/revoke': () => [{ body: { version: 1, reason: 'Cấp nhầm' } }],
+  'PUT /api/v1/training/certificate-patterns/:unitId': () => [
+    { body: { version: 0, pattern: '{unit}-{seq:4}/{year}' } },
+    { body: { version: 1, pattern: '{seq}/GCN' } },
+  ],
 };
 
 /** Query strings GET routes need to pass validation. */
 const QUERIES: Record<string, string> = {
+  'GET /api/v1/training/classes/:id/attendance': 'pageSize=500',
+  'GET /api/v1/training/classes/:id/certificates': 'pageSize=200&sort=person',
+  'GET /api/v1/training/classes/:id/certificates.zip': `signerName=${encodeURIComponent('Hoàng Văn Sơn')}`,
+  'GET /api/v1/training/certificates/:id/certificate.pdf': `signerTitle=${encodeURIComponent('Phó Bí thư')}`,
+  'GET /api/v1/people/:id/training': 'pageSize=200&order=asc',
   'GET /api/v1/units/:id/headcount': `date=${DATE}`,
+  'GET /api/v1/training/classes/:id/summons.docx': `number=15&date=${DATE}&signerTitle=${encodeURIComponent('Bí thư')}`,
+  'GET /api/v1/training/classes/:id/enrolments': `pageSize=200&sort=unit`,
 };
 
 /** Extra queries for list routes that ask for the other district by filter. */
@@ -244,6 +346,14 @@ const LIST_PROBES: Record<string, (w: World) => string[]> = {
   'GET /api/v1/people/export.xlsx': (w) => [`unitId=${w.D2}`, `q=${MARKER}`],
   'GET /api/v1/positions': (w) => [`unitId=${w.G2}`, `personId=${w.p2}`, 'pageSize=200'],
   'GET /api/v1/users': () => [`q=${MARKER}`, 'pageSize=200'],
+  'GET /api/v1/training/classes': (w) => [
+    `organiserWithin=${w.D2}`,
+    `organiserWithin=${w.P}`,
+    `q=${MARKER}`,
+    'sort=name&pageSize=200',
+  ],
+  'GET /api/v1/training/classes.xlsx': (w) => [`organiserWithin=${w.D2}`, `q=${MARKER}`, 'sort=status'],
+  'GET /api/v1/training/programmes': () => ['pageSize=200', 'sort=kind'],
   'GET /api/v1/audit': (w) => [
     `unitId=${w.D2}`,
     `entity=person&entityId=${w.p2}`,

@@ -336,3 +336,102 @@ export async function markAttendance(
     })
     .execute();
 }
+
+// ---- Training: attendance ----
+// (imports kept in this section: the file is shared and appended to by part)
+import type { Actor } from '../src/auth/actor.ts';
+import { loadActor } from '../src/auth/session.ts';
+
+/** The actor a user is, to call a service directly (with an injected clock, say). */
+export async function actorOfUser(ctx: Ctx, userId: number): Promise<Actor> {
+  const user = await ctx.db.kysely
+    .selectFrom('users')
+    .select(['id', 'login', 'display_name', 'person_id', 'is_superadmin'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return loadActor({ q: ctx.db.kysely, engine: ctx.db.engine }, user);
+}
+
+/**
+ * Many seated trainees of one unit at once (a batch insert per 500), for tests at the scale of a
+ * real class: "Nguyễn Văn Học 0001" … in name order. Returns the enrolment ids in that order.
+ */
+export async function makeTrainees(
+  ctx: Ctx,
+  t: { classId: number; unitId: number; count: number; prefix?: string },
+): Promise<number[]> {
+  const q = ctx.db.kysely;
+  const unit = await q.selectFrom('units').select('name').where('id', '=', t.unitId).executeTakeFirstOrThrow();
+  const ids: number[] = [];
+  for (let start = 0; start < t.count; start += 500) {
+    const batch = Array.from({ length: Math.min(500, t.count - start) }, (_, i) => {
+      const given = `${t.prefix ?? 'Học'} ${String(start + i + 1).padStart(4, '0')}`;
+      const name = fullName('Nguyễn', 'Văn', given);
+      return { name, sortKey: vietnameseSortKey(given, 'Nguyễn', 'Văn'), given };
+    });
+    const people = await q
+      .insertInto('people')
+      .values(
+        batch.map((b) => ({
+          unit_id: t.unitId,
+          family_name: 'Nguyễn',
+          middle_name: 'Văn',
+          given_name: b.given,
+          full_name: b.name,
+          sort_key: b.sortKey,
+          search_text: foldVietnamese(b.name),
+          birth_date: null,
+          gender: 'male',
+          ethnicity_code: '01',
+          religion: null,
+          national_id: null,
+          phone: null,
+          email: null,
+          party_member: 0,
+          party_join_date: null,
+          general_education: '12/12',
+          qualification: 'university',
+          theory_level: 'basic',
+          it_level: null,
+          language_level: null,
+          hardship_area: 0,
+          notes: null,
+          created_at: now(),
+          updated_at: now(),
+        })),
+      )
+      .returning('id')
+      .execute();
+    const at = now();
+    const enrolments = await q
+      .insertInto('enrolments')
+      .values(
+        people.map((p, i) => ({
+          class_id: t.classId,
+          person_id: p.id,
+          allocation_id: null,
+          unit_id: t.unitId,
+          unit_name: unit.name,
+          title: 'secretary',
+          status: 'confirmed',
+          waitlisted_at: null,
+          nominated_by: null,
+          nominated_at: at,
+          withdraw_reason: null,
+          score: null,
+          grade: null,
+          rule_outcome: null,
+          outcome_override: null,
+          override_reason: null,
+          checkin_code: token(),
+          sort_key: batch[i]?.sortKey ?? '',
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...enrolments.map((e) => e.id));
+  }
+  return ids;
+}

@@ -249,6 +249,8 @@ export interface TrainingClassTable extends Stamped {
   min_attendance_percent: number;
   pass_grade: string;
   search_text: string;
+  /** Vietnamese order of the name (migration 0009). */
+  sort_key: Generated<string>;
 }
 
 export interface ClassStatusHistoryTable {

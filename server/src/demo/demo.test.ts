@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person, UnitTreeNode } from '@canbo/contract';
+import type { Person, TrainingClass, UnitTreeNode } from '@canbo/contract';
 import { testApp } from '../../test/app.ts';
 import { as, login, type Session } from '../../test/http.ts';
 import type { App } from '../http.ts';
@@ -128,6 +128,28 @@ describe('the demo organisation', () => {
     const cadre = await login(app, 'canbo', 'canbo-demo-2024');
     const own = await as(app, cadre).get('/api/v1/people?pageSize=5');
     expect(own.json<{ total: number }>().total).toBe(1);
+  });
+
+  it('has the 2023 title class held with its timetable, earlier classes by headcount and one open for nomination', async () => {
+    const res = await as(app, admin).get('/api/v1/training/classes?sort=startDate&order=asc&pageSize=50');
+    expect(res.statusCode).toBe(200);
+    const classes = res.json<{ items: TrainingClass[] }>().items;
+    const title2023 = classes.find((c) => c.startDate.startsWith('2023') && c.kindCode === 'title');
+    expect(title2023).toMatchObject({
+      organiserUnitName: 'Tỉnh đoàn Đắk Nông',
+      level: 'province',
+      status: 'completed',
+      targetTitles: ['secretary', 'deputy_secretary'],
+      headcount: null,
+    });
+    expect(title2023!.sessionCount).toBeGreaterThan(0);
+    const historical = classes.filter((c) => c.headcount !== null);
+    expect(historical.length).toBeGreaterThanOrEqual(3);
+    expect(historical.every((c) => c.status === 'completed' && c.endDate < '2023-01-01')).toBe(true);
+    const open = classes.filter((c) => c.status === 'open');
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ organiserUnitName: 'Tỉnh đoàn Lâm Đồng', level: 'province' });
+    expect(open[0]!.startDate > new Date().toISOString().slice(0, 10)).toBe(true);
   });
 
   it('does not load twice', async () => {

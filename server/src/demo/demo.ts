@@ -8,6 +8,7 @@ import { countLogins, hasUnits, userByLogin } from './demo.repository.ts';
 import { addPeople, addPositions, moveRecords } from './load.cadres.ts';
 import { restructure } from './load.restructure.ts';
 import { buildTree } from './load.tree.ts';
+import { addTraining } from './training.ts';
 import { addUsers, DEMO_PASSWORD } from './load.users.ts';
 import type { Loader } from './loader.ts';
 import { PROVINCE_DECISION } from './restructure.ts';
@@ -80,5 +81,6 @@ export async function loadDemo(ctx: Ctx): Promise<boolean> {
   await addPositions(l, cadres.after);
   await moveRecords(l, cadres);
   await addUsers(l, cadres);
+  await addTraining(l);
   return true;
 }

@@ -23,7 +23,9 @@ const queryClient = new QueryClient({
 
 setUnauthenticatedHandler(() => {
   queryClient.setQueryData(ME_KEY, null);
-  if (!location.pathname.startsWith('/login')) void router.navigate({ to: '/login' });
+  if (!location.pathname.startsWith('/login')) {
+    void router.navigate({ to: '/login', search: { redirect: location.pathname + location.search } });
+  }
 });
 
 export function App() {

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ReadOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -29,13 +30,16 @@ export function Layout() {
   const path = useRouterState({ select: (s) => s.location.pathname });
 
   if (me.isLoading) return <Spin fullscreen />;
-  if (!me.data) return <Navigate to="/login" />;
+  // Back here after signing in (a phone that scanned a session's QR code lands on /checkin/…); when
+  // the expired session already sent the user to /login, keep the address it noted.
+  if (!me.data) return <Navigate to="/login" search={path === '/login' ? true : { redirect: path }} />;
   const user = me.data;
   const isSelf = !user.isSuperadmin && user.grants.length === 0;
 
   const items = [
     ...(isSelf ? [] : [{ key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') }]),
     { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
+    ...(isSelf ? [] : [{ key: '/training', icon: <ReadOutlined />, label: t('training:nav') }]),
     ...(hasRole(user, 'admin') ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
     ...(isSelf ? [] : [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }]),
   ];

@@ -5,6 +5,9 @@ import { unitsRoutes } from '../features/units/routes';
 import { peopleRoutes } from '../features/people/routes';
 import { usersRoutes } from '../features/users/routes';
 import { auditRoutes } from '../features/audit/routes';
+import { checkinRoutes } from '../features/training/checkin/routes';
+import { verifyRoutes } from '../features/training/verify/routes';
+import { trainingRoutes } from '../features/training/routes';
 
 const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
@@ -18,12 +21,15 @@ const homeRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  ...verifyRoutes(rootRoute),
   appRoute.addChildren([
     homeRoute,
     ...unitsRoutes(appRoute),
     ...peopleRoutes(appRoute),
     ...usersRoutes(appRoute),
     ...auditRoutes(appRoute),
+    ...checkinRoutes(appRoute),
+    ...trainingRoutes(appRoute),
   ]),
 ]);
 

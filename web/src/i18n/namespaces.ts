@@ -6,6 +6,8 @@ import { people } from '../features/people/i18n';
 import { users } from '../features/users/i18n';
 import { positions } from '../features/positions/i18n';
 import { audit } from '../features/audit/i18n';
+import { trainingResults } from '../features/training/results/i18n';
+import { training } from '../features/training/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
-export const namespaces = { common, app, auth, units, people, users, positions, audit };
+export const namespaces = { common, app, auth, units, people, users, positions, audit, trainingResults, training };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldLabels } from '@canbo/contract';
+import { fieldLabelOf, fieldLabels } from '@canbo/contract';
 import { AppError, invalid } from '../../errors.ts';
 
 /**
@@ -11,8 +11,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
-  const leaf = issue?.path.filter((p) => typeof p === 'string').at(-1);
-  const label = (leaf && fieldLabels[leaf]) ?? leaf ?? 'Dữ liệu';
+  const label = fieldLabelOf((issue?.path ?? []).filter((p) => typeof p !== 'symbol'));
   throw new AppError('validation', `${label}: ${issue?.message ?? 'không hợp lệ'}`, { field });
 }
 

@@ -1,4 +1,10 @@
 import type { App } from '../../http.ts';
+import { attendanceRoutes } from './attendance/attendance.routes.ts';
+import { classRoutes } from './classes/class.routes.ts';
+import { enrolmentRoutes } from './enrolments/enrolments.routes.ts';
+import { certificateRoutes } from './certificates/certificates.routes.ts';
+import { recordRoutes } from './record/record.routes.ts';
+import { resultsRoutes } from './results/results.routes.ts';
 
 /**
  * Training, mounted under /api/v1/training (and /api/v1/public for certificate verification).
@@ -6,5 +12,11 @@ import type { App } from '../../http.ts';
  */
 export async function trainingRoutes(app: App): Promise<void> {
   // (each part registers its routes here)
+  await app.register(attendanceRoutes);
+  await app.register(classRoutes);
+  await app.register(enrolmentRoutes);
+  await app.register(resultsRoutes);
+  await app.register(certificateRoutes);
+  await app.register(recordRoutes);
   void app;
 }

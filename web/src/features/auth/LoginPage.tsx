@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@canbo/contract';
 import { api } from '../../api/client';
@@ -8,15 +8,22 @@ import { errorMessage } from '../../lib/errors';
 import { useSetMe } from './useMe';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 
+/** Where to go after signing in: a path of this app only (never another site). */
+function backTo(redirect: unknown): string {
+  const ok = typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//');
+  return ok && !redirect.startsWith('/login') ? redirect : '/';
+}
+
 export function LoginPage() {
   const { t } = useTranslation('auth');
   const setMe = useSetMe();
   const navigate = useNavigate();
+  const search: { redirect?: unknown } = useSearch({ strict: false });
   const mutation = useMutation({
     mutationFn: (v: { login: string; password: string }) => api.post<Me>('/auth/login', v),
     onSuccess: (me) => {
       setMe(me);
-      void navigate({ to: '/' });
+      void navigate({ href: backTo(search.redirect) });
     },
   });
   return (

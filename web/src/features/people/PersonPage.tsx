@@ -12,6 +12,7 @@ import { PersonPositions } from '../positions/PersonPositions';
 import { usePerson } from './api';
 import { PersonEditForm } from './PersonEditForm';
 import { PersonProfile } from './PersonProfile';
+import { PersonTrainingRecord } from '../training/record/PersonTrainingRecord';
 
 /** A cadre's record: profile (view / edit), positions held, and who changed what. */
 export function PersonPage() {
@@ -44,6 +45,7 @@ export function PersonPage() {
       ),
     },
     { key: 'positions', label: t('tab.positions'), children: <PersonPositions personId={p.id} canEdit={p.canEdit} /> },
+    { key: 'training', label: t('trainingResults:record.tab'), children: <PersonTrainingRecord personId={p.id} /> },
     { key: 'history', label: t('tab.history'), children: <ChangeHistory entity="person" entityId={p.id} /> },
   ];
 

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import { can, inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
+import { forUpdate } from '../../../db/dialect.ts';
 import { AppError, forbidden, notFound } from '../../../errors.ts';
 import type { ClassStatus } from '@canbo/contract';
 import { classStatusLabels } from '@canbo/contract';
@@ -97,4 +98,14 @@ export function requireRostered(cls: ClassForWrite): void {
     `Lớp "${cls.name}" được ghi nhận theo số lượng báo cáo (${cls.headcount_total} học viên), không có danh sách học viên`,
     { field: 'headcount' },
   );
+}
+
+/**
+ * requireManagedClass, with the class row then locked for the rest of the transaction and read
+ * again under the lock: what guards a class-wide limit (its sessions, its dates) is current.
+ */
+export async function lockManagedClass(tx: Tx, actor: Actor, classId: number): Promise<ClassForWrite> {
+  await requireManagedClass(tx, actor, classId);
+  await forUpdate(tx.engine, tx.q.selectFrom('training_classes').select('id').where('id', '=', classId)).execute();
+  return findVisibleClass(tx, actor, classId);
 }

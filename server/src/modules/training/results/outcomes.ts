@@ -67,3 +67,10 @@ export async function refreshOutcomes(tx: Tx, classId: number, enrolmentIds?: nu
     .where('rule_outcome', 'is not', null)
     .execute();
 }
+
+/** The outcome that counts for an enrolment (alias): staff's override when they set one, else the rule's. */
+export function effectiveOutcome(enrolment = 'e'): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`coalesce(${sql.ref(`${enrolment}.outcome_override`)}, ${sql.ref(`${enrolment}.rule_outcome`)})`;
+}

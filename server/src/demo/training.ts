@@ -1,0 +1,180 @@
+import type { ClassAction, ClassCreateInput, SessionPart } from '@canbo/contract';
+import { todayIso } from '../modules/people/dates.ts';
+import { createClass, getClass } from '../modules/training/classes/class.service.ts';
+import { transitionClass } from '../modules/training/classes/class.transitions.ts';
+import { createSession } from '../modules/training/classes/sessions.service.ts';
+import { createProgramme } from '../modules/training/programmes/programmes.service.ts';
+import { unitId, type Loader } from './loader.ts';
+
+/**
+ * Training in the demo, through the services: the catalogue's programmes, the article's 2023
+ * title class for grassroots secretaries and deputies (completed, with its timetable), a few
+ * earlier classes known only by their reported headcount, and an upcoming province class open for
+ * nomination. Seats, nominations and results are added by their own loaders.
+ */
+
+export interface DemoTraining {
+  /** Đắk Nông's 2023 class for 243 grassroots secretaries and deputies. */
+  titleClass2023: number;
+  /** Lâm Đồng's next class, open for nomination. */
+  upcoming: number;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The title programme's topics, one a session; the last two are the course's closing sessions. */
+const TITLE_TOPICS = [
+  'Vai trò, nhiệm vụ của Bí thư, Phó Bí thư Đoàn cơ sở',
+  'Kỹ năng điều hành hội nghị Ban Chấp hành',
+  'Công tác xây dựng Đoàn và phát triển đoàn viên',
+  'Kỹ năng xây dựng và triển khai chương trình công tác năm',
+  'Trao đổi kinh nghiệm, giải đáp tình huống',
+  'Viết bài thu hoạch',
+];
+
+async function addProgrammes(l: Loader): Promise<{ title: number; unionWork: number }> {
+  const title = await createProgramme(l.ctx, l.actor, {
+    name: 'Bồi dưỡng chức danh Bí thư, Phó Bí thư Đoàn cơ sở',
+    kindCode: 'title',
+    targetTitles: ['secretary', 'deputy_secretary'],
+    topics: TITLE_TOPICS.slice(0, 4),
+    standardDays: 3,
+  });
+  const unionWork = await createProgramme(l.ctx, l.actor, {
+    name: 'Nghiệp vụ công tác Đoàn (Quyết định 1070-QĐ/TWĐTN-HVTTNVN)',
+    kindCode: 'union_work',
+    targetTitles: ['committee_member', 'specialist'],
+    topics: ['Công tác tuyên giáo', 'Công tác tổ chức, kiểm tra', 'Công tác thanh niên', 'Văn bản và lưu trữ'],
+    standardDays: 5,
+    standardPeriods: 40,
+  });
+  await createProgramme(l.ctx, l.actor, {
+    name: 'Nâng cao năng lực số cho cán bộ Đoàn',
+    kindCode: 'digital',
+    topics: ['Chữ ký số và văn bản điện tử', 'An toàn thông tin trên mạng xã hội'],
+    standardDays: 2,
+  });
+  return { title: title.id, unionWork: unionWork.id };
+}
+
+async function step(l: Loader, classId: number, actions: ClassAction[]): Promise<void> {
+  for (const action of actions) {
+    const current = await getClass(l.ctx, l.actor, { id: classId });
+    await transitionClass(l.ctx, l.actor, { id: classId, action, version: current.version });
+  }
+}
+
+/**
+ * A three-day title class for grassroots secretaries and deputies, mornings and afternoons, taken
+ * through planning to open for nomination.
+ */
+async function openTitleClass(
+  l: Loader,
+  c: { organiser: string; start: string; partner: string; place: string; capacity: number; decision: string },
+  programmeId: number,
+): Promise<number> {
+  const created = await createClass(l.ctx, l.actor, {
+    name: `Lớp bồi dưỡng chức danh Bí thư, Phó Bí thư Đoàn cơ sở năm ${c.start.slice(0, 4)}`,
+    organiserUnitId: unitId(l, c.organiser),
+    partners: [c.partner],
+    kindCode: 'title',
+    programmeId,
+    targetTitles: ['secretary', 'deputy_secretary'],
+    startDate: c.start,
+    endDate: addDays(c.start, 2),
+    place: c.place,
+    capacity: c.capacity,
+    decision: c.decision,
+  });
+  let n = 0;
+  for (let day = 0; day < 3; day++) {
+    for (const part of ['morning', 'afternoon'] as SessionPart[]) {
+      await createSession(l.ctx, l.actor, {
+        classId: created.id,
+        date: addDays(c.start, day),
+        part,
+        topic: TITLE_TOPICS[n++ % TITLE_TOPICS.length] ?? null,
+        lecturer: n % 2 ? 'ThS. Nguyễn Thị Hồng' : 'Đồng chí Phó Bí thư Tỉnh đoàn',
+      });
+    }
+  }
+  await step(l, created.id, ['plan', 'open']);
+  return created.id;
+}
+
+/** Classes from before Canbo, known from the year-end reports by their numbers alone. */
+const historical = (unionWork: number): (Omit<ClassCreateInput, 'organiserUnitId'> & { organiser: string })[] => [
+  {
+    name: 'Lớp bồi dưỡng nghiệp vụ công tác Đoàn năm 2019',
+    organiser: 'DNO',
+    programmeId: unionWork,
+    partners: ['Trường Chính trị tỉnh Đắk Nông'],
+    kindCode: 'union_work',
+    startDate: '2019-04-16',
+    endDate: '2019-04-20',
+    place: 'Gia Nghĩa',
+    decision: 'Quyết định số 305-QĐ/TĐTN-BTC',
+    headcount: { total: 180, women: 86, minority: 41, doan: 150, hoi: 20, doi: 10 },
+  },
+  {
+    name: 'Lớp bồi dưỡng chức danh Bí thư chi đoàn năm 2021',
+    organiser: 'DNO-CJ',
+    partners: ['Trung tâm Bồi dưỡng chính trị huyện Cư Jút'],
+    kindCode: 'title',
+    targetTitles: ['secretary'],
+    startDate: '2021-05-11',
+    endDate: '2021-05-12',
+    place: "Ea T'ling",
+    headcount: { total: 96, women: 45, minority: 38 },
+  },
+  {
+    name: 'Tập huấn chuyển đổi số cho cán bộ Đoàn, Hội, Đội năm 2022',
+    organiser: 'DNO-DM',
+    kindCode: 'digital',
+    mode: 'blended',
+    startDate: '2022-08-23',
+    endDate: '2022-08-23',
+    place: 'Đắk Mil',
+    headcount: { total: 64, women: 33, doan: 40, hoi: 14, doi: 10 },
+  },
+];
+
+export async function addTraining(l: Loader): Promise<DemoTraining> {
+  const programmes = await addProgrammes(l);
+  // The article's class, held in June 2023 with the provincial political school.
+  const titleClass2023 = await openTitleClass(
+    l,
+    {
+      organiser: 'DNO',
+      start: '2023-06-13',
+      partner: 'Trường Chính trị tỉnh Đắk Nông',
+      place: 'Trường Chính trị tỉnh Đắk Nông, Gia Nghĩa',
+      capacity: 250,
+      decision: 'Quyết định số 512-QĐ/TĐTN-BTC',
+    },
+    programmes.title,
+  );
+  // (seats and nominations of the 2023 class belong here, while it is open)
+  await step(l, titleClass2023, ['start', 'complete']);
+  for (const { organiser, ...h } of historical(programmes.unionWork)) {
+    await createClass(l.ctx, l.actor, { ...h, organiserUnitId: unitId(l, organiser) });
+  }
+  // Lâm Đồng's next class, four weeks ahead, taking nominations now.
+  const upcoming = await openTitleClass(
+    l,
+    {
+      organiser: 'LDO',
+      start: addDays(todayIso(), 28),
+      partner: 'Trường Chính trị tỉnh Lâm Đồng',
+      place: 'Hội trường Tỉnh đoàn Lâm Đồng, Đà Lạt',
+      capacity: 120,
+      decision: 'Quyết định số 86-QĐ/TĐTN-BTC',
+    },
+    programmes.title,
+  );
+  return { titleClass2023, upcoming };
+}

@@ -1,0 +1,266 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  VerticalAlign,
+  WidthType,
+  type IParagraphOptions,
+} from 'docx';
+import type { UnitKind } from '@canbo/contract';
+import { pt, twip } from './page.ts';
+
+/**
+ * The Union's official document layout (QĐ 367-QĐ/TWĐTN-VP, HD 29-HD/TWĐTN-VP): the two-column
+ * header, the document type and summary, the signature block and the recipients. Summons use it
+ * today; reports, plans and notices use the same pieces.
+ */
+
+/** What the header needs to know about the unit whose committee issues the document. */
+export interface IssuingUnit {
+  name: string;
+  kind: UnitKind;
+  organisation: string;
+  /** Place name printed before the date ("Gia Nghĩa"); the unit's name when unset. */
+  place: string | null;
+  /** The unit it reports to; null at the top of the tree. */
+  parent: { name: string; kind: UnitKind } | null;
+}
+
+/** The issuer as the header prints it and as document numbers name it. */
+export interface Issuer {
+  /** The superior committee above the issuer's own line ("BCH ĐOÀN TỈNH ĐẮK NÔNG"), or null. */
+  superior: string | null;
+  /** The issuing committee, printed bold ("BCH HUYỆN ĐOÀN CƯ JÚT"). */
+  body: string;
+  /** The issuer in the number: TWĐTN, TĐTN, HĐTN, ĐTN. */
+  code: string;
+  /** Whether numbers carry the board that drafted the document ("-BTC", "-VP"). */
+  boards: boolean;
+  /** The unit's name as the body text calls it ("Huyện đoàn Cư Jút"). */
+  name: string;
+  place: string;
+  /** The organisation's line at the top right. */
+  motto: string;
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+/**
+ * Levels whose committee writes its superior above its own name. The central committee and a
+ * province head the organisation's own line ("ĐOÀN TNCS HỒ CHÍ MINH" on the right), so they stand alone.
+ */
+const STANDS_ALONE = new Set<UnitKind>(['central', 'province']);
+
+/**
+ * Levels with specialised boards (Ban Tổ chức, Văn phòng, …) whose initials end the number:
+ * central, province and district-equivalent unions. Commune, grassroots and branch unions have
+ * none, so their numbers end with the issuer ("12-GTT/ĐTN").
+ */
+const HAS_BOARDS = new Set<UnitKind>(['central', 'province', 'district', 'affiliated', 'sector']);
+
+const MOTTO: Record<string, string> = {
+  doan: 'ĐOÀN TNCS HỒ CHÍ MINH',
+  hoi: 'HỘI LHTN VIỆT NAM',
+  doi: 'ĐỘI TNTP HỒ CHÍ MINH',
+};
+
+/**
+ * The committee line of a unit: "BCH" and its name in capitals, except that a provincial union is
+ * written "ĐOÀN TỈNH …" where its everyday name is "Tỉnh đoàn …" (HD 29's own example).
+ */
+export function committeeLine(name: string): string {
+  const province = /^tỉnh đoàn\s+(.+)$/iu.exec(name.trim());
+  return `BCH ${upper(province ? `Đoàn tỉnh ${province[1]}` : name.trim())}`;
+}
+
+/**
+ * The issuer's initials in a document number ("…/TĐTN-BTC"): the central committee TWĐTN; a
+ * province TĐTN (Tỉnh/Thành đoàn); at district level the name's first word decides — Huyện đoàn
+ * HĐTN, Quận đoàn QĐTN, Thị đoàn and a provincial city's Thành đoàn TĐTN; every other union ĐTN.
+ */
+export function issuerCode(name: string, kind: UnitKind): string {
+  if (kind === 'central') return 'TWĐTN';
+  if (kind === 'province') return 'TĐTN';
+  if (kind === 'district') {
+    const first = upper(name.trim().split(/\s+/)[0] ?? '');
+    if (first === 'HUYỆN') return 'HĐTN';
+    if (first === 'QUẬN') return 'QĐTN';
+    if (first === 'THỊ' || first === 'THÀNH') return 'TĐTN';
+  }
+  return 'ĐTN';
+}
+
+/** Everything the header and the number need, from the issuing unit's kind and name and its parent's. */
+export function issuerOf(unit: IssuingUnit): Issuer {
+  return {
+    superior: unit.parent && !STANDS_ALONE.has(unit.kind) ? committeeLine(unit.parent.name) : null,
+    body: committeeLine(unit.name),
+    code: issuerCode(unit.name, unit.kind),
+    boards: HAS_BOARDS.has(unit.kind),
+    name: unit.name,
+    place: unit.place?.trim() || unit.name,
+    motto: MOTTO[unit.organisation] ?? MOTTO.doan!,
+  };
+}
+
+/** Document types and their letters in the number (HD 29). */
+export const DOCUMENT_TYPES = {
+  report: 'BC',
+  plan: 'KH',
+  decision: 'QĐ',
+  notice: 'TB',
+  summons: 'GTT',
+  letter: 'CV',
+} as const;
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
+/**
+ * "15-GTT/TĐTN-BTC": number, type, issuer and — where the level has boards — the drafting board.
+ * Without a number the place is left blank for the office to write in by hand when registering.
+ */
+export function documentNumber(issuer: Issuer, type: DocumentType, no: number | null, board: string): string {
+  const suffix = issuer.boards ? `${issuer.code}-${board}` : issuer.code;
+  return `${no ?? '     '}-${DOCUMENT_TYPES[type]}/${suffix}`;
+}
+
+/** "Gia Nghĩa, ngày 23 tháng 01 năm 2024" from a yyyy-mm-dd date. */
+export function placeAndDate(issuer: Issuer, isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return `${issuer.place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+interface Line {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+  size?: number;
+}
+
+/** One paragraph of one run: most lines of the header and the signature block are exactly that. */
+export function line(l: Line, opts: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    ...opts,
+    children: [
+      new TextRun({
+        text: l.text,
+        bold: l.bold,
+        italics: l.italics,
+        size: pt(l.size ?? 14),
+        ...(l.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+      }),
+    ],
+  });
+}
+
+// The printable width: A4 less the 30 mm and 20 mm side margins.
+const CONTENT_WIDTH = twip(160);
+
+/** Two cells side by side with no borders, as the header and the signature block are laid out. */
+function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
+  const leftWidth = Math.round(CONTENT_WIDTH * leftShare);
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [leftWidth, CONTENT_WIDTH - leftWidth],
+    borders: TableBorders.NONE,
+    rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, CONTENT_WIDTH - leftWidth)] })],
+  });
+}
+
+/**
+ * The header: left, the superior (if any), the issuing committee in bold, "***" and the number;
+ * right, the organisation's line bold and underlined, and the place and date in italics.
+ */
+export function officialHeader(issuer: Issuer, number: string, isoDate: string): Table {
+  const left = [
+    ...(issuer.superior ? [line({ text: issuer.superior, size: 13 })] : []),
+    line({ text: issuer.body, bold: true, size: 13 }),
+    line({ text: '***', size: 13 }),
+    line({ text: `Số: ${number}`, size: 13 }),
+  ];
+  const right = [
+    line({ text: issuer.motto, bold: true, underline: true, size: 15 }),
+    line({ text: '' }),
+    line({ text: placeAndDate(issuer, isoDate), italics: true }),
+  ];
+  return twoColumns(left, right, 0.42);
+}
+
+/** The document type in capitals and its summary line under it ("GIẤY TRIỆU TẬP" / "Học viên tham dự …"). */
+export function documentTitle(type: string, summary: string): Paragraph[] {
+  return [
+    line({ text: type, bold: true, size: 16 }, { spacing: { before: 240 } }),
+    line({ text: summary, bold: true }, { spacing: { after: 240 } }),
+  ];
+}
+
+export interface Signature {
+  /** "TM. BAN THƯỜNG VỤ": the committee on whose behalf the signer signs. */
+  formula: string;
+  /** "BÍ THƯ", "PHÓ BÍ THƯ". */
+  signerTitle: string;
+  signerName: string | null;
+  /** One line each, without the leading dash ("Huyện đoàn Cư Jút", "Lưu VP"). */
+  recipients: string[];
+}
+
+/**
+ * The foot: "Nơi nhận:" and the recipients on the left in small type, one per line, the last
+ * closing with a full stop; on the right the signing formula, the signer's title, room for the
+ * signature and seal, and the signer's name.
+ */
+export function signatureBlock(s: Signature): Table {
+  const last = s.recipients.length - 1;
+  const left = [
+    new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })] }),
+    ...s.recipients.map(
+      (r, i) => new Paragraph({ children: [new TextRun({ text: `- ${r}${i === last ? '.' : ';'}`, size: pt(11) })] }),
+    ),
+  ];
+  const right = [
+    line({ text: s.formula, bold: true }),
+    line({ text: s.signerTitle, bold: true }),
+    ...Array.from({ length: 4 }, () => line({ text: '' })),
+    line({ text: s.signerName ?? '', bold: true }),
+  ];
+  return twoColumns(left, right, 0.5);
+}
+
+/** A bordered table of rows of text, the first row bold: the lists inside a document's body. */
+export function listTable(header: string[], rows: string[][], widthsMm: number[]): Table {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cell = (text: string, i: number, bold: boolean) =>
+    new TableCell({
+      width: { size: twip(widthsMm[i] ?? 30), type: WidthType.DXA },
+      children: [
+        new Paragraph({
+          alignment: i === 0 || bold ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold, size: pt(13) })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: twip(widthsMm.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
+    columnWidths: widthsMm.map(twip),
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: [header, ...rows].map(
+      (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c, i) => cell(c, i, r === 0)) }),
+    ),
+  });
+}

@@ -1,0 +1,220 @@
+import { sql } from 'kysely';
+import { foldVietnamese } from '@canbo/contract';
+import type { Actor } from '../../../auth/actor.ts';
+import type { Tx } from '../../../context.ts';
+import { like, likeContains } from '../../../db/dialect.ts';
+import { enrolmentVisible } from '../classes/class.access.ts';
+import { SEATED } from '../results/outcomes.ts';
+
+/** Keeps every `in (…)` list well under both engines' limits on bound parameters. */
+const CHUNK = 1000;
+
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A trainee on the grid, the sheet or the sign-in list. */
+export interface SeatedRow {
+  id: number;
+  person_id: number;
+  person_name: string;
+  unit_id: number;
+  unit_name: string;
+  title: string | null;
+}
+
+/** Seated trainees of the class the actor may see (a district editor: only its own trainees). */
+function seated(tx: Tx, actor: Actor | null, classId: number, q?: string) {
+  let query = tx.q
+    .selectFrom('enrolments as e')
+    .innerJoin('training_classes as c', 'c.id', 'e.class_id')
+    .innerJoin('people as p', 'p.id', 'e.person_id')
+    .where('e.class_id', '=', classId)
+    .where('e.status', 'in', [...SEATED]);
+  if (actor) query = query.where(enrolmentVisible(actor));
+  const term = q ? foldVietnamese(q) : '';
+  if (term) query = query.where(like('p.search_text', likeContains(term)));
+  return query;
+}
+
+const SEATED_COLUMNS = [
+  'e.id',
+  'e.person_id',
+  'p.full_name as person_name',
+  'e.unit_id',
+  'e.unit_name',
+  'e.title',
+] as const;
+
+export async function findSeatedPage(
+  tx: Tx,
+  actor: Actor,
+  classId: number,
+  filter: { q?: string | undefined; order: 'asc' | 'desc' },
+  page: { limit: number; offset: number },
+): Promise<SeatedRow[]> {
+  return seated(tx, actor, classId, filter.q)
+    .select(SEATED_COLUMNS)
+    .orderBy('e.sort_key', filter.order)
+    .orderBy('e.id', filter.order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countSeated(tx: Tx, actor: Actor, classId: number, q?: string): Promise<number> {
+  const row = await seated(tx, actor, classId, q)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Every seated trainee in name order: the whole sheet, not a page. With an actor, only those the
+ * actor sees; without, the organiser's full list (the caller has checked the organiser's right).
+ */
+export async function findAllSeated(tx: Tx, actor: Actor | null, classId: number): Promise<SeatedRow[]> {
+  return seated(tx, actor, classId).select(SEATED_COLUMNS).orderBy('e.sort_key').orderBy('e.id').execute();
+}
+
+/** Seated enrolments of the class among these ids (the others are not on its list). */
+export async function findSeatedAmong(tx: Tx, classId: number, ids: readonly number[]): Promise<SeatedRow[]> {
+  const out: SeatedRow[] = [];
+  for (const part of chunks(ids)) {
+    out.push(...(await seated(tx, null, classId).select(SEATED_COLUMNS).where('e.id', 'in', part).execute()));
+  }
+  return out;
+}
+
+export interface MarkRow {
+  enrolment_id: number;
+  session_id: number;
+  mark: string;
+}
+
+/** The marks of these enrolments, in any session. */
+export async function findMarks(tx: Tx, enrolmentIds: readonly number[]): Promise<MarkRow[]> {
+  const out: MarkRow[] = [];
+  for (const part of chunks(enrolmentIds)) {
+    out.push(
+      ...(await tx.q
+        .selectFrom('attendance')
+        .select(['enrolment_id', 'session_id', 'mark'])
+        .where('enrolment_id', 'in', part)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export interface MarkWrite {
+  enrolment_id: number;
+  session_id: number;
+  mark: string;
+}
+
+/**
+ * Insert or replace marks. Grouped by session and mark, each statement carries only enrolment ids
+ * (insert … select from enrolments): a 20,000-mark save binds 20,000 values, not 120,000.
+ */
+export async function upsertMarks(
+  tx: Tx,
+  marks: readonly MarkWrite[],
+  how: { method: string; markedAt: string; markedBy: number | null },
+): Promise<void> {
+  const groups = new Map<string, { sessionId: number; mark: string; ids: number[] }>();
+  for (const m of marks) {
+    const key = `${m.session_id}:${m.mark}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { sessionId: m.session_id, mark: m.mark, ids: [] };
+      groups.set(key, group);
+    }
+    group.ids.push(m.enrolment_id);
+  }
+  for (const g of groups.values()) {
+    for (const part of chunks(g.ids)) {
+      await tx.q
+        .insertInto('attendance')
+        .columns(['enrolment_id', 'session_id', 'mark', 'method', 'marked_at', 'marked_by'])
+        .expression(
+          tx.q
+            .selectFrom('enrolments as e')
+            .select([
+              'e.id',
+              sql<number>`cast(${g.sessionId} as integer)`.as('session_id'),
+              sql<string>`cast(${g.mark} as text)`.as('mark'),
+              sql<string>`cast(${how.method} as text)`.as('method'),
+              sql<string>`cast(${how.markedAt} as text)`.as('marked_at'),
+              sql<number | null>`cast(${how.markedBy} as integer)`.as('marked_by'),
+            ])
+            .where('e.id', 'in', part),
+        )
+        .onConflict((oc) =>
+          oc.columns(['enrolment_id', 'session_id']).doUpdateSet((eb) => ({
+            mark: eb.ref('excluded.mark'),
+            method: eb.ref('excluded.method'),
+            marked_at: eb.ref('excluded.marked_at'),
+            marked_by: eb.ref('excluded.marked_by'),
+          })),
+        )
+        .execute();
+    }
+  }
+}
+
+/** Remove marks, one statement per session and chunk. */
+export async function deleteMarks(
+  tx: Tx,
+  marks: readonly { enrolment_id: number; session_id: number }[],
+): Promise<void> {
+  const bySession = new Map<number, number[]>();
+  for (const m of marks) bySession.set(m.session_id, [...(bySession.get(m.session_id) ?? []), m.enrolment_id]);
+  for (const [sessionId, enrolmentIds] of bySession) {
+    for (const part of chunks(enrolmentIds)) {
+      await tx.q
+        .deleteFrom('attendance')
+        .where('session_id', '=', sessionId)
+        .where('enrolment_id', 'in', part)
+        .execute();
+    }
+  }
+}
+
+export interface AuditRowValues {
+  entityId: number;
+  unitId: number;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Audit rows of one marking, written in batches: a grid save of 2,000 trainees is 2,000 rows, which
+ * one insert each (writeAudit) would turn into seconds on PostgreSQL. Same columns as writeAudit.
+ */
+export async function insertAttendanceAudit(
+  tx: Tx,
+  actor: Actor,
+  at: string,
+  rows: readonly AuditRowValues[],
+): Promise<void> {
+  for (const part of chunks(rows, 500)) {
+    await tx.q
+      .insertInto('audit_log')
+      .values(
+        part.map((r) => ({
+          at,
+          actor_user_id: actor.userId,
+          entity: 'enrolment',
+          entity_id: r.entityId,
+          action: 'attendance',
+          unit_id: r.unitId,
+          before: JSON.stringify(r.before),
+          after: JSON.stringify(r.after),
+        })),
+      )
+      .execute();
+  }
+}

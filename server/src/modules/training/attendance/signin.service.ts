@@ -1,0 +1,51 @@
+import { sessionPartLabels, titleLabels, type SessionPart, type Title } from '@canbo/contract';
+import type { Actor } from '../../../auth/actor.ts';
+import { can } from '../../../auth/policy.ts';
+import type { Ctx } from '../../../context.ts';
+import { reader } from '../../../context.ts';
+import { forbidden, notFound } from '../../../errors.ts';
+import { signInDocx, signInPdf, type SignInSheet } from '../documents/signin.ts';
+import type { DocumentFile } from './attendance.service.ts';
+import { findAllSeated } from './attendance.repository.ts';
+import { sessionCheckinUrl } from './checkin.service.ts';
+import { findVisibleSession } from './checkin.repository.ts';
+
+/**
+ * The sheet is the organiser's document: every seated trainee (so one promoted from the waitlist is
+ * on it), in name order. A unit that only sent trainees sees the class but gets no sheet (403).
+ */
+async function signInSheet(ctx: Ctx, actor: Actor, sessionId: number): Promise<{ sheet: SignInSheet; name: string }> {
+  const tx = reader(ctx);
+  const session = await findVisibleSession(tx, actor, sessionId);
+  if (!session) throw notFound('Buổi học');
+  if (!(await can(tx, actor, 'training.read', session.organiser_unit_id))) {
+    throw forbidden(`Danh sách ký tên do đơn vị tổ chức lớp "${session.class_name}" lập`);
+  }
+  const trainees = await findAllSeated(tx, null, session.class_id);
+  const sheet: SignInSheet = {
+    organiserName: session.organiser_name,
+    className: session.class_name,
+    date: session.session_date,
+    partLabel: sessionPartLabels[session.part as SessionPart] ?? session.part,
+    startsAt: session.starts_at,
+    endsAt: session.ends_at,
+    topic: session.topic,
+    checkinUrl: sessionCheckinUrl(ctx, session.checkin_token),
+    trainees: trainees.map((t) => ({
+      name: t.person_name,
+      unitName: t.unit_name,
+      title: t.title ? (titleLabels[t.title as Title] ?? t.title) : '',
+    })),
+  };
+  return { sheet, name: `danh-sach-ky-ten-${session.session_date}-${session.part}` };
+}
+
+export async function signInSheetDocx(ctx: Ctx, actor: Actor, input: { id: number }): Promise<DocumentFile> {
+  const { sheet, name } = await signInSheet(ctx, actor, input.id);
+  return { fileName: `${name}.docx`, bytes: await signInDocx(sheet) };
+}
+
+export async function signInSheetPdf(ctx: Ctx, actor: Actor, input: { id: number }): Promise<DocumentFile> {
+  const { sheet, name } = await signInSheet(ctx, actor, input.id);
+  return { fileName: `${name}.pdf`, bytes: await signInPdf(sheet) };
+}

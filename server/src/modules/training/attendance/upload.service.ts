@@ -1,0 +1,168 @@
+import {
+  attendanceMarkLabels,
+  attendanceMarks,
+  attendanceUploadQuery,
+  type AttendanceUploadResult,
+} from '@canbo/contract';
+import type { z } from 'zod';
+import type { Actor } from '../../../auth/actor.ts';
+import type { Ctx, Tx } from '../../../context.ts';
+import { inTransaction, reader } from '../../../context.ts';
+import { nowIso } from '../../../db/dialect.ts';
+import { AppError } from '../../../errors.ts';
+import { fieldError, parseInput } from '../../people/input.ts';
+import { requireManagedClass, requireRostered, requireStatus, type ClassForWrite } from '../classes/class.access.ts';
+import { markOfWord, readAttendanceSheet, type ReadSheet } from '../documents/attendance-sheet.ts';
+import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';
+import { findAllSeated, type SeatedRow } from './attendance.repository.ts';
+import { MARKABLE, MARKING } from './attendance.service.ts';
+import { loadMarks, planMarks, writeMarks, type MarkChange } from './marks.ts';
+import { sessionLabel } from './session.time.ts';
+
+export interface UploadedFile {
+  fileName: string;
+  data: Buffer;
+}
+
+type RowResult = AttendanceUploadResult['rows'][number];
+
+const MARK_WORDS = attendanceMarks.map((m) => attendanceMarkLabels[m]).join(', ');
+
+/** Names compared as written, forgiving only case, spacing and Unicode composition. */
+const sameName = (a: string, b: string) => {
+  const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+  return norm(a) === norm(b);
+};
+
+/** Session columns matched to this class's sessions; an unknown or repeated column is a sheet error. */
+function sessionColumns(sheet: ReadSheet, sessions: readonly SessionRow[], cls: ClassForWrite, errors: string[]) {
+  const byId = new Map(sessions.map((s) => [s.id, s]));
+  const used = new Map<number, string>();
+  return sheet.sessionColumns.map((col) => {
+    const where = `Cột ${col.letter}${col.header ? ` ("${col.header}")` : ''}`;
+    const s = byId.get(col.sessionId);
+    if (!s) {
+      errors.push(`${where}: buổi học mã ${col.sessionId} không thuộc lớp "${cls.name}"`);
+      return null;
+    }
+    const earlier = used.get(s.id);
+    if (earlier) {
+      errors.push(`${where}: buổi ${sessionLabel(s)} đã có ở cột ${earlier}`);
+      return null;
+    }
+    used.set(s.id, col.letter);
+    return s;
+  });
+}
+
+interface CheckedRow {
+  result: RowResult;
+  changes: MarkChange[];
+  enrolmentId: number | null;
+}
+
+/** One row of the sheet: who (the id, and the name must match it) and which marks. */
+function checkRows(
+  sheet: ReadSheet,
+  columns: (SessionRow | null)[],
+  seated: ReadonlyMap<number, SeatedRow>,
+  cls: ClassForWrite,
+): CheckedRow[] {
+  const rowOf = new Map<number, number>();
+  return sheet.rows.map((r) => {
+    const errors: string[] = [];
+    const at = `Dòng ${r.row}`;
+    const id = /^\d{1,15}$/.test(r.enrolmentId) ? Number(r.enrolmentId) : null;
+    const e = id === null ? undefined : seated.get(id);
+    if (!r.enrolmentId) errors.push(`${at}: thiếu Mã học viên`);
+    else if (!e) errors.push(`${at}: mã học viên "${r.enrolmentId}" không có trong danh sách lớp "${cls.name}"`);
+    else if (rowOf.has(e.id)) errors.push(`${at}: học viên mã ${e.id} đã có ở dòng ${rowOf.get(e.id)}`);
+    else if (!sameName(r.personName, e.person_name)) {
+      errors.push(`${at}: họ và tên "${r.personName}" không khớp với mã học viên ${e.id} (${e.person_name})`);
+    }
+    if (e && !rowOf.has(e.id)) rowOf.set(e.id, r.row);
+    const changes: MarkChange[] = [];
+    r.cells.forEach((cell, i) => {
+      const s = columns[i];
+      // A blank cell leaves the mark as it is: marks taken by QR meanwhile are not wiped by an old sheet.
+      if (!cell || !s) return;
+      const mark = markOfWord(cell);
+      const col = sheet.sessionColumns[i];
+      if (!mark) {
+        errors.push(
+          `${at}, cột ${col?.letter ?? ''} (${sessionLabel(s)}): "${cell}" không phải điểm danh (${MARK_WORDS})`,
+        );
+      } else if (e) changes.push({ enrolmentId: e.id, sessionId: s.id, mark });
+    });
+    return {
+      result: { row: r.row, personName: e?.person_name ?? (r.personName || null), changes: 0, errors },
+      changes: errors.length ? [] : changes,
+      enrolmentId: errors.length || !e ? null : e.id,
+    };
+  });
+}
+
+async function requireUploadable(tx: Tx, actor: Actor, classId: number): Promise<ClassForWrite> {
+  const cls = await requireManagedClass(tx, actor, classId);
+  requireRostered(cls);
+  requireStatus(cls, MARKABLE, MARKING);
+  return cls;
+}
+
+/**
+ * POST …/attendance/upload: the sheet from attendance.xlsx, filled in. Every row is checked and
+ * previewed; nothing is saved while any row or the sheet itself has an error, nor on a dry run.
+ * Cells equal to the stored marks are no change, so the same sheet uploaded twice changes nothing.
+ */
+export async function uploadAttendance(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number; file: UploadedFile | null } & z.input<typeof attendanceUploadQuery>,
+): Promise<AttendanceUploadResult> {
+  const { id, file, ...query } = input;
+  const dryRun = parseInput(attendanceUploadQuery, query).dryRun === 'true';
+  // Checked before the file is parsed, and parsed outside the transaction: reading a workbook takes
+  // a while, and SQLite has one connection for everyone.
+  await requireUploadable(reader(ctx), actor, id);
+  if (!file) throw fieldError('file', 'hãy chọn bảng tính điểm danh (.xlsx) tải từ Canbo');
+  const sheet = await readAttendanceSheet(file.data);
+  if (!sheet) {
+    throw new AppError(
+      'validation',
+      `Tệp "${file.fileName}" không phải bảng tính Excel (.xlsx) đọc được. Hãy tải lên mẫu điểm danh tải từ Canbo.`,
+      { field: 'file', fileName: file.fileName },
+    );
+  }
+  return inTransaction(ctx, async (tx) => {
+    const cls = await requireUploadable(tx, actor, id);
+    const sessions = await listSessions(tx, id);
+    const sheetErrors = [...sheet.errors];
+    const columns = sessionColumns(sheet, sessions, cls, sheetErrors);
+    const seated = await findAllSeated(tx, actor, id);
+    const enrolments = new Map(seated.map((e) => [e.id, e]));
+    const rows = checkRows(sheet, columns, enrolments, cls);
+    const current = await loadMarks(
+      tx,
+      rows.flatMap((r) => (r.enrolmentId === null ? [] : [r.enrolmentId])),
+    );
+    const plan = planMarks(
+      current,
+      rows.flatMap((r) => r.changes),
+    );
+    for (const r of rows) if (r.enrolmentId !== null) r.result.changes = plan.changedBy.get(r.enrolmentId) ?? 0;
+    const ok = sheetErrors.length === 0 && rows.every((r) => r.result.errors.length === 0);
+    let changes = plan.upserts.length + plan.deletes.length;
+    if (ok && !dryRun) {
+      changes = await writeMarks(tx, actor, {
+        classId: id,
+        sessions,
+        enrolments,
+        current,
+        plan,
+        method: 'upload',
+        at: nowIso(),
+      });
+    }
+    return { rows: rows.map((r) => r.result), sheetErrors, changes, applied: ok && !dryRun };
+  });
+}

@@ -1,0 +1,112 @@
+import { certificateDocumentQuery, foldVietnamese, type CertificateDocumentQuery, type Grade } from '@canbo/contract';
+import type { z } from 'zod';
+import type { Actor } from '../../../auth/actor.ts';
+import type { Ctx } from '../../../context.ts';
+import { reader } from '../../../context.ts';
+import { zipFiles } from '../../../documents/zip.ts';
+import { AppError, notFound } from '../../../errors.ts';
+import { todayIso } from '../../people/dates.ts';
+import { parseInput } from '../../people/input.ts';
+import { findVisibleClass } from '../classes/class.access.ts';
+import { renderCertificate, type CertificateData } from '../documents/certificate.ts';
+import { classDocumentRows, documentRow, type DocumentRow } from './certificates.repository.ts';
+
+export interface CertificateFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** The Vietnamese calendar day of a stored timestamp. */
+const dayOf = (timestamp: string) => todayIso(new Date(timestamp));
+
+/** Letters without diacritics, case kept ("Nguyễn Thị Hoa" → "Nguyen Thi Hoa"), safe in any file system. */
+function asciiName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9 .'-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "001/GCN-2025" and "Nguyễn Thị Hoa" → "001-GCN-2025 - Nguyen Thi Hoa.pdf". */
+export function certificateFileName(number: string, personName: string): string {
+  const safeNumber = number.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return `${safeNumber} - ${asciiName(personName)}.pdf`;
+}
+
+function toData(r: DocumentRow, publicUrl: string, signer: CertificateDocumentQuery): CertificateData {
+  return {
+    number: r.number,
+    verifyUrl: `${publicUrl}/verify/${r.verify_code}`,
+    personName: r.person_name,
+    birthDate: r.birth_date,
+    unitName: r.unit_name,
+    className: r.class_name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    grade: r.grade as Grade | null,
+    issuerName: r.issuer_name,
+    superiorName: r.superior_name,
+    place: r.issuer_place,
+    issuedOn: dayOf(r.issued_at),
+    signerTitle: signer.signerTitle ?? 'Bí thư',
+    signerName: signer.signerName ?? null,
+    revokedOn: r.revoked_at === null ? null : dayOf(r.revoked_at),
+  };
+}
+
+/**
+ * GET /training/certificates/:id/certificate.pdf — for readers of the organiser, the trainee, and
+ * editors of the trainee's unit. A revoked certificate still prints, stamped "ĐÃ THU HỒI".
+ */
+export async function certificatePdf(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number } & z.input<typeof certificateDocumentQuery>,
+): Promise<CertificateFile> {
+  const { id, ...rest } = input;
+  const signer = parseInput(certificateDocumentQuery, rest);
+  const row = await documentRow(reader(ctx), actor, id);
+  if (!row) throw notFound('Giấy chứng nhận');
+  return {
+    fileName: certificateFileName(row.number, row.person_name),
+    bytes: await renderCertificate(toData(row, ctx.config.publicUrl, signer)),
+  };
+}
+
+/**
+ * GET /training/classes/:id/certificates.zip — every valid certificate of the class the actor may
+ * open, one PDF each. Documents are made one after another: each is CPU work, so running them side
+ * by side would only hold more of them in memory at once.
+ */
+export async function certificatesZip(
+  ctx: Ctx,
+  actor: Actor,
+  classId: number,
+  options: z.input<typeof certificateDocumentQuery> = {},
+): Promise<CertificateFile & { count: number }> {
+  const signer = parseInput(certificateDocumentQuery, options);
+  const tx = reader(ctx);
+  const cls = await findVisibleClass(tx, actor, classId);
+  const rows = await classDocumentRows(tx, actor, classId);
+  if (!rows.length) {
+    throw new AppError('not_found', `Lớp "${cls.name}" chưa có giấy chứng nhận còn hiệu lực nào bạn được tải`);
+  }
+  const files: { name: string; data: Uint8Array }[] = [];
+  const taken = new Set<string>();
+  for (const r of rows) {
+    let name = certificateFileName(r.number, r.person_name);
+    // Two numbers that differ only in characters a file name cannot carry must not overwrite each other.
+    for (let n = 2; taken.has(name); n++) name = certificateFileName(`${r.number} (${n})`, r.person_name);
+    taken.add(name);
+    files.push({ name, data: await renderCertificate(toData(r, ctx.config.publicUrl, signer)) });
+  }
+  let slug = foldVietnamese(cls.name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, '');
+  return { fileName: `giay-chung-nhan-${slug || cls.id}.zip`, bytes: zipFiles(files), count: files.length };
+}

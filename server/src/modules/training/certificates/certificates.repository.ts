@@ -1,0 +1,305 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Actor } from '../../../auth/actor.ts';
+import { inScope } from '../../../auth/policy.ts';
+import type { Tx } from '../../../context.ts';
+import type { CertificateTable } from '../../../db/schema.ts';
+import { enrolmentVisible } from '../classes/class.access.ts';
+import { effectiveOutcome, SEATED } from '../results/outcomes.ts';
+
+/**
+ * Who may open a certificate itself (the PDF, with the birth date on it): readers of the organiser
+ * unit, the trainee, and editors of the trainee's unit — the one at the time of the class or the one
+ * keeping the record today (a cadre who moved takes the certificate along). Viewers of the trainee's
+ * unit see the certificate in lists, not the document.
+ */
+export function certificateVisible(actor: Actor): RawBuilder<boolean> {
+  const organiser = inScope(actor, 'training.read', 'c.organiser_unit_id');
+  const unitThen = inScope(actor, 'person.write', 'e.unit_id');
+  const unitNow = inScope(actor, 'person.write', 'p.unit_id');
+  const self = actor.personId === null ? sql<boolean>`1 = 0` : sql<boolean>`e.person_id = ${actor.personId}`;
+  return sql<boolean>`(${organiser} or ${unitThen} or ${unitNow} or ${self})`;
+}
+
+/**
+ * The date the issuer's name and superior are read on: the class's last day (a date column on both
+ * engines, where the issue timestamp is text), so a later renaming does not rewrite the certificate.
+ */
+const namedOn = sql<string>`c.end_date`;
+
+/** A unit's name on a date (a renamed unit signs with the name it had), else today's name. */
+function unitNameOn(unitId: RawBuilder<unknown>, date: RawBuilder<string>): RawBuilder<string> {
+  return sql<string>`coalesce(
+    (select n.name from unit_names n where n.unit_id = ${unitId} and n.valid_from <= ${date}
+       and (n.valid_to is null or n.valid_to > ${date}) order by n.valid_from desc limit 1),
+    (select un.name from units un where un.id = ${unitId}))`;
+}
+
+/** The unit the issuer stood under on a date (null for a top unit). */
+function parentOn(unitId: RawBuilder<unknown>, date: RawBuilder<string>): RawBuilder<number | null> {
+  return sql<number | null>`(select h.parent_id from unit_tree_history h where h.unit_id = ${unitId}
+    and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date}) order by h.valid_from desc limit 1)`;
+}
+
+const issuerName = unitNameOn(sql.ref('cert.issuing_unit_id'), namedOn);
+
+function certificates(tx: Tx) {
+  return tx.q
+    .selectFrom('certificates as cert')
+    .innerJoin('enrolments as e', 'e.id', 'cert.enrolment_id')
+    .innerJoin('training_classes as c', 'c.id', 'e.class_id')
+    .innerJoin('people as p', 'p.id', 'e.person_id');
+}
+
+export interface CertificateRow {
+  id: number;
+  enrolment_id: number;
+  class_id: number;
+  organiser_unit_id: number;
+  person_name: string;
+  number: string;
+  issuing_unit_id: number;
+  issuing_unit_name: string;
+  issued_at: string;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+  verify_code: string;
+  version: number;
+}
+
+function certificateRows(tx: Tx) {
+  return certificates(tx).select([
+    'cert.id',
+    'cert.enrolment_id',
+    'e.class_id',
+    'c.organiser_unit_id',
+    'p.full_name as person_name',
+    'cert.number',
+    'cert.issuing_unit_id',
+    issuerName.as('issuing_unit_name'),
+    'cert.issued_at',
+    'cert.revoked_at',
+    'cert.revoke_reason',
+    'cert.verify_code',
+    'cert.version',
+  ]);
+}
+
+export interface CertificateFilter {
+  classId: number;
+  status?: 'valid' | 'revoked';
+}
+
+/** A class's certificates of the trainees the actor sees, as its enrolment list shows them. */
+function listed(tx: Tx, actor: Actor, f: CertificateFilter) {
+  let query = certificateRows(tx).where('e.class_id', '=', f.classId).where(enrolmentVisible(actor));
+  if (f.status === 'valid') query = query.where('cert.revoked_at', 'is', null);
+  if (f.status === 'revoked') query = query.where('cert.revoked_at', 'is not', null);
+  return query;
+}
+
+const SORT_KEYS = {
+  number: ['cert.year', 'cert.seq', 'cert.id'],
+  person: ['e.sort_key', 'cert.id'],
+} as const;
+
+export function findCertificatesPage(
+  tx: Tx,
+  actor: Actor,
+  f: CertificateFilter,
+  sort: keyof typeof SORT_KEYS,
+  order: 'asc' | 'desc',
+  page: { limit: number; offset: number },
+): Promise<CertificateRow[]> {
+  let query = listed(tx, actor, f);
+  for (const key of SORT_KEYS[sort]) query = query.orderBy(key, order);
+  return query.limit(page.limit).offset(page.offset).execute();
+}
+
+export async function countCertificates(tx: Tx, actor: Actor, f: CertificateFilter): Promise<number> {
+  const row = await listed(tx, actor, f)
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One certificate the actor may open, or undefined (404). */
+export function findVisibleCertificate(tx: Tx, actor: Actor, id: number): Promise<CertificateRow | undefined> {
+  return certificateRows(tx).where('cert.id', '=', id).where(certificateVisible(actor)).executeTakeFirst();
+}
+
+/** Certificates this transaction has just written, in number order. */
+export function certificatesByIds(tx: Tx, ids: number[]): Promise<CertificateRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return certificateRows(tx).where('cert.id', 'in', ids).orderBy('cert.seq').execute();
+}
+
+// --- issuing -----------------------------------------------------------------------------------
+
+export interface Candidate {
+  id: number;
+  class_id: number;
+  status: string;
+  person_name: string;
+  outcome: string | null;
+  certificate_id: number | null;
+}
+
+function candidates(tx: Tx) {
+  return tx.q
+    .selectFrom('enrolments as e')
+    .innerJoin('people as p', 'p.id', 'e.person_id')
+    .leftJoin('certificates as cert', 'cert.enrolment_id', 'e.id')
+    .select([
+      'e.id',
+      'e.class_id',
+      'e.status',
+      'p.full_name as person_name',
+      effectiveOutcome().as('outcome'),
+      'cert.id as certificate_id',
+    ])
+    .orderBy('e.sort_key')
+    .orderBy('e.id');
+}
+
+/** The listed enrolments wherever they are, in name order; the service tells which do not fit. */
+export function listedCandidates(tx: Tx, ids: number[]): Promise<Candidate[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return candidates(tx).where('e.id', 'in', ids).execute();
+}
+
+/** Seated trainees of the class who completed it and hold no certificate yet, in name order. */
+export function pendingCandidates(tx: Tx, classId: number): Promise<Candidate[]> {
+  return candidates(tx)
+    .where('e.class_id', '=', classId)
+    .where('e.status', 'in', [...SEATED])
+    .where(effectiveOutcome(), '=', 'completed')
+    .where('cert.id', 'is', null)
+    .execute();
+}
+
+/**
+ * The next free number of an issuing unit in a year. Only meaningful with the unit's row locked
+ * (lockUnits) for the rest of the transaction: the lock is what keeps two issuers from both
+ * reading the same maximum.
+ */
+export async function nextSeq(tx: Tx, unitId: number, year: number): Promise<number> {
+  const row = await tx.q
+    .selectFrom('certificates')
+    .select(sql<number | null>`max(seq)`.as('m'))
+    .where('issuing_unit_id', '=', unitId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return Number(row?.m ?? 0) + 1;
+}
+
+export type NewCertificate = Omit<CertificateTable, 'id' | 'version' | 'created_at' | 'updated_at'>;
+
+/** Inserted in batches: each row binds 13 values, and PostgreSQL takes at most 65,535 per statement. */
+export async function insertCertificates(tx: Tx, rows: NewCertificate[], now: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await tx.q
+      .insertInto('certificates')
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, created_at: now, updated_at: now })))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+export async function unitCode(tx: Tx, unitId: number): Promise<string> {
+  const row = await tx.q.selectFrom('units').select('code').where('id', '=', unitId).executeTakeFirstOrThrow();
+  return row.code;
+}
+
+// --- documents ---------------------------------------------------------------------------------
+
+export interface DocumentRow {
+  id: number;
+  number: string;
+  verify_code: string;
+  issued_at: string;
+  revoked_at: string | null;
+  person_name: string;
+  birth_date: string | null;
+  unit_name: string;
+  grade: string | null;
+  class_name: string;
+  start_date: string;
+  end_date: string;
+  issuer_name: string;
+  issuer_place: string | null;
+  superior_name: string | null;
+}
+
+function documentRows(tx: Tx, actor: Actor) {
+  const superior = parentOn(sql.ref('cert.issuing_unit_id'), namedOn);
+  return certificates(tx)
+    .innerJoin('units as iu', 'iu.id', 'cert.issuing_unit_id')
+    .where(certificateVisible(actor))
+    .select([
+      'cert.id',
+      'cert.number',
+      'cert.verify_code',
+      'cert.issued_at',
+      'cert.revoked_at',
+      'p.full_name as person_name',
+      'p.birth_date',
+      'e.unit_name',
+      'e.grade',
+      'c.name as class_name',
+      'c.start_date',
+      'c.end_date',
+      issuerName.as('issuer_name'),
+      'iu.place as issuer_place',
+      sql<string | null>`case when ${superior} is null then null else ${unitNameOn(superior, namedOn)} end`.as(
+        'superior_name',
+      ),
+    ]);
+}
+
+export function documentRow(tx: Tx, actor: Actor, id: number): Promise<DocumentRow | undefined> {
+  return documentRows(tx, actor).where('cert.id', '=', id).executeTakeFirst();
+}
+
+/** A class's valid certificates the actor may open, in number order. */
+export function classDocumentRows(tx: Tx, actor: Actor, classId: number): Promise<DocumentRow[]> {
+  return documentRows(tx, actor)
+    .where('e.class_id', '=', classId)
+    .where('cert.revoked_at', 'is', null)
+    .orderBy('cert.year')
+    .orderBy('cert.seq')
+    .execute();
+}
+
+// --- public verification -----------------------------------------------------------------------
+
+export interface PublicRow {
+  number: string;
+  person_name: string;
+  class_name: string;
+  start_date: string;
+  end_date: string;
+  issuer_name: string;
+  grade: string | null;
+  revoked_at: string | null;
+}
+
+/** Exactly what the public page shows, by the code printed in the QR; nothing else is read. */
+export function findByVerifyCode(tx: Tx, code: string): Promise<PublicRow | undefined> {
+  return certificates(tx)
+    .where('cert.verify_code', '=', code)
+    .select([
+      'cert.number',
+      'p.full_name as person_name',
+      'c.name as class_name',
+      'c.start_date',
+      'c.end_date',
+      issuerName.as('issuer_name'),
+      'e.grade',
+      'cert.revoked_at',
+    ])
+    .executeTakeFirst();
+}

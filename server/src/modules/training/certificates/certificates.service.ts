@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import {
+  certificateListQuery,
+  certificateNumberOf,
+  DEFAULT_CERTIFICATE_PATTERN,
+  issueCertificates as issueInput,
+  outcomeLabels,
+  revokeCertificate as revokeInput,
+  type Certificate,
+  type Outcome,
+  type Page,
+} from '@canbo/contract';
+import type { z } from 'zod';
+import type { Actor } from '../../../auth/actor.ts';
+import type { Ctx } from '../../../context.ts';
+import { inTransaction, reader } from '../../../context.ts';
+import { nowIso } from '../../../db/dialect.ts';
+import { AppError, notFound, stale } from '../../../errors.ts';
+import { offsetOf, pageFrom } from '../../../lib/paging.ts';
+import { updateVersioned } from '../../../lib/versioned.ts';
+import { writeAudit } from '../../audit/audit.writer.ts';
+import { todayIso, vnDate } from '../../people/dates.ts';
+import { fieldError, parseInput } from '../../people/input.ts';
+import { lockUnits } from '../../units/units.repository.ts';
+import {
+  findVisibleClass,
+  lockManagedClass,
+  requireManagedClass,
+  requireRostered,
+  requireStatus,
+} from '../classes/class.access.ts';
+import { SEATED } from '../results/outcomes.ts';
+import {
+  certificatesByIds,
+  countCertificates,
+  findCertificatesPage,
+  findVisibleCertificate,
+  insertCertificates,
+  listedCandidates,
+  nextSeq,
+  pendingCandidates,
+  unitCode,
+  type Candidate,
+  type CertificateRow,
+  type NewCertificate,
+} from './certificates.repository.ts';
+import { findPattern } from './patterns.repository.ts';
+
+const NOT_FOUND = 'Giấy chứng nhận';
+
+function toCertificate(r: CertificateRow): Certificate {
+  return {
+    id: r.id,
+    enrolmentId: r.enrolment_id,
+    classId: r.class_id,
+    personName: r.person_name,
+    number: r.number,
+    issuingUnitId: r.issuing_unit_id,
+    issuingUnitName: r.issuing_unit_name,
+    issuedAt: r.issued_at,
+    status: r.revoked_at === null ? 'valid' : 'revoked',
+    revokedAt: r.revoked_at,
+    revokeReason: r.revoke_reason,
+    verifyCode: r.verify_code,
+    version: r.version,
+  };
+}
+
+/** The audit log keeps the certificate without its verification code: that is the QR's secret. */
+function auditView(r: CertificateRow) {
+  const { verifyCode: _code, version: _v, ...fields } = toCertificate(r);
+  return fields;
+}
+
+export async function listCertificates(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number } & z.input<typeof certificateListQuery>,
+): Promise<Page<Certificate>> {
+  const { id, ...rest } = input;
+  const { page, pageSize, sort, order, status } = parseInput(certificateListQuery, rest);
+  const tx = reader(ctx);
+  await findVisibleClass(tx, actor, id);
+  const filter = { classId: id, ...(status ? { status } : {}) };
+  const [rows, total] = await Promise.all([
+    findCertificatesPage(tx, actor, filter, sort, order, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
+    countCertificates(tx, actor, filter),
+  ]);
+  return pageFrom(rows.map(toCertificate), total, { page, pageSize });
+}
+
+/** A listed trainee who cannot get a certificate: not seated, or not (or not yet) completed. */
+function notEligible(c: Candidate): AppError | null {
+  if (!(SEATED as readonly string[]).includes(c.status)) {
+    return new AppError('conflict', `${c.person_name} không còn trong danh sách học viên chính thức của lớp`, {
+      field: 'enrolmentIds',
+      enrolmentId: c.id,
+    });
+  }
+  if (c.outcome === 'completed') return null;
+  const outcome = c.outcome ? outcomeLabels[c.outcome as Outcome].toLocaleLowerCase('vi') : 'chưa có kết quả';
+  return new AppError('conflict', `${c.person_name} chưa hoàn thành lớp (${outcome}): không cấp giấy chứng nhận`, {
+    field: 'enrolmentIds',
+    enrolmentId: c.id,
+  });
+}
+
+/**
+ * POST /training/classes/:id/certificates — numbered certificates for the trainees who completed
+ * the class (all who have none yet, or the listed ones). The issuing unit is the organiser; the
+ * year is the class's end year; numbers run on from the unit's highest of that year, in the
+ * roster's name order. The class's row is locked (its state cannot change meanwhile), then the
+ * issuing unit's, until the transaction ends: two classes of one organiser issued at the same
+ * moment take turns and never share or skip a number.
+ */
+export async function issueCertificates(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number } & z.input<typeof issueInput>,
+): Promise<{ issued: Certificate[] }> {
+  const { id, ...rest } = input;
+  const { enrolmentIds } = parseInput(issueInput, rest);
+  return inTransaction(ctx, async (tx) => {
+    const cls = await lockManagedClass(tx, actor, id);
+    requireRostered(cls);
+    if (enrolmentIds) {
+      const found = new Map((await listedCandidates(tx, enrolmentIds)).map((c) => [c.id, c]));
+      const stranger = enrolmentIds.find((e) => found.get(e)?.class_id !== cls.id);
+      if (stranger !== undefined) throw fieldError('enrolmentIds', `học viên số ${stranger} không thuộc lớp này`);
+    }
+    requireStatus(cls, ['completed', 'closed'], 'cấp giấy chứng nhận');
+
+    const unitId = cls.organiser_unit_id;
+    await lockUnits(tx, [unitId]);
+    // Read after the lock: a second request for the same class waits above, then finds them certified.
+    let chosen: Candidate[];
+    if (enrolmentIds) {
+      chosen = (await listedCandidates(tx, enrolmentIds)).filter((c) => c.certificate_id === null);
+      const refused = chosen.map(notEligible).find((e) => e !== null);
+      if (refused) throw refused;
+    } else {
+      chosen = await pendingCandidates(tx, cls.id);
+    }
+    if (!chosen.length) return { issued: [] };
+
+    const year = Number(cls.end_date.slice(0, 4));
+    const pattern = (await findPattern(tx, unitId))?.pattern ?? DEFAULT_CERTIFICATE_PATTERN;
+    const code = await unitCode(tx, unitId);
+    const first = await nextSeq(tx, unitId, year);
+    const now = nowIso();
+    const rows: NewCertificate[] = chosen.map((c, i) => ({
+      enrolment_id: c.id,
+      issuing_unit_id: unitId,
+      year,
+      seq: first + i,
+      number: certificateNumberOf(pattern, { seq: first + i, year, unitCode: code }),
+      // 144 random bits: the code in the QR is the only key to the public page, so it cannot be guessed.
+      verify_code: randomBytes(18).toString('base64url'),
+      issued_at: now,
+      issued_by: actor.userId,
+      revoked_at: null,
+      revoke_reason: null,
+      revoked_by: null,
+    }));
+    const issued = await certificatesByIds(tx, await insertCertificates(tx, rows, now));
+    for (const r of issued) {
+      await writeAudit(tx, actor, {
+        entity: 'certificate',
+        entityId: r.id,
+        action: 'issue',
+        unitId,
+        after: auditView(r),
+      });
+    }
+    return { issued: issued.map(toCertificate) };
+  });
+}
+
+/** POST /training/certificates/:id/revoke — the certificate stays on record, marked revoked with why. */
+export async function revokeCertificate(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number } & z.input<typeof revokeInput>,
+): Promise<Certificate> {
+  const { id, ...rest } = input;
+  const data = parseInput(revokeInput, rest);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findVisibleCertificate(tx, actor, id);
+    if (!before) throw notFound(NOT_FOUND);
+    await requireManagedClass(tx, actor, before.class_id);
+    if (before.revoked_at !== null) {
+      throw new AppError(
+        'conflict',
+        `Giấy chứng nhận số ${before.number} đã bị thu hồi ngày ${vnDate(todayIso(new Date(before.revoked_at)))}`,
+        { field: 'status' },
+      );
+    }
+    if (before.version !== data.version) throw stale();
+    await updateVersioned(tx, 'certificates', id, data.version, {
+      revoked_at: nowIso(),
+      revoked_by: actor.userId,
+      revoke_reason: data.reason,
+    });
+    const after = await findVisibleCertificate(tx, actor, id);
+    if (!after) throw notFound(NOT_FOUND);
+    await writeAudit(tx, actor, {
+      entity: 'certificate',
+      entityId: id,
+      action: 'revoke',
+      unitId: before.issuing_unit_id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return toCertificate(after);
+  });
+}

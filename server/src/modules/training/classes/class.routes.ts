@@ -1,0 +1,77 @@
+import { PassThrough } from 'node:stream';
+import {
+  classCreate,
+  classExportQuery,
+  classHistory,
+  classListQuery,
+  classPage,
+  classTransition,
+  classUpdate,
+  idParams,
+  trainingClass,
+} from '@canbo/contract';
+import type { App } from '../../../http.ts';
+import { actorOf } from '../../../http.ts';
+import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
+import { todayIso } from '../../people/dates.ts';
+import { classesTable } from './class.export.ts';
+import { createClass, exportClasses, getClass, listClasses, updateClass } from './class.service.ts';
+import { classHistoryOf, transitionClass } from './class.transitions.ts';
+import { sessionRoutes } from './sessions.routes.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Classes, their workflow and history, and (in sessionRoutes) their timetable. */
+export async function classRoutes(app: App): Promise<void> {
+  const tags = ['training'];
+
+  app.get(
+    '/training/classes',
+    { schema: { tags, querystring: classListQuery, response: { 200: classPage } } },
+    async (req) => listClasses(app.ctx, actorOf(req), req.query),
+  );
+
+  app.get('/training/classes.xlsx', { schema: { tags, querystring: classExportQuery } }, async (req, reply) => {
+    const rows = exportClasses(app.ctx, actorOf(req), req.query);
+    const out = new PassThrough();
+    // The response is already under way when a batch fails: the stream is cut, and the log says why.
+    writeXlsxTable(out, classesTable(rows)).catch((err: unknown) => req.log.error(err));
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="danh-sach-lop-boi-duong-${todayIso()}.xlsx"`)
+      .header('cache-control', 'no-store')
+      .send(out);
+  });
+
+  app.get(
+    '/training/classes/:id',
+    { schema: { tags, params: idParams, response: { 200: trainingClass } } },
+    async (req) => getClass(app.ctx, actorOf(req), req.params),
+  );
+
+  app.post(
+    '/training/classes',
+    { schema: { tags, body: classCreate, response: { 201: trainingClass } } },
+    async (req, reply) => reply.code(201).send(await createClass(app.ctx, actorOf(req), req.body)),
+  );
+
+  app.patch(
+    '/training/classes/:id',
+    { schema: { tags, params: idParams, body: classUpdate, response: { 200: trainingClass } } },
+    async (req) => updateClass(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
+  );
+
+  app.post(
+    '/training/classes/:id/transitions',
+    { schema: { tags, params: idParams, body: classTransition, response: { 200: trainingClass } } },
+    async (req) => transitionClass(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
+  );
+
+  app.get(
+    '/training/classes/:id/history',
+    { schema: { tags, params: idParams, response: { 200: classHistory } } },
+    async (req) => classHistoryOf(app.ctx, actorOf(req), req.params),
+  );
+
+  await app.register(sessionRoutes);
+}

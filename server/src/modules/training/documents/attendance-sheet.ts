@@ -1,0 +1,209 @@
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { attendanceMarkLabels, attendanceMarks, foldVietnamese, type AttendanceMark } from '@canbo/contract';
+import { safeText } from '../../../documents/xlsx/table.ts';
+
+/*
+ * The attendance sheet: downloaded from the grid, filled in Excel, uploaded back. Its layout is the
+ * contract between the two directions:
+ *   row 1  STT | Mã học viên | Họ và tên | Đơn vị | Chức vụ | one column per session ("12/05/2025 Sáng")
+ *   row 2  hidden: "#<session id>" above each session column — what the reader relies on, so a
+ *          renamed header or a reordered column still lands on the right session
+ *   row 3… one trainee per row; the enrolment id in "Mã học viên" identifies the trainee, the name
+ *          is checked against it; session cells hold the Vietnamese mark words (a dropdown offers them)
+ */
+
+export const SHEET_NAME = 'Điểm danh';
+export const ENROLMENT_HEADER = 'Mã học viên';
+export const NAME_HEADER = 'Họ và tên';
+const FIXED_HEADERS = ['STT', ENROLMENT_HEADER, NAME_HEADER, 'Đơn vị', 'Chức vụ'];
+const ID_ROW = 2;
+const FIRST_DATA_ROW = 3;
+const SESSION_ID = /^#(\d+)$/;
+
+export interface SheetSession {
+  id: number;
+  label: string;
+}
+
+export interface SheetRow {
+  enrolmentId: number;
+  personName: string;
+  unitName: string;
+  title: string;
+  marks: (AttendanceMark | null)[];
+}
+
+/**
+ * ExcelJS keeps a sheet's validations by address and accepts a whole range as one ("F3:O2002"), but
+ * its types only declare the per-cell form, which would write one entry per cell.
+ */
+function rangeValidations(ws: ExcelJS.Worksheet) {
+  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+}
+
+export async function attendanceSheetXlsx(sheet: {
+  title: string;
+  sessions: readonly SheetSession[];
+  rows: readonly SheetRow[];
+}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.title = safeText(sheet.title);
+  wb.creator = 'Canbo';
+  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', xSplit: 3, ySplit: ID_ROW }] });
+  ws.columns = [
+    { width: 6 },
+    { width: 12 },
+    { width: 28 },
+    { width: 30 },
+    { width: 22 },
+    ...sheet.sessions.map(() => ({ width: 16 })),
+  ];
+  const header = ws.addRow([...FIXED_HEADERS, ...sheet.sessions.map((s) => safeText(s.label))]);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  const ids = ws.addRow([...FIXED_HEADERS.map(() => null), ...sheet.sessions.map((s) => `#${s.id}`)]);
+  ids.hidden = true;
+  sheet.rows.forEach((r, i) =>
+    ws.addRow([
+      i + 1,
+      r.enrolmentId,
+      safeText(r.personName),
+      safeText(r.unitName),
+      safeText(r.title),
+      ...r.marks.map((m) => (m ? attendanceMarkLabels[m] : null)),
+    ]),
+  );
+  if (sheet.sessions.length && sheet.rows.length) {
+    const first = FIXED_HEADERS.length + 1;
+    const last = FIXED_HEADERS.length + sheet.sessions.length;
+    const range = `${ws.getColumn(first).letter}${FIRST_DATA_ROW}:${ws.getColumn(last).letter}${FIRST_DATA_ROW + sheet.rows.length - 1}`;
+    rangeValidations(ws).add(range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${attendanceMarks.map((m) => attendanceMarkLabels[m]).join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Điểm danh',
+      error: `Chọn một trong: ${attendanceMarks.map((m) => attendanceMarkLabels[m]).join(', ')}`,
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A mark word as typed (any case, with or without diacritics) → the mark; undefined if it is none. */
+const MARK_BY_WORD = new Map<string, AttendanceMark>(
+  attendanceMarks.map((m) => [foldVietnamese(attendanceMarkLabels[m]), m]),
+);
+export function markOfWord(word: string): AttendanceMark | undefined {
+  return MARK_BY_WORD.get(foldVietnamese(word));
+}
+
+export interface ReadColumn {
+  /** Spreadsheet letter, as the user sees it. */
+  letter: string;
+  header: string;
+}
+
+export interface ReadRow {
+  /** Row number in the spreadsheet. */
+  row: number;
+  enrolmentId: string;
+  personName: string;
+  /** One per session column, in the order of `sessionColumns`. */
+  cells: string[];
+}
+
+export interface ReadSheet {
+  sessionColumns: (ReadColumn & { sessionId: number })[];
+  rows: ReadRow[];
+  /** What is wrong with the sheet's layout itself. */
+  errors: string[];
+}
+
+/** Decompressed, a sheet of a few thousand rows is a few MB; far beyond that is not an attendance sheet. */
+const MAX_UNPACKED = 200 * 1024 * 1024;
+
+/** Is this a workbook at all? A zip (by its signature) that holds a workbook part, and not a zip bomb. */
+function looksLikeXlsx(data: Uint8Array): boolean {
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b || data[2] !== 0x03 || data[3] !== 0x04) return false;
+  let unpacked = 0;
+  let workbook = false;
+  try {
+    unzipSync(data, {
+      filter: (f) => {
+        unpacked += f.originalSize;
+        if (f.name === 'xl/workbook.xml') workbook = true;
+        return false;
+      },
+    });
+  } catch {
+    return false;
+  }
+  return workbook && unpacked <= MAX_UNPACKED;
+}
+
+const text = (cell: ExcelJS.Cell): string => String(cell.text ?? '').trim();
+
+/**
+ * Read an uploaded attendance sheet back into its columns and rows, or null when the bytes are not
+ * a readable .xlsx workbook (another file type, even renamed .xlsx).
+ */
+export async function readAttendanceSheet(data: Uint8Array): Promise<ReadSheet | null> {
+  if (!looksLikeXlsx(data)) return null;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
+  const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
+  if (!ws) return null;
+  const errors: string[] = [];
+  const headerRow = ws.getRow(1);
+  const idRow = ws.getRow(ID_ROW);
+  const width = Math.max(ws.columnCount, headerRow.cellCount, idRow.cellCount);
+  const fixed = new Map(FIXED_HEADERS.map((h) => [foldVietnamese(h), h]));
+  const found = new Map<string, number>();
+  const sessionColumns: ReadSheet['sessionColumns'] = [];
+  for (let c = 1; c <= width; c++) {
+    const header = text(headerRow.getCell(c));
+    const letter = ws.getColumn(c).letter;
+    const id = SESSION_ID.exec(text(idRow.getCell(c)));
+    if (id) {
+      sessionColumns.push({ letter, header, sessionId: Number(id[1]) });
+      continue;
+    }
+    const name = fixed.get(foldVietnamese(header));
+    if (name) found.set(name, c);
+    else if (header) {
+      errors.push(
+        `Cột ${letter} ("${header}") không phải cột buổi học của mẫu điểm danh (thiếu mã buổi học ở dòng ẩn ${ID_ROW}); hãy tải lại mẫu từ Canbo`,
+      );
+    }
+  }
+  const idColumn = found.get(ENROLMENT_HEADER);
+  const nameColumn = found.get(NAME_HEADER);
+  for (const [h, c] of [
+    [ENROLMENT_HEADER, idColumn],
+    [NAME_HEADER, nameColumn],
+  ] as const) {
+    if (c === undefined) errors.push(`Bảng tính thiếu cột "${h}" ở dòng 1; hãy dùng mẫu tải từ Canbo`);
+  }
+  if (sessionColumns.length === 0) errors.push('Bảng tính không có cột buổi học nào của mẫu điểm danh');
+  const rows: ReadRow[] = [];
+  if (idColumn === undefined || nameColumn === undefined) return { sessionColumns, rows, errors };
+  const sessionIndex = sessionColumns.map((s) => ws.getColumn(s.letter).number);
+  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const read: ReadRow = {
+      row: r,
+      enrolmentId: text(row.getCell(idColumn)),
+      personName: text(row.getCell(nameColumn)),
+      cells: sessionIndex.map((c) => text(row.getCell(c))),
+    };
+    if (read.enrolmentId || read.personName || read.cells.some(Boolean)) rows.push(read);
+  }
+  return { sessionColumns, rows, errors };
+}

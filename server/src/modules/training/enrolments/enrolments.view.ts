@@ -1,0 +1,46 @@
+import type { Enrolment } from '@canbo/contract';
+import { attendancePercent } from '../results/outcomes.ts';
+import type { EnrolmentRow } from './enrolments.repository.ts';
+
+export function toEnrolment(r: EnrolmentRow): Enrolment {
+  const attended = Number(r.attended);
+  const outcome = r.outcome_override ?? r.rule_outcome;
+  return {
+    id: r.id,
+    classId: r.class_id,
+    personId: r.person_id,
+    personName: r.person_name,
+    birthDate: r.birth_date,
+    gender: r.gender as Enrolment['gender'],
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    title: r.title as Enrolment['title'],
+    allocationId: r.allocation_id,
+    status: r.status as Enrolment['status'],
+    waitlistPosition: r.waitlist_position === null ? null : Number(r.waitlist_position),
+    attendedSessions: attended,
+    attendancePercent: attendancePercent(attended, Number(r.sessions)),
+    score: r.score === null ? null : Number(r.score),
+    grade: r.grade as Enrolment['grade'],
+    outcome: outcome as Enrolment['outcome'],
+    outcomeOverridden: r.outcome_override !== null,
+    overrideReason: r.override_reason,
+    certificateId: r.certificate_id,
+    certificateNumber: r.certificate_number,
+    version: r.version,
+  };
+}
+
+/** The enrolment as the audit log keeps it: who, where from, on which seats, in which state. */
+export function enrolmentAudit(e: Enrolment) {
+  return {
+    classId: e.classId,
+    personId: e.personId,
+    personName: e.personName,
+    unitId: e.unitId,
+    unitName: e.unitName,
+    title: e.title,
+    allocationId: e.allocationId,
+    status: e.status,
+  };
+}

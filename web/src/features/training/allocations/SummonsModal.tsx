@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { AutoComplete, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '@canbo/contract';
+import { FormModal } from '../../../app/FormModal';
+import { DATE_FORMAT, toIsoDate } from '../../../lib/format';
+import { useDownload } from '../useDownload';
+
+interface Values {
+  number: number | null;
+  date: Dayjs | null;
+  signerName: string | null;
+  signerTitle: string | null;
+}
+
+/** The signing formula's usual titles, printed under "TM. BAN THƯỜNG VỤ" as the Union writes them. */
+const SIGNER_TITLES = ['BÍ THƯ', 'PHÓ BÍ THƯ'];
+
+/**
+ * "Giấy triệu tập": the summons to one allocated unit (or, without an allocation, to the people the
+ * organiser nominated itself), as a .docx in the Union's format. The number, date and signer are
+ * printed as given here.
+ */
+export function SummonsModal({
+  cls,
+  target,
+  onClose,
+}: {
+  cls: TrainingClass;
+  /** The allocation summoned, `{ allocationId: null }` for the organiser's own list, null when closed. */
+  target: { allocationId: number | null; unitName: string } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('training');
+  const [form] = Form.useForm<Values>();
+  const dl = useDownload();
+  const initialValues = useMemo<Values>(
+    () => ({ number: null, date: dayjs(), signerName: null, signerTitle: 'BÍ THƯ' }),
+    [],
+  );
+
+  const submit = async (v: Values) => {
+    const ok = await dl.run(
+      'summons',
+      `/training/classes/${cls.id}/summons.docx`,
+      {
+        allocationId: target?.allocationId ?? undefined,
+        number: v.number ?? undefined,
+        date: toIsoDate(v.date) ?? undefined,
+        signerName: v.signerName?.trim() || undefined,
+        signerTitle: v.signerTitle?.trim() || undefined,
+      },
+      t('summons.file', { id: cls.id, allocation: target?.allocationId ?? 0 }),
+      true,
+    );
+    if (ok) onClose();
+  };
+
+  return (
+    <FormModal<Values>
+      open={target !== null}
+      name="summons"
+      title={t('summons.title')}
+      form={form}
+      initialValues={initialValues}
+      onSubmit={submit}
+      pending={dl.busy !== null}
+      onClose={onClose}
+      okText={t('summons.download')}
+    >
+      {target && <Typography.Paragraph strong>{target.unitName}</Typography.Paragraph>}
+      <Form.Item name="number" label={t('field.number')} extra={t('summons.numberHint')}>
+        <InputNumber min={1} max={99999} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="date" label={t('field.date')}>
+        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="signerName" label={t('field.signerName')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="signerTitle" label={t('field.signerTitle')}>
+        <AutoComplete options={SIGNER_TITLES.map((v) => ({ value: v }))} maxLength={60} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Progress, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import {
+  FilePdfOutlined,
+  FileZipOutlined,
+  LinkOutlined,
+  SafetyCertificateOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { certificateStatuses, type Certificate, type TrainingClass } from '@canbo/contract';
+import { errorMessage } from '../../../lib/errors';
+import { formatDate } from '../../../lib/format';
+import { usePaging } from '../../../lib/paging';
+import {
+  certificatesZipPath,
+  countIssuable,
+  downloadCertificatePdf,
+  useCertificates,
+  useIssueCertificates,
+  verifyPath,
+  type CertificateStatus,
+} from './api';
+import { downloadWithProgress, type Progress as Received } from './downloadWithProgress';
+import { PatternCard } from './PatternCard';
+import { RevokeModal } from './RevokeModal';
+import { certifying } from '../results/classStates';
+import { pagedTable } from '../results/listing';
+
+/**
+ * Certificates of a class: issue them to every completed trainee who has none, download one PDF or
+ * all as a ZIP, revoke with a reason, open the public verification page; and the issuing unit's
+ * numbering pattern.
+ */
+export function CertificatesTab({ cls }: { cls: TrainingClass }) {
+  const { t } = useTranslation('trainingResults');
+  const { message, modal } = App.useApp();
+  const editable = cls.canManage;
+  const paging = usePaging(50);
+  const [status, setStatus] = useState<CertificateStatus | undefined>();
+  const list = useCertificates(cls.id, { page: paging.page, pageSize: paging.pageSize, status });
+  const issue = useIssueCertificates(cls.id);
+  const [counting, setCounting] = useState(false);
+  const [zip, setZip] = useState<Received | null>(null);
+  const [pdf, setPdf] = useState<number | null>(null);
+  const [revoking, setRevoking] = useState<Certificate | null>(null);
+
+  const askIssue = async () => {
+    setCounting(true);
+    let count: number;
+    try {
+      count = await countIssuable(cls.id);
+    } catch (err) {
+      void message.error(errorMessage(err));
+      return;
+    } finally {
+      setCounting(false);
+    }
+    if (!count) {
+      void message.info(t('certificates.noneToIssue'));
+      return;
+    }
+    modal.confirm({
+      title: t('certificates.issueTitle'),
+      content: t('certificates.issueConfirm', { count }),
+      okText: t('certificates.issue'),
+      cancelText: t('common:action.cancel'),
+      onOk: async () => {
+        try {
+          const res = await issue.mutateAsync();
+          void message.success(t('certificates.issued', { count: res.issued.length }));
+        } catch (err) {
+          void message.error(errorMessage(err));
+        }
+      },
+    });
+  };
+
+  const downloadZip = async () => {
+    setZip({ received: 0, total: null });
+    try {
+      await downloadWithProgress(certificatesZipPath(cls.id), `giay-chung-nhan-lop-${cls.id}.zip`, setZip);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setZip(null);
+    }
+  };
+
+  const downloadPdf = async (c: Certificate) => {
+    setPdf(c.id);
+    try {
+      await downloadCertificatePdf(c.id, c.number);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setPdf(null);
+    }
+  };
+
+  const columns: TableColumnsType<Certificate> = [
+    {
+      key: 'number',
+      title: t('certificates.number'),
+      render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{c.number}</span>,
+    },
+    { key: 'person', title: t('attendance.trainee'), dataIndex: 'personName' },
+    { key: 'issuedAt', title: t('certificates.issuedAt'), width: 120, render: (_, c) => formatDate(c.issuedAt) },
+    {
+      key: 'status',
+      title: t('certificates.status'),
+      width: 150,
+      render: (_, c) =>
+        c.status === 'revoked' ? (
+          <Tooltip title={t('certificates.revokedOn', { date: formatDate(c.revokedAt), reason: c.revokeReason ?? '' })}>
+            <Tag color="red">{t('certStatus.revoked')}</Tag>
+          </Tooltip>
+        ) : (
+          <Tag color="green">{t('certStatus.valid')}</Tag>
+        ),
+    },
+    {
+      key: 'actions',
+      render: (_, c) => (
+        <Space size={4}>
+          <Button
+            size="small"
+            icon={<FilePdfOutlined />}
+            loading={pdf === c.id}
+            onClick={() => void downloadPdf(c)}
+            data-testid={`cert-pdf-${c.id}`}
+          >
+            PDF
+          </Button>
+          <Button
+            size="small"
+            type="link"
+            icon={<LinkOutlined />}
+            href={verifyPath(c.verifyCode)}
+            target="_blank"
+            rel="noreferrer"
+            data-testid={`cert-verify-${c.id}`}
+          >
+            {t('certificates.verify')}
+          </Button>
+          {editable && c.status === 'valid' && (
+            <Button
+              size="small"
+              danger
+              icon={<StopOutlined />}
+              onClick={() => setRevoking(c)}
+              data-testid={`cert-revoke-${c.id}`}
+            >
+              {t('certificates.revoke')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PatternCard unitId={cls.organiserUnitId} unitName={cls.organiserUnitName} editable={editable} />
+      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
+        <Select<CertificateStatus>
+          allowClear
+          placeholder={t('certificates.allStatuses')}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            paging.restart();
+          }}
+          options={certificateStatuses.map((s) => ({ value: s, label: t(`certStatus.${s}`) }))}
+          style={{ width: 200 }}
+          aria-label={t('certificates.status')}
+        />
+        <Space wrap>
+          {editable && (
+            <Tooltip title={certifying(cls.status) ? null : t('certificates.notEnded')}>
+              <Button
+                type="primary"
+                icon={<SafetyCertificateOutlined />}
+                disabled={!certifying(cls.status)}
+                loading={counting || issue.isPending}
+                onClick={() => void askIssue()}
+                data-testid="cert-issue"
+              >
+                {t('certificates.issue')}
+              </Button>
+            </Tooltip>
+          )}
+          <Button
+            icon={<FileZipOutlined />}
+            disabled={!list.data?.total || !!zip}
+            onClick={() => void downloadZip()}
+            data-testid="cert-zip"
+          >
+            {t('certificates.zip')}
+          </Button>
+        </Space>
+      </Flex>
+      {zip && (
+        <div data-testid="cert-zip-progress" style={{ marginBottom: 12 }}>
+          {zip.total ? (
+            <Progress percent={Math.floor((zip.received * 100) / zip.total)} size="small" />
+          ) : (
+            <Space>
+              <Spin size="small" />
+              <Typography.Text>
+                {zip.received
+                  ? t('certificates.zipReceived', { size: (zip.received / 1024 / 1024).toFixed(1) })
+                  : t('certificates.zipPreparing')}
+              </Typography.Text>
+            </Space>
+          )}
+        </div>
+      )}
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
+      <Table<Certificate>
+        rowKey="id"
+        columns={columns}
+        {...pagedTable(list, paging.pagination, t('certificates.empty'))}
+      />
+      {editable && <RevokeModal certificate={revoking} onClose={() => setRevoking(null)} />}
+    </div>
+  );
+}

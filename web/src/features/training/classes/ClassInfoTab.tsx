@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Descriptions, Flex, Form, Space, Tag } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { TrainingClass } from '@canbo/contract';
+import { ApiError } from '../../../api/client';
+import { errorMessage, showFieldErrors } from '../../../lib/errors';
+import { CompletionRule } from '../results/CompletionRule';
+import { useUpdateClass } from './api';
+import { ClassFields } from './ClassFields';
+import { classDates } from './classDates';
+import { toFormValues, updateBody, type ClassFormValues } from './classForm';
+
+/** A closed or cancelled class is a record: it is read, no longer edited. */
+export const isEditable = (c: TrainingClass) => c.canManage && c.status !== 'closed' && c.status !== 'cancelled';
+
+/** "Thông tin": the class as recorded, and — for its organiser — the form to correct it. */
+export function ClassInfoTab({ cls, onReload }: { cls: TrainingClass; onReload: () => Promise<unknown> }) {
+  const { t } = useTranslation('training');
+  const [editing, setEditing] = useState(false);
+  if (editing) return <ClassEditForm cls={cls} onDone={() => setEditing(false)} onReload={onReload} />;
+  const none = <span style={{ color: '#999' }}>—</span>;
+  return (
+    <div>
+      {isEditable(cls) && (
+        <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="class-edit">
+            {t('common:action.edit')}
+          </Button>
+        </Flex>
+      )}
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('field.className')} span={2}>
+          {cls.name}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('field.organiserUnitId')}>{cls.organiserUnitName}</Descriptions.Item>
+        <Descriptions.Item label={t('field.level')}>{t(`classLevel.${cls.level}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('field.kindCode')}>{cls.kindName}</Descriptions.Item>
+        <Descriptions.Item label={t('field.programmeId')}>{cls.programmeName ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('field.targetTitles')} span={2}>
+          {cls.targetTitles.length ? cls.targetTitles.map((x) => <Tag key={x}>{t(`common:title.${x}`)}</Tag>) : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('field.partners')} span={2}>
+          {cls.partners.length ? cls.partners.join('; ') : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('list.dates')}>{classDates(cls)}</Descriptions.Item>
+        <Descriptions.Item label={t('field.place')}>{cls.place ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('field.mode')}>{t(`classMode.${cls.mode}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('field.decision')}>{cls.decision ?? none}</Descriptions.Item>
+        {!cls.headcount && (
+          <>
+            <Descriptions.Item label={t('field.capacity')}>{cls.capacity ?? t('seats.unlimited')}</Descriptions.Item>
+            <Descriptions.Item label={t('form.completionRule')}>
+              <CompletionRule rule={cls.completionRule} />
+            </Descriptions.Item>
+          </>
+        )}
+        <Descriptions.Item label={t('info.sessions')}>{cls.sessionCount}</Descriptions.Item>
+      </Descriptions>
+    </div>
+  );
+}
+
+/** Edit in place; only what changed is sent, with the version read, so a concurrent edit is caught. */
+function ClassEditForm({
+  cls,
+  onDone,
+  onReload,
+}: {
+  cls: TrainingClass;
+  onDone: () => void;
+  onReload: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation('training');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ClassFormValues>();
+  const update = useUpdateClass(cls.id);
+  const [stale, setStale] = useState(false);
+
+  useEffect(() => {
+    form.setFieldsValue(toFormValues(cls));
+  }, [form, cls]);
+
+  const save = async (v: ClassFormValues) => {
+    // the store keeps what the form does not show (a headcount class hides its roster settings)
+    const body = updateBody(cls, { ...(form.getFieldsValue(true) as ClassFormValues), ...v });
+    if (Object.keys(body).length === 1) return onDone();
+    try {
+      await update.mutateAsync(body);
+      void message.success(t('common:saved'));
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'stale') setStale(true);
+      else if (!showFieldErrors(form, err)) void message.error(errorMessage(err));
+    }
+  };
+
+  return (
+    <Form<ClassFormValues>
+      name="classEdit"
+      form={form}
+      layout="vertical"
+      requiredMark="optional"
+      autoComplete="off"
+      initialValues={toFormValues(cls)}
+      onFinish={(v) => void save(v)}
+    >
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('common:error.stale')}
+          style={{ marginBottom: 16 }}
+          action={
+            <Button size="small" onClick={() => void onReload().then(() => setStale(false))}>
+              {t('info.reload')}
+            </Button>
+          }
+        />
+      )}
+      <ClassFields
+        create={false}
+        headcountClass={cls.headcount !== null}
+        currentProgramme={cls.programmeId ? { id: cls.programmeId, name: cls.programmeName ?? '' } : null}
+      />
+      <Space wrap>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {t('common:action.save')}
+        </Button>
+        <Button onClick={onDone}>{t('common:action.cancel')}</Button>
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Alert, Button, Drawer, Spin, Timeline, Typography } from 'antd';
+import { HistoryOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { CLASS_STATUS_COLORS, ClassStatusTag } from '../labels';
+import { useClassHistory } from './api';
+
+/** "Lịch sử trạng thái": every step of the class, who took it and why, oldest first. */
+export function StatusHistoryButton({ classId }: { classId: number }) {
+  const { t } = useTranslation('training');
+  const [open, setOpen] = useState(false);
+  const q = useClassHistory(classId, open);
+  return (
+    <>
+      <Button icon={<HistoryOutlined />} onClick={() => setOpen(true)} data-testid="class-history">
+        {t('history.title')}
+      </Button>
+      <Drawer open={open} onClose={() => setOpen(false)} title={t('history.title')} size={420}>
+        {q.isLoading && <Spin />}
+        {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} />}
+        {q.data && (
+          <Timeline
+            items={q.data.items.map((h) => ({
+              key: h.id,
+              color: CLASS_STATUS_COLORS[h.toStatus] === 'default' ? 'gray' : CLASS_STATUS_COLORS[h.toStatus],
+              content: (
+                <div>
+                  <div>
+                    {h.fromStatus && (
+                      <>
+                        <ClassStatusTag status={h.fromStatus} /> →{' '}
+                      </>
+                    )}
+                    <ClassStatusTag status={h.toStatus} />
+                  </div>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(h.at)} · {h.actorName ?? t('common:history.system')}
+                  </Typography.Text>
+                  {h.note && <Typography.Paragraph style={{ margin: 0 }}>{h.note}</Typography.Paragraph>}
+                </div>
+              ),
+            }))}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+// Training pages load on first visit: the shell and the other features download none of them.
+import { createRoute, lazyRouteComponent, Navigate, type AnyRoute } from '@tanstack/react-router';
+import { parseProgrammeSearch } from './catalogue/catalogueSearch';
+import { parseClassPageSearch, parseClassSearch } from './classes/classSearch';
+
+export function trainingRoutes(parent: AnyRoute) {
+  return [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/training',
+      component: () => <Navigate to="/training/classes" replace />,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/training/classes',
+      validateSearch: (raw: Record<string, unknown>) => parseClassSearch(raw),
+      component: lazyRouteComponent(() => import('./classes/ClassListPage'), 'ClassListPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/training/classes/$id',
+      validateSearch: (raw: Record<string, unknown>) => parseClassPageSearch(raw),
+      component: lazyRouteComponent(() => import('./classes/ClassPage'), 'ClassPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/training/catalogue',
+      validateSearch: (raw: Record<string, unknown>) => parseProgrammeSearch(raw),
+      component: lazyRouteComponent(() => import('./catalogue/CataloguePage'), 'CataloguePage'),
+    }),
+  ];
+}
