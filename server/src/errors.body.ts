@@ -51,5 +51,13 @@ export function errorBody(err: unknown): { status: number; body: ErrorBody } {
   if (/unique|duplicate key/i.test(e.message ?? '')) {
     return { status: 409, body: { code: 'conflict', message: 'Dữ liệu bị trùng với bản ghi đã có' } };
   }
+  // A row deleted by someone else while this request referred to it (a session removed while its
+  // attendance was being marked): PostgreSQL 23503, SQLite SQLITE_CONSTRAINT_FOREIGNKEY.
+  if (e.code === '23503' || e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return {
+      status: 409,
+      body: { code: 'conflict', message: 'Dữ liệu liên quan vừa được người khác thay đổi. Hãy tải lại rồi thử lại.' },
+    };
+  }
   return { status: 500, body: { code: 'internal', message: 'Lỗi hệ thống, hãy thử lại hoặc báo quản trị viên' } };
 }

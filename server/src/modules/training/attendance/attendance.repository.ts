@@ -5,15 +5,7 @@ import type { Tx } from '../../../context.ts';
 import { like, likeContains } from '../../../db/dialect.ts';
 import { enrolmentVisible } from '../classes/class.access.ts';
 import { SEATED } from '../results/outcomes.ts';
-
-/** Keeps every `in (…)` list well under both engines' limits on bound parameters. */
-const CHUNK = 1000;
-
-export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+import { chunks } from '../../../lib/chunks.ts';
 
 /** A trainee on the grid, the sheet or the sign-in list. */
 export interface SeatedRow {
@@ -180,41 +172,5 @@ export async function deleteMarks(
         .where('enrolment_id', 'in', part)
         .execute();
     }
-  }
-}
-
-export interface AuditRowValues {
-  entityId: number;
-  unitId: number;
-  before: unknown;
-  after: unknown;
-}
-
-/**
- * Audit rows of one marking, written in batches: a grid save of 2,000 trainees is 2,000 rows, which
- * one insert each (writeAudit) would turn into seconds on PostgreSQL. Same columns as writeAudit.
- */
-export async function insertAttendanceAudit(
-  tx: Tx,
-  actor: Actor,
-  at: string,
-  rows: readonly AuditRowValues[],
-): Promise<void> {
-  for (const part of chunks(rows, 500)) {
-    await tx.q
-      .insertInto('audit_log')
-      .values(
-        part.map((r) => ({
-          at,
-          actor_user_id: actor.userId,
-          entity: 'enrolment',
-          entity_id: r.entityId,
-          action: 'attendance',
-          unit_id: r.unitId,
-          before: JSON.stringify(r.before),
-          after: JSON.stringify(r.after),
-        })),
-      )
-      .execute();
   }
 }

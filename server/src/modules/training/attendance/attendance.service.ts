@@ -27,7 +27,8 @@ import {
   type SeatedRow,
 } from './attendance.repository.ts';
 import { loadMarks, planMarks, writeMarks } from './marks.ts';
-import { sessionLabel, toClassSession } from './session.time.ts';
+import { toClassSession } from '../classes/session.view.ts';
+import { sessionLabel } from './session.time.ts';
 
 /** Attendance is taken while the class runs and corrected until its file is closed. */
 export const MARKABLE: readonly ClassStatus[] = ['in_progress', 'completed'];

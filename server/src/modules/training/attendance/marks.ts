@@ -3,15 +3,9 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { refreshOutcomes } from '../results/outcomes.ts';
 import type { SessionRow } from '../classes/sessions.repository.ts';
-import {
-  chunks,
-  deleteMarks,
-  findMarks,
-  insertAttendanceAudit,
-  upsertMarks,
-  type MarkWrite,
-  type SeatedRow,
-} from './attendance.repository.ts';
+import { chunks } from '../../../lib/chunks.ts';
+import { writeAudits } from '../../audit/audit.writer.ts';
+import { deleteMarks, findMarks, upsertMarks, type MarkWrite, type SeatedRow } from './attendance.repository.ts';
 import { sessionLabel } from './session.time.ts';
 
 /** How a mark was taken, kept on the attendance row. */
@@ -105,12 +99,13 @@ export async function writeMarks(
   await upsertMarks(tx, plan.upserts, { method: w.method, markedAt: w.at, markedBy: actor.userId });
   await deleteMarks(tx, plan.deletes);
   const changedIds = [...plan.changedBy.keys()];
-  await insertAttendanceAudit(
+  await writeAudits(
     tx,
     actor,
-    w.at,
     changedIds.map((id) => ({
+      entity: 'enrolment',
       entityId: id,
+      action: 'attendance',
       unitId: unitOf(w.enrolments, id),
       before: auditView(w.sessions, w.current.get(id)),
       after: auditView(w.sessions, plan.after.get(id)),

@@ -1,21 +1,6 @@
-import { sessionPartLabels, type ClassSession, type SessionPart } from '@canbo/contract';
+import { sessionPartLabels, type SessionPart } from '@canbo/contract';
 import { vnDate } from '../../people/dates.ts';
 import type { SessionRow } from '../classes/sessions.repository.ts';
-
-/** The contract's view of a session (classes/sessions.service.ts keeps its own copy private). */
-export function toClassSession(s: SessionRow): ClassSession {
-  return {
-    id: s.id,
-    classId: s.class_id,
-    date: s.session_date,
-    part: s.part as SessionPart,
-    startsAt: s.starts_at,
-    endsAt: s.ends_at,
-    topic: s.topic,
-    lecturer: s.lecturer,
-    version: s.version,
-  };
-}
 
 /** "12/05/2025 Sáng": how a session is named in the attendance sheet and the audit log. */
 export function sessionLabel(s: Pick<SessionRow, 'session_date' | 'part'>): string {

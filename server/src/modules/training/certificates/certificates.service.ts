@@ -18,7 +18,7 @@ import { nowIso } from '../../../db/dialect.ts';
 import { AppError, notFound, stale } from '../../../errors.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
-import { writeAudit } from '../../audit/audit.writer.ts';
+import { writeAudit, writeAudits } from '../../audit/audit.writer.ts';
 import { todayIso, vnDate } from '../../people/dates.ts';
 import { fieldError, parseInput } from '../../people/input.ts';
 import { lockUnits } from '../../units/units.repository.ts';
@@ -163,15 +163,11 @@ export async function issueCertificates(
       revoked_by: null,
     }));
     const issued = await certificatesByIds(tx, await insertCertificates(tx, rows, now));
-    for (const r of issued) {
-      await writeAudit(tx, actor, {
-        entity: 'certificate',
-        entityId: r.id,
-        action: 'issue',
-        unitId,
-        after: auditView(r),
-      });
-    }
+    await writeAudits(
+      tx,
+      actor,
+      issued.map((r) => ({ entity: 'certificate', entityId: r.id, action: 'issue', unitId, after: auditView(r) })),
+    );
     return { issued: issued.map(toCertificate) };
   });
 }

@@ -1,3 +1,4 @@
+import { toClassSession } from './session.view.ts';
 import { randomBytes } from 'node:crypto';
 import {
   sessionCreate,
@@ -40,22 +41,8 @@ export const MAX_SESSIONS = 100;
 /** A closed or cancelled class's timetable is part of its final record. */
 const TIMETABLE_OPEN: ClassStatus[] = ['draft', 'planned', 'open', 'in_progress', 'completed'];
 
-function toSession(r: SessionRow): ClassSession {
-  return {
-    id: r.id,
-    classId: r.class_id,
-    date: r.session_date,
-    part: r.part as SessionPart,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    topic: r.topic,
-    lecturer: r.lecturer,
-    version: r.version,
-  };
-}
-
 function auditView(r: SessionRow) {
-  const { version: _v, ...fields } = toSession(r);
+  const { version: _v, ...fields } = toClassSession(r);
   return fields;
 }
 
@@ -66,7 +53,7 @@ export async function listClassSessions(
 ): Promise<{ items: ClassSession[] }> {
   const tx = reader(ctx);
   await findVisibleClass(tx, actor, input.classId);
-  return { items: (await listSessions(tx, input.classId)).map(toSession) };
+  return { items: (await listSessions(tx, input.classId)).map(toClassSession) };
 }
 
 interface Slot {
@@ -148,7 +135,7 @@ export async function createSession(
       unitId: cls.organiser_unit_id,
       after: auditView(row),
     });
-    return toSession(row);
+    return toClassSession(row);
   });
 }
 
@@ -190,7 +177,7 @@ export async function updateSession(
       before: auditView(before),
       after: auditView(after),
     });
-    return toSession(after);
+    return toClassSession(after);
   });
 }
 

@@ -8,7 +8,7 @@ import { nowIso } from '../../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../../errors.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
-import { writeAudit } from '../../audit/audit.writer.ts';
+import { writeAudit, writeAudits } from '../../audit/audit.writer.ts';
 import { fieldError, parseInput } from '../../people/input.ts';
 import { findVisibleClass, requireManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
 import { refreshOutcomes } from '../results/outcomes.ts';
@@ -102,16 +102,18 @@ export async function confirmTrainees(
       rows.filter((r) => r.status === 'nominated').map((r) => r.id),
       nowIso(),
     );
-    for (const r of confirmed) {
-      await writeAudit(tx, actor, {
+    await writeAudits(
+      tx,
+      actor,
+      confirmed.map((r) => ({
         entity: 'enrolment',
         entityId: r.id,
         action: 'confirm',
         unitId: r.unit_id,
         before: { status: 'nominated' },
         after: { status: 'confirmed' },
-      });
-    }
+      })),
+    );
     return { confirmed: confirmed.length };
   });
 }

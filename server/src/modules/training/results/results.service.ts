@@ -13,7 +13,7 @@ import { inTransaction } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError, notFound, stale } from '../../../errors.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
-import { writeAudit } from '../../audit/audit.writer.ts';
+import { writeAudit, writeAudits } from '../../audit/audit.writer.ts';
 import { fieldError, parseInput } from '../../people/input.ts';
 import { lockManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
 import { gradeOfScore, tenths } from './grades.ts';
@@ -147,18 +147,22 @@ export async function saveResults(
     const ids = planned.map((p) => p.row.id);
     await refreshOutcomes(tx, cls.id, ids);
     const after = new Map((await findResultRows(tx, ids)).map((r) => [r.id, r]));
-    for (const p of planned) {
-      const a = after.get(p.row.id);
-      if (!a) throw notFound('Học viên');
-      await writeAudit(tx, actor, {
-        entity: 'enrolment',
-        entityId: p.row.id,
-        action: 'results',
-        unitId: cls.organiser_unit_id,
-        before: auditView(p.row),
-        after: auditView(a),
-      });
-    }
+    await writeAudits(
+      tx,
+      actor,
+      planned.map((p) => {
+        const a = after.get(p.row.id);
+        if (!a) throw notFound('Học viên');
+        return {
+          entity: 'enrolment',
+          entityId: p.row.id,
+          action: 'results',
+          unitId: cls.organiser_unit_id,
+          before: auditView(p.row),
+          after: auditView(a),
+        };
+      }),
+    );
     return { changed: planned.length };
   });
 }
