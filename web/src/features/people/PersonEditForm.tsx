@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Space } from 'antd';
+import { useEffect } from 'react';
+import { Button, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@canbo/contract';
-import { ApiError } from '../../api/client';
-import { errorMessage, showFieldErrors } from '../../lib/errors';
+import { StaleAlert, useVersionedSave } from '../../lib/useVersionedSave';
 import { useUpdatePerson } from './api';
 import { PersonFields } from './PersonFields';
 import { changedFields, toFormValues, type PersonFormValues } from './personForm';
@@ -19,10 +18,9 @@ export function PersonEditForm({
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation('people');
-  const { message } = App.useApp();
   const [form] = Form.useForm<PersonFormValues>();
   const update = useUpdatePerson(person.id);
-  const [stale, setStale] = useState(false);
+  const { stale, save: send, clearStale } = useVersionedSave(form, onDone);
 
   useEffect(() => {
     form.setFieldsValue(toFormValues(person));
@@ -31,38 +29,12 @@ export function PersonEditForm({
   const save = async (v: PersonFormValues) => {
     const patch = changedFields(person, v);
     if (Object.keys(patch).length === 1) return onDone();
-    try {
-      await update.mutateAsync(patch);
-      message.success(t('common:saved'));
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && err.code === 'stale') setStale(true);
-      else if (!showFieldErrors(form, err)) message.error(errorMessage(err));
-    }
+    await send(() => update.mutateAsync(patch));
   };
 
   return (
     <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void save(v)}>
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('common:error.stale')}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button
-              size="small"
-              onClick={() =>
-                void onReload().then(() => {
-                  setStale(false);
-                })
-              }
-            >
-              {t('stale.reload')}
-            </Button>
-          }
-        />
-      )}
+      <StaleAlert stale={stale} onReload={() => onReload().then(clearStale)} />
       <PersonFields nationalIdMasked={person.nationalIdMasked} />
       <Space wrap>
         <Button type="primary" htmlType="submit" loading={update.isPending}>

@@ -79,9 +79,6 @@ export const people = {
       question: 'Vẫn tạo hồ sơ mới?',
       ok: 'Vẫn tạo mới',
     },
-    stale: {
-      reload: 'Tải lại',
-    },
     readOnly: 'Bạn chỉ được xem hồ sơ này',
     ownRecord: 'Hồ sơ của bạn',
     noOwnRecord: 'Tài khoản của bạn chưa được gắn với hồ sơ cán bộ nào. Hãy liên hệ quản trị.',
@@ -141,9 +138,6 @@ export const people = {
       intro: 'A cadre with the same name and date of birth already exists:',
       question: 'Create a new record anyway?',
       ok: 'Create anyway',
-    },
-    stale: {
-      reload: 'Reload',
     },
     readOnly: 'You may only view this record',
     ownRecord: 'Your record',

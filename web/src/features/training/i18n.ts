@@ -118,7 +118,7 @@ export const training = {
         'Lớp đã tổ chức, không có danh sách học viên: số liệu dưới đây được tính vào mọi báo cáo như một danh sách.',
       unknown: 'Không rõ',
     },
-    info: { sessions: 'Số buổi học', reload: 'Tải lại' },
+    info: { sessions: 'Số buổi học' },
     workflow: {
       question: 'Chuyển lớp «{{name}}» sang trạng thái «{{status}}»?',
       note: 'Ghi chú',
@@ -307,7 +307,7 @@ export const training = {
       explain: 'A past class with no list of trainees: these numbers count in every report like a list would.',
       unknown: 'Unknown',
     },
-    info: { sessions: 'Sessions', reload: 'Reload' },
+    info: { sessions: 'Sessions' },
     workflow: {
       question: 'Move the class “{{name}}” to “{{status}}”?',
       note: 'Note',

@@ -20,8 +20,9 @@ import { ArrowLeftOutlined, KeyOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@canbo/contract';
+import { StaleAlert, useVersionedSave } from '../../lib/useVersionedSave';
 import { ApiError } from '../../api/client';
-import { errorMessage, showFieldErrors } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { ChangeHistory } from '../audit/ChangeHistory';
 import { useUpdateUser, useUser } from './api';
@@ -42,26 +43,21 @@ export function UserPage() {
 
 function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknown> }) {
   const { t } = useTranslation('users');
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<{ displayName: string; disabled: boolean }>();
   const update = useUpdateUser(user.id);
   const [resetting, setResetting] = useState(false);
-  const [stale, setStale] = useState(false);
+  const { stale, save: saveVersioned, clearStale } = useVersionedSave(form);
 
   useEffect(() => {
     form.setFieldsValue({ displayName: user.displayName, disabled: user.disabled });
   }, [form, user]);
 
   const save = async (v: { displayName: string; disabled: boolean }) => {
-    const send = async () => {
-      try {
-        await update.mutateAsync({ version: user.version, displayName: v.displayName, disabled: v.disabled });
-        message.success(t('common:saved'));
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 409 && err.code === 'stale') setStale(true);
-        else if (!showFieldErrors(form, err)) message.error(errorMessage(err));
-      }
-    };
+    const send = () =>
+      saveVersioned(() =>
+        update.mutateAsync({ version: user.version, displayName: v.displayName, disabled: v.disabled }),
+      );
     if (v.disabled && !user.disabled) {
       modal.confirm({
         title: t('disableConfirm', { login: user.login }),
@@ -117,19 +113,7 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
                 },
               ]}
             />
-            {stale && (
-              <Alert
-                type="warning"
-                showIcon
-                title={t('common:error.stale')}
-                style={{ marginBottom: 12 }}
-                action={
-                  <Button size="small" onClick={() => void reload().then(() => setStale(false))}>
-                    {t('people:stale.reload')}
-                  </Button>
-                }
-              />
-            )}
+            <StaleAlert stale={stale} onReload={() => reload().then(clearStale)} />
             <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
               <Form.Item
                 name="displayName"

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Descriptions, Flex, Form, Space, Tag } from 'antd';
+import { Button, Descriptions, Flex, Form, Space, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '@canbo/contract';
-import { ApiError } from '../../../api/client';
-import { errorMessage, showFieldErrors } from '../../../lib/errors';
+import { StaleAlert, useVersionedSave } from '../../../lib/useVersionedSave';
 import { CompletionRule } from '../results/CompletionRule';
 import { useUpdateClass } from './api';
 import { ClassFields } from './ClassFields';
@@ -72,10 +71,9 @@ function ClassEditForm({
   onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation('training');
-  const { message } = App.useApp();
   const [form] = Form.useForm<ClassFormValues>();
   const update = useUpdateClass(cls.id);
-  const [stale, setStale] = useState(false);
+  const { stale, save: send, clearStale } = useVersionedSave(form, onDone);
 
   useEffect(() => {
     form.setFieldsValue(toFormValues(cls));
@@ -85,14 +83,7 @@ function ClassEditForm({
     // the store keeps what the form does not show (a headcount class hides its roster settings)
     const body = updateBody(cls, { ...(form.getFieldsValue(true) as ClassFormValues), ...v });
     if (Object.keys(body).length === 1) return onDone();
-    try {
-      await update.mutateAsync(body);
-      void message.success(t('common:saved'));
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'stale') setStale(true);
-      else if (!showFieldErrors(form, err)) void message.error(errorMessage(err));
-    }
+    await send(() => update.mutateAsync(body));
   };
 
   return (
@@ -105,19 +96,7 @@ function ClassEditForm({
       initialValues={toFormValues(cls)}
       onFinish={(v) => void save(v)}
     >
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('common:error.stale')}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button size="small" onClick={() => void onReload().then(() => setStale(false))}>
-              {t('info.reload')}
-            </Button>
-          }
-        />
-      )}
+      <StaleAlert stale={stale} onReload={() => onReload().then(clearStale)} />
       <ClassFields
         create={false}
         headcountClass={cls.headcount !== null}
