@@ -33,6 +33,13 @@ export async function openBrowser(): Promise<Session> {
       '--disable-sync',
     ],
   });
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  return { browser, context, page, close: () => browser.close() };
+}
+
+/** A fresh browser context as a user's desk: Vietnamese locale and time zone, no cookies. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: 'vi-VN',
@@ -40,8 +47,7 @@ export async function openBrowser(): Promise<Session> {
     viewport: { width: 1366, height: 900 },
   });
   context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  return { browser, context, page, close: () => browser.close() };
+  return context;
 }
 
 // Vitest sets BASE_URL itself (to "/"), hence a name of our own for the server address.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, screenshot, type Session } from './browser.ts';
+import { pickDate, slug, vnDay, withoutDiacritics } from './ui.ts';
 
 // One story on one demo database, in order: log in, find and edit a cadre, restructure a unit.
 let s: Session;
@@ -21,30 +22,6 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-/** What a user types without Vietnamese input: no tone marks, đ as d. */
-function withoutDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-}
-
-function slug(text: string): string {
-  return withoutDiacritics(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-/** yyyy-mm-dd `days` before today in Vietnam, where the browser says it is. */
-function vnDate(daysBefore: number): { iso: string; shown: string } {
-  const d = new Date(Date.now() - daysBefore * 86_400_000);
-  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
-  const [y, m, day] = iso.split('-');
-  return { iso, shown: `${day}/${m}/${y}` };
-}
-
 /** How deep a node with this title sits in the drawn tree (1 under a root); 0 when not drawn. */
 async function treeDepth(scope: Locator, name: string): Promise<number> {
   const node = treeNode(scope, name);
@@ -54,13 +31,6 @@ async function treeDepth(scope: Locator, name: string): Promise<number> {
 
 const rows = () => page.locator('.ant-table-tbody');
 
-/** Types a date into an antd DatePicker the way a user does (dd/mm/yyyy, Enter). */
-async function pickDate(input: Locator, shown: string): Promise<void> {
-  await input.click();
-  await input.fill(shown);
-  await input.press('Enter');
-}
-
 /** The tree node whose title is exactly `name`. */
 function treeNode(scope: Locator, name: string): Locator {
   return scope.locator('.ant-tree-treenode').filter({ has: page.getByText(name, { exact: true }) });
@@ -69,7 +39,7 @@ function treeNode(scope: Locator, name: string): Locator {
 describe('foundation: a provincial organiser at work', () => {
   it('logs in with the demo administrator and lands on the cadre list', async () => {
     await page.goto('/');
-    await page.waitForURL('**/login');
+    await page.waitForURL('**/login**');
     await page.getByLabel('Tên đăng nhập').waitFor();
     await screenshot(page, 'login');
 
@@ -177,7 +147,7 @@ describe('foundation: a provincial organiser at work', () => {
     await screenshot(page, 'tree-today');
 
     // …yesterday it was still directly under the province…
-    const yesterday = vnDate(1);
+    const yesterday = vnDay(-1);
     await pickDate(asOf, yesterday.shown);
     await page.waitForURL(`**asOf=${yesterday.iso}**`);
     await expect.poll(() => treeDepth(main, unit), { timeout: 15_000 }).toBe(1);

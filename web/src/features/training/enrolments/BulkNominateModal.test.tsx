@@ -82,7 +82,11 @@ describe('BulkNominateModal', () => {
     expect(bulkPosts(sent)).toHaveLength(1);
     expect(bulkPosts(sent)[0]!.body).toEqual({
       allocationId: 7,
-      filter: { within: 5, titles: ['secretary', 'deputy_secretary'], unitKinds: ['grassroots'] },
+      filter: {
+        within: 5,
+        titles: ['secretary', 'deputy_secretary'],
+        unitKinds: ['commune', 'grassroots', 'standalone_branch'],
+      },
       waitlist: false,
       dryRun: true,
     });

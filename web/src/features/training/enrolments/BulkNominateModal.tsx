@@ -17,9 +17,14 @@ interface Values {
 
 type Candidate = NominationResult['candidates'][number];
 
-/** The usual call: the secretaries and deputy secretaries of the grassroots unions below a unit. */
+/**
+ * The usual call: the secretaries and deputy secretaries of the grassroots unions below a unit. In
+ * the Union's charter a commune union and a grassroots-level branch are grassroots unions (tổ chức
+ * cơ sở Đoàn) as much as a "đoàn cơ sở" is — and since the 2025 restructuring most of them are
+ * communes — so all three kinds are proposed.
+ */
 export const DEFAULT_TITLES: Title[] = ['secretary', 'deputy_secretary'];
-export const DEFAULT_UNIT_KINDS: UnitKind[] = ['grassroots'];
+export const DEFAULT_UNIT_KINDS: UnitKind[] = ['commune', 'grassroots', 'standalone_branch'];
 
 /**
  * Bulk nomination from a filter. "Xem trước" asks the server who the filter finds and what would
