@@ -1,10 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person, TrainingClass, UnitTreeNode } from '@canbo/contract';
+import {
+  fullName,
+  type Allocation,
+  type AttendanceGrid,
+  type Certificate,
+  type Enrolment,
+  type Me,
+  type NominationResult,
+  type Person,
+  type PublicCertificate,
+  type TrainingClass,
+  type TrainingRecordItem,
+  type UnitTreeNode,
+} from '@canbo/contract';
 import { testApp } from '../../test/app.ts';
 import { as, login, type Session } from '../../test/http.ts';
 import type { App } from '../http.ts';
 import type { Ctx } from '../context.ts';
+import { generateCadres } from './cadres.ts';
 import { DEMO_LOGINS, demoLoginsPresent, loadDemo } from './demo.ts';
+import { flatten, HISTORY } from './organisation.ts';
+import { CLASS_2023, planClass2023 } from './training.class2023.ts';
+import { CLASS_2025 } from './training.class2025.ts';
+import { UPCOMING_NOMINATING, UPCOMING_SEATS } from './training.upcoming.ts';
 
 const DISTRICTS = [
   'Thành đoàn Gia Nghĩa',
@@ -26,6 +44,16 @@ let admin: Session;
 interface TreePage {
   items: UnitTreeNode[];
   total: number;
+}
+
+async function getJson<T>(session: Session, url: string): Promise<T> {
+  const res = await as(app, session).get(url);
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  return res.json<T>();
+}
+
+async function classesWith(session: Session, query: string): Promise<TrainingClass[]> {
+  return (await getJson<{ items: TrainingClass[] }>(session, `/api/v1/training/classes?pageSize=50${query}`)).items;
 }
 
 async function tree(session: Session, query: string): Promise<TreePage> {
@@ -154,5 +182,151 @@ describe('the demo organisation', () => {
 
   it('does not load twice', async () => {
     expect(await loadDemo(ctx)).toBe(false);
+  });
+});
+
+describe('the demo training history', () => {
+  let class2023: TrainingClass;
+  let trainees2023: Enrolment[];
+
+  beforeAll(async () => {
+    const held = await classesWith(admin, `&from=${CLASS_2023.start}&to=${CLASS_2023.start}&kindCode=title`);
+    expect(held).toHaveLength(1);
+    class2023 = held[0]!;
+    trainees2023 = (
+      await getJson<{ items: Enrolment[] }>(admin, `/api/v1/training/classes/${class2023!.id}/enrolments?pageSize=200`)
+    ).items;
+  });
+
+  it('seated every grassroots secretary and deputy of Đắk Nông in 2023, nominated on their district unions’ seats', async () => {
+    const cadres = generateCadres();
+    // Unit names as they stood in 2023: Gia Nghĩa had become a city union in 2020.
+    const units = new Map(flatten().map((x) => [x.unit.code, x.unit.name]));
+    units.set(HISTORY.rename.code, HISTORY.rename.name);
+    const people = new Map(cadres.people.map((p) => [p.ref, p]));
+    const plan = planClass2023(cadres);
+    const expected = [...plan.trainees.values()].flat().map((seat) => {
+      const n = people.get(seat.person)!.name;
+      return `${fullName(n.familyName, n.middleName, n.givenName)} | ${units.get(seat.unit)} | ${seat.title}`;
+    });
+    // The figure the comment in training.class2023.ts gives for the article's 243.
+    expect(expected).toHaveLength(93);
+    expect(trainees2023.map((e) => `${e.personName} | ${e.unitName} | ${e.title}`).sort()).toEqual(expected.sort());
+    expect(trainees2023.every((e) => e.status === 'confirmed')).toBe(true);
+
+    // The seats went to the district-level unions of the time, two for each of their grassroots unions.
+    const allocations = (
+      await getJson<{ items: Allocation[] }>(admin, `/api/v1/training/classes/${class2023.id}/allocations?pageSize=50`)
+    ).items;
+    expect(allocations.map((a) => a.unitName).sort()).toEqual(
+      [...plan.trainees.keys()].map((c) => units.get(c)).sort(),
+    );
+    expect(allocations.map((a) => a.unitName)).toEqual(
+      expect.arrayContaining(['Huyện đoàn Cư Jút', 'Huyện đoàn Tuy Đức', 'Thành đoàn Gia Nghĩa']),
+    );
+    for (const a of allocations) {
+      const code = [...plan.unions.keys()].find((c) => units.get(c) === a.unitName)!;
+      expect(a.seats).toBe(2 * plan.unions.get(code)!);
+      expect(a.used).toBe(plan.trainees.get(code)!.length);
+    }
+    expect(trainees2023.every((e) => allocations.some((a) => a.id === e.allocationId))).toBe(true);
+  });
+
+  it('took attendance in every session of the 2023 class: mostly present, a few late, excused or absent', async () => {
+    const grid = await getJson<AttendanceGrid>(
+      admin,
+      `/api/v1/training/classes/${class2023.id}/attendance?pageSize=500`,
+    );
+    expect(grid.rows).toHaveLength(trainees2023.length);
+    const marks = grid.rows.flatMap((r) => r.marks);
+    expect(marks).toHaveLength(trainees2023.length * grid.sessions.length);
+    expect(marks).not.toContain(null);
+    expect(marks.filter((m) => m === 'present').length).toBeGreaterThan(0.85 * marks.length);
+    for (const m of ['late', 'excused', 'absent'] as const) expect(marks).toContain(m);
+  });
+
+  it('certified those who completed the 2023 class with numbers 001… without a gap, one certificate revoked', async () => {
+    const completed = trainees2023.filter((e) => e.outcome === 'completed');
+    const short = trainees2023.filter((e) => e.outcome !== 'completed');
+    // Graded from the scores, and the completion rule left a few without a certificate.
+    expect(trainees2023.every((e) => e.score !== null && e.grade !== null)).toBe(true);
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.length).toBeLessThan(0.1 * trainees2023.length);
+    expect(short.every((e) => e.certificateId === null)).toBe(true);
+
+    const certificates = (
+      await getJson<{ items: Certificate[] }>(
+        admin,
+        `/api/v1/training/classes/${class2023.id}/certificates?pageSize=200&sort=number`,
+      )
+    ).items;
+    expect(certificates.map((c) => c.number)).toEqual(
+      completed.map((_, i) => `${String(i + 1).padStart(3, '0')}/GCN-2023`),
+    );
+    expect(certificates.map((c) => c.enrolmentId).sort()).toEqual(completed.map((e) => e.id).sort());
+    expect(certificates.every((c) => c.issuingUnitName === 'Tỉnh đoàn Đắk Nông')).toBe(true);
+    const revoked = certificates.filter((c) => c.status === 'revoked');
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]!.revokeReason).toMatch(/sao chép/);
+    // Anyone with the paper sees it revoked.
+    const check = await as(app, null).get(`/api/v1/public/certificates/${revoked[0]!.verifyCode}`);
+    expect(check.statusCode).toBe(200);
+    expect(check.json<PublicCertificate>()).toMatchObject({ number: revoked[0]!.number, status: 'revoked' });
+  });
+
+  it('keeps seats free for Đoàn xã Cư Jút in the upcoming class, where one commune has already nominated', async () => {
+    const commune = await login(app, 'cujut', 'canbo-demo-2024');
+    const [upcoming, ...more] = await classesWith(commune, '&status=open');
+    expect(more).toHaveLength(0);
+    expect(upcoming!.startDate > new Date().toISOString().slice(0, 10)).toBe(true);
+    const all = (
+      await getJson<{ items: Allocation[] }>(admin, `/api/v1/training/classes/${upcoming!.id}/allocations?pageSize=50`)
+    ).items;
+    expect(all).toHaveLength(Object.keys(UPCOMING_SEATS).length);
+    const nominating = all.filter((a) => a.used > 0);
+    expect(nominating).toHaveLength(1);
+    expect(nominating[0]!.used).toBeGreaterThanOrEqual(2);
+    expect(nominating[0]!.used).toBeLessThan(UPCOMING_SEATS[UPCOMING_NOMINATING]!);
+
+    // Cư Jút's own view: its seats, none taken, and room for every secretary and deputy the bulk filter finds.
+    const own = (
+      await getJson<{ items: Allocation[] }>(
+        commune,
+        `/api/v1/training/classes/${upcoming!.id}/allocations?pageSize=50`,
+      )
+    ).items.find((a) => a.canNominate);
+    expect(own).toMatchObject({ unitName: 'Đoàn xã Cư Jút', used: 0 });
+    const me = await getJson<Me>(commune, '/api/v1/auth/me');
+    const preview = await as(app, commune).post(`/api/v1/training/classes/${upcoming!.id}/enrolments/bulk`, {
+      allocationId: own!.id,
+      filter: {
+        within: me.grants[0]!.unitId,
+        titles: ['secretary', 'deputy_secretary'],
+        unitKinds: ['commune', 'grassroots'],
+      },
+      dryRun: true,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const result = preview.json<NominationResult>();
+    expect(result.candidates.length).toBeGreaterThanOrEqual(2);
+    expect(result).toMatchObject({ added: result.candidates.length, skipped: 0, waitlisted: 0, applied: false });
+    expect(result.remainingSeats).toBeGreaterThanOrEqual(0);
+  });
+
+  it("shows the `canbo` cadre's completed class and certificate on their own record", async () => {
+    const cadre = await login(app, 'canbo', 'canbo-demo-2024');
+    const me = await getJson<Me>(cadre, '/api/v1/auth/me');
+    const record = (
+      await getJson<{ items: TrainingRecordItem[] }>(cadre, `/api/v1/people/${me.personId}/training?pageSize=50`)
+    ).items;
+    const held = record.find((r) => r.className === CLASS_2025.name);
+    expect(held).toMatchObject({
+      classStatus: 'completed',
+      outcome: 'completed',
+      organiserUnitName: 'Tỉnh đoàn Lâm Đồng',
+    });
+    expect(held!.certificate).toMatchObject({ status: 'valid', number: expect.stringMatching(/^\d{3}\/GCN-2025$/) });
+    const person = await getJson<Person>(cadre, `/api/v1/people/${me.personId}`);
+    expect(person.currentTitles.some((t) => t.title === 'secretary' && t.unitName === 'Đoàn xã Cư Jút')).toBe(true);
   });
 });

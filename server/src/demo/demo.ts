@@ -8,7 +8,8 @@ import { countLogins, hasUnits, userByLogin } from './demo.repository.ts';
 import { addPeople, addPositions, moveRecords } from './load.cadres.ts';
 import { restructure } from './load.restructure.ts';
 import { buildTree } from './load.tree.ts';
-import { addTraining } from './training.ts';
+import { addProgrammes, addTraining } from './training.ts';
+import { addTitleClass2023, planClass2023, traineeSeats } from './training.class2023.ts';
 import { addUsers, DEMO_PASSWORD } from './load.users.ts';
 import type { Loader } from './loader.ts';
 import { PROVINCE_DECISION } from './restructure.ts';
@@ -74,13 +75,22 @@ export async function loadDemo(ctx: Ctx): Promise<boolean> {
     decision: () => PROVINCE_DECISION(n++),
   };
   const cadres = generateCadres();
+  const class2023 = planClass2023(cadres);
+  const seated2023 = traineeSeats(class2023);
   await buildTree(l);
   await addPeople(l, cadres);
-  await addPositions(l, cadres.before);
+  // The 2023 class's trainees get their seats from its loader, entered as they stood at the time.
+  await addPositions(
+    l,
+    cadres.before.filter((p) => !seated2023.has(p)),
+  );
+  const programmes = await addProgrammes(l);
+  // Held on the 2023 tree, before the restructuring ends its district unions.
+  await addTitleClass2023(l, class2023, programmes);
   await restructure(l);
   await addPositions(l, cadres.after);
   await moveRecords(l, cadres);
   await addUsers(l, cadres);
-  await addTraining(l);
+  await addTraining(l, programmes, cadres);
   return true;
 }

@@ -1,26 +1,28 @@
-import type { ClassAction, ClassCreateInput, SessionPart } from '@canbo/contract';
+import type { ClassCreateInput, SessionPart } from '@canbo/contract';
 import { todayIso } from '../modules/people/dates.ts';
-import { createClass, getClass } from '../modules/training/classes/class.service.ts';
-import { transitionClass } from '../modules/training/classes/class.transitions.ts';
+import { createClass } from '../modules/training/classes/class.service.ts';
 import { createSession } from '../modules/training/classes/sessions.service.ts';
 import { createProgramme } from '../modules/training/programmes/programmes.service.ts';
+import type { DemoCadres } from './cadres.ts';
 import { unitId, type Loader } from './loader.ts';
+import { addCommuneSecretariesClass } from './training.class2025.ts';
+import { step } from './training.held.ts';
+import { takeNominations } from './training.upcoming.ts';
 
 /**
  * Training in the demo, through the services: the catalogue's programmes, the article's 2023
- * title class for grassroots secretaries and deputies (completed, with its timetable), a few
- * earlier classes known only by their reported headcount, and an upcoming province class open for
- * nomination. Seats, nominations and results are added by their own loaders.
+ * title class (training.class2023.ts, held on the 2023 tree before the restructuring), a few
+ * earlier classes known only by their reported headcount, the 2025 class for the new commune
+ * unions' secretaries, and an upcoming province class open for nomination.
  */
 
-export interface DemoTraining {
-  /** Đắk Nông's 2023 class for 243 grassroots secretaries and deputies. */
-  titleClass2023: number;
-  /** Lâm Đồng's next class, open for nomination. */
-  upcoming: number;
+export interface DemoProgrammes {
+  title: number;
+  unionWork: number;
+  digital: number;
 }
 
-function addDays(iso: string, days: number): string {
+export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -36,7 +38,7 @@ const TITLE_TOPICS = [
   'Viết bài thu hoạch',
 ];
 
-async function addProgrammes(l: Loader): Promise<{ title: number; unionWork: number }> {
+export async function addProgrammes(l: Loader): Promise<DemoProgrammes> {
   const title = await createProgramme(l.ctx, l.actor, {
     name: 'Bồi dưỡng chức danh Bí thư, Phó Bí thư Đoàn cơ sở',
     kindCode: 'title',
@@ -52,27 +54,20 @@ async function addProgrammes(l: Loader): Promise<{ title: number; unionWork: num
     standardDays: 5,
     standardPeriods: 40,
   });
-  await createProgramme(l.ctx, l.actor, {
+  const digital = await createProgramme(l.ctx, l.actor, {
     name: 'Nâng cao năng lực số cho cán bộ Đoàn',
     kindCode: 'digital',
     topics: ['Chữ ký số và văn bản điện tử', 'An toàn thông tin trên mạng xã hội'],
     standardDays: 2,
   });
-  return { title: title.id, unionWork: unionWork.id };
-}
-
-async function step(l: Loader, classId: number, actions: ClassAction[]): Promise<void> {
-  for (const action of actions) {
-    const current = await getClass(l.ctx, l.actor, { id: classId });
-    await transitionClass(l.ctx, l.actor, { id: classId, action, version: current.version });
-  }
+  return { title: title.id, unionWork: unionWork.id, digital: digital.id };
 }
 
 /**
  * A three-day title class for grassroots secretaries and deputies, mornings and afternoons, taken
  * through planning to open for nomination.
  */
-async function openTitleClass(
+export async function openTitleClass(
   l: Loader,
   c: { organiser: string; start: string; partner: string; place: string; capacity: number; decision: string },
   programmeId: number,
@@ -143,26 +138,12 @@ const historical = (unionWork: number): (Omit<ClassCreateInput, 'organiserUnitId
   },
 ];
 
-export async function addTraining(l: Loader): Promise<DemoTraining> {
-  const programmes = await addProgrammes(l);
-  // The article's class, held in June 2023 with the provincial political school.
-  const titleClass2023 = await openTitleClass(
-    l,
-    {
-      organiser: 'DNO',
-      start: '2023-06-13',
-      partner: 'Trường Chính trị tỉnh Đắk Nông',
-      place: 'Trường Chính trị tỉnh Đắk Nông, Gia Nghĩa',
-      capacity: 250,
-      decision: 'Quyết định số 512-QĐ/TĐTN-BTC',
-    },
-    programmes.title,
-  );
-  // (seats and nominations of the 2023 class belong here, while it is open)
-  await step(l, titleClass2023, ['start', 'complete']);
+/** What follows the 2025 restructuring: the record of earlier classes, the new communes' class, the next one. */
+export async function addTraining(l: Loader, programmes: DemoProgrammes, cadres: DemoCadres): Promise<void> {
   for (const { organiser, ...h } of historical(programmes.unionWork)) {
     await createClass(l.ctx, l.actor, { ...h, organiserUnitId: unitId(l, organiser) });
   }
+  await addCommuneSecretariesClass(l, cadres, programmes.digital);
   // Lâm Đồng's next class, four weeks ahead, taking nominations now.
   const upcoming = await openTitleClass(
     l,
@@ -176,5 +157,5 @@ export async function addTraining(l: Loader): Promise<DemoTraining> {
     },
     programmes.title,
   );
-  return { titleClass2023, upcoming };
+  await takeNominations(l, upcoming);
 }
