@@ -14,6 +14,11 @@ export interface BulkWriter {
   dropIndexes(tables: string[]): Promise<string[]>;
   exec(statements: string[]): Promise<void>;
   commit(): Promise<void>;
+  /**
+   * Make what is loaded so far durable and go on in a new transaction. SQLite: keeps the WAL from
+   * growing to the size of the whole load. PostgreSQL: nothing, the load stays one transaction.
+   */
+  flush(): Promise<void>;
   /** Planner statistics, id sequences, close. */
   finish(tables: string[]): Promise<void>;
 }
@@ -67,6 +72,12 @@ class SqliteWriter implements BulkWriter {
 
   commit(): Promise<void> {
     this.db.exec('commit');
+    return Promise.resolve();
+  }
+
+  flush(): Promise<void> {
+    this.db.exec('commit');
+    this.db.exec('begin');
     return Promise.resolve();
   }
 
@@ -142,6 +153,10 @@ class PgWriter implements BulkWriter {
 
   async commit(): Promise<void> {
     await this.client.query('commit');
+  }
+
+  flush(): Promise<void> {
+    return Promise.resolve();
   }
 
   async finish(tables: string[]): Promise<void> {

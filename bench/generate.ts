@@ -3,12 +3,16 @@
  *   npm run bench:generate -- --db ./data/bench.db --units 10000 --people 1000000
  *   npm run bench:generate -- --db postgres://postgres@127.0.0.1:5432/canbo_bench --units 10000 --people 1000000
  * The database must be new (no units); migrations are applied first, so the schema is the app's.
+ * Training (bench/training.ts) follows: `--classes 100000 --participations 10000000` at national
+ * scale; `--training-only` adds it to a database generated before (units and people kept).
  */
 import { parseArgs } from 'node:util';
 import { createDb } from '../server/src/db/index.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { buildNation } from './national.ts';
 import { openWriter } from './bulk.ts';
+import { addTraining, describeCounts } from './training.ts';
+import { todayIso } from '../server/src/modules/people/dates.ts';
 import { PERSON_COLUMNS, POSITION_COLUMNS, Population, type Row } from './population.ts';
 
 const { values } = parseArgs({
@@ -17,6 +21,11 @@ const { values } = parseArgs({
     units: { type: 'string', default: '10000' },
     people: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '1' },
+    classes: { type: 'string', default: '2000' },
+    participations: { type: 'string', default: '200000' },
+    'training-only': { type: 'boolean', default: false },
+    /** The day statuses are decided from (past classes completed, current in progress, …). */
+    today: { type: 'string', default: todayIso() },
   },
 });
 if (!values.db) throw new Error('Cần --db <đường dẫn SQLite hoặc postgres://…>');
@@ -30,9 +39,27 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const BATCH = 10_000;
 const STAMP = '2026-01-01T00:00:00.000Z';
 
+async function training(): Promise<void> {
+  const classes = Number(values.classes);
+  if (!classes) return;
+  const counts = await addTraining(url, {
+    classes,
+    participations: Number(values.participations),
+    seed: seed + 11,
+    today: values.today,
+    log: (line) => console.log(line),
+  });
+  for (const line of describeCounts(counts)) console.log(`  ${line}`);
+  console.log(`total ${elapsed()}`);
+}
+
 async function main(): Promise<void> {
   const db = createDb(url);
   await migrateToLatest(db);
+  if (values['training-only']) {
+    await db.destroy();
+    return training();
+  }
   const existing = await db.kysely.selectFrom('units').select('id').limit(1).executeTakeFirst();
   await db.destroy();
   if (existing) throw new Error(`${url} đã có dữ liệu: dùng một CSDL mới`);
@@ -141,6 +168,7 @@ async function main(): Promise<void> {
   console.log(`indexes built (${elapsed()}); analysing…`);
   await w.finish(['units', 'unit_tree_history', 'unit_names', 'unit_events', 'people', 'positions']);
   console.log(`done: ${units.length} units, ${peopleCount} people, ${positions} positions in ${elapsed()}`);
+  await training();
 }
 
 main().catch((err: unknown) => {
