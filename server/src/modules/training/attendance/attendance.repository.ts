@@ -17,28 +17,34 @@ export interface SeatedRow {
   title: string | null;
 }
 
-/** Seated trainees of the class the actor may see (a district editor: only its own trainees). */
+/**
+ * Seated trainees of the class the actor may see (a district editor: only its own trainees). The
+ * people table is not joined here: a count or a page of ids needs only the enrolments (their sort
+ * key is the person's), and the names are joined for the rows actually returned.
+ */
 function seated(tx: Tx, actor: Actor | null, classId: number, q?: string) {
   let query = tx.q
     .selectFrom('enrolments as e')
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
-    .innerJoin('people as p', 'p.id', 'e.person_id')
     .where('e.class_id', '=', classId)
     .where('e.status', 'in', [...SEATED]);
   if (actor) query = query.where(enrolmentVisible(actor));
   const term = q ? foldVietnamese(q) : '';
-  if (term) query = query.where(like('p.search_text', likeContains(term)));
+  if (term) {
+    query = query.where(
+      sql<boolean>`exists (select 1 from people sp where sp.id = e.person_id and ${like('sp.search_text', likeContains(term))})`,
+    );
+  }
   return query;
 }
 
-const SEATED_COLUMNS = [
-  'e.id',
-  'e.person_id',
-  'p.full_name as person_name',
-  'e.unit_id',
-  'e.unit_name',
-  'e.title',
-] as const;
+/** The trainee columns, for enrolments `e` joined to their people `p`. */
+function withNames(tx: Tx) {
+  return tx.q
+    .selectFrom('enrolments as e')
+    .innerJoin('people as p', 'p.id', 'e.person_id')
+    .select(['e.id', 'e.person_id', 'p.full_name as person_name', 'e.unit_id', 'e.unit_name', 'e.title']);
+}
 
 export async function findSeatedPage(
   tx: Tx,
@@ -47,12 +53,17 @@ export async function findSeatedPage(
   filter: { q?: string | undefined; order: 'asc' | 'desc' },
   page: { limit: number; offset: number },
 ): Promise<SeatedRow[]> {
-  return seated(tx, actor, classId, filter.q)
-    .select(SEATED_COLUMNS)
+  // The page is chosen on the enrolments' own index (class, sort key, id); only its rows meet people.
+  const pageIds = seated(tx, actor, classId, filter.q)
+    .select('e.id')
     .orderBy('e.sort_key', filter.order)
     .orderBy('e.id', filter.order)
     .limit(page.limit)
-    .offset(page.offset)
+    .offset(page.offset);
+  return withNames(tx)
+    .where('e.id', 'in', pageIds)
+    .orderBy('e.sort_key', filter.order)
+    .orderBy('e.id', filter.order)
     .execute();
 }
 
@@ -68,14 +79,22 @@ export async function countSeated(tx: Tx, actor: Actor, classId: number, q?: str
  * actor sees; without, the organiser's full list (the caller has checked the organiser's right).
  */
 export async function findAllSeated(tx: Tx, actor: Actor | null, classId: number): Promise<SeatedRow[]> {
-  return seated(tx, actor, classId).select(SEATED_COLUMNS).orderBy('e.sort_key').orderBy('e.id').execute();
+  return withNames(tx)
+    .where('e.id', 'in', seated(tx, actor, classId).select('e.id'))
+    .orderBy('e.sort_key')
+    .orderBy('e.id')
+    .execute();
 }
 
 /** Seated enrolments of the class among these ids (the others are not on its list). */
 export async function findSeatedAmong(tx: Tx, classId: number, ids: readonly number[]): Promise<SeatedRow[]> {
   const out: SeatedRow[] = [];
   for (const part of chunks(ids)) {
-    out.push(...(await seated(tx, null, classId).select(SEATED_COLUMNS).where('e.id', 'in', part).execute()));
+    out.push(
+      ...(await withNames(tx)
+        .where('e.id', 'in', seated(tx, null, classId).select('e.id').where('e.id', 'in', part))
+        .execute()),
+    );
   }
   return out;
 }
