@@ -66,8 +66,8 @@ export function newPdf(opts: { layout?: 'portrait' | 'landscape'; title?: string
   // Decomposed input (a + combining marks, as some keyboards type) would need the layout tables
   // hidden above; composed, every Vietnamese letter is one glyph.
   const text = doc.text.bind(doc) as (...args: unknown[]) => Pdf;
-  doc.text = ((value: unknown, ...rest: unknown[]) =>
-    text(typeof value === 'string' ? value.normalize('NFC') : value, ...rest));
+  doc.text = (value: unknown, ...rest: unknown[]) =>
+    text(typeof value === 'string' ? value.normalize('NFC') : value, ...rest);
   return doc;
 }
 
