@@ -6,13 +6,13 @@ const province: IssuingUnit = {
   kind: 'province',
   organisation: 'doan',
   place: 'Gia Nghĩa',
-  parent: { name: 'Trung ương Đoàn', kind: 'central' },
+  parent: { name: 'Trung ương Đoàn' },
 };
 const under = (u: Omit<IssuingUnit, 'organisation' | 'place' | 'parent'>, parent: IssuingUnit): IssuingUnit => ({
   ...u,
   organisation: 'doan',
   place: null,
-  parent: { name: parent.name, kind: parent.kind },
+  parent: { name: parent.name },
 });
 
 describe('the official header derived from the issuing unit', () => {

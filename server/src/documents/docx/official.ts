@@ -29,7 +29,7 @@ export interface IssuingUnit {
   /** Place name printed before the date ("Gia Nghĩa"); the unit's name when unset. */
   place: string | null;
   /** The unit it reports to; null at the top of the tree. */
-  parent: { name: string; kind: UnitKind } | null;
+  parent: { name: string } | null;
 }
 
 /** The issuer as the header prints it and as document numbers name it. */

@@ -6,6 +6,7 @@ import { type TestApp } from '../../../../test/fixtures.ts';
 import { pdfPages, zipEntries } from '../../../../test/documents.ts';
 import { as, type Session } from '../../../../test/http.ts';
 import { renderCertificate } from '../documents/certificate.ts';
+import { issuerOf } from '../../../documents/docx/official.ts';
 import { certificateFileName } from './certificate.files.ts';
 import { CLASS_NAME, certificateWorld, issue } from './certificate.fixtures.ts';
 
@@ -39,7 +40,7 @@ describe('certificate documents', () => {
     expect(pages).toHaveLength(1);
     const text = pages[0] ?? '';
     for (const expected of [
-      'BCH TỈNH ĐOÀN ĐẮK NÔNG',
+      'BCH ĐOÀN TỈNH ĐẮK NÔNG',
       'ĐOÀN TNCS HỒ CHÍ MINH',
       'GIẤY CHỨNG NHẬN',
       'Chứng nhận đồng chí: Nguyễn Văn An',
@@ -58,6 +59,9 @@ describe('certificate documents', () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('ĐÃ THU HỒI');
+    // A province heads its own line (HD 29): no central committee above it.
+    expect(text).not.toContain('TRUNG ƯƠNG');
+    expect(text.indexOf('BCH ĐOÀN TỈNH ĐẮK NÔNG')).toBe(0);
   });
 
   it('prints a district’s certificate under its province, "BÍ THƯ" when no signer is given, on one page however long the names', async () => {
@@ -71,8 +75,13 @@ describe('certificate documents', () => {
       startDate: '2025-05-12',
       endDate: '2025-05-14',
       grade: null,
-      issuerName: 'Huyện đoàn Cư Jút',
-      superiorName: 'Tỉnh đoàn Đắk Nông',
+      issuer: issuerOf({
+        name: 'Huyện đoàn Cư Jút',
+        kind: 'district',
+        organisation: 'doan',
+        place: null,
+        parent: { name: 'Tỉnh đoàn Đắk Nông' },
+      }),
       place: null,
       issuedOn: '2025-05-20',
       signerTitle: 'Bí thư',
@@ -81,7 +90,7 @@ describe('certificate documents', () => {
     });
     const pages = await pdfPages(bytes);
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toMatch(/^BCH TỈNH ĐOÀN ĐẮK NÔNG BCH HUYỆN ĐOÀN CƯ JÚT \*\*\*/);
+    expect(pages[0]).toMatch(/^BCH ĐOÀN TỈNH ĐẮK NÔNG BCH HUYỆN ĐOÀN CƯ JÚT \*\*\*/);
     expect(pages[0]).toContain('Ngày 20 tháng 05 năm 2025');
     expect(pages[0]).toContain('TM. BAN THƯỜNG VỤ BÍ THƯ');
     expect(pages[0]).not.toContain('Xếp loại');
@@ -99,8 +108,13 @@ describe('certificate documents', () => {
         startDate: '2025-05-12',
         endDate: '2025-05-14',
         grade: 'excellent',
-        issuerName: 'Tỉnh đoàn Đắk Nông',
-        superiorName: null,
+        issuer: issuerOf({
+          name: 'Tỉnh đoàn Đắk Nông',
+          kind: 'province',
+          organisation: 'doan',
+          place: 'Gia Nghĩa',
+          parent: null,
+        }),
         place: 'Gia Nghĩa',
         issuedOn: '2025-05-20',
         signerTitle: 'Phó Bí thư Thường trực',

@@ -1,8 +1,15 @@
-import { certificateDocumentQuery, foldVietnamese, type CertificateDocumentQuery, type Grade } from '@canbo/contract';
+import {
+  certificateDocumentQuery,
+  foldVietnamese,
+  type CertificateDocumentQuery,
+  type Grade,
+  type UnitKind,
+} from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
+import { issuerOf } from '../../../documents/docx/official.ts';
 import { zipFiles } from '../../../documents/zip.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { todayIso } from '../../people/dates.ts';
@@ -48,8 +55,13 @@ function toData(r: DocumentRow, publicUrl: string, signer: CertificateDocumentQu
     startDate: r.start_date,
     endDate: r.end_date,
     grade: r.grade as Grade | null,
-    issuerName: r.issuer_name,
-    superiorName: r.superior_name,
+    issuer: issuerOf({
+      name: r.issuer_name,
+      kind: r.issuer_kind as UnitKind,
+      organisation: r.issuer_organisation,
+      place: r.issuer_place,
+      parent: r.superior_name === null ? null : { name: r.superior_name },
+    }),
     place: r.issuer_place,
     issuedOn: dayOf(r.issued_at),
     signerTitle: signer.signerTitle ?? 'Bí thư',

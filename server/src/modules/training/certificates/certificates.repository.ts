@@ -231,6 +231,8 @@ export interface DocumentRow {
   end_date: string;
   issuer_name: string;
   issuer_place: string | null;
+  issuer_kind: string;
+  issuer_organisation: string;
   superior_name: string | null;
 }
 
@@ -254,6 +256,8 @@ function documentRows(tx: Tx, actor: Actor) {
       'c.end_date',
       issuerName.as('issuer_name'),
       'iu.place as issuer_place',
+      'iu.kind as issuer_kind',
+      'iu.organisation as issuer_organisation',
       sql<string | null>`case when ${superior} is null then null else ${unitNameOn(superior, namedOn)} end`.as(
         'superior_name',
       ),

@@ -1,6 +1,7 @@
 import { gradeLabels, type Grade } from '@canbo/contract';
 import { mm, newPdf, pdfBytes, type Pdf } from '../../../documents/pdf/pdf.ts';
 import { drawQr } from '../../../documents/qr.ts';
+import type { Issuer } from '../../../documents/docx/official.ts';
 import { vnDate } from '../../people/dates.ts';
 
 /** Everything printed on a certificate, as plain data: no database, so the bench can call it too. */
@@ -16,9 +17,8 @@ export interface CertificateData {
   startDate: string;
   endDate: string;
   grade: Grade | null;
-  /** The issuing unit's name on the issue date, and the unit it stood under then. */
-  issuerName: string;
-  superiorName: string | null;
+  /** The header lines of the issuing committee and the organisation (docx/official.ts issuerOf). */
+  issuer: Pick<Issuer, 'superior' | 'body' | 'motto'>;
   /** "Gia Nghĩa" in "Gia Nghĩa, ngày 14 tháng 05 năm 2025". */
   place: string | null;
   issuedOn: string;
@@ -43,12 +43,11 @@ function header(doc: Pdf, c: CertificateData, left: number, right: number, top: 
   const column = mm(115);
   doc.fillColor('black').fontSize(12.5);
   doc.y = top;
-  if (c.superiorName)
-    doc.font('regular').text(`BCH ${upper(c.superiorName)}`, left, top, { width: column, align: 'center' });
-  doc.font('bold').text(`BCH ${upper(c.issuerName)}`, left, doc.y, { width: column, align: 'center' });
+  if (c.issuer.superior) doc.font('regular').text(c.issuer.superior, left, top, { width: column, align: 'center' });
+  doc.font('bold').text(c.issuer.body, left, doc.y, { width: column, align: 'center' });
   doc.font('regular').text('***', left, doc.y, { width: column, align: 'center' });
   doc.font('bold').fontSize(13.5);
-  doc.text('ĐOÀN TNCS HỒ CHÍ MINH', right - column, top, { width: column, align: 'center', underline: true });
+  doc.text(c.issuer.motto, right - column, top, { width: column, align: 'center', underline: true });
 }
 
 /** One body line: a plain label, then the value in bold, wrapping inside the body's width. */

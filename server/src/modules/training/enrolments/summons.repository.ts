@@ -8,14 +8,7 @@ export async function issuingUnit(tx: Tx, unitId: number): Promise<IssuingUnit> 
   const row = await tx.q
     .selectFrom('units as u')
     .leftJoin('units as parent', 'parent.id', 'u.parent_id')
-    .select([
-      'u.name',
-      'u.kind',
-      'u.organisation',
-      'u.place',
-      'parent.name as parent_name',
-      'parent.kind as parent_kind',
-    ])
+    .select(['u.name', 'u.kind', 'u.organisation', 'u.place', 'parent.name as parent_name'])
     .where('u.id', '=', unitId)
     .executeTakeFirstOrThrow();
   return {
@@ -23,7 +16,7 @@ export async function issuingUnit(tx: Tx, unitId: number): Promise<IssuingUnit> 
     kind: row.kind as UnitKind,
     organisation: row.organisation,
     place: row.place,
-    parent: row.parent_name ? { name: row.parent_name, kind: row.parent_kind as UnitKind } : null,
+    parent: row.parent_name ? { name: row.parent_name } : null,
   };
 }
 
