@@ -1,5 +1,4 @@
 import type { Title, UnitKind } from '@canbo/contract';
-import { listPositions, updatePosition } from '../modules/positions/positions.service.ts';
 import { revokeCertificate } from '../modules/training/certificates/certificates.service.ts';
 import { createAllocation } from '../modules/training/enrolments/allocations.service.ts';
 import { nominatePeople } from '../modules/training/enrolments/nominate.service.ts';
@@ -74,34 +73,11 @@ export function traineeSeats(plan: Class2023): Set<DemoPosition> {
 }
 
 /**
- * The trainees' seats as the organisation board had them in June 2023, still running: the
- * nomination copies the title a person holds on the day it is made. Those the 2025 restructuring
- * ends are closed right after the nominations, on the date the generator gives them.
+ * The trainees' seats, with the dates the generator gives them (those the 2025 restructuring ends
+ * end then): a nomination into a class that has begun records the titles held on its first day.
  */
-async function seatTrainees(l: Loader, plan: Class2023): Promise<() => Promise<void>> {
-  const seats = [...traineeSeats(plan)];
-  await addPositions(
-    l,
-    seats.map((p) => ({ ...p, endDate: null })),
-  );
-  const ending = new Map(
-    seats
-      .filter((p) => p.endDate !== null)
-      .map((p) => [`${l.people.get(p.person)}:${unitId(l, p.unit)}:${p.title}`, p]),
-  );
-  return async () => {
-    for (const title of TITLES) {
-      for (let page = 1, seen = 0; ; page++) {
-        const held = await listPositions(l.ctx, l.actor, { title, activeOn: CLASS_2023.start, page, pageSize: 200 });
-        for (const r of held.items) {
-          const p = r.endDate === null ? ending.get(`${r.personId}:${r.unitId}:${r.title}`) : undefined;
-          if (p) await updatePosition(l.ctx, l.actor, { id: r.id, version: r.version, endDate: p.endDate });
-        }
-        seen += held.items.length;
-        if (seen >= held.total) break;
-      }
-    }
-  };
+async function seatTrainees(l: Loader, plan: Class2023): Promise<void> {
+  await addPositions(l, [...traineeSeats(plan)]);
 }
 
 const REVOKE_REASON =
@@ -113,7 +89,7 @@ const REVOKE_REASON =
  * grassroots secretaries and deputies → held, graded and certified → one certificate revoked.
  */
 export async function addTitleClass2023(l: Loader, plan: Class2023, programmes: DemoProgrammes): Promise<number> {
-  const endSeats = await seatTrainees(l, plan);
+  await seatTrainees(l, plan);
   const classId = await openTitleClass(
     l,
     {
@@ -139,7 +115,6 @@ export async function addTitleClass2023(l: Loader, plan: Class2023, programmes: 
       personIds: seats.map((p) => l.people.get(p.person)!),
     });
   }
-  await endSeats();
   const rng = new Random(20230613);
   const { certificates } = await holdClass(l, classId, rng, { shortfall: 0.06 });
   const revoked = rng.pick(certificates);

@@ -37,6 +37,16 @@ interface Target {
 }
 
 /**
+ * The day whose titles a nomination records and a filter matches: today for a class still ahead,
+ * the class's first day for one being recorded after it began (a roster typed in later must say
+ * who was secretary then, not now).
+ */
+function titleDay(cls: ClassForWrite): string {
+  const today = todayIso();
+  return cls.start_date < today ? cls.start_date : today;
+}
+
+/**
  * Whose seats: with an allocation, the actor must nominate for the allocated unit; without, the
  * actor must run the class. Then the class must keep a roster and be taking nominations.
  */
@@ -239,7 +249,7 @@ export async function nominatePeople(
       });
     }
     const placement = place(quota, target, people, { waitlist: data.waitlist, preview: false });
-    const titles = await currentTitlesOf(tx, personIds, todayIso());
+    const titles = await currentTitlesOf(tx, personIds, titleDay(target.cls));
     await enrol(tx, actor, target, placement, titles, withdrawn);
     return result(placement, people, titles, new Set(), true);
   });
@@ -262,8 +272,8 @@ export async function nominateByFilter(
     const within = await findFilterUnit(tx, actor, data.filter.within, target.unitId);
     if (!within) throw fieldError('filter.within', 'đơn vị không tồn tại hoặc bạn không có quyền xem');
     if (within.in_quota !== 1) throw fieldError('filter.within', `${within.name} không thuộc ${target.unitName}`);
-    const today = todayIso();
-    const found = await findCandidates(tx, actor, data.filter, target.unitId, today, MAX_CANDIDATES + 1);
+    const day = titleDay(target.cls);
+    const found = await findCandidates(tx, actor, data.filter, target.unitId, day, MAX_CANDIDATES + 1);
     if (found.length > MAX_CANDIDATES) {
       throw fieldError(
         'filter',
@@ -275,7 +285,7 @@ export async function nominateByFilter(
     const skip = new Set(active.map((r) => r.person_id));
     const fresh = found.filter((p) => !skip.has(p.id));
     const placement = place(quota, target, fresh, { waitlist: data.waitlist, preview: data.dryRun });
-    const titles = await currentTitlesOf(tx, ids, today);
+    const titles = await currentTitlesOf(tx, ids, day);
     if (!data.dryRun) await enrol(tx, actor, target, placement, titles, withdrawn);
     return result(placement, found, titles, skip, !data.dryRun);
   });

@@ -243,6 +243,16 @@ describe('nomination into seats', () => {
     expect(inEaPo.map((x) => x.personId)).toEqual([nam]);
   });
 
+  it('a roster recorded after the class began keeps the titles held on its first day, not today', async () => {
+    const { classId, allocA } = await w.provinceClass(); // began 12/05/2025
+    const lan = await w.cadre(w.eaPo, ['Lò', 'Thị', 'Lan'], 'deputy_secretary');
+    await t.db.kysely.updateTable('positions').set({ end_date: '2025-09-30' }).where('person_id', '=', lan).execute();
+    await makePosition(t.ctx, { personId: lan, unitId: w.eaPo, title: 'committee_member', startDate: '2025-10-01' });
+    await nominated(t, w.editorA, classId, { allocationId: allocA, personIds: [lan] });
+    const [e] = await enrolmentsOf(t, w.provinceEditor, classId);
+    expect(e).toMatchObject({ personName: 'Lò Thị Lan', title: 'deputy_secretary' });
+  });
+
   it('only an open class with a roster takes nominations', async () => {
     const planned = await w.provinceClass({ status: 'planned' });
     const hien = await w.cadre(w.eaPo, ['Tô', 'Thị', 'Hiền']);
