@@ -169,6 +169,32 @@ describe('certificate documents', () => {
     }
   });
 
+  it('prints the class’s certificates as the pages of one PDF, in number order, each district only its own', async () => {
+    const res = await as(t.app, w.provinceEditor).get(`/api/v1/training/classes/${w.classId}/certificates.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="giay-chung-nhan-lop-boi-duong-chuc-danh-bi-thu-pho-bi-thu-doan-co-so-nam.pdf"',
+    );
+    const pages = await pdfPages(res.rawPayload);
+    expect(pages).toHaveLength(3);
+    for (const [i, [c, person]] of (
+      [
+        [an, 'Nguyễn Văn An'],
+        [binh, 'Lê Thị Bình'],
+        [nie, 'Y Bhin Niê'],
+      ] as const
+    ).entries()) {
+      expect(pages[i]).toMatch(/^BCH ĐOÀN TỈNH ĐẮK NÔNG/);
+      expect(pages[i]).toContain(`Chứng nhận đồng chí: ${person}`);
+      expect(pages[i]).toContain(`Số: ${c.number}`);
+    }
+    const own = await as(t.app, w.editorB).get(`/api/v1/training/classes/${w.classId}/certificates.pdf`);
+    const ownPages = await pdfPages(own.rawPayload);
+    expect(ownPages).toHaveLength(1);
+    expect(ownPages[0]).toContain('Lê Thị Bình');
+  });
+
   it('gives each district only its own trainees’ certificates, and another district’s class not at all', async () => {
     expect(Object.keys(zipEntries((await zip(w.editorA)).rawPayload))).toEqual([
       '001-GCN-2025 - Nguyen Van An.pdf',

@@ -15,7 +15,7 @@ import { AppError, notFound } from '../../../errors.ts';
 import { todayIso } from '../../people/dates.ts';
 import { parseInput } from '../../people/input.ts';
 import { findVisibleClass } from '../classes/class.access.ts';
-import { renderCertificate, type CertificateData } from '../documents/certificate.ts';
+import { renderCertificate, renderCertificates, type CertificateData } from '../documents/certificate.ts';
 import { classDocumentRows, documentRow, type DocumentRow } from './certificates.repository.ts';
 
 export interface CertificateFile {
@@ -89,6 +89,22 @@ export async function certificatePdf(
   };
 }
 
+/** A class's valid certificates the actor may open, and the name its files are given. */
+async function classCertificates(ctx: Ctx, actor: Actor, classId: number, options: CertificateDocumentQuery) {
+  const tx = reader(ctx);
+  const cls = await findVisibleClass(tx, actor, classId);
+  const rows = await classDocumentRows(tx, actor, classId);
+  if (!rows.length) {
+    throw new AppError('not_found', `Lớp "${cls.name}" chưa có giấy chứng nhận còn hiệu lực nào bạn được tải`);
+  }
+  let slug = foldVietnamese(cls.name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, '');
+  const data = rows.map((r) => toData(r, ctx.config.publicUrl, options));
+  return { cls, rows, data, baseName: `giay-chung-nhan-${slug || cls.id}` };
+}
+
 /**
  * GET /training/classes/:id/certificates.zip — every valid certificate of the class the actor may
  * open, one PDF each. Documents are made one after another: each is CPU work, so running them side
@@ -100,25 +116,37 @@ export async function certificatesZip(
   classId: number,
   options: z.input<typeof certificateDocumentQuery> = {},
 ): Promise<CertificateFile & { count: number }> {
-  const signer = parseInput(certificateDocumentQuery, options);
-  const tx = reader(ctx);
-  const cls = await findVisibleClass(tx, actor, classId);
-  const rows = await classDocumentRows(tx, actor, classId);
-  if (!rows.length) {
-    throw new AppError('not_found', `Lớp "${cls.name}" chưa có giấy chứng nhận còn hiệu lực nào bạn được tải`);
-  }
+  const { rows, data, baseName } = await classCertificates(
+    ctx,
+    actor,
+    classId,
+    parseInput(certificateDocumentQuery, options),
+  );
   const files: { name: string; data: Uint8Array }[] = [];
   const taken = new Set<string>();
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     let name = certificateFileName(r.number, r.person_name);
     // Two numbers that differ only in characters a file name cannot carry must not overwrite each other.
     for (let n = 2; taken.has(name); n++) name = certificateFileName(`${r.number} (${n})`, r.person_name);
     taken.add(name);
-    files.push({ name, data: await renderCertificate(toData(r, ctx.config.publicUrl, signer)) });
+    files.push({ name, data: await renderCertificate(data[i]!) });
   }
-  let slug = foldVietnamese(cls.name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, '');
-  return { fileName: `giay-chung-nhan-${slug || cls.id}.zip`, bytes: zipFiles(files), count: files.length };
+  return { fileName: `${baseName}.zip`, bytes: zipFiles(files), count: files.length };
+}
+
+/** GET /training/classes/:id/certificates.pdf — the same certificates as one document to print. */
+export async function certificatesForPrinting(
+  ctx: Ctx,
+  actor: Actor,
+  classId: number,
+  options: z.input<typeof certificateDocumentQuery> = {},
+): Promise<CertificateFile & { count: number }> {
+  const { cls, data, baseName } = await classCertificates(
+    ctx,
+    actor,
+    classId,
+    parseInput(certificateDocumentQuery, options),
+  );
+  const bytes = await renderCertificates(data, `Giấy chứng nhận — ${cls.name}`);
+  return { fileName: `${baseName}.pdf`, bytes, count: data.length };
 }

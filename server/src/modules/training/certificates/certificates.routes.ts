@@ -16,7 +16,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
-import { certificatePdf, certificatesZip, type CertificateFile } from './certificate.files.ts';
+import { certificatePdf, certificatesForPrinting, certificatesZip, type CertificateFile } from './certificate.files.ts';
 import { issueCertificates as issue, listCertificates, revokeCertificate as revoke } from './certificates.service.ts';
 import { getCertificatePattern, saveCertificatePattern } from './patterns.service.ts';
 import { verifyCertificate } from './verify.service.ts';
@@ -70,6 +70,17 @@ export async function certificateRoutes(app: App): Promise<void> {
     { schema: { tags, params: idParams, querystring: certificateDocumentQuery } },
     async (req, reply) =>
       sendFile(reply, 'application/zip', await certificatesZip(app.ctx, actorOf(req), req.params.id, req.query)),
+  );
+
+  app.get(
+    '/training/classes/:id/certificates.pdf',
+    { schema: { tags, params: idParams, querystring: certificateDocumentQuery } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        'application/pdf',
+        await certificatesForPrinting(app.ctx, actorOf(req), req.params.id, req.query),
+      ),
   );
 
   app.get(

@@ -122,8 +122,8 @@ function revokedStamp(doc: Pdf, revokedOn: string): void {
  * trainee, the class and its dates, the grade, the number, place and date, the signer, and a QR
  * code to the public verification page. One document per certificate.
  */
-export function renderCertificate(c: CertificateData): Promise<Buffer> {
-  const doc = newPdf({ layout: 'landscape', title: `Giấy chứng nhận ${c.number}` });
+/** One certificate on the current page of `doc` (A4 landscape). */
+function drawCertificate(doc: Pdf, c: CertificateData): void {
   const { width, height } = doc.page;
   const edge = mm(10);
   doc
@@ -145,5 +145,23 @@ export function renderCertificate(c: CertificateData): Promise<Buffer> {
   verification(doc, c, mm(24), height - mm(70));
   signature(doc, c, right, height - mm(68));
   if (c.revokedOn) revokedStamp(doc, c.revokedOn);
+}
+
+export function renderCertificate(c: CertificateData): Promise<Buffer> {
+  const doc = newPdf({ layout: 'landscape', title: `Giấy chứng nhận ${c.number}` });
+  drawCertificate(doc, c);
+  return pdfBytes(doc);
+}
+
+/**
+ * A class's certificates as the pages of one document, for printing: the font is parsed and
+ * embedded once, so 243 pages take a fraction of a second where 243 files take seconds.
+ */
+export function renderCertificates(certificates: readonly CertificateData[], title: string): Promise<Buffer> {
+  const doc = newPdf({ layout: 'landscape', title });
+  certificates.forEach((c, i) => {
+    if (i > 0) doc.addPage({ size: 'A4', layout: 'landscape', margins: doc.page.margins });
+    drawCertificate(doc, c);
+  });
   return pdfBytes(doc);
 }

@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import {
   FilePdfOutlined,
   FileZipOutlined,
+  PrinterOutlined,
   LinkOutlined,
   SafetyCertificateOutlined,
   StopOutlined,
@@ -14,6 +15,7 @@ import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { usePaging } from '../../../lib/paging';
 import {
+  certificatesPrintPath,
   certificatesZipPath,
   countIssuable,
   downloadCertificatePdf,
@@ -77,10 +79,12 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
     });
   };
 
-  const downloadZip = async () => {
+  /** All of the class's certificates: one PDF each in a ZIP, or one PDF to print. */
+  const downloadAll = async (as: 'zip' | 'pdf') => {
     setZip({ received: 0, total: null });
     try {
-      await downloadWithProgress(certificatesZipPath(cls.id), `giay-chung-nhan-lop-${cls.id}.zip`, setZip);
+      const path = as === 'zip' ? certificatesZipPath(cls.id) : certificatesPrintPath(cls.id);
+      await downloadWithProgress(path, `giay-chung-nhan-lop-${cls.id}.${as}`, setZip);
     } catch (err) {
       void message.error(errorMessage(err));
     } finally {
@@ -194,10 +198,18 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
           <Button
             icon={<FileZipOutlined />}
             disabled={!list.data?.total || !!zip}
-            onClick={() => void downloadZip()}
+            onClick={() => void downloadAll('zip')}
             data-testid="cert-zip"
           >
             {t('certificates.zip')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            disabled={!list.data?.total || !!zip}
+            onClick={() => void downloadAll('pdf')}
+            data-testid="cert-print"
+          >
+            {t('certificates.print')}
           </Button>
         </Space>
       </Flex>

@@ -71,6 +71,8 @@ export function downloadCertificatePdf(id: number, number: string): Promise<void
 }
 
 export const certificatesZipPath = (classId: number) => `/training/classes/${classId}/certificates.zip`;
+/** The same certificates as the pages of one PDF, to print in one go. */
+export const certificatesPrintPath = (classId: number) => `/training/classes/${classId}/certificates.pdf`;
 
 /** The public verification page of a certificate (what its QR code opens). */
 export const verifyPath = (verifyCode: string) => `/verify/${encodeURIComponent(verifyCode)}`;
