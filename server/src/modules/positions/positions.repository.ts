@@ -6,6 +6,7 @@ import type { Tx } from '../../context.ts';
 import type { PositionTable } from '../../db/schema.ts';
 import { personVisible } from '../people/access.ts';
 import { flag } from '../../db/dialect.ts';
+import { rankOf } from '../../db/rank.ts';
 
 export interface PositionRow {
   id: number;
@@ -56,10 +57,7 @@ function visiblePositions(tx: Tx, actor: Actor) {
 }
 
 // Titles in order of seniority, as a committee is listed.
-const titleRank = sql`case pos.title ${sql.join(
-  titles.map((t, i) => sql`when ${sql.lit(t)} then ${sql.lit(i)}`),
-  sql` `,
-)} end`;
+const titleRank = rankOf('pos.title', titles);
 
 const SORT_KEYS: Record<PositionListQuery['sort'], RawBuilder<unknown>[]> = {
   startDate: [sql`pos.start_date`, sql`pos.id`],

@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
 import {
   attendanceGrid,
   attendanceGridQuery,
@@ -16,23 +15,12 @@ import {
 } from '@canbo/contract';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
-import { attendanceWorkbook, getAttendanceGrid, saveAttendance, type DocumentFile } from './attendance.service.ts';
+import { DOCX, PDF, sendFile, XLSX } from '../../../documents/file.ts';
+import { attendanceWorkbook, getAttendanceGrid, saveAttendance } from './attendance.service.ts';
 import { enrolmentQrCode, scanSessionQr, scanTraineeCode, sessionQrCode } from './checkin.service.ts';
 import { signInSheetDocx, signInSheetPdf } from './signin.service.ts';
 import { MAX_UPLOAD_BYTES, uploadedFile } from './upload.file.ts';
 import { uploadAttendance } from './upload.service.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const PDF = 'application/pdf';
-
-function sendFile(reply: FastifyReply, file: DocumentFile, type: string) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.bytes);
-}
 
 /** Attendance of a class: the grid, QR check-in, the spreadsheet both ways, and the sign-in sheets. */
 export async function attendanceRoutes(app: App): Promise<void> {
@@ -53,7 +41,7 @@ export async function attendanceRoutes(app: App): Promise<void> {
   );
 
   app.get('/training/classes/:id/attendance.xlsx', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await attendanceWorkbook(app.ctx, actorOf(req), req.params), XLSX),
+    sendFile(reply, XLSX, await attendanceWorkbook(app.ctx, actorOf(req), req.params)),
   );
 
   app.post(
@@ -96,10 +84,10 @@ export async function attendanceRoutes(app: App): Promise<void> {
   );
 
   app.get('/training/sessions/:id/sign-in.docx', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await signInSheetDocx(app.ctx, actorOf(req), req.params), DOCX),
+    sendFile(reply, DOCX, await signInSheetDocx(app.ctx, actorOf(req), req.params)),
   );
 
   app.get('/training/sessions/:id/sign-in.pdf', { schema: { tags, params: idParams } }, async (req, reply) =>
-    sendFile(reply, await signInSheetPdf(app.ctx, actorOf(req), req.params), PDF),
+    sendFile(reply, PDF, await signInSheetPdf(app.ctx, actorOf(req), req.params)),
   );
 }

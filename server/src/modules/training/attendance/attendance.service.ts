@@ -16,6 +16,7 @@ import { AppError } from '../../../errors.ts';
 import { offsetOf } from '../../../lib/paging.ts';
 import { parseInput } from '../../people/input.ts';
 import { findVisibleClass, requireManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
+import type { DocumentFile } from '../../../documents/file.ts';
 import { attendanceSheetXlsx } from '../documents/attendance-sheet.ts';
 import { ATTENDED_MARKS, attendancePercent } from '../results/outcomes.ts';
 import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';
@@ -129,11 +130,6 @@ export async function saveAttendance(
     });
     return { changed };
   });
-}
-
-export interface DocumentFile {
-  fileName: string;
-  bytes: Buffer;
 }
 
 /** The grid as a spreadsheet that is also the upload template; rows scoped like the grid. */

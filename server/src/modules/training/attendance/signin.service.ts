@@ -5,7 +5,7 @@ import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import { signInDocx, signInPdf, type SignInSheet } from '../documents/signin.ts';
-import type { DocumentFile } from './attendance.service.ts';
+import type { DocumentFile } from '../../../documents/file.ts';
 import { findAllSeated } from './attendance.repository.ts';
 import { sessionCheckinUrl } from './checkin.service.ts';
 import { findVisibleSession } from './checkin.repository.ts';

@@ -10,6 +10,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { issuerOf } from '../../../documents/docx/official.ts';
+import type { DocumentFile } from '../../../documents/file.ts';
 import { zipFiles } from '../../../documents/zip.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { todayIso } from '../../people/dates.ts';
@@ -17,11 +18,6 @@ import { parseInput } from '../../people/input.ts';
 import { findVisibleClass } from '../classes/class.access.ts';
 import { renderCertificate, renderCertificates, type CertificateData } from '../documents/certificate.ts';
 import { classDocumentRows, documentRow, type DocumentRow } from './certificates.repository.ts';
-
-export interface CertificateFile {
-  fileName: string;
-  bytes: Buffer;
-}
 
 /** The Vietnamese calendar day of a stored timestamp. */
 const dayOf = (timestamp: string) => todayIso(new Date(timestamp));
@@ -78,7 +74,7 @@ export async function certificatePdf(
   ctx: Ctx,
   actor: Actor,
   input: { id: number } & z.input<typeof certificateDocumentQuery>,
-): Promise<CertificateFile> {
+): Promise<DocumentFile> {
   const { id, ...rest } = input;
   const signer = parseInput(certificateDocumentQuery, rest);
   const row = await documentRow(reader(ctx), actor, id);
@@ -115,7 +111,7 @@ export async function certificatesZip(
   actor: Actor,
   classId: number,
   options: z.input<typeof certificateDocumentQuery> = {},
-): Promise<CertificateFile & { count: number }> {
+): Promise<DocumentFile & { count: number }> {
   const { rows, data, baseName } = await classCertificates(
     ctx,
     actor,
@@ -140,7 +136,7 @@ export async function certificatesForPrinting(
   actor: Actor,
   classId: number,
   options: z.input<typeof certificateDocumentQuery> = {},
-): Promise<CertificateFile & { count: number }> {
+): Promise<DocumentFile & { count: number }> {
   const { cls, data, baseName } = await classCertificates(
     ctx,
     actor,

@@ -13,22 +13,13 @@ import {
   revokeCertificate,
   verifyParams,
 } from '@canbo/contract';
-import type { FastifyReply } from 'fastify';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
-import { certificatePdf, certificatesForPrinting, certificatesZip, type CertificateFile } from './certificate.files.ts';
+import { PDF, sendFile, ZIP } from '../../../documents/file.ts';
+import { certificatePdf, certificatesForPrinting, certificatesZip } from './certificate.files.ts';
 import { issueCertificates as issue, listCertificates, revokeCertificate as revoke } from './certificates.service.ts';
 import { getCertificatePattern, saveCertificatePattern } from './patterns.service.ts';
 import { verifyCertificate } from './verify.service.ts';
-
-/** File names are ASCII by construction (certificateFileName), so the plain `filename` is enough. */
-function sendFile(reply: FastifyReply, type: string, file: CertificateFile) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.bytes);
-}
 
 /** Certificates: numbering patterns, issuing, the documents, revocation and public verification. */
 export async function certificateRoutes(app: App): Promise<void> {
@@ -68,30 +59,21 @@ export async function certificateRoutes(app: App): Promise<void> {
   app.get(
     '/training/classes/:id/certificates.zip',
     { schema: { tags, params: idParams, querystring: certificateDocumentQuery } },
-    async (req, reply) =>
-      sendFile(reply, 'application/zip', await certificatesZip(app.ctx, actorOf(req), req.params.id, req.query)),
+    async (req, reply) => sendFile(reply, ZIP, await certificatesZip(app.ctx, actorOf(req), req.params.id, req.query)),
   );
 
   app.get(
     '/training/classes/:id/certificates.pdf',
     { schema: { tags, params: idParams, querystring: certificateDocumentQuery } },
     async (req, reply) =>
-      sendFile(
-        reply,
-        'application/pdf',
-        await certificatesForPrinting(app.ctx, actorOf(req), req.params.id, req.query),
-      ),
+      sendFile(reply, PDF, await certificatesForPrinting(app.ctx, actorOf(req), req.params.id, req.query)),
   );
 
   app.get(
     '/training/certificates/:id/certificate.pdf',
     { schema: { tags, params: idParams, querystring: certificateDocumentQuery } },
     async (req, reply) =>
-      sendFile(
-        reply,
-        'application/pdf',
-        await certificatePdf(app.ctx, actorOf(req), { ...req.query, id: req.params.id }),
-      ),
+      sendFile(reply, PDF, await certificatePdf(app.ctx, actorOf(req), { ...req.query, id: req.params.id })),
   );
 
   app.post(

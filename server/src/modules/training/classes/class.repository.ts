@@ -7,6 +7,7 @@ import { flag, like, likeContains, nowIso } from '../../../db/dialect.ts';
 import type { TrainingClassTable } from '../../../db/schema.ts';
 import { SEATED, sessionCount } from '../results/outcomes.ts';
 import { classVisible } from './class.access.ts';
+import { rankOf } from '../../../db/rank.ts';
 
 /** A class row as the API reads it: its columns, the names it refers to, and its counts. */
 export type ClassRow = Omit<
@@ -110,10 +111,7 @@ function filterConditions(f: ClassFilter): RawBuilder<boolean>[] {
 }
 
 // The workflow's order: draft first, cancelled last.
-const statusRank = sql`case c.status ${sql.join(
-  classStatuses.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`),
-  sql` `,
-)} end`;
+const statusRank = rankOf('c.status', classStatuses);
 
 /** Each order ends in the id, so it is total and the export can page by keyset on the same values. */
 const SORT_KEYS: Record<ClassListQuery['sort'], RawBuilder<unknown>[]> = {

@@ -12,14 +12,13 @@ import {
 } from '@canbo/contract';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
+import { XLSX } from '../../../documents/file.ts';
 import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
 import { todayIso } from '../../people/dates.ts';
 import { classesTable } from './class.export.ts';
 import { createClass, exportClasses, getClass, listClasses, updateClass } from './class.service.ts';
 import { classHistoryOf, transitionClass } from './class.transitions.ts';
 import { sessionRoutes } from './sessions.routes.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Classes, their workflow and history, and (in sessionRoutes) their timetable. */
 export async function classRoutes(app: App): Promise<void> {

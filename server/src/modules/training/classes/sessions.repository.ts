@@ -5,6 +5,7 @@ import type { Tx } from '../../../context.ts';
 import { forUpdate, nowIso } from '../../../db/dialect.ts';
 import type { ClassSessionTable } from '../../../db/schema.ts';
 import { classVisible } from './class.access.ts';
+import { rankOf } from '../../../db/rank.ts';
 
 /** A session as staff see it: everything but the QR secret, which only its own endpoint hands out. */
 export type SessionRow = Omit<Selectable<ClassSessionTable>, 'checkin_token' | 'created_at' | 'updated_at'>;
@@ -22,10 +23,7 @@ const COLUMNS = [
 ] as const;
 
 // A day reads morning, afternoon, evening; a full day after them (it is the odd one out on a sheet).
-const partRank = sql`case s.part ${sql.join(
-  sessionParts.map((p, i) => sql`when ${sql.lit(p)} then ${sql.lit(i)}`),
-  sql` `,
-)} end`;
+const partRank = rankOf('s.part', sessionParts);
 
 export async function listSessions(tx: Tx, classId: number): Promise<SessionRow[]> {
   return tx.q

@@ -15,6 +15,7 @@ import {
   type Issuer,
 } from '../../../documents/docx/official.ts';
 import { a4Section, docxBytes, pt, unionDocument } from '../../../documents/docx/page.ts';
+import type { DocumentFile } from '../../../documents/file.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import { todayIso, vnDate } from '../../people/dates.ts';
 import { parseInput } from '../../people/input.ts';
@@ -103,7 +104,7 @@ export async function summonsDocx(
   ctx: Ctx,
   actor: Actor,
   input: { id: number } & z.input<typeof summonsQuery>,
-): Promise<{ bytes: Buffer; filename: string }> {
+): Promise<DocumentFile> {
   const { id, ...rest } = input;
   const q = parseInput(summonsQuery, rest);
   const tx = reader(ctx);
@@ -140,6 +141,6 @@ export async function summonsDocx(
   });
   return {
     bytes: await docxBytes(doc),
-    filename: `giay-trieu-tap-lop-${cls.id}${q.allocationId ? `-chi-tieu-${q.allocationId}` : ''}.docx`,
+    fileName: `giay-trieu-tap-lop-${cls.id}${q.allocationId ? `-chi-tieu-${q.allocationId}` : ''}.docx`,
   };
 }

@@ -6,6 +6,7 @@ import { like, likeContains } from '../../../db/dialect.ts';
 import type { EnrolmentTable } from '../../../db/schema.ts';
 import { classVisible, enrolmentVisible } from '../classes/class.access.ts';
 import { attendedCount, SEATED, sessionCount } from '../results/outcomes.ts';
+import { rankOf } from '../../../db/rank.ts';
 
 /** An enrolment with what its API view and the roster need. */
 export interface EnrolmentRow {
@@ -97,10 +98,7 @@ function filterConditions(f: EnrolmentFilter): RawBuilder<boolean>[] {
   return out;
 }
 
-const statusRank = sql`case e.status ${sql.join(
-  enrolmentStatuses.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`),
-  sql` `,
-)} end`;
+const statusRank = rankOf('e.status', enrolmentStatuses);
 
 /** Total orders ending in the id; "unit" groups by the unit of the time in today's name order. */
 const SORT_KEYS: Record<EnrolmentListQuery['sort'], RawBuilder<unknown>[]> = {

@@ -20,15 +20,13 @@ import {
 import { z } from 'zod';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
+import { DOCX, sendFile, XLSX } from '../../../documents/file.ts';
 import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
 import { summonsDocx } from '../documents/summons.ts';
 import { createAllocation, deleteAllocation, listAllocations, updateAllocation } from './allocations.service.ts';
 import { confirmTrainees, listEnrolments, rosterOf, withdrawTrainee } from './enrolments.service.ts';
 import { nominateByFilter, nominatePeople } from './nominate.service.ts';
 import { rosterTable } from './roster.export.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Seats, nominations, the waitlist, confirmation, withdrawal, the roster and the summons. */
 export async function enrolmentRoutes(app: App): Promise<void> {
@@ -112,13 +110,7 @@ export async function enrolmentRoutes(app: App): Promise<void> {
   app.get(
     '/training/classes/:id/summons.docx',
     { schema: { tags, params: idParams, querystring: summonsQuery } },
-    async (req, reply) => {
-      const file = await summonsDocx(app.ctx, actorOf(req), { ...req.query, id: req.params.id });
-      return reply
-        .header('content-type', DOCX)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.bytes);
-    },
+    async (req, reply) =>
+      sendFile(reply, DOCX, await summonsDocx(app.ctx, actorOf(req), { ...req.query, id: req.params.id })),
   );
 }

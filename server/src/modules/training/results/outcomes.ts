@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { grades, type Grade } from '@canbo/contract';
 import type { Tx } from '../../../context.ts';
+import { rankOf } from '../../../db/rank.ts';
 
 /** Marks that count as attending a session. Excused is still an absence for the completion rule. */
 export const ATTENDED_MARKS = ['present', 'late'] as const;
@@ -10,10 +11,7 @@ export const SEATED = ['nominated', 'confirmed'] as const;
 
 /** A grade as its place in `grades` (0 = best), so "at least average" is a comparison. */
 export function gradeRank(column: string): RawBuilder<number> {
-  return sql<number>`case ${sql.ref(column)} ${sql.join(
-    grades.map((g, i) => sql`when ${sql.lit(g)} then ${sql.lit(i)}`),
-    sql` `,
-  )} end`;
+  return rankOf(column, grades);
 }
 
 /** Sessions the enrolment (alias) attended. */
