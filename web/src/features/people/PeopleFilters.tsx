@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Badge, Button, Col, Grid, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useCallback, useState } from 'react';
+import { Badge, Button, Col, Grid, InputNumber, Row, Select, Space } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { genders, theoryLevels, titles } from '@canbo/contract';
+import { SearchInput } from '../../app/SearchInput';
 import { UnitSelect } from '../units/UnitSelect';
 import { useEthnicities, type PeopleFilter } from './api';
 import { enumOptions } from './enumOptions';
@@ -13,24 +14,10 @@ const col = { xs: 24, sm: 12, md: 8, xl: 6 };
 export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChange: (f: PeopleFilter) => void }) {
   const { t } = useTranslation('people');
   const ethnicities = useEthnicities();
-  const [text, setText] = useState(value.q ?? '');
-  // When the URL's search changes from outside (menu, back button), the box follows it.
-  const [syncedQ, setSyncedQ] = useState(value.q);
-  if (syncedQ !== value.q) {
-    setSyncedQ(value.q);
-    if ((value.q ?? '') !== text.trim()) setText(value.q ?? '');
-  }
   const screens = Grid.useBreakpoint();
   const [showMore, setShowMore] = useState(false);
   const set = (patch: Partial<PeopleFilter>) => onChange({ ...value, ...patch, page: undefined });
-
-  // Search as the user types, once they pause.
-  const q = value.q ?? '';
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const h = setTimeout(() => onChange({ ...value, q: text.trim() || undefined, page: undefined }), 350);
-    return () => clearTimeout(h);
-  }, [text, q, value, onChange]);
+  const search = useCallback((q: string | undefined) => onChange({ ...value, q, page: undefined }), [value, onChange]);
 
   const yesNo = (yes: string, no: string) => [
     { value: 'true', label: yes },
@@ -46,15 +33,7 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
       <Col xs={24} md={16} xl={12}>
-        <Input.Search
-          allowClear
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('searchPlaceholder')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(s) => set({ q: s.trim() || undefined })}
-          enterButton
-        />
+        <SearchInput value={value.q} onSearch={search} placeholder={t('searchPlaceholder')} />
       </Col>
       {!screens.md && (
         <Col xs={24}>
@@ -171,12 +150,7 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
       )}
       {active && (
         <Col {...col}>
-          <Button
-            onClick={() => {
-              setText('');
-              onChange({ sort: value.sort, order: value.order, pageSize: value.pageSize });
-            }}
-          >
+          <Button onClick={() => onChange({ sort: value.sort, order: value.order, pageSize: value.pageSize })}>
             {t('resetFilters')}
           </Button>
         </Col>

@@ -1,10 +1,13 @@
 import {
+  attendanceMarkLabels,
+  certificateStatusLabels,
   classActionLabels,
   classLevelLabels,
   classModeLabels,
   classStatusLabels,
   enrolmentStatusLabels,
   gradeLabels,
+  outcomeLabels,
   sessionPartLabels,
 } from '@canbo/contract';
 import { fieldWords } from '../../i18n/fields';
@@ -248,6 +251,9 @@ export const training = {
     sessionPart: sessionPartLabels,
     enrolmentStatus: enrolmentStatusLabels,
     grade: gradeLabels,
+    mark: attendanceMarkLabels,
+    outcome: outcomeLabels,
+    certStatus: certificateStatusLabels,
   },
   en: {
     nav: 'Training',
@@ -463,5 +469,8 @@ export const training = {
       withdrawn: 'Withdrawn',
     },
     grade: { excellent: 'Excellent', good: 'Very good', fair: 'Good', average: 'Average', fail: 'Fail' },
+    mark: { present: 'Present', late: 'Late', excused: 'Excused absence', absent: 'Unexcused absence' },
+    outcome: { completed: 'Completed', not_completed: 'Not completed' },
+    certStatus: { valid: 'Valid', revoked: 'Revoked' },
   },
 };

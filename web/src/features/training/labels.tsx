@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ClassStatus, EnrolmentStatus } from '@canbo/contract';
 
-type TrainingEnum = 'classLevel' | 'classStatus' | 'classMode' | 'sessionPart' | 'enrolmentStatus' | 'grade';
+type TrainingEnum =
+  'classLevel' | 'classStatus' | 'classMode' | 'sessionPart' | 'enrolmentStatus' | 'grade' | 'outcome' | 'certStatus';
 
 /** Select options for a training enum, in the words of the contract's labels (training namespace). */
 export function labelOptions(t: TFunction, key: TrainingEnum, values: readonly string[]) {

@@ -10,7 +10,7 @@ import { MARK_COLORS, MARKS } from './marks';
  */
 export function useMarkMenu(bulk?: 'session' | 'rows') {
   const { t } = useTranslation('trainingResults');
-  const word = (m: (typeof MARKS)[number]) => t(`mark.${m}`);
+  const word = (m: (typeof MARKS)[number]) => t(`training:mark.${m}`);
   return [
     ...MARKS.map((m) => ({
       key: m,
@@ -21,7 +21,7 @@ export function useMarkMenu(bulk?: 'session' | 'rows') {
       ),
     })),
     { type: 'divider' as const },
-    { key: 'none', label: bulk ? t(`bulk.${bulk}Clear`) : t('mark.none') },
+    { key: 'none', label: bulk ? t(`bulk.${bulk}Clear`) : t('markNone') },
   ];
 }
 
@@ -41,7 +41,7 @@ interface Props {
 /** One cell of the grid: a coloured letter; a click opens the marks to choose from. */
 export const MarkCell = memo(function MarkCell({ mark, unsaved, editable, label, testId, onChange }: Props) {
   const { t } = useTranslation('trainingResults');
-  const full = mark ? t(`mark.${mark}`) : t('mark.none');
+  const full = mark ? t(`training:mark.${mark}`) : t('markNone');
   const letter = mark ? t(`markShort.${mark}`) : '·';
   const items = useMarkMenu();
   if (!editable) {

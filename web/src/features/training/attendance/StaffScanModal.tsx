@@ -129,7 +129,7 @@ export function StaffScanModal({ sessions, onClose }: { sessions: ClassSession[]
                 <>
                   <Typography.Text strong>{s.result.personName}</Typography.Text>
                   <Space size={4}>
-                    <Tag color={MARK_COLORS[s.result.mark]}>{t(`mark.${s.result.mark}`)}</Tag>
+                    <Tag color={MARK_COLORS[s.result.mark]}>{t(`training:mark.${s.result.mark}`)}</Tag>
                     {!s.result.changed && <Typography.Text type="secondary">{t('scan.already')}</Typography.Text>}
                   </Space>
                 </>

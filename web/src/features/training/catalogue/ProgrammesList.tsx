@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Programme } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { sortArrow, sortOf, useListPagination } from '../../../lib/paging';
-import { SearchInput } from '../SearchInput';
+import { SearchInput } from '../../../app/SearchInput';
 import { useProgrammes, type ProgrammeSearch } from './api';
 import { KindSelect } from './KindSelect';
 import { ProgrammeModal } from './ProgrammeModal';

@@ -12,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { certificateStatuses, type Certificate, type TrainingClass } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
+import { labelOptions } from '../labels';
 import { formatDate } from '../../../lib/format';
 import { usePaging } from '../../../lib/paging';
 import {
@@ -118,10 +119,10 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
       render: (_, c) =>
         c.status === 'revoked' ? (
           <Tooltip title={t('certificates.revokedOn', { date: formatDate(c.revokedAt), reason: c.revokeReason ?? '' })}>
-            <Tag color="red">{t('certStatus.revoked')}</Tag>
+            <Tag color="red">{t('training:certStatus.revoked')}</Tag>
           </Tooltip>
         ) : (
-          <Tag color="green">{t('certStatus.valid')}</Tag>
+          <Tag color="green">{t('training:certStatus.valid')}</Tag>
         ),
     },
     {
@@ -176,7 +177,7 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
             setStatus(v);
             paging.restart();
           }}
-          options={certificateStatuses.map((s) => ({ value: s, label: t(`certStatus.${s}`) }))}
+          options={labelOptions(t, 'certStatus', certificateStatuses)}
           style={{ width: 200 }}
           aria-label={t('certificates.status')}
         />

@@ -62,7 +62,7 @@ export function useRevokeCertificate() {
 }
 
 /** A file name from a certificate number: "012/GCN-2025" → "GCN-012-GCN-2025.pdf". */
-export function certificateFileName(number: string): string {
+function certificateFileName(number: string): string {
   return `GCN-${number.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`;
 }
 

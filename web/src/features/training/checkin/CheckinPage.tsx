@@ -51,7 +51,7 @@ export function CheckinPage() {
             status="success"
             title={
               <span style={{ fontSize: 26 }} data-testid="checkin-success">
-                {t('checkin.done', { mark: t(`mark.${r.mark}`) })}
+                {t('checkin.done', { mark: t(`training:mark.${r.mark}`) })}
               </span>
             }
             subTitle={

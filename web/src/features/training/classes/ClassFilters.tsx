@@ -7,7 +7,7 @@ import { DATE_FORMAT, toIsoDate } from '../../../lib/format';
 import { UnitSelect } from '../../units/UnitSelect';
 import { KindSelect } from '../catalogue/KindSelect';
 import { labelOptions } from '../labels';
-import { SearchInput } from '../SearchInput';
+import { SearchInput } from '../../../app/SearchInput';
 import type { ClassSearch } from './classSearch';
 
 const col = { xs: 24, sm: 12, md: 8, xl: 6 };

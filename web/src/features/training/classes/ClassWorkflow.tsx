@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/errors';
 import { useTransition } from './api';
 
 /** The steps the class can take from where it is; a class recorded by its headcount has no results to reopen. */
-export function availableActions(cls: Pick<TrainingClass, 'status' | 'headcount'>): ClassAction[] {
+function availableActions(cls: Pick<TrainingClass, 'status' | 'headcount'>): ClassAction[] {
   return classActions.filter(
     (a) => classTransitions[a].from.includes(cls.status) && !(a === 'reopen' && cls.headcount !== null),
   );

@@ -33,7 +33,7 @@ export function parseClassSearch(raw: Record<string, unknown>): ClassSearch {
 }
 
 /** The tabs of a class page; which of them a class shows depends on the class and the user. */
-export const classTabs = [
+const classTabs = [
   'info',
   'sessions',
   'allocations',

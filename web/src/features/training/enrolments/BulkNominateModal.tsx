@@ -23,8 +23,8 @@ type Candidate = NominationResult['candidates'][number];
  * cơ sở Đoàn) as much as a "đoàn cơ sở" is — and since the 2025 restructuring most of them are
  * communes — so all three kinds are proposed.
  */
-export const DEFAULT_TITLES: Title[] = ['secretary', 'deputy_secretary'];
-export const DEFAULT_UNIT_KINDS: UnitKind[] = ['commune', 'grassroots', 'standalone_branch'];
+const DEFAULT_TITLES: Title[] = ['secretary', 'deputy_secretary'];
+const DEFAULT_UNIT_KINDS: UnitKind[] = ['commune', 'grassroots', 'standalone_branch'];
 
 /**
  * Bulk nomination from a filter. "Xem trước" asks the server who the filter finds and what would

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Allocation, TrainingClass } from '@canbo/contract';
 
 /** The organiser's own seats (capacity − all allocations): a nomination without an allocation. */
-export const OWN_SEATS = 'own';
+const OWN_SEATS = 'own';
 export type SeatChoice = number | typeof OWN_SEATS;
 
 export interface SeatOption {

@@ -85,7 +85,7 @@ export function PersonTrainingRecord({ personId }: { personId: number }) {
       title: t('results.outcome'),
       render: (_, r) =>
         r.outcome ? (
-          <Tag color={r.outcome === 'completed' ? 'green' : 'default'}>{t(`outcome.${r.outcome}`)}</Tag>
+          <Tag color={r.outcome === 'completed' ? 'green' : 'default'}>{t(`training:outcome.${r.outcome}`)}</Tag>
         ) : (
           '—'
         ),
@@ -99,7 +99,7 @@ export function PersonTrainingRecord({ personId }: { personId: number }) {
             <a href={verifyPath(r.certificate.verifyCode)} target="_blank" rel="noreferrer">
               {r.certificate.number}
             </a>
-            {r.certificate.status === 'revoked' && <Tag color="red">{t('certStatus.revoked')}</Tag>}
+            {r.certificate.status === 'revoked' && <Tag color="red">{t('training:certStatus.revoked')}</Tag>}
             <Button
               size="small"
               type="text"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { outcomes, type Enrolment, type Outcome } from '@canbo/contract';
 import { FormModal } from '../../../app/FormModal';
 import { errorMessage } from '../../../lib/errors';
+import { labelOptions } from '../labels';
 import { useOverrideOutcome } from './api';
 
 interface Values {
@@ -64,7 +65,7 @@ export function OverrideModal({ enrolment, onClose }: { enrolment: Enrolment | n
         label={t('results.outcome')}
         rules={[{ required: true, message: t('override.outcomeRequired') }]}
       >
-        <Radio.Group options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+        <Radio.Group options={labelOptions(t, 'outcome', outcomes)} />
       </Form.Item>
       <Form.Item
         name="reason"

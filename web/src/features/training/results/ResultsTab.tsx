@@ -5,6 +5,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { grades, type Enrolment, type TrainingClass } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
+import { labelOptions } from '../labels';
 import { useSaveResults, useSeatedEnrolments, type ResultEdit } from './api';
 import { CompletionRule } from './CompletionRule';
 import { OverrideModal } from './OverrideModal';
@@ -24,7 +25,7 @@ export function ResultsTab({ cls }: { cls: TrainingClass }) {
   const save = useSaveResults(cls.id);
   const [edits, setEdits] = useState<ReadonlyMap<number, ResultEdit>>(new Map());
   const [overriding, setOverriding] = useState<Enrolment | null>(null);
-  const gradeOptions = useMemo(() => grades.map((g) => ({ value: g, label: t(`training:grade.${g}`) })), [t]);
+  const gradeOptions = useMemo(() => labelOptions(t, 'grade', grades), [t]);
 
   /** Record a change; a value set back to the server's is no change. */
   const edit = (e: Enrolment, patch: ResultEdit) =>
@@ -111,7 +112,7 @@ export function ResultsTab({ cls }: { cls: TrainingClass }) {
       render: (_, e) => (
         <Space size={4} wrap>
           {e.outcome ? (
-            <Tag color={e.outcome === 'completed' ? 'green' : 'default'}>{t(`outcome.${e.outcome}`)}</Tag>
+            <Tag color={e.outcome === 'completed' ? 'green' : 'default'}>{t(`training:outcome.${e.outcome}`)}</Tag>
           ) : (
             '—'
           )}

@@ -1,13 +1,11 @@
-import { attendanceMarkLabels, certificateStatusLabels, outcomeLabels } from '@canbo/contract';
-
 /**
  * Words of attendance, results, certificates, check-in, the public verification page and a
- * person's training record. Enum words come from the contract, as the server's sheets use them; class
- * statuses, session parts and grades are the 'training' namespace's.
+ * person's training record. Enum words (marks, outcomes, certificate statuses, class statuses, grades…)
+ * are the 'training' namespace's, from the contract's labels.
  */
 export const trainingResults = {
   vi: {
-    mark: { ...attendanceMarkLabels, none: 'Để trống' },
+    markNone: 'Để trống',
     markShort: { present: 'C', late: 'M', excused: 'P', absent: 'K' },
     bulk: {
       session: 'Cả buổi {{mark}}',
@@ -15,8 +13,6 @@ export const trainingResults = {
       rows: 'Cả khóa {{mark}}',
       rowsClear: 'Xóa điểm danh cả khóa',
     },
-    outcome: outcomeLabels,
-    certStatus: certificateStatusLabels,
     attendance: {
       trainee: 'Học viên',
       percent: 'Chuyên cần',
@@ -148,7 +144,7 @@ export const trainingResults = {
     },
   },
   en: {
-    mark: { present: 'Present', late: 'Late', excused: 'Excused absence', absent: 'Unexcused absence', none: 'Empty' },
+    markNone: 'Empty',
     markShort: { present: 'P', late: 'L', excused: 'E', absent: 'A' },
     bulk: {
       session: 'Whole session: {{mark}}',
@@ -156,8 +152,6 @@ export const trainingResults = {
       rows: 'Whole course: {{mark}}',
       rowsClear: 'Clear the whole course',
     },
-    outcome: { completed: 'Completed', not_completed: 'Not completed' },
-    certStatus: { valid: 'Valid', revoked: 'Revoked' },
     attendance: {
       trainee: 'Trainee',
       percent: 'Attendance',

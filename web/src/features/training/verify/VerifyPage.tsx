@@ -53,7 +53,9 @@ export function VerifyPage() {
                 <div style={{ fontSize: 48, lineHeight: 1 }}>
                   {c.status === 'valid' ? <CheckCircleFilled /> : <CloseCircleFilled />}
                 </div>
-                <div style={{ fontSize: 28, fontWeight: 600, marginTop: 8 }}>{t(`certStatus.${c.status}`)}</div>
+                <div style={{ fontSize: 28, fontWeight: 600, marginTop: 8 }}>
+                  {t(`training:certStatus.${c.status}`)}
+                </div>
                 {c.status === 'revoked' && c.revokedAt && (
                   <div style={{ fontSize: 16 }}>{t('verify.revokedOn', { date: formatDate(c.revokedAt) })}</div>
                 )}
