@@ -12,7 +12,7 @@ import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { buildNation } from './national.ts';
 import { openWriter } from './bulk.ts';
 import { addTraining, describeCounts } from './training.ts';
-import { todayIso } from '../server/src/modules/people/dates.ts';
+import { todayIso } from '../server/src/lib/dates.ts';
 import { PERSON_COLUMNS, POSITION_COLUMNS, Population, type Row } from './population.ts';
 
 const { values } = parseArgs({

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Actor } from '../server/src/auth/actor.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
-import { todayIso } from '../server/src/modules/people/dates.ts';
+import { todayIso } from '../server/src/lib/dates.ts';
 import { listPeople } from '../server/src/modules/people/people.service.ts';
 import { baseline } from './baseline.ts';
 import { benchContext, unitByCode, viewerOn } from './bench.context.ts';

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { reader } from '../server/src/context.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
-import { todayIso } from '../server/src/modules/people/dates.ts';
+import { todayIso } from '../server/src/lib/dates.ts';
 import { getAttendanceGrid } from '../server/src/modules/training/attendance/attendance.service.ts';
 import { certificatesZip } from '../server/src/modules/training/certificates/certificate.files.ts';
 import { classDocumentRows } from '../server/src/modules/training/certificates/certificates.repository.ts';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { certificateNumberOf, certificatePatternProblem, DEFAULT_CERTIFICATE_PATTERN } from './training.ts';
+import {
+  certificateNumberOf,
+  certificatePatternProblem,
+  DEFAULT_CERTIFICATE_PATTERN,
+} from './training/certificates.ts';
 
 describe('certificate numbering pattern', () => {
   it('fills the sequence zero-padded, the year and the unit code', () => {

@@ -11,5 +11,5 @@ export * from './users.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './catalog.ts';
-export * from './training.ts';
+export * from './training/index.ts';
 export * from './vietnamese.ts';

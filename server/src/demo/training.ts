@@ -1,5 +1,5 @@
 import type { ClassCreateInput, SessionPart } from '@canbo/contract';
-import { todayIso } from '../modules/people/dates.ts';
+import { todayIso } from '../lib/dates.ts';
 import { createClass } from '../modules/training/classes/class.service.ts';
 import { createSession } from '../modules/training/classes/sessions.service.ts';
 import { createProgramme } from '../modules/training/programmes/programmes.service.ts';

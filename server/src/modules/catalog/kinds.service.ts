@@ -5,7 +5,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { AppError, notFound, stale } from '../../errors.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
-import { fieldError, parseInput } from '../people/input.ts';
+import { fieldError, parseInput } from '../../lib/input.ts';
 import { requireCatalogManager } from './catalog.access.ts';
 import { findKind, insertKind, listKinds, updateKind, type KindRow } from './kinds.repository.ts';
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { can, inScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { fieldError } from './input.ts';
+import { fieldError } from '../../lib/input.ts';
 
 /**
  * Who sees a person's record: anyone who may read people in the unit keeping it, and the cadre

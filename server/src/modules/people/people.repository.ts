@@ -6,7 +6,7 @@ import type { Tx } from '../../context.ts';
 import { flag, like, likeContains } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import { personVisible } from './access.ts';
-import { yearsBefore } from './dates.ts';
+import { yearsBefore } from '../../lib/dates.ts';
 
 export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;
 export type PersonSort = PersonExportQuery['sort'];

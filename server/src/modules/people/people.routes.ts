@@ -11,7 +11,7 @@ import {
 import type { App } from '../../http.ts';
 import { actorOf } from '../../http.ts';
 import { writeXlsxTable } from '../../documents/xlsx/table.ts';
-import { todayIso } from './dates.ts';
+import { todayIso } from '../../lib/dates.ts';
 import { peopleTable } from './people.export.ts';
 import { createPerson, exportPeople, getPerson, listPeople, updatePerson } from './people.service.ts';
 

@@ -22,8 +22,8 @@ import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { requireWritableUnit } from './access.ts';
-import { todayIso, vnDate } from './dates.ts';
-import { fieldError, parseInput } from './input.ts';
+import { todayIso, vnDate } from '../../lib/dates.ts';
+import { fieldError, parseInput } from '../../lib/input.ts';
 import {
   countPeople,
   currentTitlesOf,

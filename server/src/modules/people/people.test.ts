@@ -5,7 +5,7 @@ import { testApp } from '../../../test/app.ts';
 import { makePerson, makePosition, makeUnit, makeUser } from '../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
-import { todayIso, yearsBefore } from './dates.ts';
+import { todayIso, yearsBefore } from '../../lib/dates.ts';
 
 const base = {
   familyName: 'Nguyễn',

@@ -19,8 +19,8 @@ import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { requireWritableUnit, type UnitForWrite } from '../people/access.ts';
-import { vnDate } from '../people/dates.ts';
-import { fieldError, parseInput } from '../people/input.ts';
+import { vnDate } from '../../lib/dates.ts';
+import { fieldError, parseInput } from '../../lib/input.ts';
 import { findPerson } from '../people/people.repository.ts';
 import { lockUnits } from '../units/units.repository.ts';
 import {

@@ -6,7 +6,7 @@ import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts'
 import { as, login, type Session } from '../../../test/http.ts';
 import { loadActor } from '../../auth/session.ts';
 import { reader } from '../../context.ts';
-import { todayIso } from '../people/dates.ts';
+import { todayIso } from '../../lib/dates.ts';
 import { createPosition } from './positions.service.ts';
 
 const appointment = {

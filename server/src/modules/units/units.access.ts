@@ -3,7 +3,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { can } from '../../auth/policy.ts';
 import { AppError, invalid, stale } from '../../errors.ts';
 import type { UnitDetail } from '@canbo/contract';
-import { vnDate } from '../people/dates.ts';
+import { vnDate } from '../../lib/dates.ts';
 import {
   activeChildCount,
   findUnit,

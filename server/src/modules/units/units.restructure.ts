@@ -32,7 +32,7 @@ import {
   unitToChange,
   writableUnit,
 } from './units.access.ts';
-import { vnDate } from '../people/dates.ts';
+import { vnDate } from '../../lib/dates.ts';
 import { auditChange, endUnit, insertNewUnit, rehang } from './units.changes.ts';
 
 /**

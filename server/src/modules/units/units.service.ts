@@ -44,7 +44,7 @@ import {
   unitNotFound,
   writableUnit,
 } from './units.access.ts';
-import { vnDate } from '../people/dates.ts';
+import { vnDate } from '../../lib/dates.ts';
 import { auditChange, datedName, insertNewUnit, nameColumns } from './units.changes.ts';
 import { treeAsOf, treeToday } from './units.tree.ts';
 import { headcountOn, lineage } from './units.lineage.ts';

@@ -8,7 +8,8 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePaging } from '../../lib/paging';
-import { AUDIT_KEY, type AuditEntityName } from './ChangeHistory';
+import { AUDIT_KEY } from '../../lib/queryKeys';
+import type { AuditEntityName } from './ChangeHistory';
 import { ChangeList } from './ChangeList';
 import { useAuditLabels } from './labels';
 

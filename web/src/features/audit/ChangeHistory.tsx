@@ -7,13 +7,11 @@ import type { AuditEntry, Page } from '@canbo/contract';
 import { api } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { AUDIT_KEY } from '../../lib/queryKeys';
 import { ChangeList } from './ChangeList';
 import { useAuditLabels } from './labels';
 
 export type AuditEntityName = (typeof auditEntities)[number] | 'grant';
-
-/** Query key prefix of every audit list: invalidate it after a change so histories refresh. */
-export const AUDIT_KEY = ['audit'] as const;
 
 const ACTION_COLORS: Record<string, string> = { create: 'green', delete: 'red', end: 'orange', disable: 'red' };
 

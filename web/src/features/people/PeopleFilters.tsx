@@ -6,7 +6,7 @@ import { genders, theoryLevels, titles } from '@canbo/contract';
 import { SearchInput } from '../../app/SearchInput';
 import { UnitSelect } from '../units/UnitSelect';
 import { useEthnicities, type PeopleFilter } from './api';
-import { enumOptions } from './enumOptions';
+import { enumOptions } from '../../lib/enumOptions';
 
 const col = { xs: 24, sm: 12, md: 8, xl: 6 };
 

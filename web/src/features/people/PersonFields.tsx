@@ -5,7 +5,7 @@ import { genders, qualifications, theoryLevels } from '@canbo/contract';
 import { DATE_FORMAT } from '../../lib/format';
 import { UnitSelect } from '../units/UnitSelect';
 import { useEthnicities } from './api';
-import { enumOptions } from './enumOptions';
+import { enumOptions } from '../../lib/enumOptions';
 
 const col = { xs: 24, sm: 12, lg: 8 };
 

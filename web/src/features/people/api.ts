@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Ethnicity, Page, Person, PersonCreate, PersonUpdate } from '@canbo/contract';
 import { api } from '../../api/client';
-import { AUDIT_KEY } from '../audit/ChangeHistory';
+import { AUDIT_KEY } from '../../lib/queryKeys';
 
 export const PEOPLE_KEY = ['people'] as const;
 

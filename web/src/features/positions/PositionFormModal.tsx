@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { appointmentMethods, employments, titles, type Position, type PositionCreate } from '@canbo/contract';
 import { FormModal } from '../../app/FormModal';
 import { DATE_FORMAT, toIsoDate } from '../../lib/format';
-import { enumOptions } from '../people/enumOptions';
+import { enumOptions } from '../../lib/enumOptions';
 import { PersonSelect } from '../people/PersonSelect';
 import { useCreatePosition, useUpdatePosition } from './usePositions';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { AUDIT_KEY } from '../audit/ChangeHistory';
+import { AUDIT_KEY } from '../../lib/queryKeys';
 import { TRAINING_KEY } from './keys';
 
 /**

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page, Unit, UnitDetail, UnitTreeNode } from '@canbo/contract';
 import { api } from '../../api/client';
-import { AUDIT_KEY } from '../audit/ChangeHistory';
+import { AUDIT_KEY } from '../../lib/queryKeys';
 
 /** Every units query key starts with 'units', so one invalidation refreshes tree, list and pages. */
 export const unitKeys = {

@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role, type User } from '@canbo/contract';
 import { FormModal } from '../../app/FormModal';
-import { enumOptions } from '../people/enumOptions';
+import { enumOptions } from '../../lib/enumOptions';
 import { PersonSelect } from '../people/PersonSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateUser } from './api';

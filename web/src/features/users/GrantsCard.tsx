@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roles, type Grant, type Role, type User } from '@canbo/contract';
 import { errorMessage, showFieldErrors } from '../../lib/errors';
-import { enumOptions } from '../people/enumOptions';
+import { enumOptions } from '../../lib/enumOptions';
 import { UnitSelect } from '../units/UnitSelect';
 import { useAddGrant, useRemoveGrant } from './api';
 

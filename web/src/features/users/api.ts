@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page, Role, User, UserCreate } from '@canbo/contract';
 import { api } from '../../api/client';
-import { AUDIT_KEY } from '../audit/ChangeHistory';
+import { AUDIT_KEY } from '../../lib/queryKeys';
 
 export const USERS_KEY = ['users'] as const;
 

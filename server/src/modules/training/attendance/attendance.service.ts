@@ -14,7 +14,7 @@ import { inTransaction, reader } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError } from '../../../errors.ts';
 import { offsetOf } from '../../../lib/paging.ts';
-import { parseInput } from '../../people/input.ts';
+import { parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
 import type { DocumentFile } from '../../../documents/file.ts';
 import { attendanceSheetXlsx } from '../documents/attendance-sheet.ts';

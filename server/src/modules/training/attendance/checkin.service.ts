@@ -12,7 +12,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { AppError, notFound } from '../../../errors.ts';
-import { parseInput } from '../../people/input.ts';
+import { parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireManagedClass, requireStatus } from '../classes/class.access.ts';
 import { ATTENDED_MARKS } from '../results/outcomes.ts';
 import { listSessions } from '../classes/sessions.repository.ts';

@@ -1,5 +1,5 @@
 import { sessionPartLabels, type SessionPart } from '@canbo/contract';
-import { vnDate } from '../../people/dates.ts';
+import { vnDate } from '../../../lib/dates.ts';
 import type { SessionRow } from '../classes/sessions.repository.ts';
 
 /** "12/05/2025 Sáng": how a session is named in the attendance sheet and the audit log. */

@@ -10,7 +10,7 @@ import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError } from '../../../errors.ts';
-import { fieldError, parseInput } from '../../people/input.ts';
+import { fieldError, parseInput } from '../../../lib/input.ts';
 import { requireManagedClass, requireRostered, requireStatus, type ClassForWrite } from '../classes/class.access.ts';
 import { markOfWord, readAttendanceSheet, type ReadSheet } from '../documents/attendance-sheet.ts';
 import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';

@@ -19,8 +19,8 @@ import { AppError, notFound, stale } from '../../../errors.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit, writeAudits } from '../../audit/audit.writer.ts';
-import { todayIso, vnDate } from '../../people/dates.ts';
-import { fieldError, parseInput } from '../../people/input.ts';
+import { todayIso, vnDate } from '../../../lib/dates.ts';
+import { fieldError, parseInput } from '../../../lib/input.ts';
 import { lockUnits } from '../../units/units.repository.ts';
 import {
   findVisibleClass,

@@ -12,8 +12,8 @@ import { inTransaction, reader } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { forbidden, notFound, stale } from '../../../errors.ts';
 import { writeAudit } from '../../audit/audit.writer.ts';
-import { todayIso } from '../../people/dates.ts';
-import { fieldError, parseInput } from '../../people/input.ts';
+import { todayIso } from '../../../lib/dates.ts';
+import { fieldError, parseInput } from '../../../lib/input.ts';
 import { nextSeq } from './certificates.repository.ts';
 import {
   findPattern,

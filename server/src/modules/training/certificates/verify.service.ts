@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { AppError } from '../../../errors.ts';
-import { parseInput } from '../../people/input.ts';
+import { parseInput } from '../../../lib/input.ts';
 import { findByVerifyCode } from './certificates.repository.ts';
 
 /**

@@ -14,7 +14,7 @@ import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
 import { XLSX } from '../../../documents/file.ts';
 import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
-import { todayIso } from '../../people/dates.ts';
+import { todayIso } from '../../../lib/dates.ts';
 import { classesTable } from './class.export.ts';
 import { createClass, exportClasses, getClass, listClasses, updateClass } from './class.service.ts';
 import { classHistoryOf, transitionClass } from './class.transitions.ts';

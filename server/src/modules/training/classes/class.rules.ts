@@ -4,8 +4,8 @@ import { can } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { AppError } from '../../../errors.ts';
 import { requireActiveKind } from '../../catalog/kinds.service.ts';
-import { vnDate } from '../../people/dates.ts';
-import { fieldError } from '../../people/input.ts';
+import { vnDate } from '../../../lib/dates.ts';
+import { fieldError } from '../../../lib/input.ts';
 import { requireUsableProgramme } from '../programmes/programmes.service.ts';
 import { findOrganiserUnit } from './class.repository.ts';
 

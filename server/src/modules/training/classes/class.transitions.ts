@@ -15,7 +15,7 @@ import { inTransaction, reader } from '../../../context.ts';
 import { AppError, stale } from '../../../errors.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit } from '../../audit/audit.writer.ts';
-import { parseInput } from '../../people/input.ts';
+import { parseInput } from '../../../lib/input.ts';
 import { refreshOutcomes } from '../results/outcomes.ts';
 import { findVisibleClass, lockManagedClass, requireStatus } from './class.access.ts';
 import { insertHistory, listHistory } from './class.repository.ts';

@@ -4,7 +4,7 @@ import { testApp } from '../../../../test/app.ts';
 import { makeClass, makeEnrolment, makePerson } from '../../../../test/factories.ts';
 import { rowCount, type TestApp } from '../../../../test/fixtures.ts';
 import { as } from '../../../../test/http.ts';
-import { todayIso } from '../../people/dates.ts';
+import { todayIso } from '../../../lib/dates.ts';
 import { classBody, classWorld, historyOf, postClass } from './class.fixtures.ts';
 
 const past = { startDate: '2019-04-02', endDate: '2019-04-04', capacity: null };

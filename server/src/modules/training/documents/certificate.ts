@@ -2,7 +2,7 @@ import { gradeLabels, type Grade } from '@canbo/contract';
 import { mm, newPdf, pdfBytes, type Pdf } from '../../../documents/pdf/pdf.ts';
 import { drawQr } from '../../../documents/qr.ts';
 import type { Issuer } from '../../../documents/docx/official.ts';
-import { vnDate } from '../../people/dates.ts';
+import { vnDate } from '../../../lib/dates.ts';
 
 /** Everything printed on a certificate, as plain data: no database, so the bench can call it too. */
 export interface CertificateData {

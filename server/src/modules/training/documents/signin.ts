@@ -15,7 +15,7 @@ import {
 import { a4Section, docxBytes, pt, twip, unionDocument } from '../../../documents/docx/page.ts';
 import { mm, newPdf, pdfBytes, type Pdf } from '../../../documents/pdf/pdf.ts';
 import { drawQr, qrPng } from '../../../documents/qr.ts';
-import { vnDate } from '../../people/dates.ts';
+import { vnDate } from '../../../lib/dates.ts';
 
 /** The pre-filled sign-in sheet of one session (danh sách ký tên): trainees sign beside their name. */
 export interface SignInSheet {

@@ -17,8 +17,8 @@ import {
 import { a4Section, docxBytes, pt, unionDocument } from '../../../documents/docx/page.ts';
 import type { DocumentFile } from '../../../documents/file.ts';
 import { forbidden, notFound } from '../../../errors.ts';
-import { todayIso, vnDate } from '../../people/dates.ts';
-import { parseInput } from '../../people/input.ts';
+import { todayIso, vnDate } from '../../../lib/dates.ts';
+import { parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireRostered } from '../classes/class.access.ts';
 import { findAllocation } from '../enrolments/allocations.repository.ts';
 import { classForSummons, issuingUnit, seatedOfQuota } from '../enrolments/summons.repository.ts';

@@ -15,7 +15,7 @@ import { AppError, notFound, stale } from '../../../errors.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit } from '../../audit/audit.writer.ts';
-import { fieldError, parseInput } from '../../people/input.ts';
+import { fieldError, parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
 import { refreshOutcomes } from '../results/outcomes.ts';
 import {

@@ -19,7 +19,7 @@ import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit } from '../../audit/audit.writer.ts';
 import { requireCatalogManager } from '../../catalog/catalog.access.ts';
 import { requireActiveKind } from '../../catalog/kinds.service.ts';
-import { fieldError, parseInput } from '../../people/input.ts';
+import { fieldError, parseInput } from '../../../lib/input.ts';
 import {
   countProgrammes,
   findProgramme,

@@ -14,7 +14,7 @@ import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { notFound } from '../../../errors.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
-import { parseInput } from '../../people/input.ts';
+import { parseInput } from '../../../lib/input.ts';
 import { findPerson } from '../../people/people.repository.ts';
 import { attendancePercent } from '../results/outcomes.ts';
 import { countRecord, findRecordPage, type RecordRow } from './record.repository.ts';

@@ -14,7 +14,7 @@ import { nowIso } from '../../../db/dialect.ts';
 import { AppError, notFound, stale } from '../../../errors.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit, writeAudits } from '../../audit/audit.writer.ts';
-import { fieldError, parseInput } from '../../people/input.ts';
+import { fieldError, parseInput } from '../../../lib/input.ts';
 import { lockManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
 import { gradeOfScore, tenths } from './grades.ts';
 import { refreshOutcomes, SEATED } from './outcomes.ts';

@@ -3,7 +3,7 @@ import { App, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { titles, type Programme, type Title } from '@canbo/contract';
 import { FormModal } from '../../../app/FormModal';
-import { enumOptions } from '../../people/enumOptions';
+import { enumOptions } from '../../../lib/enumOptions';
 import { requiredRule } from '../labels';
 import { useSaveProgramme } from './api';
 import { KindSelect } from './KindSelect';

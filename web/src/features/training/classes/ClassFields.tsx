@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { classModes, grades, titles, type Programme } from '@canbo/contract';
 import { DATE_FORMAT } from '../../../lib/format';
-import { enumOptions } from '../../people/enumOptions';
+import { enumOptions } from '../../../lib/enumOptions';
 import { UnitSelect } from '../../units/UnitSelect';
 import { KindSelect } from '../catalogue/KindSelect';
 import { labelOptions, requiredRule } from '../labels';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Col, Form, Modal, Row, Select, Statistic,
 import { useTranslation } from 'react-i18next';
 import { titles, unitKinds, type NominationResult, type Title, type UnitKind } from '@canbo/contract';
 import { reportError } from '../../../lib/errors';
-import { enumOptions } from '../../people/enumOptions';
+import { enumOptions } from '../../../lib/enumOptions';
 import { UnitSelect } from '../../units/UnitSelect';
 import { requiredRule } from '../labels';
 import { useBulkNominate } from './api';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldLabelOf, fieldLabels } from '@canbo/contract';
-import { AppError, invalid } from '../../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 
 /**
  * Services are also called outside HTTP (demo loader, benchmark, imports), so they check their own
