@@ -1,30 +1,73 @@
+import type { Kysely, Updateable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../db/dialect.ts';
 import { notFound, stale } from '../errors.ts';
 
-type Versioned = {
+/** Tables with an `id` key and a `version` for optimistic locking. */
+export type VersionedTable = {
   [K in keyof Database]: Database[K] extends { version: unknown; id: unknown } ? K : never;
 }[keyof Database];
 
 /**
+ * The columns an update may set on `T`: its own columns, checked by the compiler, without the key
+ * and the bookkeeping that `updateVersioned` keeps itself.
+ */
+export type VersionedValues<T extends VersionedTable> = Omit<
+  Updateable<Database[T]>,
+  'id' | 'version' | 'created_at' | 'updated_at'
+>;
+
+/**
+ * Refuses what the compiler cannot check: a record with string keys, or keys that are no column.
+ */
+type OnlyColumns<V, Allowed> = string extends keyof V ? never : Record<Exclude<keyof V, keyof Allowed>, never>;
+
+/**
  * Optimistic locking: the update applies only if the row still has the version the user saw.
  * A stale write changes nothing and is a 409; a missing row is a 404.
+ *
+ * When every column already holds the value asked for, nothing is written: no version bump and no
+ * `updated_at`, so a save that changes nothing neither makes others' copies stale nor (the audit
+ * writer skips a row whose before and after are equal) leaves an empty entry in the history.
+ * Returns whether the row changed.
  */
-export async function updateVersioned(
+export async function updateVersioned<T extends VersionedTable, V extends VersionedValues<T>>(
   tx: Tx,
-  table: Versioned,
+  table: T,
   id: number,
   version: number,
-  values: Record<string, unknown>,
-): Promise<void> {
-  const result = await tx.q
-    .updateTable(table)
-    .set({ ...values, updated_at: nowIso(), version: version + 1 } as never)
+  values: V & OnlyColumns<V, VersionedValues<T>>,
+): Promise<boolean> {
+  const set: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  const columns = Object.keys(set);
+  // A generic table defeats Kysely's inference; the signature above is what checks the columns.
+  const q = tx.q as unknown as Kysely<Record<string, LooseRow>>;
+  const stored = await q
+    .selectFrom(table as string)
+    .select(['version', ...columns])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!stored) throw notFound();
+  if (stored.version !== version) throw stale();
+  if (columns.every((c) => same(stored[c], set[c]))) return false;
+  const result = await q
+    .updateTable(table as string)
+    .set({ ...set, updated_at: nowIso(), version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 1) return;
-  const exists = await tx.q.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
-  throw exists ? stale() : notFound();
+  // Another writer got in between the read and the write.
+  if (Number(result.numUpdatedRows) !== 1) throw stale();
+  return true;
+}
+
+type LooseRow = { id: number; version: number; updated_at: string } & Record<string, unknown>;
+
+/** Stored and asked-for values compare as stored: PostgreSQL may hand back numeric text for a number. */
+function same(stored: unknown, wanted: unknown): boolean {
+  if (stored === wanted) return true;
+  if (typeof stored === 'number' && typeof wanted === 'string') return String(stored) === wanted;
+  if (typeof stored === 'string' && typeof wanted === 'number') return stored === String(wanted);
+  return false;
 }

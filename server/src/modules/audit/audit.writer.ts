@@ -23,14 +23,21 @@ export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntryI
   await writeAudits(tx, actor, [entry]);
 }
 
+/** A row whose before and after are the same records no change: a save that changed nothing. */
+function changesSomething(entry: AuditEntryInput): boolean {
+  if (entry.before === undefined || entry.after === undefined) return true;
+  return JSON.stringify(entry.before) !== JSON.stringify(entry.after);
+}
+
 /**
  * The rows of a bulk change (a grid of 2,000 trainees, 243 certificates) in multi-row inserts:
  * one insert per row would make such a save take seconds on PostgreSQL. All share one timestamp.
+ * Entries that change nothing are left out, so the history lists only real changes.
  */
 export async function writeAudits(tx: Tx, actor: Actor | null, entries: readonly AuditEntryInput[]): Promise<void> {
   const at = nowIso();
   // Eight columns a row: 200 rows stay far below SQLite's and PostgreSQL's bound-parameter limits.
-  for (const part of chunks(entries, 200)) {
+  for (const part of chunks(entries.filter(changesSomething), 200)) {
     await tx.q
       .insertInto('audit_log')
       .values(

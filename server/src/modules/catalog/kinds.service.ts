@@ -75,11 +75,14 @@ export async function updateTrainingKind(
     const before = await findKind(tx, code);
     if (!before) throw notFound(NOT_FOUND);
     if (before.version !== patch.version) throw stale();
-    await updateKind(tx, code, patch.version, {
+    const values = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.sortOrder !== undefined ? { sort_order: patch.sortOrder } : {}),
       ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
-    });
+    };
+    // As lib/versioned.ts: a save that changes nothing keeps the version (and writes no audit row).
+    const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => values[k] !== before[k]);
+    if (changed) await updateKind(tx, code, patch.version, values);
     const after = (await findKind(tx, code))!;
     await writeAudit(tx, actor, {
       entity: 'training_kind',

@@ -19,7 +19,7 @@ import type { Ctx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { AppError, invalid } from '../../errors.ts';
-import { updateVersioned } from '../../lib/versioned.ts';
+import { updateVersioned, type VersionedValues } from '../../lib/versioned.ts';
 import { pageFrom } from '../../lib/paging.ts';
 import {
   codeTaken,
@@ -151,14 +151,14 @@ export async function updateUnit(ctx: Ctx, actor: Actor, input: UpdateUnitInput)
     if (input.code !== undefined && input.code !== row.code && (await codeTaken(tx, input.code, row.id))) {
       throw codeConflict('code', input.code);
     }
-    const values: Record<string, unknown> = {};
+    const values: VersionedValues<'units'> = {};
     if (input.code !== undefined) values.code = input.code;
     if (input.shortName !== undefined) values.short_name = input.shortName;
     if (input.kind !== undefined) values.kind = input.kind;
     if (input.organisation !== undefined) values.organisation = input.organisation;
     if (input.place !== undefined) values.place = input.place;
-    await updateVersioned(tx, 'units', row.id, input.version, values);
-    if (input.shortName !== undefined) await correctShortName(tx, row.id, input.shortName);
+    const changed = await updateVersioned(tx, 'units', row.id, input.version, values);
+    if (changed && input.shortName !== undefined) await correctShortName(tx, row.id, input.shortName);
     await auditChange(tx, actor, row, 'update');
     return detailOf(tx, actor, row.id);
   });

@@ -6,7 +6,7 @@ import { grantRoots } from '../../auth/policy.ts';
 import { hashPassword } from '../../auth/password.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { pageFrom } from '../../lib/paging.ts';
-import { updateVersioned } from '../../lib/versioned.ts';
+import { updateVersioned, type VersionedValues } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import {
   accountOfPerson,
@@ -160,7 +160,7 @@ export async function updateUser(
     if (input.disabled === true && id === actor.userId) {
       throw invalid('disabled', 'Bạn không thể tự khoá tài khoản của chính mình');
     }
-    const values: Record<string, unknown> = {};
+    const values: VersionedValues<'users'> = {};
     if (input.displayName !== undefined) Object.assign(values, displayNameColumns(row.login, input.displayName));
     if (input.disabled !== undefined) values.disabled = input.disabled ? 1 : 0;
     if (input.personId !== undefined && input.personId !== row.person_id) {
