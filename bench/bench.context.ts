@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../server/src/auth/actor.ts';
-import { LoginThrottle } from '../server/src/auth/throttle.ts';
 import { loadConfig } from '../server/src/config.ts';
 import type { Ctx } from '../server/src/context.ts';
 import { createDb } from '../server/src/db/index.ts';
@@ -11,7 +10,6 @@ export function benchContext(url: string): Ctx {
   return {
     db: createDb(url),
     config: { ...loadConfig({}), databaseUrl: url, webDist: null },
-    throttle: new LoginThrottle(),
   };
 }
 

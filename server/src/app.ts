@@ -15,8 +15,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
-import type { App } from './http.ts';
-import { LoginThrottle } from './auth/throttle.ts';
+import { overHttps, type App } from './http.ts';
 import { authHook } from './auth/hook.ts';
 import { errorBody } from './errors.body.ts';
 import { registerModules } from './modules/index.ts';
@@ -32,13 +31,14 @@ export interface BuildOptions {
 export async function buildApp({ config, db, logger = false }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
-    trustProxy: true,
+    // Only named proxies may say who the client is: otherwise X-Forwarded-For picks the address.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 10 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorate('ctx', { db, config, throttle: new LoginThrottle() });
+  app.decorate('ctx', { db, config });
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -49,6 +49,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   });
 
   await app.register(helmet, {
+    // Sent below only over https: over plain http it would tell nothing true.
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -60,6 +62,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       },
     },
   });
+  app.addHook('onRequest', async (req, reply) => {
+    if (overHttps(req)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { info: { title: 'Canbo API', version: '1' } },
@@ -70,6 +75,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = errorBody(err);
     if (status >= 500) req.log.error(err);
+    const retryAfter = body.details?.retryAfter;
+    if (status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.code(status).send(body);
   });
 

@@ -6,8 +6,16 @@ export interface Config {
   host: string;
   /** Built web app to serve; null serves the API alone (tests). */
   webDist: string | null;
-  /** Set the Secure flag on cookies (behind HTTPS). */
-  secureCookies: boolean;
+  /**
+   * Canbo is reached over https (PUBLIC_URL is https, or COOKIE_SECURE=true): Secure cookies and
+   * HSTS on every answer. Without it they still go out on a request a trusted proxy marks https.
+   */
+  https: boolean;
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDRs). Empty: the
+   * peer's own address counts, so no client can pick the address the login limits see.
+   */
+  trustProxy: string[];
   sessionHours: number;
   logLevel: string;
   /**
@@ -19,14 +27,19 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve('data/canbo.db')}`,
     port,
     host: env.HOST ?? '0.0.0.0',
     webDist: env.WEB_DIST ?? resolve('web/dist'),
-    secureCookies: env.COOKIE_SECURE === 'true',
+    https: publicUrl.toLowerCase().startsWith('https://') || env.COOKIE_SECURE === 'true',
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl,
   };
 }

@@ -2,13 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db, Engine } from './db/index.ts';
 import type { Database } from './db/schema.ts';
-import type { LoginThrottle } from './auth/throttle.ts';
 
 /** What services need: the database and the configuration. One per app. */
 export interface Ctx {
   db: Db;
   config: Config;
-  throttle: LoginThrottle;
 }
 
 /** A query handle for repositories: a transaction or the plain database, and the engine it runs on. */

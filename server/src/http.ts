@@ -41,3 +41,11 @@ export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('unauthenticated', 'Bạn cần đăng nhập');
   return req.actor;
 }
+
+/**
+ * The request reached Canbo over https: the configured public address is https, or the connection
+ * is TLS, or a trusted proxy says so in X-Forwarded-Proto (Fastify believes only trusted proxies).
+ */
+export function overHttps(req: FastifyRequest): boolean {
+  return req.server.ctx.config.https || req.protocol === 'https';
+}

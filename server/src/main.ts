@@ -12,7 +12,6 @@ import { createDb } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createSuperadmin } from './modules/users/users.bootstrap.ts';
 import { loadDemo, DEMO_LOGINS, demoLoginsPresent } from './demo/demo.ts';
-import { LoginThrottle } from './auth/throttle.ts';
 import type { Ctx } from './context.ts';
 
 async function main(): Promise<void> {
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   });
   const config = loadConfig();
   const db = createDb(config.databaseUrl);
-  const ctx: Ctx = { db, config, throttle: new LoginThrottle() };
+  const ctx: Ctx = { db, config };
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} bản cập nhật CSDL: ${applied.join(', ')}`);
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
 import type { App } from '../src/http.ts';
 import { testApp } from './app.ts';
 import { login, type Session } from './http.ts';
@@ -87,22 +88,61 @@ describe('security', () => {
     expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
   });
 
-  it('marks the cookie Secure when served behind HTTPS', async () => {
-    const secure = await buildApp({ config: { ...t.ctx.config, secureCookies: true }, db: t.db });
+  /** A second app on the same database with this environment, closed after `use`. */
+  async function withEnv(env: NodeJS.ProcessEnv, use: (app: App) => Promise<void>): Promise<void> {
+    const config = { ...loadConfig(env), webDist: null, databaseUrl: t.ctx.config.databaseUrl };
+    const other = await buildApp({ config, db: t.db });
     try {
-      const res = await secure.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { login: 'bien.tap', password: PASSWORD },
-      });
-      expect(res.cookies.find((c) => c.name === 'canbo_session')).toMatchObject({
-        secure: true,
-        httpOnly: true,
-        sameSite: 'Lax',
-      });
+      await use(other);
     } finally {
-      await secure.close();
+      await other.close();
     }
+  }
+
+  const signIn = (app: App, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers,
+      payload: { login: 'bien.tap', password: PASSWORD },
+    });
+
+  it('over https (an https PUBLIC_URL) marks the cookies Secure and sends HSTS', async () => {
+    await withEnv({ PUBLIC_URL: 'https://canbo.tinhdoan.vn' }, async (app) => {
+      const res = await signIn(app);
+      expect(res.statusCode).toBe(200);
+      for (const name of ['canbo_session', 'canbo_device']) {
+        expect(res.cookies.find((c) => c.name === name)).toMatchObject({
+          secure: true,
+          httpOnly: true,
+          sameSite: 'Lax',
+        });
+      }
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d{8,}/);
+      const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
+      expect(health.headers['strict-transport-security']).toMatch(/^max-age=/);
+    });
+  });
+
+  it('over plain http sends no HSTS and no Secure cookie, whatever an untrusted client claims', async () => {
+    for (const headers of [{}, { 'x-forwarded-proto': 'https' }] as Record<string, string>[]) {
+      const res = await signIn(t.app, headers);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(res.cookies.find((c) => c.name === 'canbo_session')?.secure).toBeFalsy();
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/' })).headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('believes X-Forwarded-Proto https from a trusted proxy only', async () => {
+    await withEnv({ TRUST_PROXY: '127.0.0.1' }, async (app) => {
+      const viaProxy = await signIn(app, { 'x-forwarded-proto': 'https' });
+      expect(viaProxy.headers['strict-transport-security']).toMatch(/^max-age=/);
+      expect(viaProxy.cookies.find((c) => c.name === 'canbo_session')?.secure).toBe(true);
+      const plain = await signIn(app, { 'x-forwarded-proto': 'http' });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+      expect(plain.cookies.find((c) => c.name === 'canbo_session')?.secure).toBeFalsy();
+    });
   });
 
   it('refuses every state-changing route without the CSRF header, or with a wrong one', async () => {
@@ -146,14 +186,43 @@ describe('security', () => {
     expect(blocked.json()).toMatchObject({ code: 'rate_limited' });
     expect(blocked.json().message).toMatch(/thử lại/);
     expect(blocked.json().details.retryAfter).toBeGreaterThan(0);
-    // X-Forwarded-For from a trusted proxy names the address too
-    const forwarded = await t.app.inject({
+    expect(blocked.headers['retry-after']).toBe(String(blocked.json().details.retryAfter));
+    // X-Forwarded-For from a client that is no trusted proxy changes nothing: it cannot pick its address
+    const spoofed = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
+      remoteAddress: attacker,
+      headers: { 'x-forwarded-for': '198.51.100.77' },
+      payload: { login: 'bien.tap', password: PASSWORD },
+    });
+    expect(spoofed.statusCode).toBe(429);
+    const framed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '198.51.100.78',
       headers: { 'x-forwarded-for': attacker },
       payload: { login: 'bien.tap', password: PASSWORD },
     });
-    expect(forwarded.statusCode).toBe(429);
+    expect(framed.statusCode).toBe(200);
+    // behind a proxy named in TRUST_PROXY, the address it forwards is the one that counts
+    await withEnv({ TRUST_PROXY: '10.0.0.2, 127.0.0.1/32' }, async (app) => {
+      const forwarded = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.0.0.2',
+        headers: { 'x-forwarded-for': attacker },
+        payload: { login: 'bien.tap', password: PASSWORD },
+      });
+      expect(forwarded.statusCode).toBe(429);
+      const other = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.0.0.2',
+        headers: { 'x-forwarded-for': '198.51.100.79' },
+        payload: { login: 'bien.tap', password: PASSWORD },
+      });
+      expect(other.statusCode).toBe(200);
+    });
     const elsewhere = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_bench_indexes.ts';
 import * as m0007 from './migrations/0007_unit_names.ts';
 import * as m0008 from './migrations/0008_training.ts';
 import * as m0009 from './migrations/0009_class_sort_key.ts';
+import * as m0010 from './migrations/0010_login_throttle.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -21,6 +22,7 @@ const migrations: Record<string, EngineMigration> = {
   '0007_unit_names': m0007,
   '0008_training': m0008,
   '0009_class_sort_key': m0009,
+  '0010_login_throttle': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -18,6 +18,8 @@ export interface Database {
   users: UserTable;
   grants: GrantTable;
   sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  login_known: LoginKnownTable;
   audit_log: AuditTable;
   training_kinds: TrainingKindTable;
   programmes: ProgrammeTable;
@@ -182,6 +184,20 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+/** Failed logins per key (hashed account + address, or address) in a window (migration 0010). */
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  first_at: string;
+  last_at: string;
+}
+
+/** Where an account signed in before: a hashed account + address, or account + device cookie. */
+export interface LoginKnownTable {
+  key: string;
+  last_at: string;
 }
 
 export interface AuditTable {

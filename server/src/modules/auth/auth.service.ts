@@ -5,11 +5,16 @@ import { DUMMY_HASH, verifyPassword } from '../../auth/password.ts';
 import { createSession, deleteSession, loadActor, purgeExpiredSessions } from '../../auth/session.ts';
 import { findLoginAccount, markLoggedIn } from './auth.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { loginWait, recordFailure, recordSuccess, type LoginAttempt } from '../../auth/throttle.ts';
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng';
 
-export async function login(ctx: Ctx, input: { login: string; password: string; address: string }) {
-  const wait = ctx.throttle.retryAfter(input.login, input.address);
+/**
+ * Checks a login and opens a session. Throttled per account and address (auth/throttle.ts): a
+ * refused attempt is a 429 with the seconds to wait, before any password is checked.
+ */
+export async function login(ctx: Ctx, input: LoginAttempt & { password: string }) {
+  const wait = await loginWait(reader(ctx), input);
   if (wait > 0) {
     throw new AppError('rate_limited', `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil(wait / 60)} phút.`, {
       retryAfter: wait,
@@ -19,17 +24,17 @@ export async function login(ctx: Ctx, input: { login: string; password: string; 
   // Always verify something, so a missing login takes as long as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
   if (!user || !ok || user.disabled) {
-    ctx.throttle.fail(input.login, input.address);
+    await inTransaction(ctx, (tx) => recordFailure(tx, input));
     throw new AppError('unauthenticated', WRONG, { field: 'password' });
   }
-  ctx.throttle.succeed(input.login);
   return inTransaction(ctx, async (tx) => {
+    const device = await recordSuccess(tx, input);
     await markLoggedIn(tx, user.id);
     // Expired sessions are refused anyway; a login is a cheap moment to clear them out.
     await purgeExpiredSessions(tx);
     const session = await createSession(tx, user.id, ctx.config.sessionHours);
     const actor = await loadActor(tx, user);
-    return { ...session, actor };
+    return { ...session, actor, device };
   });
 }
 
