@@ -52,6 +52,7 @@ export const fieldLabels: Record<string, string> = {
   endDate: 'Ngày kết thúc',
   login: 'Tên đăng nhập',
   password: 'Mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
   displayName: 'Họ tên hiển thị',
   role: 'Vai trò',
   grants: 'Phân quyền',

@@ -51,6 +51,8 @@ export const userUpdate = z.object({
   personId: id.nullable().optional(),
 });
 export const passwordReset = z.object({ password });
+/** POST /auth/password: the signed-in user's own password, with the current one as proof. */
+export const passwordChange = z.object({ currentPassword: z.string().min(1).max(200), password });
 export const grantCreate = z.object({ unitId: id, role });
 export const grantParams = z.object({ id, grantId: id });
 

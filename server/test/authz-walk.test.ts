@@ -169,6 +169,10 @@ const newUnit = (code: string) => ({
  */
 const SAMPLES: Record<string, (w: World) => Probe[]> = {
   'POST /api/v1/auth/logout': () => [{}],
+  // A wrong current password: the walk must not change anyone's password.
+  'POST /api/v1/auth/password': () => [
+    { body: { currentPassword: 'khong-phai-mat-khau', password: 'mat-khau-moi-dai-hon' } },
+  ],
 
   'POST /api/v1/users': (w) => [
     {

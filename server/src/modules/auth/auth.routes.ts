@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { loginRequest, me } from '@canbo/contract';
+import { loginRequest, me, passwordChange } from '@canbo/contract';
 import type { App } from '../../http.ts';
 import { actorOf, overHttps } from '../../http.ts';
 import { SESSION_COOKIE } from '../../auth/session.ts';
@@ -8,6 +8,7 @@ import { DEVICE_COOKIE, LOGIN_LIMITS } from '../../auth/throttle.ts';
 
 const DEVICE_DAYS = LOGIN_LIMITS.knownMs / (24 * 3600_000);
 import { login, logout, meOf } from './auth.service.ts';
+import { changeOwnPassword } from '../users/users.service.ts';
 
 export async function authRoutes(app: App): Promise<void> {
   // Secure whenever the request came over https, so the cookie never travels in clear text after.
@@ -40,6 +41,19 @@ export async function authRoutes(app: App): Promise<void> {
     reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
     return reply.code(204).send(null);
   });
+
+  app.post(
+    '/auth/password',
+    { schema: { tags: ['auth'], body: passwordChange, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await changeOwnPassword(app.ctx, actorOf(req), {
+        ...req.body,
+        address: req.ip,
+        sessionToken: req.cookies[SESSION_COOKIE] ?? '',
+      });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: me } } }, async (req) => {
     return meOf(actorOf(req), req.csrfToken ?? '');

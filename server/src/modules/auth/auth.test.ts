@@ -82,6 +82,37 @@ describe('auth', () => {
     expect(res.json().message).toMatch(/thử lại/);
   });
 
+  it('a user changes their own password: the current one proves it, a weak one is refused, other sessions end', async () => {
+    await createSuperadmin(t.ctx, 'tu.doi', 'mat-khau-rat-dai', 'Lò Văn Tư');
+    const here = await login(t.app, 'tu.doi', 'mat-khau-rat-dai');
+    const elsewhere = await login(t.app, 'tu.doi', 'mat-khau-rat-dai');
+    const change = (body: object) => as(t.app, here).post('/api/v1/auth/password', body);
+
+    const wrong = await change({ currentPassword: 'khong-dung-dau', password: 'bon-tu-khong-lien-quan' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ details: { field: 'currentPassword' } });
+    expect(wrong.json().message).toMatch(/^Mật khẩu hiện tại:/);
+    for (const weak of ['aaaaaaaaaa', 'lovantu2024', 'tu.doi2024']) {
+      const res = await change({ currentPassword: 'mat-khau-rat-dai', password: weak });
+      expect(res.statusCode, weak).toBe(400);
+      expect(res.json().details.field).toBe('password');
+      expect(res.json().message).toMatch(/^Mật khẩu: quá dễ đoán/);
+    }
+    expect((await change({ currentPassword: 'mat-khau-rat-dai', password: 'bon-tu-khong-lien-quan' })).statusCode).toBe(
+      204,
+    );
+    expect((await as(t.app, here).get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await as(t.app, elsewhere).get('/api/v1/auth/me')).statusCode).toBe(401);
+    await login(t.app, 'tu.doi', 'bon-tu-khong-lien-quan');
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('action', '=', 'password_change')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toMatch(/argon2|bon-tu/);
+  });
+
   it('a login body of the wrong type is 400 naming the field in Vietnamese', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 5, password: 'x' } });
     expect(res.statusCode).toBe(400);

@@ -218,6 +218,42 @@ export function displayNameColumns(login: string, displayName: string) {
   };
 }
 
+/**
+ * Names a guesser would try against an account: its units' (inside the actor's scope) and its
+ * cadre's. Only for the password check; never shown.
+ */
+export async function namesAround(
+  tx: Tx,
+  actor: Actor,
+  unitIds: readonly number[],
+  personId: number | null,
+): Promise<string[]> {
+  const units = unitIds.length
+    ? await tx.q
+        .selectFrom('units as un')
+        .select(['un.name', 'un.short_name'])
+        .where('un.id', 'in', [...unitIds])
+        .where(inScope(actor, 'user.manage', 'un.id'))
+        .execute()
+    : [];
+  const person =
+    personId === null
+      ? undefined
+      : await tx.q
+          .selectFrom('people as p')
+          .select('p.full_name')
+          .where('p.id', '=', personId)
+          .where(inScope(actor, 'user.manage', 'p.unit_id'))
+          .executeTakeFirst();
+  return [...units.flatMap((u) => [u.name, u.short_name]), person?.full_name].filter((n): n is string => !!n);
+}
+
+/** The stored hash of an account's password, to check the current one before a change. */
+export async function passwordHashOf(tx: Tx, userId: number): Promise<string | undefined> {
+  const row = await tx.q.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.password_hash;
+}
+
 export async function setPasswordHash(tx: Tx, userId: number, passwordHash: string): Promise<void> {
   await tx.q
     .updateTable('users')
@@ -277,9 +313,13 @@ export async function deleteGrant(tx: Tx, grantId: number): Promise<void> {
   await tx.q.deleteFrom('grants').where('id', '=', grantId).execute();
 }
 
-/** Ends every session of the account: the next request with its cookie is anonymous. */
-export async function endSessions(tx: Tx, userId: number): Promise<void> {
-  await tx.q.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends every session of the account (but `keepTokenHash`): the next request with its cookie is anonymous. */
+export async function endSessions(tx: Tx, userId: number, keepTokenHash?: string): Promise<void> {
+  await tx.q
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keepTokenHash !== undefined, (qb) => qb.where('token_hash', '<>', keepTokenHash ?? ''))
+    .execute();
 }
 
 /**

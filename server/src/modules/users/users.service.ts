@@ -3,7 +3,10 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { grantRoots } from '../../auth/policy.ts';
-import { hashPassword } from '../../auth/password.ts';
+import { hashPassword, verifyPassword } from '../../auth/password.ts';
+import { hashToken } from '../../auth/session.ts';
+import { checkPasswordStrength } from '../../auth/strength.ts';
+import { loginWait, recordFailure } from '../../auth/throttle.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { pageFrom } from '../../lib/paging.ts';
 import { updateVersioned, type VersionedValues } from '../../lib/versioned.ts';
@@ -26,6 +29,8 @@ import {
   loginTaken,
   manageablePersonUnit,
   manageableUnitName,
+  namesAround,
+  passwordHashOf,
   setPasswordHash,
   toUser,
   unitOfPerson,
@@ -125,6 +130,16 @@ export async function createUser(ctx: Ctx, actor: Actor, input: UserCreate): Pro
     if (seen.has(g.unitId)) throw invalid(`grants.${i}.unitId`, 'Phân quyền: mỗi đơn vị chỉ được cấp một vai trò');
     seen.add(g.unitId);
   });
+  checkPasswordStrength(input.password, [
+    input.login,
+    input.displayName,
+    ...(await namesAround(
+      reader(ctx),
+      actor,
+      input.grants.map((g) => g.unitId),
+      personId,
+    )),
+  ]);
   // Hash outside the transaction: argon2 is deliberately slow and needs no lock.
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
@@ -191,6 +206,17 @@ export async function updateUser(
 
 /** Sets a new password and ends every session of the account, so whoever held it is signed out. */
 export async function resetPassword(ctx: Ctx, actor: Actor, id: number, password: string): Promise<void> {
+  // Read first to judge the password by the account's names; the transaction checks access again.
+  const target = await findManageableUser(reader(ctx), actor, id);
+  if (target) {
+    const user = await withGrants(reader(ctx), target);
+    checkPasswordStrength(password, [
+      user.login,
+      user.displayName,
+      user.personName,
+      ...user.grants.map((g) => g.unitName),
+    ]);
+  }
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx) => {
     const row = await changeable(tx, actor, id);
@@ -274,4 +300,57 @@ async function changeGrants(
   const user = await loadUser(tx, id);
   if (!user) throw notFound(NOT_FOUND);
   return user;
+}
+
+/**
+ * The signed-in user's own new password, proven by the current one. A wrong current password
+ * counts as a failed login (auth/throttle.ts), so a left-open session cannot be used to guess it.
+ * Every other session of the account ends; this one goes on.
+ */
+export async function changeOwnPassword(
+  ctx: Ctx,
+  actor: Actor,
+  input: { currentPassword: string; password: string; address: string; sessionToken: string },
+): Promise<void> {
+  const attempt = { login: actor.login, address: input.address };
+  const wait = await loginWait(reader(ctx), attempt);
+  if (wait > 0) {
+    throw new AppError(
+      'rate_limited',
+      `Nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau ${Math.ceil(wait / 60)} phút.`,
+      {
+        retryAfter: wait,
+      },
+    );
+  }
+  const stored = await passwordHashOf(reader(ctx), actor.userId);
+  if (!stored || !(await verifyPassword(stored, input.currentPassword))) {
+    await inTransaction(ctx, (tx) => recordFailure(tx, attempt));
+    throw invalid('currentPassword', 'Mật khẩu hiện tại: không đúng');
+  }
+  if (input.password === input.currentPassword) {
+    throw invalid('password', 'Mật khẩu: mật khẩu mới phải khác mật khẩu hiện tại');
+  }
+  const self = await loadUser(reader(ctx), actor.userId);
+  checkPasswordStrength(input.password, [
+    actor.login,
+    actor.displayName,
+    self?.personName,
+    ...actor.grants.map((g) => g.unitName),
+  ]);
+  const passwordHash = await hashPassword(input.password);
+  await inTransaction(ctx, async (tx) => {
+    await setPasswordHash(tx, actor.userId, passwordHash);
+    await endSessions(tx, actor.userId, hashToken(input.sessionToken));
+    const user = await loadUser(tx, actor.userId);
+    if (!user) throw notFound(NOT_FOUND);
+    await writeAudit(tx, actor, {
+      entity: 'user',
+      entityId: actor.userId,
+      action: 'password_change',
+      unitId: await auditUnit(tx, user, await unitOfPerson(tx, user.personId)),
+      // The fact, never the hash.
+      after: { passwordChanged: true },
+    });
+  });
 }

@@ -252,6 +252,39 @@ describe('users', () => {
     expect((await as(t.app, d1Admin).get('/api/v1/users?pageSize=500')).statusCode).toBe(400);
   });
 
+  it('refuses an easily guessed password on create and reset, naming the field, and stores nothing', async () => {
+    const before = await t.db.kysely.selectFrom('users').select(['id', 'password_hash']).orderBy('id').execute();
+    const weak: [string, RegExp][] = [
+      ['aaaaaaaaaa', /lặp lại/],
+      ['1234567890', /hay dùng/],
+      ['password123', /hay dùng/],
+      // the login, the person's name and the units' names are the first things a guesser tries
+      ['dinh.khoa2024', /tên đăng nhập/],
+      ['dinhvankhoa1', /họ tên/],
+      ['huyendoanmot2024', /tên đơn vị/],
+      ['doanthanhnien2024', /./],
+    ];
+    for (const [password, hint] of weak) {
+      const res = await as(t.app, d1Admin).post('/api/v1/users', {
+        login: 'dinh.khoa',
+        displayName: 'Đinh Văn Khoa',
+        password,
+        grants: [{ unitId: d1, role: 'viewer' }],
+      });
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().details.field).toBe('password');
+      expect(res.json().message).toMatch(/^Mật khẩu: quá dễ đoán/);
+      expect(res.json().message, password).toMatch(hint);
+    }
+    const reset = await as(t.app, d1Admin).post(`/api/v1/users/${d1AdminId}/password`, { password: 'admin.d1-2024' });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json()).toMatchObject({ code: 'validation', details: { field: 'password' } });
+    expect(reset.json().message).toMatch(/^Mật khẩu: quá dễ đoán/);
+    expect(await t.db.kysely.selectFrom('users').select(['id', 'password_hash']).orderBy('id').execute()).toEqual(
+      before,
+    );
+  });
+
   it('a password reset ends every session of the account', async () => {
     const u = await makeUser(t.ctx, { login: 'quen.mk', grants: [{ unitId: d1Grassroots, role: 'viewer' }] });
     const s1 = await login(t.app, 'quen.mk', PASSWORD);

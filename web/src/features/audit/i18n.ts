@@ -39,6 +39,7 @@ export const audit = {
       disable: 'Khóa tài khoản',
       enable: 'Mở khóa tài khoản',
       password_reset: 'Đặt lại mật khẩu',
+      password_change: 'Đổi mật khẩu',
     },
     field: fieldLabels,
     extraField: {
@@ -89,6 +90,7 @@ export const audit = {
       disable: 'Account locked',
       enable: 'Account unlocked',
       password_reset: 'Password reset',
+      password_change: 'Password changed',
     },
     field: fieldLabelsEn,
     extraField: {

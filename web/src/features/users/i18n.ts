@@ -17,7 +17,8 @@ export const users = {
     createTitle: 'Thêm người dùng',
     created: 'Đã tạo tài khoản',
     loginHint: 'Chữ không dấu, số, dấu chấm, gạch; 3–50 ký tự',
-    passwordHint: 'Tối thiểu 10 ký tự',
+    passwordHint:
+      'Tối thiểu 10 ký tự và khó đoán: nên là một cụm nhiều từ, không chứa tên đăng nhập, họ tên hay tên đơn vị',
     passwordConfirm: 'Nhập lại mật khẩu',
     passwordMismatch: 'Hai mật khẩu không khớp',
     person: 'Cán bộ liên kết',
@@ -56,7 +57,8 @@ export const users = {
     createTitle: 'Add user',
     created: 'Account created',
     loginHint: 'Unaccented letters, digits, dot, dash; 3–50 characters',
-    passwordHint: 'At least 10 characters',
+    passwordHint:
+      "At least 10 characters and hard to guess: a phrase of several words, without the login, the person's name or a unit's name",
     passwordConfirm: 'Repeat the password',
     passwordMismatch: 'The two passwords differ',
     person: 'Linked cadre',
