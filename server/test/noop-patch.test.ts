@@ -120,4 +120,16 @@ describe('a PATCH that changes nothing', () => {
       { disabled: true },
     );
   });
+
+  it("saving a unit's certificate pattern as it is writes nothing", async () => {
+    const api = as(t.app, w.admin);
+    const url = `/api/v1/training/certificate-patterns/${w.cuJut}`;
+    const before = (await api.get(url)).json<{ pattern: string; version: number }>();
+    const audits = await rowCount(t, 'audit_log');
+    const res = await api.put(url, { pattern: before.pattern, version: before.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual(before);
+    expect(await rowCount(t, 'audit_log')).toBe(audits);
+    expect(await rowCount(t, 'certificate_patterns')).toBe(0);
+  });
 });

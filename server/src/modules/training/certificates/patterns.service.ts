@@ -72,6 +72,8 @@ export async function saveCertificatePattern(
     }
     const before = await findPattern(tx, unitId);
     if ((before?.version ?? 0) !== data.version) throw stale();
+    // As lib/versioned.ts: saving the pattern in force changes nothing, so nothing is written.
+    if (data.pattern === (before?.pattern ?? DEFAULT_CERTIFICATE_PATTERN)) return patternOf(tx, unit);
     const now = nowIso();
     if (before) await updatePattern(tx, unitId, data.version, data.pattern, now);
     else await insertPattern(tx, unitId, data.pattern, now);
