@@ -55,6 +55,7 @@ export const fieldLabelsEn: Record<string, string> = {
   endDate: 'End date',
   login: 'Username',
   password: 'Password',
+  currentPassword: 'Current password',
   displayName: 'Display name',
   role: 'Role',
   grants: 'Grants',
