@@ -69,7 +69,7 @@ function units(tx: Tx) {
 export function findUnit(tx: Tx, actor: Actor, id: number): Promise<UnitRow | undefined> {
   return units(tx)
     .where('u.id', '=', id)
-    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'u.id'))
     .executeTakeFirst();
 }
 
@@ -108,7 +108,7 @@ export interface ListFilter {
 }
 
 export async function listUnits(tx: Tx, actor: Actor, f: ListFilter, folded: string | null) {
-  let base = tx.q.selectFrom('units as u').where(inScope(actor, 'unit.read', 'u.id'));
+  let base = tx.q.selectFrom('units as u').where((eb) => inScope(eb, actor, 'unit.read', 'u.id'));
   if (folded) {
     const pattern = likeContains(folded);
     base = base.where((eb) =>

@@ -28,7 +28,7 @@ function seated(tx: Tx, actor: Actor | null, classId: number, q?: string) {
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
     .where('e.class_id', '=', classId)
     .where('e.status', 'in', [...SEATED]);
-  if (actor) query = query.where(enrolmentVisible(actor));
+  if (actor) query = query.where((eb) => enrolmentVisible(eb, actor, 'e', 'c'));
   const term = q ? foldVietnamese(q) : '';
   if (term) {
     query = query.where(

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
@@ -42,7 +41,10 @@ export async function findVisibleSession(
   actor: Actor,
   sessionId: number,
 ): Promise<SessionWithClass | undefined> {
-  return sessions(tx).where('s.id', '=', sessionId).where(classVisible(actor)).executeTakeFirst();
+  return sessions(tx)
+    .where('s.id', '=', sessionId)
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .executeTakeFirst();
 }
 
 /** The session a QR code names: the token is the secret, whoever holds it may try to check in. */
@@ -80,13 +82,15 @@ export async function lockSeatedEnrolment(
 
 /** A trainee's personal code, shown to the trainee and to the class's managers only. */
 export async function findEnrolmentCode(tx: Tx, actor: Actor, enrolmentId: number): Promise<string | undefined> {
-  const self = actor.personId === null ? sql<boolean>`1 = 0` : sql<boolean>`e.person_id = ${actor.personId}`;
   const row = await tx.q
     .selectFrom('enrolments as e')
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
     .select('e.checkin_code')
     .where('e.id', '=', enrolmentId)
-    .where(sql<boolean>`(${self} or ${inScope(actor, 'training.manage', 'c.organiser_unit_id')})`)
+    .where((eb) => {
+      const manages = inScope(eb, actor, 'training.manage', 'c.organiser_unit_id');
+      return actor.personId === null ? manages : eb.or([eb('e.person_id', '=', actor.personId), manages]);
+    })
     .executeTakeFirst();
   return row?.checkin_code;
 }

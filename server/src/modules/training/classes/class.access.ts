@@ -1,6 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
-import { can, inScope } from '../../../auth/policy.ts';
+import { can, unitInScope } from '../../../auth/policy.ts';
+import { columnOf, type AliasOf } from '../../../db/aliases.ts';
 import type { Tx } from '../../../context.ts';
 import { forUpdate } from '../../../db/dialect.ts';
 import { AppError, forbidden, notFound } from '../../../errors.ts';
@@ -8,30 +9,43 @@ import type { ClassStatus } from '@canbo/contract';
 import { classStatusLabels } from '@canbo/contract';
 
 /**
- * Who sees a class (alias `c`): viewers of the organiser unit's subtree; editors of a unit that was
- * allocated seats in it (they nominate into it); and a cadre enrolled in it.
+ * Who sees a class (the training class `c` of the query): viewers of the organiser unit's subtree;
+ * editors of a unit that was allocated seats in it (they nominate into it); and a cadre enrolled in it.
+ * `.where((eb) => classVisible(eb, actor, 'c'))`: the alias must name a class in that query.
  */
-export function classVisible(actor: Actor, alias = 'c'): RawBuilder<boolean> {
-  const organiser = inScope(actor, 'training.read', `${alias}.organiser_unit_id`);
-  const allocated = sql<boolean>`exists (select 1 from seat_allocations sa where sa.class_id = ${sql.ref(`${alias}.id`)} and ${inScope(actor, 'training.nominate', 'sa.unit_id')})`;
+export function classVisible<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  c: AliasOf<DB, TB, 'training_classes'>,
+): RawBuilder<SqlBool> {
+  const organiser = unitInScope(actor, 'training.read', columnOf<'training_classes'>(c, 'organiser_unit_id'));
+  const id = columnOf<'training_classes'>(c, 'id');
+  const allocated = sql<SqlBool>`exists (select 1 from seat_allocations sa where sa.class_id = ${id} and ${unitInScope(actor, 'training.nominate', columnOf<'seat_allocations'>('sa', 'unit_id'))})`;
   const own =
     actor.personId === null
-      ? sql<boolean>`1 = 0`
-      : sql<boolean>`exists (select 1 from enrolments oe where oe.class_id = ${sql.ref(`${alias}.id`)} and oe.person_id = ${actor.personId})`;
-  return sql<boolean>`(${organiser} or ${allocated} or ${own})`;
+      ? sql<SqlBool>`1 = 0`
+      : sql<SqlBool>`exists (select 1 from enrolments oe where oe.class_id = ${id} and oe.person_id = ${actor.personId})`;
+  return sql<SqlBool>`(${organiser} or ${allocated} or ${own})`;
 }
 
 /**
- * Which enrolments (alias `e`, of class alias `c`) the actor sees: all of them for readers of the
+ * Which enrolments (`e`, of the class `c`) the actor sees: all of them for readers of the
  * organiser unit; otherwise only trainees from units in the actor's own subtree — a district editor
  * never sees another district's trainees — and a cadre's own enrolment.
  */
-export function enrolmentVisible(actor: Actor, e = 'e', c = 'c'): RawBuilder<boolean> {
-  const organiser = inScope(actor, 'training.read', `${c}.organiser_unit_id`);
-  const ownUnits = inScope(actor, 'person.read', `${e}.unit_id`);
+export function enrolmentVisible<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  e: AliasOf<DB, TB, 'enrolments'>,
+  c: AliasOf<DB, TB, 'training_classes'>,
+): RawBuilder<SqlBool> {
+  const organiser = unitInScope(actor, 'training.read', columnOf<'training_classes'>(c, 'organiser_unit_id'));
+  const ownUnits = unitInScope(actor, 'person.read', columnOf<'enrolments'>(e, 'unit_id'));
   const self =
-    actor.personId === null ? sql<boolean>`1 = 0` : sql<boolean>`${sql.ref(`${e}.person_id`)} = ${actor.personId}`;
-  return sql<boolean>`(${organiser} or ${ownUnits} or ${self})`;
+    actor.personId === null
+      ? sql<SqlBool>`1 = 0`
+      : sql<SqlBool>`${columnOf<'enrolments'>(e, 'person_id')} = ${actor.personId}`;
+  return sql<SqlBool>`(${organiser} or ${ownUnits} or ${self})`;
 }
 
 export interface ClassForWrite {
@@ -64,7 +78,7 @@ export async function findVisibleClass(tx: Tx, actor: Actor, classId: number): P
       'c.version',
     ])
     .where('c.id', '=', classId)
-    .where(classVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
     .executeTakeFirst();
   if (!row) throw notFound(NOT_FOUND);
   return { ...row, status: row.status as ClassStatus };

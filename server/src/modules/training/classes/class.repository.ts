@@ -33,8 +33,8 @@ function visibleClasses(tx: Tx, actor: Actor) {
     .innerJoin('units as u', 'u.id', 'c.organiser_unit_id')
     .innerJoin('training_kinds as k', 'k.code', 'c.kind_code')
     .leftJoin('programmes as pr', 'pr.id', 'c.programme_id')
-    .where(classVisible(actor))
-    .select([
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .select((eb) => [
       'c.id',
       'c.name',
       'c.organiser_unit_id',
@@ -72,7 +72,7 @@ function visibleClasses(tx: Tx, actor: Actor) {
       ),
       sessionCount('c.id').as('session_count'),
       'c.version',
-      flag(inScope(actor, 'training.manage', 'c.organiser_unit_id')).as('can_manage'),
+      flag(inScope(eb, actor, 'training.manage', 'c.organiser_unit_id')).as('can_manage'),
     ]);
 }
 
@@ -129,7 +129,7 @@ function filtered(tx: Tx, actor: Actor, f: ClassFilter) {
 export async function countClasses(tx: Tx, actor: Actor, f: ClassFilter): Promise<number> {
   let query = tx.q
     .selectFrom('training_classes as c')
-    .where(classVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
     .select(sql<number>`count(*)`.as('n'));
   for (const c of filterConditions(f)) query = query.where(c);
   return Number((await query.executeTakeFirstOrThrow()).n);
@@ -145,7 +145,10 @@ export async function findClassesPage(
 ): Promise<ClassRow[]> {
   const keys = SORT_KEYS[sort];
   // The page's ids first, then the counts for those rows only: the counts are subqueries per class.
-  let ids = tx.q.selectFrom('training_classes as c').select('c.id').where(classVisible(actor));
+  let ids = tx.q
+    .selectFrom('training_classes as c')
+    .select('c.id')
+    .where((eb) => classVisible(eb, actor, 'c'));
   for (const c of filterConditions(f)) ids = ids.where(c);
   for (const key of keys) ids = ids.orderBy(key, order);
   let query = visibleClasses(tx, actor).where('c.id', 'in', ids.limit(page.limit).offset(page.offset));
@@ -189,7 +192,7 @@ export async function findOrganiserUnit(tx: Tx, actor: Actor, unitId: number) {
     .selectFrom('units')
     .select(['id', 'name', 'kind', 'valid_from', 'valid_to'])
     .where('id', '=', unitId)
-    .where(inScope(actor, 'unit.read', 'units.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'units.id'))
     .executeTakeFirst();
 }
 

@@ -44,7 +44,7 @@ export async function findVisibleSession(tx: Tx, actor: Actor, id: number): Prom
     .innerJoin('training_classes as c', 'c.id', 's.class_id')
     .select(COLUMNS)
     .where('s.id', '=', id)
-    .where(classVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
     .executeTakeFirst();
 }
 

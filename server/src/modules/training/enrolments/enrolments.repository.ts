@@ -52,8 +52,8 @@ function visibleEnrolments(tx: Tx, actor: Actor) {
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
     .innerJoin('people as p', 'p.id', 'e.person_id')
     .leftJoin('certificates as cert', 'cert.enrolment_id', 'e.id')
-    .where(classVisible(actor))
-    .where(enrolmentVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .where((eb) => enrolmentVisible(eb, actor, 'e', 'c'))
     .select([
       'e.id',
       'e.class_id',
@@ -158,8 +158,8 @@ export async function findEnrolmentForWrite(tx: Tx, actor: Actor, id: number) {
       'au.name as allocation_unit_name',
     ])
     .where('e.id', '=', id)
-    .where(classVisible(actor))
-    .where(enrolmentVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .where((eb) => enrolmentVisible(eb, actor, 'e', 'c'))
     .executeTakeFirst();
 }
 

@@ -24,7 +24,7 @@ function nominees(tx: Tx, actor: Actor, quotaUnitId: number) {
   return tx.q
     .selectFrom('people as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .where(personVisible(actor))
+    .where((eb) => personVisible(eb, actor, 'p'))
     .select(['p.id', 'p.full_name', 'p.unit_id', 'u.name as unit_name', 'p.sort_key'])
     .select(flag(inSubtree('p.unit_id', quotaUnitId)).as('in_quota'));
 }
@@ -81,7 +81,7 @@ export async function findFilterUnit(tx: Tx, actor: Actor, unitId: number, quota
     .select(['u.id', 'u.name'])
     .select(flag(inSubtree('u.id', quotaUnitId)).as('in_quota'))
     .where('u.id', '=', unitId)
-    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'u.id'))
     .executeTakeFirst();
 }
 
