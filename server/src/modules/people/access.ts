@@ -6,6 +6,14 @@ import type { Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { fieldError } from '../../lib/input.ts';
 
+declare const visible: unique symbol;
+
+/**
+ * A person id read under personVisible: what reads of a person's children (current titles, the
+ * training record) take, so none of them can be written without the visibility gate before it.
+ */
+export type VisiblePersonId = number & { readonly [visible]: true };
+
 /**
  * Who sees a person's record: anyone who may read people in the unit keeping it, and the cadre
  * whose record it is (a cadre's own account sees that one record, read-only).

@@ -5,7 +5,7 @@ import { inScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import { flag, like, likeContains } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
-import { personVisible } from './access.ts';
+import { personVisible, type VisiblePersonId } from './access.ts';
 import { yearsBefore } from '../../lib/dates.ts';
 
 export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;
@@ -13,7 +13,8 @@ export type PersonSort = PersonExportQuery['sort'];
 export type Order = PersonExportQuery['order'];
 
 /** The columns a person's API view is built from, plus what the actor may do with the record. */
-export type PersonRow = Omit<Selectable<PersonTable>, 'sort_key' | 'search_text' | 'created_at'> & {
+export type PersonRow = Omit<Selectable<PersonTable>, 'id' | 'sort_key' | 'search_text' | 'created_at'> & {
+  id: VisiblePersonId;
   /** Masked unless the actor may see it (see visiblePeople). */
   national_id: string | null;
   national_id_masked: string | null;
@@ -52,7 +53,7 @@ function visiblePeople(tx: Tx, actor: Actor) {
         actor.personId === null ? inRight : sql<SqlBool>`(${inRight} or ${eb.ref('p.id')} = ${actor.personId})`;
       const nationalId = eb.ref('p.national_id');
       return [
-        'p.id',
+        eb.ref('p.id').$castTo<VisiblePersonId>().as('id'),
         'p.unit_id',
         'u.name as unit_name',
         'p.family_name',
@@ -203,7 +204,7 @@ export async function findPerson(tx: Tx, actor: Actor, id: number): Promise<Pers
 /** Titles held on `today` by each of these people, most senior first. */
 export async function currentTitlesOf(
   tx: Tx,
-  personIds: number[],
+  personIds: readonly VisiblePersonId[],
   today: string,
 ): Promise<Map<number, { title: Title; unitName: string }[]>> {
   const out = new Map<number, { title: Title; unitName: string }[]>();

@@ -2,7 +2,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { forUpdate } from '../../../db/dialect.ts';
-import { classVisible } from '../classes/class.access.ts';
+import { classVisible, visibleClassId, type VisibleClassId } from '../classes/class.access.ts';
 import { SEATED } from '../results/outcomes.ts';
 import type { SessionRow } from '../classes/sessions.repository.ts';
 
@@ -40,11 +40,12 @@ export async function findVisibleSession(
   tx: Tx,
   actor: Actor,
   sessionId: number,
-): Promise<SessionWithClass | undefined> {
-  return sessions(tx)
+): Promise<(SessionWithClass & { class_id: VisibleClassId }) | undefined> {
+  const row = await sessions(tx)
     .where('s.id', '=', sessionId)
     .where((eb) => classVisible(eb, actor, 'c'))
     .executeTakeFirst();
+  return row && { ...row, class_id: visibleClassId(row.class_id) };
 }
 
 /** The session a QR code names: the token is the secret, whoever holds it may try to check in. */

@@ -3,7 +3,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import type { CertificateTable } from '../../../db/schema.ts';
-import { enrolmentVisible } from '../classes/class.access.ts';
+import { enrolmentVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { effectiveOutcome, SEATED } from '../results/outcomes.ts';
 
 /**
@@ -89,7 +89,7 @@ function certificateRows(tx: Tx, actor?: Actor) {
 }
 
 export interface CertificateFilter {
-  classId: number;
+  classId: VisibleClassId;
   status?: 'valid' | 'revoked';
 }
 
@@ -175,7 +175,7 @@ export function listedCandidates(tx: Tx, ids: number[]): Promise<Candidate[]> {
 }
 
 /** Seated trainees of the class who completed it and hold no certificate yet, in name order. */
-export function pendingCandidates(tx: Tx, classId: number): Promise<Candidate[]> {
+export function pendingCandidates(tx: Tx, classId: VisibleClassId): Promise<Candidate[]> {
   return candidates(tx)
     .where('e.class_id', '=', classId)
     .where('e.status', 'in', [...SEATED])
@@ -274,7 +274,7 @@ export function documentRow(tx: Tx, actor: Actor, id: number): Promise<DocumentR
 }
 
 /** A class's valid certificates the actor may open, in number order. */
-export function classDocumentRows(tx: Tx, actor: Actor, classId: number): Promise<DocumentRow[]> {
+export function classDocumentRows(tx: Tx, actor: Actor, classId: VisibleClassId): Promise<DocumentRow[]> {
   return documentRows(tx, actor)
     .where('e.class_id', '=', classId)
     .where('cert.revoked_at', 'is', null)

@@ -48,8 +48,25 @@ export function enrolmentVisible<DB, TB extends keyof DB>(
   return sql<SqlBool>`(${organiser} or ${ownUnits} or ${self})`;
 }
 
+declare const visible: unique symbol;
+declare const managed: unique symbol;
+
+/**
+ * A class id that passed the visibility gate: made only by findVisibleClass and by queries that
+ * carry classVisible in their `where`. The reads of a class's children (sessions, enrolments,
+ * allocations, attendance, certificates, history) take this type, not a number, so such a read
+ * cannot be written without the gate before it.
+ */
+export type VisibleClassId = number & { readonly [visible]: true };
+
+/** A class id whose class the actor manages (requireManagedClass, lockManagedClass). */
+export type ManagedClassId = VisibleClassId & { readonly [managed]: true };
+
+/** The class id of a row read under classVisible: the query's `where` was the gate. */
+export const visibleClassId = (id: number): VisibleClassId => id as VisibleClassId;
+
 export interface ClassForWrite {
-  id: number;
+  id: VisibleClassId;
   name: string;
   organiser_unit_id: number;
   status: ClassStatus;
@@ -81,16 +98,20 @@ export async function findVisibleClass(tx: Tx, actor: Actor, classId: number): P
     .where((eb) => classVisible(eb, actor, 'c'))
     .executeTakeFirst();
   if (!row) throw notFound(NOT_FOUND);
-  return { ...row, status: row.status as ClassStatus };
+  return { ...row, id: visibleClassId(row.id), status: row.status as ClassStatus };
+}
+
+export interface ManagedClass extends ClassForWrite {
+  id: ManagedClassId;
 }
 
 /** The class, which the actor must manage (editor of the organiser unit): 404 unseen, 403 seen. */
-export async function requireManagedClass(tx: Tx, actor: Actor, classId: number): Promise<ClassForWrite> {
+export async function requireManagedClass(tx: Tx, actor: Actor, classId: number): Promise<ManagedClass> {
   const cls = await findVisibleClass(tx, actor, classId);
   if (!(await can(tx, actor, 'training.manage', cls.organiser_unit_id))) {
     throw forbidden(`Chỉ đơn vị tổ chức lớp mới được thực hiện thao tác này với lớp "${cls.name}"`);
   }
-  return cls;
+  return { ...cls, id: cls.id as ManagedClassId };
 }
 
 /** Refuse a change the class's state does not allow, saying which states do. */
@@ -118,8 +139,8 @@ export function requireRostered(cls: ClassForWrite): void {
  * requireManagedClass, with the class row then locked for the rest of the transaction and read
  * again under the lock: what guards a class-wide limit (its sessions, its dates) is current.
  */
-export async function lockManagedClass(tx: Tx, actor: Actor, classId: number): Promise<ClassForWrite> {
-  await requireManagedClass(tx, actor, classId);
-  await forUpdate(tx.engine, tx.q.selectFrom('training_classes').select('id').where('id', '=', classId)).execute();
-  return findVisibleClass(tx, actor, classId);
+export async function lockManagedClass(tx: Tx, actor: Actor, classId: number): Promise<ManagedClass> {
+  const { id } = await requireManagedClass(tx, actor, classId);
+  await forUpdate(tx.engine, tx.q.selectFrom('training_classes').select('id').where('id', '=', id)).execute();
+  return { ...(await findVisibleClass(tx, actor, id)), id };
 }

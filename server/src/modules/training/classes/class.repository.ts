@@ -6,14 +6,16 @@ import type { Tx } from '../../../context.ts';
 import { flag, like, likeContains, nowIso } from '../../../db/dialect.ts';
 import type { TrainingClassTable } from '../../../db/schema.ts';
 import { SEATED, sessionCount } from '../results/outcomes.ts';
-import { classVisible } from './class.access.ts';
+import { classVisible, type VisibleClassId } from './class.access.ts';
 import { rankOf } from '../../../db/rank.ts';
 
 /** A class row as the API reads it: its columns, the names it refers to, and its counts. */
 export type ClassRow = Omit<
   Selectable<TrainingClassTable>,
-  'search_text' | 'sort_key' | 'created_at' | 'updated_at'
+  'id' | 'search_text' | 'sort_key' | 'created_at' | 'updated_at'
 > & {
+  /** Read under classVisible, so the gate for the class's children. */
+  id: VisibleClassId;
   organiser_unit_name: string;
   kind_name: string;
   programme_name: string | null;
@@ -35,7 +37,7 @@ function visibleClasses(tx: Tx, actor: Actor) {
     .leftJoin('programmes as pr', 'pr.id', 'c.programme_id')
     .where((eb) => classVisible(eb, actor, 'c'))
     .select((eb) => [
-      'c.id',
+      eb.ref('c.id').$castTo<VisibleClassId>().as('id'),
       'c.name',
       'c.organiser_unit_id',
       'u.name as organiser_unit_name',
@@ -225,7 +227,7 @@ export async function insertHistory(
     .execute();
 }
 
-export async function listHistory(tx: Tx, classId: number) {
+export async function listHistory(tx: Tx, classId: VisibleClassId) {
   return tx.q
     .selectFrom('class_status_history as h')
     .leftJoin('users as au', 'au.id', 'h.actor_user_id')
@@ -236,7 +238,7 @@ export async function listHistory(tx: Tx, classId: number) {
 }
 
 /** Every enrolment of the class, whatever its status: a roster, however small, rules out a headcount. */
-export async function enrolmentCount(tx: Tx, classId: number): Promise<number> {
+export async function enrolmentCount(tx: Tx, classId: VisibleClassId): Promise<number> {
   const row = await tx.q
     .selectFrom('enrolments')
     .select(sql<number>`count(*)`.as('n'))
@@ -246,7 +248,10 @@ export async function enrolmentCount(tx: Tx, classId: number): Promise<number> {
 }
 
 /** The earliest and latest session dates of the class (null without sessions). */
-export async function sessionSpan(tx: Tx, classId: number): Promise<{ first: string | null; last: string | null }> {
+export async function sessionSpan(
+  tx: Tx,
+  classId: VisibleClassId,
+): Promise<{ first: string | null; last: string | null }> {
   const row = await tx.q
     .selectFrom('class_sessions')
     .select([sql<string | null>`min(session_date)`.as('first'), sql<string | null>`max(session_date)`.as('last')])

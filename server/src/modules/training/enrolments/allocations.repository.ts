@@ -3,7 +3,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { flag } from '../../../db/dialect.ts';
-import { classVisible } from '../classes/class.access.ts';
+import { classVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { SEATED } from '../results/outcomes.ts';
 
 export interface AllocationRow {
@@ -59,7 +59,7 @@ export interface AllocationFilter {
   mine?: 'true' | 'false';
 }
 
-function filtered(tx: Tx, actor: Actor, classId: number, f: AllocationFilter) {
+function filtered(tx: Tx, actor: Actor, classId: VisibleClassId, f: AllocationFilter) {
   let query = visibleAllocations(tx, actor).where('sa.class_id', '=', classId);
   if (f.mine === 'true') query = query.where((eb) => inScope(eb, actor, 'training.nominate', 'sa.unit_id'));
   return query;
@@ -73,7 +73,7 @@ const SORT_KEYS: Record<'unit' | 'seats', RawBuilder<unknown>[]> = {
 export async function findAllocationsPage(
   tx: Tx,
   actor: Actor,
-  classId: number,
+  classId: VisibleClassId,
   f: AllocationFilter,
   sort: 'unit' | 'seats',
   order: 'asc' | 'desc',
@@ -84,7 +84,12 @@ export async function findAllocationsPage(
   return query.limit(page.limit).offset(page.offset).execute();
 }
 
-export async function countAllocations(tx: Tx, actor: Actor, classId: number, f: AllocationFilter): Promise<number> {
+export async function countAllocations(
+  tx: Tx,
+  actor: Actor,
+  classId: VisibleClassId,
+  f: AllocationFilter,
+): Promise<number> {
   const row = await filtered(tx, actor, classId, f)
     .clearSelect()
     .select(sql<number>`count(*)`.as('n'))
