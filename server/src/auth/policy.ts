@@ -1,4 +1,11 @@
-import { sql, type RawBuilder } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type RawBuilder,
+  type SqlBool,
+  type StringReference,
+} from 'kysely';
 import type { Permission, Role } from '@canbo/contract';
 import type { Tx } from '../context.ts';
 import type { Actor } from './actor.ts';
@@ -31,14 +38,30 @@ export function grantRoots(actor: Actor, permission: Permission): number[] {
 }
 
 /**
- * SQL condition: `column` (a unit id) lies in a subtree where the actor has `permission`.
- * Put it in the `where` of every query, so rows outside the actor's units are never read.
+ * SQL condition: the unit id in `column` lies in a subtree where the actor has `permission`.
+ * Put it in the `where` of every query, so rows outside the actor's units are never read:
+ * `.where((eb) => inScope(eb, actor, 'person.read', 'p.unit_id'))`. The column is a Kysely
+ * reference checked against the tables of the query `eb` belongs to, so a misspelt column, or one
+ * of a table the query does not read, fails to compile.
  */
-export function inScope(actor: Actor, permission: Permission, column: string): RawBuilder<boolean> {
-  if (actor.isSuperadmin) return sql<boolean>`1 = 1`;
+export function inScope<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  permission: Permission,
+  column: StringReference<DB, TB>,
+): RawBuilder<SqlBool> {
+  return unitInScope(actor, permission, eb.ref(column));
+}
+
+/**
+ * inScope for a unit id already written as an expression: for helpers that take a typed table
+ * alias (`AliasOf` in db/aliases.ts) and name its column with `columnOf`. Everything else uses inScope.
+ */
+export function unitInScope(actor: Actor, permission: Permission, unitId: Expression<unknown>): RawBuilder<SqlBool> {
+  if (actor.isSuperadmin) return sql<SqlBool>`1 = 1`;
   const roots = grantRoots(actor, permission);
-  if (!roots.length) return sql<boolean>`1 = 0`;
-  return sql<boolean>`${sql.ref(column)} in (select descendant_id from unit_closure where ancestor_id in (${sql.join(roots)}))`;
+  if (!roots.length) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${unitId} in (select descendant_id from unit_closure where ancestor_id in (${sql.join(roots)}))`;
 }
 
 /** Does the actor have `permission` on this unit? Asked of the database, like every scope. */

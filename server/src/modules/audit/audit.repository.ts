@@ -1,8 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { auditEntities } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { grantRoots, inScope } from '../../auth/policy.ts';
+import { grantRoots, unitInScope } from '../../auth/policy.ts';
+import { columnOf, type AliasOf } from '../../db/aliases.ts';
 import { offsetOf } from '../../lib/paging.ts';
 
 export interface AuditListInput {
@@ -29,20 +30,24 @@ export interface AuditRow {
  * SQL condition on `audit_log as a`: rows filed under a unit in the actor's `audit.read` subtrees,
  * and, for a cadre's own account, the rows of that cadre's own record.
  */
-export function readableAudit(actor: Actor): RawBuilder<boolean> {
-  if (actor.isSuperadmin) return sql<boolean>`1 = 1`;
+export function readableAudit<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  a: AliasOf<DB, TB, 'audit_log'>,
+): RawBuilder<SqlBool> {
+  if (actor.isSuperadmin) return sql<SqlBool>`1 = 1`;
   const own =
     actor.personId === null
-      ? sql<boolean>`1 = 0`
-      : sql<boolean>`(a.entity = 'person' and a.entity_id = ${actor.personId})`;
+      ? sql<SqlBool>`1 = 0`
+      : sql<SqlBool>`(${columnOf<'audit_log'>(a, 'entity')} = 'person' and ${columnOf<'audit_log'>(a, 'entity_id')} = ${actor.personId})`;
   if (!grantRoots(actor, 'audit.read').length) return own;
-  return sql<boolean>`(${inScope(actor, 'audit.read', 'a.unit_id')} or ${own})`;
+  return sql<SqlBool>`(${unitInScope(actor, 'audit.read', columnOf<'audit_log'>(a, 'unit_id'))} or ${own})`;
 }
 
 function filtered(tx: Tx, actor: Actor, input: AuditListInput) {
   return tx.q
     .selectFrom('audit_log as a')
-    .where(readableAudit(actor))
+    .where((eb) => readableAudit(eb, actor, 'a'))
     .where('a.entity', 'in', [...auditEntities])
     .$if(input.entity !== undefined, (qb) => qb.where('a.entity', '=', input.entity ?? ''))
     .$if(input.entityId !== undefined, (qb) => qb.where('a.entity_id', '=', input.entityId ?? 0))

@@ -1,18 +1,31 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
-import { can, inScope } from '../../auth/policy.ts';
+import { can, inScope, unitInScope } from '../../auth/policy.ts';
+import { columnOf, type AliasOf } from '../../db/aliases.ts';
 import type { Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { fieldError } from '../../lib/input.ts';
+
+declare const visible: unique symbol;
+
+/**
+ * A person id read under personVisible: what reads of a person's children (current titles, the
+ * training record) take, so none of them can be written without the visibility gate before it.
+ */
+export type VisiblePersonId = number & { readonly [visible]: true };
 
 /**
  * Who sees a person's record: anyone who may read people in the unit keeping it, and the cadre
  * whose record it is (a cadre's own account sees that one record, read-only).
  */
-export function personVisible(actor: Actor, personId = 'p.id', unitId = 'p.unit_id'): RawBuilder<boolean> {
-  const scope = inScope(actor, 'person.read', unitId);
+export function personVisible<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  p: AliasOf<DB, TB, 'people'>,
+): RawBuilder<SqlBool> {
+  const scope = unitInScope(actor, 'person.read', columnOf<'people'>(p, 'unit_id'));
   if (actor.personId === null) return scope;
-  return sql<boolean>`(${scope} or ${sql.ref(personId)} = ${actor.personId})`;
+  return sql<SqlBool>`(${scope} or ${columnOf<'people'>(p, 'id')} = ${actor.personId})`;
 }
 
 export interface UnitForWrite {
@@ -36,7 +49,7 @@ export async function requireWritableUnit(
     .selectFrom('units')
     .select(['id', 'name', 'status', 'valid_to'])
     .where('id', '=', unitId)
-    .where(inScope(actor, 'unit.read', 'units.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'units.id'))
     .executeTakeFirst();
   if (!unit) throw fieldError(field, 'đơn vị không tồn tại hoặc bạn không có quyền xem');
   if (!(await can(tx, actor, 'person.write', unitId))) {

@@ -1,11 +1,11 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Expression, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { foldVietnamese, titles, type PersonExportQuery, type Title } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import { flag, like, likeContains } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
-import { personVisible } from './access.ts';
+import { personVisible, type VisiblePersonId } from './access.ts';
 import { yearsBefore } from '../../lib/dates.ts';
 
 export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;
@@ -13,55 +13,79 @@ export type PersonSort = PersonExportQuery['sort'];
 export type Order = PersonExportQuery['order'];
 
 /** The columns a person's API view is built from, plus what the actor may do with the record. */
-export type PersonRow = Omit<Selectable<PersonTable>, 'sort_key' | 'search_text' | 'created_at'> & {
+export type PersonRow = Omit<Selectable<PersonTable>, 'id' | 'sort_key' | 'search_text' | 'created_at'> & {
+  id: VisiblePersonId;
+  /** Masked unless the actor may see it (see visiblePeople). */
+  national_id: string | null;
+  national_id_masked: string | null;
   unit_name: string;
   ethnicity_name: string;
   can_edit: number;
   id_visible: number;
 };
 
-/** People the actor may see, with the unit and ethnicity names joined. */
+/**
+ * `012345678912` → `0xx******912`, in SQL: enough to tell records apart, not enough to identify.
+ * substr, length and || mean the same on both engines; NULL stays NULL.
+ */
+function maskedNationalId(column: Expression<string | null>): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`substr(${column}, 1, 1) || ${sql.lit('xx******')} || substr(${column}, length(${column}) - 2)`;
+}
+
+/**
+ * People the actor may see, with the unit and ethnicity names joined. The national ID is read as
+ * the actor may see it: in full where they hold `person.nationalId` on the record's unit (or it is
+ * their own record), masked otherwise, so no row in memory holds a number its reader may not see.
+ * `national_id_masked` is the masked form for everyone, what the audit log keeps.
+ */
 function visiblePeople(tx: Tx, actor: Actor) {
-  // A cadre may read the national ID on their own record (Decree 13: the data subject's right of access).
-  const idVisible =
-    actor.personId === null
-      ? inScope(actor, 'person.nationalId', 'p.unit_id')
-      : sql<boolean>`(${inScope(actor, 'person.nationalId', 'p.unit_id')} or ${sql.ref('p.id')} = ${actor.personId})`;
   return tx.q
     .selectFrom('people as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code')
-    .where(personVisible(actor))
-    .select([
-      'p.id',
-      'p.unit_id',
-      'u.name as unit_name',
-      'p.family_name',
-      'p.middle_name',
-      'p.given_name',
-      'p.full_name',
-      'p.birth_date',
-      'p.gender',
-      'p.ethnicity_code',
-      'e.name as ethnicity_name',
-      'p.religion',
-      'p.national_id',
-      'p.phone',
-      'p.email',
-      'p.party_member',
-      'p.party_join_date',
-      'p.general_education',
-      'p.qualification',
-      'p.theory_level',
-      'p.it_level',
-      'p.language_level',
-      'p.hardship_area',
-      'p.notes',
-      'p.version',
-      'p.updated_at',
-      flag(inScope(actor, 'person.write', 'p.unit_id')).as('can_edit'),
-      flag(idVisible).as('id_visible'),
-    ]);
+    .where((eb) => personVisible(eb, actor, 'p'))
+    .select((eb) => {
+      // A cadre may read the national ID on their own record (Decree 13: the data subject's right of access).
+      const inRight = inScope(eb, actor, 'person.nationalId', 'p.unit_id');
+      const idVisible =
+        actor.personId === null ? inRight : sql<SqlBool>`(${inRight} or ${eb.ref('p.id')} = ${actor.personId})`;
+      const nationalId = eb.ref('p.national_id');
+      return [
+        eb.ref('p.id').$castTo<VisiblePersonId>().as('id'),
+        'p.unit_id',
+        'u.name as unit_name',
+        'p.family_name',
+        'p.middle_name',
+        'p.given_name',
+        'p.full_name',
+        'p.birth_date',
+        'p.gender',
+        'p.ethnicity_code',
+        'e.name as ethnicity_name',
+        'p.religion',
+        sql<string | null>`case when ${idVisible} then ${nationalId} else ${maskedNationalId(nationalId)} end`.as(
+          'national_id',
+        ),
+        maskedNationalId(nationalId).as('national_id_masked'),
+        'p.phone',
+        'p.email',
+        'p.party_member',
+        'p.party_join_date',
+        'p.general_education',
+        'p.qualification',
+        'p.theory_level',
+        'p.it_level',
+        'p.language_level',
+        'p.hardship_area',
+        'p.notes',
+        'p.version',
+        'p.updated_at',
+        flag(inScope(eb, actor, 'person.write', 'p.unit_id')).as('can_edit'),
+        flag(idVisible).as('id_visible'),
+      ] as const;
+    });
 }
 
 const bool = (v: 'true' | 'false') => (v === 'true' ? 1 : 0);
@@ -115,7 +139,7 @@ export async function countPeople(tx: Tx, actor: Actor, f: PersonFilter, today: 
   let query = tx.q
     .selectFrom('people as p')
     .$if(Boolean(f.minority), (qb) => qb.innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code'))
-    .where(personVisible(actor))
+    .where((eb) => personVisible(eb, actor, 'p'))
     .select(sql<number>`count(*)`.as('n'));
   for (const c of filterConditions(f, today)) query = query.where(c);
   const row = await query.executeTakeFirstOrThrow();
@@ -139,7 +163,7 @@ export async function findPeoplePage(
     .$if(Boolean(f.minority), (qb) => qb.innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code'))
     .$if(sort === 'unit', (qb) => qb.innerJoin('units as u', 'u.id', 'p.unit_id'))
     .select('p.id')
-    .where(personVisible(actor));
+    .where((eb) => personVisible(eb, actor, 'p'));
   for (const c of filterConditions(f, today)) ids = ids.where(c);
   for (const key of keys) ids = ids.orderBy(key, order);
   let query = visiblePeople(tx, actor).where('p.id', 'in', ids.limit(page.limit).offset(page.offset));
@@ -180,7 +204,7 @@ export async function findPerson(tx: Tx, actor: Actor, id: number): Promise<Pers
 /** Titles held on `today` by each of these people, most senior first. */
 export async function currentTitlesOf(
   tx: Tx,
-  personIds: number[],
+  personIds: readonly VisiblePersonId[],
   today: string,
 ): Promise<Map<number, { title: Title; unitName: string }[]>> {
   const out = new Map<number, { title: Title; unitName: string }[]>();
@@ -213,7 +237,7 @@ export async function findDuplicates(tx: Tx, actor: Actor, name: string, birthDa
     .select(['p.id', 'p.full_name', 'p.birth_date', 'u.name as unit_name'])
     .where('p.full_name', '=', name)
     .where('p.birth_date', birthDate === null ? 'is' : '=', birthDate)
-    .where(personVisible(actor))
+    .where((eb) => personVisible(eb, actor, 'p'))
     .orderBy('p.id')
     .limit(10)
     .execute();

@@ -1,11 +1,10 @@
-import { maskNationalId, type Person, type Title } from '@canbo/contract';
+import type { Person, Title } from '@canbo/contract';
 import type { PersonRow } from './people.repository.ts';
 
 type Enum<K extends keyof Person> = Person[K];
 
-/** The API's view of a person for this actor: the national ID masked unless they may see it. */
+/** The API's view of a person for this actor (the row holds the national ID as they may see it). */
 export function toPerson(r: PersonRow, currentTitles: { title: Title; unitName: string }[]): Person {
-  const showId = r.id_visible === 1;
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -19,8 +18,8 @@ export function toPerson(r: PersonRow, currentTitles: { title: Title; unitName: 
     ethnicityCode: r.ethnicity_code,
     ethnicityName: r.ethnicity_name,
     religion: r.religion,
-    nationalId: r.national_id === null ? null : showId ? r.national_id : maskNationalId(r.national_id),
-    nationalIdMasked: r.national_id !== null && !showId,
+    nationalId: r.national_id,
+    nationalIdMasked: r.national_id !== null && r.id_visible !== 1,
     phone: r.phone,
     email: r.email,
     partyMember: r.party_member === 1,
@@ -52,5 +51,5 @@ export function auditView(r: PersonRow) {
     updatedAt: _u,
     ...fields
   } = toPerson(r, []);
-  return { ...fields, nationalId: r.national_id === null ? null : maskNationalId(r.national_id) };
+  return { ...fields, nationalId: r.national_id_masked };
 }

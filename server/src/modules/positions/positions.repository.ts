@@ -31,13 +31,12 @@ export interface PositionRow {
  * read (a cadre's history follows the cadre), and a cadre's own.
  */
 function visiblePositions(tx: Tx, actor: Actor) {
-  const canWrite = sql<boolean>`(${inScope(actor, 'person.write', 'pos.unit_id')} and ${inScope(actor, 'person.write', 'p.unit_id')})`;
   return tx.q
     .selectFrom('positions as pos')
     .innerJoin('people as p', 'p.id', 'pos.person_id')
     .innerJoin('units as u', 'u.id', 'pos.unit_id')
-    .where(sql<boolean>`(${inScope(actor, 'person.read', 'pos.unit_id')} or ${personVisible(actor)})`)
-    .select([
+    .where((eb) => eb.or([inScope(eb, actor, 'person.read', 'pos.unit_id'), personVisible(eb, actor, 'p')]))
+    .select((eb) => [
       'pos.id',
       'pos.person_id',
       'p.full_name as person_name',
@@ -52,7 +51,9 @@ function visiblePositions(tx: Tx, actor: Actor) {
       'pos.start_date',
       'pos.end_date',
       'pos.version',
-      flag(canWrite).as('can_edit'),
+      flag(
+        eb.and([inScope(eb, actor, 'person.write', 'pos.unit_id'), inScope(eb, actor, 'person.write', 'p.unit_id')]),
+      ).as('can_edit'),
     ]);
 }
 

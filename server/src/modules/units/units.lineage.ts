@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { UnitEventKind, UnitStatus } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
+import type { VisibleUnitId } from './units.repository.ts';
 import { offsetOf } from '../../lib/paging.ts';
 
 // Links only ever point from an ended unit to a later one, so the walk ends; the bound is a guard.
@@ -31,7 +32,7 @@ function lineageRows(unitId: number) {
     )`;
 }
 
-export async function lineage(tx: Tx, unitId: number, p: { page: number; pageSize: number }) {
+export async function lineage(tx: Tx, unitId: VisibleUnitId, p: { page: number; pageSize: number }) {
   const total = await sql<{ n: number }>`${lineageRows(unitId)} select count(*) as n from best where rn = 1`.execute(
     tx.q,
   );
@@ -73,7 +74,7 @@ export async function lineage(tx: Tx, unitId: number, p: { page: number; pageSiz
  * Distinct people holding a position on `date` anywhere in the unit's subtree as it stood on that
  * date (the dated edges, not today's tree), so a later restructuring does not change the answer.
  */
-export async function headcountOn(tx: Tx, unitId: number, date: string): Promise<number> {
+export async function headcountOn(tx: Tx, unitId: VisibleUnitId, date: string): Promise<number> {
   const result = await sql<{ n: number }>`
     with recursive sub(id) as (
       select u.id from units u

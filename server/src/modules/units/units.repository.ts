@@ -65,12 +65,25 @@ function units(tx: Tx) {
   return tx.q.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id').select(UNIT_COLUMNS);
 }
 
+declare const visible: unique symbol;
+
+/**
+ * A unit id that findUnit let through: what the reads of a unit's history (events, lineage,
+ * headcount) take, so none of them can be written without the gate before it.
+ */
+export type VisibleUnitId = number & { readonly [visible]: true };
+
 /** A unit the actor may read; anything else is "not found". */
-export function findUnit(tx: Tx, actor: Actor, id: number): Promise<UnitRow | undefined> {
-  return units(tx)
+export async function findUnit(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+): Promise<(UnitRow & { id: VisibleUnitId }) | undefined> {
+  const row = await units(tx)
     .where('u.id', '=', id)
-    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'u.id'))
     .executeTakeFirst();
+  return row && { ...row, id: row.id as VisibleUnitId };
 }
 
 /** Any unit by id, for reading back what this transaction just wrote. */
@@ -108,7 +121,7 @@ export interface ListFilter {
 }
 
 export async function listUnits(tx: Tx, actor: Actor, f: ListFilter, folded: string | null) {
-  let base = tx.q.selectFrom('units as u').where(inScope(actor, 'unit.read', 'u.id'));
+  let base = tx.q.selectFrom('units as u').where((eb) => inScope(eb, actor, 'unit.read', 'u.id'));
   if (folded) {
     const pattern = likeContains(folded);
     base = base.where((eb) =>
@@ -329,7 +342,7 @@ export async function insertLinks(tx: Tx, eventId: number, links: { from: number
 
 export async function listEvents(
   tx: Tx,
-  unitId: number,
+  unitId: VisibleUnitId,
   p: { page: number; pageSize: number; order: 'asc' | 'desc' },
 ): Promise<{ items: UnitEvent[]; total: number }> {
   const total = await eventsTouching(tx, unitId)

@@ -82,8 +82,9 @@ export async function listUnitEvents(
   input: { id: number; page: number; pageSize: number; order: 'asc' | 'desc' },
 ): Promise<z.output<typeof unitEventPage>> {
   const tx = reader(ctx);
-  if (!(await findUnit(tx, actor, input.id))) throw unitNotFound();
-  const { items, total } = await listEvents(tx, input.id, input);
+  const unit = await findUnit(tx, actor, input.id);
+  if (!unit) throw unitNotFound();
+  const { items, total } = await listEvents(tx, unit.id, input);
   return pageFrom(items, total, input);
 }
 
@@ -93,8 +94,9 @@ export async function unitLineage(
   input: { id: number; page: number; pageSize: number },
 ): Promise<z.output<typeof lineagePage>> {
   const tx = reader(ctx);
-  if (!(await findUnit(tx, actor, input.id))) throw unitNotFound();
-  const { items, total } = await lineage(tx, input.id, input);
+  const unit = await findUnit(tx, actor, input.id);
+  if (!unit) throw unitNotFound();
+  const { items, total } = await lineage(tx, unit.id, input);
   return pageFrom(items, total, input);
 }
 
@@ -104,8 +106,9 @@ export async function unitHeadcount(
   input: { id: number; date: string },
 ): Promise<z.output<typeof headcount>> {
   const tx = reader(ctx);
-  if (!(await findUnit(tx, actor, input.id))) throw unitNotFound();
-  return { unitId: input.id, date: input.date, people: await headcountOn(tx, input.id, input.date) };
+  const unit = await findUnit(tx, actor, input.id);
+  if (!unit) throw unitNotFound();
+  return { unitId: unit.id, date: input.date, people: await headcountOn(tx, unit.id, input.date) };
 }
 
 // --- creating and correcting ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type StringReference } from 'kysely';
 import type { Organisation, UnitKind, UnitStatus, UnitTreeNode } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -72,9 +72,15 @@ const NODE_COLUMNS = ['u.id', 'u.code', 'u.kind', 'u.organisation', 'u.status', 
  * The level asked for: the children of `parentId`, or, without one, the top of what the actor
  * sees — units with no parent or whose parent the actor may not read.
  */
-function level(actor: Actor, parentColumn: string, parentId: number | undefined): Expression<SqlBool> {
-  if (parentId !== undefined) return sql<SqlBool>`${sql.ref(parentColumn)} = ${parentId}`;
-  return sql<SqlBool>`(${sql.ref(parentColumn)} is null or not (${inScope(actor, 'unit.read', parentColumn)}))`;
+function level<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  parentColumn: StringReference<DB, TB>,
+  parentId: number | undefined,
+): Expression<SqlBool> {
+  const parent = eb.ref(parentColumn);
+  if (parentId !== undefined) return sql<SqlBool>`${parent} = ${parentId}`;
+  return sql<SqlBool>`(${parent} is null or not (${inScope(eb, actor, 'unit.read', parentColumn)}))`;
 }
 
 export async function treeToday(tx: Tx, actor: Actor, q: TreeQuery) {
@@ -82,9 +88,9 @@ export async function treeToday(tx: Tx, actor: Actor, q: TreeQuery) {
     q.includeEnded ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.ref(column)} <> 'dissolved'`;
   const base = tx.q
     .selectFrom('units as u')
-    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'u.id'))
     .where(ended('u.status'))
-    .where(level(actor, 'u.parent_id', q.parentId));
+    .where((eb) => level(eb, actor, 'u.parent_id', q.parentId));
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select(NODE_COLUMNS)
@@ -99,7 +105,7 @@ export async function treeToday(tx: Tx, actor: Actor, q: TreeQuery) {
               .select('c.id')
               .whereRef('c.parent_id', '=', 'u.id')
               .where(ended('c.status'))
-              .where(inScope(actor, 'unit.read', 'c.id')),
+              .where((eb) => inScope(eb, actor, 'unit.read', 'c.id')),
           ),
         ).as('has_children'),
     ])
@@ -132,8 +138,8 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
         .on((eb) => eb.or([eb('n.valid_to', 'is', null), eb('n.valid_to', '>', d)])),
     )
     .where(validOn('u', 'h', d))
-    .where(inScope(actor, 'unit.read', 'u.id'))
-    .where(level(actor, 'h.parent_id', q.parentId));
+    .where((eb) => inScope(eb, actor, 'unit.read', 'u.id'))
+    .where((eb) => level(eb, actor, 'h.parent_id', q.parentId));
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select(NODE_COLUMNS)
@@ -149,7 +155,7 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
               .select('c.id')
               .whereRef('ch.parent_id', '=', 'u.id')
               .where(validOn('c', 'ch', d))
-              .where(inScope(actor, 'unit.read', 'c.id')),
+              .where((eb) => inScope(eb, actor, 'unit.read', 'c.id')),
           ),
         ).as('has_children'),
       (eb) =>

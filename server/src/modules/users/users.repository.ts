@@ -1,8 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { foldVietnamese, vietnameseTextKey, type Grant, type Role, type User } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { grantRoots, inScope } from '../../auth/policy.ts';
+import { grantRoots, inScope, unitInScope } from '../../auth/policy.ts';
+import { columnOf, type AliasOf } from '../../db/aliases.ts';
 import { likeContains, like, nowIso } from '../../db/dialect.ts';
 import { offsetOf } from '../../lib/paging.ts';
 
@@ -13,16 +14,22 @@ import { offsetOf } from '../../lib/paging.ts';
  * Superadmin accounts are reachable only by superadmins; an account that reaches no unit at all
  * belongs to no subtree, so only superadmins see it.
  */
-export function manageable(actor: Actor): RawBuilder<boolean> {
-  if (actor.isSuperadmin) return sql<boolean>`1 = 1`;
-  if (!grantRoots(actor, 'user.manage').length) return sql<boolean>`1 = 0`;
-  return sql<boolean>`(
-    u.is_superadmin = 0
-    and (u.person_id is not null or exists (select 1 from grants g0 where g0.user_id = u.id))
-    and not exists (select 1 from grants gx where gx.user_id = u.id and not (${inScope(actor, 'user.manage', 'gx.unit_id')}))
-    and (u.person_id is null or exists (
-      select 1 from people px where px.id = u.person_id and ${inScope(actor, 'user.manage', 'px.unit_id')}
-    ))
+export function manageable<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  u: AliasOf<DB, TB, 'users'>,
+): RawBuilder<SqlBool> {
+  if (actor.isSuperadmin) return sql<SqlBool>`1 = 1`;
+  if (!grantRoots(actor, 'user.manage').length) return sql<SqlBool>`1 = 0`;
+  const id = columnOf<'users'>(u, 'id');
+  const personId = columnOf<'users'>(u, 'person_id');
+  const grantInScope = unitInScope(actor, 'user.manage', columnOf<'grants'>('gx', 'unit_id'));
+  const personInScope = unitInScope(actor, 'user.manage', columnOf<'people'>('px', 'unit_id'));
+  return sql<SqlBool>`(
+    ${columnOf<'users'>(u, 'is_superadmin')} = 0
+    and (${personId} is not null or exists (select 1 from grants g0 where g0.user_id = ${id}))
+    and not exists (select 1 from grants gx where gx.user_id = ${id} and not (${grantInScope}))
+    and (${personId} is null or exists (select 1 from people px where px.id = ${personId} and ${personInScope}))
   )`;
 }
 
@@ -75,12 +82,12 @@ export async function listUsers(
   const matches = sql<boolean>`(${like('u.search_text', likeContains(term))} or ${like('u.login', likeContains(term))})`;
   const filtered = tx.q
     .selectFrom('users as u')
-    .where(manageable(actor))
+    .where((eb) => manageable(eb, actor, 'u'))
     .$if(term !== '', (qb) => qb.where(matches));
   const countRow = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const dir = input.order;
   let rowsQuery = baseQuery(tx)
-    .where(manageable(actor))
+    .where((eb) => manageable(eb, actor, 'u'))
     .$if(term !== '', (qb) => qb.where(matches));
   if (input.sort === 'displayName') rowsQuery = rowsQuery.orderBy('u.sort_key', dir).orderBy('u.login', dir);
   else if (input.sort === 'lastLoginAt') {
@@ -95,7 +102,10 @@ export async function listUsers(
 
 /** One account the actor may manage, or undefined (missing and out of scope look the same). */
 export async function findManageableUser(tx: Tx, actor: Actor, id: number): Promise<UserRow | undefined> {
-  return baseQuery(tx).where('u.id', '=', id).where(manageable(actor)).executeTakeFirst();
+  return baseQuery(tx)
+    .where('u.id', '=', id)
+    .where((eb) => manageable(eb, actor, 'u'))
+    .executeTakeFirst();
 }
 
 export async function grantsOf(tx: Tx, userIds: number[]): Promise<Map<number, Grant[]>> {
@@ -170,7 +180,7 @@ export async function manageablePersonUnit(tx: Tx, actor: Actor, personId: numbe
     .selectFrom('people as p')
     .select('p.unit_id')
     .where('p.id', '=', personId)
-    .where(inScope(actor, 'user.manage', 'p.unit_id'))
+    .where((eb) => inScope(eb, actor, 'user.manage', 'p.unit_id'))
     .executeTakeFirst();
   return row?.unit_id;
 }
@@ -181,7 +191,7 @@ export async function manageableUnitName(tx: Tx, actor: Actor, unitId: number): 
     .selectFrom('units as un')
     .select('un.name')
     .where('un.id', '=', unitId)
-    .where(inScope(actor, 'user.manage', 'un.id'))
+    .where((eb) => inScope(eb, actor, 'user.manage', 'un.id'))
     .executeTakeFirst();
   return row?.name;
 }

@@ -3,7 +3,7 @@ import { foldVietnamese } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { like, likeContains } from '../../../db/dialect.ts';
-import { enrolmentVisible } from '../classes/class.access.ts';
+import { enrolmentVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { SEATED } from '../results/outcomes.ts';
 import { chunks } from '../../../lib/chunks.ts';
 
@@ -22,13 +22,13 @@ export interface SeatedRow {
  * people table is not joined here: a count or a page of ids needs only the enrolments (their sort
  * key is the person's), and the names are joined for the rows actually returned.
  */
-function seated(tx: Tx, actor: Actor | null, classId: number, q?: string) {
+function seated(tx: Tx, actor: Actor | null, classId: VisibleClassId, q?: string) {
   let query = tx.q
     .selectFrom('enrolments as e')
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
     .where('e.class_id', '=', classId)
     .where('e.status', 'in', [...SEATED]);
-  if (actor) query = query.where(enrolmentVisible(actor));
+  if (actor) query = query.where((eb) => enrolmentVisible(eb, actor, 'e', 'c'));
   const term = q ? foldVietnamese(q) : '';
   if (term) {
     query = query.where(
@@ -49,7 +49,7 @@ function withNames(tx: Tx) {
 export async function findSeatedPage(
   tx: Tx,
   actor: Actor,
-  classId: number,
+  classId: VisibleClassId,
   filter: { q?: string | undefined; order: 'asc' | 'desc' },
   page: { limit: number; offset: number },
 ): Promise<SeatedRow[]> {
@@ -67,7 +67,7 @@ export async function findSeatedPage(
     .execute();
 }
 
-export async function countSeated(tx: Tx, actor: Actor, classId: number, q?: string): Promise<number> {
+export async function countSeated(tx: Tx, actor: Actor, classId: VisibleClassId, q?: string): Promise<number> {
   const row = await seated(tx, actor, classId, q)
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
@@ -78,7 +78,7 @@ export async function countSeated(tx: Tx, actor: Actor, classId: number, q?: str
  * Every seated trainee in name order: the whole sheet, not a page. With an actor, only those the
  * actor sees; without, the organiser's full list (the caller has checked the organiser's right).
  */
-export async function findAllSeated(tx: Tx, actor: Actor | null, classId: number): Promise<SeatedRow[]> {
+export async function findAllSeated(tx: Tx, actor: Actor | null, classId: VisibleClassId): Promise<SeatedRow[]> {
   return withNames(tx)
     .where('e.id', 'in', seated(tx, actor, classId).select('e.id'))
     .orderBy('e.sort_key')
@@ -87,7 +87,7 @@ export async function findAllSeated(tx: Tx, actor: Actor | null, classId: number
 }
 
 /** Seated enrolments of the class among these ids (the others are not on its list). */
-export async function findSeatedAmong(tx: Tx, classId: number, ids: readonly number[]): Promise<SeatedRow[]> {
+export async function findSeatedAmong(tx: Tx, classId: VisibleClassId, ids: readonly number[]): Promise<SeatedRow[]> {
   const out: SeatedRow[] = [];
   for (const part of chunks(ids)) {
     out.push(

@@ -67,11 +67,11 @@ export async function getAttendanceGrid(
   const { id, ...query } = input;
   const { page, pageSize, order, q } = parseInput(attendanceGridQuery, query);
   const tx = reader(ctx);
-  await findVisibleClass(tx, actor, id);
+  const cls = await findVisibleClass(tx, actor, id);
   const [sessions, rows, total] = await Promise.all([
-    listSessions(tx, id),
-    findSeatedPage(tx, actor, id, { q, order }, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
-    countSeated(tx, actor, id, q),
+    listSessions(tx, cls.id),
+    findSeatedPage(tx, actor, cls.id, { q, order }, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
+    countSeated(tx, actor, cls.id, q),
   ]);
   const book = await loadMarks(
     tx,
@@ -104,9 +104,9 @@ export async function saveAttendance(
   return inTransaction(ctx, async (tx) => {
     const cls = await requireManagedClass(tx, actor, id);
     requireRostered(cls);
-    const sessions = await listSessions(tx, id);
+    const sessions = await listSessions(tx, cls.id);
     const sessionIds = new Set(sessions.map((s) => s.id));
-    const seated = await findSeatedAmong(tx, id, [...new Set(marks.map((m) => m.enrolmentId))]);
+    const seated = await findSeatedAmong(tx, cls.id, [...new Set(marks.map((m) => m.enrolmentId))]);
     const enrolments = new Map(seated.map((e) => [e.id, e]));
     marks.forEach((m, i) => {
       if (!enrolments.has(m.enrolmentId)) {

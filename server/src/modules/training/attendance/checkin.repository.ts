@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { forUpdate } from '../../../db/dialect.ts';
-import { classVisible } from '../classes/class.access.ts';
+import { classVisible, visibleClassId, type VisibleClassId } from '../classes/class.access.ts';
 import { SEATED } from '../results/outcomes.ts';
 import type { SessionRow } from '../classes/sessions.repository.ts';
 
@@ -41,8 +40,12 @@ export async function findVisibleSession(
   tx: Tx,
   actor: Actor,
   sessionId: number,
-): Promise<SessionWithClass | undefined> {
-  return sessions(tx).where('s.id', '=', sessionId).where(classVisible(actor)).executeTakeFirst();
+): Promise<(SessionWithClass & { class_id: VisibleClassId }) | undefined> {
+  const row = await sessions(tx)
+    .where('s.id', '=', sessionId)
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .executeTakeFirst();
+  return row && { ...row, class_id: visibleClassId(row.class_id) };
 }
 
 /** The session a QR code names: the token is the secret, whoever holds it may try to check in. */
@@ -80,13 +83,15 @@ export async function lockSeatedEnrolment(
 
 /** A trainee's personal code, shown to the trainee and to the class's managers only. */
 export async function findEnrolmentCode(tx: Tx, actor: Actor, enrolmentId: number): Promise<string | undefined> {
-  const self = actor.personId === null ? sql<boolean>`1 = 0` : sql<boolean>`e.person_id = ${actor.personId}`;
   const row = await tx.q
     .selectFrom('enrolments as e')
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
     .select('e.checkin_code')
     .where('e.id', '=', enrolmentId)
-    .where(sql<boolean>`(${self} or ${inScope(actor, 'training.manage', 'c.organiser_unit_id')})`)
+    .where((eb) => {
+      const manages = inScope(eb, actor, 'training.manage', 'c.organiser_unit_id');
+      return actor.personId === null ? manages : eb.or([eb('e.person_id', '=', actor.personId), manages]);
+    })
     .executeTakeFirst();
   return row?.checkin_code;
 }

@@ -13,7 +13,7 @@ import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { parseInput } from '../../../lib/input.ts';
-import { findVisibleClass, requireManagedClass, requireStatus } from '../classes/class.access.ts';
+import { findVisibleClass, requireManagedClass, requireStatus, type VisibleClassId } from '../classes/class.access.ts';
 import { ATTENDED_MARKS } from '../results/outcomes.ts';
 import { listSessions } from '../classes/sessions.repository.ts';
 import { MARKABLE, MARKING } from './attendance.service.ts';
@@ -66,7 +66,7 @@ export async function sessionQrCode(ctx: Ctx, actor: Actor, input: { id: number 
 async function checkIn(
   tx: Tx,
   actor: Actor,
-  c: { session: SessionWithClass; enrolment: CheckinEnrolment; now: Date; method: MarkMethod },
+  c: { classId: VisibleClassId; session: SessionWithClass; enrolment: CheckinEnrolment; now: Date; method: MarkMethod },
 ): Promise<CheckinResult> {
   const { session, enrolment } = c;
   const current = await loadMarks(tx, [enrolment.id]);
@@ -83,8 +83,8 @@ async function checkIn(
   }
   const mark: AttendanceMark = c.now > checkinWindow(session).lateAfter ? 'late' : 'present';
   await writeMarks(tx, actor, {
-    classId: session.class_id,
-    sessions: await listSessions(tx, session.class_id),
+    classId: c.classId,
+    sessions: await listSessions(tx, c.classId),
     enrolments: new Map([[enrolment.id, enrolment]]),
     current,
     plan: planMarks(current, [{ enrolmentId: enrolment.id, sessionId: session.id, mark }]),
@@ -117,7 +117,8 @@ export async function scanSessionQr(
         field: 'token',
       });
     }
-    requireStatus(await findVisibleClass(tx, actor, session.class_id), MARKABLE, MARKING);
+    const cls = await findVisibleClass(tx, actor, session.class_id);
+    requireStatus(cls, MARKABLE, MARKING);
     const window = checkinWindow(session);
     const what = `buổi ${sessionLabel(session)} của lớp "${session.class_name}"`;
     if (now < window.from) {
@@ -133,7 +134,7 @@ export async function scanSessionQr(
         windowTo: window.to.toISOString(),
       });
     }
-    return checkIn(tx, actor, { session, enrolment, now, method: 'qr' });
+    return checkIn(tx, actor, { classId: cls.id, session, enrolment, now, method: 'qr' });
   });
 }
 
@@ -159,7 +160,7 @@ export async function scanTraineeCode(
         field: 'code',
       });
     }
-    return checkIn(tx, actor, { session, enrolment, now, method: 'scan' });
+    return checkIn(tx, actor, { classId: cls.id, session, enrolment, now, method: 'scan' });
   });
 }
 

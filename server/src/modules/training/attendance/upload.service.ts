@@ -135,10 +135,10 @@ export async function uploadAttendance(
   }
   return inTransaction(ctx, async (tx) => {
     const cls = await requireUploadable(tx, actor, id);
-    const sessions = await listSessions(tx, id);
+    const sessions = await listSessions(tx, cls.id);
     const sheetErrors = [...sheet.errors];
     const columns = sessionColumns(sheet, sessions, cls, sheetErrors);
-    const seated = await findAllSeated(tx, actor, id);
+    const seated = await findAllSeated(tx, actor, cls.id);
     const enrolments = new Map(seated.map((e) => [e.id, e]));
     const rows = checkRows(sheet, columns, enrolments, cls);
     const current = await loadMarks(

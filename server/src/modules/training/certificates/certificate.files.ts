@@ -89,7 +89,7 @@ export async function certificatePdf(
 async function classCertificates(ctx: Ctx, actor: Actor, classId: number, options: CertificateDocumentQuery) {
   const tx = reader(ctx);
   const cls = await findVisibleClass(tx, actor, classId);
-  const rows = await classDocumentRows(tx, actor, classId);
+  const rows = await classDocumentRows(tx, actor, cls.id);
   if (!rows.length) {
     throw new AppError('not_found', `Lớp "${cls.name}" chưa có giấy chứng nhận còn hiệu lực nào bạn được tải`);
   }

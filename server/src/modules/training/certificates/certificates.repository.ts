@@ -3,22 +3,8 @@ import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import type { CertificateTable } from '../../../db/schema.ts';
-import { enrolmentVisible } from '../classes/class.access.ts';
+import { enrolmentVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { effectiveOutcome, SEATED } from '../results/outcomes.ts';
-
-/**
- * Who may open a certificate itself (the PDF, with the birth date on it): readers of the organiser
- * unit, the trainee, and editors of the trainee's unit — the one at the time of the class or the one
- * keeping the record today (a cadre who moved takes the certificate along). Viewers of the trainee's
- * unit see the certificate in lists, not the document.
- */
-export function certificateVisible(actor: Actor): RawBuilder<boolean> {
-  const organiser = inScope(actor, 'training.read', 'c.organiser_unit_id');
-  const unitThen = inScope(actor, 'person.write', 'e.unit_id');
-  const unitNow = inScope(actor, 'person.write', 'p.unit_id');
-  const self = actor.personId === null ? sql<boolean>`1 = 0` : sql<boolean>`e.person_id = ${actor.personId}`;
-  return sql<boolean>`(${organiser} or ${unitThen} or ${unitNow} or ${self})`;
-}
 
 /**
  * The date the issuer's name and superior are read on: the class's last day (a date column on both
@@ -50,6 +36,23 @@ function certificates(tx: Tx) {
     .innerJoin('people as p', 'p.id', 'e.person_id');
 }
 
+/**
+ * The certificates the actor may open (the PDF, with the birth date on it): readers of the organiser
+ * unit, the trainee, and editors of the trainee's unit — the one at the time of the class or the one
+ * keeping the record today (a cadre who moved takes the certificate along). Viewers of the trainee's
+ * unit see the certificate in lists, not the document.
+ */
+function openable(tx: Tx, actor: Actor) {
+  return certificates(tx).where((eb) => {
+    const units = [
+      inScope(eb, actor, 'training.read', 'c.organiser_unit_id'),
+      inScope(eb, actor, 'person.write', 'e.unit_id'),
+      inScope(eb, actor, 'person.write', 'p.unit_id'),
+    ];
+    return eb.or(actor.personId === null ? units : [...units, eb('e.person_id', '=', actor.personId)]);
+  });
+}
+
 export interface CertificateRow {
   id: number;
   enrolment_id: number;
@@ -66,8 +69,9 @@ export interface CertificateRow {
   version: number;
 }
 
-function certificateRows(tx: Tx) {
-  return certificates(tx).select([
+/** Certificate rows: of those the actor may open, or (without an actor) of every certificate. */
+function certificateRows(tx: Tx, actor?: Actor) {
+  return (actor ? openable(tx, actor) : certificates(tx)).select([
     'cert.id',
     'cert.enrolment_id',
     'e.class_id',
@@ -85,13 +89,15 @@ function certificateRows(tx: Tx) {
 }
 
 export interface CertificateFilter {
-  classId: number;
+  classId: VisibleClassId;
   status?: 'valid' | 'revoked';
 }
 
 /** A class's certificates of the trainees the actor sees, as its enrolment list shows them. */
 function listed(tx: Tx, actor: Actor, f: CertificateFilter) {
-  let query = certificateRows(tx).where('e.class_id', '=', f.classId).where(enrolmentVisible(actor));
+  let query = certificateRows(tx)
+    .where('e.class_id', '=', f.classId)
+    .where((eb) => enrolmentVisible(eb, actor, 'e', 'c'));
   if (f.status === 'valid') query = query.where('cert.revoked_at', 'is', null);
   if (f.status === 'revoked') query = query.where('cert.revoked_at', 'is not', null);
   return query;
@@ -125,7 +131,7 @@ export async function countCertificates(tx: Tx, actor: Actor, f: CertificateFilt
 
 /** One certificate the actor may open, or undefined (404). */
 export function findVisibleCertificate(tx: Tx, actor: Actor, id: number): Promise<CertificateRow | undefined> {
-  return certificateRows(tx).where('cert.id', '=', id).where(certificateVisible(actor)).executeTakeFirst();
+  return certificateRows(tx, actor).where('cert.id', '=', id).executeTakeFirst();
 }
 
 /** Certificates this transaction has just written, in number order. */
@@ -169,7 +175,7 @@ export function listedCandidates(tx: Tx, ids: number[]): Promise<Candidate[]> {
 }
 
 /** Seated trainees of the class who completed it and hold no certificate yet, in name order. */
-export function pendingCandidates(tx: Tx, classId: number): Promise<Candidate[]> {
+export function pendingCandidates(tx: Tx, classId: VisibleClassId): Promise<Candidate[]> {
   return candidates(tx)
     .where('e.class_id', '=', classId)
     .where('e.status', 'in', [...SEATED])
@@ -238,9 +244,8 @@ export interface DocumentRow {
 
 function documentRows(tx: Tx, actor: Actor) {
   const superior = parentOn(sql.ref('cert.issuing_unit_id'), namedOn);
-  return certificates(tx)
+  return openable(tx, actor)
     .innerJoin('units as iu', 'iu.id', 'cert.issuing_unit_id')
-    .where(certificateVisible(actor))
     .select([
       'cert.id',
       'cert.number',
@@ -269,7 +274,7 @@ export function documentRow(tx: Tx, actor: Actor, id: number): Promise<DocumentR
 }
 
 /** A class's valid certificates the actor may open, in number order. */
-export function classDocumentRows(tx: Tx, actor: Actor, classId: number): Promise<DocumentRow[]> {
+export function classDocumentRows(tx: Tx, actor: Actor, classId: VisibleClassId): Promise<DocumentRow[]> {
   return documentRows(tx, actor)
     .where('e.class_id', '=', classId)
     .where('cert.revoked_at', 'is', null)

@@ -80,8 +80,8 @@ export async function listCertificates(
   const { id, ...rest } = input;
   const { page, pageSize, sort, order, status } = parseInput(certificateListQuery, rest);
   const tx = reader(ctx);
-  await findVisibleClass(tx, actor, id);
-  const filter = { classId: id, ...(status ? { status } : {}) };
+  const cls = await findVisibleClass(tx, actor, id);
+  const filter = { classId: cls.id, ...(status ? { status } : {}) };
   const [rows, total] = await Promise.all([
     findCertificatesPage(tx, actor, filter, sort, order, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
     countCertificates(tx, actor, filter),

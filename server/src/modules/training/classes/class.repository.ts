@@ -6,14 +6,16 @@ import type { Tx } from '../../../context.ts';
 import { flag, like, likeContains, nowIso } from '../../../db/dialect.ts';
 import type { TrainingClassTable } from '../../../db/schema.ts';
 import { SEATED, sessionCount } from '../results/outcomes.ts';
-import { classVisible } from './class.access.ts';
+import { classVisible, type VisibleClassId } from './class.access.ts';
 import { rankOf } from '../../../db/rank.ts';
 
 /** A class row as the API reads it: its columns, the names it refers to, and its counts. */
 export type ClassRow = Omit<
   Selectable<TrainingClassTable>,
-  'search_text' | 'sort_key' | 'created_at' | 'updated_at'
+  'id' | 'search_text' | 'sort_key' | 'created_at' | 'updated_at'
 > & {
+  /** Read under classVisible, so the gate for the class's children. */
+  id: VisibleClassId;
   organiser_unit_name: string;
   kind_name: string;
   programme_name: string | null;
@@ -33,9 +35,9 @@ function visibleClasses(tx: Tx, actor: Actor) {
     .innerJoin('units as u', 'u.id', 'c.organiser_unit_id')
     .innerJoin('training_kinds as k', 'k.code', 'c.kind_code')
     .leftJoin('programmes as pr', 'pr.id', 'c.programme_id')
-    .where(classVisible(actor))
-    .select([
-      'c.id',
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .select((eb) => [
+      eb.ref('c.id').$castTo<VisibleClassId>().as('id'),
       'c.name',
       'c.organiser_unit_id',
       'u.name as organiser_unit_name',
@@ -72,7 +74,7 @@ function visibleClasses(tx: Tx, actor: Actor) {
       ),
       sessionCount('c.id').as('session_count'),
       'c.version',
-      flag(inScope(actor, 'training.manage', 'c.organiser_unit_id')).as('can_manage'),
+      flag(inScope(eb, actor, 'training.manage', 'c.organiser_unit_id')).as('can_manage'),
     ]);
 }
 
@@ -129,7 +131,7 @@ function filtered(tx: Tx, actor: Actor, f: ClassFilter) {
 export async function countClasses(tx: Tx, actor: Actor, f: ClassFilter): Promise<number> {
   let query = tx.q
     .selectFrom('training_classes as c')
-    .where(classVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
     .select(sql<number>`count(*)`.as('n'));
   for (const c of filterConditions(f)) query = query.where(c);
   return Number((await query.executeTakeFirstOrThrow()).n);
@@ -145,7 +147,10 @@ export async function findClassesPage(
 ): Promise<ClassRow[]> {
   const keys = SORT_KEYS[sort];
   // The page's ids first, then the counts for those rows only: the counts are subqueries per class.
-  let ids = tx.q.selectFrom('training_classes as c').select('c.id').where(classVisible(actor));
+  let ids = tx.q
+    .selectFrom('training_classes as c')
+    .select('c.id')
+    .where((eb) => classVisible(eb, actor, 'c'));
   for (const c of filterConditions(f)) ids = ids.where(c);
   for (const key of keys) ids = ids.orderBy(key, order);
   let query = visibleClasses(tx, actor).where('c.id', 'in', ids.limit(page.limit).offset(page.offset));
@@ -189,7 +194,7 @@ export async function findOrganiserUnit(tx: Tx, actor: Actor, unitId: number) {
     .selectFrom('units')
     .select(['id', 'name', 'kind', 'valid_from', 'valid_to'])
     .where('id', '=', unitId)
-    .where(inScope(actor, 'unit.read', 'units.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'units.id'))
     .executeTakeFirst();
 }
 
@@ -222,7 +227,7 @@ export async function insertHistory(
     .execute();
 }
 
-export async function listHistory(tx: Tx, classId: number) {
+export async function listHistory(tx: Tx, classId: VisibleClassId) {
   return tx.q
     .selectFrom('class_status_history as h')
     .leftJoin('users as au', 'au.id', 'h.actor_user_id')
@@ -233,7 +238,7 @@ export async function listHistory(tx: Tx, classId: number) {
 }
 
 /** Every enrolment of the class, whatever its status: a roster, however small, rules out a headcount. */
-export async function enrolmentCount(tx: Tx, classId: number): Promise<number> {
+export async function enrolmentCount(tx: Tx, classId: VisibleClassId): Promise<number> {
   const row = await tx.q
     .selectFrom('enrolments')
     .select(sql<number>`count(*)`.as('n'))
@@ -243,7 +248,10 @@ export async function enrolmentCount(tx: Tx, classId: number): Promise<number> {
 }
 
 /** The earliest and latest session dates of the class (null without sessions). */
-export async function sessionSpan(tx: Tx, classId: number): Promise<{ first: string | null; last: string | null }> {
+export async function sessionSpan(
+  tx: Tx,
+  classId: VisibleClassId,
+): Promise<{ first: string | null; last: string | null }> {
   const row = await tx.q
     .selectFrom('class_sessions')
     .select([sql<string | null>`min(session_date)`.as('first'), sql<string | null>`max(session_date)`.as('last')])

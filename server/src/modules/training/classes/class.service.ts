@@ -29,7 +29,7 @@ import { allocatedSeats, seatedCount } from '../enrolments/quota.repository.ts';
 import { fillFreedSeats } from '../enrolments/waitlist.ts';
 import { requireUsableProgramme } from '../programmes/programmes.service.ts';
 import { refreshOutcomes } from '../results/outcomes.ts';
-import { lockManagedClass, requireStatus, type ClassForWrite } from './class.access.ts';
+import { lockManagedClass, requireStatus, type ClassForWrite, type VisibleClassId } from './class.access.ts';
 import {
   countClasses,
   enrolmentCount,
@@ -225,7 +225,7 @@ function checkFixedAfterCompletion(before: ClassRow, next: Merged): void {
   if (next.endDate !== before.end_date) throw conflictOn('endDate', what);
 }
 
-async function checkSessionsWithin(tx: Tx, classId: number, next: Merged): Promise<void> {
+async function checkSessionsWithin(tx: Tx, classId: VisibleClassId, next: Merged): Promise<void> {
   const span = await sessionSpan(tx, classId);
   if (span.first !== null && span.first < next.startDate) {
     throw fieldError('startDate', `lớp có buổi học ngày ${vnDate(span.first)}, trước ngày này`);
@@ -296,7 +296,7 @@ export async function updateClass(
     checkFixedAfterCompletion(before, next);
     checkDates(next.startDate, next.endDate);
     if (next.startDate !== before.start_date || next.endDate !== before.end_date) {
-      await checkSessionsWithin(tx, id, next);
+      await checkSessionsWithin(tx, before.id, next);
     }
     await checkCatalogue(tx, before, next);
     await checkHeadcountChange(tx, before, patch);

@@ -85,8 +85,8 @@ export async function classHistoryOf(
   input: { id: number },
 ): Promise<z.infer<typeof classHistory>> {
   const tx = reader(ctx);
-  await findVisibleClass(tx, actor, input.id);
-  const rows = await listHistory(tx, input.id);
+  const cls = await findVisibleClass(tx, actor, input.id);
+  const rows = await listHistory(tx, cls.id);
   return {
     items: rows.map((r) => ({
       id: r.id,

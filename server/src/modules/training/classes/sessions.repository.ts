@@ -4,7 +4,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { forUpdate, nowIso } from '../../../db/dialect.ts';
 import type { ClassSessionTable } from '../../../db/schema.ts';
-import { classVisible } from './class.access.ts';
+import { classVisible, type VisibleClassId } from './class.access.ts';
 import { rankOf } from '../../../db/rank.ts';
 
 /** A session as staff see it: everything but the QR secret, which only its own endpoint hands out. */
@@ -25,7 +25,7 @@ const COLUMNS = [
 // A day reads morning, afternoon, evening; a full day after them (it is the odd one out on a sheet).
 const partRank = rankOf('s.part', sessionParts);
 
-export async function listSessions(tx: Tx, classId: number): Promise<SessionRow[]> {
+export async function listSessions(tx: Tx, classId: VisibleClassId): Promise<SessionRow[]> {
   return tx.q
     .selectFrom('class_sessions as s')
     .select(COLUMNS)
@@ -44,7 +44,7 @@ export async function findVisibleSession(tx: Tx, actor: Actor, id: number): Prom
     .innerJoin('training_classes as c', 'c.id', 's.class_id')
     .select(COLUMNS)
     .where('s.id', '=', id)
-    .where(classVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
     .executeTakeFirst();
 }
 
@@ -57,7 +57,7 @@ export async function lockSession(tx: Tx, id: number): Promise<void> {
   await forUpdate(tx.engine, tx.q.selectFrom('class_sessions').select('id').where('id', '=', id)).execute();
 }
 
-export async function countSessions(tx: Tx, classId: number): Promise<number> {
+export async function countSessions(tx: Tx, classId: VisibleClassId): Promise<number> {
   const row = await tx.q
     .selectFrom('class_sessions')
     .select(sql<number>`count(*)`.as('n'))

@@ -52,8 +52,8 @@ export async function listClassSessions(
   input: { classId: number },
 ): Promise<{ items: ClassSession[] }> {
   const tx = reader(ctx);
-  await findVisibleClass(tx, actor, input.classId);
-  return { items: (await listSessions(tx, input.classId)).map(toClassSession) };
+  const cls = await findVisibleClass(tx, actor, input.classId);
+  return { items: (await listSessions(tx, cls.id)).map(toClassSession) };
 }
 
 interface Slot {
@@ -111,7 +111,7 @@ export async function createSession(
     // Locked: two sessions added at once are counted and compared one after the other.
     const cls = await lockManagedClass(tx, actor, classId);
     requireStatus(cls, TIMETABLE_OPEN, 'thêm buổi học');
-    if ((await countSessions(tx, classId)) >= MAX_SESSIONS) {
+    if ((await countSessions(tx, cls.id)) >= MAX_SESSIONS) {
       throw new AppError('conflict', `Một lớp có tối đa ${MAX_SESSIONS} buổi học`, { field: 'date' });
     }
     await checkSlot(tx, cls, slot, null);

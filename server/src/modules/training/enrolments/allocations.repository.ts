@@ -3,7 +3,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { flag } from '../../../db/dialect.ts';
-import { classVisible } from '../classes/class.access.ts';
+import { classVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { SEATED } from '../results/outcomes.ts';
 
 export interface AllocationRow {
@@ -19,48 +19,49 @@ export interface AllocationRow {
   organiser_unit_id: number;
 }
 
-/**
- * Which allocations (alias `sa`, class `c`) the actor sees: all of a class for readers of the
- * organiser unit (they see every trainee too); otherwise those of units the actor nominates for —
- * a district sees its own seats in a province class, not its neighbour's.
- */
-export function allocationVisible(actor: Actor, sa = 'sa', c = 'c'): RawBuilder<boolean> {
-  return sql<boolean>`(${inScope(actor, 'training.read', `${c}.organiser_unit_id`)} or ${inScope(actor, 'training.nominate', `${sa}.unit_id`)})`;
-}
-
 const countOf = (statuses: readonly string[]) =>
   sql<number>`(select count(*) from enrolments e where e.allocation_id = sa.id and e.status in (${sql.join(
     statuses.map((s) => sql.lit(s)),
   )}))`;
 
 function visibleAllocations(tx: Tx, actor: Actor) {
-  return tx.q
-    .selectFrom('seat_allocations as sa')
-    .innerJoin('training_classes as c', 'c.id', 'sa.class_id')
-    .innerJoin('units as u', 'u.id', 'sa.unit_id')
-    .where(classVisible(actor))
-    .where(allocationVisible(actor))
-    .select([
-      'sa.id',
-      'sa.class_id',
-      'sa.unit_id',
-      'u.name as unit_name',
-      'sa.seats',
-      countOf(SEATED).as('used'),
-      countOf(['waitlisted']).as('waitlisted'),
-      'sa.version',
-      flag(inScope(actor, 'training.nominate', 'sa.unit_id')).as('can_nominate'),
-      'c.organiser_unit_id',
-    ]);
+  return (
+    tx.q
+      .selectFrom('seat_allocations as sa')
+      .innerJoin('training_classes as c', 'c.id', 'sa.class_id')
+      .innerJoin('units as u', 'u.id', 'sa.unit_id')
+      .where((eb) => classVisible(eb, actor, 'c'))
+      // All of a class's allocations for readers of the organiser unit (they see every trainee too);
+      // otherwise those of units the actor nominates for — a district sees its own seats in a
+      // province class, not its neighbour's.
+      .where((eb) =>
+        eb.or([
+          inScope(eb, actor, 'training.read', 'c.organiser_unit_id'),
+          inScope(eb, actor, 'training.nominate', 'sa.unit_id'),
+        ]),
+      )
+      .select((eb) => [
+        'sa.id',
+        'sa.class_id',
+        'sa.unit_id',
+        'u.name as unit_name',
+        'sa.seats',
+        countOf(SEATED).as('used'),
+        countOf(['waitlisted']).as('waitlisted'),
+        'sa.version',
+        flag(inScope(eb, actor, 'training.nominate', 'sa.unit_id')).as('can_nominate'),
+        'c.organiser_unit_id',
+      ])
+  );
 }
 
 export interface AllocationFilter {
   mine?: 'true' | 'false';
 }
 
-function filtered(tx: Tx, actor: Actor, classId: number, f: AllocationFilter) {
+function filtered(tx: Tx, actor: Actor, classId: VisibleClassId, f: AllocationFilter) {
   let query = visibleAllocations(tx, actor).where('sa.class_id', '=', classId);
-  if (f.mine === 'true') query = query.where(inScope(actor, 'training.nominate', 'sa.unit_id'));
+  if (f.mine === 'true') query = query.where((eb) => inScope(eb, actor, 'training.nominate', 'sa.unit_id'));
   return query;
 }
 
@@ -72,7 +73,7 @@ const SORT_KEYS: Record<'unit' | 'seats', RawBuilder<unknown>[]> = {
 export async function findAllocationsPage(
   tx: Tx,
   actor: Actor,
-  classId: number,
+  classId: VisibleClassId,
   f: AllocationFilter,
   sort: 'unit' | 'seats',
   order: 'asc' | 'desc',
@@ -83,7 +84,12 @@ export async function findAllocationsPage(
   return query.limit(page.limit).offset(page.offset).execute();
 }
 
-export async function countAllocations(tx: Tx, actor: Actor, classId: number, f: AllocationFilter): Promise<number> {
+export async function countAllocations(
+  tx: Tx,
+  actor: Actor,
+  classId: VisibleClassId,
+  f: AllocationFilter,
+): Promise<number> {
   const row = await filtered(tx, actor, classId, f)
     .clearSelect()
     .select(sql<number>`count(*)`.as('n'))
@@ -108,7 +114,7 @@ export async function findAllocatableUnit(tx: Tx, actor: Actor, unitId: number, 
       ).as('in_organiser'),
     ])
     .where('u.id', '=', unitId)
-    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'u.id'))
     .executeTakeFirst();
 }
 

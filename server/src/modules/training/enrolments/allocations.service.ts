@@ -66,10 +66,13 @@ export async function listAllocations(
   const { id, ...rest } = input;
   const { page, pageSize, sort, order, ...filter } = parseInput(allocationListQuery, rest);
   const tx = reader(ctx);
-  await findVisibleClass(tx, actor, id);
+  const cls = await findVisibleClass(tx, actor, id);
   const [rows, total] = await Promise.all([
-    findAllocationsPage(tx, actor, id, filter, sort, order, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
-    countAllocations(tx, actor, id, filter),
+    findAllocationsPage(tx, actor, cls.id, filter, sort, order, {
+      limit: pageSize,
+      offset: offsetOf({ page, pageSize }),
+    }),
+    countAllocations(tx, actor, cls.id, filter),
   ]);
   return pageFrom(rows.map(toAllocation), total, { page, pageSize });
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { like, likeContains } from '../../../db/dialect.ts';
 import type { EnrolmentTable } from '../../../db/schema.ts';
-import { classVisible, enrolmentVisible } from '../classes/class.access.ts';
+import { classVisible, enrolmentVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { attendedCount, SEATED, sessionCount } from '../results/outcomes.ts';
 import { rankOf } from '../../../db/rank.ts';
 
@@ -52,8 +52,8 @@ function visibleEnrolments(tx: Tx, actor: Actor) {
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
     .innerJoin('people as p', 'p.id', 'e.person_id')
     .leftJoin('certificates as cert', 'cert.enrolment_id', 'e.id')
-    .where(classVisible(actor))
-    .where(enrolmentVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .where((eb) => enrolmentVisible(eb, actor, 'e', 'c'))
     .select([
       'e.id',
       'e.class_id',
@@ -108,7 +108,7 @@ const SORT_KEYS: Record<EnrolmentListQuery['sort'], RawBuilder<unknown>[]> = {
   nominatedAt: [sql`e.nominated_at`, sql`e.id`],
 };
 
-function filtered(tx: Tx, actor: Actor, classId: number, f: EnrolmentFilter) {
+function filtered(tx: Tx, actor: Actor, classId: VisibleClassId, f: EnrolmentFilter) {
   let query = visibleEnrolments(tx, actor).where('e.class_id', '=', classId);
   for (const c of filterConditions(f)) query = query.where(c);
   return query;
@@ -117,7 +117,7 @@ function filtered(tx: Tx, actor: Actor, classId: number, f: EnrolmentFilter) {
 export async function findEnrolmentsPage(
   tx: Tx,
   actor: Actor,
-  classId: number,
+  classId: VisibleClassId,
   f: EnrolmentFilter,
   sort: EnrolmentListQuery['sort'],
   order: EnrolmentListQuery['order'],
@@ -128,7 +128,12 @@ export async function findEnrolmentsPage(
   return query.limit(page.limit).offset(page.offset).execute();
 }
 
-export async function countEnrolments(tx: Tx, actor: Actor, classId: number, f: EnrolmentFilter): Promise<number> {
+export async function countEnrolments(
+  tx: Tx,
+  actor: Actor,
+  classId: VisibleClassId,
+  f: EnrolmentFilter,
+): Promise<number> {
   const row = await filtered(tx, actor, classId, f)
     .clearSelect()
     .select(sql<number>`count(*)`.as('n'))
@@ -158,8 +163,8 @@ export async function findEnrolmentForWrite(tx: Tx, actor: Actor, id: number) {
       'au.name as allocation_unit_name',
     ])
     .where('e.id', '=', id)
-    .where(classVisible(actor))
-    .where(enrolmentVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .where((eb) => enrolmentVisible(eb, actor, 'e', 'c'))
     .executeTakeFirst();
 }
 
@@ -167,7 +172,7 @@ export async function findEnrolmentForWrite(tx: Tx, actor: Actor, id: number) {
  * This class's enrolments picked by enrolment id or by person id, whatever their status: who is
  * already on the class before a nomination, what a bulk step (confirmation) acts on.
  */
-export async function classEnrolments(tx: Tx, classId: number, by: 'e.id' | 'e.person_id', ids: number[]) {
+export async function classEnrolments(tx: Tx, classId: VisibleClassId, by: 'e.id' | 'e.person_id', ids: number[]) {
   if (!ids.length) return [];
   return tx.q
     .selectFrom('enrolments as e')

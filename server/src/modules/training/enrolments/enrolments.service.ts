@@ -32,10 +32,13 @@ export async function listEnrolments(ctx: Ctx, actor: Actor, input: ListInput): 
   const { id, ...rest } = input;
   const { page, pageSize, sort, order, ...filter } = parseInput(enrolmentListQuery, rest);
   const tx = reader(ctx);
-  await findVisibleClass(tx, actor, id);
+  const cls = await findVisibleClass(tx, actor, id);
   const [rows, total] = await Promise.all([
-    findEnrolmentsPage(tx, actor, id, filter, sort, order, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
-    countEnrolments(tx, actor, id, filter),
+    findEnrolmentsPage(tx, actor, cls.id, filter, sort, order, {
+      limit: pageSize,
+      offset: offsetOf({ page, pageSize }),
+    }),
+    countEnrolments(tx, actor, cls.id, filter),
   ]);
   return pageFrom(rows.map(toEnrolment), total, { page, pageSize });
 }
@@ -63,7 +66,10 @@ export async function rosterOf(
     rows: {
       async *[Symbol.asyncIterator]() {
         for (let offset = 0; ; offset += ROSTER_BATCH) {
-          const batch = await findEnrolmentsPage(tx, actor, id, filter, sort, order, { limit: ROSTER_BATCH, offset });
+          const batch = await findEnrolmentsPage(tx, actor, cls.id, filter, sort, order, {
+            limit: ROSTER_BATCH,
+            offset,
+          });
           yield* batch.map(toEnrolment);
           if (batch.length < ROSTER_BATCH) return;
         }

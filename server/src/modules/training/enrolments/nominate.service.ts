@@ -239,7 +239,7 @@ export async function nominatePeople(
         `${names(outside)} không thuộc ${target.unitName}: chỉ được cử cán bộ của đơn vị mình`,
       );
     }
-    const byId = new Map(found.map((p) => [p.id, p]));
+    const byId = new Map<number, NomineeRow>(found.map((p) => [p.id, p]));
     const people = personIds.map((id) => byId.get(id)!);
     const { quota, active, withdrawn } = await lockAndRead(tx, target, personIds);
     if (active.length) {
@@ -249,7 +249,11 @@ export async function nominatePeople(
       });
     }
     const placement = place(quota, target, people, { waitlist: data.waitlist, preview: false });
-    const titles = await currentTitlesOf(tx, personIds, titleDay(target.cls));
+    const titles = await currentTitlesOf(
+      tx,
+      people.map((p) => p.id),
+      titleDay(target.cls),
+    );
     await enrol(tx, actor, target, placement, titles, withdrawn);
     return result(placement, people, titles, new Set(), true);
   });
@@ -285,7 +289,11 @@ export async function nominateByFilter(
     const skip = new Set(active.map((r) => r.person_id));
     const fresh = found.filter((p) => !skip.has(p.id));
     const placement = place(quota, target, fresh, { waitlist: data.waitlist, preview: data.dryRun });
-    const titles = await currentTitlesOf(tx, ids, day);
+    const titles = await currentTitlesOf(
+      tx,
+      found.map((p) => p.id),
+      day,
+    );
     if (!data.dryRun) await enrol(tx, actor, target, placement, titles, withdrawn);
     return result(placement, found, titles, skip, !data.dryRun);
   });

@@ -4,11 +4,11 @@ import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { flag } from '../../../db/dialect.ts';
-import { personVisible } from '../../people/access.ts';
+import { personVisible, type VisiblePersonId } from '../../people/access.ts';
 
 /** A person as a nomination copies them: the unit keeping the record and its name today. */
 export interface NomineeRow {
-  id: number;
+  id: VisiblePersonId;
   full_name: string;
   unit_id: number;
   unit_name: string;
@@ -24,8 +24,14 @@ function nominees(tx: Tx, actor: Actor, quotaUnitId: number) {
   return tx.q
     .selectFrom('people as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .where(personVisible(actor))
-    .select(['p.id', 'p.full_name', 'p.unit_id', 'u.name as unit_name', 'p.sort_key'])
+    .where((eb) => personVisible(eb, actor, 'p'))
+    .select((eb) => [
+      eb.ref('p.id').$castTo<VisiblePersonId>().as('id'),
+      'p.full_name',
+      'p.unit_id',
+      'u.name as unit_name',
+      'p.sort_key',
+    ])
     .select(flag(inSubtree('p.unit_id', quotaUnitId)).as('in_quota'));
 }
 
@@ -81,7 +87,7 @@ export async function findFilterUnit(tx: Tx, actor: Actor, unitId: number, quota
     .select(['u.id', 'u.name'])
     .select(flag(inSubtree('u.id', quotaUnitId)).as('in_quota'))
     .where('u.id', '=', unitId)
-    .where(inScope(actor, 'unit.read', 'u.id'))
+    .where((eb) => inScope(eb, actor, 'unit.read', 'u.id'))
     .executeTakeFirst();
 }
 

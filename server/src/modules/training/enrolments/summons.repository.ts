@@ -1,5 +1,6 @@
 import type { UnitKind } from '@canbo/contract';
 import type { Tx } from '../../../context.ts';
+import type { VisibleClassId } from '../classes/class.access.ts';
 import type { IssuingUnit } from '../../../documents/docx/official.ts';
 import { SEATED } from '../results/outcomes.ts';
 
@@ -21,7 +22,7 @@ export async function issuingUnit(tx: Tx, unitId: number): Promise<IssuingUnit> 
 }
 
 /** What a summons says of the class: its name, dates, place, decision and first session. */
-export async function classForSummons(tx: Tx, classId: number) {
+export async function classForSummons(tx: Tx, classId: VisibleClassId) {
   const cls = await tx.q
     .selectFrom('training_classes')
     .select(['name', 'start_date', 'end_date', 'place', 'decision'])
@@ -39,7 +40,7 @@ export async function classForSummons(tx: Tx, classId: number) {
 }
 
 /** The seated trainees of one quota (allocation, or the organiser's own seats), in name order. */
-export async function seatedOfQuota(tx: Tx, classId: number, allocationId: number | null) {
+export async function seatedOfQuota(tx: Tx, classId: VisibleClassId, allocationId: number | null) {
   return tx.q
     .selectFrom('enrolments as e')
     .innerJoin('people as p', 'p.id', 'e.person_id')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../context.ts';
+import type { VisiblePersonId } from '../../people/access.ts';
 import { attendedCount, effectiveOutcome, sessionCount } from '../results/outcomes.ts';
 
 export interface RecordRow {
@@ -25,7 +26,7 @@ export interface RecordRow {
 }
 
 export interface RecordFilter {
-  personId: number;
+  personId: VisiblePersonId;
   kindCode?: string;
 }
 

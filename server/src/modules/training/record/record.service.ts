@@ -55,8 +55,9 @@ export async function personTrainingRecord(
   const { id, ...rest } = input;
   const { page, pageSize, order, kindCode } = parseInput(trainingRecordQuery, rest);
   const tx = reader(ctx);
-  if (!(await findPerson(tx, actor, id))) throw notFound('Cán bộ');
-  const filter = { personId: id, ...(kindCode ? { kindCode } : {}) };
+  const person = await findPerson(tx, actor, id);
+  if (!person) throw notFound('Cán bộ');
+  const filter = { personId: person.id, ...(kindCode ? { kindCode } : {}) };
   const [rows, total] = await Promise.all([
     findRecordPage(tx, filter, order, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
     countRecord(tx, filter),

@@ -52,8 +52,8 @@ export function findVisibleResultRow(tx: Tx, actor: Actor, id: number): Promise<
   return resultRows(tx)
     .innerJoin('training_classes as c', 'c.id', 'e.class_id')
     .where('e.id', '=', id)
-    .where(classVisible(actor))
-    .where(enrolmentVisible(actor))
+    .where((eb) => classVisible(eb, actor, 'c'))
+    .where((eb) => enrolmentVisible(eb, actor, 'e', 'c'))
     .executeTakeFirst();
 }
 
