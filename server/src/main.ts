@@ -96,7 +96,9 @@ async function copy(command: 'backup' | 'restore', db: Db, file: string | undefi
   const n = (x: number) => x.toLocaleString('vi-VN');
   if (command === 'backup') {
     const s = await backup(db, file);
-    console.log(`Đã sao lưu ${n(s.tables)} bảng, ${n(s.rows)} dòng vào ${file} (${size(s.bytes)}) trong ${seconds()} giây.`);
+    console.log(
+      `Đã sao lưu ${n(s.tables)} bảng, ${n(s.rows)} dòng vào ${file} (${size(s.bytes)}) trong ${seconds()} giây.`,
+    );
     return;
   }
   const s = await restore(db, file);

@@ -71,9 +71,13 @@ export async function fingerprint(db: Db): Promise<Record<string, string>> {
   for (const t of await listTables(db.kysely, db.engine)) {
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.id(t.name)}`.execute(db.kysely)).rows;
     const lines = rows
-      .map((r) => JSON.stringify(Object.keys(r)
-        .sort()
-        .map((c) => [c, encodeValue(r[c])])))
+      .map((r) =>
+        JSON.stringify(
+          Object.keys(r)
+            .sort()
+            .map((c) => [c, encodeValue(r[c])]),
+        ),
+      )
       .sort();
     out[t.name] = `${rows.length} rows, sha256 ${createHash('sha256').update(lines.join('\n')).digest('hex')}`;
   }

@@ -45,7 +45,10 @@ export async function backup(db: Db, file: string): Promise<CopySummary> {
       .execute(async (tx) => {
         const migrations = await appliedMigrations(tx, db.engine);
         if (!migrations.length) {
-          throw new AppError('not_found', 'CSDL này chưa có dữ liệu Canbo nào (chưa được tạo bảng): hãy kiểm tra DATABASE_URL.');
+          throw new AppError(
+            'not_found',
+            'CSDL này chưa có dữ liệu Canbo nào (chưa được tạo bảng): hãy kiểm tra DATABASE_URL.',
+          );
         }
         const header: Header = {
           format: FORMAT,

@@ -110,7 +110,7 @@ async function load(db: Db, input: AsyncGenerator<string>): Promise<CopySummary>
       const start = value as Partial<TableStart>;
       if (typeof start.table === 'string' && Array.isArray(start.columns)) {
         whole.addLine(text);
-        current = new TableLoad(tx, tableFor(tables, start as TableStart), start.columns as string[], text);
+        current = new TableLoad(tx, tableFor(tables, start as TableStart), start.columns, text);
         tables.delete(start.table);
         continue;
       }
@@ -145,7 +145,13 @@ function readHeader(text: string): Header {
   } catch {
     // Not JSON: reported below as not a backup.
   }
-  if (h === null || typeof h !== 'object' || h.format !== FORMAT || typeof h.formatVersion !== 'number' || !Array.isArray(h.migrations)) {
+  if (
+    h === null ||
+    typeof h !== 'object' ||
+    h.format !== FORMAT ||
+    typeof h.formatVersion !== 'number' ||
+    !Array.isArray(h.migrations)
+  ) {
     throw new AppError('validation', 'Tệp này không phải tệp sao lưu của Canbo.');
   }
   if (h.formatVersion > FORMAT_VERSION) {

@@ -19,7 +19,12 @@ const ids = (names: string[]): RawBuilder<unknown> => sql.join(names.map((n) => 
  * so every table is read from the same snapshot. PostgreSQL reads through a cursor in key order (no
  * unique key needed); SQLite pages by rowid, which every table here has.
  */
-export async function* readPages(db: Handle, engine: Engine, table: TableInfo, pageSize: number): AsyncGenerator<Row[]> {
+export async function* readPages(
+  db: Handle,
+  engine: Engine,
+  table: TableInfo,
+  pageSize: number,
+): AsyncGenerator<Row[]> {
   if (engine === 'postgres') {
     const order = table.primaryKey.length ? sql` order by ${ids(table.primaryKey)}` : sql``;
     await sql`declare canbo_copy no scroll cursor for select ${ids(table.columns)} from ${sql.id(table.name)}${order}`.execute(
@@ -71,7 +76,9 @@ export async function pauseForeignKeys(db: Handle, engine: Engine): Promise<{ re
       async resume() {
         for (const c of constraints) {
           try {
-            await sql`alter table ${sql.id(c.table)} add constraint ${sql.id(c.name)} ${sql.raw(c.definition)}`.execute(db);
+            await sql`alter table ${sql.id(c.table)} add constraint ${sql.id(c.name)} ${sql.raw(c.definition)}`.execute(
+              db,
+            );
           } catch (err) {
             if ((err as { code?: string }).code === '23503') return c.table;
             throw err;
