@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { sql, type Transaction } from 'kysely';
 import { createDb, type Db } from '../db/index.ts';
@@ -45,25 +44,24 @@ export async function restore(db: Db, file: string): Promise<RestoreSummary> {
       throw new AppError('not_found', `Không đọc được tệp sao lưu ${file}: tệp không tồn tại.`);
     },
   );
+  // Read by hand rather than through `pipeline`: that settles as soon as the reader stops early,
+  // before the transaction has finished rolling back and with an abort in place of the reason.
+  const compressed = createReadStream(file);
+  const text = createGunzip();
+  compressed.on('error', (err) => text.destroy(err));
+  compressed.pipe(text);
   let loaded: CopySummary | undefined;
-  let refusal: unknown;
   try {
-    await pipeline(createReadStream(file), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-      try {
-        loaded = await load(db, lines(source));
-      } catch (err) {
-        // The pipeline reports its own abort when the reader stops early; the reason is this.
-        refusal = err;
-        throw err;
-      }
-    });
-  } catch (err) {
-    const reason = refusal ?? err;
+    loaded = await load(db, lines(text));
+  } catch (reason) {
     if (reason instanceof AppError) throw reason;
     const code = (reason as { code?: string }).code;
     if (code === 'Z_BUF_ERROR') throw corrupt('tệp bị cắt cụt');
     if (code === 'Z_DATA_ERROR') throw corrupt(`dữ liệu nén bị hỏng: ${(reason as Error).message}`);
     throw corrupt(reason instanceof Error ? reason.message : String(reason));
+  } finally {
+    compressed.destroy();
+    text.destroy();
   }
   if (!loaded) throw corrupt('tệp trống');
   const upgraded = await migrateToLatest(db);
