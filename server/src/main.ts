@@ -1,23 +1,29 @@
 #!/usr/bin/env node
 /**
- * canbo — the command line: serve | migrate | create-admin | demo
+ * canbo — the command line: serve | migrate | create-admin | demo | backup | restore
  *   npm run canbo -- serve [--demo-if-empty]
  *   npm run canbo -- create-admin --login admin --password '…'
  *   npm run canbo -- demo
+ *   npm run canbo -- backup <file>    every table, one snapshot, one portable file (either engine)
+ *   npm run canbo -- restore <file>   into an empty database of either engine
+ * DATABASE_URL chooses the database (a SQLite file by default, or postgres://…).
  */
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { createDb } from './db/index.ts';
+import { createDb, type Db } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createSuperadmin } from './modules/users/users.bootstrap.ts';
 import { loadDemo, DEMO_LOGINS, demoLoginsPresent } from './demo/demo.ts';
 import type { Ctx } from './context.ts';
+import { backup } from './backup/backup.ts';
+import { restore } from './backup/restore.ts';
 
 async function main(): Promise<void> {
   const [command = 'serve', ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       login: { type: 'string' },
       password: { type: 'string' },
@@ -26,6 +32,15 @@ async function main(): Promise<void> {
   });
   const config = loadConfig();
   const db = createDb(config.databaseUrl);
+  if (command === 'backup' || command === 'restore') {
+    // Neither migrates first: a backup reads the database as it is, a restore migrates to its file's version.
+    try {
+      await copy(command, db, positionals[0]);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
   const ctx: Ctx = { db, config };
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} bản cập nhật CSDL: ${applied.join(', ')}`);
@@ -68,8 +83,26 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      throw new Error(`Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo`);
+      throw new Error(`Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo | backup | restore`);
   }
+}
+
+async function copy(command: 'backup' | 'restore', db: Db, file: string | undefined): Promise<void> {
+  if (!file) throw new Error(`Cần tên tệp: canbo ${command} <tệp>, ví dụ canbo ${command} canbo-2026-01-31.canbo.gz`);
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  const size = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+  const n = (x: number) => x.toLocaleString('vi-VN');
+  if (command === 'backup') {
+    const s = await backup(db, file);
+    console.log(
+      `Đã sao lưu ${n(s.tables)} bảng, ${n(s.rows)} dòng vào ${file} (${size(s.bytes)}) trong ${seconds()} giây.`,
+    );
+    return;
+  }
+  const s = await restore(db, file);
+  console.log(`Đã khôi phục ${n(s.tables)} bảng, ${n(s.rows)} dòng từ ${file} trong ${seconds()} giây.`);
+  if (s.upgraded.length) console.log(`Đã cập nhật cấu trúc CSDL sau khi khôi phục: ${s.upgraded.join(', ')}`);
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,14 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  type QueryExecutorProvider,
+} from 'kysely';
 import type { Db, Engine } from './index.ts';
+import { MIGRATION_TABLE, tableNames } from './tables.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_ethnicities.ts';
 import * as m0003 from './migrations/0003_units.ts';
@@ -36,19 +45,40 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/** The migrations this code knows, in order: the newest schema it can read or write. */
+export const KNOWN_MIGRATIONS: readonly string[] = Object.keys(migrations);
+
+async function migrator(db: Db): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables in every schema it can see; name ours, or a database
   // holding several schemas (one per test file) finds another's lock table and fails.
   const schema =
     db.engine === 'postgres'
       ? (await sql<{ name: string }>`select current_schema() as name`.execute(db.kysely)).rows[0]?.name
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db: db.kysely,
     provider: new StaticProvider(db.engine),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+function applied({ error, results }: MigrationResultSet): string[] {
   if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return applied(await (await migrator(db)).migrateToLatest());
+}
+
+/** Up to and including `name` (a restore brings the target to the schema its file was written at). */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+  return applied(await (await migrator(db)).migrateTo(name));
+}
+
+/** The migrations a database has had, in order, including any this code does not know. */
+export async function appliedMigrations(db: QueryExecutorProvider, engine: Engine): Promise<string[]> {
+  if (!(await tableNames(db, engine)).includes(MIGRATION_TABLE)) return [];
+  const rows = await sql<{ name: string }>`select name from ${sql.id(MIGRATION_TABLE)} order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
 }
