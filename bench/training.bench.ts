@@ -18,6 +18,7 @@ import { todayIso } from '../server/src/lib/dates.ts';
 import { getAttendanceGrid } from '../server/src/modules/training/attendance/attendance.service.ts';
 import { certificatesZip } from '../server/src/modules/training/certificates/certificate.files.ts';
 import { classDocumentRows } from '../server/src/modules/training/certificates/certificates.repository.ts';
+import { findVisibleClass } from '../server/src/modules/training/classes/class.access.ts';
 import { benchContext, unitByCode, viewerOn } from './bench.context.ts';
 import { barePdf, certificateText } from './certificate.baseline.ts';
 import { gridBaseline } from './grid.baseline.ts';
@@ -126,7 +127,8 @@ async function main(): Promise<void> {
   }
 
   // b) Same rows for both sides: the service reads them itself, the baseline got them before timing.
-  const rows = await classDocumentRows(reader(ctx), actor, certificates.id);
+  const visible = await findVisibleClass(reader(ctx), actor, certificates.id);
+  const rows = await classDocumentRows(reader(ctx), actor, visible.id);
   const texts = rows.map((r) => certificateText(r, ctx.config.publicUrl));
   let zipBytes = 0;
   const zip = async () => {
