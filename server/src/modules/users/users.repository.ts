@@ -243,7 +243,7 @@ export async function namesAround(
         .selectFrom('units as un')
         .select(['un.name', 'un.short_name'])
         .where('un.id', 'in', [...unitIds])
-        .where(inScope(actor, 'user.manage', 'un.id'))
+        .where((eb) => inScope(eb, actor, 'user.manage', 'un.id'))
         .execute()
     : [];
   const person =
@@ -253,7 +253,7 @@ export async function namesAround(
           .selectFrom('people as p')
           .select('p.full_name')
           .where('p.id', '=', personId)
-          .where(inScope(actor, 'user.manage', 'p.unit_id'))
+          .where((eb) => inScope(eb, actor, 'user.manage', 'p.unit_id'))
           .executeTakeFirst();
   return [...units.flatMap((u) => [u.name, u.short_name]), person?.full_name].filter((n): n is string => !!n);
 }
