@@ -79,7 +79,7 @@ describe('safe input', () => {
     it('in a path', async () => {
       const res = await as(t.app, admin).get('/api/v1/people/3000000000');
       expect(res.statusCode).toBe(400);
-      expect((res.json() as ErrorJson).details.field).toBe('id');
+      expect(res.json<ErrorJson>().details.field).toBe('id');
     });
 
     it('in a query', async () => {

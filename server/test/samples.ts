@@ -26,7 +26,7 @@ interface Def {
   checks?: { _zod: { def: { check: string; minimum?: number } } }[];
 }
 
-const defOf = (s: Schema): Def => s._zod.def as unknown as Def;
+const defOf = (s: Schema): Def => s._zod.def;
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch']);
 
 /** The schema that decides what a value looks like, past optional/default/… wrappers and transforms. */
