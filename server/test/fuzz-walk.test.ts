@@ -30,7 +30,7 @@ import {
   makeUser,
   PASSWORD,
 } from './factories.ts';
-import { bodyValues, pathValues, queryValues, RAW_BODIES } from './hostile.ts';
+import { bodyValues, pathValues, queryValues, rawBodies } from './hostile.ts';
 import { kindOf, placesOf, sample, type SampleOptions, withValueAt } from './samples.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -252,7 +252,7 @@ function shotsOf(r: RouteEntry, w: World, o: SampleOptions): { shots: Shot[]; in
   segments.forEach((s, i) => {
     if (!s.startsWith(':')) return;
     const schema = (r.params as z.ZodObject | undefined)?.shape[s.slice(1)];
-    for (const v of pathValues(schema ? kindOf(schema) : 'text')) {
+    for (const v of pathValues(schema ? kindOf(schema) : 'text', turn++)) {
       const p = [...params];
       p[i] = v;
       shots.push(withBody({ where: `path ${s}=${label(v)}`, url: urlWith(p, query) }));
@@ -267,7 +267,7 @@ function shotsOf(r: RouteEntry, w: World, o: SampleOptions): { shots: Shot[]; in
       const others = encode(rest);
       const attacks = queryValues(place.kind, turn++).map((v) => `${encodeURIComponent(key)}=${v}`);
       // a repeated parameter arrives as a list
-      attacks.push(`${key}=1&${key}=2`);
+      if (turn % 3 === 0) attacks.push(`${key}=1&${key}=2`);
       for (const a of attacks) {
         shots.push(
           withBody({ where: `query ${label(a)}`, url: urlWith(params, [others, a].filter(Boolean).join('&')) }),
@@ -301,7 +301,8 @@ function shotsOf(r: RouteEntry, w: World, o: SampleOptions): { shots: Shot[]; in
         });
       }
     }
-    for (const raw of RAW_BODIES) shots.push({ where: `body ${raw.label}`, url, payload: raw.payload, type: raw.type });
+    for (const raw of rawBodies(turn++))
+      shots.push({ where: `body ${raw.label}`, url, payload: raw.payload, type: raw.type });
   }
   // last, as it is the request most likely to change something
   shots.push(withBody({ where: VALID, url: urlWith(params, query) }));
@@ -322,7 +323,7 @@ describe('hostile-input walk over every route', () => {
   });
   afterAll(() => t.close());
 
-  it('answers no hostile request with a 5xx', { timeout: 180_000 }, async () => {
+  it('answers no hostile request with a 5xx', { timeout: 300_000 }, async () => {
     const hints = { kindCode: 'title', code: 'title', ethnicityCode: '01' };
     const rank = (r: RouteEntry) => (r.public ? ORDER.length : ORDER.indexOf(r.method));
     const routes = [...t.app.routeTable].sort((a, b) => rank(a) - rank(b));
