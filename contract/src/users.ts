@@ -50,7 +50,7 @@ export const userUpdate = z.object({
 });
 export const passwordReset = z.object({ password });
 /** POST /auth/password: the signed-in user's own password, with the current one as proof. */
-export const passwordChange = z.object({ currentPassword: z.string().min(1).max(200), password });
+export const passwordChange = z.object({ currentPassword: passwordText(200).min(1), password });
 export const grantCreate = z.object({ unitId: id, role });
 export const grantParams = z.object({ id, grantId: id });
 
