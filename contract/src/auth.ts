@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { passwordText, text } from './common.ts';
 import { grant } from './users.ts';
 
 export const loginRequest = z.object({
-  login: z.string().trim().toLowerCase().min(1).max(100),
-  password: z.string().min(1).max(200),
+  login: text(100).toLowerCase(),
+  password: passwordText(200).min(1),
 });
 
 export const permissions = [

@@ -3,6 +3,7 @@
  * wrong in words the user knows ("Ngày sinh", not `birthDate`).
  */
 export const fieldLabels: Record<string, string> = {
+  id: 'Mã bản ghi',
   code: 'Mã đơn vị',
   name: 'Tên',
   shortName: 'Tên viết tắt',

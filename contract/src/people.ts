@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery, text, version } from './common.ts';
+import {
+  id,
+  isoDate,
+  line,
+  optionalMultilineText,
+  optionalText,
+  pageOf,
+  pageQuery,
+  searchTerm,
+  text,
+  version,
+} from './common.ts';
 import { gender, qualification, theoryLevel, title } from './enums.ts';
 
 export const person = z.object({
@@ -44,21 +55,18 @@ const personFields = {
   givenName: text(50),
   birthDate: isoDate.nullable().optional(),
   gender,
-  ethnicityCode: z.string().regex(/^\d{2}$/),
+  ethnicityCode: line(2).regex(/^\d{2}$/),
   religion: optionalText(100),
   nationalId: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z
-      .string()
+    line(12)
       .regex(/^\d{12}$/, 'Số CCCD gồm đúng 12 chữ số')
       .nullable()
       .optional(),
   ),
   phone: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z
-      .string()
-      .trim()
+    line(15)
       .regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ')
       .nullable()
       .optional(),
@@ -71,8 +79,7 @@ const personFields = {
   partyJoinDate: isoDate.nullable().optional(),
   generalEducation: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z
-      .string()
+    line(5)
       .regex(/^(\d{1,2})\/(10|12)$/, 'Trình độ phổ thông dạng 12/12')
       .nullable()
       .optional(),
@@ -82,7 +89,7 @@ const personFields = {
   itLevel: optionalText(100),
   languageLevel: optionalText(100),
   hardshipArea: z.boolean().default(false),
-  notes: optionalText(2000),
+  notes: optionalMultilineText(2000),
 };
 
 export const personCreate = z.object({
@@ -108,12 +115,11 @@ export type PersonUpdate = z.infer<typeof personUpdate>;
 
 /** The list's filters and order, without paging: the Excel export takes these. */
 export const personFilterQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   unitId: id.optional(),
   title: title.optional(),
   gender: gender.optional(),
-  ethnicityCode: z
-    .string()
+  ethnicityCode: line(2)
     .regex(/^\d{2}$/)
     .optional(),
   minority: z.enum(['true', 'false']).optional(),

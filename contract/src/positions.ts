@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery, version } from './common.ts';
+import { id, isoDate, line, optionalText, pageOf, pageQuery, version } from './common.ts';
 import { appointmentMethod, employment, title } from './enums.ts';
 
 export const position = z.object({
@@ -23,8 +23,7 @@ export type Position = z.infer<typeof position>;
 
 const term = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-  z
-    .string()
+  line(20)
     .regex(/^\d{4}\s*[–-]\s*\d{4}$/, 'Nhiệm kỳ dạng 2022–2027')
     .nullable()
     .optional(),

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery, text, version } from './common.ts';
+import {
+  id,
+  isoDate,
+  MAX_INT,
+  optionalMultilineText,
+  optionalText,
+  pageOf,
+  pageQuery,
+  searchTerm,
+  text,
+  version,
+} from './common.ts';
 import { organisation, unitEventKind, unitKind, unitStatus } from './enums.ts';
 
 export const unit = z.object({
@@ -30,7 +41,7 @@ export const unitDetail = unit.extend({
 export type UnitDetail = z.infer<typeof unitDetail>;
 
 export const unitListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   /** Only units in this unit's subtree (itself included). */
   within: id.optional(),
   kind: unitKind.optional(),
@@ -49,7 +60,7 @@ export const unitTreeQuery = z.object({
   asOf: isoDate.optional(),
   // `z.coerce.boolean` would read the string "false" as true.
   includeEnded: z.union([z.boolean(), z.stringbool()]).default(false),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_INT).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(200),
 });
 export const unitTreeNode = z.object({
@@ -70,7 +81,7 @@ export const unitTreePage = pageOf(unitTreeNode);
 const decisionFields = {
   date: isoDate,
   decision: optionalText(100),
-  note: optionalText(1000),
+  note: optionalMultilineText(1000),
 };
 
 export const unitCreate = z.object({

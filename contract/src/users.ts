@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, pageOf, pageQuery, text, version } from './common.ts';
+import { id, line, optionalText, pageOf, pageQuery, passwordText, text, version } from './common.ts';
 import { role } from './enums.ts';
 
 export const grant = z.object({
@@ -24,10 +24,8 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-const password = z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự').max(200);
-const login = z
-  .string()
-  .trim()
+const password = passwordText(200).min(10, 'Mật khẩu tối thiểu 10 ký tự');
+const login = line(50)
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập 3–50 ký tự: chữ không dấu, số, dấu chấm, gạch');
 
@@ -52,7 +50,7 @@ export const userUpdate = z.object({
 });
 export const passwordReset = z.object({ password });
 /** POST /auth/password: the signed-in user's own password, with the current one as proof. */
-export const passwordChange = z.object({ currentPassword: z.string().min(1).max(200), password });
+export const passwordChange = z.object({ currentPassword: passwordText(200).min(1), password });
 export const grantCreate = z.object({ unitId: id, role });
 export const grantParams = z.object({ id, grantId: id });
 

@@ -15,7 +15,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
-import { overHttps, type App } from './http.ts';
+import { overHttps, type App, type RouteEntry } from './http.ts';
 import { authHook } from './auth/hook.ts';
 import { errorBody } from './errors.body.ts';
 import { registerModules } from './modules/index.ts';
@@ -44,7 +44,15 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || !route.url.startsWith('/api/v1')) continue;
-      app.routeTable.push({ method, url: route.url, public: route.config?.public === true });
+      const schema = route.schema as Pick<RouteEntry, 'params' | 'querystring' | 'body'> | undefined;
+      app.routeTable.push({
+        method,
+        url: route.url,
+        public: route.config?.public === true,
+        params: schema?.params,
+        querystring: schema?.querystring,
+        body: schema?.body,
+      });
     }
   });
 

@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { Actor } from './auth/actor.ts';
 import type { Ctx } from './context.ts';
 import { AppError } from './errors.ts';
@@ -23,8 +24,8 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: Ctx;
-    /** Every route registered, for the authorisation walk in tests. */
-    routeTable: { method: string; url: string; public: boolean }[];
+    /** Every route registered under /api/v1, for the walks over the routes in tests. */
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -34,6 +35,16 @@ declare module 'fastify' {
     /** Reachable without a session (login, certificate verification, health). */
     public?: boolean;
   }
+}
+
+/** A registered route and the contract schemas of its input, so a walk can build requests for it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
 }
 
 /** The signed-in actor; the auth hook has already refused anonymous requests to non-public routes. */

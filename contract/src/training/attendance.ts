@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, pageQuery } from '../common.ts';
+import { id, pageQuery, searchTerm, text } from '../common.ts';
 import { attendanceMark, sessionPart, title } from '../enums.ts';
 
 import { classSession } from './sessions.ts';
@@ -9,7 +9,7 @@ import { classSession } from './sessions.ts';
 /** GET /training/classes/:id/attendance — people × sessions, paged by people, in name order. */
 export const attendanceGridQuery = pageQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
 });
 export const attendanceRow = z.object({
   enrolmentId: z.number().int(),
@@ -39,9 +39,9 @@ export const attendanceMarksInput = z.object({
 export const attendanceSaved = z.object({ changed: z.number().int() });
 
 /** POST /training/checkin — a signed-in trainee scans the session's QR code. */
-export const selfCheckin = z.object({ token: z.string().min(10).max(100) });
+export const selfCheckin = z.object({ token: text(100).min(10) });
 /** POST /training/sessions/:id/checkin — staff scan a trainee's personal QR code. */
-export const staffCheckin = z.object({ code: z.string().min(10).max(100) });
+export const staffCheckin = z.object({ code: text(100).min(10) });
 export const checkinResult = z.object({
   sessionId: z.number().int(),
   className: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery, text, version } from '../common.ts';
+import { line, pageOf, pageQuery, searchTerm, text, version } from '../common.ts';
 import { title } from '../enums.ts';
 
 // Training: catalogue. Paths are under /api/v1/training unless noted.
@@ -15,10 +15,7 @@ export const trainingKind = z.object({
 export type TrainingKind = z.infer<typeof trainingKind>;
 export const trainingKindList = z.object({ items: z.array(trainingKind) });
 export const trainingKindCreate = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Mã gồm chữ thường không dấu, số và dấu gạch dưới'),
+  code: line(40).regex(/^[a-z][a-z0-9_]{1,39}$/, 'Mã gồm chữ thường không dấu, số và dấu gạch dưới'),
   name: text(200),
   sortOrder: z.number().int().min(0).max(1000).default(100),
 });
@@ -28,7 +25,7 @@ export const trainingKindUpdate = z.object({
   sortOrder: z.number().int().min(0).max(1000).optional(),
   active: z.boolean().optional(),
 });
-export const kindParams = z.object({ code: z.string().min(1).max(40) });
+export const kindParams = z.object({ code: text(40) });
 
 /** GET/POST /training/programmes, GET/PATCH /training/programmes/:id */
 export const programme = z.object({
@@ -47,7 +44,7 @@ export const programme = z.object({
 export type Programme = z.infer<typeof programme>;
 const programmeFields = {
   name: text(300),
-  kindCode: z.string().min(1).max(40),
+  kindCode: text(40),
   targetTitles: z.array(title).max(20).default([]),
   topics: z.array(text(300)).max(50).default([]),
   standardDays: z.number().int().min(1).max(400).nullable().optional(),
@@ -66,8 +63,8 @@ export const programmeUpdate = z.object({
   active: z.boolean().optional(),
 });
 export const programmeListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  kindCode: z.string().max(40).optional(),
+  q: searchTerm,
+  kindCode: line(40).optional(),
   active: z.enum(['true', 'false']).optional(),
   sort: z.enum(['name', 'kind']).default('name'),
 });

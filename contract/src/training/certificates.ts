@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, pageOf, pageQuery, text, version } from '../common.ts';
+import { id, line, multilineText, optionalText, pageOf, pageQuery, version } from '../common.ts';
 import { certificateStatus, grade } from '../enums.ts';
 
 // Training: certificates. Paths are under /api/v1/training unless noted.
@@ -33,7 +33,7 @@ export const certificatePage = pageOf(certificate);
 export const issueCertificates = z.object({ enrolmentIds: z.array(id).max(5000).optional() });
 export const issuedCertificates = z.object({ issued: z.array(certificate) });
 /** POST /training/certificates/:id/revoke */
-export const revokeCertificate = z.object({ version, reason: text(500) });
+export const revokeCertificate = z.object({ version, reason: multilineText(500) });
 /**
  * GET /training/certificates/:id/certificate.pdf and /training/classes/:id/certificates.zip — who
  * signs: printed under "TM. BAN THƯỜNG VỤ" (title defaults to "BÍ THƯ"; the name is left blank to sign).
@@ -57,12 +57,9 @@ export const certificatePattern = z.object({
   nextSeq: z.number().int().optional(),
 });
 export const certificatePatternInput = z.object({
-  version: z.number().int().nonnegative(),
-  pattern: z
-    .string()
-    .trim()
+  version,
+  pattern: line(60)
     .min(5)
-    .max(60)
     .regex(/\{seq(:\d)?\}/, 'Mẫu số phải có {seq}'),
 });
 export const DEFAULT_CERTIFICATE_PATTERN = '{seq:3}/GCN-{year}';
@@ -112,4 +109,4 @@ export const publicCertificate = z.object({
   revokedAt: z.string().nullable(),
 });
 export type PublicCertificate = z.infer<typeof publicCertificate>;
-export const verifyParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/) });
+export const verifyParams = z.object({ code: line(64).regex(/^[A-Za-z0-9_-]{10,64}$/) });

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { id, isoDate, optionalText, pageOf, pageQuery, text, version } from '../common.ts';
+import {
+  id,
+  isoDate,
+  line,
+  optionalMultilineText,
+  optionalText,
+  pageOf,
+  pageQuery,
+  searchTerm,
+  text,
+  version,
+} from '../common.ts';
 import { classAction, classLevel, classMode, classStatus, grade, title } from '../enums.ts';
 
 // Training: classes. Paths are under /api/v1/training unless noted.
@@ -7,11 +18,11 @@ import { classAction, classLevel, classMode, classStatus, grade, title } from '.
 /** Reported headcount of a historical class without a named roster (counts like a roster in totals). */
 export const classHeadcount = z.object({
   total: z.number().int().min(1).max(100000),
-  women: z.number().int().min(0).nullable().optional(),
-  minority: z.number().int().min(0).nullable().optional(),
-  doan: z.number().int().min(0).nullable().optional(),
-  hoi: z.number().int().min(0).nullable().optional(),
-  doi: z.number().int().min(0).nullable().optional(),
+  women: z.number().int().min(0).max(100000).nullable().optional(),
+  minority: z.number().int().min(0).max(100000).nullable().optional(),
+  doan: z.number().int().min(0).max(100000).nullable().optional(),
+  hoi: z.number().int().min(0).max(100000).nullable().optional(),
+  doi: z.number().int().min(0).max(100000).nullable().optional(),
 });
 export type ClassHeadcount = z.infer<typeof classHeadcount>;
 
@@ -59,7 +70,7 @@ const classFields = {
   name: text(300),
   organiserUnitId: id,
   partners: z.array(text(200)).max(10).default([]),
-  kindCode: z.string().min(1).max(40),
+  kindCode: text(40),
   programmeId: id.nullable().optional(),
   targetTitles: z.array(title).max(20).default([]),
   startDate: isoDate,
@@ -99,11 +110,11 @@ export type ClassUpdateInput = z.input<typeof classUpdate>;
 
 /** GET /training/classes (and /training/classes.xlsx with the same filters). */
 export const classListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   /** Classes organised by this unit or any unit below it. */
   organiserWithin: id.optional(),
   status: classStatus.optional(),
-  kindCode: z.string().max(40).optional(),
+  kindCode: line(40).optional(),
   level: classLevel.optional(),
   /** Classes whose dates touch [from, to]. */
   from: isoDate.optional(),
@@ -119,7 +130,7 @@ export type ClassExportInput = z.input<typeof classExportQuery>;
 export const classPage = pageOf(trainingClass);
 
 /** POST /training/classes/:id/transitions — one step of the workflow. */
-export const classTransition = z.object({ action: classAction, version, note: optionalText(500) });
+export const classTransition = z.object({ action: classAction, version, note: optionalMultilineText(500) });
 export type ClassTransitionInput = z.input<typeof classTransition>;
 
 /** GET /training/classes/:id/history — every status step, oldest first. */

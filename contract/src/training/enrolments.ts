@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, pageOf, pageQuery, text, version } from '../common.ts';
+import { id, multilineText, pageOf, pageQuery, searchTerm, version } from '../common.ts';
 import { enrolmentStatus, gender, grade, outcome, title, unitKind } from '../enums.ts';
 
 // Training: enrolments. Paths are under /api/v1/training unless noted.
@@ -35,7 +35,7 @@ export type Enrolment = z.infer<typeof enrolment>;
 
 /** GET /training/classes/:id/enrolments (and roster.xlsx with the same filters). */
 export const enrolmentListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: searchTerm,
   status: enrolmentStatus.optional(),
   /** Only trainees holding a seat (nominated + confirmed): the results table. */
   seated: z.enum(['true', 'false']).optional(),
@@ -100,5 +100,5 @@ export const confirmEnrolments = z.object({ enrolmentIds: z.array(id).min(1).max
 /** How many nominated trainees the confirmation summoned (already confirmed ones are left as they are). */
 export const confirmResult = z.object({ confirmed: z.number().int() });
 /** POST /training/enrolments/:id/withdraw — the first waitlisted trainee takes the freed seat. */
-export const withdrawEnrolment = z.object({ version, reason: text(500) });
+export const withdrawEnrolment = z.object({ version, reason: multilineText(500) });
 export const withdrawResult = z.object({ withdrawn: enrolment, promoted: enrolment.nullable() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../common.ts';
+import { line, pageOf, pageQuery } from '../common.ts';
 import { certificateStatus, classLevel, classStatus, enrolmentStatus, grade, outcome } from '../enums.ts';
 
 // Training: a person's training record. Paths are under /api/v1/training unless noted.
@@ -28,7 +28,7 @@ export type TrainingRecordItem = z.infer<typeof trainingRecordItem>;
 /** Newest class first unless asked otherwise. */
 export const trainingRecordQuery = pageQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
-  kindCode: z.string().max(40).optional(),
+  kindCode: line(40).optional(),
 });
 export type TrainingRecordQuery = z.infer<typeof trainingRecordQuery>;
 export const trainingRecordPage = pageOf(trainingRecordItem);

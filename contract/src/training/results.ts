@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, version } from '../common.ts';
+import { id, optionalMultilineText, version } from '../common.ts';
 import { grade, outcome } from '../enums.ts';
 
 // Training: results. Paths are under /api/v1/training unless noted.
@@ -19,7 +19,7 @@ export const resultsInput = z.object({
 });
 export const resultsSaved = z.object({ changed: z.number().int() });
 /** POST /training/enrolments/:id/override — staff decide the outcome against the rule; null clears. */
-export const outcomeOverride = z.object({ version, outcome: outcome.nullable(), reason: optionalText(500) });
+export const outcomeOverride = z.object({ version, outcome: outcome.nullable(), reason: optionalMultilineText(500) });
 /** The answer to an override: the enrolment's outcome as it now stands, beside what the rule gives. */
 export const overrideResult = z.object({
   enrolmentId: z.number().int(),

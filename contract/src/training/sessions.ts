@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isoDate, optionalText, version } from '../common.ts';
+import { isoDate, line, optionalText, version } from '../common.ts';
 import { sessionPart } from '../enums.ts';
 
 // Training: sessions. Paths are under /api/v1/training unless noted.
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ dạng hh:mm');
+const hhmm = line(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ dạng hh:mm');
 
 /** GET/POST /training/classes/:id/sessions, PATCH/DELETE /training/sessions/:id */
 export const classSession = z.object({
