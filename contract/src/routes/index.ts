@@ -9,6 +9,7 @@ import { units } from './units.ts';
 import { users } from './users.ts';
 
 export * from './define.ts';
+export { exampleNewUnit } from './units.ts';
 
 /**
  * Every route of the API under /api/v1, by feature: the server registers from it, the web calls
