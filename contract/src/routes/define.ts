@@ -95,6 +95,11 @@ export type ParamsIn<R extends Route> = In<NonNullable<R['params']>>;
 export type ParamsOut<R extends Route> = Out<NonNullable<R['params']>>;
 export type QueryIn<R extends Route> = In<NonNullable<R['query']>>;
 export type QueryOut<R extends Route> = Out<NonNullable<R['query']>>;
+/**
+ * A query as a caller holds it: the parsed types (numbers, enums), every field optional since the
+ * server's defaults fill the rest. Query strings carry text, so the schemas coerce them back.
+ */
+export type QueryValues<R extends Route> = Partial<QueryOut<R>>;
 export type BodyIn<R extends Route> = In<NonNullable<R['body']>>;
 export type BodyOut<R extends Route> = Out<NonNullable<R['body']>>;
 
