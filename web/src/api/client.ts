@@ -65,7 +65,8 @@ export function urlOf<R extends Route>(route: R, ...[args]: ArgsOf<R>): string {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries((args?.query ?? {}) as Record<string, unknown>)) {
     for (const item of Array.isArray(v) ? (v as unknown[]) : [v]) {
-      if (item !== undefined && item !== null && item !== '') search.append(k, String(item as string));
+      // query values are numbers, strings and booleans (the schemas coerce them back)
+      if (item !== undefined && item !== null && item !== '') search.append(k, `${item as string | number | boolean}`);
     }
   }
   const s = search.toString();
@@ -98,11 +99,7 @@ export async function call<R extends Route>(route: R, ...[args]: ArgsOf<R>): Pro
 }
 
 /** Sends one file to an upload route (multipart), with the route's query. */
-export async function upload<R extends Route>(
-  route: R,
-  args: CallArgs<R>,
-  file: File,
-): Promise<ReplyOut<R>> {
+export async function upload<R extends Route>(route: R, args: CallArgs<R>, file: File): Promise<ReplyOut<R>> {
   const body = new FormData();
   body.append('file', file, file.name);
   const url = urlOf(route, ...([args] as ArgsOf<R>));

@@ -3,7 +3,7 @@ import { Alert, Flex, Select, Table, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { auditEntities, type AuditEntry, type Page, routes } from '@canbo/contract';
+import { auditEntities, type AuditEntry, routes } from '@canbo/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Empty, Pagination, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, Page } from '@canbo/contract';
+
 import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';

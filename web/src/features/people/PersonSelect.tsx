@@ -3,7 +3,7 @@ import { routes } from '@canbo/contract';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Page, Person } from '@canbo/contract';
+
 import { call } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';

@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Page, UnitTreeNode } from '@canbo/contract';
+import type { UnitTreeNode } from '@canbo/contract';
 import { call } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';

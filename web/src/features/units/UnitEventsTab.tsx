@@ -3,7 +3,7 @@ import { routes } from '@canbo/contract';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Page, UnitEvent } from '@canbo/contract';
+import type { UnitEvent } from '@canbo/contract';
 import { call } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Page, UnitDetail } from '@canbo/contract';
+import type { UnitDetail } from '@canbo/contract';
 import type { z } from 'zod';
 import type { lineageEntry } from '@canbo/contract';
 import { call } from '../../api/client';

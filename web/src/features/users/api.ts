@@ -14,7 +14,9 @@ export function useUsers(filter: QueryValues<typeof routes.users.list>) {
 }
 
 export function useUser(id: number) {
-  return useQuery({ queryKey: [...USERS_KEY, 'detail', id], queryFn: () => call(routes.users.get, { params: { id } }),
+  return useQuery({
+    queryKey: [...USERS_KEY, 'detail', id],
+    queryFn: () => call(routes.users.get, { params: { id } }),
   });
 }
 
@@ -30,7 +32,10 @@ function useUserChanged() {
 
 export function useCreateUser() {
   const changed = useUserChanged();
-  return useMutation({ mutationFn: (body: BodyIn<typeof routes.users.create>) => call(routes.users.create, { body }), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: BodyIn<typeof routes.users.create>) => call(routes.users.create, { body }),
+    onSuccess: changed,
+  });
 }
 
 export function useUpdateUser(id: number) {

@@ -2,7 +2,7 @@ import { Form } from 'antd';
 import { routes } from '@canbo/contract';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '@canbo/contract';
+import type { UnitDetail } from '@canbo/contract';
 import { call } from '../../../api/client';
 import { UnitSelect } from '../UnitSelect';
 import { ActionModal } from './ActionModal';

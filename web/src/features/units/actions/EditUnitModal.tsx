@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { routes } from '@canbo/contract';
 import { Alert, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Organisation, Unit, UnitDetail, UnitKind } from '@canbo/contract';
+import type { Organisation, UnitDetail, UnitKind } from '@canbo/contract';
 import { call } from '../../../api/client';
 import { kindOptions, organisationOptions } from '../options';
 import { ActionModal } from './ActionModal';

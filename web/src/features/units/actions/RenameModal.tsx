@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { routes } from '@canbo/contract';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '@canbo/contract';
+import type { UnitDetail } from '@canbo/contract';
 import { call } from '../../../api/client';
 import { ActionModal } from './ActionModal';
 import { DecisionFields } from './DecisionFields';

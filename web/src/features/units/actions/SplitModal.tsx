@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail, UnitSplitResult, UnitTreeNode } from '@canbo/contract';
+import type { UnitDetail, UnitTreeNode } from '@canbo/contract';
 import { call } from '../../../api/client';
 import { formatDate, toIsoDate } from '../../../lib/format';
 import { fetchTreeLevel, unitKeys } from '../api';

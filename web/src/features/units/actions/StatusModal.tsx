@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { routes } from '@canbo/contract';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '@canbo/contract';
+import type { UnitDetail } from '@canbo/contract';
 import { call } from '../../../api/client';
 import { formatDate, toIsoDate } from '../../../lib/format';
 import { ActionModal } from './ActionModal';
