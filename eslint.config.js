@@ -28,6 +28,32 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // The web reaches the API only through the contract's route table (web/src/api/client.ts).
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/api/**', 'web/src/**/*.test.{ts,tsx}', 'web/src/**/testing/**', 'web/src/**/testing.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='fetch']",
+          message: 'Call the API through the route table: call(routes.…), download(), upload() from web/src/api.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='window'][callee.property.name='fetch']",
+          message: 'Call the API through the route table: call(routes.…), download(), upload() from web/src/api.',
+        },
+        {
+          selector: 'Literal[value=/^\\/api\\//]',
+          message: 'No API paths in the web: the route table in the contract holds them.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/^\\/api\\//]',
+          message: 'No API paths in the web: the route table in the contract holds them.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.{ts,tsx}', 'server/test/**', 'e2e/**', 'bench/**'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

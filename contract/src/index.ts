@@ -13,3 +13,4 @@ export * from './audit.ts';
 export * from './catalog.ts';
 export * from './training/index.ts';
 export * from './vietnamese.ts';
+export * from './routes/index.ts';

@@ -3,13 +3,15 @@
  * so a route added later is walked without touching this file) is called anonymously, by a
  * district editor aimed at the other district, and by a district viewer aimed at their own.
  *
- * Adding a route? Add a sample body for every write route to SAMPLES (the walk fails without one),
- * a sample query to QUERIES if a GET needs one, and list probes to LIST_PROBES.
+ * The routes and the write bodies come from the contract's route table (a write without an example
+ * does not compile); the walk checks that the server registers exactly the table. Adding a route?
+ * Add a sample query to QUERIES if a GET needs one, list probes to LIST_PROBES, and cross-district
+ * probes to PROBES.
  */
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldVietnamese } from '@canbo/contract';
+import { exampleNewUnit, foldVietnamese, routeList, type ExampleIds, type RouteSpec } from '@canbo/contract';
 import type { Db } from '../src/db/index.ts';
 import { testApp } from './app.ts';
 import { as, login, type Session } from './http.ts';
@@ -65,9 +67,11 @@ interface World {
   programme: number;
 }
 
-/** What fills a route's path parameters, by the URL segment before the parameter. */
+/** What fills a route's path parameters (by the URL segment before the parameter) and its example's ids. */
 interface Target {
   unit: number;
+  /** A second unit for bodies that name two (a merge's target, a move's new parent). */
+  unit2: number;
   person: number;
   position: number;
   user: number;
@@ -113,218 +117,102 @@ const cp1 = (w: World): TrainingTarget => ({
   certificate: w.CertP2,
 });
 
-/** One call of a route: a body, and when the body is what aims at the other district, other path ids. */
+/**
+ * One call of a write route: the route's example body (from the contract's route table) filled with
+ * the target's ids, unless `ids` aims some of them elsewhere; `params` aims the path elsewhere, and
+ * `body` overrides named fields (undefined removes one).
+ */
 interface Probe {
-  body?: unknown;
   params?: Record<string, number>;
+  ids?: Partial<ExampleIds>;
+  body?: Record<string, unknown>;
 }
 
-const unitChange = { version: 1, date: DATE, decision: '15-QĐ/TĐTN', note: null };
-const newPerson = (unitId: number) => ({
-  unitId,
-  familyName: 'Lò',
-  middleName: 'Văn',
-  givenName: 'Thử',
-  birthDate: '1995-05-05',
-  gender: 'male',
-  ethnicityCode: '01',
-  nationalId: null,
-  partyMember: false,
-  qualification: 'university',
-  theoryLevel: 'basic',
-  hardshipArea: false,
-  confirmDuplicate: true,
-});
-const newPosition = (personId: number, unitId: number) => ({
-  personId,
-  unitId,
-  title: 'deputy_secretary',
-  employment: 'part_time',
-  method: 'elected',
-  term: '2022–2027',
-  decision: '20-QĐ/HĐTN',
-  startDate: '2024-01-01',
-  endDate: null,
-});
-const newClass = {
-  name: 'Lớp thử',
-  partners: ['Trường Chính trị tỉnh'],
-  kindCode: 'title',
-  targetTitles: ['secretary'],
-  startDate: '2025-05-12',
-  endDate: '2025-05-14',
-  capacity: 30,
-};
-const newUnit = (code: string) => ({
-  code,
-  name: `Đơn vị ${code}`,
-  kind: 'grassroots',
-  organisation: 'doan',
-  interim: false,
-});
-
 /**
- * A valid body for every write route, keyed "METHOD /api/v1/url". Path ids default to the other
- * district's; a probe with `params` aims at the actor's own rows with a body that reaches across.
+ * Probes beyond the example, keyed "METHOD /api/v1/path": the actor's own rows in the path with the
+ * other district's in the body, or the other way round. The example itself is always sent.
  */
-const SAMPLES: Record<string, (w: World) => Probe[]> = {
-  'POST /api/v1/auth/logout': () => [{}],
-  // A wrong current password: the walk must not change anyone's password.
-  'POST /api/v1/auth/password': () => [
-    { body: { currentPassword: 'khong-phai-mat-khau', password: 'mat-khau-moi-dai-hon' } },
-  ],
-
-  'POST /api/v1/users': (w) => [
-    {
-      body: {
-        login: 'walk.user',
-        displayName: 'Walk',
-        password: 'mat-khau-rat-dai',
-        grants: [{ unitId: w.D2, role: 'admin' }],
-      },
-    },
-    { body: { login: 'walk.cadre', displayName: 'Walk', password: 'mat-khau-rat-dai', personId: w.p2 } },
-  ],
-  'PATCH /api/v1/users/:id': () => [{ body: { version: 1, displayName: 'Đã đổi', disabled: true } }],
-  'POST /api/v1/users/:id/password': () => [{ body: { password: 'mat-khau-moi-dai-hon' } }],
+const PROBES: Record<string, (w: World) => Probe[]> = {
+  'POST /api/v1/users': (w) => [{ body: { login: 'walk.cadre', grants: undefined, personId: w.p2 } }],
   'POST /api/v1/users/:id/grants': (w) => [
-    { body: { unitId: w.D1, role: 'viewer' } },
-    { params: { id: w.d1EditorId }, body: { unitId: w.D2, role: 'admin' } },
+    { ids: { unit: w.D1 } },
+    { params: { id: w.d1EditorId }, ids: { unit: w.D2 }, body: { role: 'admin' } },
   ],
-  'DELETE /api/v1/users/:id/grants/:grantId': () => [{}],
-
-  'POST /api/v1/units': (w) => [{ body: { ...newUnit('WALK-NEW'), parentId: w.D2, date: DATE } }],
-  'PATCH /api/v1/units/:id': () => [{ body: { version: 1, place: 'Gia Nghĩa', shortName: 'Đổi' } }],
-  'POST /api/v1/units/:id/rename': () => [{ body: { ...unitChange, name: 'Tên mới' } }],
-  'POST /api/v1/units/:id/move': (w) => [
-    { body: { ...unitChange, parentId: w.D1 } },
-    { params: { id: w.G1 }, body: { ...unitChange, parentId: w.D2 } },
-  ],
-  'POST /api/v1/units/:id/dissolve': () => [{ body: unitChange }],
-  'POST /api/v1/units/:id/interim': () => [{ body: unitChange }],
-  'POST /api/v1/units/:id/activate': () => [{ body: unitChange }],
+  'POST /api/v1/units/:id/move': (w) => [{ ids: { unit2: w.D1 } }, { params: { id: w.G1 }, ids: { unit2: w.D2 } }],
   'POST /api/v1/units/merge': (w) => [
-    { body: { sourceIds: [w.G2], targetId: w.G1, date: DATE } },
-    { body: { sourceIds: [w.G1], targetId: w.G2, date: DATE } },
-    { body: { sourceIds: [w.G1], newUnit: { ...newUnit('WALK-M'), parentId: w.D2 }, date: DATE } },
+    { ids: { unit: w.G2, unit2: w.G1 } },
+    { ids: { unit: w.G1, unit2: w.G2 } },
+    { ids: { unit: w.G1 }, body: { targetId: undefined, newUnit: { ...exampleNewUnit('WALK-M'), parentId: w.D2 } } },
   ],
   'POST /api/v1/units/:id/split': (w) => [
-    { body: { version: 1, into: [newUnit('WALK-S1'), newUnit('WALK-S2')], date: DATE } },
     {
       params: { id: w.G1 },
-      body: { version: 1, into: [{ ...newUnit('WALK-S3'), parentId: w.D2 }, newUnit('WALK-S4')], date: DATE },
+      body: { into: [{ ...exampleNewUnit('WALK-S3'), parentId: w.D2 }, exampleNewUnit('WALK-S4')] },
     },
   ],
-
-  'POST /api/v1/people': (w) => [{ body: newPerson(w.G2) }],
-  'PATCH /api/v1/people/:id': (w) => [
-    { body: { version: 1, phone: '0901234567', notes: 'Đã sửa' } },
-    { params: { id: w.p1 }, body: { version: 1, unitId: w.G2 } },
+  'PATCH /api/v1/people/:id': (w) => [{ params: { id: w.p1 }, body: { unitId: w.G2 } }],
+  'POST /api/v1/positions': (w) => [{ ids: { person: w.p1, unit: w.G2 } }, { ids: { person: w.p2, unit: w.G1 } }],
+  'POST /api/v1/training/classes': (w) => [
+    { ids: { unit: w.P } },
+    ...[w.D2, w.G2, w.P].map((unit) => ({
+      ids: { unit },
+      body: { startDate: '2019-04-02', endDate: '2019-04-04', headcount: { total: 9 } },
+    })),
   ],
-  'DELETE /api/v1/people/:id': () => [{}],
-
-  'POST /api/v1/positions': (w) => [
-    { body: newPosition(w.p2, w.G2) },
-    { body: newPosition(w.p1, w.G2) },
-    { body: newPosition(w.p2, w.G1) },
-  ],
-  'PATCH /api/v1/positions/:id': () => [{ body: { version: 1, decision: '21-QĐ/HĐTN', endDate: '2025-01-01' } }],
-  'DELETE /api/v1/positions/:id': () => [{}],
-
-  // ---- training: catalogue and classes ----
-  'POST /api/v1/training/kinds': () => [{ body: { code: 'walk_kind', name: 'Bồi dưỡng thử', sortOrder: 70 } }],
-  'PATCH /api/v1/training/kinds/:code': () => [{ body: { version: 1, name: 'Đổi tên', active: false } }],
-  'POST /api/v1/training/programmes': () => [
-    { body: { name: 'Chương trình thử', kindCode: 'title', targetTitles: ['secretary'], standardDays: 3 } },
-  ],
-  'PATCH /api/v1/training/programmes/:id': () => [{ body: { version: 1, name: 'Đổi tên', active: false } }],
-  'POST /api/v1/training/classes': (w) =>
-    [w.D2, w.G2, w.P].flatMap((organiserUnitId) => [
-      { body: { ...newClass, organiserUnitId } },
-      {
-        body: { ...newClass, organiserUnitId, startDate: '2019-04-02', endDate: '2019-04-04', headcount: { total: 9 } },
-      },
-    ]),
   'PATCH /api/v1/training/classes/:id': () => [
-    { body: { version: 1, name: 'Đổi tên', capacity: 200, minAttendancePercent: 50 } },
-    { body: { version: 1, headcount: null } },
+    { body: { name: undefined, capacity: undefined, minAttendancePercent: undefined, headcount: null } },
   ],
-  'POST /api/v1/training/classes/:id/transitions': () => [
-    { body: { action: 'cancel', version: 1, note: 'Thử' } },
-    { body: { action: 'start', version: 1 } },
-  ],
-  'POST /api/v1/training/classes/:id/sessions': () => [
-    { body: { date: '2025-05-13', part: 'afternoon', topic: 'Thử', lecturer: 'Thử' } },
-  ],
-  'PATCH /api/v1/training/sessions/:id': () => [{ body: { version: 1, part: 'evening', topic: 'Đổi' } }],
-  'DELETE /api/v1/training/sessions/:id': () => [{}],
-
-  // ---- training: allocations, enrolments, summons ----
+  'POST /api/v1/training/classes/:id/transitions': () => [{ body: { action: 'start', note: undefined } }],
   'POST /api/v1/training/classes/:id/allocations': (w) => [
-    { body: { unitId: w.G1, seats: 2 } },
-    { params: { id: w.CP }, body: { unitId: w.G1, seats: 1 } },
-    { params: { id: w.C1 }, body: { unitId: w.G2, seats: 1 } },
+    { ids: { unit: w.G1 } },
+    { params: { id: w.CP }, ids: { unit: w.G1 }, body: { seats: 1 } },
+    { params: { id: w.C1 }, ids: { unit: w.G2 }, body: { seats: 1 } },
   ],
-  'PATCH /api/v1/training/allocations/:id': (w) => [
-    { body: { version: 1, seats: 4 } },
-    { params: { id: w.AP1 }, body: { version: 1, seats: 9 } },
-  ],
-  'DELETE /api/v1/training/allocations/:id': () => [{}],
+  'PATCH /api/v1/training/allocations/:id': (w) => [{ params: { id: w.AP1 }, body: { seats: 9 } }],
   'POST /api/v1/training/classes/:id/enrolments': (w) => [
-    { body: { allocationId: w.A2, personIds: [w.p2] } },
-    { params: { id: w.CP }, body: { allocationId: w.AP2, personIds: [w.p1] } },
-    { params: { id: w.CP }, body: { allocationId: w.AP1, personIds: [w.p2], waitlist: true } },
-    { params: { id: w.CP }, body: { personIds: [w.p1] } },
-    { params: { id: w.C1 }, body: { personIds: [w.p2b] } },
+    { params: { id: w.CP }, ids: { allocation: w.AP2, person: w.p1 } },
+    { params: { id: w.CP }, ids: { allocation: w.AP1, person: w.p2 }, body: { waitlist: true } },
+    { params: { id: w.CP }, ids: { person: w.p1 }, body: { allocationId: undefined } },
+    { params: { id: w.C1 }, ids: { person: w.p2b }, body: { allocationId: undefined } },
   ],
   'POST /api/v1/training/classes/:id/enrolments/bulk': (w) => [
-    { body: { allocationId: w.A2, filter: { within: w.G2, titles: ['secretary'] }, dryRun: true } },
     {
       params: { id: w.CP },
-      body: { allocationId: w.AP1, filter: { within: w.D2, titles: ['secretary', 'deputy_secretary'] }, dryRun: true },
+      ids: { allocation: w.AP1 },
+      body: { filter: { within: w.D2, titles: ['secretary', 'deputy_secretary'] } },
     },
-    { params: { id: w.CP }, body: { allocationId: w.AP2, filter: { within: w.G1, titles: ['secretary'] } } },
-    { params: { id: w.C1 }, body: { filter: { within: w.P, titles: ['secretary'] }, dryRun: true } },
+    { params: { id: w.CP }, ids: { allocation: w.AP2, unit: w.G1 }, body: { dryRun: undefined } },
+    { params: { id: w.C1 }, ids: { unit: w.P }, body: { allocationId: undefined } },
   ],
   'POST /api/v1/training/classes/:id/enrolments/confirm': (w) => [
-    { body: { enrolmentIds: [w.E2] } },
     { params: { id: w.CP }, body: { enrolmentIds: [w.EP1, w.EP2] } },
     { params: { id: w.C1 }, body: { enrolmentIds: [w.E2, w.EP2] } },
   ],
-  'POST /api/v1/training/enrolments/:id/withdraw': () => [{ body: { version: 1, reason: 'Bận công tác' } }],
-
-  // ---- training: sessions' attendance, check-in, sign-in sheets ----
+  // the editor's own class, with the other district's trainee, then its session, slipped into the rows
   'PUT /api/v1/training/classes/:id/attendance': (w) => [
-    { body: { marks: [{ enrolmentId: w.E2, sessionId: w.S2, mark: 'present' }] } },
-    // the editor's own class, with the other district's trainee, then its session, slipped into the rows
-    { params: { id: w.C1 }, body: { marks: [{ enrolmentId: w.E2, sessionId: w.S1, mark: 'present' }] } },
-    { params: { id: w.C1 }, body: { marks: [{ enrolmentId: w.E1, sessionId: w.S2, mark: 'absent' }] } },
+    { params: { id: w.C1 }, ids: { enrolment: w.E2, session: w.S1 } },
+    { params: { id: w.C1 }, ids: { enrolment: w.E1, session: w.S2 } },
   ],
-  // multipart in real use; the walk sends JSON, which the route refuses after the permission check
-  'POST /api/v1/training/classes/:id/attendance/upload': () => [{ body: { file: 'diem-danh.xlsx' } }],
-  'POST /api/v1/training/checkin': () => [{ body: { token: 'walk-unknown-session-token' } }],
-  'POST /api/v1/training/sessions/:id/checkin': () => [{ body: { code: 'canbo:checkin:walk-unknown-code' } }],
-
-  // ---- training: results and certificates ----
-  'PUT /api/v1/training/classes/:id/results': (w) => [
-    { body: { results: [{ enrolmentId: w.E2, score: 8.5 }] } },
-    // the editor's own class, with the other district's trainee slipped into the rows
-    { params: { id: w.C1 }, body: { results: [{ enrolmentId: w.E2, score: 8.5, grade: 'good' }] } },
-  ],
-  'POST /api/v1/training/enrolments/:id/override': () => [
-    { body: { version: 1, outcome: 'completed', reason: 'Học bù, nộp bài thu hoạch' } },
-    { body: { version: 1, outcome: null, reason: null } },
-  ],
+  'PUT /api/v1/training/classes/:id/results': (w) => [{ params: { id: w.C1 }, ids: { enrolment: w.E2 } }],
+  'POST /api/v1/training/enrolments/:id/override': () => [{ body: { outcome: null, reason: null } }],
   'POST /api/v1/training/classes/:id/certificates': (w) => [
-    { body: {} },
-    { params: { id: w.C1 }, body: { enrolmentIds: [w.E2] } },
+    { body: { enrolmentIds: undefined } },
+    { params: { id: w.C1 }, ids: { enrolment: w.E2 } },
   ],
-  'POST /api/v1/training/certificates/:id/revoke': () => [{ body: { version: 1, reason: 'Cấp nhầm' } }],
-  'PUT /api/v1/training/certificate-patterns/:unitId': () => [
-    { body: { version: 0, pattern: '{unit}-{seq:4}/{year}' } },
-    { body: { version: 1, pattern: '{seq}/GCN' } },
-  ],
+  'PUT /api/v1/training/certificate-patterns/:unitId': () => [{ body: { version: 1, pattern: '{seq}/GCN' } }],
 };
+
+const keyOf = (r: RouteSpec) => `${r.method} /api/v1${r.path}`;
+
+/** The calls of a write route aimed at a target: its example, then the extra probes. */
+function probesOf(r: RouteSpec, w: World, target: Target): { params?: Record<string, number>; body?: unknown }[] {
+  if (!r.example) return [{}];
+  const example = r.example;
+  return [{}, ...(PROBES[keyOf(r)]?.(w) ?? [])].map((p) => {
+    const ids: ExampleIds = { ...target, ...p.ids };
+    return { params: p.params, body: { ...(example(ids) as object), ...p.body } };
+  });
+}
 
 /** Query strings GET routes need to pass validation. */
 const QUERIES: Record<string, string> = {
@@ -582,7 +470,13 @@ describe('authorisation walk over every registered route', () => {
   let editor: Session;
   let viewer: Session;
   let pAdmin: Session;
-  let routes: { method: string; url: string; public: boolean }[];
+  /** The contract's route table, as the server mounts it. */
+  const routes = routeList.map((spec) => ({
+    method: spec.method,
+    url: `/api/v1${spec.path}`,
+    public: spec.public === true,
+    spec,
+  }));
   const has = (key: string) => routes.some((r) => `${r.method} ${r.url}` === key);
 
   beforeAll(async () => {
@@ -760,28 +654,32 @@ describe('authorisation walk over every registered route', () => {
     pAdmin = await login(t.app, 'quantri.tinh', PASSWORD);
     // the other district's own people are signed in: a walk that ends their sessions shows
     await login(t.app, 'quyx.bientap', PASSWORD);
-    routes = [...t.app.routeTable];
   });
   afterAll(() => t.close());
 
-  it('knows every route and has a sample body for every write route', () => {
-    expect(routes.length).toBeGreaterThan(5);
-    const missing = routes
-      .filter((r) => !r.public && WRITE.has(r.method))
-      .map((r) => `${r.method} ${r.url}`)
-      .filter((key) => !SAMPLES[key]);
-    expect(missing, 'add a valid sample body to SAMPLES in server/test/authz-walk.test.ts').toEqual([]);
-    const unknown = Object.keys(SAMPLES).filter((key) => !has(key));
-    // Samples for routes not (yet) registered are harmless; listed so a renamed route is noticed.
-    if (unknown.length) console.info(`authz walk: samples for routes not registered: ${unknown.join(', ')}`);
+  it('walks exactly the routes the server registers, with an example body for every write', () => {
+    const registered = t.app.routeTable.map((r) => `${r.method} ${r.url}${r.public ? ' (public)' : ''}`).sort();
+    const table = routes.map((r) => `${r.method} ${r.url}${r.public ? ' (public)' : ''}`).sort();
+    expect(registered, 'register every route from the contract route table, and only those').toEqual(table);
+    const missing = routes.filter((r) => r.spec.body && !r.spec.example).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+    const unknown = Object.keys(PROBES).filter((key) => !has(key));
+    expect(unknown, 'probes for routes the table does not have').toEqual([]);
   });
 
   it('refuses every non-public route to an anonymous caller with 401', async () => {
-    const d2: Target = { unit: w.D2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant, ...c2(w) };
+    const d2: Target = {
+      unit: w.D2,
+      unit2: w.G2,
+      person: w.p2,
+      position: w.pos2,
+      user: w.d2UserId,
+      grant: w.d2Grant,
+      ...c2(w),
+    };
     for (const r of routes.filter((x) => !x.public)) {
       const url = fill(r.url, d2);
-      const probes = WRITE.has(r.method) ? (SAMPLES[`${r.method} ${r.url}`]?.(w) ?? [{}]) : [{}];
-      for (const p of probes) {
+      for (const p of probesOf(r.spec, w, d2)) {
         const res = await t.app.inject({
           method: r.method as 'GET',
           url,
@@ -797,8 +695,8 @@ describe('authorisation walk over every registered route', () => {
     const before = await snapshotD2(t.db, w);
     const api = as(t.app, editor);
     const targets: Target[] = [
-      { unit: w.D2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant, ...c2(w) },
-      { unit: w.G2, person: w.p2b, position: w.pos2, user: w.d2CadreId, grant: w.d2Grant, ...cp2(w) },
+      { unit: w.D2, unit2: w.G2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant, ...c2(w) },
+      { unit: w.G2, unit2: w.D2, person: w.p2b, position: w.pos2, user: w.d2CadreId, grant: w.d2Grant, ...cp2(w) },
     ];
     const walked: string[] = [];
     const problems: string[] = [];
@@ -834,6 +732,7 @@ describe('authorisation walk over every registered route', () => {
           for (const unit of [w.P, w.D1]) {
             const own: Target = {
               unit,
+              unit2: w.G1,
               person: w.p1,
               position: w.pos1,
               user: w.d1EditorId,
@@ -852,9 +751,8 @@ describe('authorisation walk over every registered route', () => {
         }
         continue;
       }
-      const probes = SAMPLES[key]?.(w) ?? [];
       for (const target of hasParams ? targets : [targets[0] as Target]) {
-        for (const p of probes) {
+        for (const p of probesOf(r.spec, w, target)) {
           const url = fill(r.url, target, p.params);
           const res = await t.app.inject({
             method: r.method as 'POST',
@@ -876,6 +774,7 @@ describe('authorisation walk over every registered route', () => {
     const before = await snapshotAll(t.db, w);
     const own: Target = {
       unit: w.G1,
+      unit2: w.D1,
       person: w.p1,
       position: w.pos1,
       user: w.d1EditorId,
@@ -886,7 +785,7 @@ describe('authorisation walk over every registered route', () => {
     for (const r of routes.filter((x) => !x.public && WRITE.has(x.method))) {
       const key = `${r.method} ${r.url}`;
       if (OWN_SESSION.has(key)) continue;
-      for (const p of SAMPLES[key]?.(w) ?? []) {
+      for (const p of probesOf(r.spec, w, own)) {
         const url = fill(r.url, own, p.params);
         const res = await t.app.inject({
           method: r.method as 'POST',

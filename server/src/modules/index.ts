@@ -1,4 +1,6 @@
+import { routes } from '@canbo/contract';
 import type { App } from '../http.ts';
+import { register } from '../route.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
@@ -18,5 +20,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(trainingRoutes);
-  app.get('/health', { config: { public: true } }, async () => ({ ok: true }));
+  register(app, routes.health.health, async () => ({ ok: true }));
 }

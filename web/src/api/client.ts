@@ -1,5 +1,13 @@
 import i18next from 'i18next';
-import type { ErrorBody } from '@canbo/contract';
+import {
+  pathOf,
+  type BodyIn,
+  type ErrorBody,
+  type ParamsIn,
+  type QueryValues,
+  type ReplyOut,
+  type Route,
+} from '@canbo/contract';
 
 /** When the answer is not the server's (a proxy, a crash): the status, in the user's language. */
 function fallbackMessage(status: number): string {
@@ -21,22 +29,16 @@ export class ApiError extends Error {
   }
 }
 
+/** The ApiError of a refused answer (the body may be the server's error, or not JSON at all). */
+export async function errorOf(res: Response): Promise<ApiError> {
+  const e = ((await res.json().catch(() => null)) ?? {}) as Partial<ErrorBody>;
+  return new ApiError(res.status, e.code ?? 'internal', e.message ?? fallbackMessage(res.status), e.details ?? {});
+}
+
 // The session's CSRF token, echoed on every write; set from /auth/me and /auth/login.
 let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;
-}
-
-type Query = Record<string, string | number | boolean | null | undefined>;
-
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  }
-  const s = params.toString();
-  return s ? `${path}?${s}` : path;
 }
 
 let onUnauthenticated: () => void = () => {};
@@ -45,46 +47,83 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 204) return undefined as T;
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (data ?? {}) as Partial<ErrorBody>;
-    if (res.status === 401 && !path.startsWith('/auth/login')) onUnauthenticated();
-    throw new ApiError(res.status, e.code ?? 'internal', e.message ?? fallbackMessage(res.status), e.details ?? {});
+/** A part of the call the route has no schema for cannot be given; a query is always optional. */
+type Part<K extends string, T, Optional extends boolean> = [T] extends [undefined]
+  ? { [P in K]?: never }
+  : Optional extends true
+    ? { [P in K]?: T }
+    : { [P in K]: T };
+/** What a call of the route carries, typed by the route's schemas. */
+export type CallArgs<R extends Route> = Part<'params', ParamsIn<R>, false> &
+  Part<'query', QueryValues<R>, true> &
+  Part<'body', BodyIn<R>, false>;
+type ArgsOf<R extends Route> = object extends CallArgs<R> ? [args?: CallArgs<R>] : [args: CallArgs<R>];
+
+/** The address of a route with its parameters and query filled in (empty values left out). */
+export function urlOf<R extends Route>(route: R, ...[args]: ArgsOf<R>): string {
+  const path = `/api/v1${pathOf(route, args?.params as Record<string, unknown> | undefined)}`;
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries((args?.query ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(v) ? (v as unknown[]) : [v]) {
+      // query values are numbers, strings and booleans (the schemas coerce them back)
+      if (item !== undefined && item !== null && item !== '') search.append(k, `${item as string | number | boolean}`);
+    }
   }
-  return data as T;
+  const s = search.toString();
+  return s ? `${path}?${s}` : path;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
-
-/** Download a file the API streams (Excel exports), keeping the session cookie. */
-export async function download(path: string, query: Query | undefined, filename: string): Promise<void> {
-  const res = await fetch(`/api/v1${withQuery(path, query)}`, { credentials: 'same-origin' });
+async function send(route: Route, url: string, init: RequestInit): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (route.method !== 'GET') headers.set('x-csrf-token', csrfToken);
+  const res = await fetch(url, { ...init, method: route.method, headers, credentials: 'same-origin' });
   if (!res.ok) {
-    const e = ((await res.json().catch(() => null)) ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(res.status, e.code ?? 'internal', e.message ?? fallbackMessage(res.status), e.details ?? {});
+    // A public route (login, certificate verification) answers 401 without a session having ended.
+    if (res.status === 401 && !route.public) onUnauthenticated();
+    throw await errorOf(res);
   }
-  const blob = await res.blob();
+  return res;
+}
+
+/** Calls a JSON route of the contract's table: the URL from its path, the answer typed by its schema. */
+export async function call<R extends Route>(route: R, ...[args]: ArgsOf<R>): Promise<ReplyOut<R>> {
+  const body = (args as { body?: unknown } | undefined)?.body;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await send(route, urlOf(route, ...([args] as ArgsOf<R>)), {
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 204) return null as ReplyOut<R>;
+  return (await res.json()) as ReplyOut<R>;
+}
+
+/** Sends one file to an upload route (multipart), with the route's query. */
+export async function upload<R extends Route>(route: R, args: CallArgs<R>, file: File): Promise<ReplyOut<R>> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const url = urlOf(route, ...([args] as ArgsOf<R>));
+  const res = await send(route, url, { headers: { accept: 'application/json' }, body });
+  return (await res.json()) as ReplyOut<R>;
+}
+
+/** Fetches a download route's file, keeping the session cookie; a refusal is an ApiError. */
+export async function fetchFile<R extends Route>(route: R, ...[args]: ArgsOf<R>): Promise<Response> {
+  return send(route, urlOf(route, ...([args] as ArgsOf<R>)), {});
+}
+
+/** Hands bytes to the browser as a file to save. */
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
   a.click();
   URL.revokeObjectURL(url);
+}
+
+/** Downloads a file the API builds (exports, documents) and saves it under `filename`. */
+export async function download<R extends Route>(route: R, args: CallArgs<R>, filename: string): Promise<void> {
+  const res = await fetchFile(route, ...([args] as ArgsOf<R>));
+  saveBlob(await res.blob(), filename);
 }

@@ -12,7 +12,8 @@ import {
 import { Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { routes } from '@canbo/contract';
+import { call } from '../api/client';
 import { hasRole, useMe } from '../features/auth/useMe';
 import { UnitTreeNav } from '../features/units/UnitTreeNav';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -68,7 +69,7 @@ export function Layout() {
   );
 
   const logout = async () => {
-    await api.post('/auth/logout');
+    await call(routes.auth.logout);
     qc.clear();
     void navigate({ to: '/login' });
   };

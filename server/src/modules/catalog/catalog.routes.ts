@@ -1,15 +1,13 @@
-import { ethnicityList } from '@canbo/contract';
+import { routes } from '@canbo/contract';
 import type { App } from '../../http.ts';
+import { register } from '../../route.ts';
 import { listEthnicities } from './catalog.repository.ts';
 import { reader } from '../../context.ts';
 import { programmeRoutes } from '../training/programmes/programmes.routes.ts';
 import { kindRoutes } from './kinds.routes.ts';
 
 export async function catalogRoutes(app: App): Promise<void> {
-  // 55 rows, fixed by the statistics office: the only list not paged.
-  app.get('/catalog/ethnicities', { schema: { tags: ['catalog'], response: { 200: ethnicityList } } }, async () => ({
-    items: await listEthnicities(reader(app.ctx)),
-  }));
+  register(app, routes.catalog.ethnicities, async () => ({ items: await listEthnicities(reader(app.ctx)) }));
   // The training catalogue: kinds and programmes, under /training like the rest of training.
   await app.register(kindRoutes);
   await app.register(programmeRoutes);

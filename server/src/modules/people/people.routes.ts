@@ -1,30 +1,19 @@
 import { PassThrough } from 'node:stream';
-import {
-  idParams,
-  person,
-  personCreate,
-  personExportQuery,
-  personListQuery,
-  personPage,
-  personUpdate,
-} from '@canbo/contract';
+import { routes } from '@canbo/contract';
 import type { App } from '../../http.ts';
 import { actorOf } from '../../http.ts';
+import { register } from '../../route.ts';
+import { XLSX } from '../../documents/file.ts';
 import { writeXlsxTable } from '../../documents/xlsx/table.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { peopleTable } from './people.export.ts';
 import { createPerson, exportPeople, getPerson, listPeople, updatePerson } from './people.service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export async function peopleRoutes(app: App): Promise<void> {
-  const tags = ['people'];
+  const { people } = routes;
+  register(app, people.list, async (req) => listPeople(app.ctx, actorOf(req), req.query));
 
-  app.get('/people', { schema: { tags, querystring: personListQuery, response: { 200: personPage } } }, async (req) =>
-    listPeople(app.ctx, actorOf(req), req.query),
-  );
-
-  app.get('/people/export.xlsx', { schema: { tags, querystring: personExportQuery } }, async (req, reply) => {
+  register(app, people.export, async (req, reply) => {
     const rows = exportPeople(app.ctx, actorOf(req), req.query);
     const out = new PassThrough();
     // The response is already under way when a batch fails: the stream is cut, and the log says why.
@@ -36,17 +25,9 @@ export async function peopleRoutes(app: App): Promise<void> {
       .send(out);
   });
 
-  app.get('/people/:id', { schema: { tags, params: idParams, response: { 200: person } } }, async (req) =>
-    getPerson(app.ctx, actorOf(req), req.params),
-  );
-
-  app.post('/people', { schema: { tags, body: personCreate, response: { 201: person } } }, async (req, reply) =>
-    reply.code(201).send(await createPerson(app.ctx, actorOf(req), req.body)),
-  );
-
-  app.patch(
-    '/people/:id',
-    { schema: { tags, params: idParams, body: personUpdate, response: { 200: person } } },
-    async (req) => updatePerson(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
+  register(app, people.get, async (req) => getPerson(app.ctx, actorOf(req), req.params));
+  register(app, people.create, async (req) => createPerson(app.ctx, actorOf(req), req.body));
+  register(app, people.update, async (req) =>
+    updatePerson(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
 }

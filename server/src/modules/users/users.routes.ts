@@ -1,17 +1,7 @@
-import { z } from 'zod';
-import {
-  grantCreate,
-  grantParams,
-  idParams,
-  passwordReset,
-  user,
-  userCreate,
-  userListQuery,
-  userPage,
-  userUpdate,
-} from '@canbo/contract';
+import { routes } from '@canbo/contract';
 import type { App } from '../../http.ts';
 import { actorOf } from '../../http.ts';
+import { register } from '../../route.ts';
 import {
   addGrant,
   createUser,
@@ -23,44 +13,17 @@ import {
 } from './users.service.ts';
 
 export async function usersRoutes(app: App): Promise<void> {
-  const tags = ['users'];
-
-  app.get('/users', { schema: { tags, querystring: userListQuery, response: { 200: userPage } } }, async (req) =>
-    listUsersFor(app.ctx, actorOf(req), req.query),
-  );
-
-  app.get('/users/:id', { schema: { tags, params: idParams, response: { 200: user } } }, async (req) =>
-    getUser(app.ctx, actorOf(req), req.params.id),
-  );
-
-  app.post('/users', { schema: { tags, body: userCreate, response: { 201: user } } }, async (req, reply) =>
-    reply.code(201).send(await createUser(app.ctx, actorOf(req), req.body)),
-  );
-
-  app.patch(
-    '/users/:id',
-    { schema: { tags, params: idParams, body: userUpdate, response: { 200: user } } },
-    async (req) => updateUser(app.ctx, actorOf(req), req.params.id, req.body),
-  );
-
-  app.post(
-    '/users/:id/password',
-    { schema: { tags, params: idParams, body: passwordReset, response: { 204: z.null() } } },
-    async (req, reply) => {
-      await resetPassword(app.ctx, actorOf(req), req.params.id, req.body.password);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/users/:id/grants',
-    { schema: { tags, params: idParams, body: grantCreate, response: { 201: user } } },
-    async (req, reply) => reply.code(201).send(await addGrant(app.ctx, actorOf(req), req.params.id, req.body)),
-  );
-
-  app.delete(
-    '/users/:id/grants/:grantId',
-    { schema: { tags, params: grantParams, response: { 200: user } } },
-    async (req) => removeGrant(app.ctx, actorOf(req), req.params.id, req.params.grantId),
+  const { users } = routes;
+  register(app, users.list, async (req) => listUsersFor(app.ctx, actorOf(req), req.query));
+  register(app, users.get, async (req) => getUser(app.ctx, actorOf(req), req.params.id));
+  register(app, users.create, async (req) => createUser(app.ctx, actorOf(req), req.body));
+  register(app, users.update, async (req) => updateUser(app.ctx, actorOf(req), req.params.id, req.body));
+  register(app, users.resetPassword, async (req) => {
+    await resetPassword(app.ctx, actorOf(req), req.params.id, req.body.password);
+    return null;
+  });
+  register(app, users.addGrant, async (req) => addGrant(app.ctx, actorOf(req), req.params.id, req.body));
+  register(app, users.removeGrant, async (req) =>
+    removeGrant(app.ctx, actorOf(req), req.params.id, req.params.grantId),
   );
 }

@@ -3,13 +3,13 @@ import { Alert, Flex, Select, Table, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { auditEntities, type AuditEntry, type Page } from '@canbo/contract';
-import { api } from '../../api/client';
+import { auditEntities, type AuditEntry, routes } from '@canbo/contract';
+import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePaging } from '../../lib/paging';
 import { AUDIT_KEY } from '../../lib/queryKeys';
-import type { AuditEntityName } from './ChangeHistory';
+import type { AuditEntity, AuditEntityName } from './ChangeHistory';
 import { ChangeList } from './ChangeList';
 import { useAuditLabels } from './labels';
 
@@ -50,12 +50,12 @@ function recordName(e: AuditEntry): string | null {
 export function AuditPage() {
   const { t } = useTranslation('audit');
   const { actionLabel } = useAuditLabels();
-  const [entity, setEntity] = useState<AuditEntityName | undefined>();
+  const [entity, setEntity] = useState<AuditEntity | undefined>();
   const paging = usePaging();
   const { page, pageSize } = paging;
   const q = useQuery({
     queryKey: [...AUDIT_KEY, 'log', entity, page, pageSize],
-    queryFn: () => api.get<Page<AuditEntry>>('/audit', { entity, page, pageSize, order: 'desc' }),
+    queryFn: () => call(routes.audit.list, { query: { entity, page, pageSize, order: 'desc' } }),
     placeholderData: (prev) => prev,
   });
 
@@ -66,7 +66,7 @@ export function AuditPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Select<AuditEntityName>
+        <Select<AuditEntity>
           allowClear
           aria-label={t('entity')}
           placeholder={t('allEntities')}

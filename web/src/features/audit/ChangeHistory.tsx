@@ -1,17 +1,21 @@
 import type { auditEntities } from '@canbo/contract';
+import { routes } from '@canbo/contract';
 import { useState } from 'react';
 import { Alert, Empty, Pagination, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, Page } from '@canbo/contract';
-import { api } from '../../api/client';
+
+import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { AUDIT_KEY } from '../../lib/queryKeys';
 import { ChangeList } from './ChangeList';
 import { useAuditLabels } from './labels';
 
-export type AuditEntityName = (typeof auditEntities)[number] | 'grant';
+/** The records an audit query can ask about. */
+export type AuditEntity = (typeof auditEntities)[number];
+/** The names an entry's label may carry (grants are shown inside their user's entries). */
+export type AuditEntityName = AuditEntity | 'grant';
 
 const ACTION_COLORS: Record<string, string> = { create: 'green', delete: 'red', end: 'orange', disable: 'red' };
 
@@ -21,7 +25,7 @@ export function ChangeHistory({
   entityId,
   pageSize = 10,
 }: {
-  entity: AuditEntityName;
+  entity: AuditEntity;
   entityId: number;
   pageSize?: number;
 }) {
@@ -30,7 +34,7 @@ export function ChangeHistory({
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: [...AUDIT_KEY, entity, entityId, page, pageSize],
-    queryFn: () => api.get<Page<AuditEntry>>('/audit', { entity, entityId, page, pageSize, order: 'desc' }),
+    queryFn: () => call(routes.audit.list, { query: { entity, entityId, page, pageSize, order: 'desc' } }),
   });
   if (q.error) return <Alert type="error" showIcon title={errorMessage(q.error)} />;
   const items = q.data?.items ?? [];

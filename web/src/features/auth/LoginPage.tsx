@@ -2,8 +2,8 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '@canbo/contract';
-import { api } from '../../api/client';
+import { routes, type BodyIn } from '@canbo/contract';
+import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { useSetMe } from './useMe';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
@@ -20,7 +20,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const search: { redirect?: unknown } = useSearch({ strict: false });
   const mutation = useMutation({
-    mutationFn: (v: { login: string; password: string }) => api.post<Me>('/auth/login', v),
+    mutationFn: (body: BodyIn<typeof routes.auth.login>) => call(routes.auth.login, { body }),
     onSuccess: (me) => {
       setMe(me);
       void navigate({ href: backTo(search.redirect) });

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '@canbo/contract';
-import { api, ApiError, setCsrfToken } from '../../api/client';
+import { routes, type Me } from '@canbo/contract';
+import { ApiError, call, setCsrfToken } from '../../api/client';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -10,7 +10,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await api.get<Me>('/auth/me');
+        const me = await call(routes.auth.me);
         setCsrfToken(me.csrfToken);
         return me;
       } catch (err) {

@@ -61,7 +61,7 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
               aria-label={t('positions:title')}
               placeholder={t('positions:title')}
               value={value.title}
-              onChange={(v?: string) => set({ title: v })}
+              onChange={(v?: PeopleFilter['title']) => set({ title: v })}
               options={enumOptions(t, 'title', titles)}
             />
           </Col>
@@ -72,7 +72,7 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
               aria-label={t('field.gender')}
               placeholder={t('field.gender')}
               value={value.gender}
-              onChange={(v?: string) => set({ gender: v })}
+              onChange={(v?: PeopleFilter['gender']) => set({ gender: v })}
               options={enumOptions(t, 'gender', genders)}
             />
           </Col>
@@ -118,7 +118,7 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
               aria-label={t('field.theoryLevel')}
               placeholder={t('field.theoryLevel')}
               value={value.theoryLevel}
-              onChange={(v?: string) => set({ theoryLevel: v })}
+              onChange={(v?: PeopleFilter['theoryLevel']) => set({ theoryLevel: v })}
               options={enumOptions(t, 'theoryLevel', theoryLevels)}
             />
           </Col>

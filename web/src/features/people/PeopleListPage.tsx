@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Alert, App, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate, useSearch } from '@tanstack/react-router';
@@ -60,7 +61,7 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
     setExporting(true);
     try {
       const { page: _p, pageSize: _s, ...rest } = filter;
-      await download('/people/export.xlsx', { ...rest }, t('exportFile'));
+      await download(routes.people.export, { query: rest }, t('exportFile'));
     } catch (err) {
       message.error(errorMessage(err));
     } finally {

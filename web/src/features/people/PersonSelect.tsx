@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Page, Person } from '@canbo/contract';
-import { api } from '../../api/client';
+
+import { call } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';
 
@@ -26,7 +27,7 @@ export function PersonSelect({
   const q = useDebounced(input.trim(), 300);
   const list = useQuery({
     queryKey: ['people', 'pick', q, unitId],
-    queryFn: () => api.get<Page<Person>>('/people', { q, unitId, pageSize: 20 }),
+    queryFn: () => call(routes.people.list, { query: { q, unitId, pageSize: 20 } }),
   });
   return (
     <Select<number>

@@ -1,32 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Ethnicity, Page, Person, PersonCreate, PersonUpdate } from '@canbo/contract';
-import { api } from '../../api/client';
+import { routes, type BodyIn, type QueryValues } from '@canbo/contract';
+import { call } from '../../api/client';
 import { AUDIT_KEY } from '../../lib/queryKeys';
 
 export const PEOPLE_KEY = ['people'] as const;
 
-/** The list's filters as they travel in the URL and to the API (strings and numbers only). */
-export interface PeopleFilter {
-  q?: string;
-  unitId?: number;
-  title?: string;
-  gender?: string;
-  ethnicityCode?: string;
-  minority?: 'true' | 'false';
-  partyMember?: 'true' | 'false';
-  theoryLevel?: string;
-  ageMin?: number;
-  ageMax?: number;
-  sort?: 'name' | 'birthDate' | 'unit' | 'updatedAt';
-  order?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
+/** The list's filters as they travel in the URL and to the API. */
+export type PeopleFilter = QueryValues<typeof routes.people.list>;
 
 export function usePeople(filter: PeopleFilter) {
   return useQuery({
     queryKey: [...PEOPLE_KEY, 'list', filter],
-    queryFn: () => api.get<Page<Person>>('/people', { ...filter }),
+    queryFn: () => call(routes.people.list, { query: filter }),
     placeholderData: (prev) => prev,
   });
 }
@@ -34,14 +19,14 @@ export function usePeople(filter: PeopleFilter) {
 export function usePerson(id: number) {
   return useQuery({
     queryKey: [...PEOPLE_KEY, 'detail', id],
-    queryFn: () => api.get<Person>(`/people/${id}`),
+    queryFn: () => call(routes.people.get, { params: { id } }),
   });
 }
 
 export function useEthnicities() {
   return useQuery({
     queryKey: ['catalog', 'ethnicities'],
-    queryFn: () => api.get<{ items: Ethnicity[] }>('/catalog/ethnicities'),
+    queryFn: () => call(routes.catalog.ethnicities),
     staleTime: Infinity,
   });
 }
@@ -49,7 +34,7 @@ export function useEthnicities() {
 export function useCreatePerson() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<PersonCreate>) => api.post<Person>('/people', body),
+    mutationFn: (body: BodyIn<typeof routes.people.create>) => call(routes.people.create, { body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: PEOPLE_KEY }),
   });
 }
@@ -57,7 +42,7 @@ export function useCreatePerson() {
 export function useUpdatePerson(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PersonUpdate) => api.patch<Person>(`/people/${id}`, body),
+    mutationFn: (body: BodyIn<typeof routes.people.update>) => call(routes.people.update, { params: { id }, body }),
     onSuccess: (p) => {
       qc.setQueryData([...PEOPLE_KEY, 'detail', id], p);
       void qc.invalidateQueries({ queryKey: [...PEOPLE_KEY, 'list'] });

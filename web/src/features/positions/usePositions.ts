@@ -1,24 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page, Position, PositionCreate, PositionUpdate } from '@canbo/contract';
-import { api } from '../../api/client';
+import { routes, type BodyIn, type QueryValues } from '@canbo/contract';
+import { call } from '../../api/client';
 import { AUDIT_KEY } from '../../lib/queryKeys';
 
 export const POSITIONS_KEY = ['positions'] as const;
 
-export interface PositionFilter {
-  unitId?: number;
-  personId?: number;
-  activeOn?: string;
-  page?: number;
-  pageSize?: number;
-  sort?: 'startDate' | 'title' | 'person';
-  order?: 'asc' | 'desc';
-}
+export type PositionFilter = QueryValues<typeof routes.positions.list>;
 
 export function usePositions(filter: PositionFilter) {
   return useQuery({
     queryKey: [...POSITIONS_KEY, filter],
-    queryFn: () => api.get<Page<Position>>('/positions', { ...filter }),
+    queryFn: () => call(routes.positions.list, { query: filter }),
   });
 }
 
@@ -35,7 +27,7 @@ function useInvalidate() {
 export function useCreatePosition() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: PositionCreate) => api.post<Position>('/positions', body),
+    mutationFn: (body: BodyIn<typeof routes.positions.create>) => call(routes.positions.create, { body }),
     onSuccess: invalidate,
   });
 }
@@ -43,7 +35,8 @@ export function useCreatePosition() {
 export function useUpdatePosition() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, ...body }: PositionUpdate & { id: number }) => api.patch<Position>(`/positions/${id}`, body),
+    mutationFn: ({ id, ...body }: BodyIn<typeof routes.positions.update> & { id: number }) =>
+      call(routes.positions.update, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }

@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { download } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
-
-type Query = Parameters<typeof download>[1];
 
 /**
  * A document the server builds (a roster, a sign-in sheet, a summons) may take a few seconds: the
@@ -15,11 +12,11 @@ export function useDownload() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   /** Resolves false when the server refused; the refusal is shown unless `rethrow` wants it back. */
-  const run = async (key: string, path: string, query: Query, filename: string, rethrow = false) => {
+  const run = async (key: string, start: () => Promise<void>, rethrow = false) => {
     setBusy(key);
     const hide = message.loading(t('download.preparing'), 0);
     try {
-      await download(path, query, filename);
+      await start();
       return true;
     } catch (err) {
       if (rethrow) throw err;

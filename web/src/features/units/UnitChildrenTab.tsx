@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Space, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Page, UnitTreeNode } from '@canbo/contract';
-import { api } from '../../api/client';
+import type { UnitTreeNode } from '@canbo/contract';
+import { call } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
@@ -22,11 +23,8 @@ export function UnitChildrenTab({ unitId }: { unitId: number }) {
   const q = useQuery({
     queryKey: [...unitKeys.tree(unitId, null, ended), page],
     queryFn: () =>
-      api.get<Page<UnitTreeNode>>('/units/tree', {
-        parentId: unitId,
-        includeEnded: ended || undefined,
-        page,
-        pageSize: PAGE_SIZE,
+      call(routes.units.tree, {
+        query: { parentId: unitId, includeEnded: ended || undefined, page, pageSize: PAGE_SIZE },
       }),
     placeholderData: keepPreviousData,
   });

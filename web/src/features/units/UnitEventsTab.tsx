@@ -1,9 +1,10 @@
 import { Table, Tag, Typography } from 'antd';
+import { routes } from '@canbo/contract';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Page, UnitEvent } from '@canbo/contract';
-import { api } from '../../api/client';
+import type { UnitEvent } from '@canbo/contract';
+import { call } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
@@ -28,7 +29,11 @@ export function UnitEventsTab({ unitId }: { unitId: number }) {
   const { page } = paging;
   const q = useQuery({
     queryKey: unitKeys.events(unitId, page),
-    queryFn: () => api.get<Page<UnitEvent>>(`/units/${unitId}/events`, { page, pageSize: PAGE_SIZE, order: 'desc' }),
+    queryFn: () =>
+      call(routes.units.events, {
+        params: { id: unitId },
+        query: { page, pageSize: PAGE_SIZE, order: 'desc' },
+      }),
     placeholderData: keepPreviousData,
   });
   const columns: TableColumnsType<UnitEvent> = [

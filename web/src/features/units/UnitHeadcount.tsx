@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Card, DatePicker, Space, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { DATE_FORMAT, today, toIsoDate } from '../../lib/format';
 import { unitKeys } from './api';
 
@@ -14,7 +15,7 @@ export function UnitHeadcount({ unitId, validTo }: { unitId: number; validTo: st
   const [date, setDate] = useState(() => (validTo ? dayjs(validTo).subtract(1, 'day').format('YYYY-MM-DD') : today()));
   const q = useQuery({
     queryKey: unitKeys.headcount(unitId, date),
-    queryFn: () => api.get<{ unitId: number; date: string; people: number }>(`/units/${unitId}/headcount`, { date }),
+    queryFn: () => call(routes.units.headcount, { params: { id: unitId }, query: { date } }),
   });
   return (
     <Card size="small" title={t('headcount.title')} style={{ marginTop: 16 }}>

@@ -1,12 +1,13 @@
 import { Table, Tag, Typography } from 'antd';
+import { routes } from '@canbo/contract';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Page, UnitDetail } from '@canbo/contract';
+import type { UnitDetail } from '@canbo/contract';
 import type { z } from 'zod';
 import type { lineageEntry } from '@canbo/contract';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
@@ -22,7 +23,7 @@ export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
   const { page } = paging;
   const q = useQuery({
     queryKey: unitKeys.lineage(unit.id, page),
-    queryFn: () => api.get<Page<Entry>>(`/units/${unit.id}/lineage`, { page, pageSize: PAGE_SIZE }),
+    queryFn: () => call(routes.units.lineage, { params: { id: unit.id }, query: { page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
   const names = new Map<number, string>([[unit.id, unit.name]]);

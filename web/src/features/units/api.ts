@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page, Unit, UnitDetail, UnitTreeNode } from '@canbo/contract';
-import { api } from '../../api/client';
+import { routes, type QueryValues } from '@canbo/contract';
+import { call } from '../../api/client';
 import { AUDIT_KEY } from '../../lib/queryKeys';
 
 /** Every units query key starts with 'units', so one invalidation refreshes tree, list and pages. */
@@ -15,20 +15,10 @@ export const unitKeys = {
   headcount: (id: number, date: string) => ['units', 'headcount', id, date] as const,
 };
 
-export interface UnitListParams {
-  q?: string;
-  within?: number;
-  kind?: string;
-  organisation?: string;
-  status?: string;
-  sort?: 'name' | 'code' | 'validFrom';
-  order?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
+export type UnitListParams = QueryValues<typeof routes.units.list>;
 
 export function fetchUnits(params: UnitListParams) {
-  return api.get<Page<Unit>>('/units', { ...params });
+  return call(routes.units.list, { query: params });
 }
 
 export function useUnits(params: UnitListParams, enabled = true) {
@@ -43,16 +33,18 @@ export function useUnits(params: UnitListParams, enabled = true) {
 export const TREE_PAGE_SIZE = 500;
 
 export function fetchTreeLevel(parentId: number | null, asOf: string | null, includeEnded: boolean) {
-  return api.get<Page<UnitTreeNode>>('/units/tree', {
-    parentId: parentId ?? undefined,
-    asOf: asOf ?? undefined,
-    includeEnded: includeEnded || undefined,
-    pageSize: TREE_PAGE_SIZE,
+  return call(routes.units.tree, {
+    query: {
+      parentId: parentId ?? undefined,
+      asOf: asOf ?? undefined,
+      includeEnded: includeEnded || undefined,
+      pageSize: TREE_PAGE_SIZE,
+    },
   });
 }
 
 export function fetchUnit(id: number) {
-  return api.get<UnitDetail>(`/units/${id}`);
+  return call(routes.units.get, { params: { id } });
 }
 
 export function useUnit(id: number) {

@@ -106,7 +106,13 @@ describe('restructure forms', () => {
 
 describe('split validation', () => {
   const t = (k: string, o?: Record<string, unknown>) => `${k}${o ? JSON.stringify(o) : ''}`;
-  const part = (children: number[]) => ({ name: 'A', code: 'A', kind: 'branch', children });
+  const part = (children: number[]) => ({
+    name: 'A',
+    code: 'A',
+    kind: 'branch' as const,
+    organisation: 'doan' as const,
+    children,
+  });
   const kids = [
     { id: 1, name: 'Chi đoàn 1' },
     { id: 2, name: 'Chi đoàn 2' },

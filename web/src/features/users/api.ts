@@ -1,20 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page, Role, User, UserCreate } from '@canbo/contract';
-import { api } from '../../api/client';
+import { routes, type BodyIn, type QueryValues, type User } from '@canbo/contract';
+import { call } from '../../api/client';
 import { AUDIT_KEY } from '../../lib/queryKeys';
 
 export const USERS_KEY = ['users'] as const;
 
-export function useUsers(filter: { q?: string; page: number; pageSize: number }) {
+export function useUsers(filter: QueryValues<typeof routes.users.list>) {
   return useQuery({
     queryKey: [...USERS_KEY, 'list', filter],
-    queryFn: () => api.get<Page<User>>('/users', filter),
+    queryFn: () => call(routes.users.list, { query: filter }),
     placeholderData: (prev) => prev,
   });
 }
 
 export function useUser(id: number) {
-  return useQuery({ queryKey: [...USERS_KEY, 'detail', id], queryFn: () => api.get<User>(`/users/${id}`) });
+  return useQuery({
+    queryKey: [...USERS_KEY, 'detail', id],
+    queryFn: () => call(routes.users.get, { params: { id } }),
+  });
 }
 
 /** Every change to an account refreshes it, the list, and the histories. */
@@ -29,14 +32,16 @@ function useUserChanged() {
 
 export function useCreateUser() {
   const changed = useUserChanged();
-  return useMutation({ mutationFn: (body: UserCreate) => api.post<User>('/users', body), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: BodyIn<typeof routes.users.create>) => call(routes.users.create, { body }),
+    onSuccess: changed,
+  });
 }
 
 export function useUpdateUser(id: number) {
   const changed = useUserChanged();
   return useMutation({
-    mutationFn: (body: { version: number; displayName?: string; disabled?: boolean; personId?: number | null }) =>
-      api.patch<User>(`/users/${id}`, body),
+    mutationFn: (body: BodyIn<typeof routes.users.update>) => call(routes.users.update, { params: { id }, body }),
     onSuccess: changed,
   });
 }
@@ -44,7 +49,7 @@ export function useUpdateUser(id: number) {
 export function useResetPassword(id: number) {
   const changed = useUserChanged();
   return useMutation({
-    mutationFn: (password: string) => api.post<undefined>(`/users/${id}/password`, { password }),
+    mutationFn: (password: string) => call(routes.users.resetPassword, { params: { id }, body: { password } }),
     onSuccess: () => changed(),
   });
 }
@@ -52,7 +57,7 @@ export function useResetPassword(id: number) {
 export function useAddGrant(id: number) {
   const changed = useUserChanged();
   return useMutation({
-    mutationFn: (body: { unitId: number; role: Role }) => api.post<User>(`/users/${id}/grants`, body),
+    mutationFn: (body: BodyIn<typeof routes.users.addGrant>) => call(routes.users.addGrant, { params: { id }, body }),
     onSuccess: changed,
   });
 }
@@ -60,7 +65,7 @@ export function useAddGrant(id: number) {
 export function useRemoveGrant(id: number) {
   const changed = useUserChanged();
   return useMutation({
-    mutationFn: (grantId: number) => api.delete<User>(`/users/${id}/grants/${grantId}`),
+    mutationFn: (grantId: number) => call(routes.users.removeGrant, { params: { id, grantId } }),
     onSuccess: changed,
   });
 }

@@ -1,17 +1,8 @@
 import { PassThrough } from 'node:stream';
-import {
-  classCreate,
-  classExportQuery,
-  classHistory,
-  classListQuery,
-  classPage,
-  classTransition,
-  classUpdate,
-  idParams,
-  trainingClass,
-} from '@canbo/contract';
+import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
+import { register } from '../../../route.ts';
 import { XLSX } from '../../../documents/file.ts';
 import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
 import { todayIso } from '../../../lib/dates.ts';
@@ -22,15 +13,10 @@ import { sessionRoutes } from './sessions.routes.ts';
 
 /** Classes, their workflow and history, and (in sessionRoutes) their timetable. */
 export async function classRoutes(app: App): Promise<void> {
-  const tags = ['training'];
+  const { training } = routes;
+  register(app, training.classes, async (req) => listClasses(app.ctx, actorOf(req), req.query));
 
-  app.get(
-    '/training/classes',
-    { schema: { tags, querystring: classListQuery, response: { 200: classPage } } },
-    async (req) => listClasses(app.ctx, actorOf(req), req.query),
-  );
-
-  app.get('/training/classes.xlsx', { schema: { tags, querystring: classExportQuery } }, async (req, reply) => {
+  register(app, training.exportClasses, async (req, reply) => {
     const rows = exportClasses(app.ctx, actorOf(req), req.query);
     const out = new PassThrough();
     // The response is already under way when a batch fails: the stream is cut, and the log says why.
@@ -42,35 +28,15 @@ export async function classRoutes(app: App): Promise<void> {
       .send(out);
   });
 
-  app.get(
-    '/training/classes/:id',
-    { schema: { tags, params: idParams, response: { 200: trainingClass } } },
-    async (req) => getClass(app.ctx, actorOf(req), req.params),
+  register(app, training.class, async (req) => getClass(app.ctx, actorOf(req), req.params));
+  register(app, training.createClass, async (req) => createClass(app.ctx, actorOf(req), req.body));
+  register(app, training.updateClass, async (req) =>
+    updateClass(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
-
-  app.post(
-    '/training/classes',
-    { schema: { tags, body: classCreate, response: { 201: trainingClass } } },
-    async (req, reply) => reply.code(201).send(await createClass(app.ctx, actorOf(req), req.body)),
+  register(app, training.transition, async (req) =>
+    transitionClass(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
-
-  app.patch(
-    '/training/classes/:id',
-    { schema: { tags, params: idParams, body: classUpdate, response: { 200: trainingClass } } },
-    async (req) => updateClass(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
-  );
-
-  app.post(
-    '/training/classes/:id/transitions',
-    { schema: { tags, params: idParams, body: classTransition, response: { 200: trainingClass } } },
-    async (req) => transitionClass(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
-  );
-
-  app.get(
-    '/training/classes/:id/history',
-    { schema: { tags, params: idParams, response: { 200: classHistory } } },
-    async (req) => classHistoryOf(app.ctx, actorOf(req), req.params),
-  );
+  register(app, training.history, async (req) => classHistoryOf(app.ctx, actorOf(req), req.params));
 
   await app.register(sessionRoutes);
 }

@@ -1,21 +1,16 @@
-import { idParams, outcomeOverride, overrideResult, resultsInput, resultsSaved } from '@canbo/contract';
+import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
+import { register } from '../../../route.ts';
 import { overrideOutcome, saveResults } from './results.service.ts';
 
 /** Scores, grades and the completion outcome of a class's trainees. */
 export async function resultsRoutes(app: App): Promise<void> {
-  const tags = ['training'];
-
-  app.put(
-    '/training/classes/:id/results',
-    { schema: { tags, params: idParams, body: resultsInput, response: { 200: resultsSaved } } },
-    async (req) => saveResults(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
+  const { training } = routes;
+  register(app, training.saveResults, async (req) =>
+    saveResults(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
-
-  app.post(
-    '/training/enrolments/:id/override',
-    { schema: { tags, params: idParams, body: outcomeOverride, response: { 200: overrideResult } } },
-    async (req) => overrideOutcome(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
+  register(app, training.overrideOutcome, async (req) =>
+    overrideOutcome(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
 }

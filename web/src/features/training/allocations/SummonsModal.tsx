@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
+import { routes } from '@canbo/contract';
 import { AutoComplete, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { download } from '../../../api/client';
 import type { TrainingClass } from '@canbo/contract';
 import { FormModal } from '../../../app/FormModal';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format';
@@ -41,17 +43,17 @@ export function SummonsModal({
   );
 
   const submit = async (v: Values) => {
+    const query = {
+      allocationId: target?.allocationId ?? undefined,
+      number: v.number ?? undefined,
+      date: toIsoDate(v.date) ?? undefined,
+      signerName: v.signerName?.trim() || undefined,
+      signerTitle: v.signerTitle?.trim() || undefined,
+    };
+    const file = t('summons.file', { id: cls.id, allocation: target?.allocationId ?? 0 });
     const ok = await dl.run(
       'summons',
-      `/training/classes/${cls.id}/summons.docx`,
-      {
-        allocationId: target?.allocationId ?? undefined,
-        number: v.number ?? undefined,
-        date: toIsoDate(v.date) ?? undefined,
-        signerName: v.signerName?.trim() || undefined,
-        signerTitle: v.signerTitle?.trim() || undefined,
-      },
-      t('summons.file', { id: cls.id, allocation: target?.allocationId ?? 0 }),
+      () => download(routes.training.summons, { params: { id: cls.id }, query }, file),
       true,
     );
     if (ok) onClose();

@@ -1,22 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Allocation, Page } from '@canbo/contract';
-import { api } from '../../../api/client';
+import { routes, type Allocation, type QueryValues } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { trainingKeys } from '../keys';
 import { useTrainingMutation } from '../useTrainingMutation';
 
-export interface AllocationQuery {
-  sort?: 'unit' | 'seats';
-  order?: 'asc' | 'desc';
-  /** Only the allocations the user may nominate into: a unit editor's view of someone else's class. */
-  mine?: 'true';
-  page: number;
-  pageSize: number;
-}
+/** `mine`: only the allocations the user may nominate into (a unit editor's view of someone else's class). */
+export type AllocationQuery = QueryValues<typeof routes.training.allocations>;
 
 export function useAllocations(classId: number, q: AllocationQuery, enabled = true) {
   return useQuery({
     queryKey: trainingKeys.allocations(classId, { ...q }),
-    queryFn: () => api.get<Page<Allocation>>(`/training/classes/${classId}/allocations`, { ...q }),
+    queryFn: () => call(routes.training.allocations, { params: { id: classId }, query: q }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -33,14 +27,17 @@ export function useNominatableAllocations(classId: number, canManage: boolean) {
 export function useSaveAllocation(classId: number) {
   return useTrainingMutation((v: { allocation: Allocation | null; unitId: number | null; seats: number }) =>
     v.allocation
-      ? api.patch<Allocation>(`/training/allocations/${v.allocation.id}`, {
-          version: v.allocation.version,
-          seats: v.seats,
+      ? call(routes.training.updateAllocation, {
+          params: { id: v.allocation.id },
+          body: { version: v.allocation.version, seats: v.seats },
         })
-      : api.post<Allocation>(`/training/classes/${classId}/allocations`, { unitId: v.unitId, seats: v.seats }),
+      : call(routes.training.createAllocation, {
+          params: { id: classId },
+          body: { unitId: v.unitId ?? 0, seats: v.seats },
+        }),
   );
 }
 
 export function useDeleteAllocation() {
-  return useTrainingMutation((id: number) => api.delete<void>(`/training/allocations/${id}`));
+  return useTrainingMutation((id: number) => call(routes.training.deleteAllocation, { params: { id } }));
 }

@@ -5,7 +5,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceUploadResult } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
-import { useMe } from '../../auth/useMe';
 import { uploadAttendance, useInvalidateTraining } from './api';
 
 type UploadRow = AttendanceUploadResult['rows'][number];
@@ -25,13 +24,11 @@ export function AttendanceUploadModal({
 }) {
   const { t } = useTranslation('trainingResults');
   const { message } = App.useApp();
-  const me = useMe();
   const refresh = useInvalidateTraining();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<AttendanceUploadResult | null>(null);
   const send = useMutation({
-    mutationFn: ({ f, dryRun }: { f: File; dryRun: boolean }) =>
-      uploadAttendance(classId, f, dryRun, me.data?.csrfToken ?? ''),
+    mutationFn: ({ f, dryRun }: { f: File; dryRun: boolean }) => uploadAttendance(classId, f, dryRun),
   });
 
   const close = () => {

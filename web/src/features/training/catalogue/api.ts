@@ -1,25 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Page, Programme, ProgrammeCreateInput, TrainingKind } from '@canbo/contract';
-import { api } from '../../../api/client';
+import { routes, type BodyIn, type ProgrammeCreateInput, type QueryValues } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { trainingKeys } from '../keys';
 import { useTrainingMutation } from '../useTrainingMutation';
 
 /** The programme list's filters as they travel in the address and to the API. */
-export interface ProgrammeSearch {
-  q?: string;
-  kindCode?: string;
-  active?: 'true' | 'false';
-  sort?: 'name' | 'kind';
-  order?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
-}
+export type ProgrammeSearch = QueryValues<typeof routes.catalog.programmes>;
 
 /** A handful of rows: the whole list, kept for the session (a form's kind select reads it too). */
 export function useKinds() {
   return useQuery({
     queryKey: trainingKeys.kinds,
-    queryFn: () => api.get<{ items: TrainingKind[] }>('/training/kinds'),
+    queryFn: () => call(routes.catalog.kinds),
     staleTime: 5 * 60_000,
   });
 }
@@ -27,20 +19,20 @@ export function useKinds() {
 export function useProgrammes(search: ProgrammeSearch, enabled = true) {
   return useQuery({
     queryKey: trainingKeys.programmes({ ...search }),
-    queryFn: () => api.get<Page<Programme>>('/training/programmes', { ...search }),
+    queryFn: () => call(routes.catalog.programmes, { query: search }),
     placeholderData: keepPreviousData,
     enabled,
   });
 }
 
-export type KindCreateBody = { code: string; name: string; sortOrder: number };
-export type KindUpdateBody = { version: number; name?: string; sortOrder?: number; active?: boolean };
+export type KindCreateBody = BodyIn<typeof routes.catalog.createKind>;
+export type KindUpdateBody = BodyIn<typeof routes.catalog.updateKind>;
 
 export function useSaveKind() {
-  return useTrainingMutation((v: { code: string | null; body: KindCreateBody | KindUpdateBody }) =>
+  return useTrainingMutation((v: { code: null; body: KindCreateBody } | { code: string; body: KindUpdateBody }) =>
     v.code === null
-      ? api.post<TrainingKind>('/training/kinds', v.body)
-      : api.patch<TrainingKind>(`/training/kinds/${encodeURIComponent(v.code)}`, v.body),
+      ? call(routes.catalog.createKind, { body: v.body })
+      : call(routes.catalog.updateKind, { params: { code: v.code }, body: v.body }),
   );
 }
 
@@ -49,7 +41,10 @@ export type ProgrammeBody = ProgrammeCreateInput & { version?: number; active?: 
 export function useSaveProgramme() {
   return useTrainingMutation((v: { id: number | null; body: ProgrammeBody }) =>
     v.id === null
-      ? api.post<Programme>('/training/programmes', v.body)
-      : api.patch<Programme>(`/training/programmes/${v.id}`, v.body),
+      ? call(routes.catalog.createProgramme, { body: v.body })
+      : call(routes.catalog.updateProgramme, {
+          params: { id: v.id },
+          body: { ...v.body, version: v.body.version ?? 0 },
+        }),
   );
 }

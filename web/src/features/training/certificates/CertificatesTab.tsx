@@ -10,14 +10,13 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { certificateStatuses, type Certificate, type TrainingClass } from '@canbo/contract';
+import { fetchFile } from '../../../api/client';
+import { certificateStatuses, type Certificate, type TrainingClass, routes } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { labelOptions } from '../labels';
 import { formatDate } from '../../../lib/format';
 import { usePaging } from '../../../lib/paging';
 import {
-  certificatesPrintPath,
-  certificatesZipPath,
   countIssuable,
   downloadCertificatePdf,
   useCertificates,
@@ -25,7 +24,7 @@ import {
   verifyPath,
   type CertificateStatus,
 } from './api';
-import { downloadWithProgress, type Progress as Received } from './downloadWithProgress';
+import { saveWithProgress, type Progress as Received } from './downloadWithProgress';
 import { PatternCard } from './PatternCard';
 import { RevokeModal } from './RevokeModal';
 import { certifying } from '../results/classStates';
@@ -84,8 +83,9 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
   const downloadAll = async (as: 'zip' | 'pdf') => {
     setZip({ received: 0, total: null });
     try {
-      const path = as === 'zip' ? certificatesZipPath(cls.id) : certificatesPrintPath(cls.id);
-      await downloadWithProgress(path, `giay-chung-nhan-lop-${cls.id}.${as}`, setZip);
+      const route = as === 'zip' ? routes.training.zip : routes.training.printAll;
+      const res = await fetchFile(route, { params: { id: cls.id } });
+      await saveWithProgress(res, `giay-chung-nhan-lop-${cls.id}.${as}`, setZip);
     } catch (err) {
       void message.error(errorMessage(err));
     } finally {

@@ -1,14 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  Certificate,
-  certificatePattern,
-  certificateStatuses,
-  Enrolment,
-  issuedCertificates,
-  Page,
+import {
+  routes,
+  type BodyIn,
+  type Certificate,
+  type certificatePattern,
+  type certificateStatuses,
+  type QueryValues,
 } from '@canbo/contract';
-import { api, download } from '../../../api/client';
+import { call, download } from '../../../api/client';
 import { TRAINING_KEY } from '../attendance/api';
 
 export type CertificatePattern = z.infer<typeof certificatePattern>;
@@ -16,13 +16,10 @@ export type CertificateStatus = (typeof certificateStatuses)[number];
 
 const certificatesKey = (classId: number) => [...TRAINING_KEY, 'classes', classId, 'certificates'] as const;
 
-export function useCertificates(
-  classId: number,
-  query: { page: number; pageSize: number; status?: CertificateStatus },
-) {
+export function useCertificates(classId: number, query: QueryValues<typeof routes.training.certificates>) {
   return useQuery({
     queryKey: [...certificatesKey(classId), query],
-    queryFn: () => api.get<Page<Certificate>>(`/training/classes/${classId}/certificates`, query),
+    queryFn: () => call(routes.training.certificates, { params: { id: classId }, query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,10 +31,9 @@ export function useCertificates(
 export async function countIssuable(classId: number): Promise<number> {
   let count = 0;
   for (let page = 1; ; page++) {
-    const p = await api.get<Page<Enrolment>>(`/training/classes/${classId}/enrolments`, {
-      seated: 'true',
-      page,
-      pageSize: 200,
+    const p = await call(routes.training.enrolments, {
+      params: { id: classId },
+      query: { seated: 'true', page, pageSize: 200 },
     });
     count += p.items.filter((e) => e.outcome === 'completed' && e.certificateId === null).length;
     if (page * p.pageSize >= p.total || !p.items.length) return count;
@@ -47,7 +43,7 @@ export async function countIssuable(classId: number): Promise<number> {
 export function useIssueCertificates(classId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<z.infer<typeof issuedCertificates>>(`/training/classes/${classId}/certificates`, {}),
+    mutationFn: () => call(routes.training.issue, { params: { id: classId }, body: {} }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: TRAINING_KEY }),
   });
 }
@@ -56,7 +52,7 @@ export function useRevokeCertificate() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ c, reason }: { c: Certificate; reason: string }) =>
-      api.post<Certificate>(`/training/certificates/${c.id}/revoke`, { version: c.version, reason }),
+      call(routes.training.revoke, { params: { id: c.id }, body: { version: c.version, reason } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: TRAINING_KEY }),
   });
 }
@@ -67,12 +63,8 @@ function certificateFileName(number: string): string {
 }
 
 export function downloadCertificatePdf(id: number, number: string): Promise<void> {
-  return download(`/training/certificates/${id}/certificate.pdf`, undefined, certificateFileName(number));
+  return download(routes.training.pdf, { params: { id } }, certificateFileName(number));
 }
-
-export const certificatesZipPath = (classId: number) => `/training/classes/${classId}/certificates.zip`;
-/** The same certificates as the pages of one PDF, to print in one go. */
-export const certificatesPrintPath = (classId: number) => `/training/classes/${classId}/certificates.pdf`;
 
 /** The public verification page of a certificate (what its QR code opens). */
 export const verifyPath = (verifyCode: string) => `/verify/${encodeURIComponent(verifyCode)}`;
@@ -82,15 +74,15 @@ const patternKey = (unitId: number) => [...TRAINING_KEY, 'certificate-patterns',
 export function useCertificatePattern(unitId: number) {
   return useQuery({
     queryKey: patternKey(unitId),
-    queryFn: () => api.get<CertificatePattern>(`/training/certificate-patterns/${unitId}`),
+    queryFn: () => call(routes.training.pattern, { params: { unitId } }),
   });
 }
 
 export function useSaveCertificatePattern(unitId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; pattern: string }) =>
-      api.put<CertificatePattern>(`/training/certificate-patterns/${unitId}`, body),
+    mutationFn: (body: BodyIn<typeof routes.training.savePattern>) =>
+      call(routes.training.savePattern, { params: { unitId }, body }),
     onSuccess: (p) => qc.setQueryData(patternKey(unitId), p),
   });
 }

@@ -1,4 +1,4 @@
-import { errorOf } from '../verify/response';
+import { saveBlob } from '../../../api/client';
 
 /** Bytes received so far, and the total when the server announced it. */
 export interface Progress {
@@ -7,16 +7,10 @@ export interface Progress {
 }
 
 /**
- * Download an API file while reporting progress, for the slow ones (a ZIP of hundreds of PDFs
- * takes seconds to build): the caller shows a bar or a spinner with what has arrived.
+ * Save a download (from `fetchFile`) while reporting progress, for the slow ones (a ZIP of hundreds
+ * of PDFs takes seconds to build): the caller shows a bar or a spinner with what has arrived.
  */
-export async function downloadWithProgress(
-  path: string,
-  filename: string,
-  onProgress: (p: Progress) => void,
-): Promise<void> {
-  const res = await fetch(`/api/v1${path}`, { credentials: 'same-origin' });
-  if (!res.ok) throw await errorOf(res);
+export async function saveWithProgress(res: Response, filename: string, onProgress: (p: Progress) => void) {
   const length = Number(res.headers.get('content-length'));
   const total = Number.isFinite(length) && length > 0 ? length : null;
   const chunks: BlobPart[] = [];
@@ -34,10 +28,5 @@ export async function downloadWithProgress(
   } else {
     chunks.push(await res.blob());
   }
-  const url = URL.createObjectURL(new Blob(chunks, { type: res.headers.get('content-type') ?? undefined }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveBlob(new Blob(chunks, { type: res.headers.get('content-type') ?? undefined }), filename);
 }

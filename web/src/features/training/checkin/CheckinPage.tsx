@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { routes } from '@canbo/contract';
 import { Button, Card, Result, Spin, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
-import type { CheckinResult } from '../attendance/api';
+
 import { useInvalidateTraining } from '../attendance/api';
 
 /**
@@ -18,7 +19,7 @@ export function CheckinPage() {
   const { token = '' }: { token?: string } = useParams({ strict: false });
   const refresh = useInvalidateTraining();
   const checkin = useMutation({
-    mutationFn: () => api.post<CheckinResult>('/training/checkin', { token }),
+    mutationFn: () => call(routes.training.selfCheckin, { body: { token } }),
     onSuccess: refresh,
   });
   // Once per visit: StrictMode mounts twice, and a reload should not be needed to see the answer.

@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Alert, Button, Card, Flex, Space, Table, Typography } from 'antd';
 import { BookOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { download } from '../../../api/client';
 import type { TrainingClass } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { sortArrow, sortOf, useListPagination } from '../../../lib/paging';
@@ -57,7 +59,9 @@ export function ClassListPage() {
             icon={<DownloadOutlined />}
             loading={dl.busy === 'export'}
             onClick={() =>
-              void dl.run('export', '/training/classes.xlsx', { ...classFilter(search) }, t('list.exportFile'))
+              void dl.run('export', () =>
+                download(routes.training.exportClasses, { query: classFilter(search) }, t('list.exportFile')),
+              )
             }
           >
             {t('common:action.export')}

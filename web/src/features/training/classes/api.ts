@@ -1,25 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type {
-  ClassAction,
-  ClassCreateInput,
-  ClassStatus,
-  ClassUpdateInput,
-  Page,
-  TrainingClass,
-} from '@canbo/contract';
-import { api } from '../../../api/client';
+import { routes, type BodyIn, type ClassCreateInput, type ClassUpdateInput, type ReplyOut } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { trainingKeys } from '../keys';
 import { useTrainingMutation } from '../useTrainingMutation';
 import type { ClassSearch } from './classSearch';
 
-export interface ClassHistoryEntry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  fromStatus: ClassStatus | null;
-  toStatus: ClassStatus;
-  note: string | null;
-}
+export type ClassHistoryEntry = ReplyOut<typeof routes.training.history>['items'][number];
 
 /** The list's filters without the pager: what the Excel export sends. */
 export function classFilter(s: ClassSearch) {
@@ -31,7 +17,7 @@ export function useClasses(search: ClassSearch, page: number, pageSize: number) 
   const q = { ...search, page, pageSize };
   return useQuery({
     queryKey: trainingKeys.classes(q),
-    queryFn: () => api.get<Page<TrainingClass>>('/training/classes', q),
+    queryFn: () => call(routes.training.classes, { query: q }),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +25,7 @@ export function useClasses(search: ClassSearch, page: number, pageSize: number) 
 export function useClass(id: number) {
   return useQuery({
     queryKey: trainingKeys.class(id),
-    queryFn: () => api.get<TrainingClass>(`/training/classes/${id}`),
+    queryFn: () => call(routes.training.class, { params: { id } }),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -47,21 +33,21 @@ export function useClass(id: number) {
 export function useClassHistory(id: number, enabled: boolean) {
   return useQuery({
     queryKey: trainingKeys.history(id),
-    queryFn: () => api.get<{ items: ClassHistoryEntry[] }>(`/training/classes/${id}/history`),
+    queryFn: () => call(routes.training.history, { params: { id } }),
     enabled,
   });
 }
 
 export function useCreateClass() {
-  return useTrainingMutation((body: ClassCreateInput) => api.post<TrainingClass>('/training/classes', body));
+  return useTrainingMutation((body: ClassCreateInput) => call(routes.training.createClass, { body }));
 }
 
 export function useUpdateClass(id: number) {
-  return useTrainingMutation((body: ClassUpdateInput) => api.patch<TrainingClass>(`/training/classes/${id}`, body));
+  return useTrainingMutation((body: ClassUpdateInput) => call(routes.training.updateClass, { params: { id }, body }));
 }
 
 export function useTransition(id: number) {
-  return useTrainingMutation((body: { action: ClassAction; version: number; note: string | null }) =>
-    api.post<TrainingClass>(`/training/classes/${id}/transitions`, body),
+  return useTrainingMutation((body: BodyIn<typeof routes.training.transition>) =>
+    call(routes.training.transition, { params: { id }, body }),
   );
 }

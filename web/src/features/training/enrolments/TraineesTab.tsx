@@ -3,7 +3,8 @@ import { Alert, App, Button, Col, Flex, Input, Row, Select, Space, Table, Typogr
 import { CheckOutlined, DownloadOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { enrolmentStatuses, type Enrolment, type TrainingClass } from '@canbo/contract';
+import { download } from '../../../api/client';
+import { enrolmentStatuses, type Enrolment, type TrainingClass, routes } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { sortArrow, sortOf, usePaging } from '../../../lib/paging';
@@ -115,11 +116,12 @@ export function TraineesTab({ cls }: { cls: TrainingClass }) {
           icon={<DownloadOutlined />}
           loading={dl.busy === 'roster'}
           onClick={() =>
-            void dl.run(
-              'roster',
-              `/training/classes/${cls.id}/roster.xlsx`,
-              { ...full },
-              t('trainees.rosterFile', { id: cls.id }),
+            void dl.run('roster', () =>
+              download(
+                routes.training.roster,
+                { params: { id: cls.id }, query: full },
+                t('trainees.rosterFile', { id: cls.id }),
+              ),
             )
           }
         >

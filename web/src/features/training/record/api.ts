@@ -1,13 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { enrolmentQr, Page, TrainingRecordItem } from '@canbo/contract';
-import { api } from '../../../api/client';
+import { routes, type QueryValues } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { TRAINING_KEY } from '../attendance/api';
 
-export function useTrainingRecord(personId: number, query: { page: number; pageSize: number }) {
+export function useTrainingRecord(personId: number, query: QueryValues<typeof routes.people.training>) {
   return useQuery({
     queryKey: [...TRAINING_KEY, 'record', personId, query],
-    queryFn: () => api.get<Page<TrainingRecordItem>>(`/people/${personId}/training`, query),
+    queryFn: () => call(routes.people.training, { params: { id: personId }, query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -15,7 +14,7 @@ export function useTrainingRecord(personId: number, query: { page: number; pageS
 export function useEnrolmentQr(enrolmentId: number | null) {
   return useQuery({
     queryKey: [...TRAINING_KEY, 'enrolments', enrolmentId, 'qr'],
-    queryFn: () => api.get<z.infer<typeof enrolmentQr>>(`/training/enrolments/${enrolmentId}/qr`),
+    queryFn: () => call(routes.training.enrolmentQr, { params: { id: enrolmentId ?? 0 } }),
     enabled: enrolmentId !== null,
   });
 }

@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Enrolment, Grade, Outcome, OverrideResult, Page, resultsSaved } from '@canbo/contract';
-import { api } from '../../../api/client';
+import { routes, type Enrolment, type Grade, type Outcome, type QueryValues } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { TRAINING_KEY } from '../attendance/api';
 
 export interface ResultEdit {
@@ -10,11 +9,14 @@ export interface ResultEdit {
 }
 
 /** Seated trainees (nominated + confirmed) in name order: the people who get results. */
-export function useSeatedEnrolments(classId: number, query: { page: number; pageSize: number; q?: string }) {
+export function useSeatedEnrolments(classId: number, query: QueryValues<typeof routes.training.enrolments>) {
   return useQuery({
     queryKey: [...TRAINING_KEY, 'classes', classId, 'enrolments', 'seated', query],
     queryFn: () =>
-      api.get<Page<Enrolment>>(`/training/classes/${classId}/enrolments`, { ...query, seated: 'true', sort: 'person' }),
+      call(routes.training.enrolments, {
+        params: { id: classId },
+        query: { ...query, seated: 'true', sort: 'person' },
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,8 +25,9 @@ export function useSaveResults(classId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (edits: ReadonlyMap<number, ResultEdit>) =>
-      api.put<z.infer<typeof resultsSaved>>(`/training/classes/${classId}/results`, {
-        results: [...edits].map(([enrolmentId, e]) => ({ enrolmentId, ...e })),
+      call(routes.training.saveResults, {
+        params: { id: classId },
+        body: { results: [...edits].map(([enrolmentId, e]) => ({ enrolmentId, ...e })) },
       }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: TRAINING_KEY }),
   });
@@ -34,7 +37,10 @@ export function useOverrideOutcome() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ e, outcome, reason }: { e: Enrolment; outcome: Outcome | null; reason: string | null }) =>
-      api.post<OverrideResult>(`/training/enrolments/${e.id}/override`, { version: e.version, outcome, reason }),
+      call(routes.training.overrideOutcome, {
+        params: { id: e.id },
+        body: { version: e.version, outcome, reason },
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: TRAINING_KEY }),
   });
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Alert, App, Button, Flex, Popconfirm, Space, Table, Tooltip } from 'antd';
 import {
   DeleteOutlined,
@@ -9,6 +10,7 @@ import {
   QrcodeOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { download } from '../../../api/client';
 import type { ClassSession, TrainingClass } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
@@ -37,11 +39,12 @@ export function SessionsTab({ cls }: { cls: TrainingClass }) {
   const rostered = cls.canManage && !cls.headcount;
 
   const sheet = (s: ClassSession, ext: 'docx' | 'pdf') =>
-    void dl.run(
-      `${ext}-${s.id}`,
-      `/training/sessions/${s.id}/sign-in.${ext}`,
-      undefined,
-      t('sessions.sheetFile', { date: s.date, part: s.part, ext }),
+    void dl.run(`${ext}-${s.id}`, () =>
+      download(
+        ext === 'pdf' ? routes.training.signInPdf : routes.training.signInDocx,
+        { params: { id: s.id } },
+        t('sessions.sheetFile', { date: s.date, part: s.part, ext }),
+      ),
     );
   const del = async (s: ClassSession) => {
     try {

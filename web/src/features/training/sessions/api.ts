@@ -1,27 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ClassSession, SessionCreateInput } from '@canbo/contract';
-import { api } from '../../../api/client';
+import { routes, type ClassSession, type ReplyOut, type SessionCreateInput } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { trainingKeys } from '../keys';
 import { useTrainingMutation } from '../useTrainingMutation';
 
-export interface SessionQr {
-  token: string;
-  url: string;
-  windowFrom: string;
-  windowTo: string;
-}
+export type SessionQr = ReplyOut<typeof routes.training.sessionQr>;
 
 export function useSessions(classId: number) {
   return useQuery({
     queryKey: trainingKeys.sessions(classId),
-    queryFn: () => api.get<{ items: ClassSession[] }>(`/training/classes/${classId}/sessions`),
+    queryFn: () => call(routes.training.sessions, { params: { id: classId } }),
   });
 }
 
 export function useSessionQr(sessionId: number | null) {
   return useQuery({
     queryKey: trainingKeys.sessionQr(sessionId ?? 0),
-    queryFn: () => api.get<SessionQr>(`/training/sessions/${sessionId}/qr`),
+    queryFn: () => call(routes.training.sessionQr, { params: { id: sessionId ?? 0 } }),
     enabled: sessionId !== null,
   });
 }
@@ -31,11 +26,14 @@ export type SessionBody = SessionCreateInput;
 export function useSaveSession(classId: number) {
   return useTrainingMutation((v: { session: ClassSession | null; body: SessionBody }) =>
     v.session
-      ? api.patch<ClassSession>(`/training/sessions/${v.session.id}`, { ...v.body, version: v.session.version })
-      : api.post<ClassSession>(`/training/classes/${classId}/sessions`, v.body),
+      ? call(routes.training.updateSession, {
+          params: { id: v.session.id },
+          body: { ...v.body, version: v.session.version },
+        })
+      : call(routes.training.createSession, { params: { id: classId }, body: v.body }),
   );
 }
 
 export function useDeleteSession() {
-  return useTrainingMutation((id: number) => api.delete<void>(`/training/sessions/${id}`));
+  return useTrainingMutation((id: number) => call(routes.training.deleteSession, { params: { id } }));
 }

@@ -1,8 +1,9 @@
 import { Form } from 'antd';
+import { routes } from '@canbo/contract';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '@canbo/contract';
-import { api } from '../../../api/client';
+import type { UnitDetail } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { UnitSelect } from '../UnitSelect';
 import { ActionModal } from './ActionModal';
 import { DecisionFields } from './DecisionFields';
@@ -21,7 +22,10 @@ export function CreateUnitModal({ parent, onClose }: { parent: UnitDetail | null
   const [form] = Form.useForm<Values>();
   const action = useUnitAction(
     form,
-    (v: Values) => api.post<Unit>('/units', { ...newUnitBody(v), parentId: v.parentId ?? null, ...decisionBody(v) }),
+    (v: Values) =>
+      call(routes.units.create, {
+        body: { ...newUnitBody(v), parentId: v.parentId ?? null, ...decisionBody(v) },
+      }),
     {
       successText: t('action.created'),
       onDone: (u) => {

@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Alert, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Organisation, Unit, UnitDetail, UnitKind } from '@canbo/contract';
-import { api } from '../../../api/client';
+import type { Organisation, UnitDetail, UnitKind } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { kindOptions, organisationOptions } from '../options';
 import { ActionModal } from './ActionModal';
 import { useUnitAction } from './useUnitAction';
@@ -24,13 +25,16 @@ export function EditUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: ()
   const action = useUnitAction(
     form,
     (v: Values) =>
-      api.patch<Unit>(`/units/${unit.id}`, {
-        version,
-        code: v.code.trim(),
-        shortName: v.shortName?.trim() || null,
-        kind: v.kind,
-        organisation: v.organisation,
-        place: v.place?.trim() || null,
+      call(routes.units.update, {
+        params: { id: unit.id },
+        body: {
+          version,
+          code: v.code.trim(),
+          shortName: v.shortName?.trim() || null,
+          kind: v.kind,
+          organisation: v.organisation,
+          place: v.place?.trim() || null,
+        },
       }),
     { onDone: onClose, successText: t('common:saved') },
   );

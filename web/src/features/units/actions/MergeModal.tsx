@@ -1,8 +1,9 @@
 import { Divider, Form, Radio } from 'antd';
+import { routes } from '@canbo/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail } from '@canbo/contract';
-import { api } from '../../../api/client';
+import { call } from '../../../api/client';
 import { formatDate, toIsoDate } from '../../../lib/format';
 import { fetchUnit, unitKeys } from '../api';
 import { UnitSelect } from '../UnitSelect';
@@ -46,7 +47,7 @@ export function MergeModal({ unit, onClose }: { unit: UnitDetail; onClose: () =>
     queryFn: () => fetchUnit(targetId!),
     enabled: !!targetId,
   });
-  const action = useUnitAction(form, (v: MergeValues) => api.post<UnitDetail>('/units/merge', mergeBody(v)), {
+  const action = useUnitAction(form, (v: MergeValues) => call(routes.units.merge, { body: mergeBody(v) }), {
     onDone: onClose,
   });
   return (

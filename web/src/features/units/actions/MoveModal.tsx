@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '@canbo/contract';
-import { api } from '../../../api/client';
+import type { UnitDetail } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { UnitSelect } from '../UnitSelect';
 import { ActionModal } from './ActionModal';
 import { DecisionFields } from './DecisionFields';
@@ -21,7 +22,8 @@ export function MoveModal({ unit, onClose }: { unit: UnitDetail; onClose: () => 
   const [version] = useState(unit.version);
   const action = useUnitAction(
     form,
-    (v: Values) => api.post<Unit>(`/units/${unit.id}/move`, { version, parentId: v.parentId, ...decisionBody(v) }),
+    (v: Values) =>
+      call(routes.units.move, { params: { id: unit.id }, body: { version, parentId: v.parentId, ...decisionBody(v) } }),
     { onDone: onClose },
   );
   return (

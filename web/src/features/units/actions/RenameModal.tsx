@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '@canbo/contract';
-import { api } from '../../../api/client';
+import type { UnitDetail } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { ActionModal } from './ActionModal';
 import { DecisionFields } from './DecisionFields';
 import { decisionBody, decisionDefaults } from './decision';
@@ -22,11 +23,9 @@ export function RenameModal({ unit, onClose }: { unit: UnitDetail; onClose: () =
   const action = useUnitAction(
     form,
     (v: Values) =>
-      api.post<Unit>(`/units/${unit.id}/rename`, {
-        version,
-        name: v.name.trim(),
-        shortName: v.shortName?.trim() || null,
-        ...decisionBody(v),
+      call(routes.units.rename, {
+        params: { id: unit.id },
+        body: { version, name: v.name.trim(), shortName: v.shortName?.trim() || null, ...decisionBody(v) },
       }),
     { onDone: onClose },
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Alert, Button, Card, Form, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { UnitDetail, UnitSplitResult, UnitTreeNode } from '@canbo/contract';
-import { api } from '../../../api/client';
+import type { UnitDetail, UnitTreeNode } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { formatDate, toIsoDate } from '../../../lib/format';
 import { fetchTreeLevel, unitKeys } from '../api';
 import { UnitSelect } from '../UnitSelect';
@@ -65,14 +66,17 @@ export function SplitModal({ unit, onClose }: { unit: UnitDetail; onClose: () =>
   const action = useUnitAction(
     form,
     (v: SplitValues) =>
-      api.post<UnitSplitResult>(`/units/${unit.id}/split`, {
-        version,
-        into: v.into.map((p) => ({
-          ...newUnitBody(p),
-          ...(p.parentId ? { parentId: p.parentId } : {}),
-          children: p.children ?? [],
-        })),
-        ...decisionBody(v),
+      call(routes.units.split, {
+        params: { id: unit.id },
+        body: {
+          version,
+          into: v.into.map((p) => ({
+            ...newUnitBody(p),
+            ...(p.parentId ? { parentId: p.parentId } : {}),
+            children: p.children ?? [],
+          })),
+          ...decisionBody(v),
+        },
       }),
     { onDone: onClose },
   );

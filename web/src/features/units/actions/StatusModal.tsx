@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { routes } from '@canbo/contract';
 import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit, UnitDetail } from '@canbo/contract';
-import { api } from '../../../api/client';
+import type { UnitDetail } from '@canbo/contract';
+import { call } from '../../../api/client';
 import { formatDate, toIsoDate } from '../../../lib/format';
 import { ActionModal } from './ActionModal';
 import { DecisionFields } from './DecisionFields';
@@ -20,7 +21,7 @@ export function StatusModal({ unit, kind, onClose }: { unit: UnitDetail; kind: S
   const [version] = useState(unit.version);
   const action = useUnitAction(
     form,
-    (v: DecisionValues) => api.post<Unit>(`/units/${unit.id}/${kind}`, { version, ...decisionBody(v) }),
+    (v: DecisionValues) => call(routes.units[kind], { params: { id: unit.id }, body: { version, ...decisionBody(v) } }),
     { onDone: onClose },
   );
   const dissolve = kind === 'dissolve';

@@ -1,5 +1,6 @@
 import { Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Organisation, UnitKind } from '@canbo/contract';
 import { kindOptions, organisationOptions } from '../options';
 
 /**
@@ -69,8 +70,8 @@ export function UnitFields({
 export interface NewUnitValues {
   name: string;
   code: string;
-  kind: string;
-  organisation?: string;
+  kind: UnitKind;
+  organisation: Organisation;
   shortName?: string;
   place?: string;
   interim?: boolean;
