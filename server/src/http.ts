@@ -1,6 +1,7 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -9,6 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from './auth/actor.ts';
 import type { Ctx } from './context.ts';
+import type { DocumentFile } from './documents/file.ts';
 import { AppError } from './errors.ts';
 
 /** The Fastify instance routes are written against: zod schemas type the request and reply. */
@@ -40,4 +42,13 @@ declare module 'fastify' {
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('unauthenticated', 'Bạn cần đăng nhập');
   return req.actor;
+}
+
+/** The document as a download, never cached (it carries personal data). */
+export function sendFile(reply: FastifyReply, type: string, file: DocumentFile): FastifyReply {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(file.bytes);
 }

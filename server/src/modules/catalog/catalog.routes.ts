@@ -2,7 +2,6 @@ import { ethnicityList } from '@canbo/contract';
 import type { App } from '../../http.ts';
 import { listEthnicities } from './catalog.repository.ts';
 import { reader } from '../../context.ts';
-import { programmeRoutes } from '../training/programmes/programmes.routes.ts';
 import { kindRoutes } from './kinds.routes.ts';
 
 export async function catalogRoutes(app: App): Promise<void> {
@@ -10,7 +9,6 @@ export async function catalogRoutes(app: App): Promise<void> {
   app.get('/catalog/ethnicities', { schema: { tags: ['catalog'], response: { 200: ethnicityList } } }, async () => ({
     items: await listEthnicities(reader(app.ctx)),
   }));
-  // The training catalogue: kinds and programmes, under /training like the rest of training.
+  // Training kinds, under /training like the rest of training (programmes are training's own).
   await app.register(kindRoutes);
-  await app.register(programmeRoutes);
 }

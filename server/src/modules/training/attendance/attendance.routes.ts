@@ -14,8 +14,8 @@ import {
   staffCheckin,
 } from '@canbo/contract';
 import type { App } from '../../../http.ts';
-import { actorOf } from '../../../http.ts';
-import { DOCX, PDF, sendFile, XLSX } from '../../../documents/file.ts';
+import { actorOf, sendFile } from '../../../http.ts';
+import { DOCX, PDF, XLSX } from '../../../documents/file.ts';
 import { attendanceWorkbook, getAttendanceGrid, saveAttendance } from './attendance.service.ts';
 import { enrolmentQrCode, scanSessionQr, scanTraineeCode, sessionQrCode } from './checkin.service.ts';
 import { signInSheetDocx, signInSheetPdf } from './signin.service.ts';

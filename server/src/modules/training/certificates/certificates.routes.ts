@@ -14,8 +14,8 @@ import {
   verifyParams,
 } from '@canbo/contract';
 import type { App } from '../../../http.ts';
-import { actorOf } from '../../../http.ts';
-import { PDF, sendFile, ZIP } from '../../../documents/file.ts';
+import { actorOf, sendFile } from '../../../http.ts';
+import { PDF, ZIP } from '../../../documents/file.ts';
 import { certificatePdf, certificatesForPrinting, certificatesZip } from './certificate.files.ts';
 import { issueCertificates as issue, listCertificates, revokeCertificate as revoke } from './certificates.service.ts';
 import { getCertificatePattern, saveCertificatePattern } from './patterns.service.ts';

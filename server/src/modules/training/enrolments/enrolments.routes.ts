@@ -19,8 +19,8 @@ import {
 } from '@canbo/contract';
 import { z } from 'zod';
 import type { App } from '../../../http.ts';
-import { actorOf } from '../../../http.ts';
-import { DOCX, sendFile, XLSX } from '../../../documents/file.ts';
+import { actorOf, sendFile } from '../../../http.ts';
+import { DOCX, XLSX } from '../../../documents/file.ts';
 import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
 import { summonsDocx } from '../documents/summons.ts';
 import { createAllocation, deleteAllocation, listAllocations, updateAllocation } from './allocations.service.ts';
