@@ -68,20 +68,34 @@ const dbRules = {
     ],
   },
 };
+const documentPatterns = [
+  {
+    regex: `^${up}+(?:db|modules)(?:/|$)|^${up}+context(?:\\.ts)?$|^(?:kysely|pg|better-sqlite3)$`,
+    message: 'Documents lay out what they are given: no database, no feature.',
+  },
+  { regex: '^(?:fastify|@fastify/.*)$', message: 'Documents know no HTTP: routes send them (see http.ts sendFile).' },
+];
 const documentRules = {
   files: ['server/src/documents/**/*.ts'],
+  rules: { 'no-restricted-imports': ['error', { patterns: documentPatterns }] },
+};
+/*
+ * A feature's own documents/ folder lays documents out from what its services give it: it imports the
+ * shared document parts (server/src/documents) and lib, nothing else of the server.
+ */
+const featureDocumentRules = {
+  files: ['server/src/modules/**/documents/**/*.ts'],
+  ignores: ['**/*.test.ts'],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
+          ...documentPatterns,
           {
-            regex: `^${up}+(?:db|modules)(?:/|$)|^${up}+context(?:\\.ts)?$|^(?:kysely|pg|better-sqlite3)$`,
-            message: 'Documents lay out what they are given: no database, no feature.',
-          },
-          {
-            regex: '^(?:fastify|@fastify/.*)$',
-            message: 'Documents know no HTTP: routes send them (see http.ts sendFile).',
+            regex: `^${up}+(?!\\.\\./)(?!(?:documents|lib)/)`,
+            message:
+              "A feature's documents/ only lays out documents: reading the database and deciding what to print belong to a service.",
           },
         ],
       },
@@ -164,4 +178,6 @@ export default tseslint.config(
   dbRules,
   documentRules,
   ...featureRules,
+  // After the feature rules, which it replaces for these files (it is stricter).
+  featureDocumentRules,
 );

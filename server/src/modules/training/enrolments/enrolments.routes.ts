@@ -22,7 +22,7 @@ import type { App } from '../../../http.ts';
 import { actorOf, sendFile } from '../../../http.ts';
 import { DOCX, XLSX } from '../../../documents/file.ts';
 import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
-import { summonsDocx } from '../documents/summons.ts';
+import { summonsFile } from './summons.service.ts';
 import { createAllocation, deleteAllocation, listAllocations, updateAllocation } from './allocations.service.ts';
 import { confirmTrainees, listEnrolments, rosterOf, withdrawTrainee } from './enrolments.service.ts';
 import { nominateByFilter, nominatePeople } from './nominate.service.ts';
@@ -111,6 +111,6 @@ export async function enrolmentRoutes(app: App): Promise<void> {
     '/training/classes/:id/summons.docx',
     { schema: { tags, params: idParams, querystring: summonsQuery } },
     async (req, reply) =>
-      sendFile(reply, DOCX, await summonsDocx(app.ctx, actorOf(req), { ...req.query, id: req.params.id })),
+      sendFile(reply, DOCX, await summonsFile(app.ctx, actorOf(req), { ...req.query, id: req.params.id })),
   );
 }
