@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Position } from '@canbo/contract';
 import '../../i18n';
+import { pick, typeDate } from '../training/testing/controls';
 import { get, mockApi, page, renderWithApp, reply, unitDetail, type Sent } from '../training/testing/mockApi';
 import { PersonPositions } from './PersonPositions';
 
@@ -62,27 +63,6 @@ function server() {
 const sentTo = (sent: Sent[], method: string, path: string) =>
   sent.filter((r) => r.method === method && r.path === path).map((r) => r.body);
 
-/** Open an antd Select by its input's id and pick the option titled `text` (a unit's second line is its kind). */
-async function pick(id: string, text: string) {
-  fireEvent.mouseDown(document.getElementById(id)!);
-  const option = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
-      (o) => o.getAttribute('title') === text,
-    );
-    if (!found) throw new Error(`no option ${text}`);
-    return found;
-  });
-  fireEvent.click(option);
-}
-
-/** Dates are typed as the user sees them, dd/mm/yyyy. */
-function typeDate(input: HTMLElement, ddmmyyyy: string) {
-  fireEvent.mouseDown(input);
-  fireEvent.change(input, { target: { value: ddmmyyyy } });
-  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
-  fireEvent.blur(input);
-}
-
 /** The table row of the position held in `unitName`. */
 const rowOf = (unitName: string) =>
   within(document.querySelector<HTMLElement>('.ant-table')!).getByText(unitName).closest('tr')!;
@@ -117,7 +97,7 @@ describe("a cadre's positions", () => {
     expect(within(row).getByText('Phó Bí thư')).toBeTruthy();
     expect(within(row).getByText('01/03/2025')).toBeTruthy();
     expect(within(rowOf('Đoàn xã Ea Pô')).getByText('Bí thư')).toBeTruthy();
-  }, 60_000);
+  }, 120_000);
 
   it('ends a position on the chosen date, sending the version it was read at', async () => {
     const sent = server();
@@ -137,5 +117,5 @@ describe("a cadre's positions", () => {
     await waitFor(() => expect(sentTo(sent, 'PATCH', '/positions/1')).toEqual([{ version: 2, endDate: '2025-06-30' }]));
     await waitFor(() => expect(within(rowOf('Đoàn xã Ea Pô')).getByText('30/06/2025')).toBeTruthy());
     expect(within(rowOf('Đoàn xã Ea Pô')).queryByText('Đang giữ')).toBeNull();
-  }, 60_000);
+  }, 120_000);
 });

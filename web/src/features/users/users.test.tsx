@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { User } from '@canbo/contract';
 import '../../i18n';
+import { formItem, pick, type } from '../training/testing/controls';
 import { get, mockApi, page, renderWithApp, reply, unitDetail, type Sent } from '../training/testing/mockApi';
 import { CreateUserModal } from './CreateUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -30,32 +31,6 @@ const created: User = {
 
 const bodiesTo = (sent: Sent[], method: string, path: string) =>
   sent.filter((r) => r.method === method && r.path === path).map((r) => r.body);
-
-function type(id: string, value: string) {
-  const input = document.getElementById(id);
-  if (!input) throw new Error(`no input ${id}`);
-  fireEvent.change(input, { target: { value } });
-}
-
-/** Open an antd Select by its input's id and pick the option titled `text`. */
-async function pick(id: string, text: string) {
-  fireEvent.mouseDown(document.getElementById(id)!);
-  const option = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
-      (o) => o.getAttribute('title') === text,
-    );
-    if (!found) throw new Error(`no option ${text}`);
-    return found;
-  });
-  fireEvent.click(option);
-}
-
-/** The form item (label, control, messages) of the field labelled `label`. */
-function item(label: string): HTMLElement {
-  const el = screen.getByText(label, { selector: 'label' }).closest('.ant-form-item');
-  if (!el) throw new Error(`no form item ${label}`);
-  return el as HTMLElement;
-}
 
 describe('creating an account', () => {
   const fillIn = async () => {
@@ -86,7 +61,7 @@ describe('creating an account', () => {
         grants: [{ unitId: 5, role: 'editor' }],
       },
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it("sends nothing while the passwords differ; the server's refusal lands on the field it names", async () => {
     const sent = mockApi(get('/units', page([unitDetail(5, 'Huyện đoàn Cư Jút')])), (req) =>
@@ -105,9 +80,9 @@ describe('creating an account', () => {
     type('passwordConfirm', PASSWORD);
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await waitFor(() => expect(bodiesTo(sent, 'POST', '/users')).toHaveLength(1));
-    await waitFor(() => expect(item('Tên đăng nhập').textContent).toContain('Tên đăng nhập đã có người dùng'));
+    await waitFor(() => expect(formItem('Tên đăng nhập').textContent).toContain('Tên đăng nhập đã có người dùng'));
     expect(onCreated).not.toHaveBeenCalled();
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("resetting an account's password", () => {
@@ -130,5 +105,5 @@ describe("resetting an account's password", () => {
     fireEvent.click(screen.getByRole('button', { name: 'Đặt lại mật khẩu' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(bodiesTo(sent, 'POST', '/users/31/password')).toEqual([{ password: PASSWORD }]);
-  }, 60_000);
+  }, 120_000);
 });
