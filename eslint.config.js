@@ -2,6 +2,142 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+/*
+ * The import rules of the house, as lint rules: one `no-restricted-imports` block per part of the code.
+ * ESLint replaces (does not merge) a rule's options when two blocks match a file, so the blocks below
+ * cover disjoint files. `server/test/import-rules.test.ts` lints forbidden imports through this config
+ * and fails if a rule stops firing.
+ */
+const up = '(?:\\.\\./)';
+const webRules = {
+  files: ['web/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: '@canbo/server', message: 'The web app reaches the server only over HTTP, through the contract.' },
+        ],
+        patterns: [
+          {
+            group: ['@canbo/server/*'],
+            message: 'The web app reaches the server only over HTTP, through the contract.',
+          },
+          {
+            regex: `^${up}+server(?:/|$)`,
+            message: 'The web app reaches the server only over HTTP, through the contract.',
+          },
+        ],
+      },
+    ],
+  },
+};
+const contractRules = {
+  files: ['contract/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: '^@canbo/', message: 'The contract imports nothing of ours: server and web both depend on it.' },
+          {
+            regex: `^${up}+(?:server|web)(?:/|$)`,
+            message: 'The contract imports nothing of ours: server and web both depend on it.',
+          },
+        ],
+      },
+    ],
+  },
+};
+const dbRules = {
+  files: ['server/src/db/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^${up}+modules(?:/|$)`,
+            message:
+              'The database layer (migrations included) knows no feature: features depend on it, not the reverse.',
+          },
+        ],
+      },
+    ],
+  },
+};
+const documentPatterns = [
+  {
+    regex: `^${up}+(?:db|modules)(?:/|$)|^${up}+context(?:\\.ts)?$|^(?:kysely|pg|better-sqlite3)$`,
+    message: 'Documents lay out what they are given: no database, no feature.',
+  },
+  { regex: '^(?:fastify|@fastify/.*)$', message: 'Documents know no HTTP: routes send them (see http.ts sendFile).' },
+];
+const documentRules = {
+  files: ['server/src/documents/**/*.ts'],
+  rules: { 'no-restricted-imports': ['error', { patterns: documentPatterns }] },
+};
+/*
+ * A feature's own documents/ folder lays documents out from what its services give it: it imports the
+ * shared document parts (server/src/documents) and lib, nothing else of the server.
+ */
+const featureDocumentRules = {
+  files: ['server/src/modules/**/documents/**/*.ts'],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...documentPatterns,
+          {
+            regex: `^${up}+(?!\\.\\./)(?!(?:documents|lib)/)`,
+            message:
+              "A feature's documents/ only lays out documents: reading the database and deciding what to print belong to a service.",
+          },
+        ],
+      },
+    ],
+  },
+};
+/*
+ * A feature (a folder of server/src/modules) reaches another feature only through that feature's
+ * access gates (`access.ts`, `*.access.ts`), services (`*.service.ts`) and repositories
+ * (`*.repository.ts`); everything else in a feature folder is its own business. The audit writer is
+ * the one other door: every feature writes its audit rows through it. Tests set up their data as
+ * they need and are left out.
+ */
+const features = readdirSync(new URL('server/src/modules', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const publicFile = '(?:[^/]+/)*(?:[^/]+\\.)?(?:access|service|repository)\\.ts$';
+const featureRules = features.flatMap((feature) => {
+  const others = features.filter((other) => other !== feature).join('|');
+  return [1, 2, 3, 4].map((depth) => ({
+    files: [`server/src/modules/${feature}/${'*/'.repeat(depth - 1)}*.ts`],
+    ignores: ['**/*.test.ts', '**/*.fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^${up}{${depth}}(?!audit/audit\\.writer\\.ts$)(?:${others})/(?!${publicFile})`,
+              message: `Another feature is reached only through its access, service or repository files (access.ts, *.access.ts, *.service.ts, *.repository.ts); move a shared piece to server/src/lib/.`,
+            },
+            {
+              regex: `^${up}{${depth + 1},}modules/`,
+              message:
+                'Reach another feature as a sibling folder (../<feature>/…), through its access, service or repository files.',
+            },
+          ],
+        },
+      ],
+    },
+  }));
+});
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'eslint.config.js', 'e2e/screenshots/**', '**/*.mjs'] },
@@ -63,4 +199,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  webRules,
+  contractRules,
+  dbRules,
+  documentRules,
+  ...featureRules,
+  // After the feature rules, which it replaces for these files (it is stricter).
+  featureDocumentRules,
 );

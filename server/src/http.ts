@@ -1,6 +1,7 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -10,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Actor } from './auth/actor.ts';
 import type { Ctx } from './context.ts';
+import type { DocumentFile } from './documents/file.ts';
 import { AppError } from './errors.ts';
 
 /** The Fastify instance routes are written against: zod schemas type the request and reply. */
@@ -59,4 +61,13 @@ export function actorOf(req: FastifyRequest): Actor {
  */
 export function overHttps(req: FastifyRequest): boolean {
   return req.server.ctx.config.https || req.protocol === 'https';
+}
+
+/** The document as a download, never cached (it carries personal data). */
+export function sendFile(reply: FastifyReply, type: string, file: DocumentFile): FastifyReply {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(file.bytes);
 }

@@ -1,5 +1,3 @@
-import type { FastifyReply } from 'fastify';
-
 /** A generated document on its way to the browser. */
 export interface DocumentFile {
   /** ASCII by construction (see certificateFileName and the slugged names), so plain `filename` is enough. */
@@ -11,12 +9,3 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF = 'application/pdf';
 export const ZIP = 'application/zip';
-
-/** The document as a download, never cached (it carries personal data). */
-export function sendFile(reply: FastifyReply, type: string, file: DocumentFile): FastifyReply {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.bytes);
-}

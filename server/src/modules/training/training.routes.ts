@@ -2,6 +2,7 @@ import type { App } from '../../http.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { classRoutes } from './classes/class.routes.ts';
 import { enrolmentRoutes } from './enrolments/enrolments.routes.ts';
+import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { certificateRoutes } from './certificates/certificates.routes.ts';
 import { recordRoutes } from './record/record.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
@@ -12,6 +13,7 @@ import { resultsRoutes } from './results/results.routes.ts';
  */
 export async function trainingRoutes(app: App): Promise<void> {
   // (each part registers its routes here)
+  await app.register(programmeRoutes);
   await app.register(attendanceRoutes);
   await app.register(classRoutes);
   await app.register(enrolmentRoutes);

@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
-import { actorOf } from '../../../http.ts';
+import { actorOf, sendFile } from '../../../http.ts';
 import { register } from '../../../route.ts';
-import { DOCX, PDF, sendFile, XLSX } from '../../../documents/file.ts';
+import { DOCX, PDF, XLSX } from '../../../documents/file.ts';
 import { attendanceWorkbook, getAttendanceGrid, saveAttendance } from './attendance.service.ts';
 import { enrolmentQrCode, scanSessionQr, scanTraineeCode, sessionQrCode } from './checkin.service.ts';
 import { signInSheetDocx, signInSheetPdf } from './signin.service.ts';

@@ -1,8 +1,8 @@
 import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
-import { actorOf } from '../../../http.ts';
+import { actorOf, sendFile } from '../../../http.ts';
 import { register } from '../../../route.ts';
-import { PDF, sendFile, ZIP } from '../../../documents/file.ts';
+import { PDF, ZIP } from '../../../documents/file.ts';
 import { certificatePdf, certificatesForPrinting, certificatesZip } from './certificate.files.ts';
 import { issueCertificates as issue, listCertificates, revokeCertificate as revoke } from './certificates.service.ts';
 import { getCertificatePattern, saveCertificatePattern } from './patterns.service.ts';

@@ -1,27 +1,15 @@
 import { AlignmentType, Paragraph, TextRun } from 'docx';
-import { summonsQuery, titleLabels, type Title } from '@canbo/contract';
-import type { z } from 'zod';
-import type { Actor } from '../../../auth/actor.ts';
-import { can } from '../../../auth/policy.ts';
-import type { Ctx } from '../../../context.ts';
-import { reader } from '../../../context.ts';
+import { titleLabels, type Title } from '@canbo/contract';
 import {
   documentNumber,
   documentTitle,
-  issuerOf,
   listTable,
   officialHeader,
   signatureBlock,
   type Issuer,
 } from '../../../documents/docx/official.ts';
 import { a4Section, docxBytes, pt, unionDocument } from '../../../documents/docx/page.ts';
-import type { DocumentFile } from '../../../documents/file.ts';
-import { forbidden, notFound } from '../../../errors.ts';
-import { todayIso, vnDate } from '../../../lib/dates.ts';
-import { parseInput } from '../../../lib/input.ts';
-import { findVisibleClass, requireRostered } from '../classes/class.access.ts';
-import { findAllocation } from '../enrolments/allocations.repository.ts';
-import { classForSummons, issuingUnit, seatedOfQuota } from '../enrolments/summons.repository.ts';
+import { vnDate } from '../../../lib/dates.ts';
 
 /** Everything printed on a summons. */
 export interface Summons {
@@ -62,7 +50,7 @@ function when(s: Summons): string {
 }
 
 /** The summons (giấy triệu tập) in the Union's format: header, title, body with the list, signature, recipients. */
-export function summonsDocument(s: Summons) {
+function summonsDocument(s: Summons) {
   const number = documentNumber(s.issuer, 'summons', s.number, 'BTC');
   const rows = s.trainees.map((t, i) => [
     String(i + 1),
@@ -95,52 +83,7 @@ export function summonsDocument(s: Summons) {
   return unionDocument([a4Section(children)], `Giấy triệu tập - ${s.className}`);
 }
 
-/**
- * The summons of one quota as .docx: an allocation's (for the organiser's readers, and for the
- * allocated unit's nominators — their own seats only) or the organiser's own list (organiser's
- * readers only). Lists the seated trainees of that quota.
- */
-export async function summonsDocx(
-  ctx: Ctx,
-  actor: Actor,
-  input: { id: number } & z.input<typeof summonsQuery>,
-): Promise<DocumentFile> {
-  const { id, ...rest } = input;
-  const q = parseInput(summonsQuery, rest);
-  const tx = reader(ctx);
-  const cls = await findVisibleClass(tx, actor, id);
-  requireRostered(cls);
-  let recipientUnit: string | null = null;
-  if (q.allocationId !== undefined) {
-    const allocation = await findAllocation(tx, actor, q.allocationId);
-    if (!allocation || allocation.class_id !== cls.id) throw notFound('Chỉ tiêu phân bổ');
-    recipientUnit = allocation.unit_name;
-  } else if (!(await can(tx, actor, 'training.read', cls.organiser_unit_id))) {
-    throw forbidden(
-      'Giấy triệu tập học viên của đơn vị tổ chức chỉ đơn vị tổ chức được xem: hãy chọn chỉ tiêu của đơn vị bạn',
-    );
-  }
-  const details = await classForSummons(tx, cls.id);
-  const trainees = await seatedOfQuota(tx, cls.id, q.allocationId ?? null);
-  const doc = summonsDocument({
-    issuer: issuerOf(await issuingUnit(tx, cls.organiser_unit_id)),
-    number: q.number ?? null,
-    date: q.date ?? todayIso(),
-    className: details.name,
-    startDate: details.start_date,
-    endDate: details.end_date,
-    place: details.place,
-    decision: details.decision,
-    firstSession: details.first_session
-      ? { date: details.first_session.session_date, startsAt: details.first_session.starts_at }
-      : null,
-    recipientUnit,
-    trainees: trainees.map((t) => ({ name: t.full_name, title: t.title, unitName: t.unit_name })),
-    signerTitle: (q.signerTitle ?? 'Bí thư').toLocaleUpperCase('vi'),
-    signerName: q.signerName ?? null,
-  });
-  return {
-    bytes: await docxBytes(doc),
-    fileName: `giay-trieu-tap-lop-${cls.id}${q.allocationId ? `-chi-tieu-${q.allocationId}` : ''}.docx`,
-  };
+/** The summons as .docx bytes. */
+export async function summonsDocx(s: Summons): Promise<Buffer> {
+  return docxBytes(summonsDocument(s));
 }

@@ -1,11 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
-import { actorOf } from '../../../http.ts';
+import { actorOf, sendFile } from '../../../http.ts';
 import { register } from '../../../route.ts';
-import { DOCX, sendFile, XLSX } from '../../../documents/file.ts';
+import { DOCX, XLSX } from '../../../documents/file.ts';
 import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
-import { summonsDocx } from '../documents/summons.ts';
+import { summonsFile } from './summons.service.ts';
 import { createAllocation, deleteAllocation, listAllocations, updateAllocation } from './allocations.service.ts';
 import { confirmTrainees, listEnrolments, rosterOf, withdrawTrainee } from './enrolments.service.ts';
 import { nominateByFilter, nominatePeople } from './nominate.service.ts';
@@ -56,6 +56,6 @@ export async function enrolmentRoutes(app: App): Promise<void> {
     withdrawTrainee(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
   register(app, training.summons, async (req, reply) =>
-    sendFile(reply, DOCX, await summonsDocx(app.ctx, actorOf(req), { ...req.query, id: req.params.id })),
+    sendFile(reply, DOCX, await summonsFile(app.ctx, actorOf(req), { ...req.query, id: req.params.id })),
   );
 }

@@ -31,8 +31,13 @@ export function toEnrolment(r: EnrolmentRow): Enrolment {
   };
 }
 
-/** The enrolment as the audit log keeps it: who, where from, on which seats, in which state. */
-export function enrolmentAudit(e: Enrolment) {
+/** What the audit log keeps of an enrolment: who, where from, on which seats, in which state. */
+export type EnrolmentAudit = Pick<
+  Enrolment,
+  'classId' | 'personId' | 'personName' | 'unitId' | 'unitName' | 'title' | 'allocationId' | 'status'
+>;
+
+export function enrolmentAudit(e: EnrolmentAudit): EnrolmentAudit {
   return {
     classId: e.classId,
     personId: e.personId,

@@ -14,14 +14,14 @@ import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError, forbidden } from '../../../errors.ts';
-import { writeAudit } from '../../audit/audit.writer.ts';
+import { writeAudits } from '../../audit/audit.writer.ts';
 import { todayIso } from '../../../lib/dates.ts';
 import { fieldError, parseInput } from '../../../lib/input.ts';
 import { currentTitlesOf } from '../../people/people.repository.ts';
 import { findVisibleClass, requireRostered, requireStatus, type ClassForWrite } from '../classes/class.access.ts';
 import { findAllocation } from './allocations.repository.ts';
-import { classEnrolments, findEnrolment, insertEnrolment, updateEnrolment } from './enrolments.repository.ts';
-import { enrolmentAudit, toEnrolment } from './enrolments.view.ts';
+import { classEnrolments, insertEnrolments, updateEnrolment } from './enrolments.repository.ts';
+import { enrolmentAudit } from './enrolments.view.ts';
 import { findCandidates, findFilterUnit, findNominees, unitName, type NomineeRow } from './nominees.repository.ts';
 import { freeSeats, lockQuota, type Quota } from './quota.repository.ts';
 
@@ -129,8 +129,10 @@ const titleOf = (titles: Titles, personId: number): Title | null => titles.get(p
 
 /**
  * Write the enrolments: each copies the person's unit (id and name), most senior title held today
- * and name sort key, so later moves do not rewrite the class's history. A person who had withdrawn
- * gets their row back (one row per class and person).
+ * and name sort key, so later moves do not rewrite the class's history. New rows go in multi-row
+ * inserts and every audit row in one write, so a nomination of hundreds holds the quota lock for a
+ * few statements. A person who had withdrawn gets their row back (one row per class and person);
+ * those are few, and each keeps its own version, so they are updated one by one.
  */
 async function enrol(
   tx: Tx,
@@ -141,14 +143,16 @@ async function enrol(
   withdrawn: Map<number, { id: number; version: number }>,
 ): Promise<void> {
   const at = nowIso();
-  const waiting = new Set(placement.waiting);
-  for (const p of [...placement.seated, ...placement.waiting]) {
-    const status = waiting.has(p) ? 'waitlisted' : 'nominated';
-    const values = {
+  const rows = [
+    ...placement.seated.map((person) => ({ person, status: 'nominated' as const })),
+    ...placement.waiting.map((person) => ({ person, status: 'waitlisted' as const })),
+  ].map(({ person, status }) => ({
+    person,
+    values: {
       allocation_id: target.allocationId,
-      unit_id: p.unit_id,
-      unit_name: p.unit_name,
-      title: titleOf(titles, p.id),
+      unit_id: person.unit_id,
+      unit_name: person.unit_name,
+      title: titleOf(titles, person.id),
       status,
       waitlisted_at: status === 'waitlisted' ? at : null,
       nominated_by: actor.userId,
@@ -159,32 +163,51 @@ async function enrol(
       rule_outcome: null,
       outcome_override: null,
       override_reason: null,
-      sort_key: p.sort_key,
-    };
-    const old = withdrawn.get(p.id);
-    let id: number;
-    if (old) {
-      id = old.id;
-      await updateEnrolment(tx, id, old.version, values, at);
-    } else {
-      const checkin = randomBytes(24).toString('base64url');
-      id = await insertEnrolment(
-        tx,
-        { ...values, class_id: target.cls.id, person_id: p.id, checkin_code: checkin },
-        at,
-      );
-    }
-    const row = await findEnrolment(tx, actor, id);
-    if (!row) throw new Error(`enrolment ${id} written but not readable by its writer`);
-    await writeAudit(tx, actor, {
-      entity: 'enrolment',
-      entityId: id,
-      action: 'nominate',
-      unitId: p.unit_id,
-      ...(old ? { before: { status: 'withdrawn' } } : {}),
-      after: enrolmentAudit(toEnrolment(row)),
-    });
+      sort_key: person.sort_key,
+    },
+  }));
+  const fresh = rows.filter((r) => !withdrawn.has(r.person.id));
+  // Seated before waiting, in the order given: the insert order is the waitlist's tie-break (id).
+  const ids = await insertEnrolments(
+    tx,
+    fresh.map((r) => ({
+      ...r.values,
+      class_id: target.cls.id,
+      person_id: r.person.id,
+      checkin_code: randomBytes(24).toString('base64url'),
+    })),
+    at,
+  );
+  for (const r of rows) {
+    const old = withdrawn.get(r.person.id);
+    if (old) await updateEnrolment(tx, old.id, old.version, r.values, at);
   }
+  await writeAudits(
+    tx,
+    actor,
+    rows.map(({ person, values }) => {
+      const old = withdrawn.get(person.id);
+      const id = old?.id ?? ids.get(person.id);
+      if (id === undefined) throw new Error(`enrolment of person ${person.id} was not written`);
+      return {
+        entity: 'enrolment',
+        entityId: id,
+        action: 'nominate',
+        unitId: person.unit_id,
+        ...(old ? { before: { status: 'withdrawn' } } : {}),
+        after: enrolmentAudit({
+          classId: target.cls.id,
+          personId: person.id,
+          personName: person.full_name,
+          unitId: person.unit_id,
+          unitName: person.unit_name,
+          title: values.title,
+          allocationId: target.allocationId,
+          status: values.status,
+        }),
+      };
+    }),
+  );
 }
 
 function result(

@@ -1,10 +1,14 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Enrolment, NominationResult } from '@canbo/contract';
 import { testApp } from '../../../../test/app.ts';
-import { makeClass, makePosition, makeTrainees, makeUnit } from '../../../../test/factories.ts';
+import { makeClass, makePosition, makeTrainees, makeUnit, makeUser } from '../../../../test/factories.ts';
 import { rowCount, type TestApp } from '../../../../test/fixtures.ts';
 import { as } from '../../../../test/http.ts';
-import { MAX_CANDIDATES as MAX } from './nominate.service.ts';
+import type { Actor } from '../../../auth/actor.ts';
+import { loadActor } from '../../../auth/session.ts';
+import { reader, type Ctx } from '../../../context.ts';
+import { MAX_CANDIDATES as MAX, nominatePeople } from './nominate.service.ts';
 import { auditRows, enrolmentsOf, enrolmentWorld, nominated, type EnrolmentWorld } from './enrolment.fixtures.ts';
 
 const seatedIn = async (t: TestApp, classId: number, allocationId: number | null) => {
@@ -399,5 +403,137 @@ describe('bulk nomination from a filter', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().details.field).toBe('filter');
     expect(res.json().message).toContain('thu hẹp');
+  });
+});
+
+describe('a nomination of hundreds', () => {
+  let t: TestApp;
+  let w: EnrolmentWorld;
+  let people: number[];
+  let actor: Actor;
+
+  beforeAll(async () => {
+    t = await testApp();
+    w = await enrolmentWorld(t);
+    const unit = await makeUnit(t.ctx, { name: 'Đoàn cơ sở Khu công nghiệp Tâm Thắng', parentId: w.cuJut });
+    // 301 cadres kept by the union (enrolled in a class of no interest here)
+    const scratch = await makeClass(t.ctx, { organiserUnitId: unit, capacity: null });
+    await makeTrainees(t.ctx, { classId: scratch, unitId: unit, count: 301 });
+    const rows = await t.db.kysely
+      .selectFrom('people')
+      .select('id')
+      .where('unit_id', '=', unit)
+      .orderBy('id')
+      .execute();
+    people = rows.map((r) => r.id);
+    const editor = await makeUser(t.ctx, { grants: [{ unitId: w.cuJut, role: 'editor' }] });
+    const user = await t.db.kysely
+      .selectFrom('users')
+      .select(['id', 'login', 'display_name', 'person_id', 'is_superadmin'])
+      .where('id', '=', editor.id)
+      .executeTakeFirstOrThrow();
+    actor = await loadActor(reader(t.ctx), user);
+  });
+  afterAll(() => t.close());
+
+  /** The service on a database handle that counts the statements it is sent. */
+  async function counted<T>(work: (ctx: Ctx) => Promise<T>): Promise<{ value: T; statements: number }> {
+    let statements = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const ctx = { ...t.ctx, db: { ...t.ctx.db, kysely: t.ctx.db.kysely.withPlugin(counter) } };
+    const value = await work(ctx);
+    return { value, statements };
+  }
+
+  const ofClass = (classId: number) =>
+    t.db.kysely
+      .selectFrom('enrolments')
+      .select(['id', 'person_id', 'status', 'unit_id', 'checkin_code'])
+      .where('class_id', '=', classId)
+      .execute();
+
+  it('300 people into 300 seats: 300 enrolments and 300 audit rows in a handful of statements; one more is refused or waits', async () => {
+    const { classId, allocA } = await w.provinceClass({ capacity: 400, seatsA: 300 });
+    const auditsBefore = await rowCount(t, 'audit_log');
+
+    // one over the seats: refused whole, nothing written
+    await expect(nominatePeople(t.ctx, actor, { classId, allocationId: allocA, personIds: people })).rejects.toThrow(
+      'Đơn vị chỉ còn 300 chỉ tiêu',
+    );
+    expect(await ofClass(classId)).toEqual([]);
+
+    const first = people.slice(0, 300);
+    const { value, statements } = await counted((ctx) =>
+      nominatePeople(ctx, actor, { classId, allocationId: allocA, personIds: first }),
+    );
+    expect(value).toMatchObject({ added: 300, waitlisted: 0, skipped: 0, remainingSeats: 0, applied: true });
+    // it was about three statements per person, all under the quota lock
+    expect(statements).toBeLessThan(20);
+
+    const rows = await ofClass(classId);
+    expect(rows).toHaveLength(300);
+    expect(new Set(rows.map((r) => r.person_id))).toEqual(new Set(first));
+    expect(rows.every((r) => r.status === 'nominated')).toBe(true);
+    expect(new Set(rows.map((r) => r.checkin_code)).size).toBe(300);
+    const audits = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['entity_id', 'unit_id', 'after'])
+      .where('entity', '=', 'enrolment')
+      .where('action', '=', 'nominate')
+      .where(
+        'entity_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    expect(audits).toHaveLength(300);
+    expect(await rowCount(t, 'audit_log')).toBe(auditsBefore + 300);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const a of audits) {
+      const row = byId.get(a.entity_id)!;
+      expect(a.unit_id).toBe(row.unit_id);
+      expect(JSON.parse(a.after!)).toMatchObject({
+        classId,
+        personId: row.person_id,
+        unitName: 'Đoàn cơ sở Khu công nghiệp Tâm Thắng',
+        allocationId: allocA,
+        status: 'nominated',
+      });
+    }
+
+    // the seats are exactly full: the 301st is refused, or waits first in line
+    const last = [people[300]!];
+    await expect(nominatePeople(t.ctx, actor, { classId, allocationId: allocA, personIds: last })).rejects.toThrow(
+      'Đơn vị chỉ còn 0 chỉ tiêu',
+    );
+    const waits = await nominatePeople(t.ctx, actor, {
+      classId,
+      allocationId: allocA,
+      personIds: last,
+      waitlist: true,
+    });
+    expect(waits).toMatchObject({ added: 0, waitlisted: 1, remainingSeats: 0 });
+    const list = await enrolmentsOf(t, w.provinceEditor, classId, '&status=waitlisted');
+    expect(list.map((e) => [e.personId, e.waitlistPosition])).toEqual([[people[300], 1]]);
+  });
+
+  it('a batch with waiting people seats the first ones and queues the rest in the order given', async () => {
+    const { classId, allocA } = await w.provinceClass({ capacity: 400, seatsA: 250 });
+    const res = await nominatePeople(t.ctx, actor, {
+      classId,
+      allocationId: allocA,
+      personIds: [...people.slice(0, 260)].reverse(),
+      waitlist: true,
+    });
+    expect(res).toMatchObject({ added: 250, waitlisted: 10, remainingSeats: 0 });
+    const waiting = await enrolmentsOf(t, w.provinceEditor, classId, '&status=waitlisted');
+    const queue = [...waiting].sort((a, b) => a.waitlistPosition! - b.waitlistPosition!).map((e) => e.personId);
+    expect(queue).toEqual(people.slice(0, 10).reverse());
   });
 });

@@ -38,7 +38,8 @@ export function mockApi(...handlers: Handler[]) {
         status: 404,
         body: { code: 'not_found', message: 'Không tìm thấy' },
       };
-      return new Response(JSON.stringify(r.body), {
+      // a 204 has no body (the Response constructor refuses one)
+      return new Response(r.status === 204 ? null : JSON.stringify(r.body), {
         status: r.status ?? 200,
         headers: { 'content-type': 'application/json' },
       });
