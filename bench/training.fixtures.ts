@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { certificateNumberOf, DEFAULT_CERTIFICATE_PATTERN, foldVietnamese, sessionPartHours } from '@canbo/contract';
+import {
+  certificateNumberOf,
+  DEFAULT_CERTIFICATE_PATTERN,
+  foldVietnamese,
+  sessionPartHours,
+  type Title,
+} from '@canbo/contract';
 import type { Database } from '../server/src/db/schema.ts';
 import { addDays } from './training.plan.ts';
 
@@ -65,7 +71,7 @@ interface Spec {
   decision: string;
   name: string;
   organiser: { id: number };
-  people: { id: number; unit_id: number; unit_name: string; sort_key: string; title: string | null }[];
+  people: { id: number; unit_id: number; unit_name: string; sort_key: string; title: Title | null }[];
   sessions: number;
   start: string;
   /** Marks for trainee i in session k. */

@@ -16,6 +16,7 @@ export const auditEntities = [
   'certificate_pattern',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
+export type AuditEntity = z.infer<typeof auditEntity>;
 
 export const auditEntry = z.object({
   id: z.number().int(),

@@ -39,12 +39,15 @@ export type UnitEventKind = z.infer<typeof unitEventKind>;
 
 export const genders = ['male', 'female'] as const;
 export const gender = z.enum(genders);
+export type Gender = z.infer<typeof gender>;
 
 export const qualifications = ['none', 'intermediate', 'college', 'university', 'master', 'doctorate'] as const;
 export const qualification = z.enum(qualifications);
+export type Qualification = z.infer<typeof qualification>;
 
 export const theoryLevels = ['none', 'basic', 'intermediate', 'advanced', 'bachelor'] as const;
 export const theoryLevel = z.enum(theoryLevels);
+export type TheoryLevel = z.infer<typeof theoryLevel>;
 
 export const titles = [
   'secretary',
@@ -64,9 +67,11 @@ export type Title = z.infer<typeof title>;
 
 export const employments = ['full_time', 'part_time', 'concurrent'] as const;
 export const employment = z.enum(employments);
+export type Employment = z.infer<typeof employment>;
 
 export const appointmentMethods = ['elected', 'appointed', 'consulted'] as const;
 export const appointmentMethod = z.enum(appointmentMethods);
+export type AppointmentMethod = z.infer<typeof appointmentMethod>;
 
 export const roles = ['admin', 'editor', 'viewer'] as const;
 export const role = z.enum(roles);
@@ -133,6 +138,10 @@ export const attendanceMarks = ['present', 'late', 'excused', 'absent'] as const
 export const attendanceMark = z.enum(attendanceMarks);
 export type AttendanceMark = z.infer<typeof attendanceMark>;
 
+/** How a mark was taken: the organiser's grid, the trainee's own QR check-in, staff scanning a trainee's code, a sheet upload. */
+export const attendanceMethods = ['grid', 'qr', 'scan', 'upload'] as const;
+export type AttendanceMethod = (typeof attendanceMethods)[number];
+
 /** Best first: a passing grade is one at or before the class's pass grade in this order. */
 export const grades = ['excellent', 'good', 'fair', 'average', 'fail'] as const;
 export const grade = z.enum(grades);
@@ -144,3 +153,4 @@ export type Outcome = z.infer<typeof outcome>;
 
 export const certificateStatuses = ['valid', 'revoked'] as const;
 export const certificateStatus = z.enum(certificateStatuses);
+export type CertificateStatus = z.infer<typeof certificateStatus>;

@@ -36,7 +36,13 @@ export const unitDetail = unit.extend({
   /** Ancestors from the top down to the unit itself (its last element). */
   path: z.array(z.object({ id: z.number().int(), name: z.string() })),
   childCount: z.number().int(),
+  /** Its everyday details (the place): a grant on the unit. */
   canEdit: z.boolean(),
+  /**
+   * Rename, move, merge, split, dissolve, interim/regular status and its code, short name, kind and
+   * organisation: decided by the level above, so a grant on the parent (the top: system administrators).
+   */
+  canRestructure: z.boolean(),
 });
 export type UnitDetail = z.infer<typeof unitDetail>;
 
@@ -97,7 +103,10 @@ export const unitCreate = z.object({
 });
 export type UnitCreate = z.infer<typeof unitCreate>;
 
-/** Corrections that are not restructuring (a typo in the code, the place name). */
+/**
+ * Corrections without an event (a typo in the code, the place name). The place is the unit's own;
+ * the code, short name, kind and organisation are the level above's, like a rename.
+ */
 export const unitUpdate = z.object({
   version,
   code: text(50).optional(),

@@ -1,4 +1,21 @@
-import { foldVietnamese, fullName, vietnameseSortKey, vietnameseTextKey, type Role } from '@canbo/contract';
+import {
+  foldVietnamese,
+  fullName,
+  vietnameseSortKey,
+  vietnameseTextKey,
+  type AttendanceMark,
+  type ClassLevel,
+  type ClassStatus,
+  type EnrolmentStatus,
+  type Grade,
+  type Organisation,
+  type Role,
+  type SessionPart,
+  type TheoryLevel,
+  type Title,
+  type UnitKind,
+  type UnitStatus,
+} from '@canbo/contract';
 import type { Ctx } from '../src/context.ts';
 import { hashPassword } from '../src/auth/password.ts';
 
@@ -18,11 +35,11 @@ export async function makeUnit(
   u: {
     name: string;
     parentId?: number | null;
-    kind?: string;
-    organisation?: string;
+    kind?: UnitKind;
+    organisation?: Organisation;
     code?: string;
     validFrom?: string;
-    status?: string;
+    status?: UnitStatus;
   },
 ): Promise<number> {
   const q = ctx.db.kysely;
@@ -121,7 +138,7 @@ export async function makePerson(
     ethnicityCode?: string;
     nationalId?: string | null;
     partyMember?: boolean;
-    theoryLevel?: string;
+    theoryLevel?: TheoryLevel;
   },
 ): Promise<number> {
   const name = fullName(p.familyName, p.middleName, p.givenName);
@@ -161,7 +178,7 @@ export async function makePerson(
 
 export async function makePosition(
   ctx: Ctx,
-  p: { personId: number; unitId: number; title?: string; startDate?: string; endDate?: string | null },
+  p: { personId: number; unitId: number; title?: Title; startDate?: string; endDate?: string | null },
 ): Promise<number> {
   const row = await ctx.db.kysely
     .insertInto('positions')
@@ -192,15 +209,15 @@ export async function makeClass(
   c: {
     organiserUnitId: number;
     name?: string;
-    status?: string;
-    level?: string;
+    status?: ClassStatus;
+    level?: ClassLevel;
     kindCode?: string;
     startDate?: string;
     endDate?: string;
     capacity?: number | null;
     headcountTotal?: number | null;
     minAttendancePercent?: number;
-    passGrade?: string;
+    passGrade?: Grade;
   },
 ): Promise<number> {
   const name = c.name ?? `Lớp bồi dưỡng ${next()}`;
@@ -240,7 +257,7 @@ export async function makeClass(
 
 export async function makeSession(
   ctx: Ctx,
-  s: { classId: number; date?: string; part?: string; startsAt?: string; endsAt?: string; topic?: string | null },
+  s: { classId: number; date?: string; part?: SessionPart; startsAt?: string; endsAt?: string; topic?: string | null },
 ): Promise<number> {
   const row = await ctx.db.kysely
     .insertInto('class_sessions')
@@ -277,9 +294,9 @@ export async function makeEnrolment(
     classId: number;
     personId: number;
     allocationId?: number | null;
-    status?: string;
-    title?: string | null;
-    grade?: string | null;
+    status?: EnrolmentStatus;
+    title?: Title | null;
+    grade?: Grade | null;
     score?: number | null;
   },
 ): Promise<number> {
@@ -322,7 +339,7 @@ export async function makeEnrolment(
 
 export async function markAttendance(
   ctx: Ctx,
-  a: { enrolmentId: number; sessionId: number; mark?: string },
+  a: { enrolmentId: number; sessionId: number; mark?: AttendanceMark },
 ): Promise<void> {
   await ctx.db.kysely
     .insertInto('attendance')

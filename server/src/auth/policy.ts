@@ -78,3 +78,25 @@ export async function can(tx: Tx, actor: Actor, permission: Permission, unitId: 
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Does one of the actor's grants carry `permission` over every one of these units at once? A
+ * decision that concerns several units (a merge, a move between parents) belongs to a common
+ * superior, so two separate grants on two of them are not enough.
+ */
+export async function canOverAll(tx: Tx, actor: Actor, permission: Permission, unitIds: number[]): Promise<boolean> {
+  if (actor.isSuperadmin) return true;
+  const ids = [...new Set(unitIds)];
+  const roots = grantRoots(actor, permission);
+  if (!roots.length || !ids.length) return false;
+  const row = await tx.q
+    .selectFrom('unit_closure')
+    .select('ancestor_id')
+    .where('ancestor_id', 'in', roots)
+    .where('descendant_id', 'in', ids)
+    .groupBy('ancestor_id')
+    .having((eb) => eb.fn.count('descendant_id'), '=', ids.length)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

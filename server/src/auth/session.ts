@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '@canbo/contract';
 import type { Tx } from '../context.ts';
 import type { Actor } from './actor.ts';
 import { nowIso } from '../db/dialect.ts';
@@ -70,7 +69,7 @@ export async function loadActor(
     displayName: user.display_name,
     personId: user.person_id,
     isSuperadmin: user.is_superadmin === 1,
-    grants: grants.map((g) => ({ id: g.id, unitId: g.unit_id, unitName: g.name, role: g.role as Role })),
+    grants: grants.map((g) => ({ id: g.id, unitId: g.unit_id, unitName: g.name, role: g.role })),
   };
 }
 

@@ -58,7 +58,7 @@ describe.skipIf(!PG_URL)('backup and restore across SQLite and PostgreSQL', () =
     const max = await sql<{ id: number }>`select max(id) as id from audit_log`.execute(pgSource.kysely);
     const added = await pgSource.kysely
       .insertInto('audit_log')
-      .values({ at: new Date().toISOString(), entity: 'test', entity_id: 1, action: 'test' })
+      .values({ at: new Date().toISOString(), entity: 'unit', entity_id: 1, action: 'test' })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(added.id).toBe(max.rows[0]!.id + 1);

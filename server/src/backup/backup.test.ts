@@ -85,7 +85,7 @@ describe('backup and restore on SQLite', () => {
     const max = await sql<{ id: number }>`select max(id) as id from audit_log`.execute(target.kysely);
     const added = await target.kysely
       .insertInto('audit_log')
-      .values({ at: new Date().toISOString(), entity: 'test', entity_id: 1, action: 'test' })
+      .values({ at: new Date().toISOString(), entity: 'unit', entity_id: 1, action: 'test' })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(added.id).toBe(max.rows[0]!.id + 1);

@@ -1,9 +1,34 @@
 import type { Generated } from 'kysely';
+import type {
+  AppointmentMethod,
+  AttendanceMark,
+  AttendanceMethod,
+  AuditEntity,
+  ClassLevel,
+  ClassMode,
+  ClassStatus,
+  EnrolmentStatus,
+  Employment,
+  Gender,
+  Grade,
+  Organisation,
+  Outcome,
+  Qualification,
+  Role,
+  SessionPart,
+  TheoryLevel,
+  Title,
+  UnitEventKind,
+  UnitKind,
+  UnitStatus,
+} from '@canbo/contract';
 
 /**
  * Table types for Kysely. Dates are ISO `yyyy-mm-dd` strings and timestamps ISO strings on both
  * engines (the PostgreSQL driver is told to parse them so); booleans are 0/1 integers on both,
- * because better-sqlite3 cannot bind booleans.
+ * because better-sqlite3 cannot bind booleans. Enum columns carry the contract's enum types (the
+ * database stores their text), so rows reach the API without casts and a write of a stray value fails
+ * to compile.
  */
 export interface Database {
   units: UnitTable;
@@ -44,11 +69,11 @@ export interface UnitTable extends Stamped {
   code: string;
   name: string;
   short_name: string | null;
-  kind: string;
-  organisation: string;
+  kind: UnitKind;
+  organisation: Organisation;
   /** Today's parent; for an ended unit, the unit its records roll up into (merge target or last parent). */
   parent_id: number | null;
-  status: string;
+  status: UnitStatus;
   valid_from: string;
   valid_to: string | null;
   /** Place name written in official documents ("Gia Nghĩa, ngày …"). */
@@ -89,7 +114,7 @@ export interface UnitNameTable {
 export interface UnitEventTable {
   id: Generated<number>;
   unit_id: number;
-  kind: string;
+  kind: UnitEventKind;
   event_date: string;
   decision: string | null;
   note: string | null;
@@ -124,7 +149,7 @@ export interface PersonTable extends Stamped {
   sort_key: string;
   search_text: string;
   birth_date: string | null;
-  gender: string;
+  gender: Gender;
   ethnicity_code: string;
   religion: string | null;
   national_id: string | null;
@@ -133,8 +158,8 @@ export interface PersonTable extends Stamped {
   party_member: number;
   party_join_date: string | null;
   general_education: string | null;
-  qualification: string;
-  theory_level: string;
+  qualification: Qualification;
+  theory_level: TheoryLevel;
   it_level: string | null;
   language_level: string | null;
   hardship_area: number;
@@ -145,9 +170,9 @@ export interface PositionTable extends Stamped {
   id: Generated<number>;
   person_id: number;
   unit_id: number;
-  title: string;
-  employment: string;
-  method: string;
+  title: Title;
+  employment: Employment;
+  method: AppointmentMethod;
   term: string | null;
   decision: string | null;
   start_date: string;
@@ -173,7 +198,7 @@ export interface GrantTable {
   id: Generated<number>;
   user_id: number;
   unit_id: number;
-  role: string;
+  role: Role;
   created_at: string;
 }
 
@@ -204,7 +229,7 @@ export interface AuditTable {
   id: Generated<number>;
   at: string;
   actor_user_id: number | null;
-  entity: string;
+  entity: AuditEntity;
   entity_id: number;
   action: string;
   /** The unit the changed row belongs to, so audit rows are scoped like the rows themselves. */
@@ -242,7 +267,7 @@ export interface TrainingClassTable extends Stamped {
   name: string;
   organiser_unit_id: number;
   /** The organiser's level when the class was created (levelOfUnitKind). */
-  level: string;
+  level: ClassLevel;
   /** JSON array of partner organisation names. */
   partners: string;
   kind_code: string;
@@ -252,10 +277,10 @@ export interface TrainingClassTable extends Stamped {
   start_date: string;
   end_date: string;
   place: string | null;
-  mode: string;
+  mode: ClassMode;
   capacity: number | null;
   decision: string | null;
-  status: string;
+  status: ClassStatus;
   headcount_total: number | null;
   headcount_women: number | null;
   headcount_minority: number | null;
@@ -263,7 +288,7 @@ export interface TrainingClassTable extends Stamped {
   headcount_hoi: number | null;
   headcount_doi: number | null;
   min_attendance_percent: number;
-  pass_grade: string;
+  pass_grade: Grade;
   search_text: string;
   /** Vietnamese order of the name (migration 0009). */
   sort_key: Generated<string>;
@@ -272,8 +297,8 @@ export interface TrainingClassTable extends Stamped {
 export interface ClassStatusHistoryTable {
   id: Generated<number>;
   class_id: number;
-  from_status: string | null;
-  to_status: string;
+  from_status: ClassStatus | null;
+  to_status: ClassStatus;
   at: string;
   actor_user_id: number | null;
   note: string | null;
@@ -283,7 +308,7 @@ export interface ClassSessionTable extends Stamped {
   id: Generated<number>;
   class_id: number;
   session_date: string;
-  part: string;
+  part: SessionPart;
   /** hh:mm */
   starts_at: string;
   ends_at: string;
@@ -306,16 +331,16 @@ export interface EnrolmentTable extends Stamped {
   allocation_id: number | null;
   unit_id: number;
   unit_name: string;
-  title: string | null;
-  status: string;
+  title: Title | null;
+  status: EnrolmentStatus;
   waitlisted_at: string | null;
   nominated_by: number | null;
   nominated_at: string;
   withdraw_reason: string | null;
   score: number | null;
-  grade: string | null;
-  rule_outcome: string | null;
-  outcome_override: string | null;
+  grade: Grade | null;
+  rule_outcome: Outcome | null;
+  outcome_override: Outcome | null;
   override_reason: string | null;
   checkin_code: string;
   /** The person's sort key, copied so a class's roster is ordered by name without a join. */
@@ -325,8 +350,8 @@ export interface EnrolmentTable extends Stamped {
 export interface AttendanceTable {
   enrolment_id: number;
   session_id: number;
-  mark: string;
-  method: string;
+  mark: AttendanceMark;
+  method: AttendanceMethod;
   marked_at: string;
   marked_by: number | null;
 }

@@ -1,4 +1,3 @@
-import type { SessionPart } from '@canbo/contract';
 import { createClass } from '../modules/training/classes/class.service.ts';
 import { createSession } from '../modules/training/classes/sessions.service.ts';
 import { nominatePeople } from '../modules/training/enrolments/nominate.service.ts';
@@ -62,7 +61,7 @@ export async function addCommuneSecretariesClass(l: Loader, cadres: DemoCadres, 
   });
   let n = 0;
   for (const date of [CLASS_2025.start, CLASS_2025.end]) {
-    for (const part of ['morning', 'afternoon'] as SessionPart[]) {
+    for (const part of ['morning', 'afternoon'] as const) {
       await createSession(l.ctx, l.actor, {
         classId: created.id,
         date,

@@ -1,4 +1,4 @@
-import type { ClassCreateInput, SessionPart } from '@canbo/contract';
+import type { ClassCreateInput } from '@canbo/contract';
 import { todayIso } from '../lib/dates.ts';
 import { createClass } from '../modules/training/classes/class.service.ts';
 import { createSession } from '../modules/training/classes/sessions.service.ts';
@@ -87,7 +87,7 @@ export async function openTitleClass(
   });
   let n = 0;
   for (let day = 0; day < 3; day++) {
-    for (const part of ['morning', 'afternoon'] as SessionPart[]) {
+    for (const part of ['morning', 'afternoon'] as const) {
       await createSession(l.ctx, l.actor, {
         classId: created.id,
         date: addDays(c.start, day),

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
-import { auditEntities } from '@canbo/contract';
+import { auditEntities, type AuditEntity } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { grantRoots, unitInScope } from '../../auth/policy.ts';
@@ -10,7 +10,7 @@ export interface AuditListInput {
   page: number;
   pageSize: number;
   order: 'asc' | 'desc';
-  entity?: (typeof auditEntities)[number];
+  entity?: AuditEntity;
   entityId?: number;
   unitId?: number;
 }
@@ -19,7 +19,7 @@ export interface AuditRow {
   id: number;
   at: string;
   actor_name: string | null;
-  entity: string;
+  entity: AuditEntity;
   entity_id: number;
   action: string;
   before: string | null;
@@ -48,8 +48,7 @@ function filtered(tx: Tx, actor: Actor, input: AuditListInput) {
   return tx.q
     .selectFrom('audit_log as a')
     .where((eb) => readableAudit(eb, actor, 'a'))
-    .where('a.entity', 'in', [...auditEntities])
-    .$if(input.entity !== undefined, (qb) => qb.where('a.entity', '=', input.entity ?? ''))
+    .where('a.entity', 'in', input.entity ? [input.entity] : [...auditEntities])
     .$if(input.entityId !== undefined, (qb) => qb.where('a.entity_id', '=', input.entityId ?? 0))
     .$if(input.unitId !== undefined, (qb) =>
       qb.where('a.unit_id', 'in', (eb) =>

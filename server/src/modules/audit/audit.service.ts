@@ -43,7 +43,7 @@ function toEntry(r: AuditRow): AuditEntry {
     id: r.id,
     at: r.at,
     actorName: r.actor_name,
-    entity: r.entity as AuditEntry['entity'],
+    entity: r.entity,
     entityId: r.entity_id,
     action: r.action,
     changes: diff(parse(r.before), parse(r.after)),

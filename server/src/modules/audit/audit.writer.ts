@@ -1,10 +1,10 @@
-import type { auditEntities } from '@canbo/contract';
+import type { AuditEntity } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { chunks } from '../../lib/chunks.ts';
 
-export type AuditEntity = (typeof auditEntities)[number];
+export type { AuditEntity };
 
 export interface AuditEntryInput {
   entity: AuditEntity;

@@ -1,3 +1,4 @@
+import type { AuditEntity } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makeUser } from '../../../test/factories.ts';
@@ -22,7 +23,7 @@ describe('training catalogue', () => {
   });
   afterAll(() => t.close());
 
-  const auditOf = (entity: string) =>
+  const auditOf = (entity: AuditEntity) =>
     t.db.kysely.selectFrom('audit_log').selectAll().where('entity', '=', entity).orderBy('id').execute();
 
   describe('kinds', () => {

@@ -219,11 +219,11 @@ export async function currentTitlesOf(
     .orderBy('t.start_date')
     .orderBy('t.id')
     .execute();
-  const rank = (t: string) => titles.indexOf(t as Title);
+  const rank = (t: Title) => titles.indexOf(t);
   rows.sort((a, b) => rank(a.title) - rank(b.title));
   for (const r of rows) {
     const list = out.get(r.person_id) ?? [];
-    list.push({ title: r.title as Title, unitName: r.unit_name });
+    list.push({ title: r.title, unitName: r.unit_name });
     out.set(r.person_id, list);
   }
   return out;

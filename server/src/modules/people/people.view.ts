@@ -1,8 +1,6 @@
 import type { Person, Title } from '@canbo/contract';
 import type { PersonRow } from './people.repository.ts';
 
-type Enum<K extends keyof Person> = Person[K];
-
 /** The API's view of a person for this actor (the row holds the national ID as they may see it). */
 export function toPerson(r: PersonRow, currentTitles: { title: Title; unitName: string }[]): Person {
   return {
@@ -14,7 +12,7 @@ export function toPerson(r: PersonRow, currentTitles: { title: Title; unitName: 
     givenName: r.given_name,
     fullName: r.full_name,
     birthDate: r.birth_date,
-    gender: r.gender as Enum<'gender'>,
+    gender: r.gender,
     ethnicityCode: r.ethnicity_code,
     ethnicityName: r.ethnicity_name,
     religion: r.religion,
@@ -25,8 +23,8 @@ export function toPerson(r: PersonRow, currentTitles: { title: Title; unitName: 
     partyMember: r.party_member === 1,
     partyJoinDate: r.party_join_date,
     generalEducation: r.general_education,
-    qualification: r.qualification as Enum<'qualification'>,
-    theoryLevel: r.theory_level as Enum<'theoryLevel'>,
+    qualification: r.qualification,
+    theoryLevel: r.theory_level,
     itLevel: r.it_level,
     languageLevel: r.language_level,
     hardshipArea: r.hardship_area === 1,

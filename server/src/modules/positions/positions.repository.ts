@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { titles, type PositionListQuery } from '@canbo/contract';
+import { titles, type PositionListQuery, type Title, type AppointmentMethod, type Employment } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
@@ -15,9 +15,9 @@ export interface PositionRow {
   person_unit_id: number;
   unit_id: number;
   unit_name: string;
-  title: string;
-  employment: string;
-  method: string;
+  title: Title;
+  employment: Employment;
+  method: AppointmentMethod;
   term: string | null;
   decision: string | null;
   start_date: string;
@@ -110,7 +110,7 @@ export async function findPosition(tx: Tx, actor: Actor, id: number): Promise<Po
 /** A position with this title in this unit whose dates overlap [start, end] (open end = still held). */
 export async function findOverlapping(
   tx: Tx,
-  p: { unitId: number; title: string; startDate: string; endDate: string | null; exceptId: number | null },
+  p: { unitId: number; title: Title; startDate: string; endDate: string | null; exceptId: number | null },
 ) {
   let query = tx.q
     .selectFrom('positions as pos')

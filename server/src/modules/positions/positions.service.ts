@@ -45,9 +45,9 @@ function toPosition(r: PositionRow): Position {
     personName: r.person_name,
     unitId: r.unit_id,
     unitName: r.unit_name,
-    title: r.title as Position['title'],
-    employment: r.employment as Position['employment'],
-    method: r.method as Position['method'],
+    title: r.title,
+    employment: r.employment,
+    method: r.method,
     term: r.term,
     decision: r.decision,
     startDate: r.start_date,
@@ -178,7 +178,7 @@ export async function updatePosition(
     if (before.version !== patch.version) throw stale();
     const span: Span = {
       unitId: before.unit_id,
-      title: patch.title ?? (before.title as Title),
+      title: patch.title ?? before.title,
       startDate: patch.startDate ?? before.start_date,
       endDate: patch.endDate !== undefined ? patch.endDate : before.end_date,
     };

@@ -1,6 +1,6 @@
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { can } from '../../auth/policy.ts';
+import { can, canOverAll } from '../../auth/policy.ts';
 import { AppError, invalid, stale } from '../../errors.ts';
 import type { UnitDetail } from '@canbo/contract';
 import { vnDate } from '../../lib/dates.ts';
@@ -32,9 +32,56 @@ export async function writableUnit(tx: Tx, actor: Actor, id: number, field?: str
 }
 
 /** Only the installation's administrators may change the top of the tree. */
-export function mustBeSuperadmin(actor: Actor, field: string): void {
+export function mustBeSuperadmin(actor: Actor, field?: string): void {
   if (!actor.isSuperadmin) {
-    throw new AppError('forbidden', 'Chỉ quản trị hệ thống mới thao tác được với đơn vị cấp cao nhất', { field });
+    throw new AppError(
+      'forbidden',
+      'Chỉ quản trị hệ thống mới thao tác được với đơn vị cấp cao nhất',
+      field ? { field } : undefined,
+    );
+  }
+}
+
+/**
+ * Under the Union's charter the committee of the level above decides on establishing, renaming,
+ * moving, merging, splitting, dissolving a unit and on its interim or regular status, so these
+ * need a grant on the unit's parent; a grant on the unit itself keeps only its everyday details.
+ */
+export async function mayRestructure(tx: Tx, actor: Actor, row: UnitRow): Promise<boolean> {
+  if (row.parent_id === null) return actor.isSuperadmin;
+  return can(tx, actor, 'unit.write', row.parent_id);
+}
+
+export async function mustRestructure(tx: Tx, actor: Actor, row: UnitRow, field?: string): Promise<void> {
+  if (row.parent_id === null) return mustBeSuperadmin(actor, field);
+  if (!(await mayRestructure(tx, actor, row))) {
+    const parent = row.parent_name ?? '';
+    throw new AppError(
+      'forbidden',
+      `Thay đổi tổ chức của ${row.name} do cấp trên (${parent}) quyết định; bạn không có quyền sửa ${parent}`,
+      field ? { field } : undefined,
+    );
+  }
+}
+
+/**
+ * A restructuring that concerns units under different parents (a merge, a move) is decided by
+ * their common superior: one grant must cover every deciding unit (null: the top of the tree).
+ */
+export async function mustDecideTogether(
+  tx: Tx,
+  actor: Actor,
+  deciding: (number | null)[],
+  field: string,
+  action: string,
+): Promise<void> {
+  if (deciding.some((id) => id === null)) return mustBeSuperadmin(actor, field);
+  if (!(await canOverAll(tx, actor, 'unit.write', deciding as number[]))) {
+    throw new AppError(
+      'forbidden',
+      `${action} giữa những đơn vị cấp trên khác nhau do cấp trên chung của các đơn vị đó quyết định; bạn không có quyền trên đơn vị cấp trên chung`,
+      { field },
+    );
   }
 }
 
@@ -52,18 +99,26 @@ export function sameVersion(row: UnitRow, version: number): void {
   if (row.version !== version) throw stale();
 }
 
+/** A unit the actor may see and restructure (a grant on its parent), else 404 or 403 naming `field`. */
+export async function restructurableUnit(tx: Tx, actor: Actor, id: number, field?: string): Promise<UnitRow> {
+  const row = await findUnit(tx, actor, id);
+  if (!row) throw unitNotFound(field);
+  await mustRestructure(tx, actor, row, field);
+  return row;
+}
+
 /**
- * The working unit a dated action changes, locked (with `alsoLock`, e.g. its new parent) for the
- * rest of the transaction and checked against the version the user saw.
+ * The working unit a dated restructuring changes, locked (with `alsoLock`, e.g. its new parent) for
+ * the rest of the transaction and checked against the version the user saw.
  */
-export async function unitToChange(
+export async function unitToRestructure(
   tx: Tx,
   actor: Actor,
   input: { id: number; version: number },
   alsoLock: number[] = [],
 ): Promise<UnitRow> {
   await lockUnits(tx, [input.id, ...alsoLock]);
-  const row = await writableUnit(tx, actor, input.id);
+  const row = await restructurableUnit(tx, actor, input.id);
   notEnded(row);
   sameVersion(row, input.version);
   return row;
@@ -86,7 +141,8 @@ export async function detailOf(tx: Tx, actor: Actor, id: number): Promise<UnitDe
   const path = await pathOf(tx, id);
   const childCount = await activeChildCount(tx, id);
   const canEdit = await can(tx, actor, 'unit.write', id);
-  return { ...toUnit(row), path, childCount, canEdit };
+  const canRestructure = await mayRestructure(tx, actor, row);
+  return { ...toUnit(row), path, childCount, canEdit, canRestructure };
 }
 
 export function codeConflict(field: string, code: string): AppError {

@@ -1,4 +1,4 @@
-import { foldVietnamese, vietnameseTextKey } from '@canbo/contract';
+import { foldVietnamese, vietnameseTextKey, type Organisation, type UnitKind } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
@@ -20,8 +20,8 @@ export interface NewUnitInput {
   code: string;
   name: string;
   shortName?: string | null;
-  kind: string;
-  organisation: string;
+  kind: UnitKind;
+  organisation: Organisation;
   parentId: number | null;
   interim?: boolean;
   place?: string | null;

@@ -40,10 +40,10 @@ export async function lineage(tx: Tx, unitId: VisibleUnitId, p: { page: number; 
     id: number;
     code: string;
     name: string;
-    status: string;
+    status: UnitStatus;
     valid_from: string;
     valid_to: string | null;
-    via: string;
+    via: UnitEventKind;
     ev_date: string;
     into_id: number;
     depth: number;
@@ -59,10 +59,10 @@ export async function lineage(tx: Tx, unitId: VisibleUnitId, p: { page: number; 
       id: r.id,
       code: r.code,
       name: r.name,
-      status: r.status as UnitStatus,
+      status: r.status,
       validFrom: r.valid_from,
       validTo: r.valid_to,
-      via: r.via as UnitEventKind,
+      via: r.via,
       date: r.ev_date,
       intoId: r.into_id,
       depth: Number(r.depth),

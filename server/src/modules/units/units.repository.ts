@@ -12,11 +12,11 @@ export interface UnitRow {
   code: string;
   name: string;
   short_name: string | null;
-  kind: string;
-  organisation: string;
+  kind: UnitKind;
+  organisation: Organisation;
   parent_id: number | null;
   parent_name: string | null;
-  status: string;
+  status: UnitStatus;
   valid_from: string;
   valid_to: string | null;
   place: string | null;
@@ -30,11 +30,11 @@ export function toUnit(r: UnitRow): Unit {
     code: r.code,
     name: r.name,
     shortName: r.short_name,
-    kind: r.kind as UnitKind,
-    organisation: r.organisation as Organisation,
+    kind: r.kind,
+    organisation: r.organisation,
     parentId: r.parent_id,
     parentName: r.parent_name,
-    status: r.status as UnitStatus,
+    status: r.status,
     validFrom: r.valid_from,
     validTo: r.valid_to,
     place: r.place,
@@ -111,9 +111,9 @@ export async function lockUnits(tx: Tx, ids: number[]): Promise<void> {
 export interface ListFilter {
   q?: string;
   within?: number;
-  kind?: string;
-  organisation?: string;
-  status?: string;
+  kind?: UnitKind;
+  organisation?: Organisation;
+  status?: UnitStatus;
   sort: 'name' | 'code' | 'validFrom';
   order: 'asc' | 'desc';
   page: number;
@@ -371,7 +371,7 @@ export async function listEvents(
     items: rows.map((r) => ({
       id: r.id,
       unitId: r.unit_id,
-      kind: r.kind as UnitEventKind,
+      kind: r.kind,
       date: r.event_date,
       decision: r.decision,
       note: r.note,

@@ -3,7 +3,6 @@ import type { UnitDetail, UnitMerge, UnitSplit, UnitSplitResult, unitMove, unitS
 import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { can } from '../../auth/policy.ts';
 import { AppError, invalid } from '../../errors.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import {
@@ -28,8 +27,10 @@ import {
   decisionOf,
   detailOf,
   mustBeSuperadmin,
+  mustDecideTogether,
   notEnded,
-  unitToChange,
+  restructurableUnit,
+  unitToRestructure,
   writableUnit,
 } from './units.access.ts';
 import { vnDate } from '../../lib/dates.ts';
@@ -39,11 +40,14 @@ import { auditChange, endUnit, insertNewUnit, rehang } from './units.changes.ts'
  * Restructuring: move, merge, split, dissolve. `units.parent_id` of an ended unit is where its
  * records roll up (merge target, or its last parent), so the closure keeps showing them to the
  * people responsible for them today; the dated edges keep the tree as it stood.
+ *
+ * Each is decided by the level above (units.access.ts `mustRestructure`): a grant on the parent of
+ * every unit that changes, and one grant over all of them when they hang under different parents.
  */
 
 const CYCLE = 'Đơn vị cấp trên: không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó';
 
-/** The parent a unit is placed under: writable, working, and existing on the date. */
+/** The parent a unit is placed under (as when creating under it): writable, working, and existing on the date. */
 async function usableParent(tx: Tx, actor: Actor, parentId: number, field: string, date: string): Promise<UnitRow> {
   const parent = await writableUnit(tx, actor, parentId, field);
   notEnded(parent, field);
@@ -56,28 +60,18 @@ async function usableParent(tx: Tx, actor: Actor, parentId: number, field: strin
   return parent;
 }
 
-/** Taking a unit away from its current parent needs the right to change that parent too. */
-async function mayLeaveParent(tx: Tx, actor: Actor, row: UnitRow): Promise<void> {
-  if (row.parent_id === null) return mustBeSuperadmin(actor, 'parentId');
-  if (!(await can(tx, actor, 'unit.write', row.parent_id))) {
-    throw new AppError('forbidden', `Bạn không có quyền sửa đơn vị cấp trên hiện tại (${row.parent_name ?? ''})`, {
-      field: 'parentId',
-    });
-  }
-}
-
 export type MoveUnitInput = { id: number } & z.output<typeof unitMove>;
 
 export async function moveUnit(ctx: Ctx, actor: Actor, input: MoveUnitInput): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    const row = await unitToChange(tx, actor, input, [input.parentId]);
+    const row = await unitToRestructure(tx, actor, input, [input.parentId]);
     if (input.parentId === row.id || (await isInSubtree(tx, row.id, input.parentId))) {
       throw invalid('parentId', CYCLE);
     }
     const parent = await usableParent(tx, actor, input.parentId, 'parentId', input.date);
     if (row.parent_id === parent.id)
       throw invalid('parentId', `Đơn vị cấp trên: ${row.name} đã trực thuộc ${parent.name}`);
-    await mayLeaveParent(tx, actor, row);
+    await mustDecideTogether(tx, actor, [row.parent_id, parent.id], 'parentId', 'Chuyển đơn vị');
     await checkDate(tx, row, input.date);
 
     await reparentInClosure(tx, row.id, parent.id);
@@ -105,7 +99,7 @@ export type DissolveUnitInput = { id: number } & z.output<typeof unitStatusChang
 /** A dissolved unit's records roll up into its last parent; its sub-units must be placed first. */
 export async function dissolveUnit(ctx: Ctx, actor: Actor, input: DissolveUnitInput): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    const row = await unitToChange(tx, actor, input);
+    const row = await unitToRestructure(tx, actor, input);
     await checkDate(tx, row, input.date);
     const children = await activeChildIds(tx, row.id);
     if (children.length) {
@@ -149,11 +143,21 @@ export async function mergeUnits(ctx: Ctx, actor: Actor, input: MergeUnitsInput)
 
     const sources: UnitRow[] = [];
     for (const id of ids) {
-      const s = await writableUnit(tx, actor, id, 'sourceIds');
+      const s = await restructurableUnit(tx, actor, id, 'sourceIds');
       notEnded(s, 'sourceIds');
       await checkDate(tx, s, input.date);
       sources.push(s);
     }
+    // The sources' parents decide together with the target's parent (or the new unit's, which
+    // establishes it): one grant over all of them.
+    const decideTogether = (decidingForTarget: number | null) =>
+      mustDecideTogether(
+        tx,
+        actor,
+        [...sources.map((s) => s.parent_id), decidingForTarget],
+        'sourceIds',
+        'Sáp nhập đơn vị',
+      );
     const insideASource = async (unitId: number) => {
       for (const s of sources) if (await isInSubtree(tx, s.id, unitId)) return s;
       return undefined;
@@ -161,12 +165,13 @@ export async function mergeUnits(ctx: Ctx, actor: Actor, input: MergeUnitsInput)
 
     let target: UnitRow;
     if (input.targetId !== undefined) {
-      target = await writableUnit(tx, actor, input.targetId, 'targetId');
+      target = await restructurableUnit(tx, actor, input.targetId, 'targetId');
       notEnded(target, 'targetId');
       await checkDate(tx, target, input.date);
       const inside = await insideASource(target.id);
       if (inside)
         throw invalid('targetId', `Đơn vị nhận sáp nhập: ${target.name} là đơn vị cấp dưới của ${inside.name}`);
+      await decideTogether(target.parent_id);
     } else if (input.newUnit) {
       const n = input.newUnit;
       if (n.parentId === null) mustBeSuperadmin(actor, 'newUnit.parentId');
@@ -175,6 +180,7 @@ export async function mergeUnits(ctx: Ctx, actor: Actor, input: MergeUnitsInput)
         if (inside) throw invalid('newUnit.parentId', `Đơn vị cấp trên: không thể đặt đơn vị mới trong ${inside.name}`);
         await usableParent(tx, actor, n.parentId, 'newUnit.parentId', input.date);
       }
+      await decideTogether(n.parentId);
       if (await codeTaken(tx, n.code)) throw codeConflict('newUnit.code', n.code);
       target = await insertNewUnit(
         tx,
@@ -236,7 +242,7 @@ export type SplitUnitInput = { id: number } & Omit<UnitSplit, 'into'> & {
 export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): Promise<UnitSplitResult> {
   return inTransaction(ctx, async (tx) => {
     const parentIds = input.into.map((u) => u.parentId).filter((p): p is number => p !== undefined);
-    const source = await unitToChange(tx, actor, input, parentIds);
+    const source = await unitToRestructure(tx, actor, input, parentIds);
     await checkDate(tx, source, input.date);
 
     const codes = new Set<string>();
@@ -266,10 +272,10 @@ export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): 
       );
     }
 
-    const created: UnitRow[] = [];
+    const parentOf = (u: SplitUnitInput['into'][number]) => u.parentId ?? source.parent_id;
     for (const [i, u] of input.into.entries()) {
       const field = `into.${i}.parentId`;
-      const parentId = u.parentId ?? source.parent_id;
+      const parentId = parentOf(u);
       if (parentId === null) mustBeSuperadmin(actor, field);
       else {
         if (await isInSubtree(tx, source.id, parentId)) {
@@ -277,6 +283,12 @@ export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): 
         }
         await usableParent(tx, actor, parentId, field, input.date);
       }
+    }
+    await mustDecideTogether(tx, actor, [source.parent_id, ...input.into.map(parentOf)], 'into', 'Chia tách đơn vị');
+
+    const created: UnitRow[] = [];
+    for (const u of input.into) {
+      const parentId = parentOf(u);
       const row = await insertNewUnit(
         tx,
         actor,

@@ -38,9 +38,10 @@ import {
   decisionOf,
   detailOf,
   mustBeSuperadmin,
+  mustRestructure,
   notEnded,
   sameVersion,
-  unitToChange,
+  unitToRestructure,
   unitNotFound,
   writableUnit,
 } from './units.access.ts';
@@ -145,11 +146,24 @@ export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput)
 
 export type UpdateUnitInput = { id: number } & z.output<typeof unitUpdate>;
 
-/** Corrections (a typo in the code, the place name): no event, because nothing was restructured. */
+/** The fields of a correction that the level above decides, as a rename is (the place is the unit's own). */
+const STRUCTURAL = [
+  ['code', 'code'],
+  ['shortName', 'short_name'],
+  ['kind', 'kind'],
+  ['organisation', 'organisation'],
+] as const;
+
+/**
+ * Corrections (a typo in the code, the place name): no event, because nothing was restructured.
+ * A field sent unchanged is no change, so a form that sends every field works for the unit's own editors.
+ */
 export async function updateUnit(ctx: Ctx, actor: Actor, input: UpdateUnitInput): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
     await lockUnits(tx, [input.id]);
     const row = await writableUnit(tx, actor, input.id);
+    const structural = STRUCTURAL.find(([field, column]) => input[field] !== undefined && input[field] !== row[column]);
+    if (structural) await mustRestructure(tx, actor, row, structural[0]);
     sameVersion(row, input.version);
     if (input.code !== undefined && input.code !== row.code && (await codeTaken(tx, input.code, row.id))) {
       throw codeConflict('code', input.code);
@@ -174,7 +188,7 @@ export type RenameUnitInput = { id: number } & z.output<typeof unitRename>;
 /** The unit keeps its id, so its records stay with it; the event keeps the old name. */
 export async function renameUnit(ctx: Ctx, actor: Actor, input: RenameUnitInput): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    const row = await unitToChange(tx, actor, input);
+    const row = await unitToRestructure(tx, actor, input);
     await checkDate(tx, row, input.date);
     const shortName = input.shortName === undefined ? row.short_name : input.shortName;
     if (input.name === row.name && shortName === row.short_name) {
@@ -212,7 +226,7 @@ async function changeStatus(
   status: 'interim' | 'active',
 ): Promise<UnitDetail> {
   return inTransaction(ctx, async (tx) => {
-    const row = await unitToChange(tx, actor, input);
+    const row = await unitToRestructure(tx, actor, input);
     if (row.status === status) {
       throw new AppError(
         'conflict',

@@ -25,9 +25,9 @@ interface NodeRow {
   parent_id: number | null;
   code: string;
   name: string;
-  kind: string;
-  organisation: string;
-  status: string;
+  kind: UnitKind;
+  organisation: Organisation;
+  status: UnitStatus;
   valid_from: string;
   valid_to: string | null;
   has_children: number;
@@ -38,7 +38,7 @@ interface NodeRow {
  * such event the unit was the opposite of what that event made it; with none, it is today's
  * status — except that a unit ended later was still working then.
  */
-function statusOn(r: NodeRow & { last_change?: string | null; next_change?: string | null }): string {
+function statusOn(r: NodeRow & { last_change?: string | null; next_change?: string | null }): UnitStatus {
   const change = r.last_change ?? null;
   if (change === 'interim') return 'interim';
   if (change === 'activate') return 'active';
@@ -56,9 +56,9 @@ function toNode(
     parentId: r.parent_id,
     code: r.code,
     name: r.name,
-    kind: r.kind as UnitKind,
-    organisation: r.organisation as Organisation,
-    status: (asOf === undefined ? r.status : statusOn(r)) as UnitStatus,
+    kind: r.kind,
+    organisation: r.organisation,
+    status: asOf === undefined ? r.status : statusOn(r),
     validFrom: r.valid_from,
     validTo: r.valid_to,
     hasChildren: r.has_children === 1,

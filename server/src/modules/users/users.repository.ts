@@ -119,8 +119,7 @@ export async function grantsOf(tx: Tx, userIds: number[]): Promise<Map<number, G
     .orderBy('g.user_id')
     .orderBy('g.id')
     .execute();
-  for (const r of rows)
-    out.get(r.user_id)?.push({ id: r.id, unitId: r.unit_id, unitName: r.name, role: r.role as Role });
+  for (const r of rows) out.get(r.user_id)?.push({ id: r.id, unitId: r.unit_id, unitName: r.name, role: r.role });
   return out;
 }
 
@@ -306,7 +305,7 @@ export async function grantsWithin(tx: Tx, userId: number, unitId: number) {
     )
     .orderBy('g.id')
     .execute();
-  return rows.map((r) => ({ unitId: r.unit_id, unitName: r.name, role: r.role as Role }));
+  return rows.map((r) => ({ unitId: r.unit_id, unitName: r.name, role: r.role }));
 }
 
 export async function grantOnUnit(tx: Tx, userId: number, unitId: number): Promise<boolean> {

@@ -34,6 +34,7 @@ const unit = {
   path: [{ id: 5, name: 'Huyện đoàn Cư Jút' }],
   childCount: 0,
   canEdit: true,
+  canRestructure: true,
 };
 
 const created = { id: 99, fullName: 'Nguyễn Văn An', unitId: 5 };

@@ -21,10 +21,14 @@ import { StatusModal } from './actions/StatusModal';
 
 type Action = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve' | 'interim' | 'activate';
 
-/** The restructuring buttons of a unit the user may change; a dissolved unit has none. */
+/**
+ * A unit's actions: establishing a sub-unit is the unit's own decision (`canEdit`), restructuring the
+ * unit itself is its superior's (`canRestructure`); a dissolved unit has none.
+ */
 export function UnitActions({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation('units');
   const [open, setOpen] = useState<Action | null>(null);
+  // A grant on the parent reaches the unit too, so `canRestructure` implies `canEdit`.
   if (!unit.canEdit || unit.status === 'dissolved') return null;
   const close = () => setOpen(null);
   const btn = (a: Action, label: string, icon: React.ReactNode, danger = false) => (
@@ -35,15 +39,19 @@ export function UnitActions({ unit }: { unit: UnitDetail }) {
   return (
     <>
       <Space wrap size={[8, 8]}>
-        {btn('create', t('action.createChild'), <PlusOutlined />)}
-        {btn('rename', t('action.rename'), <EditOutlined />)}
-        {btn('move', t('action.move'), <SwapOutlined />)}
-        {btn('merge', t('action.merge'), <MergeCellsOutlined />)}
-        {btn('split', t('action.split'), <SplitCellsOutlined />)}
-        {unit.status === 'active'
-          ? btn('interim', t('action.interim'), <HourglassOutlined />)
-          : btn('activate', t('action.activate'), <CheckCircleOutlined />)}
-        {btn('dissolve', t('action.dissolve'), <StopOutlined />, true)}
+        {unit.canEdit && btn('create', t('action.createChild'), <PlusOutlined />)}
+        {unit.canRestructure && (
+          <>
+            {btn('rename', t('action.rename'), <EditOutlined />)}
+            {btn('move', t('action.move'), <SwapOutlined />)}
+            {btn('merge', t('action.merge'), <MergeCellsOutlined />)}
+            {btn('split', t('action.split'), <SplitCellsOutlined />)}
+            {unit.status === 'active'
+              ? btn('interim', t('action.interim'), <HourglassOutlined />)
+              : btn('activate', t('action.activate'), <CheckCircleOutlined />)}
+            {btn('dissolve', t('action.dissolve'), <StopOutlined />, true)}
+          </>
+        )}
       </Space>
       {open === 'create' && <CreateUnitModal parent={unit} onClose={close} />}
       {open === 'rename' && <RenameModal unit={unit} onClose={close} />}

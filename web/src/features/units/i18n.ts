@@ -62,6 +62,8 @@ export const units = {
     edit: {
       title: 'Sửa thông tin đơn vị',
       hint: 'Chỉ để sửa sai sót (mã, tên viết tắt, địa danh…). Đổi tên, chuyển trực thuộc, sáp nhập… hãy dùng các thao tác tổ chức để lưu lại lịch sử.',
+      superiorHint:
+        'Mã, tên viết tắt, loại đơn vị và tổ chức do cấp trên quyết định: chỉ người có quyền ở đơn vị cấp trên sửa được.',
     },
     children: { empty: 'Không có đơn vị trực thuộc' },
     events: {
@@ -194,6 +196,8 @@ export const units = {
     edit: {
       title: 'Edit unit details',
       hint: 'Only for correcting mistakes (code, short name, place…). To rename, move, merge… use the restructuring actions so the history is kept.',
+      superiorHint:
+        'The code, short name, kind and organisation are decided by the level above: only users with rights on the parent unit can change them.',
     },
     children: { empty: 'No sub-units' },
     events: {

@@ -8,6 +8,8 @@ import '../../i18n';
 import { MoveModal } from './actions/MoveModal';
 import { RenameModal } from './actions/RenameModal';
 import { splitProblem } from './actions/SplitModal';
+import { EditUnitModal } from './actions/EditUnitModal';
+import { UnitActions } from './UnitActions';
 
 const unit: UnitDetail = {
   id: 7,
@@ -30,6 +32,7 @@ const unit: UnitDetail = {
   ],
   childCount: 0,
   canEdit: true,
+  canRestructure: true,
 };
 
 const json = (status: number, body: unknown) =>
@@ -101,6 +104,29 @@ describe('restructure forms', () => {
     fireEvent.change(await screen.findByLabelText('Tên mới'), { target: { value: 'Đoàn xã Cư Jút' } });
     fireEvent.click(screen.getByRole('button', { name: /Lưu/ }));
     await waitFor(() => expect(screen.getByText(/Bản ghi đã được người khác sửa/)).toBeTruthy());
+  });
+});
+
+describe('who restructures', () => {
+  const buttons = () => screen.queryAllByRole('button').map((b) => b.textContent);
+
+  it('shows the unit’s own editor only what is its own: adding a sub-unit, not restructuring itself', () => {
+    wrap(<UnitActions unit={{ ...unit, canRestructure: false }} />);
+    expect(buttons()).toEqual(['Thêm đơn vị trực thuộc']);
+  });
+
+  it('shows the parent’s editor every restructuring action', () => {
+    wrap(<UnitActions unit={unit} />);
+    expect(buttons()).toEqual(
+      expect.arrayContaining(['Thêm đơn vị trực thuộc', 'Đổi tên', 'Chuyển trực thuộc', 'Giải thể']),
+    );
+  });
+
+  it('lets the unit’s own editor correct the place but not the code, kind or organisation', async () => {
+    wrap(<EditUnitModal unit={{ ...unit, canRestructure: false }} onClose={() => {}} />);
+    expect((await screen.findByLabelText('Địa danh')).hasAttribute('disabled')).toBe(false);
+    expect(screen.getByLabelText<HTMLInputElement>('Mã đơn vị').disabled).toBe(true);
+    expect(screen.getByText(/do cấp trên quyết định/)).toBeTruthy();
   });
 });
 

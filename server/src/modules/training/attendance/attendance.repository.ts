@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { foldVietnamese } from '@canbo/contract';
+import { foldVietnamese, type AttendanceMark, type Title } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { like, likeContains } from '../../../db/dialect.ts';
@@ -14,7 +14,7 @@ export interface SeatedRow {
   person_name: string;
   unit_id: number;
   unit_name: string;
-  title: string | null;
+  title: Title | null;
 }
 
 /**
@@ -102,7 +102,7 @@ export async function findSeatedAmong(tx: Tx, classId: VisibleClassId, ids: read
 export interface MarkRow {
   enrolment_id: number;
   session_id: number;
-  mark: string;
+  mark: AttendanceMark;
 }
 
 /** The marks of these enrolments, in any session. */
@@ -123,7 +123,7 @@ export async function findMarks(tx: Tx, enrolmentIds: readonly number[]): Promis
 export interface MarkWrite {
   enrolment_id: number;
   session_id: number;
-  mark: string;
+  mark: AttendanceMark;
 }
 
 /**

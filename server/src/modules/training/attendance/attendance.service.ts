@@ -5,7 +5,6 @@ import {
   type AttendanceGrid,
   type AttendanceMark,
   type ClassStatus,
-  type Title,
 } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
@@ -49,7 +48,7 @@ function gridRow(
     personId: r.person_id,
     personName: r.person_name,
     unitName: r.unit_name,
-    title: r.title as Title | null,
+    title: r.title,
     marks: cells,
     attendancePercent: attendancePercent(attended, sessions.length),
   };

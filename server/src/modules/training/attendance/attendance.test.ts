@@ -1,3 +1,4 @@
+import type { ClassStatus } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
 import {
@@ -33,7 +34,7 @@ describe('attendance grid and bulk marking', () => {
   let withdrawn: number;
   let otherClassSession: number;
 
-  const setStatus = (status: string, id = cls) =>
+  const setStatus = (status: ClassStatus, id = cls) =>
     t.db.kysely.updateTable('training_classes').set({ status }).where('id', '=', id).execute();
   const outcomeOf = async (enrolmentId: number) =>
     (
@@ -326,7 +327,7 @@ describe('attendance grid and bulk marking', () => {
       const ids = await makeTrainees(t.ctx, { classId: big, unitId: cuJut, count: 2000 });
       const sessionIds: number[] = [];
       for (let d = 0; d < 5; d++) {
-        for (const part of ['morning', 'afternoon']) {
+        for (const part of ['morning', 'afternoon'] as const) {
           sessionIds.push(await makeSession(t.ctx, { classId: big, date: `2025-06-0${d + 1}`, part }));
         }
       }

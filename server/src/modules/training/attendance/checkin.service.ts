@@ -2,7 +2,6 @@ import {
   selfCheckin,
   staffCheckin,
   type AttendanceMark,
-  type SessionPart,
   type checkinResult,
   type enrolmentQr,
   type sessionQr,
@@ -76,7 +75,7 @@ async function checkIn(
     className: session.class_name,
     personName: enrolment.person_name,
     sessionDate: session.session_date,
-    sessionPart: session.part as SessionPart,
+    sessionPart: session.part,
   };
   if (existing && (ATTENDED_MARKS as readonly string[]).includes(existing)) {
     return { ...result, mark: existing, changed: false };

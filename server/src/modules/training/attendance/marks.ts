@@ -1,4 +1,4 @@
-import type { AttendanceMark } from '@canbo/contract';
+import type { AttendanceMark, AttendanceMethod } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { refreshOutcomes } from '../results/outcomes.ts';
@@ -9,7 +9,7 @@ import { deleteMarks, findMarks, upsertMarks, type MarkWrite, type SeatedRow } f
 import { sessionLabel } from './session.time.ts';
 
 /** How a mark was taken, kept on the attendance row. */
-export type MarkMethod = 'grid' | 'qr' | 'scan' | 'upload';
+export type MarkMethod = AttendanceMethod;
 
 export interface MarkChange {
   enrolmentId: number;
@@ -23,8 +23,7 @@ export type MarkBook = Map<number, Map<number, AttendanceMark>>;
 
 export async function loadMarks(tx: Tx, enrolmentIds: readonly number[]): Promise<MarkBook> {
   const book: MarkBook = new Map(enrolmentIds.map((id) => [id, new Map<number, AttendanceMark>()]));
-  for (const m of await findMarks(tx, enrolmentIds))
-    book.get(m.enrolment_id)?.set(m.session_id, m.mark as AttendanceMark);
+  for (const m of await findMarks(tx, enrolmentIds)) book.get(m.enrolment_id)?.set(m.session_id, m.mark);
   return book;
 }
 

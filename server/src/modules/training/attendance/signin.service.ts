@@ -1,4 +1,4 @@
-import { sessionPartLabels, titleLabels, type SessionPart, type Title } from '@canbo/contract';
+import { sessionPartLabels, titleLabels } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import { can } from '../../../auth/policy.ts';
 import type { Ctx } from '../../../context.ts';
@@ -26,7 +26,7 @@ async function signInSheet(ctx: Ctx, actor: Actor, sessionId: number): Promise<{
     organiserName: session.organiser_name,
     className: session.class_name,
     date: session.session_date,
-    partLabel: sessionPartLabels[session.part as SessionPart] ?? session.part,
+    partLabel: sessionPartLabels[session.part] ?? session.part,
     startsAt: session.starts_at,
     endsAt: session.ends_at,
     topic: session.topic,
@@ -34,7 +34,7 @@ async function signInSheet(ctx: Ctx, actor: Actor, sessionId: number): Promise<{
     trainees: trainees.map((t) => ({
       name: t.person_name,
       unitName: t.unit_name,
-      title: t.title ? (titleLabels[t.title as Title] ?? t.title) : '',
+      title: t.title ? (titleLabels[t.title] ?? t.title) : '',
     })),
   };
   return { sheet, name: `danh-sach-ky-ten-${session.session_date}-${session.part}` };

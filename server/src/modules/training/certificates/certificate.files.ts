@@ -1,10 +1,4 @@
-import {
-  certificateDocumentQuery,
-  foldVietnamese,
-  type CertificateDocumentQuery,
-  type Grade,
-  type UnitKind,
-} from '@canbo/contract';
+import { certificateDocumentQuery, foldVietnamese, type CertificateDocumentQuery } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../context.ts';
@@ -50,10 +44,10 @@ function toData(r: DocumentRow, publicUrl: string, signer: CertificateDocumentQu
     className: r.class_name,
     startDate: r.start_date,
     endDate: r.end_date,
-    grade: r.grade as Grade | null,
+    grade: r.grade,
     issuer: issuerOf({
       name: r.issuer_name,
-      kind: r.issuer_kind as UnitKind,
+      kind: r.issuer_kind,
       organisation: r.issuer_organisation,
       place: r.issuer_place,
       parent: r.superior_name === null ? null : { name: r.superior_name },

@@ -1,3 +1,4 @@
+import type { EnrolmentStatus, Grade } from '@canbo/contract';
 import { expect } from 'vitest';
 import type { Certificate } from '@canbo/contract';
 import {
@@ -52,8 +53,8 @@ export async function certificateWorld(t: TestApp) {
   async function trainee(
     unitId: number,
     name: [string, string | null, string],
-    grade: string | null,
-    extra: { status?: string; nationalId?: string } = {},
+    grade: Grade | null,
+    extra: { status?: EnrolmentStatus; nationalId?: string } = {},
   ) {
     const [familyName, middleName, givenName] = name;
     const personId = await makePerson(t.ctx, {

@@ -1,3 +1,4 @@
+import type { EnrolmentStatus, Grade, Organisation, Outcome, UnitKind } from '@canbo/contract';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
@@ -145,9 +146,9 @@ export function certificatesByIds(tx: Tx, ids: number[]): Promise<CertificateRow
 export interface Candidate {
   id: number;
   class_id: number;
-  status: string;
+  status: EnrolmentStatus;
   person_name: string;
-  outcome: string | null;
+  outcome: Outcome | null;
   certificate_id: number | null;
 }
 
@@ -231,14 +232,14 @@ export interface DocumentRow {
   person_name: string;
   birth_date: string | null;
   unit_name: string;
-  grade: string | null;
+  grade: Grade | null;
   class_name: string;
   start_date: string;
   end_date: string;
   issuer_name: string;
   issuer_place: string | null;
-  issuer_kind: string;
-  issuer_organisation: string;
+  issuer_kind: UnitKind;
+  issuer_organisation: Organisation;
   superior_name: string | null;
 }
 
@@ -292,7 +293,7 @@ export interface PublicRow {
   start_date: string;
   end_date: string;
   issuer_name: string;
-  grade: string | null;
+  grade: Grade | null;
   revoked_at: string | null;
 }
 

@@ -7,7 +7,6 @@ import {
   outcomeLabels,
   revokeCertificate as revokeInput,
   type Certificate,
-  type Outcome,
   type Page,
 } from '@canbo/contract';
 import type { z } from 'zod';
@@ -98,7 +97,7 @@ function notEligible(c: Candidate): AppError | null {
     });
   }
   if (c.outcome === 'completed') return null;
-  const outcome = c.outcome ? outcomeLabels[c.outcome as Outcome].toLocaleLowerCase('vi') : 'chưa có kết quả';
+  const outcome = c.outcome ? outcomeLabels[c.outcome].toLocaleLowerCase('vi') : 'chưa có kết quả';
   return new AppError('conflict', `${c.person_name} chưa hoàn thành lớp (${outcome}): không cấp giấy chứng nhận`, {
     field: 'enrolmentIds',
     enrolmentId: c.id,

@@ -1,4 +1,4 @@
-import { verifyParams, type Grade, type PublicCertificate } from '@canbo/contract';
+import { verifyParams, type PublicCertificate } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
@@ -27,7 +27,7 @@ export async function verifyCertificate(ctx: Ctx, input: z.input<typeof verifyPa
     startDate: r.start_date,
     endDate: r.end_date,
     issuerName: r.issuer_name,
-    grade: r.grade as Grade | null,
+    grade: r.grade,
     status: r.revoked_at === null ? 'valid' : 'revoked',
     revokedAt: r.revoked_at,
   };

@@ -98,7 +98,7 @@ export async function findVisibleClass(tx: Tx, actor: Actor, classId: number): P
     .where((eb) => classVisible(eb, actor, 'c'))
     .executeTakeFirst();
   if (!row) throw notFound(NOT_FOUND);
-  return { ...row, id: visibleClassId(row.id), status: row.status as ClassStatus };
+  return { ...row, id: visibleClassId(row.id), status: row.status };
 }
 
 export interface ManagedClass extends ClassForWrite {

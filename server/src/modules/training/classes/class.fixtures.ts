@@ -1,3 +1,4 @@
+import type { AuditEntity } from '@canbo/contract';
 import { expect } from 'vitest';
 import type { TrainingClass } from '@canbo/contract';
 import { makeUnit, makeUser } from '../../../../test/factories.ts';
@@ -44,7 +45,7 @@ export async function historyOf(t: TestApp, classId: number) {
     .execute();
 }
 
-export async function auditOf(t: TestApp, entity: string, entityId: number) {
+export async function auditOf(t: TestApp, entity: AuditEntity, entityId: number) {
   return t.db.kysely
     .selectFrom('audit_log')
     .select(['action', 'unit_id', 'before', 'after'])

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
-import { classStatuses, foldVietnamese, type ClassListQuery } from '@canbo/contract';
+import { classStatuses, foldVietnamese, type ClassListQuery, type ClassStatus } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
@@ -212,7 +212,7 @@ export async function insertClass(tx: Tx, values: ClassValues): Promise<number> 
 
 export async function insertHistory(
   tx: Tx,
-  h: { classId: number; from: string | null; to: string; actorUserId: number | null; note: string | null },
+  h: { classId: number; from: ClassStatus | null; to: ClassStatus; actorUserId: number | null; note: string | null },
 ): Promise<void> {
   await tx.q
     .insertInto('class_status_history')

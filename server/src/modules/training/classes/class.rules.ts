@@ -1,4 +1,4 @@
-import { fieldLabels, levelOfUnitKind, type ClassHeadcount, type ClassLevel, type UnitKind } from '@canbo/contract';
+import { fieldLabels, levelOfUnitKind, type ClassHeadcount, type ClassLevel } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import { can } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
@@ -37,7 +37,7 @@ export async function requireOrganiser(
   if (unit.valid_to !== null && dates.startDate > unit.valid_to) {
     throw fieldError('organiserUnitId', `${unit.name} đã kết thúc hoạt động từ ${vnDate(unit.valid_to)}`);
   }
-  return { name: unit.name, level: levelOfUnitKind[unit.kind as UnitKind] };
+  return { name: unit.name, level: levelOfUnitKind[unit.kind] };
 }
 
 export function checkDates(startDate: string, endDate: string): void {

@@ -67,7 +67,7 @@ export function forWrite(r: ClassRow): ClassForWrite {
     id: r.id,
     name: r.name,
     organiser_unit_id: r.organiser_unit_id,
-    status: r.status as ClassStatus,
+    status: r.status,
     headcount_total: r.headcount_total,
     capacity: r.capacity,
     start_date: r.start_date,

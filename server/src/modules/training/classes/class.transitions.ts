@@ -4,7 +4,6 @@ import {
   classTransitions,
   type ClassAction,
   type classHistory,
-  type ClassStatus,
   type ClassTransitionInput,
   type TrainingClass,
 } from '@canbo/contract';
@@ -92,8 +91,8 @@ export async function classHistoryOf(
       id: r.id,
       at: r.at,
       actorName: r.actor_name,
-      fromStatus: r.from_status as ClassStatus | null,
-      toStatus: r.to_status as ClassStatus,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
       note: r.note,
     })),
   };

@@ -1,4 +1,4 @@
-import type { ClassHeadcount, ClassLevel, ClassMode, ClassStatus, Grade, Title, TrainingClass } from '@canbo/contract';
+import type { ClassHeadcount, Title, TrainingClass } from '@canbo/contract';
 import type { ClassRow } from './class.repository.ts';
 
 /** The reported headcount of a historical class; null for a class with a named roster. */
@@ -20,7 +20,7 @@ export function toClass(r: ClassRow): TrainingClass {
     name: r.name,
     organiserUnitId: r.organiser_unit_id,
     organiserUnitName: r.organiser_unit_name,
-    level: r.level as ClassLevel,
+    level: r.level,
     partners: JSON.parse(r.partners) as string[],
     kindCode: r.kind_code,
     kindName: r.kind_name,
@@ -30,12 +30,12 @@ export function toClass(r: ClassRow): TrainingClass {
     startDate: r.start_date,
     endDate: r.end_date,
     place: r.place,
-    mode: r.mode as ClassMode,
+    mode: r.mode,
     capacity: r.capacity,
     decision: r.decision,
-    status: r.status as ClassStatus,
+    status: r.status,
     headcount: headcountOf(r),
-    completionRule: { minAttendancePercent: r.min_attendance_percent, passGrade: r.pass_grade as Grade },
+    completionRule: { minAttendancePercent: r.min_attendance_percent, passGrade: r.pass_grade },
     seatsAllocated: r.seats_allocated,
     seated: r.seated,
     waitlisted: r.waitlisted,

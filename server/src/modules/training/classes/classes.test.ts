@@ -480,7 +480,7 @@ describe('training classes', () => {
         decision: '99-QĐ/HĐTN',
       });
       expect(same.statusCode, same.body).toBe(200);
-      for (const status of ['closed', 'cancelled']) {
+      for (const status of ['closed', 'cancelled'] as const) {
         const c = await makeClass(t.ctx, { organiserUnitId: w.cuJut, status });
         const res = await patch(w.editorA, c, { version: 1, name: 'Đổi tên' });
         expect(res.statusCode).toBe(409);

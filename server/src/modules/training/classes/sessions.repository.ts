@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import { sessionParts } from '@canbo/contract';
+import { sessionParts, type SessionPart } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { forUpdate, nowIso } from '../../../db/dialect.ts';
@@ -69,7 +69,7 @@ export async function countSessions(tx: Tx, classId: VisibleClassId): Promise<nu
 /** Another session of the class on the same date and part of the day. */
 export async function findClash(
   tx: Tx,
-  s: { classId: number; date: string; part: string; exceptId: number | null },
+  s: { classId: number; date: string; part: SessionPart; exceptId: number | null },
 ): Promise<number | undefined> {
   let query = tx.q
     .selectFrom('class_sessions')

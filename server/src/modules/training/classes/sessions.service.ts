@@ -150,7 +150,7 @@ export async function updateSession(
     const { cls, before } = await sessionToChange(tx, actor, id);
     if (before.version !== patch.version) throw stale();
     requireStatus(cls, TIMETABLE_OPEN, 'sửa buổi học');
-    const part = patch.part ?? (before.part as SessionPart);
+    const part = patch.part ?? before.part;
     // Moved to another part of the day without hours given: it takes that part's usual hours.
     const moved = part !== before.part;
     const slot: Slot = {
@@ -191,7 +191,7 @@ export async function removeSession(ctx: Ctx, actor: Actor, input: { id: number 
     if (marks > 0) {
       throw new AppError(
         'conflict',
-        `Buổi ${sessionPartLabels[before.part as SessionPart].toLowerCase()} ngày ${vnDate(before.session_date)} đã có ${marks} lượt điểm danh: không thể xóa`,
+        `Buổi ${sessionPartLabels[before.part].toLowerCase()} ngày ${vnDate(before.session_date)} đã có ${marks} lượt điểm danh: không thể xóa`,
         { field: 'id' },
       );
     }

@@ -141,7 +141,7 @@ describe('class sessions', () => {
   });
 
   it('a closed or cancelled class’s timetable cannot change', async () => {
-    for (const status of ['closed', 'cancelled']) {
+    for (const status of ['closed', 'cancelled'] as const) {
       const id = await makeClass(t.ctx, { organiserUnitId: w.cuJut, status });
       const s = await makeSession(t.ctx, { classId: id, date: '2025-05-12' });
       expect((await add(id, { date: '2025-05-13', part: 'morning' })).statusCode).toBe(409);

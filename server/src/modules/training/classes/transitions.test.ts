@@ -1,3 +1,4 @@
+import type { Grade } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   classActionLabels,
@@ -101,7 +102,7 @@ describe('the class workflow', () => {
     const id = await makeClass(t.ctx, { organiserUnitId: w.cuJut, status: 'in_progress', minAttendancePercent: 50 });
     const s1 = await makeSession(t.ctx, { classId: id, date: '2025-05-12' });
     await makeSession(t.ctx, { classId: id, date: '2025-05-13' });
-    const enrol = async (given: string, grade: string | null, attended: boolean) => {
+    const enrol = async (given: string, grade: Grade | null, attended: boolean) => {
       const p = await makePerson(t.ctx, { unitId: w.grassroots, familyName: 'Vũ', givenName: given });
       const e = await makeEnrolment(t.ctx, { classId: id, personId: p, grade });
       if (attended) await markAttendance(t.ctx, { enrolmentId: e, sessionId: s1 });

@@ -24,7 +24,7 @@ export interface Summons {
   firstSession: { date: string; startsAt: string } | null;
   /** The unit whose seats these are; null for the organiser's own list. */
   recipientUnit: string | null;
-  trainees: { name: string; title: string | null; unitName: string }[];
+  trainees: { name: string; title: Title | null; unitName: string }[];
   signerTitle: string;
   signerName: string | null;
 }
@@ -52,12 +52,7 @@ function when(s: Summons): string {
 /** The summons (giấy triệu tập) in the Union's format: header, title, body with the list, signature, recipients. */
 function summonsDocument(s: Summons) {
   const number = documentNumber(s.issuer, 'summons', s.number, 'BTC');
-  const rows = s.trainees.map((t, i) => [
-    String(i + 1),
-    t.name,
-    t.title ? titleLabels[t.title as Title] : '',
-    t.unitName,
-  ]);
+  const rows = s.trainees.map((t, i) => [String(i + 1), t.name, t.title ? titleLabels[t.title] : '', t.unitName]);
   const children = [
     officialHeader(s.issuer, number, s.date),
     ...documentTitle('GIẤY TRIỆU TẬP', `Học viên tham dự ${s.className}`),

@@ -1,3 +1,5 @@
+import type { ClassStatus, Title } from '@canbo/contract';
+import type { AuditEntity } from '@canbo/contract';
 import { expect } from 'vitest';
 import type { Enrolment, NominationResult } from '@canbo/contract';
 import { makeAllocation, makeClass, makePerson, makePosition, makeUnit, makeUser } from '../../../../test/factories.ts';
@@ -21,7 +23,7 @@ export async function enrolmentWorld(t: TestApp) {
   async function cadre(
     unitId: number,
     name: [family: string, middle: string | null, given: string],
-    title: string | null = 'secretary',
+    title: Title | null = 'secretary',
   ): Promise<number> {
     const [familyName, middleName, givenName] = name;
     const id = await makePerson(t.ctx, { unitId, familyName, middleName, givenName, birthDate: '1995-04-30' });
@@ -31,7 +33,7 @@ export async function enrolmentWorld(t: TestApp) {
 
   /** An open province class of `capacity` with seats for Cư Jút and Đắk Mil. */
   async function provinceClass(
-    opts: { capacity?: number | null; seatsA?: number; seatsB?: number; status?: string } = {},
+    opts: { capacity?: number | null; seatsA?: number; seatsB?: number; status?: ClassStatus } = {},
   ) {
     const classId = await makeClass(t.ctx, {
       organiserUnitId: d.province,
@@ -68,7 +70,7 @@ export async function enrolmentsOf(t: TestApp, s: Session, classId: number, quer
   return res.json<{ items: Enrolment[] }>().items;
 }
 
-export async function auditRows(t: TestApp, entity: string, entityId: number) {
+export async function auditRows(t: TestApp, entity: AuditEntity, entityId: number) {
   return t.db.kysely
     .selectFrom('audit_log')
     .select(['action', 'unit_id', 'actor_user_id', 'before', 'after'])

@@ -1,5 +1,14 @@
 import { sql, type RawBuilder } from 'kysely';
-import { enrolmentStatuses, foldVietnamese, type EnrolmentListQuery } from '@canbo/contract';
+import {
+  enrolmentStatuses,
+  foldVietnamese,
+  type EnrolmentListQuery,
+  type EnrolmentStatus,
+  type Gender,
+  type Grade,
+  type Outcome,
+  type Title,
+} from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { like, likeContains } from '../../../db/dialect.ts';
@@ -16,19 +25,19 @@ export interface EnrolmentRow {
   person_id: number;
   person_name: string;
   birth_date: string | null;
-  gender: string;
+  gender: Gender;
   unit_id: number;
   unit_name: string;
-  title: string | null;
+  title: Title | null;
   allocation_id: number | null;
-  status: string;
+  status: EnrolmentStatus;
   waitlist_position: number | null;
   attended: number;
   sessions: number;
   score: number | null;
-  grade: string | null;
-  rule_outcome: string | null;
-  outcome_override: string | null;
+  grade: Grade | null;
+  rule_outcome: Outcome | null;
+  outcome_override: Outcome | null;
   override_reason: string | null;
   certificate_id: number | null;
   certificate_number: string | null;

@@ -3,7 +3,7 @@ import {
   bulkNominate,
   nominate,
   type BulkNominateInput,
-  type ClassStatus,
+  type EnrolmentStatus,
   type NominateInput,
   type NominationResult,
   type Title,
@@ -86,7 +86,7 @@ const names = (rows: { full_name: string }[]) => rows.map((r) => r.full_name).jo
 async function lockAndRead(tx: Tx, target: Target, personIds: number[]) {
   const quota = await lockQuota(tx, target.cls.id, target.allocationId);
   // The class may have started while this request waited for the lock.
-  requireStatus({ ...target.cls, status: quota.classStatus as ClassStatus }, ['open'], 'cử học viên');
+  requireStatus({ ...target.cls, status: quota.classStatus }, ['open'], 'cử học viên');
   const rows = await classEnrolments(tx, target.cls.id, 'e.person_id', personIds);
   const active = rows.filter((r) => r.status !== 'withdrawn');
   const withdrawn = new Map(rows.filter((r) => r.status === 'withdrawn').map((r) => [r.person_id, r]));

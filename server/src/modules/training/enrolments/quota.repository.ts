@@ -1,3 +1,4 @@
+import type { ClassStatus } from '@canbo/contract';
 import { sql } from 'kysely';
 import type { Tx } from '../../../context.ts';
 import { forUpdate } from '../../../db/dialect.ts';
@@ -14,7 +15,7 @@ export interface Quota {
   seats: number | null;
   seated: number;
   /** The class's status, read under the lock. */
-  classStatus: string;
+  classStatus: ClassStatus;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function lockQuota(tx: Tx, classId: number, allocationId: number | 
 }
 
 /** Lock the class row: it guards the capacity and the organiser's seats. */
-export async function lockClassRow(tx: Tx, classId: number): Promise<{ capacity: number | null; status: string }> {
+export async function lockClassRow(tx: Tx, classId: number): Promise<{ capacity: number | null; status: ClassStatus }> {
   return forUpdate(
     tx.engine,
     tx.q.selectFrom('training_classes').select(['capacity', 'status']).where('id', '=', classId),

@@ -1,4 +1,3 @@
-import type { UnitKind } from '@canbo/contract';
 import type { Tx } from '../../../context.ts';
 import type { VisibleClassId } from '../classes/class.access.ts';
 import type { IssuingUnit } from '../../../documents/docx/official.ts';
@@ -14,7 +13,7 @@ export async function issuingUnit(tx: Tx, unitId: number): Promise<IssuingUnit> 
     .executeTakeFirstOrThrow();
   return {
     name: row.name,
-    kind: row.kind as UnitKind,
+    kind: row.kind,
     organisation: row.organisation,
     place: row.place,
     parent: row.parent_name ? { name: row.parent_name } : null,

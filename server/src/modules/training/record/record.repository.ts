@@ -1,3 +1,4 @@
+import type { ClassLevel, ClassStatus, EnrolmentStatus, Grade, Outcome } from '@canbo/contract';
 import { sql } from 'kysely';
 import type { Tx } from '../../../context.ts';
 import type { VisiblePersonId } from '../../people/access.ts';
@@ -9,16 +10,16 @@ export interface RecordRow {
   class_name: string;
   kind_name: string;
   organiser_unit_name: string;
-  level: string;
+  level: ClassLevel;
   start_date: string;
   end_date: string;
-  class_status: string;
-  enrolment_status: string;
+  class_status: ClassStatus;
+  enrolment_status: EnrolmentStatus;
   attended: number;
   sessions: number;
   score: number | null;
-  grade: string | null;
-  outcome: string | null;
+  grade: Grade | null;
+  outcome: Outcome | null;
   certificate_id: number | null;
   certificate_number: string | null;
   revoked_at: string | null;

@@ -1,13 +1,4 @@
-import {
-  trainingRecordQuery,
-  type ClassLevel,
-  type ClassStatus,
-  type EnrolmentStatus,
-  type Grade,
-  type Outcome,
-  type Page,
-  type TrainingRecordItem,
-} from '@canbo/contract';
+import { trainingRecordQuery, type Page, type TrainingRecordItem } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../context.ts';
@@ -27,15 +18,15 @@ function toItem(r: RecordRow): TrainingRecordItem {
     className: r.class_name,
     kindName: r.kind_name,
     organiserUnitName: r.organiser_unit_name,
-    level: r.level as ClassLevel,
+    level: r.level,
     startDate: r.start_date,
     endDate: r.end_date,
-    classStatus: r.class_status as ClassStatus,
-    enrolmentStatus: r.enrolment_status as EnrolmentStatus,
+    classStatus: r.class_status,
+    enrolmentStatus: r.enrolment_status,
     attendancePercent: attendancePercent(Number(r.attended), Number(r.sessions)),
     score: r.score,
-    grade: r.grade as Grade | null,
-    outcome: r.outcome as Outcome | null,
+    grade: r.grade,
+    outcome: r.outcome,
     certificate:
       r.certificate_id === null || r.certificate_number === null || r.verify_code === null
         ? null

@@ -1,3 +1,4 @@
+import type { AttendanceMark, EnrolmentStatus, Grade } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
 import { makeClass, makeEnrolment, makePerson, makeSession, markAttendance } from '../../../../test/factories.ts';
@@ -28,9 +29,9 @@ describe('the completion rule', () => {
 
   /** A trainee of the class with these marks, one per session in order (null = not marked). */
   async function trainee(
-    marks: (string | null)[],
-    grade: string | null,
-    o: { classId?: number; status?: string } = {},
+    marks: (AttendanceMark | null)[],
+    grade: Grade | null,
+    o: { classId?: number; status?: EnrolmentStatus } = {},
   ) {
     const classId = o.classId ?? cls;
     const person = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Trần', givenName: `Học ${++n}` });

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { grades, type Grade } from '@canbo/contract';
+import { grades, type Outcome } from '@canbo/contract';
 import type { Tx } from '../../../context.ts';
 import { rankOf } from '../../../db/rank.ts';
 
@@ -42,10 +42,10 @@ export async function refreshOutcomes(tx: Tx, classId: number, enrolmentIds?: nu
     .select(['min_attendance_percent', 'pass_grade'])
     .where('id', '=', classId)
     .executeTakeFirstOrThrow();
-  const passRank = grades.indexOf(cls.pass_grade as Grade);
+  const passRank = grades.indexOf(cls.pass_grade);
   const total = sql<number>`(select count(*) from class_sessions s where s.class_id = ${classId})`;
   const attended = attendedCount('enrolments.id');
-  const outcome = sql<string>`case when enrolments.grade is not null
+  const outcome = sql<Outcome>`case when enrolments.grade is not null
       and ${gradeRank('enrolments.grade')} <= ${passRank}
       and (${total} = 0 or ${attended} * 100 >= ${cls.min_attendance_percent} * ${total})
     then 'completed' else 'not_completed' end`;
@@ -67,8 +67,6 @@ export async function refreshOutcomes(tx: Tx, classId: number, enrolmentIds?: nu
 }
 
 /** The outcome that counts for an enrolment (alias): staff's override when they set one, else the rule's. */
-export function effectiveOutcome(enrolment = 'e'): RawBuilder<string | null> {
-  return sql<
-    string | null
-  >`coalesce(${sql.ref(`${enrolment}.outcome_override`)}, ${sql.ref(`${enrolment}.rule_outcome`)})`;
+export function effectiveOutcome(enrolment = 'e'): RawBuilder<Outcome | null> {
+  return sql<Outcome | null>`coalesce(${sql.ref(`${enrolment}.outcome_override`)}, ${sql.ref(`${enrolment}.rule_outcome`)})`;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Grade, EnrolmentStatus, Outcome } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { classVisible, enrolmentVisible } from '../classes/class.access.ts';
@@ -8,11 +9,11 @@ export interface ResultRow {
   id: number;
   class_id: number;
   person_name: string;
-  status: string;
+  status: EnrolmentStatus;
   score: number | null;
-  grade: string | null;
-  rule_outcome: string | null;
-  outcome_override: string | null;
+  grade: Grade | null;
+  rule_outcome: Outcome | null;
+  outcome_override: Outcome | null;
   override_reason: string | null;
   version: number;
   /** The number of a certificate still valid for this enrolment, if any. */
@@ -61,7 +62,7 @@ export function findVisibleResultRow(tx: Tx, actor: Actor, id: number): Promise<
 export async function setResults(
   tx: Tx,
   ids: number[],
-  values: { score: number | null; grade: string | null },
+  values: { score: number | null; grade: Grade | null },
   now: string,
 ): Promise<void> {
   await tx.q

@@ -5,6 +5,7 @@ import {
   type ClassStatus,
   type Outcome,
   type OverrideResult,
+  type Grade,
 } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
@@ -26,7 +27,7 @@ const RESULT_STATES: readonly ClassStatus[] = ['in_progress', 'completed'];
 const isSeated = (status: string) => (SEATED as readonly string[]).includes(status);
 
 function outcomeOf(r: ResultRow): Outcome | null {
-  return (r.outcome_override ?? r.rule_outcome) as Outcome | null;
+  return r.outcome_override ?? r.rule_outcome;
 }
 
 /** The enrolment's results as the audit log keeps them. */
@@ -65,7 +66,7 @@ function frozenByCertificate(r: ResultRow): AppError {
 interface Planned {
   row: ResultRow;
   score: number | null;
-  grade: string | null;
+  grade: Grade | null;
 }
 
 /** What a row of the input changes; null when it changes nothing. Refuses a row that cannot be taken. */
@@ -171,7 +172,7 @@ function toOverrideResult(r: ResultRow): OverrideResult {
   return {
     enrolmentId: r.id,
     outcome: outcomeOf(r),
-    ruleOutcome: r.rule_outcome as Outcome | null,
+    ruleOutcome: r.rule_outcome,
     outcomeOverridden: r.outcome_override !== null,
     overrideReason: r.override_reason,
     version: r.version,

@@ -1,3 +1,4 @@
+import type { ClassStatus, EnrolmentStatus } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
 import { makeClass, makeEnrolment, makePerson, makeSession, markAttendance } from '../../../../test/factories.ts';
@@ -46,9 +47,9 @@ describe('results and overrides', () => {
       .select(['score', 'grade', 'rule_outcome', 'outcome_override', 'override_reason', 'version'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-  const setStatus = (status: string, id = cls) =>
+  const setStatus = (status: ClassStatus, id = cls) =>
     t.db.kysely.updateTable('training_classes').set({ status }).where('id', '=', id).execute();
-  async function trainee(o: { classId?: number; status?: string; unitId?: number } = {}) {
+  async function trainee(o: { classId?: number; status?: EnrolmentStatus; unitId?: number } = {}) {
     const person = await makePerson(t.ctx, {
       unitId: o.unitId ?? cuJut,
       familyName: 'Lê',

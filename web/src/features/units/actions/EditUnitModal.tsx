@@ -16,7 +16,10 @@ interface Values {
   place?: string;
 }
 
-/** Corrections only (a typo in the code, the place); the version makes a concurrent edit fail with 409. */
+/**
+ * Corrections only (a typo in the code, the place); the version makes a concurrent edit fail with 409.
+ * The code, short name, kind and organisation are the superior's to change: read-only without `canRestructure`.
+ */
 export function EditUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) {
   const { t } = useTranslation('units');
   const [form] = Form.useForm<Values>();
@@ -38,6 +41,7 @@ export function EditUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: ()
       }),
     { onDone: onClose, successText: t('common:saved') },
   );
+  const structural = !unit.canRestructure;
   const req = (label: string) => ({
     required: true,
     whitespace: true,
@@ -58,26 +62,32 @@ export function EditUnitModal({ unit, onClose }: { unit: UnitDetail; onClose: ()
       onClose={onClose}
       onSubmit={(v) => action.mutate(v)}
     >
-      <Alert type="info" showIcon title={t('edit.hint')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('edit.hint')}
+        description={structural ? t('edit.superiorHint') : undefined}
+        style={{ marginBottom: 16 }}
+      />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="code" label={t('field.code')} rules={[req(t('field.code')), { max: 50 }]}>
-            <Input maxLength={50} />
+            <Input maxLength={50} disabled={structural} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="shortName" label={t('field.shortName')} rules={[{ max: 100 }]}>
-            <Input maxLength={100} />
+            <Input maxLength={100} disabled={structural} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>
-            <Select options={kindOptions(t)} />
+            <Select options={kindOptions(t)} disabled={structural} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="organisation" label={t('field.organisation')} rules={[{ required: true }]}>
-            <Select options={organisationOptions(t)} />
+            <Select options={organisationOptions(t)} disabled={structural} />
           </Form.Item>
         </Col>
         <Col xs={24}>
