@@ -9,6 +9,7 @@ import { DEVICE_COOKIE, LOGIN_LIMITS } from '../../auth/throttle.ts';
 const DEVICE_DAYS = LOGIN_LIMITS.knownMs / (24 * 3600_000);
 import { login, logout, meOf } from './auth.service.ts';
 import { changeOwnPassword } from '../users/users.service.ts';
+import { BODY_LIMITS } from '../../body.limits.ts';
 
 export async function authRoutes(app: App): Promise<void> {
   // Secure whenever the request came over https, so the cookie never travels in clear text after.
@@ -22,7 +23,11 @@ export async function authRoutes(app: App): Promise<void> {
   // Public, so no CSRF token exists yet: a JSON body is required, which a cross-site form cannot send.
   app.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags: ['auth'], body: loginRequest, response: { 200: me } } },
+    {
+      config: { public: true },
+      bodyLimit: BODY_LIMITS.login,
+      schema: { tags: ['auth'], body: loginRequest, response: { 200: me } },
+    },
     async (req, reply) => {
       const { token, csrfToken, actor, device } = await login(app.ctx, {
         ...req.body,

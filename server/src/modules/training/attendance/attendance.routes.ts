@@ -21,6 +21,7 @@ import { enrolmentQrCode, scanSessionQr, scanTraineeCode, sessionQrCode } from '
 import { signInSheetDocx, signInSheetPdf } from './signin.service.ts';
 import { MAX_UPLOAD_BYTES, uploadedFile } from './upload.file.ts';
 import { uploadAttendance } from './upload.service.ts';
+import { BODY_LIMITS } from '../../../body.limits.ts';
 
 /** Attendance of a class: the grid, QR check-in, the spreadsheet both ways, and the sign-in sheets. */
 export async function attendanceRoutes(app: App): Promise<void> {
@@ -36,7 +37,10 @@ export async function attendanceRoutes(app: App): Promise<void> {
 
   app.put(
     '/training/classes/:id/attendance',
-    { schema: { tags, params: idParams, body: attendanceMarksInput, response: { 200: attendanceSaved } } },
+    {
+      bodyLimit: BODY_LIMITS.attendanceMarks,
+      schema: { tags, params: idParams, body: attendanceMarksInput, response: { 200: attendanceSaved } },
+    },
     async (req) => saveAttendance(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
 

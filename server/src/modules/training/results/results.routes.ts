@@ -2,6 +2,7 @@ import { idParams, outcomeOverride, overrideResult, resultsInput, resultsSaved }
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
 import { overrideOutcome, saveResults } from './results.service.ts';
+import { BODY_LIMITS } from '../../../body.limits.ts';
 
 /** Scores, grades and the completion outcome of a class's trainees. */
 export async function resultsRoutes(app: App): Promise<void> {
@@ -9,7 +10,10 @@ export async function resultsRoutes(app: App): Promise<void> {
 
   app.put(
     '/training/classes/:id/results',
-    { schema: { tags, params: idParams, body: resultsInput, response: { 200: resultsSaved } } },
+    {
+      bodyLimit: BODY_LIMITS.results,
+      schema: { tags, params: idParams, body: resultsInput, response: { 200: resultsSaved } },
+    },
     async (req) => saveResults(app.ctx, actorOf(req), { ...req.body, id: req.params.id }),
   );
 
