@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { setImmediate as turn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 
 /**
@@ -25,6 +26,9 @@ export interface XlsxTable<T> {
 }
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
+
+/** Rows written between two turns of the event loop: a few milliseconds of work. */
+const ROWS_PER_TURN = 200;
 
 // A leading = + - @ (or their full-width forms), tab or CR makes a spreadsheet read the text as a
 // formula once the cell is re-typed, pasted or saved as CSV (OWASP "CSV injection").
@@ -85,8 +89,13 @@ export async function writeXlsxTable<T>(out: Writable, table: XlsxTable<T>): Pro
       added.commit();
       count++;
       // Let a slow client drain what is written before reading more from the database, and stop
-      // reading altogether once the client has gone.
-      if (count % 500 === 0 && out.writableNeedDrain) await drainedOrClosed(out);
+      // reading altogether once the client has gone. Rows already in memory (a whole batch, or a
+      // list) would otherwise be written in one go: give the event loop a turn between every few
+      // hundred, so other requests are answered while a large export runs.
+      if (count % ROWS_PER_TURN === 0) {
+        if (out.writableNeedDrain) await drainedOrClosed(out);
+        else await turn();
+      }
       if (out.destroyed) throw new Error('xlsx export cancelled: the output was closed');
     }
     sheet.commit();

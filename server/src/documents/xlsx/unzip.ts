@@ -35,6 +35,10 @@ const STEP = 4096;
 
 const corrupt = (why: string) => new ZipLimitError('corrupt', why);
 
+/** A limit as a person reads it: "64 MB", "512 KB". */
+export const sizeText = (bytes: number) =>
+  bytes >= 2 ** 20 ? `${Math.round((bytes / 2 ** 20) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
 /** The entries listed in the central directory (the end of the file), or an error when there is none. */
 export function zipEntries(data: Uint8Array): ZipEntry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -97,7 +101,7 @@ export function inflateEntry(
       throw new ZipLimitError('unpacked', `phần ${entry.name} giải nén ra nhiều hơn kích thước khai báo`);
     }
     if (budget.used > budget.limit) {
-      throw new ZipLimitError('unpacked', `dữ liệu giải nén vượt quá ${Math.round(budget.limit / 2 ** 20)} MB`);
+      throw new ZipLimitError('unpacked', `dữ liệu giải nén vượt quá ${sizeText(budget.limit)}`);
     }
     if (chunk.length) onChunk(chunk);
   };
@@ -126,7 +130,7 @@ export function inflateText(
   what: string,
 ): string {
   if (entry.declaredSize > max) {
-    throw new ZipLimitError('unpacked', `${what} lớn hơn ${Math.round(max / 2 ** 20)} MB`);
+    throw new ZipLimitError('unpacked', `${what} lớn hơn ${sizeText(max)}`);
   }
   const parts: Uint8Array[] = [];
   inflateEntry(data, entry, budget, (chunk) => parts.push(chunk));

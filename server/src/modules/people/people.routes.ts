@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import {
   idParams,
   person,
@@ -10,12 +9,9 @@ import {
 } from '@canbo/contract';
 import type { App } from '../../http.ts';
 import { actorOf } from '../../http.ts';
-import { writeXlsxTable } from '../../documents/xlsx/table.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { sendXlsxTable } from '../../documents/file.ts';
 import { peopleTable } from './people.export.ts';
 import { createPerson, exportPeople, getPerson, listPeople, updatePerson } from './people.service.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function peopleRoutes(app: App): Promise<void> {
   const tags = ['people'];
@@ -24,17 +20,9 @@ export async function peopleRoutes(app: App): Promise<void> {
     listPeople(app.ctx, actorOf(req), req.query),
   );
 
-  app.get('/people/export.xlsx', { schema: { tags, querystring: personExportQuery } }, async (req, reply) => {
-    const rows = exportPeople(app.ctx, actorOf(req), req.query);
-    const out = new PassThrough();
-    // The response is already under way when a batch fails: the stream is cut, and the log says why.
-    writeXlsxTable(out, peopleTable(rows)).catch((err: unknown) => req.log.error(err));
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="danh-sach-can-bo-${todayIso()}.xlsx"`)
-      .header('cache-control', 'no-store')
-      .send(out);
-  });
+  app.get('/people/export.xlsx', { schema: { tags, querystring: personExportQuery } }, async (req, reply) =>
+    sendXlsxTable(req, reply, 'danh-sach-can-bo', peopleTable(exportPeople(app.ctx, actorOf(req), req.query))),
+  );
 
   app.get('/people/:id', { schema: { tags, params: idParams, response: { 200: person } } }, async (req) =>
     getPerson(app.ctx, actorOf(req), req.params),

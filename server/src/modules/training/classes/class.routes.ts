@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import {
   classCreate,
   classExportQuery,
@@ -12,9 +11,7 @@ import {
 } from '@canbo/contract';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
-import { XLSX } from '../../../documents/file.ts';
-import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
-import { todayIso } from '../../../lib/dates.ts';
+import { sendXlsxTable } from '../../../documents/file.ts';
 import { classesTable } from './class.export.ts';
 import { createClass, exportClasses, getClass, listClasses, updateClass } from './class.service.ts';
 import { classHistoryOf, transitionClass } from './class.transitions.ts';
@@ -30,17 +27,9 @@ export async function classRoutes(app: App): Promise<void> {
     async (req) => listClasses(app.ctx, actorOf(req), req.query),
   );
 
-  app.get('/training/classes.xlsx', { schema: { tags, querystring: classExportQuery } }, async (req, reply) => {
-    const rows = exportClasses(app.ctx, actorOf(req), req.query);
-    const out = new PassThrough();
-    // The response is already under way when a batch fails: the stream is cut, and the log says why.
-    writeXlsxTable(out, classesTable(rows)).catch((err: unknown) => req.log.error(err));
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="danh-sach-lop-boi-duong-${todayIso()}.xlsx"`)
-      .header('cache-control', 'no-store')
-      .send(out);
-  });
+  app.get('/training/classes.xlsx', { schema: { tags, querystring: classExportQuery } }, async (req, reply) =>
+    sendXlsxTable(req, reply, 'danh-sach-lop-boi-duong', classesTable(exportClasses(app.ctx, actorOf(req), req.query))),
+  );
 
   app.get(
     '/training/classes/:id',

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import {
   allocation,
   allocationCreate,
@@ -20,8 +19,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../../http.ts';
 import { actorOf } from '../../../http.ts';
-import { DOCX, sendFile, XLSX } from '../../../documents/file.ts';
-import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
+import { DOCX, sendFile, sendXlsxTable } from '../../../documents/file.ts';
 import { summonsDocx } from '../documents/summons.ts';
 import { createAllocation, deleteAllocation, listAllocations, updateAllocation } from './allocations.service.ts';
 import { confirmTrainees, listEnrolments, rosterOf, withdrawTrainee } from './enrolments.service.ts';
@@ -71,14 +69,7 @@ export async function enrolmentRoutes(app: App): Promise<void> {
     { schema: { tags, params: idParams, querystring: enrolmentListQuery } },
     async (req, reply) => {
       const roster = await rosterOf(app.ctx, actorOf(req), { ...req.query, id: req.params.id });
-      const out = new PassThrough();
-      // The response is under way when a batch fails: the stream is cut, and the log says why.
-      writeXlsxTable(out, rosterTable(roster.rows)).catch((err: unknown) => req.log.error(err));
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="danh-sach-hoc-vien-lop-${roster.classId}.xlsx"`)
-        .header('cache-control', 'no-store')
-        .send(out);
+      return sendXlsxTable(req, reply, `danh-sach-hoc-vien-lop-${roster.classId}`, rosterTable(roster.rows));
     },
   );
 
