@@ -7,6 +7,9 @@ export type TaskName = keyof Tasks;
 export type TaskInput<K extends TaskName> = Parameters<Tasks[K]>[0];
 export type TaskOutput<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
 
+/** Old-generation heap of one worker thread, in MB. */
+const HEAP_MB = 192;
+
 const busy = (message: string, retryAfter: number) => new AppError('rate_limited', message, { retryAfter });
 
 /**
@@ -31,7 +34,11 @@ export class HeavyPool {
       maxThreads: this.limits.threads,
       // The refusal below keeps the queue within bounds; piscina's own check is a backstop.
       maxQueue: this.limits.queue + this.limits.threads,
-      idleTimeout: 60_000,
+      idleTimeout: 30_000,
+      // V8 would let a worker's heap grow to a share of the machine's memory before collecting;
+      // the jobs' garbage (a parsed font per PDF, a sheet's XML) is short-lived, so a modest
+      // heap keeps the process's memory down at little cost. No job holds more than this live.
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 16 },
     });
     return this.pool;
   }
