@@ -1,8 +1,13 @@
 // The entry of every worker thread of the heavy pool (pool.ts). Plain JavaScript because Node
 // loads it before any TypeScript loader: it registers tsx (a no-op layer when the server already
 // runs under tsx, the loader tests and scripts need otherwise), then loads the tasks.
+import { setPriority } from 'node:os';
 import { register } from 'tsx/esm/api';
 
+// On Linux a thread's nice value is its own: this worker yields the CPU to the thread answering
+// requests whenever both want it, so a heavy job slows down before anyone else's request does.
+// (Elsewhere it would lower the whole process, so it is left as it is.)
+if (process.platform === 'linux') setPriority(10);
 register();
 const { tasks } = await import('./tasks.ts');
 
