@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../server/src/auth/actor.ts';
 import { loadConfig } from '../server/src/config.ts';
 import type { Ctx } from '../server/src/context.ts';
+import { HeavyPool } from '../server/src/workers/pool.ts';
 import { createDb } from '../server/src/db/index.ts';
 import type { Database } from '../server/src/db/schema.ts';
 
@@ -10,6 +11,7 @@ export function benchContext(url: string): Ctx {
   return {
     db: createDb(url),
     config: { ...loadConfig({}), databaseUrl: url, webDist: null },
+    heavy: new HeavyPool(loadConfig({}).heavy),
   };
 }
 

@@ -19,6 +19,8 @@ import { overHttps, type App, type RouteEntry } from './http.ts';
 import { authHook } from './auth/hook.ts';
 import { errorBody } from './errors.body.ts';
 import { registerModules } from './modules/index.ts';
+import { BODY_LIMITS } from './body.limits.ts';
+import { HeavyPool } from './workers/pool.ts';
 
 z.config(z.locales.vi());
 
@@ -33,12 +35,14 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     logger: logger ? { level: config.logLevel } : false,
     // Only named proxies may say who the client is: otherwise X-Forwarded-For picks the address.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: BODY_LIMITS.json,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.decorate('ctx', { db, config });
+  const heavy = new HeavyPool(config.heavy);
+  app.decorate('ctx', { db, config, heavy });
+  app.addHook('onClose', () => heavy.close());
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -81,7 +85,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.setErrorHandler((err, req, reply) => {
-    const { status, body } = errorBody(err);
+    const { status, body } = errorBody(err, req.routeOptions.bodyLimit);
     if (status >= 500) req.log.error(err);
     const retryAfter = body.details?.retryAfter;
     if (status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { heavyLimits, type HeavyLimits } from './workers/limits.ts';
 
 export interface Config {
   databaseUrl: string;
@@ -23,6 +24,8 @@ export interface Config {
    * verification) so a phone that scans a paper sheet opens the right page.
    */
   publicUrl: string;
+  /** The pool for CPU-heavy work (HEAVY_THREADS, HEAVY_QUEUE, HEAVY_PER_USER). */
+  heavy: HeavyLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl,
+    heavy: heavyLimits(env),
   };
 }

@@ -2,11 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db, Engine } from './db/index.ts';
 import type { Database } from './db/schema.ts';
+import type { HeavyPool } from './workers/pool.ts';
 
-/** What services need: the database and the configuration. One per app. */
+/** What services need: the database, the configuration and the pool for heavy work. One per app. */
 export interface Ctx {
   db: Db;
   config: Config;
+  heavy: HeavyPool;
 }
 
 /** A query handle for repositories: a transaction or the plain database, and the engine it runs on. */

@@ -1,6 +1,7 @@
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { fieldLabelOf, type ErrorBody } from '@canbo/contract';
 import { AppError } from './errors.ts';
+import { bodyTooLargeMessage } from './body.limits.ts';
 
 function label(path: string): string {
   return fieldLabelOf(path.split('/').filter(Boolean));
@@ -9,8 +10,9 @@ function label(path: string): string {
 /**
  * The one mapping from anything thrown to an HTTP status and `{ code, message, details }`.
  * Validation messages name the field in Vietnamese; `details.field` is the machine name.
+ * `bodyLimit` is the route's, named when a body is refused for its size.
  */
-export function errorBody(err: unknown): { status: number; body: ErrorBody } {
+export function errorBody(err: unknown, bodyLimit?: number): { status: number; body: ErrorBody } {
   if (err === null) return { status: 404, body: { code: 'not_found', message: 'Không tìm thấy địa chỉ này' } };
   if (err instanceof AppError) {
     return { status: err.statusCode, body: { code: err.code, message: err.message, details: err.details } };
@@ -32,7 +34,10 @@ export function errorBody(err: unknown): { status: number; body: ErrorBody } {
   }
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, body: { code: 'validation', message: 'Dữ liệu gửi lên quá lớn' } };
+    return {
+      status: 413,
+      body: { code: 'validation', message: bodyTooLargeMessage(bodyLimit), details: { limit: bodyLimit } },
+    };
   }
   if (
     e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||

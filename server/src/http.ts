@@ -11,7 +11,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Actor } from './auth/actor.ts';
 import type { Ctx } from './context.ts';
-import type { DocumentFile } from './documents/file.ts';
+import { PassThrough } from 'node:stream';
+import { XLSX, type DocumentFile } from './documents/file.ts';
+import { writeXlsxTable, type XlsxTable } from './documents/xlsx/table.ts';
+import { todayIso } from './lib/dates.ts';
 import { AppError } from './errors.ts';
 
 /** The Fastify instance routes are written against: zod schemas type the request and reply. */
@@ -63,11 +66,30 @@ export function overHttps(req: FastifyRequest): boolean {
   return req.server.ctx.config.https || req.protocol === 'https';
 }
 
-/** The document as a download, never cached (it carries personal data). */
-export function sendFile(reply: FastifyReply, type: string, file: DocumentFile): FastifyReply {
+function downloadHeaders(reply: FastifyReply, type: string, fileName: string): FastifyReply {
   return reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.bytes);
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store');
+}
+
+/** The document as a download, never cached (it carries personal data). */
+export function sendFile(reply: FastifyReply, type: string, file: DocumentFile): FastifyReply {
+  return downloadHeaders(reply, type, file.fileName).send(file.bytes);
+}
+
+/**
+ * A table exported as .xlsx, streamed while its rows are read: `<baseName>-<today in Vietnam>.xlsx`,
+ * never cached. Every export of a list goes through here. The response is under way when a batch
+ * fails, so the stream is cut and the log says why.
+ */
+export function sendXlsxTable<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  baseName: string,
+  table: XlsxTable<T>,
+): FastifyReply {
+  const out = new PassThrough();
+  writeXlsxTable(out, table).catch((err: unknown) => req.log.error({ err, export: baseName }, 'xlsx export failed'));
+  return downloadHeaders(reply, XLSX, `${baseName}-${todayIso()}.xlsx`).send(out);
 }

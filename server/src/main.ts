@@ -18,6 +18,7 @@ import { loadDemo, DEMO_LOGINS, demoLoginsPresent } from './demo/demo.ts';
 import type { Ctx } from './context.ts';
 import { backup } from './backup/backup.ts';
 import { restore } from './backup/restore.ts';
+import { HeavyPool } from './workers/pool.ts';
 
 async function main(): Promise<void> {
   const [command = 'serve', ...rest] = process.argv.slice(2);
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const ctx: Ctx = { db, config };
+  // The CLI's own work (demo, migrations) makes no documents: the pool's threads never start.
+  const ctx: Ctx = { db, config, heavy: new HeavyPool(config.heavy) };
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} bản cập nhật CSDL: ${applied.join(', ')}`);
 

@@ -1,5 +1,13 @@
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import { successStatus, type BodyOut, type ParamsOut, type QueryOut, type ReplyIn, type ResponsesOf, type Route } from '@canbo/contract';
+import {
+  successStatus,
+  type BodyOut,
+  type ParamsOut,
+  type QueryOut,
+  type ReplyIn,
+  type ResponsesOf,
+  type Route,
+} from '@canbo/contract';
 import type { App } from './http.ts';
 
 /** A request as the route's schemas have parsed it. */

@@ -6,12 +6,16 @@ import { createDb, type Db } from '../src/db/index.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { App } from '../src/http.ts';
 import type { Ctx } from '../src/context.ts';
+import type { Config } from '../src/config.ts';
 
 /**
  * A fresh app on a fresh database for one test file: an in-memory SQLite database, or — when
  * TEST_DATABASE_URL is set — a schema of its own on that PostgreSQL server, dropped afterwards.
+ * `overrides` change the configuration (a tiny heavy-work pool, say).
  */
-export async function testApp(): Promise<{ app: App; ctx: Ctx; db: Db; close: () => Promise<void> }> {
+export async function testApp(
+  overrides: Partial<Config> = {},
+): Promise<{ app: App; ctx: Ctx; db: Db; close: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   let db: Db;
   let drop = async () => {};
@@ -32,7 +36,7 @@ export async function testApp(): Promise<{ app: App; ctx: Ctx; db: Db; close: ()
     db = createDb(':memory:');
   }
   await migrateToLatest(db);
-  const config = { ...loadConfig({}), webDist: null, databaseUrl: url ?? ':memory:' };
+  const config = { ...loadConfig({}), webDist: null, databaseUrl: url ?? ':memory:', ...overrides };
   const app = await buildApp({ config, db });
   await app.ready();
   return {

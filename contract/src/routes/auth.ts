@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loginRequest, me } from '../auth.ts';
 import { passwordChange } from '../users.ts';
 import { defineRoute } from './define.ts';
+import { BODY_LIMITS } from './limits.ts';
 
 const tags = ['auth'];
 
@@ -12,6 +13,7 @@ export const auth = {
     path: '/auth/login',
     public: true,
     tags,
+    bodyLimit: BODY_LIMITS.login,
     body: loginRequest,
     responses: { 200: me },
     example: { login: 'walk.login', password: 'mat-khau-sai-hoan-toan' },
@@ -23,6 +25,7 @@ export const auth = {
     method: 'POST',
     path: '/auth/password',
     tags,
+    bodyLimit: BODY_LIMITS.login,
     body: passwordChange,
     responses: { 204: z.null() },
     example: { currentPassword: 'khong-phai-mat-khau', password: 'mat-khau-moi-dai-hon' },

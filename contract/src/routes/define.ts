@@ -104,8 +104,7 @@ export type BodyIn<R extends Route> = In<NonNullable<R['body']>>;
 export type BodyOut<R extends Route> = Out<NonNullable<R['body']>>;
 
 /** The route's success responses as declared (undefined for a download). */
-export type ResponsesOf<R extends Route> =
-  R extends Route<Method, Schema, Schema, Schema, infer Res> ? Res : undefined;
+export type ResponsesOf<R extends Route> = R extends Route<Method, Schema, Schema, Schema, infer Res> ? Res : undefined;
 type SuccessSchema<R extends Route> =
   ResponsesOf<R> extends infer S ? (S extends Record<number, z.ZodType> ? S[keyof S] : undefined) : undefined;
 /** What the server's handler returns for a JSON route. */

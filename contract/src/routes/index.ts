@@ -9,6 +9,7 @@ import { units } from './units.ts';
 import { users } from './users.ts';
 
 export * from './define.ts';
+export * from './limits.ts';
 export { exampleNewUnit } from './units.ts';
 
 /**

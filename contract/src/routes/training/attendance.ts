@@ -14,6 +14,7 @@ import {
 import { outcomeOverride, overrideResult, resultsInput, resultsSaved } from '../../training/results.ts';
 import { sessionQr } from '../../training/sessions.ts';
 import { defineRoute } from '../define.ts';
+import { BODY_LIMITS } from '../limits.ts';
 
 const tags = ['training'];
 
@@ -31,6 +32,7 @@ export const attendance = {
     method: 'PUT',
     path: '/training/classes/:id/attendance',
     tags,
+    bodyLimit: BODY_LIMITS.attendanceMarks,
     params: idParams,
     body: attendanceMarksInput,
     responses: { 200: attendanceSaved },
@@ -101,6 +103,7 @@ export const attendance = {
     method: 'PUT',
     path: '/training/classes/:id/results',
     tags,
+    bodyLimit: BODY_LIMITS.results,
     params: idParams,
     body: resultsInput,
     responses: { 200: resultsSaved },

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { setImmediate as turn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 
 /**
@@ -25,6 +26,9 @@ export interface XlsxTable<T> {
 }
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
+
+/** Writing time between two turns of the event loop, in ms: other requests wait at most about this. */
+const SLICE_MS = 10;
 
 // A leading = + - @ (or their full-width forms), tab or CR makes a spreadsheet read the text as a
 // formula once the cell is re-typed, pasted or saved as CSV (OWASP "CSV injection").
@@ -78,6 +82,7 @@ export async function writeXlsxTable<T>(out: Writable, table: XlsxTable<T>): Pro
   header.commit();
   const dateColumns = table.columns.flatMap((c, i) => (c.type === 'date' ? [i + 1] : []));
   let count = 0;
+  let slice = performance.now();
   try {
     for await (const row of table.rows) {
       const added = sheet.addRow(table.columns.map((c) => cellValue(c.type, c.value(row))));
@@ -85,8 +90,14 @@ export async function writeXlsxTable<T>(out: Writable, table: XlsxTable<T>): Pro
       added.commit();
       count++;
       // Let a slow client drain what is written before reading more from the database, and stop
-      // reading altogether once the client has gone.
-      if (count % 500 === 0 && out.writableNeedDrain) await drainedOrClosed(out);
+      // reading altogether once the client has gone. Rows already in memory (a whole batch, or a
+      // list) would otherwise be written in one go: give the event loop a turn every few
+      // milliseconds, so other requests are answered while a large export runs.
+      if (out.writableNeedDrain) await drainedOrClosed(out);
+      else if (performance.now() - slice > SLICE_MS) {
+        await turn();
+        slice = performance.now();
+      }
       if (out.destroyed) throw new Error('xlsx export cancelled: the output was closed');
     }
     sheet.commit();

@@ -37,7 +37,5 @@ export async function unitRoutes(app: App): Promise<void> {
   register(app, units.merge, async (req) => mergeUnits(ctx, actorOf(req), req.body));
   register(app, units.events, async (req) => listUnitEvents(ctx, actorOf(req), { ...req.query, id: req.params.id }));
   register(app, units.lineage, async (req) => unitLineage(ctx, actorOf(req), { ...req.query, id: req.params.id }));
-  register(app, units.headcount, async (req) =>
-    unitHeadcount(ctx, actorOf(req), { ...req.query, id: req.params.id }),
-  );
+  register(app, units.headcount, async (req) => unitHeadcount(ctx, actorOf(req), { ...req.query, id: req.params.id }));
 }

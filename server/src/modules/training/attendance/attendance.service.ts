@@ -16,7 +16,7 @@ import { offsetOf } from '../../../lib/paging.ts';
 import { parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
 import type { DocumentFile } from '../../../documents/file.ts';
-import { attendanceSheetXlsx } from '../documents/attendance-sheet.ts';
+import { asBuffer } from '../../../workers/pool.ts';
 import { ATTENDED_MARKS, attendancePercent } from '../results/outcomes.ts';
 import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';
 import {
@@ -140,7 +140,7 @@ export async function attendanceWorkbook(ctx: Ctx, actor: Actor, input: { id: nu
     tx,
     seated.map((r) => r.id),
   );
-  const bytes = await attendanceSheetXlsx({
+  const bytes = await ctx.heavy.run(actor.userId, 'attendanceSheetXlsx', {
     title: `Điểm danh - ${cls.name}`,
     sessions: sessions.map((s) => ({ id: s.id, label: sessionLabel(s) })),
     rows: seated.map((r) => {
@@ -154,5 +154,5 @@ export async function attendanceWorkbook(ctx: Ctx, actor: Actor, input: { id: nu
       };
     }),
   });
-  return { fileName: `diem-danh-lop-${cls.id}.xlsx`, bytes };
+  return { fileName: `diem-danh-lop-${cls.id}.xlsx`, bytes: asBuffer(bytes) };
 }

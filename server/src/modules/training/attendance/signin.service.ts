@@ -4,7 +4,8 @@ import { can } from '../../../auth/policy.ts';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { forbidden, notFound } from '../../../errors.ts';
-import { signInDocx, signInPdf, type SignInSheet } from '../documents/signin.ts';
+import type { SignInSheet } from '../documents/signin.ts';
+import { asBuffer } from '../../../workers/pool.ts';
 import type { DocumentFile } from '../../../documents/file.ts';
 import { findAllSeated } from './attendance.repository.ts';
 import { sessionCheckinUrl } from './checkin.service.ts';
@@ -42,10 +43,10 @@ async function signInSheet(ctx: Ctx, actor: Actor, sessionId: number): Promise<{
 
 export async function signInSheetDocx(ctx: Ctx, actor: Actor, input: { id: number }): Promise<DocumentFile> {
   const { sheet, name } = await signInSheet(ctx, actor, input.id);
-  return { fileName: `${name}.docx`, bytes: await signInDocx(sheet) };
+  return { fileName: `${name}.docx`, bytes: asBuffer(await ctx.heavy.run(actor.userId, 'signInDocx', sheet)) };
 }
 
 export async function signInSheetPdf(ctx: Ctx, actor: Actor, input: { id: number }): Promise<DocumentFile> {
   const { sheet, name } = await signInSheet(ctx, actor, input.id);
-  return { fileName: `${name}.pdf`, bytes: await signInPdf(sheet) };
+  return { fileName: `${name}.pdf`, bytes: asBuffer(await ctx.heavy.run(actor.userId, 'signInPdf', sheet)) };
 }

@@ -12,7 +12,8 @@ import { nowIso } from '../../../db/dialect.ts';
 import { AppError } from '../../../errors.ts';
 import { fieldError, parseInput } from '../../../lib/input.ts';
 import { requireManagedClass, requireRostered, requireStatus, type ClassForWrite } from '../classes/class.access.ts';
-import { markOfWord, readAttendanceSheet, type ReadSheet } from '../documents/attendance-sheet.ts';
+import { markOfWord, type ReadSheet } from '../documents/attendance-sheet.ts';
+import type { SheetLimits } from '../../../documents/xlsx/read.ts';
 import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';
 import { findAllSeated, type SeatedRow } from './attendance.repository.ts';
 import { MARKABLE, MARKING } from './attendance.service.ts';
@@ -25,6 +26,60 @@ export interface UploadedFile {
 }
 
 type RowResult = AttendanceUploadResult['rows'][number];
+
+/** Rows above the trainees: the headers and the hidden row of session ids. */
+const HEADER_ROWS = 2;
+/**
+ * What an attendance sheet can hold, checked while it is read. Rows: the class's trainees the
+ * uploader sees, the headers, and a few rows added by mistake (someone not in the class, a
+ * trainee twice), which are answered row by row; never more than maxTraineeRows in all. Cells:
+ * five fixed columns and one per session (at most 100), with room for stray formatted cells.
+ */
+export const SHEET_LIMITS = {
+  maxTraineeRows: 10_000,
+  extraRows: 50,
+  maxCellsPerRow: 256,
+  maxUnpacked: 64 * 2 ** 20,
+  maxSharedStrings: 8 * 2 ** 20,
+} as const;
+
+function sheetLimits(trainees: number): SheetLimits {
+  return {
+    maxRows: Math.min(trainees + SHEET_LIMITS.extraRows, SHEET_LIMITS.maxTraineeRows) + HEADER_ROWS,
+    maxCellsPerRow: SHEET_LIMITS.maxCellsPerRow,
+    maxUnpacked: SHEET_LIMITS.maxUnpacked,
+    maxSharedStrings: SHEET_LIMITS.maxSharedStrings,
+  };
+}
+
+/** The sheet read in the heavy pool, within its limits; a sheet past them is refused, naming the limit. */
+async function readSheet(ctx: Ctx, actor: Actor, file: UploadedFile, trainees: number): Promise<ReadSheet> {
+  const limits = sheetLimits(trainees);
+  const reading = await ctx.heavy.run(actor.userId, 'readAttendanceSheet', { data: file.data, limits });
+  const notASheet = () =>
+    new AppError(
+      'validation',
+      `Tệp "${file.fileName}" không phải bảng tính Excel (.xlsx) đọc được. Hãy tải lên mẫu điểm danh tải từ Canbo.`,
+      { field: 'file', fileName: file.fileName },
+    );
+  if ('sheet' in reading) {
+    if (!reading.sheet) throw notASheet();
+    return reading.sheet;
+  }
+  const { limit, message } = reading.refused;
+  if (limit === 'corrupt') throw notASheet();
+  const why =
+    limit === 'maxRows'
+      ? `có nhiều dòng hơn danh sách lớp: tối đa ${limits.maxRows} dòng có dữ liệu (lớp có ${trainees} học viên; thêm ${HEADER_ROWS} dòng tiêu đề và tối đa ${SHEET_LIMITS.extraRows} dòng ngoài danh sách)`
+      : limit === 'maxCellsPerRow'
+        ? `${message.charAt(0).toLocaleLowerCase('vi')}${message.slice(1)} (tối đa ${limits.maxCellsPerRow} ô một dòng)`
+        : `quá lớn khi giải nén: ${message} (tối đa ${limits.maxUnpacked / 2 ** 20} MB dữ liệu giải nén, ${limits.maxSharedStrings / 2 ** 20} MB chuỗi dùng chung)`;
+  throw new AppError('validation', `Tệp "${file.fileName}" ${why}. Hãy tải lên mẫu điểm danh tải từ Canbo.`, {
+    field: 'file',
+    fileName: file.fileName,
+    limit,
+  });
+}
 
 const MARK_WORDS = attendanceMarks.map((m) => attendanceMarkLabels[m]).join(', ');
 
@@ -122,17 +177,11 @@ export async function uploadAttendance(
   const { id, file, ...query } = input;
   const dryRun = parseInput(attendanceUploadQuery, query).dryRun === 'true';
   // Checked before the file is parsed, and parsed outside the transaction: reading a workbook takes
-  // a while, and SQLite has one connection for everyone.
-  await requireUploadable(reader(ctx), actor, id);
+  // a while, and SQLite has one connection for everyone. The trainees counted here bound the rows.
+  const outside = reader(ctx);
+  const managed = await requireUploadable(outside, actor, id);
   if (!file) throw fieldError('file', 'hãy chọn bảng tính điểm danh (.xlsx) tải từ Canbo');
-  const sheet = await readAttendanceSheet(file.data);
-  if (!sheet) {
-    throw new AppError(
-      'validation',
-      `Tệp "${file.fileName}" không phải bảng tính Excel (.xlsx) đọc được. Hãy tải lên mẫu điểm danh tải từ Canbo.`,
-      { field: 'file', fileName: file.fileName },
-    );
-  }
+  const sheet = await readSheet(ctx, actor, file, (await findAllSeated(outside, actor, managed.id)).length);
   return inTransaction(ctx, async (tx) => {
     const cls = await requireUploadable(tx, actor, id);
     const sessions = await listSessions(tx, cls.id);

@@ -5,12 +5,12 @@ import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { issuerOf } from '../../../documents/docx/official.ts';
 import type { DocumentFile } from '../../../documents/file.ts';
-import { zipFiles } from '../../../documents/zip.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { todayIso } from '../../../lib/dates.ts';
 import { parseInput } from '../../../lib/input.ts';
 import { findVisibleClass } from '../classes/class.access.ts';
-import { renderCertificate, renderCertificates, type CertificateData } from '../documents/certificate.ts';
+import type { CertificateData } from '../documents/certificate.ts';
+import { asBuffer } from '../../../workers/pool.ts';
 import { classDocumentRows, documentRow, type DocumentRow } from './certificates.repository.ts';
 
 /** The Vietnamese calendar day of a stored timestamp. */
@@ -75,7 +75,7 @@ export async function certificatePdf(
   if (!row) throw notFound('Giấy chứng nhận');
   return {
     fileName: certificateFileName(row.number, row.person_name),
-    bytes: await renderCertificate(toData(row, ctx.config.publicUrl, signer)),
+    bytes: asBuffer(await ctx.heavy.run(actor.userId, 'certificatePdf', toData(row, ctx.config.publicUrl, signer))),
   };
 }
 
@@ -97,8 +97,8 @@ async function classCertificates(ctx: Ctx, actor: Actor, classId: number, option
 
 /**
  * GET /training/classes/:id/certificates.zip — every valid certificate of the class the actor may
- * open, one PDF each. Documents are made one after another: each is CPU work, so running them side
- * by side would only hold more of them in memory at once.
+ * open, one PDF each, made in the heavy pool (one after another: running them side by side would
+ * only hold more of them in memory at once).
  */
 export async function certificatesZip(
   ctx: Ctx,
@@ -112,16 +112,17 @@ export async function certificatesZip(
     classId,
     parseInput(certificateDocumentQuery, options),
   );
-  const files: { name: string; data: Uint8Array }[] = [];
+  const files: { name: string; data: CertificateData }[] = [];
   const taken = new Set<string>();
   for (const [i, r] of rows.entries()) {
     let name = certificateFileName(r.number, r.person_name);
     // Two numbers that differ only in characters a file name cannot carry must not overwrite each other.
     for (let n = 2; taken.has(name); n++) name = certificateFileName(`${r.number} (${n})`, r.person_name);
     taken.add(name);
-    files.push({ name, data: await renderCertificate(data[i]!) });
+    files.push({ name, data: data[i]! });
   }
-  return { fileName: `${baseName}.zip`, bytes: zipFiles(files), count: files.length };
+  const bytes = await ctx.heavy.run(actor.userId, 'certificatesZip', files);
+  return { fileName: `${baseName}.zip`, bytes: asBuffer(bytes), count: files.length };
 }
 
 /** GET /training/classes/:id/certificates.pdf — the same certificates as one document to print. */
@@ -137,6 +138,6 @@ export async function certificatesForPrinting(
     classId,
     parseInput(certificateDocumentQuery, options),
   );
-  const bytes = await renderCertificates(data, `Giấy chứng nhận — ${cls.name}`);
-  return { fileName: `${baseName}.pdf`, bytes, count: data.length };
+  const bytes = await ctx.heavy.run(actor.userId, 'certificatesPdf', { data, title: `Giấy chứng nhận — ${cls.name}` });
+  return { fileName: `${baseName}.pdf`, bytes: asBuffer(bytes), count: data.length };
 }

@@ -7,9 +7,7 @@ import { createSession, listClassSessions, removeSession, updateSession } from '
 /** A class's timetable: at most MAX_SESSIONS sessions, so the list is not paged. */
 export async function sessionRoutes(app: App): Promise<void> {
   const { training } = routes;
-  register(app, training.sessions, async (req) =>
-    listClassSessions(app.ctx, actorOf(req), { classId: req.params.id }),
-  );
+  register(app, training.sessions, async (req) => listClassSessions(app.ctx, actorOf(req), { classId: req.params.id }));
   register(app, training.createSession, async (req) =>
     createSession(app.ctx, actorOf(req), { ...req.body, classId: req.params.id }),
   );

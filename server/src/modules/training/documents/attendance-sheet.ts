@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import { attendanceMarkLabels, attendanceMarks, foldVietnamese, type AttendanceMark } from '@canbo/contract';
+import { readSheetRows, type SheetCells, type SheetLimits } from '../../../documents/xlsx/read.ts';
 import { safeText } from '../../../documents/xlsx/table.ts';
 
 /*
@@ -122,57 +122,27 @@ export interface ReadSheet {
   errors: string[];
 }
 
-/** Decompressed, a sheet of a few thousand rows is a few MB; far beyond that is not an attendance sheet. */
-const MAX_UNPACKED = 200 * 1024 * 1024;
-
-/** Is this a workbook at all? A zip (by its signature) that holds a workbook part, and not a zip bomb. */
-function looksLikeXlsx(data: Uint8Array): boolean {
-  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b || data[2] !== 0x03 || data[3] !== 0x04) return false;
-  let unpacked = 0;
-  let workbook = false;
-  try {
-    unzipSync(data, {
-      filter: (f) => {
-        unpacked += f.originalSize;
-        if (f.name === 'xl/workbook.xml') workbook = true;
-        return false;
-      },
-    });
-  } catch {
-    return false;
-  }
-  return workbook && unpacked <= MAX_UNPACKED;
+/** A column number as the spreadsheet shows it: 1 → "A", 28 → "AB". */
+function letterOf(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
-const text = (cell: ExcelJS.Cell): string => String(cell.text ?? '').trim();
-
-/**
- * Read an uploaded attendance sheet back into its columns and rows, or null when the bytes are not
- * a readable .xlsx workbook (another file type, even renamed .xlsx).
- */
-export async function readAttendanceSheet(data: Uint8Array): Promise<ReadSheet | null> {
-  if (!looksLikeXlsx(data)) return null;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return null;
-  }
-  const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
-  if (!ws) return null;
+/** The columns named by the two header rows: which is the trainee's id, name, and each session. */
+function readHeader(headerRow: SheetCells, idRow: SheetCells) {
   const errors: string[] = [];
-  const headerRow = ws.getRow(1);
-  const idRow = ws.getRow(ID_ROW);
-  const width = Math.max(ws.columnCount, headerRow.cellCount, idRow.cellCount);
   const fixed = new Map(FIXED_HEADERS.map((h) => [foldVietnamese(h), h]));
   const found = new Map<string, number>();
-  const sessionColumns: ReadSheet['sessionColumns'] = [];
-  for (let c = 1; c <= width; c++) {
-    const header = text(headerRow.getCell(c));
-    const letter = ws.getColumn(c).letter;
-    const id = SESSION_ID.exec(text(idRow.getCell(c)));
+  const sessionColumns: (ReadSheet['sessionColumns'][number] & { column: number })[] = [];
+  const columns = [...new Set([...headerRow.keys(), ...idRow.keys()])].sort((a, b) => a - b);
+  for (const c of columns) {
+    const header = headerRow.get(c) ?? '';
+    const letter = letterOf(c);
+    const id = SESSION_ID.exec(idRow.get(c) ?? '');
     if (id) {
-      sessionColumns.push({ letter, header, sessionId: Number(id[1]) });
+      sessionColumns.push({ letter, header, sessionId: Number(id[1]), column: c });
       continue;
     }
     const name = fixed.get(foldVietnamese(header));
@@ -192,18 +162,45 @@ export async function readAttendanceSheet(data: Uint8Array): Promise<ReadSheet |
     if (c === undefined) errors.push(`Bảng tính thiếu cột "${h}" ở dòng 1; hãy dùng mẫu tải từ Canbo`);
   }
   if (sessionColumns.length === 0) errors.push('Bảng tính không có cột buổi học nào của mẫu điểm danh');
+  return { sessionColumns, idColumn, nameColumn, errors };
+}
+
+/**
+ * Read an uploaded attendance sheet back into its columns and rows, or null when the bytes are not
+ * a readable .xlsx workbook (another file type, even renamed .xlsx). Read as a stream within
+ * `limits` (see documents/xlsx/read.ts): a sheet past them is refused with SheetLimitError at the
+ * row that passes them, and only the cells the sheet's columns name are kept.
+ */
+export function readAttendanceSheet(data: Uint8Array, limits: SheetLimits): ReadSheet | null {
+  const empty = new Map<number, string>();
+  let headerRow: SheetCells = empty;
+  let idRow: SheetCells = empty;
+  let layout: ReturnType<typeof readHeader> | null = null;
   const rows: ReadRow[] = [];
-  if (idColumn === undefined || nameColumn === undefined) return { sessionColumns, rows, errors };
-  const sessionIndex = sessionColumns.map((s) => ws.getColumn(s.letter).number);
-  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const read: ReadRow = {
-      row: r,
-      enrolmentId: text(row.getCell(idColumn)),
-      personName: text(row.getCell(nameColumn)),
-      cells: sessionIndex.map((c) => text(row.getCell(c))),
-    };
-    if (read.enrolmentId || read.personName || read.cells.some(Boolean)) rows.push(read);
-  }
-  return { sessionColumns, rows, errors };
+  const ok = readSheetRows(data, {
+    sheetName: SHEET_NAME,
+    limits,
+    onRow: (r, cells) => {
+      if (r === 1) headerRow = cells;
+      else if (r === ID_ROW) idRow = cells;
+      if (r < FIRST_DATA_ROW) return;
+      layout ??= readHeader(headerRow, idRow);
+      const { idColumn, nameColumn, sessionColumns } = layout;
+      if (idColumn === undefined || nameColumn === undefined) return;
+      const read: ReadRow = {
+        row: r,
+        enrolmentId: cells.get(idColumn) ?? '',
+        personName: cells.get(nameColumn) ?? '',
+        cells: sessionColumns.map((s) => cells.get(s.column) ?? ''),
+      };
+      if (read.enrolmentId || read.personName || read.cells.some(Boolean)) rows.push(read);
+    },
+  });
+  if (!ok) return null;
+  const { sessionColumns, errors } = layout ?? readHeader(headerRow, idRow);
+  return {
+    sessionColumns: sessionColumns.map(({ letter, header, sessionId }) => ({ letter, header, sessionId })),
+    rows,
+    errors,
+  };
 }

@@ -1,10 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
-import { actorOf, sendFile } from '../../../http.ts';
+import { actorOf, sendFile, sendXlsxTable } from '../../../http.ts';
 import { register } from '../../../route.ts';
-import { DOCX, XLSX } from '../../../documents/file.ts';
-import { writeXlsxTable } from '../../../documents/xlsx/table.ts';
+import { DOCX } from '../../../documents/file.ts';
 import { summonsFile } from './summons.service.ts';
 import { createAllocation, deleteAllocation, listAllocations, updateAllocation } from './allocations.service.ts';
 import { confirmTrainees, listEnrolments, rosterOf, withdrawTrainee } from './enrolments.service.ts';
@@ -33,14 +31,7 @@ export async function enrolmentRoutes(app: App): Promise<void> {
 
   register(app, training.roster, async (req, reply) => {
     const roster = await rosterOf(app.ctx, actorOf(req), { ...req.query, id: req.params.id });
-    const out = new PassThrough();
-    // The response is under way when a batch fails: the stream is cut, and the log says why.
-    writeXlsxTable(out, rosterTable(roster.rows)).catch((err: unknown) => req.log.error(err));
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="danh-sach-hoc-vien-lop-${roster.classId}.xlsx"`)
-      .header('cache-control', 'no-store')
-      .send(out);
+    return sendXlsxTable(req, reply, `danh-sach-hoc-vien-lop-${roster.classId}`, rosterTable(roster.rows));
   });
 
   register(app, training.nominate, async (req) =>

@@ -1,0 +1,221 @@
+/**
+ * Heavy work against the real server (not part of `npm test`):
+ *   npm run bench:heavy [-- --trainees 500 --sessions 10 --people 20000]
+ * Starts bench/heavy.server.ts as a child process (buildApp on a fresh SQLite database, listening on
+ * 127.0.0.1 on a free port), prepares a completed class through the API (every mark, a grade and a
+ * certificate per trainee), then runs each heavy job at its largest size while polling
+ * /api/v1/health, and prints per job: health p50/p99 in ms, the ratio of that p99 to the idle
+ * p99, and the server process's peak RSS in MB (sampled from /proc). Targets: p99 < 100 ms,
+ * RSS < 400 MB. The server runs with its default pool (HEAVY_THREADS etc. pass through).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { handMadeXlsx, rowXml, sheetXml } from '../server/test/xlsx.ts';
+import { machine, percentile } from './measure.ts';
+
+const { values } = parseArgs({
+  options: {
+    trainees: { type: 'string', default: '500' },
+    sessions: { type: 'string', default: '10' },
+    people: { type: 'string', default: '20000' },
+  },
+});
+
+const TARGET_P99_MS = 100;
+const TARGET_RSS_MB = 400;
+const POLL_EVERY_MS = 20;
+const POLL_MAX = 10_000;
+const JOB_MAX_MS = 300_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Ready {
+  port: number;
+  login: string;
+  password: string;
+  classId: number;
+  sessions: number[];
+  enrolments: number[];
+}
+
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'bench/heavy.server.ts',
+    '--trainees',
+    values.trainees,
+    '--sessions',
+    values.sessions,
+    '--people',
+    values.people,
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const stopChild = () => child.kill('SIGTERM');
+process.on('exit', stopChild);
+const ready = await new Promise<Ready>((resolve, reject) => {
+  const lines = createInterface({ input: child.stdout });
+  lines.once('line', (line) => resolve(JSON.parse(line) as Ready));
+  child.once('exit', (code) => reject(new Error(`the bench server stopped (${code})`)));
+});
+const pid = child.pid!;
+const base = `http://127.0.0.1:${ready.port}/api/v1`;
+
+function rssMb(): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+const loginRes = await fetch(`${base}/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ login: ready.login, password: ready.password }),
+});
+if (!loginRes.ok) throw new Error(`login: ${loginRes.status} ${await loginRes.text()}`);
+const cookie = (loginRes.headers.get('set-cookie') ?? '').split(';')[0]!;
+const { csrfToken } = (await loginRes.json()) as { csrfToken: string };
+const headers = { cookie, 'x-csrf-token': csrfToken };
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; bytes: number }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  return { status: res.status, bytes };
+}
+async function must(method: string, path: string, body?: unknown): Promise<void> {
+  const r = await call(method, path, body);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status}`);
+}
+
+// The class as it stands at its end: every mark, a grade and a certificate for each trainee.
+const cls = ready.classId;
+await must('PUT', `/training/classes/${cls}/attendance`, {
+  marks: ready.enrolments.flatMap((enrolmentId) =>
+    ready.sessions.map((sessionId) => ({ enrolmentId, sessionId, mark: 'present' })),
+  ),
+});
+await must('PUT', `/training/classes/${cls}/results`, {
+  results: ready.enrolments.map((enrolmentId) => ({ enrolmentId, grade: 'good' })),
+});
+await must('POST', `/training/classes/${cls}/certificates`, {});
+
+async function upload(name: string, data: Uint8Array): Promise<{ status: number; bytes: number }> {
+  const form = new FormData();
+  form.append('file', new Blob([data], { type: XLSX }), name);
+  const res = await fetch(`${base}/training/classes/${cls}/attendance/upload?dryRun=true`, {
+    method: 'POST',
+    headers,
+    body: form,
+  });
+  return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
+}
+
+interface Line {
+  job: string;
+  statuses: string;
+  seconds: number;
+  polls: number;
+  p50: number;
+  p99: number;
+  rss: number;
+}
+
+/** Polls /health (one request at a time) and samples RSS while `job` runs. */
+async function measure(job: string, work: () => Promise<{ status: number; bytes: number }[]>): Promise<Line> {
+  const latencies: number[] = [];
+  let peak = rssMb();
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 25);
+  let done = false;
+  const started = performance.now();
+  const poller = (async () => {
+    while (!done && latencies.length < POLL_MAX && performance.now() - started < JOB_MAX_MS) {
+      const t = performance.now();
+      const res = await fetch(`${base}/health`);
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      await sleep(POLL_EVERY_MS);
+    }
+  })();
+  const results = await work();
+  const seconds = (performance.now() - started) / 1000;
+  done = true;
+  await poller;
+  clearInterval(sampler);
+  peak = Math.max(peak, rssMb());
+  latencies.sort((a, b) => a - b);
+  const statuses = results.map((r) =>
+    r.status < 300 ? `${r.status} (${(r.bytes / 2 ** 20).toFixed(1)} MB)` : `${r.status}`,
+  );
+  return {
+    job,
+    statuses: statuses.join(', '),
+    seconds,
+    polls: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rss: peak,
+  };
+}
+
+const once = (method: string, path: string) => async () => [await call(method, path)];
+const n = ready.enrolments.length;
+const session = ready.sessions[0]!;
+
+const idle = await measure('idle (no heavy job)', async () => {
+  await sleep(3000);
+  return [];
+});
+
+// The template as Canbo gives it, with every trainee's marks: what an organiser uploads back.
+const template = new Uint8Array(
+  await (await fetch(`${base}/training/classes/${cls}/attendance.xlsx`, { headers })).arrayBuffer(),
+);
+// The finding: a 100,000-row sheet (about 2 MB packed), refused at the row limit while it is read.
+const hostile = handMadeXlsx(
+  sheetXml(
+    Array.from({ length: 100_000 }, (_, i) => rowXml(i + 3, [i + 1, 1_000_000 + i, 'Nguyễn Văn Học', 'Có mặt'])).join(
+      '',
+    ),
+  ),
+);
+
+const jobs: [string, () => Promise<{ status: number; bytes: number }[]>][] = [
+  [
+    `attendance.xlsx, ${n} trainees × ${ready.sessions.length} sessions`,
+    once('GET', `/training/classes/${cls}/attendance.xlsx`),
+  ],
+  [`attendance upload, ${n} rows (dry run)`, async () => [await upload('diem-danh.xlsx', template)]],
+  [`attendance upload, 100,000 rows (refused)`, async () => [await upload('lon.xlsx', hostile)]],
+  [`certificates.zip, ${n} certificates`, once('GET', `/training/classes/${cls}/certificates.zip`)],
+  [`certificates.pdf (print), ${n} pages`, once('GET', `/training/classes/${cls}/certificates.pdf`)],
+  [`sign-in.pdf, ${n} trainees`, once('GET', `/training/sessions/${session}/sign-in.pdf`)],
+  [`people export.xlsx, ${n + Number(values.people)} cadres`, once('GET', `/people/export.xlsx`)],
+  [`roster.xlsx, ${n} trainees`, once('GET', `/training/classes/${cls}/roster.xlsx`)],
+  [
+    `4 × certificates.zip at once, one user`,
+    async () => Promise.all(Array.from({ length: 4 }, () => call('GET', `/training/classes/${cls}/certificates.zip`))),
+  ],
+];
+
+const lines: Line[] = [idle];
+for (const [name, work] of jobs) lines.push(await measure(name, work));
+
+console.log(`\nHeavy work — ${new Date().toISOString()}, ${machine()}`);
+console.log(`Targets: /health p99 < ${TARGET_P99_MS} ms, server RSS < ${TARGET_RSS_MB} MB; ratio = p99 / idle p99\n`);
+console.log('| job | answers | s | polls | health p50 | health p99 | ratio | peak RSS MB | targets |');
+console.log('| --- | --- | --: | --: | --: | --: | --: | --: | --- |');
+for (const l of lines) {
+  const ok = l.p99 < TARGET_P99_MS && l.rss < TARGET_RSS_MB ? 'met' : 'MISSED';
+  console.log(
+    `| ${l.job} | ${l.statuses || '—'} | ${l.seconds.toFixed(1)} | ${l.polls} | ${l.p50.toFixed(1)} | ${l.p99.toFixed(1)} | ${(l.p99 / idle.p99).toFixed(1)} | ${l.rss.toFixed(0)} | ${ok} |`,
+  );
+}
+stopChild();

@@ -1,0 +1,13 @@
+import { BODY_LIMITS } from '@canbo/contract';
+
+/** How large a request body may be: the table's per-route limits, and JSON's default for the rest. */
+export { BODY_LIMITS };
+
+const KB = 1024;
+
+/** The refusal, naming the limit (Fastify gives the limit it applied in the error). */
+export function bodyTooLargeMessage(limit: number | undefined): string {
+  const size =
+    limit === undefined ? '' : limit >= 1024 * KB ? ` ${limit / (1024 * KB)} MB` : ` ${Math.round(limit / KB)} KB`;
+  return `Dữ liệu gửi lên quá lớn: tối đa${size} cho thao tác này`;
+}

@@ -1,0 +1,80 @@
+import { Piscina } from 'piscina';
+import { AppError } from '../errors.ts';
+import type { HeavyLimits } from './limits.ts';
+import type { Tasks } from './tasks.ts';
+
+export type TaskName = keyof Tasks;
+export type TaskInput<K extends TaskName> = Parameters<Tasks[K]>[0];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
+
+/** Old-generation heap of one worker thread, in MB. */
+const HEAP_MB = 192;
+
+const busy = (message: string, retryAfter: number) => new AppError('rate_limited', message, { retryAfter });
+
+/**
+ * The bounded pool for CPU-heavy work (reading sheets, making PDFs, ZIPs and workbooks): the event
+ * loop that answers every other request never runs it. Workers are handed plain data and give bytes
+ * back; they never touch the database. Bounded three ways — threads, a short queue, and a few jobs
+ * per user — and refused with 429 and Retry-After beyond that, so one user's downloads cannot fill
+ * the queue for everyone and a burst cannot pile up memory.
+ */
+export class HeavyPool {
+  private pool: Piscina | null = null;
+  private inFlight = 0;
+  private readonly perUser = new Map<number, number>();
+
+  constructor(readonly limits: HeavyLimits) {}
+
+  /** Threads start on the first job, so an app that never makes a document never pays for them. */
+  private workers(): Piscina {
+    this.pool ??= new Piscina({
+      filename: new URL('./worker.mjs', import.meta.url).href,
+      minThreads: 0,
+      maxThreads: this.limits.threads,
+      // The refusal below keeps the queue within bounds; piscina's own check is a backstop.
+      maxQueue: this.limits.queue + this.limits.threads,
+      idleTimeout: 30_000,
+      // V8 would let a worker's heap grow to a share of the machine's memory before collecting;
+      // the jobs' garbage (a parsed font per PDF, a sheet's XML) is short-lived, so a modest
+      // heap keeps the process's memory down at little cost. No job holds more than this live.
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    });
+    return this.pool;
+  }
+
+  async run<K extends TaskName>(userId: number, task: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
+    const { threads, queue, perUser, retryAfter } = this.limits;
+    const mine = this.perUser.get(userId) ?? 0;
+    if (mine >= perUser) {
+      throw busy(
+        `Bạn đang có ${mine} tệp đang được tạo (tối đa ${perUser} cùng lúc). Hãy chờ tệp trước xong rồi thử lại sau ${retryAfter} giây.`,
+        retryAfter,
+      );
+    }
+    if (this.inFlight >= threads + queue) {
+      throw busy(`Máy chủ đang bận tạo tệp cho nhiều người. Hãy thử lại sau ${retryAfter} giây.`, retryAfter);
+    }
+    this.inFlight++;
+    this.perUser.set(userId, mine + 1);
+    try {
+      return (await this.workers().run({ task, input })) as TaskOutput<K>;
+    } finally {
+      this.inFlight--;
+      const left = (this.perUser.get(userId) ?? 1) - 1;
+      if (left > 0) this.perUser.set(userId, left);
+      else this.perUser.delete(userId);
+    }
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.destroy();
+  }
+}
+
+/** Bytes as they come back from a worker (a plain Uint8Array after the copy) as a Buffer again. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,58 @@
+import type { SheetLimit, SheetLimits } from '../documents/xlsx/read.ts';
+import type { CertificateData } from '../modules/training/documents/certificate.ts';
+import type { SignInSheet } from '../modules/training/documents/signin.ts';
+import type { ReadSheet, SheetRow, SheetSession } from '../modules/training/documents/attendance-sheet.ts';
+
+/**
+ * The jobs the heavy pool runs in its worker threads (see pool.ts). Each takes plain data — what a
+ * service has already read from the database within the actor's scope — and gives bytes or plain
+ * data back. Nothing here may reach the database, the request or the app: a worker has none of them.
+ * Libraries are loaded by the job that needs them, so a thread that only makes PDFs never holds
+ * the spreadsheet and Word libraries in memory.
+ */
+
+const certificates = () => import('../modules/training/documents/certificate.ts');
+const signIn = () => import('../modules/training/documents/signin.ts');
+const attendanceSheet = () => import('../modules/training/documents/attendance-sheet.ts');
+
+export type SheetReading = { sheet: ReadSheet | null } | { refused: { limit: SheetLimit; message: string } };
+
+export const tasks = {
+  certificatePdf: async (data: CertificateData): Promise<Uint8Array> => (await certificates()).renderCertificate(data),
+
+  /** One PDF per certificate in one ZIP, made one after another so only one document is open at a time. */
+  certificatesZip: async (files: { name: string; data: CertificateData }[]): Promise<Uint8Array> => {
+    const { renderCertificate } = await certificates();
+    const { zipFiles } = await import('../documents/zip.ts');
+    const pdfs: { name: string; data: Uint8Array }[] = [];
+    for (const f of files) pdfs.push({ name: f.name, data: await renderCertificate(f.data) });
+    return zipFiles(pdfs);
+  },
+
+  certificatesPdf: async (input: { data: CertificateData[]; title: string }): Promise<Uint8Array> =>
+    (await certificates()).renderCertificates(input.data, input.title),
+
+  signInPdf: async (sheet: SignInSheet): Promise<Uint8Array> => (await signIn()).signInPdf(sheet),
+
+  signInDocx: async (sheet: SignInSheet): Promise<Uint8Array> => (await signIn()).signInDocx(sheet),
+
+  attendanceSheetXlsx: async (sheet: {
+    title: string;
+    sessions: SheetSession[];
+    rows: SheetRow[];
+  }): Promise<Uint8Array> => (await attendanceSheet()).attendanceSheetXlsx(sheet),
+
+  /** A refusal comes back as data: an error thrown in a worker loses its kind on the way. */
+  readAttendanceSheet: async (input: { data: Uint8Array; limits: SheetLimits }): Promise<SheetReading> => {
+    const { readAttendanceSheet } = await attendanceSheet();
+    const { SheetLimitError } = await import('../documents/xlsx/read.ts');
+    try {
+      return { sheet: readAttendanceSheet(input.data, input.limits) };
+    } catch (err) {
+      if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message } };
+      throw err;
+    }
+  },
+};
+
+export type Tasks = typeof tasks;
