@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { gradeLabels, type Grade } from '@canbo/contract';
+import { gradeLabels } from '@canbo/contract';
 import { newPdf, pdfBytes, type Pdf } from '../server/src/documents/pdf/pdf.ts';
 import type { DocumentRow } from '../server/src/modules/training/certificates/certificates.repository.ts';
 
@@ -37,7 +37,7 @@ export function certificateText(r: DocumentRow, publicUrl: string): [face: strin
     ['regular', 16, `Đơn vị: ${r.unit_name}`],
     ['regular', 16, `Đã hoàn thành lớp ${r.class_name}`],
     ['regular', 16, `Từ ngày ${dmy(r.start_date)} đến ngày ${dmy(r.end_date)}`],
-    ['regular', 16, r.grade ? `Xếp loại: ${gradeLabels[r.grade as Grade]}` : ''],
+    ['regular', 16, r.grade ? `Xếp loại: ${gradeLabels[r.grade]}` : ''],
     ['bold', 13, `Số: ${r.number}`],
     ['regular', 7, `${publicUrl}/verify/${r.verify_code}`],
     ['italic', 13.5, `${r.issuer_place ? `${r.issuer_place}, ngày` : 'Ngày'} ${d} tháng ${m} năm ${y}`],

@@ -85,7 +85,7 @@ export function defineRoute<
 ): Route<M, P, Q, B, R> {
   const example: unknown = spec.example;
   if (example === undefined || typeof example === 'function') return spec as Route<M, P, Q, B, R>;
-  return { ...spec, example: () => example } as Route<M, P, Q, B, R>;
+  return { ...spec, example: () => example };
 }
 
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
@@ -123,7 +123,8 @@ export function pathOf(route: RouteSpec, params?: Record<string, unknown>): stri
   return route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params?.[name];
     if (value === undefined || value === null) throw new Error(`${route.path}: no value for :${name}`);
-    return encodeURIComponent(String(value as string | number));
+    // ids and codes: a number's JSON is its digits, a string goes as it is
+    return encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
   });
 }
 

@@ -3,7 +3,6 @@ import {
   bulkNominate,
   nominate,
   type BulkNominateInput,
-  type EnrolmentStatus,
   type NominateInput,
   type NominationResult,
   type Title,
