@@ -63,6 +63,7 @@ export const fieldLabelsEn: Record<string, string> = {
   disabled: 'Account locked',
   entity: 'Record type',
   entityId: 'Record id',
+  id: 'Record id',
   sort: 'Sort by',
   order: 'Order',
   page: 'Page',

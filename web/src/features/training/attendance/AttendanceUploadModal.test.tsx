@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import '../../../i18n';
+import { setCsrfToken } from '../../../api/client';
 import { AttendanceUploadModal } from './AttendanceUploadModal';
 import { json, mockApi, renderWithProviders, type Sent } from './testing';
 
@@ -26,6 +27,8 @@ const uploads = (sent: Sent[]) => sent.filter((r) => r.path === '/training/class
 
 describe('AttendanceUploadModal', () => {
   it('shows sheet and row errors in the preview and does not let a sheet with errors be saved', async () => {
+    // the signed-in shell sets the session's token from /auth/me; every write carries it
+    setCsrfToken('csrf-token-1');
     const sent = mockApi({
       'POST /training/classes/7/attendance/upload': () =>
         json({

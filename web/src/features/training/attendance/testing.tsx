@@ -34,7 +34,7 @@ export function mockApi(routes: Record<string, (req: Sent) => Response | Promise
         path: u.pathname.replace('/api/v1', ''),
         query: u.searchParams,
         body: typeof raw === 'string' ? JSON.parse(raw) : raw,
-        headers: (init?.headers ?? {}) as Record<string, string>,
+        headers: Object.fromEntries(new Headers(init?.headers).entries()),
       };
       sent.push(req);
       const handler = routes[`${req.method} ${req.path}`];
