@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, fullName, maskNationalId, vietnameseSortKey } from './vietnamese.ts';
+import { foldVietnamese, fullName, vietnameseSortKey } from './vietnamese.ts';
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -53,11 +53,5 @@ describe('foldVietnamese', () => {
   it('drops diacritics and case, and turns đ into d', () => {
     expect(foldVietnamese('Nguyễn Văn A')).toBe('nguyen van a');
     expect(foldVietnamese('ĐẶNG  Thị   Ưng')).toBe('dang thi ung');
-  });
-});
-
-describe('maskNationalId', () => {
-  it('keeps the first digit and the last three', () => {
-    expect(maskNationalId('012345678912')).toBe('0xx******912');
   });
 });

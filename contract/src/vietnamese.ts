@@ -1,6 +1,6 @@
 /**
  * Vietnamese text rules shared by server and web: the sort key that orders names the Vietnamese
- * way on both database engines, the diacritic-free search form, and national ID masking.
+ * way on both database engines, and the diacritic-free search form.
  *
  * Both engines compare the sort key byte by byte (SQLite BINARY, PostgreSQL "C"), so ordering is
  * identical everywhere without a database collation.
@@ -142,9 +142,4 @@ export function fullName(family: string, middle: string | null | undefined, give
     .map((s) => s?.trim())
     .filter(Boolean)
     .join(' ');
-}
-
-/** `012345678912` → `0xx******912`: enough to tell records apart, not enough to identify. */
-export function maskNationalId(nationalId: string): string {
-  return `${nationalId.slice(0, 1)}xx******${nationalId.slice(-3)}`;
 }
