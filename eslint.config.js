@@ -53,6 +53,7 @@ const contractRules = {
 };
 const dbRules = {
   files: ['server/src/db/**/*.ts'],
+  ignores: ['server/src/db/migrations/**'],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -62,6 +63,31 @@ const dbRules = {
             regex: `^${up}+modules(?:/|$)`,
             message:
               'The database layer (migrations included) knows no feature: features depend on it, not the reverse.',
+          },
+        ],
+      },
+    ],
+  },
+};
+/*
+ * A migration that has run on someone's database must keep producing the same schema, so it is frozen:
+ * it imports kysely, Node and its own `./frozen/` copies (engine, id type, text keys), never live code
+ * that later changes (the contract, `schema.ts`, `dialect.ts`, lib, a feature).
+ */
+const migrationRules = {
+  files: ['server/src/db/migrations/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^@canbo/',
+            message: 'Migrations are frozen: copy what they need into migrations/frozen/, never import the contract.',
+          },
+          {
+            regex: `^${up}`,
+            message: 'Migrations are frozen: they import only ./frozen/ copies, never live server code.',
           },
         ],
       },
@@ -202,6 +228,7 @@ export default tseslint.config(
   webRules,
   contractRules,
   dbRules,
+  migrationRules,
   documentRules,
   ...featureRules,
   // After the feature rules, which it replaces for these files (it is stricter).

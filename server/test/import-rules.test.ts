@@ -38,11 +38,24 @@ describe('the import rules of the house are lint errors', () => {
     expect(await refused('contract/src/fixture.ts', [...sources, 'zod', './enums.ts'])).toEqual(sources);
   });
 
-  it('the database layer, migrations included, never imports a feature', async () => {
-    const sources = ['../../modules/people/people.repository.ts', '../../modules/catalog/catalog.repository.ts'];
-    expect(await refused('server/src/db/migrations/9999_fixture.ts', [...sources, '../dialect.ts', 'kysely'])).toEqual(
-      sources,
+  it('migrations are frozen: only kysely, Node and their own frozen copies', async () => {
+    const sources = [
+      '../../modules/people/people.repository.ts',
+      '../../modules/catalog/catalog.repository.ts',
+      '@canbo/contract',
+      '../schema.ts',
+      '../dialect.ts',
+      '../index.ts',
+      '../../lib/dates.ts',
+    ];
+    const allowed = ['./frozen/text.ts', './frozen/engine.ts', 'kysely', 'node:fs'];
+    expect(await refused('server/src/db/migrations/9999_fixture.ts', [...sources, ...allowed])).toEqual(sources);
+    expect(await refused('server/src/db/migrations/frozen/fixture.ts', ['../../schema.ts', '@canbo/contract'])).toEqual(
+      ['../../schema.ts', '@canbo/contract'],
     );
+  });
+
+  it('the database layer never imports a feature', async () => {
     expect(await refused('server/src/db/fixture.ts', ['../modules/units/units.service.ts', './dialect.ts'])).toEqual([
       '../modules/units/units.service.ts',
     ]);

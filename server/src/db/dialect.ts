@@ -34,11 +34,6 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-/** Column type used for identity keys in migrations. */
-export function idType(engine: Engine) {
-  return engine === 'postgres' ? ('serial' as const) : ('integer' as const);
-}
-
 /** Ask the engine to refresh planner statistics after bulk loads. */
 export async function analyze(db: Kysely<unknown>, _engine: Engine): Promise<void> {
   await sql`analyze`.execute(db);

@@ -311,7 +311,7 @@ const HIGHLAND: Record<string, Record<Gender, readonly string[]>> = {
   },
 };
 
-/** Ethnicity mix per area: weights over the statistics office codes (ethnicities.csv). */
+/** Ethnicity mix per area: weights over the statistics office codes (`db/migrations/data/ethnicities.csv`). */
 export type Area = 'dak_nong' | 'dak_nong_highland' | 'lam_dong' | 'binh_thuan';
 const MIX: Record<Area, readonly (readonly [string, number])[]> = {
   dak_nong: [

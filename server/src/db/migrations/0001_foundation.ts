@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from '../index.ts';
-import { idType } from '../dialect.ts';
+import { idType, type Engine } from './frozen/engine.ts';
 
 /** Organisation tree, people, positions, accounts, audit. */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {

@@ -1,7 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { vietnameseTextKey } from '@canbo/contract';
-import type { Engine } from '../index.ts';
-import type { Database } from '../schema.ts';
+import type { Engine } from './frozen/engine.ts';
+import { vietnameseTextKey } from './frozen/text.ts';
+
+/** The table as this migration read and wrote it (frozen: not the live schema). */
+interface Tables {
+  units: { id: number; name: string; sort_key: string };
+}
 
 /**
  * Unit names sort in Vietnamese order on both engines through a key the application computes
@@ -13,7 +17,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .alterTable('units')
     .addColumn('sort_key', binaryText, (c) => c.notNull().defaultTo(''))
     .execute();
-  const q = db as Kysely<Database>;
+  const q = db as Kysely<Tables>;
   const rows = await q.selectFrom('units').select(['id', 'name']).execute();
   for (const r of rows) {
     await q

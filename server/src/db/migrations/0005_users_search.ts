@@ -1,7 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { foldVietnamese, vietnameseTextKey } from '@canbo/contract';
-import type { Engine } from '../index.ts';
-import type { Database } from '../schema.ts';
+import type { Engine } from './frozen/engine.ts';
+import { foldVietnamese, vietnameseTextKey } from './frozen/text.ts';
+
+/** The table as this migration read and wrote it (frozen: not the live schema). */
+interface Tables {
+  users: { id: number; login: string; display_name: string; search_text: string; sort_key: string };
+}
 
 /**
  * Accounts are searched without diacritics and sorted by display name in Vietnamese order on both
@@ -17,7 +21,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .alterTable('users')
     .addColumn('sort_key', binaryText, (c) => c.notNull().defaultTo(''))
     .execute();
-  const q = db as Kysely<Database>;
+  const q = db as Kysely<Tables>;
   const rows = await q.selectFrom('users').select(['id', 'login', 'display_name']).execute();
   for (const r of rows) {
     await q

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../index.ts';
+import type { Engine } from './frozen/engine.ts';
 
 /**
  * People search and lists inside a unit subtree (a province, a district) at national scale.

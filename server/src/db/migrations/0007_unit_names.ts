@@ -1,8 +1,21 @@
-import { sql, type Kysely } from 'kysely';
-import { vietnameseTextKey } from '@canbo/contract';
-import type { Engine } from '../index.ts';
-import type { Database } from '../schema.ts';
-import { idType } from '../dialect.ts';
+import { sql, type Generated, type Kysely } from 'kysely';
+import { idType, type Engine } from './frozen/engine.ts';
+import { vietnameseTextKey } from './frozen/text.ts';
+
+/** The tables as this migration read and wrote them (frozen: not the live schema). */
+interface Tables {
+  units: { id: number; name: string; short_name: string | null; valid_from: string };
+  unit_events: { id: number; unit_id: number; kind: string; event_date: string; details: string };
+  unit_names: {
+    id: Generated<number>;
+    unit_id: number;
+    name: string;
+    short_name: string | null;
+    sort_key: string;
+    valid_from: string;
+    valid_to: string | null;
+  };
+}
 
 /**
  * Dated names, so the tree "as of" a date shows each unit under the name it had then. Existing
@@ -24,7 +37,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
   await db.schema.createIndex('unit_names_unit_date').on('unit_names').columns(['unit_id', 'valid_from']).execute();
 
-  const q = db as Kysely<Database>;
+  const q = db as Kysely<Tables>;
   const units = await q.selectFrom('units').select(['id', 'name', 'short_name', 'valid_from']).orderBy('id').execute();
   const renames = await q
     .selectFrom('unit_events')
@@ -37,7 +50,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const byUnit = new Map<number, { event_date: string; details: string }[]>();
   for (const r of renames) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
 
-  type Row = Omit<Database['unit_names'], 'id'>;
+  type Row = Omit<Tables['unit_names'], 'id'>;
   const rows: Row[] = [];
   for (const u of units) {
     const history: Row[] = [];

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from '../index.ts';
-import { idType } from '../dialect.ts';
+import { idType, type Engine } from './frozen/engine.ts';
 
 /** The default training kinds (DOMAIN.md "Training"); admins edit the catalogue afterwards. */
 const KINDS: [code: string, name: string][] = [

@@ -1,7 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { vietnameseTextKey } from '@canbo/contract';
-import type { Engine } from '../index.ts';
-import type { Database } from '../schema.ts';
+import type { Engine } from './frozen/engine.ts';
+import { vietnameseTextKey } from './frozen/text.ts';
+
+/** The table as this migration read and wrote it (frozen: not the live schema). */
+interface Tables {
+  training_classes: { id: number; name: string; sort_key: string };
+}
 
 /**
  * Classes are listed by name in Vietnamese order on both engines, so, as for units and people, the
@@ -14,7 +18,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('sort_key', binaryText, (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.createIndex('training_classes_sort').on('training_classes').columns(['sort_key', 'id']).execute();
-  const q = db as Kysely<Database>;
+  const q = db as Kysely<Tables>;
   const rows = await q.selectFrom('training_classes').select(['id', 'name']).execute();
   for (const r of rows) {
     await q
