@@ -8,9 +8,11 @@ import {
   apiAnswers,
   fingerprint,
   freshCounts,
+  nextAuditId,
   PG_URL,
   pgDb,
   rewriteText,
+  snapshotWhileWritten,
   tableCounts,
   tempDir,
   withDemo,
@@ -55,14 +57,8 @@ describe.skipIf(!PG_URL)('backup and restore across SQLite and PostgreSQL', () =
     await restore(pgSource, sqliteFile);
     expect(await fingerprint(pgSource)).toEqual(sourcePrint);
     // Sequences were moved past the restored ids: a plain insert does not collide.
-    const max = await sql<{ id: number }>`select max(id) as id from audit_log`.execute(pgSource.kysely);
-    const added = await pgSource.kysely
-      .insertInto('audit_log')
-      .values({ at: new Date().toISOString(), entity: 'unit', entity_id: 1, action: 'test' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect(added.id).toBe(max.rows[0]!.id + 1);
-    await sql`delete from audit_log where id = ${added.id}`.execute(pgSource.kysely);
+    const { max, added } = await nextAuditId(pgSource);
+    expect(added).toBe(max + 1);
     // Taken before signing in (which writes a session), as on the source.
     await backup(pgSource, pgFile);
     expect(await apiAnswers(pgSource)).toEqual(sourceAnswers);
@@ -106,59 +102,11 @@ describe.skipIf(!PG_URL)('backup and restore across SQLite and PostgreSQL', () =
     const source = await newPg();
     // Both handles on one schema: the second pool points at the first one's schema.
     const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(source.kysely)).rows[0]!.s;
-    const other = createDb(url, { schema, poolSize: 2 });
+    const writer = createDb(url, { schema, poolSize: 2 });
     await restore(source, sqliteFile);
-    let writing = true;
-    let written = 0;
-    const loop = (async () => {
-      while (writing) {
-        await other.kysely.transaction().execute(async (tx) => {
-          const now = new Date().toISOString();
-          const unit = await tx
-            .insertInto('units')
-            .values({
-              code: `SNAP${written}`,
-              name: `Chi đoàn ${written}`,
-              short_name: null,
-              kind: 'branch',
-              organisation: 'doan',
-              parent_id: null,
-              status: 'active',
-              valid_from: '2020-01-01',
-              valid_to: null,
-              place: null,
-              search_text: `chi doan ${written}`,
-              sort_key: `chi doan ${written}`,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await tx
-            .insertInto('unit_closure')
-            .values({ ancestor_id: unit.id, descendant_id: unit.id, depth: 0 })
-            .execute();
-        });
-        written += 1;
-        // Let the backup's file writes through: SQLite answers without ever leaving the event loop.
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
-    const during = dir.path('during.canbo.gz');
-    const before = written;
-    await backup(source, during);
-    writing = false;
-    await loop;
-    await other.destroy();
-    expect(written - before).toBeGreaterThan(0);
-
-    const target = createDb(':memory:');
-    await restore(target, during);
-    const units = await sql<{ n: number }>`select count(*) as n from units`.execute(target.kysely);
-    const selfRows = await sql<{ n: number }>`select count(*) as n from unit_closure where depth = 0`.execute(
-      target.kysely,
-    );
-    expect(selfRows.rows[0]!.n).toBe(units.rows[0]!.n);
-    await target.destroy();
+    const snapshot = await snapshotWhileWritten(source, writer, dir.path('during.canbo.gz'));
+    await writer.destroy();
+    expect(snapshot.writtenDuring).toBeGreaterThan(0);
+    expect(snapshot.unitsWithSelfRow).toBe(snapshot.units);
   }, 240_000);
 });

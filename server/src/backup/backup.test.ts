@@ -10,7 +10,17 @@ import { appliedMigrations, KNOWN_MIGRATIONS, migrateToLatest } from '../db/migr
 import { listTables } from '../db/tables.ts';
 import { backup } from './backup.ts';
 import { restore } from './restore.ts';
-import { apiAnswers, fingerprint, freshCounts, rewriteText, tableCounts, tempDir, withDemo } from './backup.testkit.ts';
+import {
+  apiAnswers,
+  fingerprint,
+  freshCounts,
+  nextAuditId,
+  rewriteText,
+  snapshotWhileWritten,
+  tableCounts,
+  tempDir,
+  withDemo,
+} from './backup.testkit.ts';
 
 const dir = tempDir();
 let source: Db;
@@ -82,13 +92,8 @@ describe('backup and restore on SQLite', () => {
     expect(await appliedMigrations(target.kysely, target.engine)).toEqual([...KNOWN_MIGRATIONS]);
     expect(await fingerprint(target)).toEqual(sourcePrint);
     // New rows continue after the restored ids.
-    const max = await sql<{ id: number }>`select max(id) as id from audit_log`.execute(target.kysely);
-    const added = await target.kysely
-      .insertInto('audit_log')
-      .values({ at: new Date().toISOString(), entity: 'unit', entity_id: 1, action: 'test' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect(added.id).toBe(max.rows[0]!.id + 1);
+    const { max, added } = await nextAuditId(target);
+    expect(added).toBe(max + 1);
     await target.destroy();
   });
 
@@ -158,61 +163,11 @@ describe('backup and restore on SQLite', () => {
   });
 
   it('is one consistent snapshot while the database keeps being written', async () => {
-    // A second connection to the same file keeps adding units (a unit row and its closure row in
-    // one transaction) while the backup runs; the file must hold both rows of every unit or neither.
-    const writer = createDb(dir.path('source.db'));
-    let writing = true;
-    let written = 0;
-    const loop = (async () => {
-      while (writing) {
-        await writer.kysely.transaction().execute(async (tx) => {
-          const now = new Date().toISOString();
-          const unit = await tx
-            .insertInto('units')
-            .values({
-              code: `SNAP${written}`,
-              name: `Chi đoàn ${written}`,
-              short_name: null,
-              kind: 'branch',
-              organisation: 'doan',
-              parent_id: null,
-              status: 'active',
-              valid_from: '2020-01-01',
-              valid_to: null,
-              place: null,
-              search_text: `chi doan ${written}`,
-              sort_key: `chi doan ${written}`,
-              created_at: now,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await tx
-            .insertInto('unit_closure')
-            .values({ ancestor_id: unit.id, descendant_id: unit.id, depth: 0 })
-            .execute();
-        });
-        written += 1;
-        // Let the backup's file writes through: SQLite answers without ever leaving the event loop.
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
-    const during = dir.path('during.canbo.gz');
-    const before = written;
-    await backup(source, during);
-    writing = false;
-    await loop;
+    const writer = createDb(dir.path('source.db')); // a second connection to the same file
+    const snapshot = await snapshotWhileWritten(source, writer, dir.path('during.canbo.gz'));
     await writer.destroy();
-    expect(written - before).toBeGreaterThan(0);
-
-    const target = createDb(':memory:');
-    await restore(target, during); // its foreign key check fails on a closure row without its unit
-    const units = await sql<{ n: number }>`select count(*) as n from units`.execute(target.kysely);
-    const selfRows = await sql<{ n: number }>`select count(*) as n from unit_closure where depth = 0`.execute(
-      target.kysely,
-    );
-    expect(selfRows.rows[0]!.n).toBe(units.rows[0]!.n);
-    await target.destroy();
+    expect(snapshot.writtenDuring).toBeGreaterThan(0);
+    expect(snapshot.unitsWithSelfRow).toBe(snapshot.units);
   });
 });
 

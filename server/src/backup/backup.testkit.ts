@@ -14,7 +14,9 @@ import { loadDemo } from '../demo/demo.ts';
 import { DEMO_PASSWORD } from '../demo/load.users.ts';
 import type { App } from '../http.ts';
 import { as, login } from '../../test/http.ts';
+import { backup } from './backup.ts';
 import { encodeValue } from './format.ts';
+import { restore } from './restore.ts';
 
 /** Databases, files and fingerprints for the backup tests (real engines, no mocks). */
 
@@ -143,4 +145,88 @@ export async function apiAnswers(db: Db): Promise<Record<string, unknown>> {
 /** Rewrites a backup's text (decompressed), compressed again: damage that gzip's own check cannot see. */
 export function rewriteText(from: string, to: string, edit: (text: string) => string): void {
   writeFileSync(to, gzipSync(edit(gunzipSync(readFileSync(from)).toString('utf8'))));
+}
+
+/**
+ * Inserts an audit row the plain way (no id given) and deletes it again: after a restore the id
+ * sequences must continue past the restored ids, so `added` is `max + 1`.
+ */
+export async function nextAuditId(db: Db): Promise<{ max: number; added: number }> {
+  const max = await sql<{ id: number }>`select max(id) as id from audit_log`.execute(db.kysely);
+  const added = await db.kysely
+    .insertInto('audit_log')
+    .values({ at: new Date().toISOString(), entity: 'unit', entity_id: 1, action: 'test' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`delete from audit_log where id = ${added.id}`.execute(db.kysely);
+  return { max: max.rows[0]!.id, added: added.id };
+}
+
+/**
+ * Backs `source` up to `file` while `writer` (a second connection to the same database) keeps adding
+ * units, each a unit row and its closure row in one transaction; then restores the file into a new
+ * SQLite database (whose foreign key check fails on a closure row without its unit). A consistent
+ * snapshot holds both rows of every unit or neither: `units` equals `unitsWithSelfRow`.
+ */
+export async function snapshotWhileWritten(
+  source: Db,
+  writer: Db,
+  file: string,
+): Promise<{ writtenDuring: number; units: number; unitsWithSelfRow: number }> {
+  let writing = true;
+  let written = 0;
+  const loop = (async () => {
+    while (writing) {
+      await writer.kysely.transaction().execute(async (tx) => {
+        const now = new Date().toISOString();
+        const unit = await tx
+          .insertInto('units')
+          .values({
+            code: `SNAP${written}`,
+            name: `Chi đoàn ${written}`,
+            short_name: null,
+            kind: 'branch',
+            organisation: 'doan',
+            parent_id: null,
+            status: 'active',
+            valid_from: '2020-01-01',
+            valid_to: null,
+            place: null,
+            search_text: `chi doan ${written}`,
+            sort_key: `chi doan ${written}`,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto('unit_closure')
+          .values({ ancestor_id: unit.id, descendant_id: unit.id, depth: 0 })
+          .execute();
+      });
+      written += 1;
+      // Let the backup's file writes through: SQLite answers without ever leaving the event loop.
+      await new Promise((r) => setImmediate(r));
+    }
+  })();
+  const before = written;
+  try {
+    await backup(source, file);
+  } finally {
+    writing = false;
+    await loop;
+  }
+  const writtenDuring = written - before;
+
+  const target = createDb(':memory:');
+  try {
+    await restore(target, file);
+    const units = await sql<{ n: number }>`select count(*) as n from units`.execute(target.kysely);
+    const selfRows = await sql<{ n: number }>`select count(*) as n from unit_closure where depth = 0`.execute(
+      target.kysely,
+    );
+    return { writtenDuring, units: Number(units.rows[0]!.n), unitsWithSelfRow: Number(selfRows.rows[0]!.n) };
+  } finally {
+    await target.destroy();
+  }
 }
