@@ -6,7 +6,7 @@
  * The routes and the write bodies come from the contract's route table (a write without an example
  * does not compile); the walk checks that the server registers exactly the table. Adding a route?
  * Add a sample query to QUERIES if a GET needs one, list probes to LIST_PROBES, and cross-district
- * probes to PROBES.
+ * probes to PROBES. The training rows come from the shared walk fixture (`walk.ts`).
  */
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
@@ -26,6 +26,7 @@ import {
   makeUser,
   PASSWORD,
 } from './factories.ts';
+import { fillPath, makeCertificate, makeProgramme, makeTrainedClass } from './walk.ts';
 import { docxParagraphs, pdfPages, zipEntries } from './documents.ts';
 
 /** In every name, code and login of the other district, so a leak shows in any body. */
@@ -261,40 +262,35 @@ const OWN_SESSION = new Set(['POST /api/v1/auth/logout']);
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function fill(url: string, target: Target, params: Record<string, number> = {}): string {
-  const segments = url.split('/');
-  return segments
-    .map((s, i) => {
-      if (!s.startsWith(':')) return s;
-      const name = s.slice(1);
-      const given = params[name];
-      if (given !== undefined) return String(given);
-      if (name === 'grantId') return String(target.grant);
-      switch (segments[i - 1]) {
-        case 'units':
-          return String(target.unit);
-        case 'people':
-          return String(target.person);
-        case 'positions':
-          return String(target.position);
-        case 'users':
-          return String(target.user);
-        case 'classes':
-          return String(target.cls);
-        case 'sessions':
-          return String(target.session);
-        case 'allocations':
-          return String(target.allocation);
-        case 'enrolments':
-          return String(target.enrolment);
-        case 'certificates':
-          return String(target.certificate);
-        case 'certificate-patterns':
-          return String(target.unit);
-        default:
-          return String(target.unit);
-      }
-    })
-    .join('/');
+  return fillPath(url, (name, before) => {
+    const given = params[name];
+    if (given !== undefined) return String(given);
+    if (name === 'grantId') return String(target.grant);
+    switch (before) {
+      case 'units':
+        return String(target.unit);
+      case 'people':
+        return String(target.person);
+      case 'positions':
+        return String(target.position);
+      case 'users':
+        return String(target.user);
+      case 'classes':
+        return String(target.cls);
+      case 'sessions':
+        return String(target.session);
+      case 'allocations':
+        return String(target.allocation);
+      case 'enrolments':
+        return String(target.enrolment);
+      case 'certificates':
+        return String(target.certificate);
+      case 'certificate-patterns':
+        return String(target.unit);
+      default:
+        return String(target.unit);
+    }
+  });
 }
 
 /** Everything a response says, as folded text: JSON and text as is, spreadsheets cell by cell. */
@@ -515,58 +511,27 @@ describe('authorisation walk over every registered route', () => {
     const C1 = await makeClass(ctx, { organiserUnitId: D1, name: 'Lớp bí thư chi đoàn Cư Jút', level: 'district' });
     const S1 = await makeSession(ctx, { classId: C1 });
     const E1 = await makeEnrolment(ctx, { classId: C1, personId: p1 });
-    const C2 = await makeClass(ctx, { organiserUnitId: D2, name: 'Lớp quyx nghiệp vụ', level: 'district' });
-    const S2 = await makeSession(ctx, { classId: C2 });
-    const A2 = await makeAllocation(ctx, { classId: C2, unitId: G2, seats: 5 });
-    const E2 = await makeEnrolment(ctx, { classId: C2, personId: p2, allocationId: A2, grade: 'good' });
+    const other = await makeTrainedClass(t, {
+      organiserUnitId: D2,
+      name: 'Lớp quyx nghiệp vụ',
+      level: 'district',
+      seatsFor: G2,
+      personId: p2,
+      verifyCode: 'walk-verify-code-c2',
+    });
     const CP = await makeClass(ctx, { organiserUnitId: P, name: 'Lớp bồi dưỡng chức danh bí thư cấp tỉnh' });
     const AP1 = await makeAllocation(ctx, { classId: CP, unitId: D1, seats: 5 });
     const AP2 = await makeAllocation(ctx, { classId: CP, unitId: D2, seats: 5 });
     const EP1 = await makeEnrolment(ctx, { classId: CP, personId: p1, allocationId: AP1 });
     const EP2 = await makeEnrolment(ctx, { classId: CP, personId: p2, allocationId: AP2, grade: 'good' });
     await makeSession(ctx, { classId: CP });
-    const certificate = async (enrolmentId: number, unitId: number, seq: number) =>
-      (
-        await t.db.kysely
-          .insertInto('certificates')
-          .values({
-            enrolment_id: enrolmentId,
-            issuing_unit_id: unitId,
-            year: 2025,
-            seq,
-            number: `${seq}/GCN-2025`,
-            verify_code: `walk-verify-code-${enrolmentId}`,
-            issued_at: '2025-05-14T10:00:00.000Z',
-            issued_by: null,
-            revoked_at: null,
-            revoke_reason: null,
-            revoked_by: null,
-            created_at: '2025-05-14T10:00:00.000Z',
-            updated_at: '2025-05-14T10:00:00.000Z',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    const Cert2 = await certificate(E2, D2, 1);
-    const CertP2 = await certificate(EP2, P, 1);
-    const programme = (
-      await t.db.kysely
-        .insertInto('programmes')
-        .values({
-          name: 'Chương trình bồi dưỡng bí thư chi đoàn',
-          kind_code: 'title',
-          target_titles: '["secretary"]',
-          topics: '[]',
-          standard_days: 3,
-          standard_periods: null,
-          search_text: 'chuong trinh boi duong bi thu chi doan',
-          sort_key: 'chuong',
-          created_at: '2025-01-01T00:00:00.000Z',
-          updated_at: '2025-01-01T00:00:00.000Z',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const CertP2 = await makeCertificate(t, {
+      enrolmentId: EP2,
+      issuingUnitId: P,
+      seq: 1,
+      verifyCode: 'walk-verify-code-cp2',
+    });
+    const programme = await makeProgramme(t);
     const grantOf = async (userId: number) =>
       (await t.db.kysely.selectFrom('grants').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
     w = {
@@ -589,11 +554,11 @@ describe('authorisation walk over every registered route', () => {
       C1,
       S1,
       E1,
-      C2,
-      S2,
-      A2,
-      E2,
-      Cert2,
+      C2: other.cls,
+      S2: other.session,
+      A2: other.allocation,
+      E2: other.enrolment,
+      Cert2: other.certificate,
       CP,
       AP1,
       AP2,

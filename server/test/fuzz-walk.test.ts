@@ -19,23 +19,14 @@ import type { z } from 'zod';
 import type { RouteEntry } from '../src/http.ts';
 import { testApp } from './app.ts';
 import { login, type Session } from './http.ts';
-import {
-  makeAllocation,
-  makeClass,
-  makeEnrolment,
-  makePerson,
-  makePosition,
-  makeSession,
-  makeUnit,
-  makeUser,
-  PASSWORD,
-} from './factories.ts';
+import { makePerson, makePosition, makeUnit, makeUser, PASSWORD } from './factories.ts';
 import { bodyValues, pathValues, queryValues, rawBodies } from './hostile.ts';
 import { kindOf, placesOf, sample, type SampleOptions, withValueAt } from './samples.ts';
+import { fillPath, makeProgramme, makeTrainedClass, type TrainedClass } from './walk.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 
-interface World {
+interface World extends TrainedClass {
   P: number;
   D: number;
   G: number;
@@ -46,11 +37,6 @@ interface World {
   pos: number;
   user: number;
   grant: number;
-  cls: number;
-  session: number;
-  allocation: number;
-  enrolment: number;
-  certificate: number;
   verifyCode: string;
   programme: number;
 }
@@ -77,52 +63,15 @@ async function makeWorld(t: TestApp): Promise<World> {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  const cls = await makeClass(ctx, { organiserUnitId: P, name: 'Lớp bồi dưỡng bí thư chi đoàn' });
-  const session = await makeSession(ctx, { classId: cls });
-  const allocation = await makeAllocation(ctx, { classId: cls, unitId: D, seats: 5 });
-  const enrolment = await makeEnrolment(ctx, { classId: cls, personId: p, allocationId: allocation, grade: 'good' });
   const verifyCode = `fuzz-walk-verify-code-${++worlds}`;
-  const q = t.db.kysely;
-  const at = '2025-05-14T10:00:00.000Z';
-  const certificate = (
-    await q
-      .insertInto('certificates')
-      .values({
-        enrolment_id: enrolment,
-        issuing_unit_id: P,
-        year: 2025,
-        seq: 1,
-        number: '1/GCN-2025',
-        verify_code: verifyCode,
-        issued_at: at,
-        issued_by: null,
-        revoked_at: null,
-        revoke_reason: null,
-        revoked_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const programme = (
-    await q
-      .insertInto('programmes')
-      .values({
-        name: 'Chương trình bồi dưỡng bí thư chi đoàn',
-        kind_code: 'title',
-        target_titles: '["secretary"]',
-        topics: '[]',
-        standard_days: 3,
-        standard_periods: null,
-        search_text: 'chuong trinh boi duong bi thu chi doan',
-        sort_key: 'chuong',
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const training = await makeTrainedClass(t, {
+    organiserUnitId: P,
+    name: 'Lớp bồi dưỡng bí thư chi đoàn',
+    seatsFor: D,
+    personId: p,
+    verifyCode,
+  });
+  const programme = await makeProgramme(t);
   return {
     P,
     D,
@@ -133,11 +82,7 @@ async function makeWorld(t: TestApp): Promise<World> {
     pos,
     user: other.id,
     grant,
-    cls,
-    session,
-    allocation,
-    enrolment,
-    certificate,
+    ...training,
     verifyCode,
     programme,
   };
@@ -160,9 +105,7 @@ function idFor(w: World): (name: string) => number {
 }
 
 /** A path parameter's value: the row the route's URL names by the segment before it. */
-function pathValue(w: World, segments: string[], i: number): string {
-  const name = segments[i]?.slice(1);
-  const before = segments[i - 1];
+function pathValue(w: World, name: string, before: string): string {
   if (name === 'grantId') return String(w.grant);
   if (name === 'code') return before === 'kinds' ? 'title' : w.verifyCode;
   const byRoute: Record<string, number> = {
@@ -178,7 +121,7 @@ function pathValue(w: World, segments: string[], i: number): string {
     programmes: w.programme,
     'certificate-patterns': w.P,
   };
-  return String(byRoute[before ?? ''] ?? w.D);
+  return String(byRoute[before] ?? w.D);
 }
 
 /**
@@ -226,7 +169,7 @@ const isSchemaError = (res: LightMyRequestResponse) =>
 function shotsOf(r: RouteEntry, w: World, o: SampleOptions): { shots: Shot[]; invalidBase: string[] } {
   const invalidBase: string[] = [];
   const segments = r.url.split('/');
-  const params = segments.map((s, i) => (s.startsWith(':') ? pathValue(w, segments, i) : s));
+  const params = fillPath(r.url, (name, before) => pathValue(w, name, before)).split('/');
   const urlWith = (p: string[], query: string) => p.join('/') + (query ? `?${query}` : '');
 
   // the query: its sample as strings, and each parameter in turn replaced by hostile strings

@@ -1,0 +1,110 @@
+import type { ClassLevel } from '@canbo/contract';
+import type { TestApp } from './fixtures.ts';
+import { makeAllocation, makeClass, makeEnrolment, makeSession } from './factories.ts';
+
+/**
+ * The training rows both route walks (authorisation and hostile input) aim at, and how they fill a
+ * route's path: one fixture, so a table the walks must reach is added in one place.
+ */
+
+const AT = '2025-05-14T10:00:00.000Z';
+
+/** An issued certificate, as issuing leaves it (no service call: the walks need one per world, fast). */
+export async function makeCertificate(
+  t: TestApp,
+  c: { enrolmentId: number; issuingUnitId: number; seq: number; verifyCode: string },
+): Promise<number> {
+  const row = await t.db.kysely
+    .insertInto('certificates')
+    .values({
+      enrolment_id: c.enrolmentId,
+      issuing_unit_id: c.issuingUnitId,
+      year: 2025,
+      seq: c.seq,
+      number: `${c.seq}/GCN-2025`,
+      verify_code: c.verifyCode,
+      issued_at: AT,
+      issued_by: null,
+      revoked_at: null,
+      revoke_reason: null,
+      revoked_by: null,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A training programme of the catalogue. */
+export async function makeProgramme(t: TestApp): Promise<number> {
+  const row = await t.db.kysely
+    .insertInto('programmes')
+    .values({
+      name: 'Chương trình bồi dưỡng bí thư chi đoàn',
+      kind_code: 'title',
+      target_titles: '["secretary"]',
+      topics: '[]',
+      standard_days: 3,
+      standard_periods: null,
+      search_text: 'chuong trinh boi duong bi thu chi doan',
+      sort_key: 'chuong',
+      created_at: AT,
+      updated_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface TrainedClass {
+  cls: number;
+  session: number;
+  allocation: number;
+  enrolment: number;
+  certificate: number;
+}
+
+/**
+ * A class with everything that hangs on it: a session, seats for `seatsFor`, `personId` enrolled on
+ * them and graded good, and the certificate the organiser issued.
+ */
+export async function makeTrainedClass(
+  t: TestApp,
+  c: {
+    organiserUnitId: number;
+    name: string;
+    level?: ClassLevel;
+    seatsFor: number;
+    personId: number;
+    verifyCode: string;
+  },
+): Promise<TrainedClass> {
+  const { ctx } = t;
+  const cls = await makeClass(ctx, {
+    organiserUnitId: c.organiserUnitId,
+    name: c.name,
+    ...(c.level ? { level: c.level } : {}),
+  });
+  const session = await makeSession(ctx, { classId: cls });
+  const allocation = await makeAllocation(ctx, { classId: cls, unitId: c.seatsFor, seats: 5 });
+  const enrolment = await makeEnrolment(ctx, {
+    classId: cls,
+    personId: c.personId,
+    allocationId: allocation,
+    grade: 'good',
+  });
+  const certificate = await makeCertificate(t, {
+    enrolmentId: enrolment,
+    issuingUnitId: c.organiserUnitId,
+    seq: 1,
+    verifyCode: c.verifyCode,
+  });
+  return { cls, session, allocation, enrolment, certificate };
+}
+
+/** A route's URL with each `:param` replaced by `value(param, the URL segment before it)`. */
+export function fillPath(url: string, value: (param: string, before: string) => string): string {
+  const segments = url.split('/');
+  return segments.map((s, i) => (s.startsWith(':') ? value(s.slice(1), segments[i - 1] ?? '') : s)).join('/');
+}
