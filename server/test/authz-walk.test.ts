@@ -5,13 +5,20 @@
  *
  * The routes and the write bodies come from the contract's route table (a write without an example
  * does not compile); the walk checks that the server registers exactly the table. Adding a route?
- * Add a sample query to QUERIES if a GET needs one, list probes to LIST_PROBES, and cross-district
- * probes to PROBES. The training rows come from the shared walk fixture (`walk.ts`).
+ * Give it an `exampleQuery` in the route table if its query needs one or names rows (the walk aims
+ * it at each target), and add cross-district probes to PROBES. The training rows come from the shared walk fixture (`walk.ts`).
  */
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleNewUnit, foldVietnamese, routeList, type ExampleIds, type RouteSpec } from '@canbo/contract';
+import {
+  exampleNewUnit,
+  foldVietnamese,
+  queryStringOf,
+  routeList,
+  type ExampleIds,
+  type RouteSpec,
+} from '@canbo/contract';
 import type { Db } from '../src/db/index.ts';
 import { testApp } from './app.ts';
 import { as, login, type Session } from './http.ts';
@@ -31,7 +38,6 @@ import { docxParagraphs, pdfPages, zipEntries } from './documents.ts';
 
 /** In every name, code and login of the other district, so a leak shows in any body. */
 const MARKER = 'quyx';
-const DATE = '2025-03-01';
 
 interface World {
   P: number;
@@ -215,46 +221,30 @@ function probesOf(r: RouteSpec, w: World, target: Target): { params?: Record<str
   });
 }
 
-/** Query strings GET routes need to pass validation. */
-const QUERIES: Record<string, string> = {
-  'GET /api/v1/training/classes/:id/attendance': 'pageSize=500',
-  'GET /api/v1/training/classes/:id/certificates': 'pageSize=200&sort=person',
-  'GET /api/v1/training/classes/:id/certificates.zip': `signerName=${encodeURIComponent('Hoàng Văn Sơn')}`,
-  'GET /api/v1/training/certificates/:id/certificate.pdf': `signerTitle=${encodeURIComponent('Phó Bí thư')}`,
-  'GET /api/v1/people/:id/training': 'pageSize=200&order=asc',
-  'GET /api/v1/units/:id/headcount': `date=${DATE}`,
-  'GET /api/v1/training/classes/:id/summons.docx': `number=15&date=${DATE}&signerTitle=${encodeURIComponent('Bí thư')}`,
-  'GET /api/v1/training/classes/:id/enrolments': `pageSize=200&sort=unit`,
-};
-
-/** Extra queries for list routes that ask for the other district by filter. */
+/**
+ * Queries beyond the route table's `exampleQuery` (which the walk aims at every target) for list
+ * routes, that only this walk can write: a search for the other district's marker, the tree as of a
+ * date, and the audit trail asked for the other district's rows by entity.
+ */
 const LIST_PROBES: Record<string, (w: World) => string[]> = {
-  'GET /api/v1/units': (w) => [`within=${w.D2}`, `within=${w.P}`, `q=${MARKER}`, 'pageSize=200'],
-  'GET /api/v1/units/tree': (w) => [
-    `parentId=${w.P}`,
-    `parentId=${w.D2}`,
-    `parentId=${w.P}&asOf=2024-01-23&includeEnded=true`,
-  ],
-  'GET /api/v1/people': (w) => [`unitId=${w.D2}`, `unitId=${w.P}`, `q=${MARKER}`, 'pageSize=200'],
-  'GET /api/v1/people/export.xlsx': (w) => [`unitId=${w.D2}`, `q=${MARKER}`],
-  'GET /api/v1/positions': (w) => [`unitId=${w.G2}`, `personId=${w.p2}`, 'pageSize=200'],
-  'GET /api/v1/users': () => [`q=${MARKER}`, 'pageSize=200'],
-  'GET /api/v1/training/classes': (w) => [
-    `organiserWithin=${w.D2}`,
-    `organiserWithin=${w.P}`,
-    `q=${MARKER}`,
-    'sort=name&pageSize=200',
-  ],
-  'GET /api/v1/training/classes.xlsx': (w) => [`organiserWithin=${w.D2}`, `q=${MARKER}`, 'sort=status'],
-  'GET /api/v1/training/programmes': () => ['pageSize=200', 'sort=kind'],
+  'GET /api/v1/units': () => [`q=${MARKER}`],
+  'GET /api/v1/units/tree': (w) => [`parentId=${w.P}&asOf=2024-01-23&includeEnded=true`],
+  'GET /api/v1/people': () => [`q=${MARKER}`],
+  'GET /api/v1/people/export.xlsx': () => [`q=${MARKER}`],
+  'GET /api/v1/positions': (w) => [`personId=${w.p2}`],
+  'GET /api/v1/users': () => [`q=${MARKER}`],
+  'GET /api/v1/training/classes': () => [`q=${MARKER}`],
+  'GET /api/v1/training/classes.xlsx': () => [`q=${MARKER}`],
   'GET /api/v1/audit': (w) => [
-    `unitId=${w.D2}`,
     `entity=person&entityId=${w.p2}`,
     `entity=unit&entityId=${w.D2}`,
     `entity=user&entityId=${w.d2UserId}`,
-    'pageSize=200',
   ],
 };
+
+/** The route's example query aimed at a target, as a query string (empty without one). */
+const queryOf = (r: RouteSpec, target: Target): string => (r.exampleQuery ? queryStringOf(r.exampleQuery(target)) : '');
+const withQuery = (url: string, query: string) => (query ? `${url}?${query}` : url);
 
 /** Routes that act on the caller's own session: called last, not aimed at anyone. */
 const OWN_SESSION = new Set(['POST /api/v1/auth/logout']);
@@ -628,7 +618,7 @@ describe('authorisation walk over every registered route', () => {
     expect(registered, 'register every route from the contract route table, and only those').toEqual(table);
     const missing = routes.filter((r) => r.spec.body && !r.spec.example).map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
-    const unknown = Object.keys(PROBES).filter((key) => !has(key));
+    const unknown = [...Object.keys(PROBES), ...Object.keys(LIST_PROBES)].filter((key) => !has(key));
     expect(unknown, 'probes for routes the table does not have').toEqual([]);
   });
 
@@ -663,6 +653,16 @@ describe('authorisation walk over every registered route', () => {
       { unit: w.D2, unit2: w.G2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant, ...c2(w) },
       { unit: w.G2, unit2: w.D2, person: w.p2b, position: w.pos2, user: w.d2CadreId, grant: w.d2Grant, ...cp2(w) },
     ];
+    // the shared province: lists asked for it answer, with none of the other district in them
+    const province: Target = {
+      unit: w.P,
+      unit2: w.G1,
+      person: w.p1,
+      position: w.pos1,
+      user: w.d1EditorId,
+      grant: w.d1EditorGrant,
+      ...cp1(w),
+    };
     const walked: string[] = [];
     const problems: string[] = [];
     const check = async (key: string, url: string, res: LightMyRequestResponse, aimed: boolean) => {
@@ -687,10 +687,9 @@ describe('authorisation walk over every registered route', () => {
       if (OWN_SESSION.has(key)) continue;
       const hasParams = r.url.includes('/:');
       if (!WRITE.has(r.method)) {
-        const query = QUERIES[key] ? `?${QUERIES[key]}` : '';
         if (hasParams) {
           for (const target of targets) {
-            const url = fill(r.url, target) + query;
+            const url = withQuery(fill(r.url, target), queryOf(r.spec, target));
             await check(key, url, await api.get(url), true);
           }
           // the shared province and the editor's own rows: answered or not, never with the other district in them
@@ -704,13 +703,15 @@ describe('authorisation walk over every registered route', () => {
               grant: w.d1EditorGrant,
               ...(unit === w.P ? cp1(w) : c1(w)),
             };
-            const url = fill(r.url, own) + query;
+            const url = withQuery(fill(r.url, own), queryOf(r.spec, own));
             await check(key, url, await api.get(url), false);
           }
         } else {
-          for (const extra of ['', ...(LIST_PROBES[key]?.(w) ?? [])]) {
-            const qs = [QUERIES[key], extra].filter(Boolean).join('&');
-            const url = qs ? `${r.url}?${qs}` : r.url;
+          // no query, the example aimed at each district and at the province, then the walk's own probes
+          const queries = new Set(['', ...[...targets, province].map((target) => queryOf(r.spec, target))]);
+          for (const extra of LIST_PROBES[key]?.(w) ?? []) queries.add(extra);
+          for (const query of queries) {
+            const url = withQuery(r.url, query);
             await check(key, url, await api.get(url), false);
           }
         }

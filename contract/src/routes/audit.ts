@@ -7,6 +7,7 @@ export const audit = {
     path: '/audit',
     tags: ['audit'],
     query: auditQuery,
+    exampleQuery: (ids) => ({ unitId: ids.unit, pageSize: 200 }),
     responses: { 200: auditPage },
   }),
 };

@@ -44,6 +44,7 @@ export const catalog = {
     path: '/training/programmes',
     tags,
     query: programmeListQuery,
+    exampleQuery: { pageSize: 200, sort: 'kind' },
     responses: { 200: programmePage },
   }),
   programme: defineRoute({

@@ -58,6 +58,12 @@ export interface Route<
   responses?: R;
   /** A valid body for a write: the authorisation and hostile-input walks start from it. */
   example?: (ids: ExampleIds) => unknown;
+  /**
+   * A query for the route, as a caller gives it (see `queryStringOf`): what the query needs to pass
+   * validation and, on a list, the filters that name rows, so the authorisation walk aims them at the
+   * rows of its choosing.
+   */
+  exampleQuery?: (ids: ExampleIds) => Record<string, unknown>;
 }
 export type RouteSpec = Route;
 
@@ -73,6 +79,11 @@ type ExampleRule<M extends Method, B extends Schema> = [B] extends [z.ZodType]
     : { example?: never }
   : { example?: never };
 
+/** A query example only where there is a query, with the query's parsed types (as `call()` takes them). */
+type ExampleQueryRule<Q extends Schema> = [Q] extends [z.ZodType]
+  ? { exampleQuery?: ((ids: ExampleIds) => Partial<z.output<Q>>) | Partial<z.output<Q>> }
+  : { exampleQuery?: never };
+
 /** One entry of the route table, checked as it is written (the example's type comes from the body). */
 export function defineRoute<
   const M extends Method,
@@ -81,11 +92,16 @@ export function defineRoute<
   B extends Schema = undefined,
   R extends Responses | undefined = undefined,
 >(
-  spec: RouteOptions & { method: M; params?: P; query?: Q; body?: B; responses?: R } & NoInfer<ExampleRule<M, B>>,
+  spec: RouteOptions & { method: M; params?: P; query?: Q; body?: B; responses?: R } & NoInfer<
+      ExampleRule<M, B> & ExampleQueryRule<Q>
+    >,
 ): Route<M, P, Q, B, R> {
-  const example: unknown = spec.example;
-  if (example === undefined || typeof example === 'function') return spec as Route<M, P, Q, B, R>;
-  return { ...spec, example: () => example };
+  const { example, exampleQuery } = spec as { example?: unknown; exampleQuery?: unknown };
+  return {
+    ...spec,
+    ...(example === undefined || typeof example === 'function' ? {} : { example: () => example }),
+    ...(exampleQuery === undefined || typeof exampleQuery === 'function' ? {} : { exampleQuery: () => exampleQuery }),
+  } as Route<M, P, Q, B, R>;
 }
 
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
@@ -126,6 +142,20 @@ export function pathOf(route: RouteSpec, params?: Record<string, unknown>): stri
     // ids and codes: a number's JSON is its digits, a string goes as it is
     return encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
   });
+}
+
+/**
+ * A query string from a caller's values (numbers, strings, booleans, lists of them repeat the key);
+ * empty values are left out. The query schemas coerce the text back.
+ */
+export function queryStringOf(values: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(values ?? {})) {
+    for (const item of Array.isArray(v) ? (v as unknown[]) : [v]) {
+      if (item !== undefined && item !== null && item !== '') search.append(k, `${item as string | number | boolean}`);
+    }
+  }
+  return search.toString();
 }
 
 /** The `:name` parameters a path declares, in order. */

@@ -6,8 +6,22 @@ import { defineRoute } from './define.ts';
 const tags = ['people'];
 
 export const people = {
-  list: defineRoute({ method: 'GET', path: '/people', tags, query: personListQuery, responses: { 200: personPage } }),
-  export: defineRoute({ method: 'GET', path: '/people/export.xlsx', tags, query: personExportQuery, file: 'xlsx' }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/people',
+    tags,
+    query: personListQuery,
+    exampleQuery: (ids) => ({ unitId: ids.unit, pageSize: 200 }),
+    responses: { 200: personPage },
+  }),
+  export: defineRoute({
+    method: 'GET',
+    path: '/people/export.xlsx',
+    tags,
+    query: personExportQuery,
+    exampleQuery: (ids) => ({ unitId: ids.unit }),
+    file: 'xlsx',
+  }),
   get: defineRoute({ method: 'GET', path: '/people/:id', tags, params: idParams, responses: { 200: person } }),
   create: defineRoute({
     method: 'POST',
@@ -47,6 +61,7 @@ export const people = {
     tags: ['training'],
     params: idParams,
     query: trainingRecordQuery,
+    exampleQuery: { pageSize: 200, order: 'asc' },
     responses: { 200: trainingRecordPage },
   }),
 };

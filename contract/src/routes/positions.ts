@@ -11,6 +11,7 @@ export const positions = {
     path: '/positions',
     tags,
     query: positionListQuery,
+    exampleQuery: (ids) => ({ unitId: ids.unit, pageSize: 200 }),
     responses: { 200: positionPage },
   }),
   get: defineRoute({ method: 'GET', path: '/positions/:id', tags, params: idParams, responses: { 200: position } }),

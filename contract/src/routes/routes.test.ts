@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineRoute, pathOf, pathParams, type ExampleIds } from './define.ts';
+import { defineRoute, pathOf, pathParams, queryStringOf, type ExampleIds } from './define.ts';
 import { routeList, routes } from './index.ts';
 
 const ids: ExampleIds = { unit: 11, unit2: 12, person: 21, session: 31, allocation: 41, enrolment: 51 };
@@ -39,6 +39,39 @@ describe('the route table', () => {
     expect(problems).toEqual([]);
   });
 
+  it('gives a query example that passes the query schema as the server reads it, wherever a query needs one', () => {
+    /** A query string as the server parses it: text values, a repeated key as a list. */
+    const parsed = (qs: string) => {
+      const out: Record<string, string | string[]> = {};
+      for (const [k, v] of new URLSearchParams(qs)) {
+        const had = out[k];
+        out[k] = had === undefined ? v : [...(Array.isArray(had) ? had : [had]), v];
+      }
+      return out;
+    };
+    const problems: string[] = [];
+    for (const r of routeList) {
+      if (!r.query) {
+        if (r.exampleQuery) problems.push(`${key(r)}: a query example without a query`);
+        continue;
+      }
+      if (!r.exampleQuery) {
+        // the walks send the example or nothing: a query that refuses nothing needs one
+        if (!r.query.safeParse({}).success) problems.push(`${key(r)}: its query needs an example`);
+        continue;
+      }
+      const result = r.query.safeParse(parsed(queryStringOf(r.exampleQuery(ids))));
+      if (!result.success) problems.push(`${key(r)}: ${result.error.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('writes a query as call() sends it: lists repeat the key, empty values are left out', () => {
+    expect(queryStringOf({ q: 'Cư Jút', page: 2, seated: true, titles: ['a', 'b'], none: undefined, empty: '' })).toBe(
+      'q=C%C6%B0+J%C3%BAt&page=2&seated=true&titles=a&titles=b',
+    );
+  });
+
   it('says what every route answers: a JSON schema or a file, not both', () => {
     const wrong = routeList.filter((r) => (r.responses === undefined) === (r.file === undefined));
     expect(wrong.map(key)).toEqual([]);
@@ -60,5 +93,23 @@ describe('the route table', () => {
     defineRoute({ method: 'GET', path: '/x', responses: { 200: body }, example: { name: 'a' } });
     const ok = defineRoute({ method: 'POST', path: '/x', body, responses: { 200: body }, example: { name: 'a' } });
     expect(ok.example?.(ids)).toEqual({ name: 'a' });
+  });
+
+  it('refuses, when compiled, a query example without a query or of the wrong shape', () => {
+    const query = z.object({ unitId: z.coerce.number().optional(), sort: z.enum(['name', 'code']).default('name') });
+    // @ts-expect-error no query, no query example
+    defineRoute({ method: 'GET', path: '/x', responses: { 200: query }, exampleQuery: { unitId: 1 } });
+    // @ts-expect-error the example takes the query's parsed types
+    defineRoute({ method: 'GET', path: '/x', query, responses: { 200: query }, exampleQuery: { sort: 'size' } });
+    const ok = defineRoute({
+      method: 'GET',
+      path: '/x',
+      query,
+      responses: { 200: query },
+      exampleQuery: (given) => ({ unitId: given.unit, sort: 'code' }),
+    });
+    expect(ok.exampleQuery?.(ids)).toEqual({ unitId: 11, sort: 'code' });
+    const fixed = defineRoute({ method: 'GET', path: '/x', query, responses: { 200: query }, exampleQuery: {} });
+    expect(fixed.exampleQuery?.(ids)).toEqual({});
   });
 });

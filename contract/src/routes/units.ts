@@ -47,12 +47,20 @@ const statusChange = (path: string) =>
   });
 
 export const units = {
-  list: defineRoute({ method: 'GET', path: '/units', tags, query: unitListQuery, responses: { 200: unitPage } }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/units',
+    tags,
+    query: unitListQuery,
+    exampleQuery: (ids) => ({ within: ids.unit, pageSize: 200 }),
+    responses: { 200: unitPage },
+  }),
   tree: defineRoute({
     method: 'GET',
     path: '/units/tree',
     tags,
     query: unitTreeQuery,
+    exampleQuery: (ids) => ({ parentId: ids.unit }),
     responses: { 200: unitTreePage },
   }),
   get: defineRoute({ method: 'GET', path: '/units/:id', tags, params: idParams, responses: { 200: unitDetail } }),
@@ -133,6 +141,7 @@ export const units = {
     tags,
     params: idParams,
     query: headcountQuery,
+    exampleQuery: { date: '2025-03-01' },
     responses: { 200: headcount },
   }),
 };

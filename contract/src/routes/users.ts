@@ -15,7 +15,14 @@ import { defineRoute } from './define.ts';
 const tags = ['users'];
 
 export const users = {
-  list: defineRoute({ method: 'GET', path: '/users', tags, query: userListQuery, responses: { 200: userPage } }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/users',
+    tags,
+    query: userListQuery,
+    exampleQuery: { pageSize: 200 },
+    responses: { 200: userPage },
+  }),
   get: defineRoute({ method: 'GET', path: '/users/:id', tags, params: idParams, responses: { 200: user } }),
   create: defineRoute({
     method: 'POST',

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import {
   pathOf,
+  queryStringOf,
   type BodyIn,
   type ErrorBody,
   type ParamsIn,
@@ -62,14 +63,7 @@ type ArgsOf<R extends Route> = object extends CallArgs<R> ? [args?: CallArgs<R>]
 /** The address of a route with its parameters and query filled in (empty values left out). */
 export function urlOf<R extends Route>(route: R, ...[args]: ArgsOf<R>): string {
   const path = `/api/v1${pathOf(route, args?.params as Record<string, unknown> | undefined)}`;
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries((args?.query ?? {}) as Record<string, unknown>)) {
-    for (const item of Array.isArray(v) ? (v as unknown[]) : [v]) {
-      // query values are numbers, strings and booleans (the schemas coerce them back)
-      if (item !== undefined && item !== null && item !== '') search.append(k, `${item as string | number | boolean}`);
-    }
-  }
-  const s = search.toString();
+  const s = queryStringOf(args?.query);
   return s ? `${path}?${s}` : path;
 }
 

@@ -26,6 +26,7 @@ export const attendance = {
     tags,
     params: idParams,
     query: attendanceGridQuery,
+    exampleQuery: { pageSize: 500 },
     responses: { 200: attendanceGrid },
   }),
   saveAttendance: defineRoute({

@@ -41,6 +41,7 @@ export const certificates = {
     tags,
     params: idParams,
     query: certificateListQuery,
+    exampleQuery: { pageSize: 200, sort: 'person' },
     responses: { 200: certificatePage },
   }),
   issue: defineRoute({
@@ -58,6 +59,7 @@ export const certificates = {
     tags,
     params: idParams,
     query: certificateDocumentQuery,
+    exampleQuery: { signerName: 'Hoàng Văn Sơn' },
     file: 'zip',
   }),
   printAll: defineRoute({
@@ -66,6 +68,7 @@ export const certificates = {
     tags,
     params: idParams,
     query: certificateDocumentQuery,
+    exampleQuery: { signerName: 'Hoàng Văn Sơn', signerTitle: 'Phó Bí thư' },
     file: 'pdf',
   }),
   pdf: defineRoute({
@@ -74,6 +77,7 @@ export const certificates = {
     tags,
     params: idParams,
     query: certificateDocumentQuery,
+    exampleQuery: { signerTitle: 'Phó Bí thư' },
     file: 'pdf',
   }),
   revoke: defineRoute({

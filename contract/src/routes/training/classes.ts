@@ -22,6 +22,7 @@ export const classes = {
     path: '/training/classes',
     tags,
     query: classListQuery,
+    exampleQuery: (ids) => ({ organiserWithin: ids.unit, sort: 'name', pageSize: 200 }),
     responses: { 200: classPage },
   }),
   exportClasses: defineRoute({
@@ -29,6 +30,7 @@ export const classes = {
     path: '/training/classes.xlsx',
     tags,
     query: classExportQuery,
+    exampleQuery: (ids) => ({ organiserWithin: ids.unit, sort: 'status' }),
     file: 'xlsx',
   }),
   class: defineRoute({

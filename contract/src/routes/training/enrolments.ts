@@ -64,6 +64,7 @@ export const enrolments = {
     tags,
     params: idParams,
     query: enrolmentListQuery,
+    exampleQuery: { pageSize: 200, sort: 'unit' },
     responses: { 200: enrolmentPage },
   }),
   roster: defineRoute({
@@ -120,6 +121,7 @@ export const enrolments = {
     tags,
     params: idParams,
     query: summonsQuery,
+    exampleQuery: { number: 15, date: '2025-03-01', signerTitle: 'Bí thư' },
     file: 'docx',
   }),
 };
