@@ -6,11 +6,13 @@ import type { Tx } from '../context.ts';
  * Login throttling that a stranger cannot turn against an account's owner.
  *
  * Failures are counted per account from one address (5 in 15 minutes) and per address over all
- * accounts (20): guessing one password, or trying many accounts, is slow. Nothing counts per
- * account alone, so wrong passwords sent from elsewhere never lock the owner out. An address the
- * account signed in from before is not held back by the per-address count; a browser holding the
- * device cookie it got then counts only its own failures, wherever it is (an office behind one
- * router shared with a guesser). A refused attempt is refused before the password is checked.
+ * accounts (20): guessing one password, or trying many accounts, is slow. A guesser spread over many
+ * addresses is slowed by a count per account of the failures from places it never signed in from
+ * (30): only such places are held back by it, so the owner, at an address the account signed in from
+ * before or in a browser holding the device cookie it got then, is never locked out by strangers.
+ * An address the account signed in from before is not held back by the per-address count either; a
+ * browser holding the device cookie counts only its own failures, wherever it is (an office behind
+ * one router shared with a guesser). A refused attempt is refused before the password is checked.
  *
  * The counters live in the database (a restart forgets nothing, instances share them), under
  * hashed keys; a window that has passed is deleted as new failures come in.
@@ -18,6 +20,8 @@ import type { Tx } from '../context.ts';
 export const LOGIN_LIMITS = {
   perAccountAddress: 5,
   perAddress: 20,
+  /** Failures for one account from addresses and browsers that never signed in to it. */
+  perAccountFromStrangers: 30,
   windowMs: 15 * 60_000,
   /** A place unused for this long is forgotten. */
   knownMs: 180 * 24 * 3600_000,
@@ -39,15 +43,11 @@ const addressKey = (a: LoginAttempt) => `addr:${digest(a.address)}`;
 const knownAddressKey = (a: LoginAttempt) => `addr:${digest(a.login, a.address)}`;
 const knownDeviceKey = (login: string, device: string) => `device:${digest(login, device)}`;
 const devicePairKey = (login: string, device: string) => `dpair:${digest(login, device)}`;
-const failureKeys = (a: LoginAttempt) => [
-  pairKey(a),
-  addressKey(a),
-  ...(a.device ? [devicePairKey(a.login, a.device)] : []),
-];
+const strangersKey = (a: LoginAttempt) => `acct:${digest(a.login)}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The counters that decide this attempt, with their limits. */
-async function countersFor(tx: Tx, attempt: LoginAttempt, now: number): Promise<Map<string, number>> {
+/** Where the attempt comes from, for this account: its owner's browser, an address it signed in from, or elsewhere. */
+async function placeOf(tx: Tx, attempt: LoginAttempt, now: number): Promise<'device' | 'address' | 'stranger'> {
   const device = attempt.device ? knownDeviceKey(attempt.login, attempt.device) : null;
   const known = await tx.q
     .selectFrom('login_known')
@@ -55,13 +55,24 @@ async function countersFor(tx: Tx, attempt: LoginAttempt, now: number): Promise<
     .where('key', 'in', device ? [device, knownAddressKey(attempt)] : [knownAddressKey(attempt)])
     .where('last_at', '>', iso(now - LOGIN_LIMITS.knownMs))
     .execute();
+  if (device && known.some((k) => k.key === device)) return 'device';
+  return known.length ? 'address' : 'stranger';
+}
+
+/** The counters that decide this attempt, with their limits. */
+async function countersFor(tx: Tx, attempt: LoginAttempt, now: number): Promise<Map<string, number>> {
+  const place = await placeOf(tx, attempt, now);
   // The owner's browser: only its own failures count, wherever it is.
-  if (device && known.some((k) => k.key === device)) {
+  if (place === 'device') {
     return new Map([[devicePairKey(attempt.login, attempt.device ?? ''), LOGIN_LIMITS.perAccountAddress]]);
   }
   const limits = new Map([[pairKey(attempt), LOGIN_LIMITS.perAccountAddress]]);
-  // An address the account signed in from is not held back by others' guesses from it.
-  if (!known.length) limits.set(addressKey(attempt), LOGIN_LIMITS.perAddress);
+  // An address the account signed in from is held back neither by others' guesses from it nor by
+  // strangers' guesses at the account.
+  if (place === 'stranger') {
+    limits.set(addressKey(attempt), LOGIN_LIMITS.perAddress);
+    limits.set(strangersKey(attempt), LOGIN_LIMITS.perAccountFromStrangers);
+  }
   return limits;
 }
 
@@ -83,15 +94,21 @@ export async function loginWait(tx: Tx, attempt: LoginAttempt, now = Date.now())
   return wait;
 }
 
-/** Counts a wrong password against the account from this address and against the address. */
+/**
+ * Counts a wrong password against the account from this address (and browser), against the address,
+ * and, from a place that never signed in to the account, against the account's count of strangers.
+ */
 export async function recordFailure(tx: Tx, attempt: LoginAttempt, now = Date.now()): Promise<void> {
+  const keys = [pairKey(attempt), addressKey(attempt)];
+  if (attempt.device) keys.push(devicePairKey(attempt.login, attempt.device));
+  if ((await placeOf(tx, attempt, now)) === 'stranger') keys.push(strangersKey(attempt));
   const at = iso(now);
   const windowStart = iso(now - LOGIN_LIMITS.windowMs);
   // One statement per key, atomic on both engines: a window that has passed starts again at 1.
   const expired = sql<boolean>`login_failures.first_at <= ${windowStart}`;
   await tx.q
     .insertInto('login_failures')
-    .values(failureKeys(attempt).map((key) => ({ key, failures: 1, first_at: at, last_at: at })))
+    .values(keys.map((key) => ({ key, failures: 1, first_at: at, last_at: at })))
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         failures: sql<number>`case when ${expired} then 1 else login_failures.failures + 1 end`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../app.ts';
+import { LOGIN_LIMITS } from '../../auth/throttle.ts';
 import type { App } from '../../http.ts';
 import { testApp } from '../../../test/app.ts';
 import { makeUser, PASSWORD } from '../../../test/factories.ts';
@@ -71,6 +72,36 @@ describe('login throttling', () => {
     expect((await attempt(t.app, 'quan.ca.phe', PASSWORD, cafe, device)).statusCode).toBe(200);
   });
 
+  it('a guesser spread over many addresses is slowed, while the owner at home or in their browser is not', async () => {
+    await makeUser(t.ctx, { login: 'nhieu.dia.chi' });
+    const home = await attempt(t.app, 'nhieu.dia.chi', PASSWORD, '192.0.2.30');
+    const device = deviceOf(home);
+    const limit = LOGIN_LIMITS.perAccountFromStrangers;
+    // fewer guesses from each address than its own limit, but together past the account's
+    for (let i = 0; i < limit; i++) {
+      expect((await attempt(t.app, 'nhieu.dia.chi', 'doan-bua-sau', `198.51.101.${i}`)).statusCode).toBe(401);
+    }
+    // a new address is refused unchecked, even with the right password
+    const refused = await attempt(t.app, 'nhieu.dia.chi', PASSWORD, '198.51.102.1');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    // another account is not affected
+    await makeUser(t.ctx, { login: 'ben.canh' });
+    expect((await attempt(t.app, 'ben.canh', PASSWORD, '198.51.102.2')).statusCode).toBe(200);
+    // the owner's address and the owner's browser elsewhere still sign in
+    expect((await attempt(t.app, 'nhieu.dia.chi', PASSWORD, '192.0.2.30')).statusCode).toBe(200);
+    expect((await attempt(t.app, 'nhieu.dia.chi', PASSWORD, '198.51.102.3', device)).statusCode).toBe(200);
+    // wrong passwords from the owner's own places do not count towards the strangers' limit
+    await t.db.kysely.deleteFrom('login_failures').execute();
+    for (let i = 0; i < limit; i++) {
+      const place = i % 2 ? { address: '192.0.2.30' } : { address: `198.51.103.${i}`, cookie: device };
+      await attempt(t.app, 'nhieu.dia.chi', 'go-nham', place.address, place.cookie);
+      // the owner's own limit per place: sign in between so it never trips
+      if (i % 4 === 3) await attempt(t.app, 'nhieu.dia.chi', PASSWORD, '192.0.2.30', device);
+    }
+    expect((await attempt(t.app, 'nhieu.dia.chi', PASSWORD, '198.51.104.1')).statusCode).toBe(200);
+  });
+
   it('the counts survive a restart and are shared by a second instance on the same database', async () => {
     await makeUser(t.ctx, { login: 'khoi.dong.lai' });
     const guesser = '198.51.100.20';
@@ -93,8 +124,9 @@ describe('login throttling', () => {
     const old = new Date(Date.now() - 16 * 60_000).toISOString();
     await t.db.kysely.updateTable('login_failures').set({ first_at: old, last_at: old }).execute();
     await attempt(t.app, 'don.dep', 'doan-bua-nam', '198.51.100.50');
-    // only the new failure's two counters (the account from that address, and the address) remain
-    expect(await rowCount(t, 'login_failures')).toBe(2);
+    // only the new failure's three counters (the account from that address, the address, and the
+    // account's failures from strangers) remain
+    expect(await rowCount(t, 'login_failures')).toBe(3);
     // and an expired window no longer holds anyone back
     expect((await attempt(t.app, 'chu.tai.khoan', PASSWORD, '198.51.100.1')).statusCode).toBe(200);
   });
