@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
+    /** Seconds to wait before trying again, from a 429's Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -33,7 +35,22 @@ export class ApiError extends Error {
 /** The ApiError of a refused answer (the body may be the server's error, or not JSON at all). */
 export async function errorOf(res: Response): Promise<ApiError> {
   const e = ((await res.json().catch(() => null)) ?? {}) as Partial<ErrorBody>;
-  return new ApiError(res.status, e.code ?? 'internal', e.message ?? fallbackMessage(res.status), e.details ?? {});
+  const details = e.details ?? {};
+  let message = e.message ?? fallbackMessage(res.status);
+  const header = Number(res.headers.get('retry-after'));
+  const retryAfter = res.status === 429 && Number.isFinite(header) && header > 0 ? Math.ceil(header) : undefined;
+  // The server words the wait into its own refusals (details.retryAfter); a refusal of the request
+  // rate only carries the header, so the wait is said here.
+  if (retryAfter !== undefined && typeof details.retryAfter !== 'number') {
+    message = `${message}. ${waitMessage(retryAfter)}`;
+  }
+  return new ApiError(res.status, e.code ?? 'internal', message, details, retryAfter);
+}
+
+function waitMessage(seconds: number): string {
+  return seconds < 60
+    ? i18next.t('common:error.retrySeconds', { count: seconds })
+    : i18next.t('common:error.retryMinutes', { count: Math.ceil(seconds / 60) });
 }
 
 // The session's CSRF token, echoed on every write; set from /auth/me and /auth/login.
