@@ -1,6 +1,6 @@
 // Training pages load on first visit: the shell and the other features download none of them.
 import { createRoute, lazyRouteComponent, Navigate, type AnyRoute } from '@tanstack/react-router';
-import { parseProgrammeSearch } from './catalogue/catalogueSearch';
+import { readProgrammeSearch } from './catalogue/catalogueSearch';
 import { parseClassPageSearch, parseClassSearch } from './classes/classSearch';
 
 export function trainingRoutes(parent: AnyRoute) {
@@ -25,7 +25,7 @@ export function trainingRoutes(parent: AnyRoute) {
     createRoute({
       getParentRoute: () => parent,
       path: '/training/catalogue',
-      validateSearch: (raw: Record<string, unknown>) => parseProgrammeSearch(raw),
+      validateSearch: readProgrammeSearch,
       component: lazyRouteComponent(() => import('./catalogue/CataloguePage'), 'CataloguePage'),
     }),
   ];

@@ -1,11 +1,10 @@
-import { useCallback } from 'react';
 import { Card, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../auth/useMe';
-import type { ProgrammeSearch } from './api';
-import { parseProgrammeSearch } from './catalogueSearch';
+import { readProgrammeSearch } from './catalogueSearch';
+import { useListSearch } from '../../../lib/listSearch';
 import { KindsTable } from './KindsTable';
 import { ProgrammesList } from './ProgrammesList';
 
@@ -17,18 +16,8 @@ import { ProgrammesList } from './ProgrammesList';
 export function CataloguePage() {
   const { t } = useTranslation('training');
   const me = useMe();
-  const navigate = useNavigate();
-  const search = parseProgrammeSearch(useSearch({ strict: false }));
+  const [search, onSearch] = useListSearch('/training/catalogue', readProgrammeSearch);
   const canEdit = hasRole(me.data, 'admin');
-  const onSearch = useCallback(
-    (s: ProgrammeSearch) =>
-      void navigate({
-        to: '/training/catalogue',
-        search: parseProgrammeSearch(s as Record<string, unknown>),
-        replace: true,
-      }),
-    [navigate],
-  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,14 +1,5 @@
-import { compact, intIn, oneOf, str } from '../search';
-import type { ProgrammeSearch } from './api';
+import { routes } from '@canbo/contract';
+import { listSearch } from '../../../lib/listSearch';
 
-export function parseProgrammeSearch(raw: Record<string, unknown>): ProgrammeSearch {
-  return compact<ProgrammeSearch>({
-    q: str(raw.q),
-    kindCode: typeof raw.kindCode === 'string' && /^[a-z0-9_]{1,40}$/.test(raw.kindCode) ? raw.kindCode : undefined,
-    active: oneOf(raw.active, ['true', 'false'] as const),
-    sort: oneOf(raw.sort, ['name', 'kind'] as const),
-    order: oneOf(raw.order, ['asc', 'desc'] as const),
-    page: intIn(raw.page, 1, 100_000),
-    pageSize: intIn(raw.pageSize, 1, 200),
-  });
-}
+/** The programme list's address, read as the API reads its query (kept apart from api.ts so the shell's router loads no page code). */
+export const readProgrammeSearch = listSearch(routes.catalog.programmes);
