@@ -4,7 +4,11 @@ import { z } from 'zod';
 import type { QueryValues, Route } from '@canbo/contract';
 
 /** A list page's state in the address: the route's query values, and the page's own keys. */
-export type ListSearch<R extends Route, P extends z.ZodRawShape = Record<never, never>> = QueryValues<R> & {
+export type ListSearch<R extends Route, P extends z.ZodRawShape = Record<never, never>> = ([
+  NonNullable<R['query']>,
+] extends [never]
+  ? object
+  : QueryValues<R>) & {
   [K in keyof P]?: z.output<P[K]>;
 };
 

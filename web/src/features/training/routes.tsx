@@ -1,7 +1,7 @@
 // Training pages load on first visit: the shell and the other features download none of them.
 import { createRoute, lazyRouteComponent, Navigate, type AnyRoute } from '@tanstack/react-router';
 import { readProgrammeSearch } from './catalogue/catalogueSearch';
-import { parseClassPageSearch, parseClassSearch } from './classes/classSearch';
+import { readClassPageSearch, readClassSearch } from './classes/classSearch';
 
 export function trainingRoutes(parent: AnyRoute) {
   return [
@@ -13,13 +13,13 @@ export function trainingRoutes(parent: AnyRoute) {
     createRoute({
       getParentRoute: () => parent,
       path: '/training/classes',
-      validateSearch: (raw: Record<string, unknown>) => parseClassSearch(raw),
+      validateSearch: readClassSearch,
       component: lazyRouteComponent(() => import('./classes/ClassListPage'), 'ClassListPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/training/classes/$id',
-      validateSearch: (raw: Record<string, unknown>) => parseClassPageSearch(raw),
+      validateSearch: readClassPageSearch,
       component: lazyRouteComponent(() => import('./classes/ClassPage'), 'ClassPage'),
     }),
     createRoute({

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Col, Row, Segmented, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../auth/useMe';
 import { CreateUnitModal } from './actions/CreateUnitModal';
 import { AsOfControls } from './AsOfControls';
-import { parseUnitsSearch } from './listSearch';
-import type { UnitsSearch } from './listSearch';
+import { useListSearch } from '../../lib/listSearch';
+import { readUnitsSearch, type UnitsSearch } from './listSearch';
 import { UnitsFilters } from './UnitsFilters';
 import { UnitsTable } from './UnitsTable';
 import { UnitTree } from './UnitTree';
@@ -17,10 +17,9 @@ export function UnitsListPage() {
   const { t } = useTranslation('units');
   const me = useMe();
   const navigate = useNavigate();
-  const search = parseUnitsSearch(useSearch({ strict: false }));
+  const [search, setSearch] = useListSearch('/units', readUnitsSearch);
   const [creating, setCreating] = useState(false);
-  const update = (patch: Partial<UnitsSearch>) =>
-    void navigate({ to: '/units', search: { ...search, ...patch }, replace: true });
+  const update = (patch: Partial<UnitsSearch>) => setSearch({ ...search, ...patch });
   const view = search.view ?? 'table';
 
   return (

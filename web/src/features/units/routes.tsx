@@ -1,13 +1,13 @@
 // Pages load on first visit, so the first screen (login, shell) downloads less on a weak connection.
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { parseUnitsSearch } from './listSearch';
+import { readUnitsSearch } from './listSearch';
 
 export function unitsRoutes(parent: AnyRoute) {
   return [
     createRoute({
       getParentRoute: () => parent,
       path: '/units',
-      validateSearch: (s: Record<string, unknown>) => parseUnitsSearch(s),
+      validateSearch: readUnitsSearch,
       component: lazyRouteComponent(() => import('./UnitsListPage'), 'UnitsListPage'),
     }),
     createRoute({

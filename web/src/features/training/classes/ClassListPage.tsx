@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { routes } from '@canbo/contract';
 import { Alert, Button, Card, Flex, Space, Table, Typography } from 'antd';
 import { BookOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../../api/client';
 import type { TrainingClass } from '@canbo/contract';
@@ -14,7 +14,8 @@ import { useDownload } from '../useDownload';
 import { classFilter, useClasses } from './api';
 import { ClassFilters } from './ClassFilters';
 import { classDates } from './classDates';
-import { parseClassSearch, type ClassSearch } from './classSearch';
+import { readClassSearch } from './classSearch';
+import { useListSearch } from '../../../lib/listSearch';
 import { CreateClassModal } from './CreateClassModal';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -26,7 +27,7 @@ export function ClassListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const listPagination = useListPagination();
-  const search = parseClassSearch(useSearch({ strict: false }));
+  const [search, setSearch] = useListSearch('/training/classes', readClassSearch);
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
   const sort = search.sort ?? 'startDate';
@@ -34,12 +35,6 @@ export function ClassListPage() {
   const list = useClasses({ ...search, sort, order }, page, pageSize);
   const dl = useDownload();
   const [creating, setCreating] = useState(false);
-
-  const setSearch = useCallback(
-    (s: ClassSearch) =>
-      void navigate({ to: '/training/classes', search: parseClassSearch(s as Record<string, unknown>), replace: true }),
-    [navigate],
-  );
 
   const user = me.data;
   const editorGrants = (user?.grants ?? []).filter((g) => g.role !== 'viewer');

@@ -10,7 +10,7 @@ import { SessionsTab } from '../sessions/SessionsTab';
 import { useClass } from './api';
 import { ClassHeader } from './ClassHeader';
 import { ClassInfoTab } from './ClassInfoTab';
-import { parseClassPageSearch, tabsFor, type ClassTab } from './classSearch';
+import { readClassPageSearch, tabsFor, type ClassTab } from './classSearch';
 import { HeadcountView } from './HeadcountView';
 
 // Attendance, results and certificates are their own chunks: a unit editor who nominates never loads them.
@@ -27,7 +27,7 @@ export function ClassPage() {
   const { t } = useTranslation('training');
   const navigate = useNavigate();
   const id = Number(useParams({ strict: false, select: (p: Record<string, string | undefined>) => p.id }));
-  const search = parseClassPageSearch(useSearch({ strict: false }));
+  const search = readClassPageSearch(useSearch({ strict: false }));
   const q = useClass(id);
 
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeClass } from '../testing/classes';
-import { parseClassPageSearch, parseClassSearch, tabsFor } from './classSearch';
+import { readClassPageSearch, readClassSearch, tabsFor } from './classSearch';
 
 describe('class page tabs', () => {
   it('gives the organiser every tab of a class with a roster', () => {
@@ -24,15 +24,15 @@ describe('class page tabs', () => {
   });
 
   it('keeps only a known tab from the address', () => {
-    expect(parseClassPageSearch({ tab: 'trainees' })).toEqual({ tab: 'trainees' });
-    expect(parseClassPageSearch({ tab: 'secrets' })).toEqual({});
+    expect(readClassPageSearch({ tab: 'trainees' })).toEqual({ tab: 'trainees' });
+    expect(readClassPageSearch({ tab: 'secrets' })).toEqual({});
   });
 });
 
 describe('class list address', () => {
   it('keeps the filters it understands and drops junk', () => {
     expect(
-      parseClassSearch({
+      readClassSearch({
         q: 'bi thu',
         organiserWithin: '12',
         status: 'open',
