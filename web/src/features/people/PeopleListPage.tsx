@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { routes } from '@canbo/contract';
 import { Alert, App, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, Navigate, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, Navigate, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@canbo/contract';
 import { download } from '../../api/client';
@@ -12,7 +12,8 @@ import { sortArrow, sortOf, useListPagination } from '../../lib/paging';
 import { hasRole, useMe } from '../auth/useMe';
 import { usePeople, type PeopleFilter } from './api';
 import { CreatePersonModal } from './CreatePersonModal';
-import { parsePeopleSearch } from './listSearch';
+import { readPeopleSearch } from './listSearch';
+import { useListSearch } from '../../lib/listSearch';
 import { PeopleFilters } from './PeopleFilters';
 
 const SORT_BY_COLUMN: Record<string, PeopleFilter['sort']> = {
@@ -44,18 +45,12 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const listPagination = useListPagination();
-  const filter = parsePeopleSearch(useSearch({ strict: false }));
+  const [filter, setFilter] = useListSearch('/people', readPeopleSearch);
   const page = filter.page ?? 1;
   const pageSize = filter.pageSize ?? DEFAULT_PAGE_SIZE;
   const list = usePeople({ ...filter, page, pageSize });
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
-
-  const setFilter = useCallback(
-    (f: PeopleFilter) =>
-      void navigate({ to: '/people', search: parsePeopleSearch(f as Record<string, unknown>), replace: true }),
-    [navigate],
-  );
 
   const exportXlsx = async () => {
     setExporting(true);

@@ -1,6 +1,6 @@
 // Pages load on first visit, so the first screen (login, shell) downloads less on a weak connection.
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { parsePeopleSearch } from './listSearch';
+import { readPeopleSearch } from './listSearch';
 
 export function peopleRoutes(parent: AnyRoute) {
   return [
@@ -8,7 +8,7 @@ export function peopleRoutes(parent: AnyRoute) {
       getParentRoute: () => parent,
       path: '/people',
       component: lazyRouteComponent(() => import('./PeopleListPage'), 'PeopleListPage'),
-      validateSearch: (raw: Record<string, unknown>) => parsePeopleSearch(raw),
+      validateSearch: readPeopleSearch,
     }),
     createRoute({
       getParentRoute: () => parent,
