@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from '@tanstack/react-router';
+import '../../../i18n';
+import { get, mockApi, page, renderWithApp } from '../testing/mockApi';
+import { readProgrammeSearch } from './catalogueSearch';
+import { CataloguePage } from './CataloguePage';
+
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+const admin = {
+  id: 1,
+  login: 'admin',
+  displayName: 'Quản trị',
+  personId: null,
+  isSuperadmin: true,
+  grants: [],
+  csrfToken: 't',
+};
+
+/** The catalogue page under the router, opened at `url`, as the app declares its route. */
+function openAt(url: string) {
+  const root = createRootRoute();
+  const catalogue = createRoute({
+    getParentRoute: () => root,
+    path: '/training/catalogue',
+    validateSearch: readProgrammeSearch,
+    component: CataloguePage,
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([catalogue]),
+    history: createMemoryHistory({ initialEntries: [url] }),
+  });
+  renderWithApp(<RouterProvider router={router} />);
+  return router;
+}
+
+describe('the catalogue page’s address', () => {
+  it('asks the API for what the address holds, without the values the contract refuses', async () => {
+    const sent = mockApi(get('/auth/me', admin), get('/training/kinds', []), get('/training/programmes', page([])));
+    const router = openAt('/training/catalogue?q=B%C3%AD+th%C6%B0&sort=kind&active=maybe&page=0');
+    await waitFor(() => expect(sent.some((r) => r.path === '/training/programmes')).toBe(true));
+    const asked = sent.find((r) => r.path === '/training/programmes')!.query;
+    expect(asked.get('q')).toBe('Bí thư');
+    expect(asked.get('sort')).toBe('kind');
+    expect(asked.has('active')).toBe(false);
+    expect(asked.get('page')).toBe('1');
+    expect(router.state.matches.at(-1)!.search).toEqual({ q: 'Bí thư', sort: 'kind' });
+  });
+
+  it('writes a new search back to the address, starting again at the first page', async () => {
+    const sent = mockApi(get('/auth/me', admin), get('/training/kinds', []), get('/training/programmes', page([])));
+    const router = openAt('/training/catalogue?page=3');
+    const box = await screen.findByPlaceholderText('Tìm theo tên chương trình');
+    fireEvent.change(box, { target: { value: 'Đội' } });
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(router.state.location.search).toEqual({ q: 'Đội' }));
+    await waitFor(() => expect(sent.some((r) => r.query.get('q') === 'Đội')).toBe(true));
+  });
+});
