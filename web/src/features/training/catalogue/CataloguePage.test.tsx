@@ -49,14 +49,13 @@ function openAt(url: string) {
 describe('the catalogue page’s address', () => {
   it('asks the API for what the address holds, without the values the contract refuses', async () => {
     const sent = mockApi(get('/auth/me', admin), get('/training/kinds', []), get('/training/programmes', page([])));
-    const router = openAt('/training/catalogue?q=B%C3%AD+th%C6%B0&sort=kind&active=maybe&page=0');
+    openAt('/training/catalogue?q=B%C3%AD+th%C6%B0&sort=kind&active=maybe&page=0');
     await waitFor(() => expect(sent.some((r) => r.path === '/training/programmes')).toBe(true));
     const asked = sent.find((r) => r.path === '/training/programmes')!.query;
     expect(asked.get('q')).toBe('Bí thư');
     expect(asked.get('sort')).toBe('kind');
     expect(asked.has('active')).toBe(false);
     expect(asked.get('page')).toBe('1');
-    expect(router.state.matches.at(-1)!.search).toEqual({ q: 'Bí thư', sort: 'kind' });
   });
 
   it('writes a new search back to the address, starting again at the first page', async () => {
