@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { plainSearch } from '../lib/listSearch';
 import { Layout } from './Layout';
 import { unitsRoutes } from '../features/units/routes';
 import { peopleRoutes } from '../features/people/routes';
@@ -33,4 +34,4 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+export const router = createRouter({ routeTree, defaultPreload: 'intent', ...plainSearch });

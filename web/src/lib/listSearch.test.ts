@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { routes } from '@canbo/contract';
-import { listSearch } from './listSearch';
+import { listSearch, plainSearch } from './listSearch';
 
 const readPeople = listSearch(routes.people.list);
 const readUnits = listSearch(routes.units.list, { view: z.enum(['table', 'tree']) });
@@ -41,5 +41,14 @@ describe('a list page reading its address', () => {
     expect(readPeople(once)).toEqual(once);
     const asText = Object.fromEntries(Object.entries(once).map(([k, v]) => [k, String(v)]));
     expect(readPeople(asText)).toEqual(once);
+  });
+});
+
+describe('the address format', () => {
+  it('keeps text plain, numbers included, and reads it back as text', () => {
+    const written = plainSearch.stringifySearch({ q: '2024', unitId: 5, minority: 'true', name: 'Lò Văn' });
+    expect(written).toBe('?q=2024&unitId=5&minority=true&name=L%C3%B2+V%C4%83n');
+    expect(plainSearch.parseSearch(written)).toEqual({ q: '2024', unitId: '5', minority: 'true', name: 'Lò Văn' });
+    expect(readPeople(plainSearch.parseSearch(written))).toEqual({ q: '2024', unitId: 5, minority: 'true' });
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { parseSearchWith, stringifySearchWith, useNavigate, useSearch } from '@tanstack/react-router';
 import { z } from 'zod';
 import type { QueryValues, Route } from '@canbo/contract';
 
@@ -62,3 +62,13 @@ export function useListSearch<R extends Route, P extends z.ZodRawShape>(
   );
   return [search, set];
 }
+
+/**
+ * The router's address format: every value is plain text (`?q=2024&page=2`, not the JSON-quoted
+ * `?q=%222024%22` the router writes by default), as a user would type it and the API reads it; the
+ * pages' readers turn the text into values with the contract's schemas.
+ */
+export const plainSearch = {
+  parseSearch: parseSearchWith((text) => text),
+  stringifySearch: stringifySearchWith(JSON.stringify),
+};

@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import '../../../i18n';
 import { get, mockApi, page, renderWithApp } from '../testing/mockApi';
+import { plainSearch } from '../../../lib/listSearch';
 import { readProgrammeSearch } from './catalogueSearch';
 import { CataloguePage } from './CataloguePage';
 
@@ -41,6 +42,7 @@ function openAt(url: string) {
   const router = createRouter({
     routeTree: root.addChildren([catalogue]),
     history: createMemoryHistory({ initialEntries: [url] }),
+    ...plainSearch,
   });
   renderWithApp(<RouterProvider router={router} />);
   return router;
@@ -60,11 +62,12 @@ describe('the catalogue page’s address', () => {
 
   it('writes a new search back to the address, starting again at the first page', async () => {
     const sent = mockApi(get('/auth/me', admin), get('/training/kinds', []), get('/training/programmes', page([])));
-    const router = openAt('/training/catalogue?page=3');
+    const router = openAt('/training/catalogue?page=3&q=2024');
     const box = await screen.findByPlaceholderText('Tìm theo tên chương trình');
     fireEvent.change(box, { target: { value: 'Đội' } });
     fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 });
     await waitFor(() => expect(router.state.location.search).toEqual({ q: 'Đội' }));
+    expect(router.state.location.searchStr).toBe('?q=%C4%90%E1%BB%99i');
     await waitFor(() => expect(sent.some((r) => r.query.get('q') === 'Đội')).toBe(true));
   });
 });
