@@ -73,12 +73,17 @@ const HINTS: Record<string, string> = {
 
 /**
  * The words of a name or login as a guesser would try them: folded to plain letters, whole, word
- * by word and run together ("Huyện đoàn Cư Jút" → huyen doan cu jut, huyen, doan, …, huyendoancujut).
+ * by word, and every run of neighbouring words joined ("Tỉnh đoàn Lâm Đồng" → tinh doan lam dong,
+ * tinh, …, tinhdoan, doanlam, lamdong, tinhdoanlamdong): the place name alone is the usual guess.
  */
-function guessesOf(text: string): string[] {
+export function guessesOf(text: string): string[] {
   const folded = foldVietnamese(text);
   const words = folded.split(/[^a-z0-9]+/).filter((w) => w.length > 1);
-  return words.length > 1 ? [folded, ...words, words.join('')] : [folded];
+  const runs: string[] = [];
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from + 2; to <= words.length; to++) runs.push(words.slice(from, to).join(''));
+  }
+  return words.length > 1 ? [folded, ...words, ...runs] : [folded];
 }
 
 /**
