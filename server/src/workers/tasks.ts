@@ -2,6 +2,7 @@ import type { SheetLimit, SheetLimits } from '../documents/xlsx/read.ts';
 import type { CertificateData } from '../modules/training/documents/certificate.ts';
 import type { SignInSheet } from '../modules/training/documents/signin.ts';
 import type { ReadSheet, SheetRow, SheetSession } from '../modules/training/documents/attendance-sheet.ts';
+import type { Summons } from '../modules/training/documents/summons.ts';
 
 /**
  * The jobs the heavy pool runs in its worker threads (see pool.ts). Each takes plain data — what a
@@ -14,6 +15,7 @@ import type { ReadSheet, SheetRow, SheetSession } from '../modules/training/docu
 const certificates = () => import('../modules/training/documents/certificate.ts');
 const signIn = () => import('../modules/training/documents/signin.ts');
 const attendanceSheet = () => import('../modules/training/documents/attendance-sheet.ts');
+const summons = () => import('../modules/training/documents/summons.ts');
 
 export type SheetReading = { sheet: ReadSheet | null } | { refused: { limit: SheetLimit; message: string } };
 
@@ -35,6 +37,8 @@ export const tasks = {
   signInPdf: async (sheet: SignInSheet): Promise<Uint8Array> => (await signIn()).signInPdf(sheet),
 
   signInDocx: async (sheet: SignInSheet): Promise<Uint8Array> => (await signIn()).signInDocx(sheet),
+
+  summonsDocx: async (data: Summons): Promise<Uint8Array> => (await summons()).summonsDocx(data),
 
   attendanceSheetXlsx: async (sheet: {
     title: string;

@@ -1,5 +1,5 @@
 import { strFromU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
 import { docxParagraphs, zipEntries } from '../../../../test/documents.ts';
 import { makeAllocation, makeClass, makeSession } from '../../../../test/factories.ts';
@@ -150,5 +150,18 @@ describe('summons (giấy triệu tập)', () => {
     expect(p).toContain('Số:      -GTT/TĐTN-BTC');
     expect(p).toContain('(Chưa có học viên được cử.)');
     expect(p).toContain('- Các đồng chí có tên trên;');
+  });
+
+  it('is made in the heavy pool, charged to the user who asked for it', async () => {
+    const run = vi.spyOn(t.ctx.heavy, 'run');
+    try {
+      const res = await summons(w.editorA, `allocationId=${allocA}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(run).toHaveBeenCalledTimes(1);
+      expect(run.mock.calls[0]?.[0]).toEqual(expect.any(Number));
+      expect(run.mock.calls[0]?.[1]).toBe('summonsDocx');
+    } finally {
+      run.mockRestore();
+    }
   });
 });

@@ -7,10 +7,10 @@ import { reader } from '../../../context.ts';
 import { issuerOf } from '../../../documents/docx/official.ts';
 import type { DocumentFile } from '../../../documents/file.ts';
 import { forbidden, notFound } from '../../../errors.ts';
+import { asBuffer } from '../../../workers/pool.ts';
 import { todayIso } from '../../../lib/dates.ts';
 import { parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireRostered } from '../classes/class.access.ts';
-import { summonsDocx } from '../documents/summons.ts';
 import { findAllocation } from './allocations.repository.ts';
 import { classForSummons, issuingUnit, seatedOfQuota } from './summons.repository.ts';
 
@@ -41,7 +41,8 @@ export async function summonsFile(
   }
   const details = await classForSummons(tx, cls.id);
   const trainees = await seatedOfQuota(tx, cls.id, q.allocationId ?? null);
-  const bytes = await summonsDocx({
+  // Plain data in, bytes out: the Word document is zipped in the heavy pool, off the request thread.
+  const bytes = await ctx.heavy.run(actor.userId, 'summonsDocx', {
     issuer: issuerOf(await issuingUnit(tx, cls.organiser_unit_id)),
     number: q.number ?? null,
     date: q.date ?? todayIso(),
@@ -59,7 +60,7 @@ export async function summonsFile(
     signerName: q.signerName ?? null,
   });
   return {
-    bytes,
+    bytes: asBuffer(bytes),
     fileName: `giay-trieu-tap-lop-${cls.id}${q.allocationId ? `-chi-tieu-${q.allocationId}` : ''}.docx`,
   };
 }
