@@ -13,7 +13,8 @@ import type { Actor } from './auth/actor.ts';
 import type { Ctx } from './context.ts';
 import { PassThrough } from 'node:stream';
 import { XLSX, type DocumentFile } from './documents/file.ts';
-import { writeXlsxTable, type XlsxTable } from './documents/xlsx/table.ts';
+import { feedXlsxTable } from './documents/xlsx/feed.ts';
+import type { XlsxTable } from './documents/xlsx/table.ts';
 import { todayIso } from './lib/dates.ts';
 import { AppError } from './errors.ts';
 
@@ -80,8 +81,9 @@ export function sendFile(reply: FastifyReply, type: string, file: DocumentFile):
 
 /**
  * A table exported as .xlsx, streamed while its rows are read: `<baseName>-<today in Vietnam>.xlsx`,
- * never cached. Every export of a list goes through here. The response is under way when a batch
- * fails, so the stream is cut and the log says why.
+ * never cached. Every export of a list goes through here. The workbook is written in the heavy
+ * pool (feed.ts), so it counts against the user's heavy limit: past it, a 429 before any byte. The
+ * response is under way when a batch fails, so the stream is cut and the log says why.
  */
 export function sendXlsxTable<T>(
   req: FastifyRequest,
@@ -90,6 +92,14 @@ export function sendXlsxTable<T>(
   table: XlsxTable<T>,
 ): FastifyReply {
   const out = new PassThrough();
-  writeXlsxTable(out, table).catch((err: unknown) => req.log.error({ err, export: baseName }, 'xlsx export failed'));
+  const { input, pump } = feedXlsxTable(table, out);
+  let job: Promise<number>;
+  try {
+    job = req.server.ctx.heavy.run(actorOf(req).userId, 'xlsxTable', input, [input.port]);
+  } catch (err) {
+    input.port.close();
+    throw err;
+  }
+  pump(job).catch((err: unknown) => req.log.error({ err, export: baseName }, 'xlsx export failed'));
   return downloadHeaders(reply, XLSX, `${baseName}-${todayIso()}.xlsx`).send(out);
 }

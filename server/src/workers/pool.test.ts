@@ -46,6 +46,24 @@ describe('the heavy-work pool', () => {
     expectBusy(a.statusCode === 429 ? a : b);
   });
 
+  const peopleXlsx = (who: Session) => as(t.app, who).get('/api/v1/people/export.xlsx');
+
+  it('counts a list export against the same limit: a second one at once is refused before any byte', async () => {
+    const [a, b] = await Promise.all([peopleXlsx(first), peopleXlsx(first)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 429]);
+    expectBusy(a.statusCode === 429 ? a : b);
+    const done = a.statusCode === 200 ? a : b;
+    expect(done.headers['content-type']).toContain('spreadsheetml');
+    expect(done.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses a document while an export of the same user is being written, and frees the slot after', async () => {
+    const [a, b] = await Promise.all([peopleXlsx(first), signInPdf(first)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 429]);
+    expectBusy(a.statusCode === 429 ? a : b);
+    expect((await peopleXlsx(first)).statusCode).toBe(200);
+  });
+
   it('makes the document once the earlier one is done', async () => {
     const res = await signInPdf(second);
     expect(res.statusCode, res.body).toBe(200);

@@ -1,3 +1,4 @@
+import type { TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors.ts';
 import type { HeavyLimits } from './limits.ts';
@@ -43,7 +44,17 @@ export class HeavyPool {
     return this.pool;
   }
 
-  async run<K extends TaskName>(userId: number, task: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
+  /**
+   * Starts a job, or refuses it at once: the refusal is thrown before the call returns, so a
+   * streamed download is refused with a 429 before any header is sent. `transfer` moves what the
+   * input carries (a MessagePort) to the worker.
+   */
+  run<K extends TaskName>(
+    userId: number,
+    task: K,
+    input: TaskInput<K>,
+    transfer?: TransferListItem[],
+  ): Promise<TaskOutput<K>> {
     const { threads, queue, perUser, retryAfter } = this.limits;
     const mine = this.perUser.get(userId) ?? 0;
     if (mine >= perUser) {
@@ -57,14 +68,15 @@ export class HeavyPool {
     }
     this.inFlight++;
     this.perUser.set(userId, mine + 1);
-    try {
-      return (await this.workers().run({ task, input })) as TaskOutput<K>;
-    } finally {
+    const job = this.workers().run({ task, input }, transfer ? { transferList: transfer } : {}) as Promise<
+      TaskOutput<K>
+    >;
+    return job.finally(() => {
       this.inFlight--;
       const left = (this.perUser.get(userId) ?? 1) - 1;
       if (left > 0) this.perUser.set(userId, left);
       else this.perUser.delete(userId);
-    }
+    });
   }
 
   async close(): Promise<void> {

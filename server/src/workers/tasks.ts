@@ -2,6 +2,7 @@ import type { SheetLimit, SheetLimits } from '../documents/xlsx/read.ts';
 import type { CertificateData } from '../modules/training/documents/certificate.ts';
 import type { SignInSheet } from '../modules/training/documents/signin.ts';
 import type { ReadSheet, SheetRow, SheetSession } from '../modules/training/documents/attendance-sheet.ts';
+import type { PortedTable } from '../documents/xlsx/feed.ts';
 import type { Summons } from '../modules/training/documents/summons.ts';
 
 /**
@@ -45,6 +46,10 @@ export const tasks = {
     sessions: SheetSession[];
     rows: SheetRow[];
   }): Promise<Uint8Array> => (await attendanceSheet()).attendanceSheetXlsx(sheet),
+
+  /** A list export: rows come in and bytes go out through the table's port, a batch at a time (feed.ts). */
+  xlsxTable: async (table: PortedTable): Promise<number> =>
+    (await import('../documents/xlsx/ported.ts')).writePortedTable(table),
 
   /** A refusal comes back as data: an error thrown in a worker loses its kind on the way. */
   readAttendanceSheet: async (input: { data: Uint8Array; limits: SheetLimits }): Promise<SheetReading> => {
