@@ -1,3 +1,4 @@
+import { keysetBatches } from '../../db/keyset.ts';
 import {
   foldVietnamese,
   fullName,
@@ -91,13 +92,11 @@ export function exportPeople(ctx: Ctx, actor: Actor, input: z.input<typeof perso
   const today = todayIso();
   return {
     async *[Symbol.asyncIterator]() {
-      let after: unknown[] | null = null;
-      for (;;) {
-        const batch = await findPeopleBatch(tx, actor, filter, sort, order, after, EXPORT_BATCH, today);
-        yield* await withTitles(tx, batch.rows, today);
-        if (batch.rows.length < EXPORT_BATCH) return;
-        after = batch.last;
-      }
+      const batches = keysetBatches(
+        (after, limit) => findPeopleBatch(tx, actor, filter, sort, order, after, limit, today),
+        EXPORT_BATCH,
+      );
+      for await (const rows of batches) yield* await withTitles(tx, rows, today);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { keysetBatches } from '../../../db/keyset.ts';
 import {
   classCreate,
   classExportQuery,
@@ -100,13 +101,11 @@ export function exportClasses(ctx: Ctx, actor: Actor, input: ClassExportInput): 
   const tx = reader(ctx);
   return {
     async *[Symbol.asyncIterator]() {
-      let after: unknown[] | null = null;
-      for (;;) {
-        const batch = await findClassesBatch(tx, actor, filter, sort, order, after, EXPORT_BATCH);
-        yield* batch.rows.map(toClass);
-        if (batch.rows.length < EXPORT_BATCH) return;
-        after = batch.last;
-      }
+      const batches = keysetBatches(
+        (after, limit) => findClassesBatch(tx, actor, filter, sort, order, after, limit),
+        EXPORT_BATCH,
+      );
+      for await (const rows of batches) yield* rows.map(toClass);
     },
   };
 }
