@@ -92,7 +92,8 @@ export async function writeXlsxTable<T>(out: Writable, table: XlsxTable<T>): Pro
       // Let a slow client drain what is written before reading more from the database, and stop
       // reading altogether once the client has gone. Rows already in memory (a whole batch, or a
       // list) would otherwise be written in one go: give the event loop a turn every few
-      // milliseconds, so other requests are answered while a large export runs.
+      // milliseconds, so a worker hears the request thread's cancel (and any other caller's
+      // requests are answered) while a large export runs.
       if (out.writableNeedDrain) await drainedOrClosed(out);
       else if (performance.now() - slice > SLICE_MS) {
         await turn();
