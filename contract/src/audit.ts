@@ -14,6 +14,9 @@ export const auditEntities = [
   'enrolment',
   'certificate',
   'certificate_pattern',
+  'visit_registration',
+  'visit_trip',
+  'visit_settings',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -154,3 +154,13 @@ export type Outcome = z.infer<typeof outcome>;
 export const certificateStatuses = ['valid', 'revoked'] as const;
 export const certificateStatus = z.enum(certificateStatuses);
 export type CertificateStatus = z.infer<typeof certificateStatus>;
+
+/** Grassroots visits ("1+2"): how a trip's days are counted, set per top unit. */
+export const visitDayCountings = ['calendar', 'working'] as const;
+export const visitDayCounting = z.enum(visitDayCountings);
+export type VisitDayCounting = z.infer<typeof visitDayCounting>;
+
+/** A cadre's year against the requirement: done, or ahead of / behind the elapsed share of the year. */
+export const visitStatuses = ['done', 'on_track', 'behind'] as const;
+export const visitStatus = z.enum(visitStatuses);
+export type VisitStatus = z.infer<typeof visitStatus>;

@@ -127,4 +127,11 @@ export const fieldLabels: Record<string, string> = {
   file: 'Tệp tải lên',
   waitlist: 'Đưa vào danh sách chờ',
   dryRun: 'Xem trước',
+  year: 'Năm',
+  hostUnitId: 'Đơn vị cơ sở đến',
+  purpose: 'Mục đích, nội dung',
+  reportText: 'Báo cáo kết quả',
+  dayCounting: 'Cách tính ngày',
+  reportDueDays: 'Hạn nộp báo cáo (ngày)',
+  annualDays: 'Số ngày yêu cầu mỗi năm',
 };

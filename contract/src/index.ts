@@ -13,4 +13,5 @@ export * from './audit.ts';
 export * from './catalog.ts';
 export * from './training/index.ts';
 export * from './vietnamese.ts';
+export * from './visits.ts';
 export * from './routes/index.ts';

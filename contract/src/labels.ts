@@ -20,6 +20,8 @@ import type {
   unitEventKinds,
   unitKinds,
   unitStatuses,
+  visitDayCountings,
+  visitStatuses,
 } from './enums.ts';
 
 /**
@@ -180,4 +182,15 @@ export const outcomeLabels: Labels<typeof outcomes> = {
 export const certificateStatusLabels: Labels<typeof certificateStatuses> = {
   valid: 'Còn hiệu lực',
   revoked: 'Đã thu hồi',
+};
+
+export const visitDayCountingLabels: Labels<typeof visitDayCountings> = {
+  calendar: 'Ngày lịch',
+  working: 'Ngày làm việc (thứ Hai–thứ Sáu)',
+};
+
+export const visitStatusLabels: Labels<typeof visitStatuses> = {
+  done: 'Đã đạt',
+  on_track: 'Đúng tiến độ',
+  behind: 'Chậm tiến độ',
 };

@@ -21,6 +21,7 @@ import type {
   UnitEventKind,
   UnitKind,
   UnitStatus,
+  VisitDayCounting,
 } from '@canbo/contract';
 
 /**
@@ -56,6 +57,10 @@ export interface Database {
   attendance: AttendanceTable;
   certificate_patterns: CertificatePatternTable;
   certificates: CertificateTable;
+  visit_registrations: VisitRegistrationTable;
+  visit_trips: VisitTripTable;
+  visit_report_files: VisitReportFileTable;
+  visit_settings: VisitSettingsTable;
 }
 
 interface Stamped {
@@ -374,4 +379,50 @@ export interface CertificateTable extends Stamped {
   revoked_at: string | null;
   revoke_reason: string | null;
   revoked_by: number | null;
+}
+
+export interface VisitRegistrationTable extends Stamped {
+  id: Generated<number>;
+  person_id: number;
+  year: number;
+  host_unit_id: number;
+  notes: string | null;
+}
+
+export interface VisitTripTable extends Stamped {
+  id: Generated<number>;
+  person_id: number;
+  registration_id: number | null;
+  /** The visiting cadre's unit and its kind when the trip was logged: totals by level follow them. */
+  person_unit_id: number;
+  person_unit_kind: UnitKind;
+  host_unit_id: number;
+  start_date: string;
+  end_date: string;
+  start_year: number;
+  end_year: number;
+  days: number;
+  start_year_days: number;
+  purpose: string;
+  report_text: string | null;
+  report_filed_at: string | null;
+  report_due_date: string;
+  created_by: number | null;
+  updated_by: number | null;
+}
+
+export interface VisitReportFileTable {
+  trip_id: number;
+  name: string;
+  type: string;
+  size: number;
+  content: Uint8Array;
+  created_at: string;
+}
+
+export interface VisitSettingsTable extends Stamped {
+  unit_id: number;
+  day_counting: VisitDayCounting;
+  report_due_days: number;
+  annual_days: number;
 }

@@ -9,6 +9,7 @@ import { positionsRoutes } from './positions/positions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
+import { visitsRoutes } from './visits/visits.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
@@ -20,5 +21,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(trainingRoutes);
+  await app.register(visitsRoutes);
   register(app, routes.health.health, async () => ({ ok: true }));
 }

@@ -34,6 +34,9 @@ const NAME_FIELDS: Record<AuditEntityName, string[]> = {
   enrolment: ['personName'],
   certificate: ['number'],
   certificate_pattern: ['pattern'],
+  visit_registration: ['personName'],
+  visit_trip: ['personName'],
+  visit_settings: [],
 };
 
 /** A readable name for the record an entry is about, taken from the entry itself. */

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { id, isoDate, pageOf, pageQuery, version } from './common.ts';
+import { classLevel, visitDayCounting, visitStatus } from './enums.ts';
+import { multilineText, optionalMultilineText } from './text.ts';
+
+export const visitYear = z.coerce.number().int('phải là số nguyên').min(1900).max(2199);
+
+export const visitTrip = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  personName: z.string(),
+  hostUnitId: z.number().int(),
+  hostUnitName: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  days: z.number().int(),
+  /** The days of this trip falling in the year asked for (a trip across New Year splits). */
+  daysInYear: z.number().int(),
+  purpose: z.string(),
+  reportText: z.string().nullable(),
+  reportFiledAt: z.string().nullable(),
+  reportDueDate: z.string(),
+  reportOverdue: z.boolean(),
+  version: z.number().int(),
+  canEdit: z.boolean(),
+});
+export type VisitTrip = z.infer<typeof visitTrip>;
+
+export const visitRegistration = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  year: z.number().int(),
+  hostUnitId: z.number().int(),
+  hostUnitName: z.string(),
+  notes: z.string().nullable(),
+  version: z.number().int(),
+});
+export type VisitRegistration = z.infer<typeof visitRegistration>;
+
+/** A cadre's year: days done against the requirement, the trips and the reports still owed. */
+export const visitPersonYear = z.object({
+  personId: z.number().int(),
+  personName: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  requirement: z.number().int(),
+  days: z.number().int(),
+  status: visitStatus,
+  dayCounting: visitDayCounting,
+  registration: visitRegistration.nullable(),
+  trips: z.array(visitTrip),
+  reportsDue: z.number().int(),
+  canEdit: z.boolean(),
+});
+export type VisitPersonYear = z.infer<typeof visitPersonYear>;
+
+export const visitYearQuery = z.object({ year: visitYear });
+export const visitPersonYearQuery = z.object({ personId: id, year: visitYear });
+
+export const visitRegistrationCreate = z.object({
+  personId: id,
+  year: visitYear,
+  hostUnitId: id,
+  notes: optionalMultilineText(2000),
+});
+export type VisitRegistrationCreateInput = z.input<typeof visitRegistrationCreate>;
+
+export const visitTripCreate = z.object({
+  personId: id,
+  hostUnitId: id,
+  startDate: isoDate,
+  endDate: isoDate,
+  purpose: multilineText(2000),
+});
+export type VisitTripCreateInput = z.input<typeof visitTripCreate>;
+
+export const visitTripUpdate = z.object({
+  version,
+  hostUnitId: id.optional(),
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+  purpose: multilineText(2000).optional(),
+});
+export type VisitTripUpdateInput = z.input<typeof visitTripUpdate>;
+
+export const visitReportFile = z.object({ version, reportText: multilineText(10000) });
+export type VisitReportFileInput = z.input<typeof visitReportFile>;
+
+export const visitComplianceRow = z.object({
+  personId: z.number().int(),
+  personName: z.string(),
+  unitName: z.string(),
+  requirement: z.number().int(),
+  days: z.number().int(),
+  trips: z.number().int(),
+  status: visitStatus,
+});
+export type VisitComplianceRow = z.infer<typeof visitComplianceRow>;
+
+export const visitComplianceQuery = pageQuery.extend({
+  unitId: id,
+  year: visitYear,
+  status: visitStatus.optional(),
+  sort: z.enum(['person', 'days']).default('person'),
+});
+export type VisitComplianceQuery = z.infer<typeof visitComplianceQuery>;
+export const visitCompliancePage = pageOf(visitComplianceRow);
+
+export const visitTotalsQuery = z.object({ unitId: id, year: visitYear });
+export const visitTotals = z.object({
+  year: z.number().int(),
+  levels: z.array(z.object({ level: classLevel, trips: z.number().int(), days: z.number().int() })),
+});
+export type VisitTotals = z.infer<typeof visitTotals>;
+
+export const visitOverdueQuery = pageQuery.extend({ unitId: id });
+export const visitOverduePage = pageOf(visitTrip);
+
+export const visitSettings = z.object({
+  unitId: z.number().int(),
+  dayCounting: visitDayCounting,
+  reportDueDays: z.number().int(),
+  annualDays: z.number().int(),
+  version: z.number().int(),
+  canEdit: z.boolean(),
+});
+export type VisitSettings = z.infer<typeof visitSettings>;
+export const visitSettingsQuery = z.object({ unitId: id });
+export const visitSettingsUpdate = z.object({
+  version,
+  dayCounting: visitDayCounting.optional(),
+  reportDueDays: z.number().int().min(1).max(365).optional(),
+  annualDays: z.number().int().min(1).max(366).optional(),
+});
+export type VisitSettingsUpdateInput = z.input<typeof visitSettingsUpdate>;

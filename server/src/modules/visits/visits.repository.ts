@@ -1,0 +1,366 @@
+import { sql } from 'kysely';
+import type { UnitKind, VisitComplianceQuery, VisitDayCounting } from '@canbo/contract';
+import type { Actor } from '../../auth/actor.ts';
+import { inScope, writableOwnRecord } from '../../auth/policy.ts';
+import type { Tx } from '../../context.ts';
+import type { VisitTripTable } from '../../db/schema.ts';
+import { flag, forUpdate } from '../../db/dialect.ts';
+import { personVisible } from '../people/access.ts';
+
+/** The days of a trip (alias t) falling in `year`: its start-year share, or the rest in its end year. */
+const daysIn = (year: number) =>
+  sql<number>`case when t.start_year = ${year} then t.start_year_days else t.days - t.start_year_days end`;
+
+export interface VisitPersonRow {
+  id: number;
+  full_name: string;
+  unit_id: number;
+  unit_name: string;
+  unit_kind: UnitKind;
+  can_edit: number;
+}
+
+/** A person the actor may see (reader of the unit, or the cadre themself), and whether they may log visits. */
+export async function findVisitPerson(tx: Tx, actor: Actor, personId: number): Promise<VisitPersonRow | undefined> {
+  return tx.q
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .where((eb) => personVisible(eb, actor, 'p'))
+    .where('p.id', '=', personId)
+    .select((eb) => [
+      'p.id',
+      'p.full_name',
+      'p.unit_id',
+      'u.name as unit_name',
+      'u.kind as unit_kind',
+      flag(writableOwnRecord(eb, actor, 'p.unit_id', 'p.id')).as('can_edit'),
+    ])
+    .executeTakeFirst();
+}
+
+/** Lock the person's row: overlapping trips are checked with it held, so two writers take turns. */
+export async function lockPerson(tx: Tx, personId: number): Promise<void> {
+  await forUpdate(tx.engine, tx.q.selectFrom('people').select('id').where('id', '=', personId)).execute();
+}
+
+export async function unitName(tx: Tx, unitId: number): Promise<string | undefined> {
+  const row = await tx.q.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
+  return row?.name;
+}
+
+/** The top unit (no parent) a unit lies under: visit settings are kept per top unit. */
+export async function topUnitOf(tx: Tx, unitId: number): Promise<number> {
+  const row = await tx.q
+    .selectFrom('unit_closure as c')
+    .innerJoin('units as a', 'a.id', 'c.ancestor_id')
+    .select('a.id')
+    .where('c.descendant_id', '=', unitId)
+    .where('a.parent_id', 'is', null)
+    .executeTakeFirst();
+  return row?.id ?? unitId;
+}
+
+export interface SettingsRow {
+  unit_id: number;
+  day_counting: VisitDayCounting;
+  report_due_days: number;
+  annual_days: number;
+  version: number;
+}
+
+/** Guide 03-HD/TWĐTN-BTC: 60 days a year, calendar days, the report within 10 days. */
+export const DEFAULT_SETTINGS = { day_counting: 'calendar', report_due_days: 10, annual_days: 60 } as const;
+
+export async function findSettings(tx: Tx, topUnitId: number): Promise<SettingsRow> {
+  const row = await tx.q
+    .selectFrom('visit_settings')
+    .select(['unit_id', 'day_counting', 'report_due_days', 'annual_days', 'version'])
+    .where('unit_id', '=', topUnitId)
+    .executeTakeFirst();
+  return row ?? { unit_id: topUnitId, ...DEFAULT_SETTINGS, version: 0 };
+}
+
+export async function insertSettings(tx: Tx, row: Omit<SettingsRow, 'version'>, now: string): Promise<void> {
+  await tx.q
+    .insertInto('visit_settings')
+    .values({ ...row, created_at: now, updated_at: now })
+    .execute();
+}
+
+/** Settings rows have no `id`: optimistic locking on the top unit's key. Returns whether a row changed. */
+export async function updateSettings(
+  tx: Tx,
+  unitId: number,
+  version: number,
+  values: Pick<SettingsRow, 'day_counting' | 'report_due_days' | 'annual_days'>,
+  now: string,
+): Promise<boolean> {
+  const res = await tx.q
+    .updateTable('visit_settings')
+    .set({ ...values, updated_at: now, version: version + 1 })
+    .where('unit_id', '=', unitId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export interface TripRow {
+  id: number;
+  person_id: number;
+  person_name: string;
+  person_unit_id: number;
+  host_unit_id: number;
+  host_unit_name: string;
+  start_date: string;
+  end_date: string;
+  start_year: number;
+  days: number;
+  start_year_days: number;
+  purpose: string;
+  report_text: string | null;
+  report_filed_at: string | null;
+  report_due_date: string;
+  version: number;
+  can_edit: number;
+}
+
+/** Trips of people the actor may see; `can_edit` for editors of the person's unit and the cadre themself. */
+function visibleTrips(tx: Tx, actor: Actor) {
+  return tx.q
+    .selectFrom('visit_trips as t')
+    .innerJoin('people as p', 'p.id', 't.person_id')
+    .innerJoin('units as h', 'h.id', 't.host_unit_id')
+    .where((eb) => personVisible(eb, actor, 'p'))
+    .select((eb) => [
+      't.id',
+      't.person_id',
+      'p.full_name as person_name',
+      'p.unit_id as person_unit_id',
+      't.host_unit_id',
+      'h.name as host_unit_name',
+      't.start_date',
+      't.end_date',
+      't.start_year',
+      't.days',
+      't.start_year_days',
+      't.purpose',
+      't.report_text',
+      't.report_filed_at',
+      't.report_due_date',
+      't.version',
+      flag(writableOwnRecord(eb, actor, 'p.unit_id', 'p.id')).as('can_edit'),
+    ]);
+}
+
+export async function findTrip(tx: Tx, actor: Actor, id: number): Promise<TripRow | undefined> {
+  return visibleTrips(tx, actor).where('t.id', '=', id).executeTakeFirst();
+}
+
+export async function findTripsOfYear(tx: Tx, actor: Actor, personId: number, year: number): Promise<TripRow[]> {
+  return visibleTrips(tx, actor)
+    .where('t.person_id', '=', personId)
+    .where((eb) => eb.or([eb('t.start_year', '=', year), eb('t.end_year', '=', year)]))
+    .orderBy('t.start_date')
+    .orderBy('t.id')
+    .execute();
+}
+
+/** A trip of the same cadre whose dates meet [start, end]. */
+export async function findOverlappingTrip(
+  tx: Tx,
+  p: { personId: number; startDate: string; endDate: string; exceptId: number | null },
+) {
+  let query = tx.q
+    .selectFrom('visit_trips')
+    .select(['id', 'start_date', 'end_date'])
+    .where('person_id', '=', p.personId)
+    .where('start_date', '<=', p.endDate)
+    .where('end_date', '>=', p.startDate);
+  if (p.exceptId !== null) query = query.where('id', '<>', p.exceptId);
+  return query.orderBy('start_date').limit(1).executeTakeFirst();
+}
+
+export type TripValues = Omit<VisitTripTable, 'id' | 'version' | 'created_at' | 'updated_at'>;
+
+export async function insertTrip(tx: Tx, values: TripValues, now: string): Promise<number> {
+  const row = await tx.q
+    .insertInto('visit_trips')
+    .values({ ...values, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface RegistrationRow {
+  id: number;
+  person_id: number;
+  year: number;
+  host_unit_id: number;
+  host_unit_name: string;
+  notes: string | null;
+  version: number;
+}
+
+export async function findRegistration(tx: Tx, personId: number, year: number): Promise<RegistrationRow | undefined> {
+  return tx.q
+    .selectFrom('visit_registrations as r')
+    .innerJoin('units as h', 'h.id', 'r.host_unit_id')
+    .select(['r.id', 'r.person_id', 'r.year', 'r.host_unit_id', 'h.name as host_unit_name', 'r.notes', 'r.version'])
+    .where('r.person_id', '=', personId)
+    .where('r.year', '=', year)
+    .executeTakeFirst();
+}
+
+export async function insertRegistration(
+  tx: Tx,
+  values: { person_id: number; year: number; host_unit_id: number; notes: string | null },
+  now: string,
+): Promise<number> {
+  const row = await tx.q
+    .insertInto('visit_registrations')
+    .values({ ...values, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Is the unit one whose people the actor may read (compliance, totals and overdue lists start from it)? */
+export async function unitReadable(tx: Tx, actor: Actor, unitId: number): Promise<boolean> {
+  const row = await tx.q
+    .selectFrom('units as u')
+    .select('u.id')
+    .where('u.id', '=', unitId)
+    .where((eb) => inScope(eb, actor, 'person.read', 'u.id'))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface ComplianceRow {
+  person_id: number;
+  full_name: string;
+  unit_name: string;
+  days: number;
+  trips: number;
+  status: 'done' | 'on_track' | 'behind';
+}
+
+/**
+ * Each cadre of the subtree registered for the year or with a trip in it: days against the
+ * requirement, and the status (done; on track = days × year length ≥ requirement × days elapsed).
+ */
+function complianceQuery(
+  tx: Tx,
+  actor: Actor,
+  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+) {
+  const perPerson = tx.q
+    .selectFrom('visit_trips as t')
+    .where((eb) => eb.or([eb('t.start_year', '=', q.year), eb('t.end_year', '=', q.year)]))
+    .groupBy('t.person_id')
+    .select(['t.person_id', sql<number>`sum(${daysIn(q.year)})`.as('days'), sql<number>`count(*)`.as('trips')]);
+  const days = sql<number>`coalesce(d.days, 0)`;
+  const status = sql<ComplianceRow['status']>`case when ${days} >= ${q.requirement} then 'done'
+    when ${days} * ${q.length} >= ${q.requirement * q.elapsed} then 'on_track' else 'behind' end`;
+  return tx.q
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('unit_closure as c', 'c.descendant_id', 'p.unit_id')
+    .leftJoin(perPerson.as('d'), 'd.person_id', 'p.id')
+    .where('c.ancestor_id', '=', q.unitId)
+    .where((eb) => inScope(eb, actor, 'person.read', 'p.unit_id'))
+    .where((eb) =>
+      eb.or([
+        eb('d.person_id', 'is not', null),
+        eb.exists(
+          eb
+            .selectFrom('visit_registrations as r')
+            .select('r.id')
+            .whereRef('r.person_id', '=', 'p.id')
+            .where('r.year', '=', q.year),
+        ),
+      ]),
+    )
+    .select([
+      'p.id as person_id',
+      'p.full_name',
+      'u.name as unit_name',
+      days.as('days'),
+      sql<number>`coalesce(d.trips, 0)`.as('trips'),
+      status.as('status'),
+      'p.sort_key',
+    ]);
+}
+
+export async function findCompliance(
+  tx: Tx,
+  actor: Actor,
+  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+  f: Pick<VisitComplianceQuery, 'status' | 'sort' | 'order'>,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ComplianceRow[]; total: number }> {
+  const base = tx.q
+    .selectFrom(complianceQuery(tx, actor, q).as('x'))
+    .$if(f.status !== undefined, (b) => b.where('x.status', '=', f.status!));
+  const sortKeys =
+    f.sort === 'days' ? [sql`x.days`, sql`x.sort_key`, sql`x.person_id`] : [sql`x.sort_key`, sql`x.person_id`];
+  let rowsQuery = base.selectAll();
+  for (const key of sortKeys) rowsQuery = rowsQuery.orderBy(key, f.order);
+  const [rows, count] = await Promise.all([
+    rowsQuery.limit(page.limit).offset(page.offset).execute(),
+    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, days: Number(r.days), trips: Number(r.trips) })),
+    total: Number(count.n),
+  };
+}
+
+/** Trips and days in `year` by the kind of the visiting cadre's unit when the trip was logged. */
+export async function findTotalsByKind(tx: Tx, unitId: number, year: number) {
+  const rows = await tx.q
+    .selectFrom('visit_trips as t')
+    .innerJoin('unit_closure as c', 'c.descendant_id', 't.person_unit_id')
+    .where('c.ancestor_id', '=', unitId)
+    .where((eb) => eb.or([eb('t.start_year', '=', year), eb('t.end_year', '=', year)]))
+    .groupBy('t.person_unit_kind')
+    .select([
+      't.person_unit_kind as kind',
+      sql<number>`count(*)`.as('trips'),
+      sql<number>`sum(${daysIn(year)})`.as('days'),
+    ])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, trips: Number(r.trips), days: Number(r.days) }));
+}
+
+/** Trips of the subtree's cadres whose report is past its due date and not filed. */
+function overdueQuery(tx: Tx, actor: Actor, unitId: number, today: string) {
+  return visibleTrips(tx, actor)
+    .innerJoin('unit_closure as c', 'c.descendant_id', 'p.unit_id')
+    .where('c.ancestor_id', '=', unitId)
+    .where((eb) => inScope(eb, actor, 'person.read', 'p.unit_id'))
+    .where('t.report_filed_at', 'is', null)
+    .where('t.report_due_date', '<', today);
+}
+
+export async function findOverdue(
+  tx: Tx,
+  actor: Actor,
+  unitId: number,
+  today: string,
+  order: 'asc' | 'desc',
+  page: { limit: number; offset: number },
+): Promise<{ rows: TripRow[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    overdueQuery(tx, actor, unitId, today)
+      .orderBy('t.report_due_date', order)
+      .orderBy('t.id', order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    overdueQuery(tx, actor, unitId, today)
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
