@@ -130,6 +130,13 @@ export const fieldLabelsEn: Record<string, string> = {
   file: 'Uploaded file',
   waitlist: 'Put on the waitlist',
   dryRun: 'Preview',
+  year: 'Year',
+  hostUnitId: 'Host unit',
+  purpose: 'Purpose',
+  reportText: 'Results report',
+  dayCounting: 'Day counting',
+  reportDueDays: 'Report due (days)',
+  annualDays: 'Days required a year',
 };
 
 /**
