@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   LogoutOutlined,
+  EnvironmentOutlined,
   MenuOutlined,
   ReadOutlined,
   TeamOutlined,
@@ -41,6 +42,7 @@ export function Layout() {
     ...(isSelf ? [] : [{ key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') }]),
     { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
     ...(isSelf ? [] : [{ key: '/training', icon: <ReadOutlined />, label: t('training:nav') }]),
+    ...(user.personId ? [{ key: '/visits/me', icon: <EnvironmentOutlined />, label: t('visits:nav') }] : []),
     ...(hasRole(user, 'admin') ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
     ...(isSelf ? [] : [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }]),
   ];

@@ -9,6 +9,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { checkinRoutes } from '../features/training/checkin/routes';
 import { verifyRoutes } from '../features/training/verify/routes';
 import { trainingRoutes } from '../features/training/routes';
+import { visitsRoutes } from '../features/visits/routes';
 
 const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
@@ -31,6 +32,7 @@ const routeTree = rootRoute.addChildren([
     ...auditRoutes(appRoute),
     ...checkinRoutes(appRoute),
     ...trainingRoutes(appRoute),
+    ...visitsRoutes(appRoute),
   ]),
 ]);
 

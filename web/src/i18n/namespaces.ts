@@ -8,6 +8,19 @@ import { positions } from '../features/positions/i18n';
 import { audit } from '../features/audit/i18n';
 import { trainingResults } from '../features/training/results/i18n';
 import { training } from '../features/training/i18n';
+import { visits } from '../features/visits/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
-export const namespaces = { common, app, auth, units, people, users, positions, audit, trainingResults, training };
+export const namespaces = {
+  common,
+  app,
+  auth,
+  units,
+  people,
+  users,
+  positions,
+  audit,
+  trainingResults,
+  training,
+  visits,
+};
