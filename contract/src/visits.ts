@@ -54,8 +54,9 @@ export const visitPersonYear = z.object({
 });
 export type VisitPersonYear = z.infer<typeof visitPersonYear>;
 
-export const visitYearQuery = z.object({ year: visitYear });
-export const visitPersonYearQuery = z.object({ personId: id, year: visitYear });
+/** Queries name the year and the unit or person optionally: the service says which it needs, in Vietnamese. */
+export const visitYearQuery = z.object({ year: visitYear.optional() });
+export const visitPersonYearQuery = z.object({ personId: id.optional(), year: visitYear.optional() });
 
 export const visitRegistrationCreate = z.object({
   personId: id,
@@ -98,22 +99,22 @@ export const visitComplianceRow = z.object({
 export type VisitComplianceRow = z.infer<typeof visitComplianceRow>;
 
 export const visitComplianceQuery = pageQuery.extend({
-  unitId: id,
-  year: visitYear,
+  unitId: id.optional(),
+  year: visitYear.optional(),
   status: visitStatus.optional(),
   sort: z.enum(['person', 'days']).default('person'),
 });
 export type VisitComplianceQuery = z.infer<typeof visitComplianceQuery>;
 export const visitCompliancePage = pageOf(visitComplianceRow);
 
-export const visitTotalsQuery = z.object({ unitId: id, year: visitYear });
+export const visitTotalsQuery = z.object({ unitId: id.optional(), year: visitYear.optional() });
 export const visitTotals = z.object({
   year: z.number().int(),
   levels: z.array(z.object({ level: classLevel, trips: z.number().int(), days: z.number().int() })),
 });
 export type VisitTotals = z.infer<typeof visitTotals>;
 
-export const visitOverdueQuery = pageQuery.extend({ unitId: id });
+export const visitOverdueQuery = pageQuery.extend({ unitId: id.optional() });
 export const visitOverduePage = pageOf(visitTrip);
 
 export const visitSettings = z.object({
@@ -125,7 +126,7 @@ export const visitSettings = z.object({
   canEdit: z.boolean(),
 });
 export type VisitSettings = z.infer<typeof visitSettings>;
-export const visitSettingsQuery = z.object({ unitId: id });
+export const visitSettingsQuery = z.object({ unitId: id.optional() });
 export const visitSettingsUpdate = z.object({
   version,
   dayCounting: visitDayCounting.optional(),

@@ -59,6 +59,15 @@ import {
 } from './visits.repository.ts';
 
 const TRIP = 'Đợt đi cơ sở';
+
+/** This year in Vietnam, when a query names none. */
+const thisYear = () => Number(todayIso().slice(0, 4));
+
+/** A query value the route leaves optional but this read needs: a 400 naming the field. */
+function required<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw fieldError(field, 'hãy chọn');
+  return value;
+}
 const PERSON = 'Cán bộ';
 const UNIT = 'Đơn vị';
 
@@ -141,7 +150,7 @@ async function personYear(tx: Tx, actor: Actor, personId: number, year: number):
 export async function myYear(ctx: Ctx, actor: Actor, input: z.input<typeof visitYearQuery>): Promise<VisitPersonYear> {
   const { year } = parseInput(visitYearQuery, input);
   if (actor.personId === null) throw notFound('Hồ sơ cán bộ của tài khoản');
-  return personYear(reader(ctx), actor, actor.personId, year);
+  return personYear(reader(ctx), actor, actor.personId, year ?? thisYear());
 }
 
 export async function getPersonYear(
@@ -150,7 +159,7 @@ export async function getPersonYear(
   input: z.input<typeof visitPersonYearQuery>,
 ): Promise<VisitPersonYear> {
   const { personId, year } = parseInput(visitPersonYearQuery, input);
-  return personYear(reader(ctx), actor, personId, year);
+  return personYear(reader(ctx), actor, required(personId, 'personId'), year ?? thisYear());
 }
 
 /** The person, seen by the actor (else 404) and writable by them: the cadre themself or an editor (else 403). */
@@ -358,7 +367,10 @@ export async function listCompliance(
   actor: Actor,
   input: z.input<typeof visitComplianceQuery>,
 ): Promise<Page<VisitComplianceRow>> {
-  const { page, pageSize, sort, order, status, unitId, year } = parseInput(visitComplianceQuery, input);
+  const q = parseInput(visitComplianceQuery, input);
+  const { page, pageSize, sort, order, status } = q;
+  const unitId = required(q.unitId, 'unitId');
+  const year = q.year ?? thisYear();
   const tx = reader(ctx);
   await requireReadableUnit(tx, actor, unitId);
   const settings = await findSettings(tx, await topUnitOf(tx, unitId));
@@ -387,7 +399,9 @@ export async function visitTotals(
   actor: Actor,
   input: z.input<typeof visitTotalsQuery>,
 ): Promise<VisitTotals> {
-  const { unitId, year } = parseInput(visitTotalsQuery, input);
+  const q = parseInput(visitTotalsQuery, input);
+  const unitId = required(q.unitId, 'unitId');
+  const year = q.year ?? thisYear();
   const tx = reader(ctx);
   await requireReadableUnit(tx, actor, unitId);
   const byLevel = new Map<ClassLevel, { trips: number; days: number }>();
@@ -408,7 +422,8 @@ export async function listOverdue(
   actor: Actor,
   input: z.input<typeof visitOverdueQuery>,
 ): Promise<Page<VisitTrip>> {
-  const { page, pageSize, order, unitId } = parseInput(visitOverdueQuery, input);
+  const { page, pageSize, order, ...q } = parseInput(visitOverdueQuery, input);
+  const unitId = required(q.unitId, 'unitId');
   const tx = reader(ctx);
   await requireReadableUnit(tx, actor, unitId);
   const today = todayIso();
@@ -441,7 +456,7 @@ export async function getSettings(
   actor: Actor,
   input: z.input<typeof visitSettingsQuery>,
 ): Promise<VisitSettings> {
-  const { unitId } = parseInput(visitSettingsQuery, input);
+  const unitId = required(parseInput(visitSettingsQuery, input).unitId, 'unitId');
   const tx = reader(ctx);
   await requireReadableUnit(tx, actor, unitId);
   return settingsView(tx, actor, await topUnitOf(tx, unitId));
