@@ -3,7 +3,10 @@ import { id, isoDate, pageOf, pageQuery, version } from './common.ts';
 import { classLevel, visitDayCounting, visitStatus } from './enums.ts';
 import { multilineText, optionalMultilineText } from './text.ts';
 
+/** A year in a query string (coerced from text) … */
 export const visitYear = z.coerce.number().int('phải là số nguyên').min(1900).max(2199);
+/** … and in a JSON body. */
+const bodyYear = z.number().int('phải là số nguyên').min(1900).max(2199);
 
 export const visitTrip = z.object({
   id: z.number().int(),
@@ -60,7 +63,7 @@ export const visitPersonYearQuery = z.object({ personId: id.optional(), year: vi
 
 export const visitRegistrationCreate = z.object({
   personId: id,
-  year: visitYear,
+  year: bodyYear,
   hostUnitId: id,
   notes: optionalMultilineText(2000),
 });

@@ -115,7 +115,8 @@ const STRING_CANDIDATES = [
   'walk-token-0123456789',
   'true',
 ];
-const NUMBER_CANDIDATES = [1, 10, 100, 0];
+// 2024: a year (grassroots visit registrations take years 1900–2199).
+const NUMBER_CANDIDATES = [1, 10, 100, 0, 2024];
 
 const parses = (s: Schema, v: unknown) => s.safeParse(v).success;
 

@@ -23,6 +23,7 @@ import { flatten, HISTORY } from './organisation.ts';
 import { CLASS_2023, planClass2023 } from './training.class2023.ts';
 import { CLASS_2025 } from './training.class2025.ts';
 import { UPCOMING_NOMINATING, UPCOMING_SEATS } from './training.upcoming.ts';
+import { VISITS_2023 } from './visits.ts';
 
 const DISTRICTS = [
   'Thành đoàn Gia Nghĩa',
@@ -328,5 +329,26 @@ describe('the demo training history', () => {
     expect(held!.certificate).toMatchObject({ status: 'valid', number: expect.stringMatching(/^\d{3}\/GCN-2025$/) });
     const person = await getJson<Person>(cadre, `/api/v1/people/${me.personId}`);
     expect(person.currentTitles.some((t) => t.title === 'secretary' && t.unitName === 'Đoàn xã Cư Jút')).toBe(true);
+  });
+
+  it("gives the article's 2023 grassroots visits by level, in the tree as it was in 2023", async () => {
+    // Tỉnh đoàn Đắk Nông ended in the 2025 merger; its records roll up into Lâm Đồng.
+    const dakNong = await ctx.db.kysely
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'DNO')
+      .executeTakeFirstOrThrow();
+    const totals = await getJson<{ levels: { level: string; trips: number; days: number }[] }>(
+      admin,
+      `/api/v1/visits/totals?unitId=${dakNong.id}&year=2023`,
+    );
+    expect(totals.levels).toEqual([
+      { level: 'province', ...VISITS_2023.province },
+      { level: 'district', ...VISITS_2023.district },
+    ]);
+    const cadre = await login(app, 'canbo', 'canbo-demo-2024');
+    const mine = await getJson<{ registration: unknown; canEdit: boolean }>(cadre, '/api/v1/visits/me');
+    expect(mine.registration).not.toBeNull();
+    expect(mine.canEdit).toBe(true);
   });
 });

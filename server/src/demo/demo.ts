@@ -13,6 +13,8 @@ import { addTitleClass2023, planClass2023, traineeSeats } from './training.class
 import { addUsers, DEMO_PASSWORD } from './load.users.ts';
 import type { Loader } from './loader.ts';
 import { PROVINCE_DECISION } from './restructure.ts';
+import { addLaterVisits, addVisits2023 } from './visits.ts';
+import { todayIso } from '../lib/dates.ts';
 
 /**
  * The demo organisation: Tỉnh đoàn Đắk Nông as it stood when the January 2024 article was written,
@@ -37,7 +39,7 @@ export const DEMO_LOGINS: { login: string; password: string; description: string
   {
     login: 'canbo',
     password: DEMO_PASSWORD,
-    description: 'Cán bộ (Bí thư Đoàn xã Cư Jút): chỉ xem hồ sơ của chính mình',
+    description: 'Cán bộ (Bí thư Đoàn xã Cư Jút): xem hồ sơ của chính mình, ghi các đợt đi cơ sở',
   },
 ];
 
@@ -87,10 +89,13 @@ export async function loadDemo(ctx: Ctx): Promise<boolean> {
   const programmes = await addProgrammes(l);
   // Held on the 2023 tree, before the restructuring ends its district unions.
   await addTitleClass2023(l, class2023, programmes);
+  await addVisits2023(l, cadres);
   await restructure(l);
   await addPositions(l, cadres.after);
   await moveRecords(l, cadres);
   await addUsers(l, cadres);
+  const cadre = await userByLogin(reader(ctx), 'canbo');
+  if (cadre?.person_id) await addLaterVisits(l, cadre.person_id, Number(todayIso().slice(0, 4)));
   await addTraining(l, programmes, cadres);
   return true;
 }
