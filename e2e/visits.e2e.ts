@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, screenshot, type Session } from './browser.ts';
+import { logIn, pickDate, slug, vnDay } from './ui.ts';
+
+// The demo cadre `canbo` on a phone: their own grassroots-visit year, a trip logged, its report filed.
+let s: Session;
+let page: Page;
+
+beforeAll(async () => {
+  s = await openBrowser();
+  page = s.page;
+  await page.setViewportSize({ width: 390, height: 844 });
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    await screenshot(page, `failed-${slug(task.name)}`).catch(() => {});
+  });
+});
+
+/** The days done this year, as the progress card shows them ("12/60 ngày"). */
+async function daysDone(): Promise<number> {
+  const text = await page.getByTestId('visit-days').textContent();
+  return Number(/^(\d+)\//.exec(text ?? '')?.[1]);
+}
+
+describe('grassroots visits on a phone', () => {
+  let before = 0;
+
+  it('shows the cadre their year against the requirement', async () => {
+    await logIn(page, 'canbo');
+    await page.goto('/visits/me');
+    await page.getByRole('heading', { name: 'Đi cơ sở của tôi' }).waitFor();
+    await page.getByTestId('visit-days').waitFor();
+    before = await daysDone();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'visits-me');
+  });
+
+  it('logs a trip and sees the annual total rise', async () => {
+    await page.getByRole('button', { name: 'Ghi đợt đi cơ sở' }).click();
+    const dialog = page.getByRole('dialog');
+    await pickDate(dialog.getByLabel('Ngày bắt đầu'), vnDay(-2).shown);
+    await pickDate(dialog.getByLabel('Ngày kết thúc'), vnDay(-1).shown);
+    await dialog.getByLabel('Mục đích, nội dung').fill('Dự sinh hoạt chi đoàn thôn');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(daysDone).toBeGreaterThan(before);
+    await screenshot(page, 'visits-trip-logged');
+  });
+
+  it('files the trip’s report', async () => {
+    await page.getByRole('button', { name: 'Nộp báo cáo' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Báo cáo kết quả').fill('Đã dự sinh hoạt, nắm tình hình đoàn viên thôn.');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã nộp báo cáo', { exact: true }).first().waitFor();
+    await screenshot(page, 'visits-report-filed');
+  });
+});
