@@ -42,11 +42,13 @@ export function Layout() {
     ...(isSelf ? [] : [{ key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') }]),
     { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
     ...(isSelf ? [] : [{ key: '/training', icon: <ReadOutlined />, label: t('training:nav') }]),
-    ...(user.personId ? [{ key: '/visits/me', icon: <EnvironmentOutlined />, label: t('visits:nav') }] : []),
+    ...(isSelf ? [] : [{ key: '/visits', icon: <EnvironmentOutlined />, label: t('visits:nav') }]),
+    ...(user.personId ? [{ key: '/visits/me', icon: <EnvironmentOutlined />, label: t('visits:myTitle') }] : []),
     ...(hasRole(user, 'admin') ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
     ...(isSelf ? [] : [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }]),
   ];
-  const selected = items.find((i) => path.startsWith(i.key))?.key;
+  // The longest key that prefixes the path: /visits/me is not /visits.
+  const selected = items.filter((i) => path.startsWith(i.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key;
 
   const nav = (
     <>

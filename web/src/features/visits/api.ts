@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { routes, type BodyIn } from '@canbo/contract';
+import { routes, type BodyIn, type QueryValues } from '@canbo/contract';
 import { call } from '../../api/client';
 import { AUDIT_KEY } from '../../lib/queryKeys';
 
@@ -36,5 +36,31 @@ export function useFileReport() {
     mutationFn: ({ id, ...body }: { id: number } & BodyIn<typeof routes.visits.fileReport>) =>
       call(routes.visits.fileReport, { params: { id }, body }),
     onSuccess: changed,
+  });
+}
+
+export function useCompliance(query: QueryValues<typeof routes.visits.compliance>, enabled: boolean) {
+  return useQuery({
+    queryKey: [...VISITS_KEY, 'compliance', query],
+    queryFn: () => call(routes.visits.compliance, { query }),
+    placeholderData: (prev) => prev,
+    enabled,
+  });
+}
+
+export function useTotals(unitId: number | undefined, year: number) {
+  return useQuery({
+    queryKey: [...VISITS_KEY, 'totals', unitId, year],
+    queryFn: () => call(routes.visits.totals, { query: { unitId, year } }),
+    enabled: unitId !== undefined,
+  });
+}
+
+export function useOverdue(query: QueryValues<typeof routes.visits.overdue>, enabled: boolean) {
+  return useQuery({
+    queryKey: [...VISITS_KEY, 'overdue', query],
+    queryFn: () => call(routes.visits.overdue, { query }),
+    placeholderData: (prev) => prev,
+    enabled,
   });
 }

@@ -1,4 +1,4 @@
-import { visitStatusLabels } from '@canbo/contract';
+import { classLevelLabels, visitStatusLabels } from '@canbo/contract';
 import { fieldWords } from '../../i18n/fields';
 
 const fields = fieldWords({
@@ -8,6 +8,8 @@ const fields = fieldWords({
   purpose: 'purpose',
   reportText: 'reportText',
   year: 'year',
+  person: 'personId',
+  unit: 'unitId',
 });
 
 export const visits = {
@@ -31,6 +33,17 @@ export const visits = {
     fileReport: 'Nộp báo cáo',
     reportFiled: 'Đã nộp báo cáo kết quả',
     required: 'Hãy nhập {{field}}',
+    complianceTitle: 'Thực hiện "1+2" (đi cơ sở)',
+    statusLabel: 'Tiến độ',
+    pickUnit: 'Chọn đơn vị để xem cán bộ đi cơ sở trong năm.',
+    totalsTitle: 'Tổng hợp năm {{year}} theo cấp',
+    totalsLine: '{{level}}: {{trips}} đợt, {{days}} ngày',
+    level: classLevelLabels,
+    daysColumn: 'Số ngày',
+    requirement: 'Yêu cầu',
+    overdueTitle: 'Báo cáo quá hạn',
+    trip: 'Đợt',
+    dueColumn: 'Hạn nộp',
   },
   en: {
     ...fields.en,
@@ -53,5 +66,22 @@ export const visits = {
     fileReport: 'File the report',
     reportFiled: 'Results report filed',
     required: 'Enter the {{field}}',
+    complianceTitle: '"1+2" grassroots visits',
+    statusLabel: 'Progress',
+    pickUnit: 'Choose a unit to see its cadres’ grassroots visits this year.',
+    totalsTitle: 'Totals for {{year}} by level',
+    totalsLine: '{{level}}: {{trips}} trips, {{days}} days',
+    level: {
+      central: 'Central',
+      province: 'Province',
+      district: 'District',
+      commune: 'Commune',
+      grassroots: 'Grassroots',
+    },
+    daysColumn: 'Days',
+    requirement: 'Required',
+    overdueTitle: 'Overdue reports',
+    trip: 'Trip',
+    dueColumn: 'Due',
   },
 };
