@@ -14,6 +14,7 @@ export const auditEntities = [
   'enrolment',
   'certificate',
   'certificate_pattern',
+  'study',
   'visit_registration',
   'visit_trip',
   'visit_settings',

@@ -155,6 +155,60 @@ export const certificateStatuses = ['valid', 'revoked'] as const;
 export const certificateStatus = z.enum(certificateStatuses);
 export type CertificateStatus = z.infer<typeof certificateStatus>;
 
+// ---- Long-term study (DOMAIN.md "Long-term training") ----
+
+/** Degrees first, then political theory; the order within each group is the order of rank. */
+export const studyKinds = [
+  'university',
+  'master',
+  'doctorate',
+  'theory_intermediate',
+  'theory_advanced',
+  'theory_bachelor',
+] as const;
+export const studyKind = z.enum(studyKinds);
+export type StudyKind = z.infer<typeof studyKind>;
+
+/** The person's level a graduated study of each kind gives: a qualification or a political theory level. */
+export const studyKindLevel: Record<
+  StudyKind,
+  { qualification: Qualification; theoryLevel?: never } | { theoryLevel: TheoryLevel; qualification?: never }
+> = {
+  university: { qualification: 'university' },
+  master: { qualification: 'master' },
+  doctorate: { qualification: 'doctorate' },
+  theory_intermediate: { theoryLevel: 'intermediate' },
+  theory_advanced: { theoryLevel: 'advanced' },
+  theory_bachelor: { theoryLevel: 'bachelor' },
+};
+
+export const studyStatuses = ['studying', 'graduated', 'withdrawn', 'extended'] as const;
+export const studyStatus = z.enum(studyStatuses);
+export type StudyStatus = z.infer<typeof studyStatus>;
+
+/** Steps of the study workflow: graduate or withdraw from studying (or extended); extend keeps it going. */
+export const studyActions = ['graduate', 'withdraw', 'extend'] as const;
+export const studyAction = z.enum(studyActions);
+export type StudyAction = z.infer<typeof studyAction>;
+
+export const studyTransitions: Record<StudyAction, { from: readonly StudyStatus[]; to: StudyStatus }> = {
+  graduate: { from: ['studying', 'extended'], to: 'graduated' },
+  withdraw: { from: ['studying', 'extended'], to: 'withdrawn' },
+  extend: { from: ['studying', 'extended'], to: 'extended' },
+};
+
+export const studyModes = ['full_time', 'part_time', 'distance'] as const;
+export const studyMode = z.enum(studyModes);
+export type StudyMode = z.infer<typeof studyMode>;
+
+export const studyFundings = ['state', 'self', 'scholarship', 'other'] as const;
+export const studyFunding = z.enum(studyFundings);
+export type StudyFunding = z.infer<typeof studyFunding>;
+
+/** A diploma's classification (xếp loại tốt nghiệp). */
+export const diplomaGrades = ['excellent', 'very_good', 'good', 'fairly_good', 'average'] as const;
+export const diplomaGrade = z.enum(diplomaGrades);
+export type DiplomaGrade = z.infer<typeof diplomaGrade>;
 /** Grassroots visits ("1+2"): how a trip's days are counted, set per top unit. */
 export const visitDayCountings = ['calendar', 'working'] as const;
 export const visitDayCounting = z.enum(visitDayCountings);

@@ -12,6 +12,7 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './catalog.ts';
 export * from './training/index.ts';
+export * from './studies.ts';
 export * from './vietnamese.ts';
 export * from './visits.ts';
 export * from './routes/index.ts';

@@ -20,6 +20,12 @@ import type {
   unitEventKinds,
   unitKinds,
   unitStatuses,
+  studyKinds,
+  studyStatuses,
+  studyActions,
+  studyModes,
+  studyFundings,
+  diplomaGrades,
   visitDayCountings,
   visitStatuses,
 } from './enums.ts';
@@ -182,6 +188,49 @@ export const outcomeLabels: Labels<typeof outcomes> = {
 export const certificateStatusLabels: Labels<typeof certificateStatuses> = {
   valid: 'Còn hiệu lực',
   revoked: 'Đã thu hồi',
+};
+
+export const studyKindLabels: Labels<typeof studyKinds> = {
+  university: 'Đại học',
+  master: 'Thạc sĩ',
+  doctorate: 'Tiến sĩ',
+  theory_intermediate: 'Trung cấp lý luận chính trị',
+  theory_advanced: 'Cao cấp lý luận chính trị',
+  theory_bachelor: 'Cử nhân lý luận chính trị',
+};
+
+export const studyStatusLabels: Labels<typeof studyStatuses> = {
+  studying: 'Đang học',
+  graduated: 'Đã tốt nghiệp',
+  withdrawn: 'Thôi học',
+  extended: 'Gia hạn',
+};
+
+export const studyActionLabels: Labels<typeof studyActions> = {
+  graduate: 'Tốt nghiệp',
+  withdraw: 'Thôi học',
+  extend: 'Gia hạn',
+};
+
+export const studyModeLabels: Labels<typeof studyModes> = {
+  full_time: 'Chính quy tập trung',
+  part_time: 'Vừa làm vừa học',
+  distance: 'Đào tạo từ xa',
+};
+
+export const studyFundingLabels: Labels<typeof studyFundings> = {
+  state: 'Ngân sách nhà nước',
+  self: 'Tự túc',
+  scholarship: 'Học bổng',
+  other: 'Nguồn khác',
+};
+
+export const diplomaGradeLabels: Labels<typeof diplomaGrades> = {
+  excellent: 'Xuất sắc',
+  very_good: 'Giỏi',
+  good: 'Khá',
+  fairly_good: 'Trung bình khá',
+  average: 'Trung bình',
 };
 
 export const visitDayCountingLabels: Labels<typeof visitDayCountings> = {

@@ -34,8 +34,12 @@ export const person = z.object({
   partyMember: z.boolean(),
   partyJoinDate: z.string().nullable(),
   generalEducation: z.string().nullable(),
+  /** The highest: the manual value or what a graduated study gives, whichever ranks higher. */
   qualification,
   theoryLevel,
+  /** As typed in by hand (what `qualification` / `theoryLevel` in a write set). */
+  qualificationManual: qualification,
+  theoryLevelManual: theoryLevel,
   itLevel: z.string().nullable(),
   languageLevel: z.string().nullable(),
   hardshipArea: z.boolean(),

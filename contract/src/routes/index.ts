@@ -7,6 +7,7 @@ import { positions } from './positions.ts';
 import { training } from './training/index.ts';
 import { units } from './units.ts';
 import { users } from './users.ts';
+import { studies } from './studies.ts';
 import { visits } from './visits.ts';
 
 export * from './define.ts';
@@ -17,7 +18,7 @@ export { exampleNewUnit } from './units.ts';
  * Every route of the API under /api/v1, by feature: the server registers from it, the web calls
  * through it, and the walks read it. Adding a route is adding an entry here.
  */
-export const routes = { health, auth, catalog, units, people, positions, users, audit, training, visits };
+export const routes = { health, auth, catalog, units, people, positions, users, audit, training, studies, visits };
 
 /** The table as a list, for the walks and the server's check that it registered all of it. */
 export const routeList: readonly RouteSpec[] = flattenRoutes(routes);

@@ -18,6 +18,7 @@ import * as m0007 from './migrations/0007_unit_names.ts';
 import * as m0008 from './migrations/0008_training.ts';
 import * as m0009 from './migrations/0009_class_sort_key.ts';
 import * as m0010 from './migrations/0010_login_throttle.ts';
+import * as m0011 from './migrations/0011_studies.ts';
 import * as m0012 from './migrations/0012_visits.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -33,6 +34,7 @@ const migrations: Record<string, EngineMigration> = {
   '0008_training': m0008,
   '0009_class_sort_key': m0009,
   '0010_login_throttle': m0010,
+  '0011_studies': m0011,
   '0012_visits': m0012,
 };
 

@@ -21,6 +21,11 @@ import type {
   UnitEventKind,
   UnitKind,
   UnitStatus,
+  DiplomaGrade,
+  StudyFunding,
+  StudyKind,
+  StudyMode,
+  StudyStatus,
   VisitDayCounting,
 } from '@canbo/contract';
 
@@ -57,6 +62,7 @@ export interface Database {
   attendance: AttendanceTable;
   certificate_patterns: CertificatePatternTable;
   certificates: CertificateTable;
+  studies: StudyTable;
   visit_registrations: VisitRegistrationTable;
   visit_trips: VisitTripTable;
   visit_report_files: VisitReportFileTable;
@@ -164,7 +170,11 @@ export interface PersonTable extends Stamped {
   party_join_date: string | null;
   general_education: string | null;
   qualification: Qualification;
+  /** The highest level: the manual value or what a graduated study gives, whichever ranks higher. */
   theory_level: TheoryLevel;
+  /** What was typed in by hand, kept beside the highest level. */
+  qualification_manual: Qualification;
+  theory_level_manual: TheoryLevel;
   it_level: string | null;
   language_level: string | null;
   hardship_area: number;
@@ -381,6 +391,25 @@ export interface CertificateTable extends Stamped {
   revoked_by: number | null;
 }
 
+export interface StudyTable extends Stamped {
+  id: Generated<number>;
+  person_id: number;
+  kind: StudyKind;
+  status: StudyStatus;
+  decision: string | null;
+  decision_date: string | null;
+  institution: string;
+  major: string | null;
+  mode: StudyMode;
+  start_date: string;
+  expected_end_date: string;
+  end_date: string | null;
+  funding: StudyFunding;
+  diploma_number: string | null;
+  grade: DiplomaGrade | null;
+  reason: string | null;
+  notes: string | null;
+}
 export interface VisitRegistrationTable extends Stamped {
   id: Generated<number>;
   person_id: number;

@@ -9,6 +9,7 @@ import { positionsRoutes } from './positions/positions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
+import { studiesRoutes } from './studies/studies.routes.ts';
 import { visitsRoutes } from './visits/visits.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
@@ -21,6 +22,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(trainingRoutes);
+  await app.register(studiesRoutes);
   await app.register(visitsRoutes);
   register(app, routes.health.health, async () => ({ ok: true }));
 }

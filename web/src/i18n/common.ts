@@ -10,6 +10,11 @@ import {
   unitEventKindLabels,
   unitKindLabels,
   unitStatusLabels,
+  studyKindLabels,
+  studyStatusLabels,
+  studyModeLabels,
+  studyFundingLabels,
+  diplomaGradeLabels,
 } from '@canbo/contract';
 
 /** Words used across features: the navigator, buttons, enum labels, generic errors. */
@@ -70,6 +75,11 @@ export const common = {
     employment: employmentLabels,
     method: appointmentMethodLabels,
     role: roleLabels,
+    studyKind: studyKindLabels,
+    studyStatus: studyStatusLabels,
+    studyMode: studyModeLabels,
+    studyFunding: studyFundingLabels,
+    diplomaGrade: diplomaGradeLabels,
   },
   en: {
     appName: 'Canbo',
@@ -171,5 +181,23 @@ export const common = {
     employment: { full_time: 'Full-time', part_time: 'Part-time', concurrent: 'Concurrent' },
     method: { elected: 'Elected', appointed: 'Appointed', consulted: 'Consulted' },
     role: { admin: 'Administrator', editor: 'Editor', viewer: 'Viewer' },
+    studyKind: {
+      university: 'University',
+      master: "Master's",
+      doctorate: 'Doctorate',
+      theory_intermediate: 'Intermediate political theory',
+      theory_advanced: 'Advanced political theory',
+      theory_bachelor: 'Bachelor of political theory',
+    },
+    studyStatus: { studying: 'Studying', graduated: 'Graduated', withdrawn: 'Withdrawn', extended: 'Extended' },
+    studyMode: { full_time: 'Full-time', part_time: 'Part-time (work and study)', distance: 'Distance learning' },
+    studyFunding: { state: 'State budget', self: 'Self-funded', scholarship: 'Scholarship', other: 'Other' },
+    diplomaGrade: {
+      excellent: 'Excellent',
+      very_good: 'Very good',
+      good: 'Good',
+      fairly_good: 'Fairly good',
+      average: 'Average',
+    },
   },
 };

@@ -76,6 +76,8 @@ function visiblePeople(tx: Tx, actor: Actor) {
         'p.general_education',
         'p.qualification',
         'p.theory_level',
+        'p.qualification_manual',
+        'p.theory_level_manual',
         'p.it_level',
         'p.language_level',
         'p.hardship_area',

@@ -40,6 +40,7 @@ import {
   type PersonValues,
 } from './people.repository.ts';
 import { auditView, toPerson } from './people.view.ts';
+import { higherQualification, higherTheoryLevel, studiedLevels } from '../studies/studies.repository.ts';
 
 const NOT_FOUND = 'Hồ sơ cán bộ';
 
@@ -211,6 +212,8 @@ export async function createPerson(ctx: Ctx, actor: Actor, input: PersonCreateIn
       general_education: v.generalEducation ?? null,
       qualification: v.qualification,
       theory_level: v.theoryLevel,
+      qualification_manual: v.qualification,
+      theory_level_manual: v.theoryLevel,
       it_level: v.itLevel ?? null,
       language_level: v.languageLevel ?? null,
       hardship_area: v.hardshipArea ? 1 : 0,
@@ -242,8 +245,8 @@ const PLAIN: [keyof PersonUpdate, keyof PersonValues][] = [
   ['email', 'email'],
   ['partyJoinDate', 'party_join_date'],
   ['generalEducation', 'general_education'],
-  ['qualification', 'qualification'],
-  ['theoryLevel', 'theory_level'],
+  ['qualification', 'qualification_manual'],
+  ['theoryLevel', 'theory_level_manual'],
   ['itLevel', 'it_level'],
   ['languageLevel', 'language_level'],
   ['notes', 'notes'],
@@ -281,6 +284,12 @@ export async function updatePerson(
     values.party_member = partyMember ? 1 : 0;
     values.party_join_date = partyJoinDate;
     if (patch.hardshipArea !== undefined) values.hardship_area = patch.hardshipArea ? 1 : 0;
+    if (patch.qualification !== undefined || patch.theoryLevel !== undefined) {
+      // The manual value was corrected: the highest is it or what graduated studies give.
+      const studied = await studiedLevels(tx, id);
+      values.qualification = higherQualification(patch.qualification ?? before.qualification_manual, studied.qualification);
+      values.theory_level = higherTheoryLevel(patch.theoryLevel ?? before.theory_level_manual, studied.theoryLevel);
+    }
     const family = patch.familyName ?? before.family_name;
     const middle = patch.middleName !== undefined ? patch.middleName : before.middle_name;
     const given = patch.givenName ?? before.given_name;

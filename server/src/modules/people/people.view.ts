@@ -25,6 +25,8 @@ export function toPerson(r: PersonRow, currentTitles: { title: Title; unitName: 
     generalEducation: r.general_education,
     qualification: r.qualification,
     theoryLevel: r.theory_level,
+    qualificationManual: r.qualification_manual,
+    theoryLevelManual: r.theory_level_manual,
     itLevel: r.it_level,
     languageLevel: r.language_level,
     hardshipArea: r.hardship_area === 1,

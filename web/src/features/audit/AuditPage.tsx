@@ -18,6 +18,7 @@ const ROUTE_OF: Partial<Record<AuditEntityName, string>> = {
   person: '/people/$id',
   user: '/users/$id',
   training_class: '/training/classes/$id',
+  study: '/studies/$id',
 };
 /** Where each kind of record keeps its readable name in an entry. */
 const NAME_FIELDS: Record<AuditEntityName, string[]> = {
@@ -34,6 +35,7 @@ const NAME_FIELDS: Record<AuditEntityName, string[]> = {
   enrolment: ['personName'],
   certificate: ['number'],
   certificate_pattern: ['pattern'],
+  study: ['personName'],
   visit_registration: ['personName'],
   visit_trip: ['personName'],
   visit_settings: [],

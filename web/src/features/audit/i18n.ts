@@ -30,6 +30,7 @@ export const audit = {
       enrolment: 'Học viên',
       certificate: 'Giấy chứng nhận',
       certificate_pattern: 'Mẫu số giấy chứng nhận',
+      study: 'Học tập dài hạn',
       visit_registration: 'Đăng ký đi cơ sở',
       visit_trip: 'Đợt đi cơ sở',
       visit_settings: 'Cấu hình đi cơ sở',
@@ -44,6 +45,9 @@ export const audit = {
       enable: 'Mở khóa tài khoản',
       password_reset: 'Đặt lại mật khẩu',
       password_change: 'Đổi mật khẩu',
+      graduate: 'Tốt nghiệp',
+      withdraw: 'Thôi học',
+      extend: 'Gia hạn',
     },
     field: fieldLabels,
     extraField: {
@@ -59,6 +63,8 @@ export const audit = {
       parentName: 'Đơn vị cấp trên',
       isSuperadmin: 'Quản trị hệ thống',
       ethnicityName: 'Dân tộc',
+      qualificationManual: 'Trình độ chuyên môn (nhập tay)',
+      theoryLevelManual: 'Lý luận chính trị (nhập tay)',
     },
   },
   en: {
@@ -85,6 +91,7 @@ export const audit = {
       enrolment: 'Trainee',
       certificate: 'Certificate',
       certificate_pattern: 'Certificate number pattern',
+      study: 'Long-term study',
       visit_registration: 'Grassroots visit registration',
       visit_trip: 'Grassroots visit trip',
       visit_settings: 'Grassroots visit settings',
@@ -99,6 +106,9 @@ export const audit = {
       enable: 'Account unlocked',
       password_reset: 'Password reset',
       password_change: 'Password changed',
+      graduate: 'Graduated',
+      withdraw: 'Withdrew',
+      extend: 'Extended',
     },
     field: fieldLabelsEn,
     extraField: {
@@ -114,6 +124,8 @@ export const audit = {
       parentName: 'Parent unit',
       isSuperadmin: 'System administrator',
       ethnicityName: 'Ethnicity',
+      qualificationManual: 'Qualification (typed in)',
+      theoryLevelManual: 'Political theory (typed in)',
     },
   },
 };

@@ -16,6 +16,13 @@ const ENUM_FIELDS: Record<string, string> = {
   kind: 'unitKind',
   organisation: 'organisation',
   status: 'unitStatus',
+  qualificationManual: 'qualification',
+  theoryLevelManual: 'theoryLevel',
+  studyKind: 'studyKind',
+  studyStatus: 'studyStatus',
+  studyMode: 'studyMode',
+  funding: 'studyFunding',
+  diplomaGrade: 'diplomaGrade',
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

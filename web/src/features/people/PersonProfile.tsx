@@ -8,6 +8,9 @@ export function PersonProfile({ person: p }: { person: Person }) {
   const { t } = useTranslation('people');
   const yes = (b: boolean) => (b ? t('common:yes') : t('common:no'));
   const label = (f: string) => t(`field.${f}`);
+  // A graduated study may have raised the level above what was typed in: show both then.
+  const withManual = (shown: string, highest: string, manual: string, word: (v: string) => string) =>
+    highest === manual ? shown : `${shown} (${t('manualValue', { value: word(manual) })})`;
   const items = [
     { key: 'familyName', label: label('familyName'), children: p.familyName },
     { key: 'middleName', label: label('middleName'), children: p.middleName },
@@ -29,8 +32,20 @@ export function PersonProfile({ person: p }: { person: Person }) {
     { key: 'partyMember', label: label('partyMember'), children: yes(p.partyMember) },
     { key: 'partyJoinDate', label: label('partyJoinDate'), children: formatDate(p.partyJoinDate) },
     { key: 'generalEducation', label: label('generalEducation'), children: p.generalEducation },
-    { key: 'qualification', label: label('qualification'), children: t(`common:qualification.${p.qualification}`) },
-    { key: 'theoryLevel', label: label('theoryLevel'), children: t(`common:theoryLevel.${p.theoryLevel}`) },
+    {
+      key: 'qualification',
+      label: label('qualification'),
+      children: withManual(t(`common:qualification.${p.qualification}`), p.qualification, p.qualificationManual, (v) =>
+        t(`common:qualification.${v}`),
+      ),
+    },
+    {
+      key: 'theoryLevel',
+      label: label('theoryLevel'),
+      children: withManual(t(`common:theoryLevel.${p.theoryLevel}`), p.theoryLevel, p.theoryLevelManual, (v) =>
+        t(`common:theoryLevel.${v}`),
+      ),
+    },
     { key: 'itLevel', label: label('itLevel'), children: p.itLevel },
     { key: 'languageLevel', label: label('languageLevel'), children: p.languageLevel },
     { key: 'hardshipArea', label: label('hardshipArea'), children: yes(p.hardshipArea) },

@@ -70,7 +70,8 @@ export const people = {
       education: 'Trình độ',
       other: 'Khác',
     },
-    tab: { profile: 'Hồ sơ', positions: 'Quá trình công tác', history: 'Lịch sử thay đổi' },
+    tab: { profile: 'Hồ sơ', positions: 'Quá trình công tác', studies: 'Học tập dài hạn', history: 'Lịch sử thay đổi' },
+    manualValue: 'nhập tay: {{value}}',
     required: 'Hãy nhập {{field}}',
     requiredChoose: 'Hãy chọn {{field}}',
     duplicate: {
@@ -130,7 +131,8 @@ export const people = {
       education: 'Education and training',
       other: 'Other',
     },
-    tab: { profile: 'Profile', positions: 'Positions', history: 'Change history' },
+    tab: { profile: 'Profile', positions: 'Positions', studies: 'Long-term study', history: 'Change history' },
+    manualValue: 'typed in: {{value}}',
     required: 'Enter the {{field}}',
     requiredChoose: 'Choose the {{field}}',
     duplicate: {

@@ -51,8 +51,9 @@ export function toFormValues(p: Person): PersonFormValues {
     partyMember: p.partyMember,
     partyJoinDate: p.partyJoinDate ? dayjs(p.partyJoinDate) : null,
     generalEducation: p.generalEducation,
-    qualification: p.qualification,
-    theoryLevel: p.theoryLevel,
+    // The form edits what was typed in; the highest level follows from it and graduated studies.
+    qualification: p.qualificationManual,
+    theoryLevel: p.theoryLevelManual,
     itLevel: p.itLevel,
     languageLevel: p.languageLevel,
     hardshipArea: p.hardshipArea,
