@@ -8,8 +8,7 @@ const MODES = ['full_time', 'part_time', 'distance'];
 const FUNDINGS = ['state', 'self', 'scholarship', 'other'];
 const GRADES = ['excellent', 'very_good', 'good', 'fairly_good', 'average'];
 
-const oneOf = (column: string, values: string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+const oneOf = (column: string, values: string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 /**
  * Long-term study (degrees and political theory) and the manual qualification / theory values.
@@ -50,7 +49,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addCheckConstraint('studies_dates', sql`expected_end_date >= start_date and (end_date is null or end_date >= start_date)`)
+    .addCheckConstraint(
+      'studies_dates',
+      sql`expected_end_date >= start_date and (end_date is null or end_date >= start_date)`,
+    )
     .addCheckConstraint(
       'studies_graduated',
       sql`status <> 'graduated' or (diploma_number is not null and grade is not null and end_date is not null)`,

@@ -287,7 +287,10 @@ export async function updatePerson(
     if (patch.qualification !== undefined || patch.theoryLevel !== undefined) {
       // The manual value was corrected: the highest is it or what graduated studies give.
       const studied = await studiedLevels(tx, id);
-      values.qualification = higherQualification(patch.qualification ?? before.qualification_manual, studied.qualification);
+      values.qualification = higherQualification(
+        patch.qualification ?? before.qualification_manual,
+        studied.qualification,
+      );
       values.theory_level = higherTheoryLevel(patch.theoryLevel ?? before.theory_level_manual, studied.theoryLevel);
     }
     const family = patch.familyName ?? before.family_name;

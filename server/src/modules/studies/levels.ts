@@ -16,7 +16,9 @@ export async function raiseStudiedLevels(tx: Tx, actor: Actor, personId: number,
   const qualification = level.qualification
     ? higherQualification(person.qualification, level.qualification)
     : person.qualification;
-  const theoryLevel = level.theoryLevel ? higherTheoryLevel(person.theory_level, level.theoryLevel) : person.theory_level;
+  const theoryLevel = level.theoryLevel
+    ? higherTheoryLevel(person.theory_level, level.theoryLevel)
+    : person.theory_level;
   if (qualification === person.qualification && theoryLevel === person.theory_level) return;
   await setPersonLevels(tx, personId, { qualification, theoryLevel }, nowIso());
   await writeAudit(tx, actor, {

@@ -80,7 +80,9 @@ function filterConditions(f: StudyFilter): RawBuilder<boolean>[] {
   if (f.studyStatus) out.push(sql<boolean>`${sql.ref('s.status')} = ${f.studyStatus}`);
   if (f.yearStarted !== undefined) {
     // A range on the text date, so the (kind, start) index serves it.
-    out.push(sql<boolean>`${sql.ref('s.start_date')} between ${`${f.yearStarted}-01-01`} and ${`${f.yearStarted}-12-31`}`);
+    out.push(
+      sql<boolean>`${sql.ref('s.start_date')} between ${`${f.yearStarted}-01-01`} and ${`${f.yearStarted}-12-31`}`,
+    );
   }
   if (f.overdueOn) {
     out.push(

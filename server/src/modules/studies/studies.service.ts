@@ -140,7 +140,13 @@ export async function createStudy(ctx: Ctx, actor: Actor, input: StudyCreateInpu
     const id = await insertStudy(tx, values, nowIso());
     const row = await findStudy(tx, actor, id);
     if (!row) throw notFound(NOT_FOUND);
-    await writeAudit(tx, actor, { entity: 'study', entityId: id, action: 'create', unitId: row.unit_id, after: auditView(row) });
+    await writeAudit(tx, actor, {
+      entity: 'study',
+      entityId: id,
+      action: 'create',
+      unitId: row.unit_id,
+      after: auditView(row),
+    });
     return toStudy(row);
   });
 }
@@ -214,12 +220,18 @@ export async function transitionStudy(
   return inTransaction(ctx, async (tx) => {
     const before = await requireEditable(tx, actor, id, step.version);
     if (!studyTransitions[step.action].from.includes(before.status)) {
-      throw fieldError('action', `không thực hiện được khi quá trình học tập đã ở trạng thái "${studyStatusLabels[before.status]}"`);
+      throw fieldError(
+        'action',
+        `không thực hiện được khi quá trình học tập đã ở trạng thái "${studyStatusLabels[before.status]}"`,
+      );
     }
     const values: Partial<StudyValues> = { status: studyTransitions[step.action].to };
     if (step.action === 'extend') {
       if (step.expectedEndDate <= before.expected_end_date) {
-        throw fieldError('expectedEndDate', `phải sau ngày dự kiến kết thúc hiện tại (${vnDate(before.expected_end_date)})`);
+        throw fieldError(
+          'expectedEndDate',
+          `phải sau ngày dự kiến kết thúc hiện tại (${vnDate(before.expected_end_date)})`,
+        );
       }
       values.expected_end_date = step.expectedEndDate;
       values.reason = step.reason;
