@@ -3,6 +3,7 @@ import { Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Spin, Typogr
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   LogoutOutlined,
   EnvironmentOutlined,
   MenuOutlined,
@@ -42,6 +43,7 @@ export function Layout() {
     ...(isSelf ? [] : [{ key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') }]),
     { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
     ...(isSelf ? [] : [{ key: '/training', icon: <ReadOutlined />, label: t('training:nav') }]),
+    ...(isSelf ? [] : [{ key: '/studies', icon: <BookOutlined />, label: t('studies:nav') }]),
     ...(isSelf ? [] : [{ key: '/visits', icon: <EnvironmentOutlined />, label: t('visits:nav') }]),
     ...(user.personId ? [{ key: '/visits/me', icon: <EnvironmentOutlined />, label: t('visits:myTitle') }] : []),
     ...(hasRole(user, 'admin') ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),

@@ -9,6 +9,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { checkinRoutes } from '../features/training/checkin/routes';
 import { verifyRoutes } from '../features/training/verify/routes';
 import { trainingRoutes } from '../features/training/routes';
+import { studiesRoutes } from '../features/studies/routes';
 import { visitsRoutes } from '../features/visits/routes';
 
 const rootRoute = createRootRoute({ component: Outlet });
@@ -32,6 +33,7 @@ const routeTree = rootRoute.addChildren([
     ...auditRoutes(appRoute),
     ...checkinRoutes(appRoute),
     ...trainingRoutes(appRoute),
+    ...studiesRoutes(appRoute),
     ...visitsRoutes(appRoute),
   ]),
 ]);

@@ -8,6 +8,7 @@ import { positions } from '../features/positions/i18n';
 import { audit } from '../features/audit/i18n';
 import { trainingResults } from '../features/training/results/i18n';
 import { training } from '../features/training/i18n';
+import { studies } from '../features/studies/i18n';
 import { visits } from '../features/visits/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
@@ -22,5 +23,6 @@ export const namespaces = {
   audit,
   trainingResults,
   training,
+  studies,
   visits,
 };

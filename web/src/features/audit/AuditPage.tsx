@@ -18,7 +18,6 @@ const ROUTE_OF: Partial<Record<AuditEntityName, string>> = {
   person: '/people/$id',
   user: '/users/$id',
   training_class: '/training/classes/$id',
-  study: '/studies/$id',
 };
 /** Where each kind of record keeps its readable name in an entry. */
 const NAME_FIELDS: Record<AuditEntityName, string[]> = {

@@ -13,6 +13,7 @@ import { usePerson } from './api';
 import { PersonEditForm } from './PersonEditForm';
 import { PersonProfile } from './PersonProfile';
 import { PersonTrainingRecord } from '../training/record/PersonTrainingRecord';
+import { PersonStudies } from '../studies/PersonStudies';
 
 /** A cadre's record: profile (view / edit), positions held, and who changed what. */
 export function PersonPage() {
@@ -46,6 +47,7 @@ export function PersonPage() {
     },
     { key: 'positions', label: t('tab.positions'), children: <PersonPositions personId={p.id} canEdit={p.canEdit} /> },
     { key: 'training', label: t('trainingResults:record.tab'), children: <PersonTrainingRecord personId={p.id} /> },
+    { key: 'studies', label: t('tab.studies'), children: <PersonStudies personId={p.id} canEdit={p.canEdit} /> },
     { key: 'history', label: t('tab.history'), children: <ChangeHistory entity="person" entityId={p.id} /> },
   ];
 
