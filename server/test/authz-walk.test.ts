@@ -33,7 +33,7 @@ import {
   makeUser,
   PASSWORD,
 } from './factories.ts';
-import { fillPath, makeCertificate, makeProgramme, makeTrainedClass } from './walk.ts';
+import { fillPath, makeCertificate, makeProgramme, makeStudy, makeTrainedClass } from './walk.ts';
 import { docxParagraphs, pdfPages, zipEntries } from './documents.ts';
 
 /** In every name, code and login of the other district, so a leak shows in any body. */
@@ -50,6 +50,9 @@ interface World {
   p2b: number;
   pos1: number;
   pos2: number;
+  /** Studies of p1 (D1) and p2 (D2, its institution marked). */
+  st1: number;
+  st2: number;
   d1EditorId: number;
   d1EditorGrant: number;
   d1ViewerId: number;
@@ -81,6 +84,7 @@ interface Target {
   unit2: number;
   person: number;
   position: number;
+  study: number;
   user: number;
   grant: number;
   cls: number;
@@ -159,6 +163,19 @@ const PROBES: Record<string, (w: World) => Probe[]> = {
   ],
   'PATCH /api/v1/people/:id': (w) => [{ params: { id: w.p1 }, body: { unitId: w.G2 } }],
   'POST /api/v1/positions': (w) => [{ ids: { person: w.p1, unit: w.G2 } }, { ids: { person: w.p2, unit: w.G1 } }],
+  'POST /api/v1/studies/:id/transition': () => [
+    {
+      body: {
+        action: 'graduate',
+        endDate: '2020-08-15',
+        diplomaNumber: 'TC-1',
+        diplomaGrade: 'good',
+        expectedEndDate: undefined,
+        reason: undefined,
+      },
+    },
+    { body: { action: 'withdraw', endDate: '2020-01-15', expectedEndDate: undefined } },
+  ],
   'POST /api/v1/training/classes': (w) => [
     { ids: { unit: w.P } },
     ...[w.D2, w.G2, w.P].map((unit) => ({
@@ -232,6 +249,9 @@ const LIST_PROBES: Record<string, (w: World) => string[]> = {
   'GET /api/v1/people': () => [`q=${MARKER}`],
   'GET /api/v1/people/export.xlsx': () => [`q=${MARKER}`],
   'GET /api/v1/positions': (w) => [`personId=${w.p2}`],
+  'GET /api/v1/studies': (w) => [`q=${MARKER}`, `personId=${w.p2}`],
+  'GET /api/v1/studies/overdue': (w) => [`q=${MARKER}`, `personId=${w.p2}`],
+  'GET /api/v1/studies/export.xlsx': (w) => [`q=${MARKER}`, `personId=${w.p2}`],
   'GET /api/v1/users': () => [`q=${MARKER}`],
   'GET /api/v1/training/classes': () => [`q=${MARKER}`],
   'GET /api/v1/training/classes.xlsx': () => [`q=${MARKER}`],
@@ -263,6 +283,8 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
         return String(target.person);
       case 'positions':
         return String(target.position);
+      case 'studies':
+        return String(target.study);
       case 'users':
         return String(target.user);
       case 'classes':
@@ -359,6 +381,7 @@ async function snapshotD2(db: Db, w: World): Promise<string> {
       .where((eb) => eb.or([eb('unit_id', 'in', sub), eb('person_id', 'in', d2People)]))
       .orderBy('id')
       .execute(),
+    studies: await q.selectFrom('studies').selectAll().where('person_id', 'in', d2People).orderBy('id').execute(),
     users: await q.selectFrom('users').selectAll().where('id', 'in', d2Users).orderBy('id').execute(),
     grants: await q
       .selectFrom('grants')
@@ -437,6 +460,7 @@ async function snapshotAll(db: Db, w: World): Promise<string> {
     events: await q.selectFrom('unit_events').selectAll().orderBy('id').execute(),
     people: await q.selectFrom('people').selectAll().orderBy('id').execute(),
     positions: await q.selectFrom('positions').selectAll().orderBy('id').execute(),
+    studies: await q.selectFrom('studies').selectAll().orderBy('id').execute(),
     users: await q
       .selectFrom('users')
       .select(['id', 'login', 'display_name', 'password_hash', 'person_id', 'disabled', 'version'])
@@ -492,6 +516,8 @@ describe('authorisation walk over every registered route', () => {
     const pos1 = await makePosition(ctx, { personId: p1, unitId: G1, title: 'secretary' });
     const pos2 = await makePosition(ctx, { personId: p2, unitId: G2, title: 'secretary' });
     await makePosition(ctx, { personId: p2b, unitId: D2, title: 'deputy_secretary' });
+    const st1 = await makeStudy(t, { personId: p1 });
+    const st2 = await makeStudy(t, { personId: p2, institution: 'Trường quyx Chính trị' });
     const d1Editor = await makeUser(ctx, { login: 'bientap.cujut', grants: [{ unitId: D1, role: 'editor' }] });
     const d1Viewer = await makeUser(ctx, { login: 'xem.cujut', grants: [{ unitId: D1, role: 'viewer' }] });
     await makeUser(ctx, { login: 'quantri.tinh', grants: [{ unitId: P, role: 'admin' }] });
@@ -535,6 +561,8 @@ describe('authorisation walk over every registered route', () => {
       p2b,
       pos1,
       pos2,
+      st1,
+      st2,
       d1EditorId: d1Editor.id,
       d1EditorGrant: await grantOf(d1Editor.id),
       d1ViewerId: d1Viewer.id,
@@ -628,6 +656,7 @@ describe('authorisation walk over every registered route', () => {
       unit2: w.G2,
       person: w.p2,
       position: w.pos2,
+      study: w.st2,
       user: w.d2UserId,
       grant: w.d2Grant,
       ...c2(w),
@@ -650,8 +679,26 @@ describe('authorisation walk over every registered route', () => {
     const before = await snapshotD2(t.db, w);
     const api = as(t.app, editor);
     const targets: Target[] = [
-      { unit: w.D2, unit2: w.G2, person: w.p2, position: w.pos2, user: w.d2UserId, grant: w.d2Grant, ...c2(w) },
-      { unit: w.G2, unit2: w.D2, person: w.p2b, position: w.pos2, user: w.d2CadreId, grant: w.d2Grant, ...cp2(w) },
+      {
+        unit: w.D2,
+        unit2: w.G2,
+        person: w.p2,
+        position: w.pos2,
+        study: w.st2,
+        user: w.d2UserId,
+        grant: w.d2Grant,
+        ...c2(w),
+      },
+      {
+        unit: w.G2,
+        unit2: w.D2,
+        person: w.p2b,
+        position: w.pos2,
+        study: w.st2,
+        user: w.d2CadreId,
+        grant: w.d2Grant,
+        ...cp2(w),
+      },
     ];
     // the shared province: lists asked for it answer, with none of the other district in them
     const province: Target = {
@@ -659,6 +706,7 @@ describe('authorisation walk over every registered route', () => {
       unit2: w.G1,
       person: w.p1,
       position: w.pos1,
+      study: w.st1,
       user: w.d1EditorId,
       grant: w.d1EditorGrant,
       ...cp1(w),
@@ -699,6 +747,7 @@ describe('authorisation walk over every registered route', () => {
               unit2: w.G1,
               person: w.p1,
               position: w.pos1,
+              study: w.st1,
               user: w.d1EditorId,
               grant: w.d1EditorGrant,
               ...(unit === w.P ? cp1(w) : c1(w)),
@@ -744,6 +793,7 @@ describe('authorisation walk over every registered route', () => {
       unit2: w.D1,
       person: w.p1,
       position: w.pos1,
+      study: w.st1,
       user: w.d1EditorId,
       grant: w.d1EditorGrant,
       ...c1(w),

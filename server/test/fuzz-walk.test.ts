@@ -22,7 +22,7 @@ import { login, type Session } from './http.ts';
 import { makePerson, makePosition, makeUnit, makeUser, PASSWORD } from './factories.ts';
 import { bodyValues, pathValues, queryValues, rawBodies } from './hostile.ts';
 import { kindOf, placesOf, sample, type SampleOptions, withValueAt } from './samples.ts';
-import { fillPath, makeProgramme, makeTrainedClass, type TrainedClass } from './walk.ts';
+import { fillPath, makeProgramme, makeStudy, makeTrainedClass, type TrainedClass } from './walk.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 
@@ -39,6 +39,7 @@ interface World extends TrainedClass {
   grant: number;
   verifyCode: string;
   programme: number;
+  study: number;
 }
 
 let worlds = 0;
@@ -72,6 +73,7 @@ async function makeWorld(t: TestApp): Promise<World> {
     verifyCode,
   });
   const programme = await makeProgramme(t);
+  const study = await makeStudy(t, { personId: p2 });
   return {
     P,
     D,
@@ -85,6 +87,7 @@ async function makeWorld(t: TestApp): Promise<World> {
     ...training,
     verifyCode,
     programme,
+    study,
   };
 }
 
@@ -112,6 +115,7 @@ function pathValue(w: World, name: string, before: string): string {
     units: w.G2,
     people: w.p2,
     positions: w.pos,
+    studies: w.study,
     users: w.user,
     classes: w.cls,
     sessions: w.session,

@@ -108,3 +108,32 @@ export function fillPath(url: string, value: (param: string, before: string) => 
   const segments = url.split('/');
   return segments.map((s, i) => (s.startsWith(':') ? value(s.slice(1), segments[i - 1] ?? '') : s)).join('/');
 }
+
+/** A study of a cadre, still in progress (so every workflow step applies). */
+export async function makeStudy(t: TestApp, s: { personId: number; institution?: string }): Promise<number> {
+  const row = await t.db.kysely
+    .insertInto('studies')
+    .values({
+      person_id: s.personId,
+      kind: 'theory_intermediate',
+      status: 'studying',
+      decision: '15-QĐ/TĐTN',
+      decision_date: '2019-08-20',
+      institution: s.institution ?? 'Trường Chính trị tỉnh',
+      major: null,
+      mode: 'part_time',
+      start_date: '2019-09-01',
+      expected_end_date: '2020-08-31',
+      end_date: null,
+      funding: 'state',
+      diploma_number: null,
+      grade: null,
+      reason: null,
+      notes: null,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
