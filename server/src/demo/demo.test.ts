@@ -9,6 +9,7 @@ import {
   type NominationResult,
   type Person,
   type PublicCertificate,
+  type Study,
   type TrainingClass,
   type TrainingRecordItem,
   type UnitTreeNode,
@@ -23,6 +24,7 @@ import { flatten, HISTORY } from './organisation.ts';
 import { CLASS_2023, planClass2023 } from './training.class2023.ts';
 import { CLASS_2025 } from './training.class2025.ts';
 import { UPCOMING_NOMINATING, UPCOMING_SEATS } from './training.upcoming.ts';
+import { DEMO_STUDIES_2018_2022 } from './studies.ts';
 import { VISITS_2023 } from './visits.ts';
 
 const DISTRICTS = [
@@ -350,5 +352,45 @@ describe('the demo training history', () => {
     const mine = await getJson<{ registration: unknown; canEdit: boolean }>(cadre, '/api/v1/visits/me');
     expect(mine.registration).not.toBeNull();
     expect(mine.canEdit).toBe(true);
+  });
+});
+
+describe('the demo long-term study', () => {
+  const totalOf = async (query: string) =>
+    (await getJson<{ total: number }>(admin, `/api/v1/studies?pageSize=1&${query}`)).total;
+
+  it("gives the article's 2018–2022 figures: 65 degree and 94 political theory studies started in the period", async () => {
+    const province = (await tree(admin, '')).items.find((u) => u.name === 'Tỉnh đoàn Lâm Đồng')!;
+    const count = async (kinds: string[]) => {
+      let n = 0;
+      for (let year = DEMO_STUDIES_2018_2022.from; year <= DEMO_STUDIES_2018_2022.to; year++) {
+        for (const kind of kinds) n += await totalOf(`unitId=${province.id}&studyKind=${kind}&yearStarted=${year}`);
+      }
+      return n;
+    };
+    expect(await count(['university', 'master', 'doctorate'])).toBe(DEMO_STUDIES_2018_2022.degrees);
+    expect(await count(['theory_intermediate', 'theory_advanced'])).toBe(DEMO_STUDIES_2018_2022.theory);
+    // Studies outside the period exist, so the year filter is what makes the figures.
+    expect(await totalOf(`unitId=${province.id}`)).toBeGreaterThan(65 + 94);
+  });
+
+  it('has most studies graduated, some withdrawn or extended, and a few overdue', async () => {
+    const all = await totalOf('');
+    const graduated = await totalOf('studyStatus=graduated');
+    expect(graduated / all).toBeGreaterThan(0.6);
+    expect(await totalOf('studyStatus=withdrawn')).toBeGreaterThan(0);
+    expect(await totalOf('studyStatus=extended')).toBeGreaterThan(0);
+    const overdue = await getJson<{ total: number; items: Study[] }>(admin, '/api/v1/studies/overdue?pageSize=200');
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.total).toBeLessThan(30);
+    // A graduate's recorded level is at least what the diploma gives.
+    const grad = (
+      await getJson<{ items: Study[] }>(
+        admin,
+        '/api/v1/studies?studyStatus=graduated&studyKind=theory_advanced&pageSize=1',
+      )
+    ).items[0]!;
+    const person = await getJson<Person>(admin, `/api/v1/people/${grad.personId}`);
+    expect(['advanced', 'bachelor']).toContain(person.theoryLevel);
   });
 });

@@ -13,6 +13,7 @@ import { addTitleClass2023, planClass2023, traineeSeats } from './training.class
 import { addUsers, DEMO_PASSWORD } from './load.users.ts';
 import type { Loader } from './loader.ts';
 import { PROVINCE_DECISION } from './restructure.ts';
+import { addStudies } from './studies.ts';
 import { addLaterVisits, addVisits2023 } from './visits.ts';
 import { todayIso } from '../lib/dates.ts';
 
@@ -97,5 +98,6 @@ export async function loadDemo(ctx: Ctx): Promise<boolean> {
   const cadre = await userByLogin(reader(ctx), 'canbo');
   if (cadre?.person_id) await addLaterVisits(l, cadre.person_id, Number(todayIso().slice(0, 4)));
   await addTraining(l, programmes, cadres);
+  await addStudies(l, cadres);
   return true;
 }
