@@ -3,6 +3,7 @@ import { testApp } from './app.ts';
 import { as } from './http.ts';
 import { makeClass, makePerson, makePosition, makeSession, PASSWORD } from './factories.ts';
 import { rowCount, twoDistricts, type TestApp } from './fixtures.ts';
+import { makeStudy } from './walk.ts';
 
 /**
  * A save that changes nothing (the form sent back as it was loaded) must leave the record alone:
@@ -106,6 +107,12 @@ describe('a PATCH that changes nothing', () => {
       `/api/v1/positions/${positionId}`,
       { title: 'committee_member', term: '2022–2027', startDate: '2022-10-01' },
       { term: '2022–2025' },
+    );
+    const studyId = await makeStudy(t, { personId });
+    await expectNoChange(
+      `/api/v1/studies/${studyId}`,
+      { studyKind: 'theory_intermediate', institution: 'Trường Chính trị tỉnh', startDate: '2019-09-01' },
+      { major: 'Chính trị học' },
     );
     const user = await as(t.app, w.admin).post('/api/v1/users', {
       login: 'khong.doi',
