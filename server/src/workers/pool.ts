@@ -8,8 +8,20 @@ export type TaskName = keyof Tasks;
 export type TaskInput<K extends TaskName> = Parameters<Tasks[K]>[0];
 export type TaskOutput<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
 
-/** Old-generation heap of one worker thread, in MB. */
-const HEAP_MB = 192;
+/**
+ * Old-generation heap of one worker thread, in MB. No job holds more than a few tens of MB live
+ * (the largest, a 500-certificate ZIP, holds its 15 MB of PDFs); measured in bench:heavy, 192 MB
+ * let each thread's heap grow to ~100 MB of garbage before collecting.
+ */
+const HEAP_MB = 96;
+/** Young generation of one worker thread, in MB: V8's default (16) sat resident in every thread. */
+const YOUNG_MB = 4;
+/**
+ * A thread idle this long exits and gives back its heap and the libraries it loaded (PDF, Word,
+ * spreadsheet: each thread loads only what its jobs needed). Starting one again costs well under a
+ * second, small beside any heavy job, while keeping threads alive kept 100+ MB each resident.
+ */
+const IDLE_MS = 2_000;
 
 const busy = (message: string, retryAfter: number) => new AppError('rate_limited', message, { retryAfter });
 
@@ -35,11 +47,11 @@ export class HeavyPool {
       maxThreads: this.limits.threads,
       // The refusal below keeps the queue within bounds; piscina's own check is a backstop.
       maxQueue: this.limits.queue + this.limits.threads,
-      idleTimeout: 30_000,
+      idleTimeout: IDLE_MS,
       // V8 would let a worker's heap grow to a share of the machine's memory before collecting;
-      // the jobs' garbage (a parsed font per PDF, a sheet's XML) is short-lived, so a modest
-      // heap keeps the process's memory down at little cost. No job holds more than this live.
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 16 },
+      // the jobs' garbage (a parsed font per PDF, a sheet's XML) is short-lived, so a small heap
+      // keeps the process's memory down at little cost (the ZIP took no longer with it).
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB },
     });
     return this.pool;
   }
