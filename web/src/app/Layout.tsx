@@ -6,6 +6,7 @@ import {
   BookOutlined,
   LogoutOutlined,
   EnvironmentOutlined,
+  KeyOutlined,
   MenuOutlined,
   ReadOutlined,
   TeamOutlined,
@@ -16,6 +17,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from '@canbo/contract';
 import { call } from '../api/client';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { hasRole, useMe } from '../features/auth/useMe';
 import { UnitTreeNav } from '../features/units/UnitTreeNav';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -30,6 +32,7 @@ export function Layout() {
   const qc = useQueryClient();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const path = useRouterState({ select: (s) => s.location.pathname });
 
   if (me.isLoading) return <Spin fullscreen />;
@@ -109,6 +112,12 @@ export function Layout() {
         <Dropdown
           menu={{
             items: [
+              {
+                key: 'password',
+                icon: <KeyOutlined />,
+                label: t('auth:changePassword'),
+                onClick: () => setChangingPassword(true),
+              },
               { key: 'logout', icon: <LogoutOutlined />, label: t('action.logout'), onClick: () => void logout() },
             ],
           }}
@@ -118,6 +127,7 @@ export function Layout() {
           </Button>
         </Dropdown>
       </Header>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       <AntLayout>
         {screens.md ? (
           <Sider width={300} theme="light" style={{ borderRight: '1px solid #eee', overflow: 'auto' }}>

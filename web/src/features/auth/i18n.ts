@@ -6,6 +6,9 @@ export const auth = {
     submit: 'Đăng nhập',
     required: 'Hãy nhập {{field}}',
     loggedOut: 'Đã đăng xuất',
+    changePassword: 'Đổi mật khẩu',
+    currentPassword: 'Mật khẩu hiện tại',
+    passwordChanged: 'Đã đổi mật khẩu',
   },
   en: {
     title: 'Sign in',
@@ -14,5 +17,8 @@ export const auth = {
     submit: 'Sign in',
     required: 'Enter your {{field}}',
     loggedOut: 'Signed out',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    passwordChanged: 'Password changed',
   },
 };

@@ -7,7 +7,7 @@ import { enumOptions } from '../../lib/enumOptions';
 import { PersonSelect } from '../people/PersonSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateUser } from './api';
-import { passwordConfirmRules, passwordRules } from './passwordRules';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface Values {
   login: string;
@@ -72,21 +72,7 @@ export function CreateUserModal({
             <Input maxLength={100} />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="password" label={t('password')} extra={t('passwordHint')} rules={passwordRules(t)}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item
-            name="passwordConfirm"
-            label={t('passwordConfirm')}
-            dependencies={['password']}
-            rules={passwordConfirmRules(t)}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Col>
+        <NewPasswordFields half />
         <Col span={24}>
           <Form.Item name="personId" label={t('person')} extra={t('personHint')}>
             <PersonSelect />

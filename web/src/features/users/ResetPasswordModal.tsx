@@ -1,9 +1,9 @@
-import { App, Form, Input, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@canbo/contract';
 import { FormModal } from '../../app/FormModal';
 import { useResetPassword } from './api';
-import { passwordConfirmRules, passwordRules } from './passwordRules';
+import { NewPasswordFields } from './NewPasswordFields';
 
 interface Values {
   password: string;
@@ -34,17 +34,7 @@ export function ResetPasswordModal({ user, open, onClose }: { user: User; open: 
       danger
     >
       <Typography.Paragraph type="secondary">{t('resetPasswordNote')}</Typography.Paragraph>
-      <Form.Item name="password" label={t('password')} extra={t('passwordHint')} rules={passwordRules(t)}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="passwordConfirm"
-        label={t('passwordConfirm')}
-        dependencies={['password']}
-        rules={passwordConfirmRules(t)}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields />
     </FormModal>
   );
 }
