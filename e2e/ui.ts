@@ -30,10 +30,10 @@ export function vnDay(daysFromToday: number): { iso: string; shown: string } {
 }
 
 /** Signs in on the login page and waits to be let in (to where the app sends this user). */
-export async function logIn(page: Page, login: string): Promise<void> {
+export async function logIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(login);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
