@@ -1,3 +1,5 @@
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+
 /** One batch of a list read by keyset: its rows and the sort values of its last row. */
 export interface KeysetBatch<R> {
   rows: R[];
@@ -20,4 +22,26 @@ export async function* keysetBatches<R>(
     if (batch.rows.length < size) return;
     after = batch.last;
   }
+}
+
+/**
+ * One batch of `query` in the order of `keys` (its last key unique, e.g. the id), after `after`: the
+ * sort values are selected beside the row (as k0, k1…) so the next batch starts where this one ended.
+ */
+export async function readKeysetBatch<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  keys: readonly RawBuilder<unknown>[],
+  order: 'asc' | 'desc',
+  after: unknown[] | null,
+  limit: number,
+): Promise<KeysetBatch<O>> {
+  let keyed = query.select(keys.map((k, i) => k.as(`k${i}`))) as unknown as SelectQueryBuilder<DB, TB, O>;
+  if (after) {
+    const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
+    keyed = keyed.where(sql<boolean>`(${sql.join(keys)}) ${cmp} (${sql.join(after)})`);
+  }
+  for (const key of keys) keyed = keyed.orderBy(key, order);
+  const rows = await keyed.limit(limit).execute();
+  const tail = rows.at(-1) as Record<string, unknown> | undefined;
+  return { rows, last: tail ? keys.map((_, i) => tail[`k${i}`]) : null };
 }

@@ -2,6 +2,7 @@ import { sql, type Expression, type RawBuilder, type Selectable, type SqlBool } 
 import { foldVietnamese, titles, type PersonExportQuery, type Title } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
+import { readKeysetBatch } from '../../db/keyset.ts';
 import type { Tx } from '../../context.ts';
 import { flag, like, likeContains } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
@@ -187,16 +188,7 @@ export async function findPeopleBatch(
   limit: number,
   today: string,
 ): Promise<{ rows: PersonRow[]; last: unknown[] | null }> {
-  const keys = SORT_KEYS[sort];
-  let query = filtered(tx, actor, f, today).select(keys.map((k, i) => k.as(`k${i}`)));
-  if (after) {
-    const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
-    query = query.where(sql<boolean>`(${sql.join(keys)}) ${cmp} (${sql.join(after)})`);
-  }
-  for (const key of keys) query = query.orderBy(key, order);
-  const rows = (await query.limit(limit).execute()) as (PersonRow & Record<string, unknown>)[];
-  const tail = rows.at(-1);
-  return { rows, last: tail ? keys.map((_, i) => tail[`k${i}`]) : null };
+  return readKeysetBatch(filtered(tx, actor, f, today), SORT_KEYS[sort], order, after, limit);
 }
 
 export async function findPerson(tx: Tx, actor: Actor, id: number): Promise<PersonRow | undefined> {

@@ -10,6 +10,7 @@ import {
 } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
+import { readKeysetBatch } from '../../db/keyset.ts';
 import type { Tx } from '../../context.ts';
 import { flag, forUpdate, like, likeContains } from '../../db/dialect.ts';
 import type { StudyTable } from '../../db/schema.ts';
@@ -137,16 +138,7 @@ export async function findStudiesBatch(
   after: unknown[] | null,
   limit: number,
 ): Promise<{ rows: StudyRow[]; last: unknown[] | null }> {
-  const keys = SORT_KEYS[sort];
-  let query = filtered(tx, actor, f).select(keys.map((k, i) => k.as(`k${i}`)));
-  if (after) {
-    const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
-    query = query.where(sql<boolean>`(${sql.join(keys)}) ${cmp} (${sql.join(after)})`);
-  }
-  for (const key of keys) query = query.orderBy(key, order);
-  const rows = (await query.limit(limit).execute()) as (StudyRow & Record<string, unknown>)[];
-  const tail = rows.at(-1);
-  return { rows, last: tail ? keys.map((_, i) => tail[`k${i}`]) : null };
+  return readKeysetBatch(filtered(tx, actor, f), SORT_KEYS[sort], order, after, limit);
 }
 
 export async function findStudy(tx: Tx, actor: Actor, id: number): Promise<StudyRow | undefined> {

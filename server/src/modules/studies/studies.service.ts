@@ -1,3 +1,4 @@
+import { keysetBatches } from '../../db/keyset.ts';
 import {
   studyCreate,
   studyExportQuery,
@@ -76,15 +77,13 @@ const EXPORT_BATCH = 500;
 export function exportStudies(ctx: Ctx, actor: Actor, input: z.input<typeof studyExportQuery>): AsyncIterable<Study> {
   const { sort, order, ...filter } = parseInput(studyExportQuery, input);
   const tx = reader(ctx);
+  const batches = keysetBatches(
+    (after, limit) => findStudiesBatch(tx, actor, filter, sort, order, after, limit),
+    EXPORT_BATCH,
+  );
   return {
     async *[Symbol.asyncIterator]() {
-      let after: unknown[] | null = null;
-      for (;;) {
-        const batch = await findStudiesBatch(tx, actor, filter, sort, order, after, EXPORT_BATCH);
-        yield* batch.rows.map(toStudy);
-        if (batch.rows.length < EXPORT_BATCH) return;
-        after = batch.last;
-      }
+      for await (const rows of batches) yield* rows.map(toStudy);
     },
   };
 }

@@ -2,6 +2,7 @@ import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import { classStatuses, foldVietnamese, type ClassListQuery, type ClassStatus } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
+import { readKeysetBatch } from '../../../db/keyset.ts';
 import type { Tx } from '../../../context.ts';
 import { flag, like, likeContains, nowIso } from '../../../db/dialect.ts';
 import type { TrainingClassTable } from '../../../db/schema.ts';
@@ -171,16 +172,8 @@ export async function findClassesBatch(
   after: unknown[] | null,
   limit: number,
 ): Promise<{ rows: ClassRow[]; last: unknown[] | null }> {
-  const keys = SORT_KEYS[sort];
-  let query = filtered(tx, actor, f).select(keys.map((k, i) => k.as(`k${i}`)));
-  if (after) {
-    const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
-    query = query.where(sql<boolean>`(${sql.join(keys)}) ${cmp} (${sql.join(after)})`);
-  }
-  for (const key of keys) query = query.orderBy(key, order);
-  const rows = (await query.limit(limit).execute()) as (ClassRow & Record<string, unknown>)[];
-  const tail = rows.at(-1);
-  return { rows: rows.map(numbers), last: tail ? keys.map((_, i) => tail[`k${i}`]) : null };
+  const batch = await readKeysetBatch(filtered(tx, actor, f), SORT_KEYS[sort], order, after, limit);
+  return { rows: batch.rows.map(numbers), last: batch.last };
 }
 
 export async function findClass(tx: Tx, actor: Actor, id: number): Promise<ClassRow | undefined> {
