@@ -44,6 +44,7 @@ export const visits = {
     overdueTitle: 'Báo cáo quá hạn',
     trip: 'Đợt',
     dueColumn: 'Hạn nộp',
+    exportFile: 'di-co-so-nam-{{year}}.xlsx',
   },
   en: {
     ...fields.en,
@@ -83,5 +84,6 @@ export const visits = {
     overdueTitle: 'Overdue reports',
     trip: 'Trip',
     dueColumn: 'Due',
+    exportFile: 'grassroots-visits-{{year}}.xlsx',
   },
 };
