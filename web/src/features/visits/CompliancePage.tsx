@@ -69,6 +69,7 @@ export function CompliancePage() {
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t('unit')} style={{ minWidth: 260 }}>
           <UnitSelect
+            id="compliance_unitId"
             value={unitId}
             onChange={(v) => {
               setUnitId(v ?? undefined);
@@ -79,6 +80,7 @@ export function CompliancePage() {
         </Form.Item>
         <Form.Item label={t('year')}>
           <Select
+            id="compliance_year"
             value={year}
             onChange={(v) => {
               setYear(v);
@@ -90,6 +92,7 @@ export function CompliancePage() {
         </Form.Item>
         <Form.Item label={t('statusLabel')}>
           <Select
+            id="compliance_status"
             allowClear
             value={status}
             onChange={(v) => {
