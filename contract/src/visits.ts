@@ -109,6 +109,8 @@ export const visitComplianceQuery = pageQuery.extend({
 });
 export type VisitComplianceQuery = z.infer<typeof visitComplianceQuery>;
 export const visitCompliancePage = pageOf(visitComplianceRow);
+/** GET /visits/compliance.xlsx — the same filter and order, every row. */
+export const visitComplianceExportQuery = visitComplianceQuery.omit({ page: true, pageSize: true });
 
 export const visitTotalsQuery = z.object({ unitId: id.optional(), year: visitYear.optional() });
 export const visitTotals = z.object({

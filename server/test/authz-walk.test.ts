@@ -33,7 +33,7 @@ import {
   makeUser,
   PASSWORD,
 } from './factories.ts';
-import { fillPath, makeCertificate, makeProgramme, makeStudy, makeTrainedClass } from './walk.ts';
+import { fillPath, makeCertificate, makeProgramme, makeStudy, makeTrainedClass, makeVisitTrip } from './walk.ts';
 import { docxParagraphs, pdfPages, zipEntries } from './documents.ts';
 
 /** In every name, code and login of the other district, so a leak shows in any body. */
@@ -75,6 +75,9 @@ interface World {
   EP2: number;
   CertP2: number;
   programme: number;
+  /** Grassroots visits: T1 by the editor's cadre p1, T2 (purpose marked) by the other district's p2. */
+  T1: number;
+  T2: number;
 }
 
 /** What fills a route's path parameters (by the URL segment before the parameter) and its example's ids. */
@@ -92,6 +95,7 @@ interface Target {
   allocation: number;
   enrolment: number;
   certificate: number;
+  trip: number;
 }
 
 type TrainingTarget = Pick<Target, 'cls' | 'session' | 'allocation' | 'enrolment' | 'certificate'>;
@@ -299,6 +303,8 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
         return String(target.certificate);
       case 'certificate-patterns':
         return String(target.unit);
+      case 'trips':
+        return String(target.trip);
       default:
         return String(target.unit);
     }
@@ -397,6 +403,7 @@ async function snapshotD2(db: Db, w: World): Promise<string> {
       .execute(),
     audit: await q.selectFrom('audit_log').selectAll().where('unit_id', 'in', sub).orderBy('id').execute(),
     training: await trainingOf(db, sub),
+    visits: await visitsOf(db, sub),
   });
 }
 
@@ -446,6 +453,29 @@ async function trainingOf(db: Db, sub: ReturnType<typeof subtreeQuery>) {
   };
 }
 
+/** Grassroots visit rows of a subtree's cadres, and its units' visit settings. */
+async function visitsOf(db: Db, sub: ReturnType<typeof subtreeQuery>) {
+  const q = db.kysely;
+  const people = q.selectFrom('people').select('id').where('unit_id', 'in', sub);
+  const trips = q.selectFrom('visit_trips').select('id').where('person_id', 'in', people);
+  return {
+    registrations: await q
+      .selectFrom('visit_registrations')
+      .selectAll()
+      .where('person_id', 'in', people)
+      .orderBy('id')
+      .execute(),
+    trips: await q.selectFrom('visit_trips').selectAll().where('id', 'in', trips).orderBy('id').execute(),
+    files: await q
+      .selectFrom('visit_report_files')
+      .select(['trip_id', 'name', 'type', 'size', 'created_at'])
+      .where('trip_id', 'in', trips)
+      .orderBy('trip_id')
+      .execute(),
+    settings: await q.selectFrom('visit_settings').selectAll().where('unit_id', 'in', sub).orderBy('unit_id').execute(),
+  };
+}
+
 function subtreeQuery(db: Db, root: number) {
   return db.kysely.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root);
 }
@@ -471,6 +501,7 @@ async function snapshotAll(db: Db, w: World): Promise<string> {
     training: await trainingOf(db, subtreeQuery(db, w.P)),
     kinds: await q.selectFrom('training_kinds').selectAll().orderBy('code').execute(),
     programmes: await q.selectFrom('programmes').selectAll().orderBy('id').execute(),
+    visits: await visitsOf(db, subtreeQuery(db, w.P)),
   });
 }
 
@@ -548,6 +579,18 @@ describe('authorisation walk over every registered route', () => {
       verifyCode: 'walk-verify-code-cp2',
     });
     const programme = await makeProgramme(t);
+    const T1 = await makeVisitTrip(t, {
+      personId: p1,
+      personUnitId: G1,
+      hostUnitId: G1,
+      purpose: 'Nắm tình hình Ea Pô',
+    });
+    const T2 = await makeVisitTrip(t, {
+      personId: p2,
+      personUnitId: G2,
+      hostUnitId: G2,
+      purpose: 'Nắm tình hình quyx cơ sở',
+    });
     const grantOf = async (userId: number) =>
       (await t.db.kysely.selectFrom('grants').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
     w = {
@@ -584,6 +627,8 @@ describe('authorisation walk over every registered route', () => {
       EP2,
       CertP2,
       programme,
+      T1: T1.trip,
+      T2: T2.trip,
     };
     // history on both sides, so audit reads have something to leak
     const at = new Date().toISOString();
@@ -659,6 +704,7 @@ describe('authorisation walk over every registered route', () => {
       study: w.st2,
       user: w.d2UserId,
       grant: w.d2Grant,
+      trip: w.T2,
       ...c2(w),
     };
     for (const r of routes.filter((x) => !x.public)) {
@@ -687,6 +733,7 @@ describe('authorisation walk over every registered route', () => {
         study: w.st2,
         user: w.d2UserId,
         grant: w.d2Grant,
+        trip: w.T2,
         ...c2(w),
       },
       {
@@ -697,6 +744,7 @@ describe('authorisation walk over every registered route', () => {
         study: w.st2,
         user: w.d2CadreId,
         grant: w.d2Grant,
+        trip: w.T2,
         ...cp2(w),
       },
     ];
@@ -709,6 +757,7 @@ describe('authorisation walk over every registered route', () => {
       study: w.st1,
       user: w.d1EditorId,
       grant: w.d1EditorGrant,
+      trip: w.T1,
       ...cp1(w),
     };
     const walked: string[] = [];
@@ -750,6 +799,7 @@ describe('authorisation walk over every registered route', () => {
               study: w.st1,
               user: w.d1EditorId,
               grant: w.d1EditorGrant,
+              trip: w.T1,
               ...(unit === w.P ? cp1(w) : c1(w)),
             };
             const url = withQuery(fill(r.url, own), queryOf(r.spec, own));
@@ -786,6 +836,19 @@ describe('authorisation walk over every registered route', () => {
     expect(walked.length).toBeGreaterThan(200);
   });
 
+  it("the other district's visit trip is not found for the editor, their own is", async () => {
+    const api = as(t.app, editor);
+    const patch = await api.patch(`/api/v1/visits/trips/${w.T2}`, { version: 1, endDate: '2025-05-10' });
+    expect(patch.statusCode, patch.body).toBe(404);
+    const report = await api.post(`/api/v1/visits/trips/${w.T2}/report`, { version: 1, reportText: 'Đã làm việc' });
+    expect(report.statusCode, report.body).toBe(404);
+    const year = await api.get(`/api/v1/visits/year?personId=${w.p2}&year=2025`);
+    expect(year.statusCode).toBe(404);
+    const own = await api.get(`/api/v1/visits/year?personId=${w.p1}&year=2025`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().trips.map((trip: { id: number }) => trip.id)).toEqual([w.T1]);
+  });
+
   it('a district viewer changes nothing, even in their own district', async () => {
     const before = await snapshotAll(t.db, w);
     const own: Target = {
@@ -796,6 +859,7 @@ describe('authorisation walk over every registered route', () => {
       study: w.st1,
       user: w.d1EditorId,
       grant: w.d1EditorGrant,
+      trip: w.T1,
       ...c1(w),
     };
     const problems: string[] = [];

@@ -137,3 +137,52 @@ export async function makeStudy(t: TestApp, s: { personId: number; institution?:
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/**
+ * A cadre's grassroots visit of 2025 (registration and trip, report not filed), as logging it leaves
+ * it: the walks aim `/visits/trips/:id` at a real trip of each side.
+ */
+export async function makeVisitTrip(
+  t: TestApp,
+  c: { personId: number; personUnitId: number; hostUnitId: number; purpose: string },
+): Promise<{ registration: number; trip: number }> {
+  const q = t.db.kysely;
+  const registration = await q
+    .insertInto('visit_registrations')
+    .values({
+      person_id: c.personId,
+      year: 2025,
+      host_unit_id: c.hostUnitId,
+      notes: null,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const trip = await q
+    .insertInto('visit_trips')
+    .values({
+      person_id: c.personId,
+      registration_id: registration.id,
+      person_unit_id: c.personUnitId,
+      person_unit_kind: 'commune',
+      host_unit_id: c.hostUnitId,
+      start_date: '2025-05-05',
+      end_date: '2025-05-09',
+      start_year: 2025,
+      end_year: 2025,
+      days: 5,
+      start_year_days: 5,
+      purpose: c.purpose,
+      report_text: null,
+      report_filed_at: null,
+      report_due_date: '2025-05-24',
+      created_by: null,
+      updated_by: null,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { registration: registration.id, trip: trip.id };
+}

@@ -1,6 +1,7 @@
 import { idParams } from '../common.ts';
 import {
   visitCompliancePage,
+  visitComplianceExportQuery,
   visitComplianceQuery,
   visitOverduePage,
   visitOverdueQuery,
@@ -88,6 +89,14 @@ export const visits = {
     query: visitComplianceQuery,
     exampleQuery: (ids) => ({ unitId: ids.unit, year: 2024 }),
     responses: { 200: visitCompliancePage },
+  }),
+  exportCompliance: defineRoute({
+    method: 'GET',
+    path: '/visits/compliance.xlsx',
+    tags,
+    query: visitComplianceExportQuery,
+    exampleQuery: (ids) => ({ unitId: ids.unit, year: 2024, status: 'behind', sort: 'days' }),
+    file: 'xlsx',
   }),
   totals: defineRoute({
     method: 'GET',

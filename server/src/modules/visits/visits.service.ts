@@ -1,5 +1,6 @@
 import {
   levelOfUnitKind,
+  visitComplianceExportQuery,
   visitComplianceQuery,
   visitOverdueQuery,
   visitPersonYearQuery,
@@ -52,6 +53,7 @@ import {
   unitName,
   unitReadable,
   updateSettings,
+  type ComplianceRow,
   type RegistrationRow,
   type SettingsRow,
   type TripRow,
@@ -362,6 +364,28 @@ async function requireReadableUnit(tx: Tx, actor: Actor, unitId: number): Promis
   if (!(await unitReadable(tx, actor, unitId))) throw notFound(UNIT);
 }
 
+/** The compliance question of a query: the readable subtree, the year, its requirement and elapsed share. */
+async function complianceScope(tx: Tx, actor: Actor, q: { unitId?: number | undefined; year?: number | undefined }) {
+  const unitId = required(q.unitId, 'unitId');
+  const year = q.year ?? thisYear();
+  await requireReadableUnit(tx, actor, unitId);
+  const settings = await findSettings(tx, await topUnitOf(tx, unitId));
+  const { elapsed, length } = elapsedOfYear(year, todayIso());
+  return { unitId, year, requirement: settings.annual_days, elapsed, length };
+}
+
+const toComplianceRow =
+  (requirement: number) =>
+  (r: ComplianceRow): VisitComplianceRow => ({
+    personId: r.person_id,
+    personName: r.full_name,
+    unitName: r.unit_name,
+    requirement,
+    days: r.days,
+    trips: r.trips,
+    status: r.status,
+  });
+
 export async function listCompliance(
   ctx: Ctx,
   actor: Actor,
@@ -369,29 +393,46 @@ export async function listCompliance(
 ): Promise<Page<VisitComplianceRow>> {
   const q = parseInput(visitComplianceQuery, input);
   const { page, pageSize, sort, order, status } = q;
-  const unitId = required(q.unitId, 'unitId');
-  const year = q.year ?? thisYear();
   const tx = reader(ctx);
-  await requireReadableUnit(tx, actor, unitId);
-  const settings = await findSettings(tx, await topUnitOf(tx, unitId));
-  const { elapsed, length } = elapsedOfYear(year, todayIso());
+  const scope = await complianceScope(tx, actor, q);
   const { rows, total } = await findCompliance(
     tx,
     actor,
-    { unitId, year, requirement: settings.annual_days, elapsed, length },
+    scope,
     { status, sort, order },
     { limit: pageSize, offset: offsetOf({ page, pageSize }) },
   );
-  const items = rows.map((r) => ({
-    personId: r.person_id,
-    personName: r.full_name,
-    unitName: r.unit_name,
-    requirement: settings.annual_days,
-    days: r.days,
-    trips: r.trips,
-    status: r.status,
-  }));
-  return pageFrom(items, total, { page, pageSize });
+  return pageFrom(rows.map(toComplianceRow(scope.requirement)), total, { page, pageSize });
+}
+
+/** Rows of an export read per batch, so a province-wide list never sits in memory at once. */
+const EXPORT_BATCH = 500;
+
+/**
+ * The whole compliance list of a filter, for Excel: scope and settings are checked before the first
+ * byte is sent (an unreadable unit is a 404, not a broken download), rows are read in batches.
+ */
+export async function exportCompliance(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.input<typeof visitComplianceExportQuery>,
+): Promise<{ year: number; rows: AsyncIterable<VisitComplianceRow> }> {
+  const q = parseInput(visitComplianceExportQuery, input);
+  const tx = reader(ctx);
+  const scope = await complianceScope(tx, actor, q);
+  const toRow = toComplianceRow(scope.requirement);
+  return {
+    year: scope.year,
+    rows: {
+      async *[Symbol.asyncIterator]() {
+        for (let offset = 0; ; offset += EXPORT_BATCH) {
+          const { rows } = await findCompliance(tx, actor, scope, q, { limit: EXPORT_BATCH, offset });
+          yield* rows.map(toRow);
+          if (rows.length < EXPORT_BATCH) return;
+        }
+      },
+    },
+  };
 }
 
 export async function visitTotals(

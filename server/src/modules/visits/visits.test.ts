@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makePerson, makeUnit, makeUser } from '../../../test/factories.ts';
+import { xlsxRows } from '../../../test/documents.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { todayIso } from '../../lib/dates.ts';
@@ -157,6 +158,36 @@ describe('grassroots visits', () => {
     // On track: days ≥ 60 × the elapsed share of the year, for a past year the whole of it.
     const past = (await as(t.app, admin).get(`${API}/compliance?unitId=${province}&year=2024`)).json();
     expect(past.items.map((r: { days: number; status: string }) => [r.days, r.status])).toEqual([[17, 'behind']]);
+  });
+
+  it('exports the compliance list to Excel with Vietnamese headers and statuses, filtered and scoped like the page', async () => {
+    const year = Number(todayIso().slice(0, 4));
+    const res = await as(t.app, admin).get(
+      `${API}/compliance.xlsx?unitId=${province}&year=${year}&sort=days&order=desc`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(`di-co-so-nam-${year}`);
+    const rows = (await xlsxRows(res.rawPayload))[`Đi cơ sở năm ${year}`]!;
+    expect(rows[0]).toEqual([
+      'STT',
+      'Họ và tên',
+      'Đơn vị',
+      'Số ngày phải đi',
+      'Số ngày đã đi',
+      'Số chuyến',
+      'Tình trạng',
+    ]);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[6]])).toEqual([
+      ['1', 'Trần An', '70', 'Đã đạt'],
+      ['2', 'Lê Tâm', '3', 'Chậm tiến độ'],
+      ['3', 'Y Niê', '0', 'Chậm tiến độ'],
+    ]);
+    const behind = await as(t.app, admin).get(`${API}/compliance.xlsx?unitId=${province}&year=${year}&status=behind`);
+    expect((await xlsxRows(behind.rawPayload))[`Đi cơ sở năm ${year}`]!).toHaveLength(3);
+    const mine = await as(t.app, editorA).get(`${API}/compliance.xlsx?unitId=${cuJut}&year=${year}`);
+    expect((await xlsxRows(mine.rawPayload))[`Đi cơ sở năm ${year}`]!.map((r) => r[1])).toEqual(['Họ và tên', 'Y Niê']);
+    const other = await as(t.app, editorA).get(`${API}/compliance.xlsx?unitId=${province}&year=${year}`);
+    expect(other.statusCode).toBe(404);
   });
 
   it('totals trips and days by the visiting cadre’s level', async () => {

@@ -14,6 +14,7 @@ import { PersonEditForm } from './PersonEditForm';
 import { PersonProfile } from './PersonProfile';
 import { PersonTrainingRecord } from '../training/record/PersonTrainingRecord';
 import { PersonStudies } from '../studies/PersonStudies';
+import { PersonVisits } from '../visits/PersonVisits';
 
 /** A cadre's record: profile (view / edit), positions held, and who changed what. */
 export function PersonPage() {
@@ -48,6 +49,7 @@ export function PersonPage() {
     { key: 'positions', label: t('tab.positions'), children: <PersonPositions personId={p.id} canEdit={p.canEdit} /> },
     { key: 'training', label: t('trainingResults:record.tab'), children: <PersonTrainingRecord personId={p.id} /> },
     { key: 'studies', label: t('tab.studies'), children: <PersonStudies personId={p.id} canEdit={p.canEdit} /> },
+    { key: 'visits', label: t('visits:nav'), children: <PersonVisits personId={p.id} /> },
     { key: 'history', label: t('tab.history'), children: <ChangeHistory entity="person" entityId={p.id} /> },
   ];
 

@@ -1,15 +1,19 @@
 import { useState } from 'react';
-import { Card, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
+  routes,
   visitStatuses,
   type ClassLevel,
   type VisitComplianceRow,
   type VisitStatus,
   type VisitTrip,
 } from '@canbo/contract';
+import { download } from '../../api/client';
 import { formatDate, today } from '../../lib/format';
 import { sortOf, usePaging } from '../../lib/paging';
+import { useDownload } from '../training/useDownload';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCompliance, useOverdue, useTotals } from './api';
 
@@ -33,6 +37,7 @@ export function CompliancePage() {
     unitId !== undefined,
   );
   const totals = useTotals(unitId, year);
+  const dl = useDownload();
   const overdue = useOverdue(
     { unitId, page: overduePaging.page, pageSize: overduePaging.pageSize },
     unitId !== undefined,
@@ -40,12 +45,31 @@ export function CompliancePage() {
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('complianceTitle')}
-      </Typography.Title>
+      <Flex wrap justify="space-between" align="center" gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('complianceTitle')}
+        </Typography.Title>
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={unitId === undefined}
+          loading={dl.busy === 'export'}
+          onClick={() =>
+            void dl.run('export', () =>
+              download(
+                routes.visits.exportCompliance,
+                { query: { unitId, year, status, ...sort } },
+                t('exportFile', { year }),
+              ),
+            )
+          }
+        >
+          {t('common:action.export')}
+        </Button>
+      </Flex>
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t('unit')} style={{ minWidth: 260 }}>
           <UnitSelect
+            id="compliance_unitId"
             value={unitId}
             onChange={(v) => {
               setUnitId(v ?? undefined);
@@ -56,6 +80,7 @@ export function CompliancePage() {
         </Form.Item>
         <Form.Item label={t('year')}>
           <Select
+            id="compliance_year"
             value={year}
             onChange={(v) => {
               setYear(v);
@@ -67,6 +92,7 @@ export function CompliancePage() {
         </Form.Item>
         <Form.Item label={t('statusLabel')}>
           <Select
+            id="compliance_status"
             allowClear
             value={status}
             onChange={(v) => {

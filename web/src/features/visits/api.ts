@@ -13,6 +13,15 @@ export function useMyYear(year: number) {
   });
 }
 
+/** A cadre's year as staff see it on the record (404 when the cadre is out of the reader's scope). */
+export function usePersonYear(personId: number, year: number) {
+  return useQuery({
+    queryKey: [...VISITS_KEY, 'person', personId, year],
+    queryFn: () => call(routes.visits.personYear, { query: { personId, year } }),
+    retry: false,
+  });
+}
+
 /** Any change to a trip refreshes every year view and the histories: editors see it at once. */
 function useVisitsChanged() {
   const qc = useQueryClient();

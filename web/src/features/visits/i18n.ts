@@ -21,6 +21,7 @@ export const visits = {
     status: visitStatusLabels,
     noRecord: 'Tài khoản chưa gắn với hồ sơ cán bộ nào.',
     noRegistration: 'Bạn chưa đăng ký đơn vị cơ sở năm {{year}}: hãy nhờ cán bộ phụ trách hồ sơ đăng ký giúp.',
+    noRegistrationOf: 'Cán bộ chưa đăng ký đơn vị cơ sở năm {{year}}.',
     registeredAt: 'Đơn vị cơ sở đăng ký: {{unit}}',
     logTrip: 'Ghi đợt đi cơ sở',
     tripLogged: 'Đã ghi đợt đi cơ sở',
@@ -44,6 +45,7 @@ export const visits = {
     overdueTitle: 'Báo cáo quá hạn',
     trip: 'Đợt',
     dueColumn: 'Hạn nộp',
+    exportFile: 'di-co-so-nam-{{year}}.xlsx',
   },
   en: {
     ...fields.en,
@@ -54,6 +56,7 @@ export const visits = {
     noRecord: 'This account is not linked to a cadre’s record.',
     noRegistration:
       'You have not registered a host unit for {{year}}: ask the staff keeping your record to register you.',
+    noRegistrationOf: 'The cadre has not registered a host unit for {{year}}.',
     registeredAt: 'Registered host unit: {{unit}}',
     logTrip: 'Log a trip',
     tripLogged: 'Trip logged',
@@ -83,5 +86,6 @@ export const visits = {
     overdueTitle: 'Overdue reports',
     trip: 'Trip',
     dueColumn: 'Due',
+    exportFile: 'grassroots-visits-{{year}}.xlsx',
   },
 };

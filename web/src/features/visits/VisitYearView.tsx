@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Progress, Select, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { VisitPersonYear, VisitStatus, VisitTrip } from '@canbo/contract';
+import { formatDate, today } from '../../lib/format';
+import { ReportFormModal } from './ReportFormModal';
+import { TripFormModal } from './TripFormModal';
+
+const STATUS_COLOR: Record<VisitStatus, string> = { done: 'green', on_track: 'blue', behind: 'orange' };
+
+/** The years a cadre's visits are looked at: two back, this one, and the next (registering ahead). */
+export function VisitYearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {
+  const { t } = useTranslation('visits');
+  const thisYear = Number(today().slice(0, 4));
+  return (
+    <Select
+      aria-label={t('year')}
+      value={value}
+      onChange={onChange}
+      options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))}
+      style={{ width: 100 }}
+    />
+  );
+}
+
+/**
+ * One cadre's year: days against the requirement, the registration, the trips with their reports,
+ * and (for whoever may edit) logging a trip and filing a report. `own` words the missing
+ * registration to the cadre themself rather than to staff looking at the record.
+ */
+export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: boolean }) {
+  const { t } = useTranslation('visits');
+  const [logging, setLogging] = useState(false);
+  const [reporting, setReporting] = useState<VisitTrip | null>(null);
+  const percent = Math.min(100, Math.round((y.days / y.requirement) * 100));
+  return (
+    <>
+      <Card size="small">
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Text strong data-testid="visit-days">
+            {t('daysDone', { days: y.days, requirement: y.requirement })}
+          </Typography.Text>
+          <Tag color={STATUS_COLOR[y.status]}>{t(`status.${y.status}`)}</Tag>
+        </Flex>
+        <Progress percent={percent} status={y.status === 'done' ? 'success' : 'active'} />
+        {y.registration ? (
+          <Typography.Text type="secondary">{t('registeredAt', { unit: y.registration.hostUnitName })}</Typography.Text>
+        ) : (
+          <Alert type="warning" title={t(own ? 'noRegistration' : 'noRegistrationOf', { year: y.year })} />
+        )}
+      </Card>
+      {y.canEdit && y.registration && (
+        <Button type="primary" block size="large" onClick={() => setLogging(true)}>
+          {t('logTrip')}
+        </Button>
+      )}
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('trips')}
+      </Typography.Title>
+      {y.trips.length === 0 ? (
+        <Typography.Text type="secondary">{t('noTrips')}</Typography.Text>
+      ) : (
+        y.trips.map((trip) => (
+          <Card
+            key={trip.id}
+            size="small"
+            title={`${formatDate(trip.startDate)} – ${formatDate(trip.endDate)} · ${t('days', { count: trip.daysInYear })}`}
+            extra={
+              y.canEdit &&
+              trip.endDate <= today() && (
+                <Button size="small" onClick={() => setReporting(trip)}>
+                  {t('fileReport')}
+                </Button>
+              )
+            }
+          >
+            <Flex vertical gap={4} align="flex-start">
+              <span>
+                {trip.hostUnitName}: {trip.purpose}
+              </span>
+              {trip.reportFiledAt ? (
+                <Tag color="green">{t('reported')}</Tag>
+              ) : trip.reportOverdue ? (
+                <Tag color="red">{t('overdue')}</Tag>
+              ) : (
+                <Tag>{t('dueBy', { date: formatDate(trip.reportDueDate) })}</Tag>
+              )}
+            </Flex>
+          </Card>
+        ))
+      )}
+      {y.registration && (
+        <TripFormModal
+          open={logging}
+          onClose={() => setLogging(false)}
+          personId={y.personId}
+          hostUnitId={y.registration.hostUnitId}
+        />
+      )}
+      <ReportFormModal trip={reporting} onClose={() => setReporting(null)} />
+    </>
+  );
+}
