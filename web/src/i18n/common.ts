@@ -22,6 +22,7 @@ export const common = {
   vi: {
     appName: 'Canbo',
     appTagline: 'Đào tạo, bồi dưỡng cán bộ Đoàn, Hội, Đội',
+    download: { preparing: 'Đang chuẩn bị tệp…' },
     nav: { units: 'Tổ chức', people: 'Cán bộ', users: 'Người dùng', audit: 'Nhật ký thay đổi', tree: 'Cây tổ chức' },
     action: {
       save: 'Lưu',
@@ -84,6 +85,7 @@ export const common = {
   en: {
     appName: 'Canbo',
     appTagline: 'Training and development of Youth Union cadres',
+    download: { preparing: 'Preparing the file…' },
     nav: { units: 'Organisation', people: 'Cadres', users: 'Users', audit: 'Change log', tree: 'Organisation tree' },
     action: {
       save: 'Save',

@@ -67,7 +67,6 @@ export const training = {
     required: 'Hãy nhập {{field}}',
     requiredChoose: 'Hãy chọn {{field}}',
     field: { ...fields.vi, className: 'Tên lớp', place: 'Địa điểm' },
-    download: { preparing: 'Đang chuẩn bị tệp…' },
     list: {
       title: 'Lớp tập huấn, bồi dưỡng',
       create: 'Tạo lớp',
@@ -260,7 +259,6 @@ export const training = {
     required: 'Enter the {{field}}',
     requiredChoose: 'Choose the {{field}}',
     field: { ...fields.en, className: 'Class name', place: 'Venue' },
-    download: { preparing: 'Preparing the file…' },
     list: {
       title: 'Training classes',
       create: 'New class',

@@ -13,7 +13,7 @@ import {
 import { download } from '../../api/client';
 import { formatDate, today } from '../../lib/format';
 import { sortOf, usePaging } from '../../lib/paging';
-import { useDownload } from '../training/useDownload';
+import { useDownload } from '../../lib/useDownload';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCompliance, useOverdue, useTotals } from './api';
 

@@ -7,7 +7,7 @@ import { download } from '../../../api/client';
 import type { TrainingClass } from '@canbo/contract';
 import { FormModal } from '../../../app/FormModal';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format';
-import { useDownload } from '../useDownload';
+import { useDownload } from '../../../lib/useDownload';
 
 interface Values {
   number: number | null;

@@ -10,7 +10,7 @@ import { errorMessage } from '../../../lib/errors';
 import { sortArrow, sortOf, useListPagination } from '../../../lib/paging';
 import { hasRole, useMe } from '../../auth/useMe';
 import { ClassStatusTag } from '../labels';
-import { useDownload } from '../useDownload';
+import { useDownload } from '../../../lib/useDownload';
 import { classFilter, useClasses } from './api';
 import { ClassFilters } from './ClassFilters';
 import { classDates } from './classDates';

@@ -12,7 +12,7 @@ import { useDebounced } from '../../../lib/useDebounced';
 import { UnitSelect } from '../../units/UnitSelect';
 import { useNominatableAllocations } from '../allocations/api';
 import { EnrolmentStatusTag, labelOptions } from '../labels';
-import { useDownload } from '../useDownload';
+import { useDownload } from '../../../lib/useDownload';
 import { useConfirmEnrolments, useEnrolments, type EnrolmentFilter } from './api';
 import { BulkNominateModal } from './BulkNominateModal';
 import { NominateModal } from './NominateModal';

@@ -15,7 +15,7 @@ import type { ClassSession, TrainingClass } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { isEditable } from '../classes/ClassInfoTab';
-import { useDownload } from '../useDownload';
+import { useDownload } from '../../../lib/useDownload';
 import { useDeleteSession, useSessions } from './api';
 import { nextSession, SessionModal } from './SessionModal';
 import { SessionQrModal } from './SessionQrModal';
