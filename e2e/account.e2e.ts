@@ -50,17 +50,17 @@ describe('account: changing one’s own password', () => {
 
     // The unit's name and a year: long enough, but the server's strength check refuses it.
     await dialog().getByLabel('Mật khẩu hiện tại').fill(DEMO_PASSWORD);
-    await dialog().getByLabel('Mật khẩu', { exact: true }).fill('lamdong2024');
+    await dialog().getByLabel('Mật khẩu mới', { exact: true }).fill('lamdong2024');
     await dialog().getByLabel('Nhập lại mật khẩu').fill('lamdong2024');
     await dialog().getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await expect.poll(() => fieldError('Mật khẩu').textContent(), { timeout: 10_000 }).toMatch(/^Mật khẩu/);
+    await expect.poll(() => fieldError('Mật khẩu mới').textContent(), { timeout: 10_000 }).toMatch(/^Mật khẩu/);
     // The dialog fits the phone: nothing wider than the screen.
     const box = await dialog().boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await screenshot(page, 'account-weak-password');
 
-    await dialog().getByLabel('Mật khẩu', { exact: true }).fill(NEW_PASSWORD);
+    await dialog().getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
     await dialog().getByLabel('Nhập lại mật khẩu').fill(NEW_PASSWORD);
     await dialog().getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await toast(page, 'Đã đổi mật khẩu');

@@ -55,7 +55,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <NewPasswordFields />
+      <NewPasswordFields replacing />
     </FormModal>
   );
 }

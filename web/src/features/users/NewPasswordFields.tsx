@@ -5,12 +5,18 @@ import { passwordConfirmRules, passwordRules } from './passwordRules';
 /**
  * A new password and the same typed again (checked here, before anything is sent): the one pair
  * of fields for creating an account, resetting someone's password and changing one's own.
- * `half` lays them out side by side on a wide form (each in a Col of a Row).
+ * `half` lays them out side by side on a wide form (each in a Col of a Row); `replacing` says
+ * "new password" where an old one exists (a reset, one's own change).
  */
-export function NewPasswordFields({ half = false }: { half?: boolean }) {
+export function NewPasswordFields({ half = false, replacing = false }: { half?: boolean; replacing?: boolean }) {
   const { t } = useTranslation('users');
   const password = (
-    <Form.Item name="password" label={t('password')} extra={t('passwordHint')} rules={passwordRules(t)}>
+    <Form.Item
+      name="password"
+      label={t(replacing ? 'newPassword' : 'password')}
+      extra={t('passwordHint')}
+      rules={passwordRules(t)}
+    >
       <Input.Password autoComplete="new-password" />
     </Form.Item>
   );

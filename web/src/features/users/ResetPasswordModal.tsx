@@ -34,7 +34,7 @@ export function ResetPasswordModal({ user, open, onClose }: { user: User; open: 
       danger
     >
       <Typography.Paragraph type="secondary">{t('resetPasswordNote')}</Typography.Paragraph>
-      <NewPasswordFields />
+      <NewPasswordFields replacing />
     </FormModal>
   );
 }

@@ -20,6 +20,7 @@ export const users = {
     passwordHint:
       'Tối thiểu 10 ký tự và khó đoán: nên là một cụm nhiều từ, không chứa tên đăng nhập, họ tên hay tên đơn vị',
     passwordConfirm: 'Nhập lại mật khẩu',
+    newPassword: 'Mật khẩu mới',
     passwordMismatch: 'Hai mật khẩu không khớp',
     person: 'Cán bộ liên kết',
     personHint: 'Tài khoản của chính cán bộ: chỉ xem được hồ sơ của mình',
@@ -60,6 +61,7 @@ export const users = {
     passwordHint:
       "At least 10 characters and hard to guess: a phrase of several words, without the login, the person's name or a unit's name",
     passwordConfirm: 'Repeat the password',
+    newPassword: 'New password',
     passwordMismatch: 'The two passwords differ',
     person: 'Linked cadre',
     personHint: "A cadre's own account: sees only that cadre's record",
