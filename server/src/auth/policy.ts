@@ -101,24 +101,6 @@ export async function canOverAll(tx: Tx, actor: Actor, permission: Permission, u
   return row !== undefined;
 }
 
-/** The cadre's own record: the signed-in account is linked to this person (`users.person_id`). */
-export function isOwnRecord(actor: Actor, personId: number): boolean {
-  return actor.personId !== null && actor.personId === personId;
-}
-
-/**
- * May the actor write this cadre's own-record entries (grassroots visits)? The cadre themself,
- * without any grant, or an editor of the unit keeping the person's record.
- */
-export async function canWriteOwnRecord(
-  tx: Tx,
-  actor: Actor,
-  personId: number,
-  personUnitId: number,
-): Promise<boolean> {
-  return isOwnRecord(actor, personId) || can(tx, actor, 'person.write', personUnitId);
-}
-
 /** SQL condition: person.write on the unit in `column`, or the person id in `personColumn` is the actor's own. */
 export function writableOwnRecord<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,

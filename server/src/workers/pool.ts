@@ -80,15 +80,21 @@ export class HeavyPool {
     }
     this.inFlight++;
     this.perUser.set(userId, mine + 1);
-    const job = this.workers().run({ task, input }, transfer ? { transferList: transfer } : {}) as Promise<
-      TaskOutput<K>
-    >;
-    return job.finally(() => {
+    const release = () => {
       this.inFlight--;
       const left = (this.perUser.get(userId) ?? 1) - 1;
       if (left > 0) this.perUser.set(userId, left);
       else this.perUser.delete(userId);
-    });
+    };
+    let job: Promise<TaskOutput<K>>;
+    try {
+      job = this.workers().run({ task, input }, transfer ? { transferList: transfer } : {}) as Promise<TaskOutput<K>>;
+    } catch (err) {
+      // Starting the pool or queuing can throw before a promise exists: the slot is given back here.
+      release();
+      throw err;
+    }
+    return job.finally(release);
   }
 
   async close(): Promise<void> {

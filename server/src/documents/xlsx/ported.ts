@@ -28,6 +28,14 @@ export async function writePortedTable({ port, sheetName, columns }: PortedTable
       take('ack', m);
     } else take('ack' in m ? 'ack' : 'rows', m);
   });
+  // A port closed by the request thread (the download failed or the client left) is a cancel too:
+  // without it a lost cancel message would hold the worker and its user's slot forever.
+  port.on('close', () => {
+    if (cancelled) return;
+    cancelled = 'closed';
+    take('rows', { cancel: cancelled });
+    take('ack', { cancel: cancelled });
+  });
   const reply = (ask: FromWriter) =>
     new Promise<ToWriter>((resolve) => {
       if (cancelled) return resolve({ cancel: cancelled });

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kyse
 import type { Actor } from '../../auth/actor.ts';
 import { can, inScope, unitInScope } from '../../auth/policy.ts';
 import { columnOf, type AliasOf } from '../../db/aliases.ts';
+import { flag } from '../../db/dialect.ts';
 import type { Tx } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { fieldError } from '../../lib/input.ts';
@@ -56,4 +57,21 @@ export async function requireWritableUnit(
     throw new AppError('forbidden', `Bạn không có quyền cập nhật hồ sơ cán bộ của ${unit.name}`, { field });
   }
   return unit;
+}
+
+/**
+ * The person a record is written for (a position, a study): one the actor cannot see is a 400 naming
+ * the field, one they may see but not edit a 403. One read answers both.
+ */
+export async function requireWritablePerson(tx: Tx, actor: Actor, personId: number): Promise<void> {
+  const person = await tx.q
+    .selectFrom('people as p')
+    .select((eb) => ['p.full_name', flag(inScope(eb, actor, 'person.write', 'p.unit_id')).as('can_edit')])
+    .where('p.id', '=', personId)
+    .where((eb) => personVisible(eb, actor, 'p'))
+    .executeTakeFirst();
+  if (!person) throw fieldError('personId', 'cán bộ không tồn tại hoặc bạn không có quyền xem');
+  if (Number(person.can_edit) !== 1) {
+    throw new AppError('forbidden', `Bạn không có quyền cập nhật hồ sơ của ${person.full_name}`, { field: 'personId' });
+  }
 }

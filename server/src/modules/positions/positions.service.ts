@@ -10,7 +10,6 @@ import {
 } from '@canbo/contract';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
-import { can } from '../../auth/policy.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
@@ -18,10 +17,9 @@ import { AppError, forbidden, notFound, stale } from '../../errors.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
-import { requireWritableUnit, type UnitForWrite } from '../people/access.ts';
+import { requireWritablePerson, requireWritableUnit, type UnitForWrite } from '../people/access.ts';
 import { vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
-import { findPerson } from '../people/people.repository.ts';
 import { lockUnits } from '../units/units.repository.ts';
 import {
   countPositions,
@@ -116,15 +114,6 @@ async function checkOneAtATime(tx: Tx, s: Span, exceptId: number | null): Promis
       `Một đơn vị không thể có hai ${label} cùng lúc: hãy ghi ngày kết thúc chức vụ cũ trước.`,
     { field: 'title', conflictWith: clash.id },
   );
-}
-
-/** The person must be one the actor can see (else 400 naming the field) and may edit (else 403). */
-async function requireWritablePerson(tx: Tx, actor: Actor, personId: number): Promise<void> {
-  const person = await findPerson(tx, actor, personId);
-  if (!person) throw fieldError('personId', 'cán bộ không tồn tại hoặc bạn không có quyền xem');
-  if (!(await can(tx, actor, 'person.write', person.unit_id))) {
-    throw new AppError('forbidden', `Bạn không có quyền cập nhật hồ sơ của ${person.full_name}`, { field: 'personId' });
-  }
 }
 
 export async function createPosition(ctx: Ctx, actor: Actor, input: PositionCreateInput): Promise<Position> {

@@ -13,17 +13,17 @@ import {
 } from '@canbo/contract';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
-import { can } from '../../auth/policy.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
-import { AppError, forbidden, notFound, stale } from '../../errors.ts';
+import { forbidden, notFound, stale } from '../../errors.ts';
 import { todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { findPerson } from '../people/people.repository.ts';
+import { requireWritablePerson } from '../people/access.ts';
 import { raiseStudiedLevels } from './levels.ts';
 import {
   countStudies,
@@ -100,15 +100,6 @@ function checkPlan(p: { startDate: string; expectedEndDate: string; decisionDate
   }
   if (p.decisionDate !== null && p.decisionDate > p.startDate) {
     throw fieldError('decisionDate', `không được sau Ngày bắt đầu (${vnDate(p.startDate)})`);
-  }
-}
-
-/** The person must be one the actor can see (else 400 naming the field) and may edit (else 403). */
-async function requireWritablePerson(tx: Tx, actor: Actor, personId: number): Promise<void> {
-  const person = await findPerson(tx, actor, personId);
-  if (!person) throw fieldError('personId', 'cán bộ không tồn tại hoặc bạn không có quyền xem');
-  if (!(await can(tx, actor, 'person.write', person.unit_id))) {
-    throw new AppError('forbidden', `Bạn không có quyền cập nhật hồ sơ của ${person.full_name}`, { field: 'personId' });
   }
 }
 

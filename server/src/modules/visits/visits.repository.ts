@@ -5,6 +5,7 @@ import { inScope, writableOwnRecord } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import type { VisitTripTable } from '../../db/schema.ts';
 import { flag, forUpdate } from '../../db/dialect.ts';
+import { readKeysetBatch, type KeysetBatch } from '../../db/keyset.ts';
 import { personVisible } from '../people/access.ts';
 
 /** The days of a trip (alias t) falling in `year`: its start-year share, or the rest in its end year. */
@@ -298,29 +299,57 @@ export async function findCompliance(
   f: Pick<VisitComplianceQuery, 'status' | 'sort' | 'order'>,
   page: { limit: number; offset: number },
 ): Promise<{ rows: ComplianceRow[]; total: number }> {
-  const base = tx.q
-    .selectFrom(complianceQuery(tx, actor, q).as('x'))
-    .$if(f.status !== undefined, (b) => b.where('x.status', '=', f.status!));
-  const sortKeys =
-    f.sort === 'days' ? [sql`x.days`, sql`x.sort_key`, sql`x.person_id`] : [sql`x.sort_key`, sql`x.person_id`];
+  const base = complianceBase(tx, actor, q, f);
   let rowsQuery = base.selectAll();
-  for (const key of sortKeys) rowsQuery = rowsQuery.orderBy(key, f.order);
+  for (const key of complianceSortKeys(f)) rowsQuery = rowsQuery.orderBy(key, f.order);
   const [rows, count] = await Promise.all([
     rowsQuery.limit(page.limit).offset(page.offset).execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return {
-    rows: rows.map((r) => ({ ...r, days: Number(r.days), trips: Number(r.trips) })),
-    total: Number(count.n),
-  };
+  return { rows: rows.map(complianceNumbers), total: Number(count.n) };
+}
+
+/** One keyset batch of the compliance export, after the previous batch's last sort values. */
+export async function findComplianceBatch(
+  tx: Tx,
+  actor: Actor,
+  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+  f: Pick<VisitComplianceQuery, 'status' | 'sort' | 'order'>,
+  after: unknown[] | null,
+  limit: number,
+): Promise<KeysetBatch<ComplianceRow>> {
+  const base = complianceBase(tx, actor, q, f).selectAll();
+  const batch = await readKeysetBatch(base, complianceSortKeys(f), f.order, after, limit);
+  return { rows: batch.rows.map(complianceNumbers), last: batch.last };
+}
+
+function complianceBase(
+  tx: Tx,
+  actor: Actor,
+  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+  f: Pick<VisitComplianceQuery, 'status'>,
+) {
+  return tx.q
+    .selectFrom(complianceQuery(tx, actor, q).as('x'))
+    .$if(f.status !== undefined, (b) => b.where('x.status', '=', f.status!));
+}
+
+/** Each order ends in the person's id, so it is total and the export can page by keyset on it. */
+function complianceSortKeys(f: Pick<VisitComplianceQuery, 'sort'>) {
+  return f.sort === 'days' ? [sql`x.days`, sql`x.sort_key`, sql`x.person_id`] : [sql`x.sort_key`, sql`x.person_id`];
+}
+
+function complianceNumbers<R extends { days: unknown; trips: unknown }>(r: R): R & { days: number; trips: number } {
+  return { ...r, days: Number(r.days), trips: Number(r.trips) };
 }
 
 /** Trips and days in `year` by the kind of the visiting cadre's unit when the trip was logged. */
-export async function findTotalsByKind(tx: Tx, unitId: number, year: number) {
+export async function findTotalsByKind(tx: Tx, actor: Actor, unitId: number, year: number) {
   const rows = await tx.q
     .selectFrom('visit_trips as t')
     .innerJoin('unit_closure as c', 'c.descendant_id', 't.person_unit_id')
     .where('c.ancestor_id', '=', unitId)
+    .where((eb) => inScope(eb, actor, 'person.read', 't.person_unit_id'))
     .where((eb) => eb.or([eb('t.start_year', '=', year), eb('t.end_year', '=', year)]))
     .groupBy('t.person_unit_kind')
     .select([

@@ -28,6 +28,7 @@ import { can } from '../../auth/policy.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
+import { keysetBatches } from '../../db/keyset.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
 import { todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
@@ -37,6 +38,7 @@ import { writeAudit } from '../audit/audit.writer.ts';
 import { addDays, elapsedOfYear, tripDays } from './days.ts';
 import {
   findCompliance,
+  findComplianceBatch,
   findOverdue,
   findOverlappingTrip,
   findRegistration,
@@ -425,11 +427,11 @@ export async function exportCompliance(
     year: scope.year,
     rows: {
       async *[Symbol.asyncIterator]() {
-        for (let offset = 0; ; offset += EXPORT_BATCH) {
-          const { rows } = await findCompliance(tx, actor, scope, q, { limit: EXPORT_BATCH, offset });
-          yield* rows.map(toRow);
-          if (rows.length < EXPORT_BATCH) return;
-        }
+        const batches = keysetBatches(
+          (after, limit) => findComplianceBatch(tx, actor, scope, q, after, limit),
+          EXPORT_BATCH,
+        );
+        for await (const rows of batches) yield* rows.map(toRow);
       },
     },
   };
@@ -446,7 +448,7 @@ export async function visitTotals(
   const tx = reader(ctx);
   await requireReadableUnit(tx, actor, unitId);
   const byLevel = new Map<ClassLevel, { trips: number; days: number }>();
-  for (const r of await findTotalsByKind(tx, unitId, year)) {
+  for (const r of await findTotalsByKind(tx, actor, unitId, year)) {
     const level = levelOfUnitKind[r.kind];
     const sum = byLevel.get(level) ?? { trips: 0, days: 0 };
     byLevel.set(level, { trips: sum.trips + r.trips, days: sum.days + r.days });

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { routes, studyKinds, studyStatuses, type StudyKind, type StudyStatus } from '@canbo/contract';
-import { Alert, App, Button, Flex, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
 import { enumOptions } from '../../lib/enumOptions';
-import { errorMessage } from '../../lib/errors';
 import { sortArrow, sortOf, usePaging } from '../../lib/paging';
+import { errorMessage } from '../../lib/errors';
 import { useDebounced } from '../../lib/useDebounced';
+import { useDownload } from '../../lib/useDownload';
 import { hasRole, useMe } from '../auth/useMe';
 import { UnitSelect } from '../units/UnitSelect';
 import { useStudies, type StudyFilter } from './api';
@@ -24,7 +25,6 @@ const SORTS: readonly Sort[] = ['startDate', 'expectedEndDate', 'person'];
  */
 export function StudiesListPage({ overdue = false }: { overdue?: boolean }) {
   const { t } = useTranslation('studies');
-  const { message } = App.useApp();
   const me = useMe();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 350);
@@ -38,7 +38,7 @@ export function StudiesListPage({ overdue = false }: { overdue?: boolean }) {
   });
   const paging = usePaging();
   const [adding, setAdding] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const dl = useDownload();
 
   const filter = {
     q: q || undefined,
@@ -56,16 +56,7 @@ export function StudiesListPage({ overdue = false }: { overdue?: boolean }) {
       paging.restart();
     };
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      await download(routes.studies.export, { query: filter }, t('exportFile'));
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportXlsx = () => dl.run('export', () => download(routes.studies.export, { query: filter }, t('exportFile')));
 
   return (
     <div>
@@ -76,7 +67,7 @@ export function StudiesListPage({ overdue = false }: { overdue?: boolean }) {
         <Space wrap>
           {overdue ? <Link to="/studies">{t('all')}</Link> : <Link to="/studies/overdue">{t('overdue')}</Link>}
           {!overdue && (
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+            <Button icon={<DownloadOutlined />} loading={dl.busy === 'export'} onClick={() => void exportXlsx()}>
               {t('export')}
             </Button>
           )}

@@ -1,3 +1,4 @@
+import { studyActionLabels } from '@canbo/contract';
 import { fieldWords } from '../../i18n/fields';
 
 const fields = fieldWords([
@@ -39,14 +40,9 @@ export const studies = {
     empty: 'Chưa có quá trình học tập nào',
     required: 'Hãy nhập {{field}}',
     expectedBeforeStart: 'Ngày dự kiến kết thúc không được trước ngày bắt đầu',
-    endBeforeStart: 'Ngày kết thúc không được trước ngày bắt đầu',
     actions: 'Thao tác',
     field: fields.vi,
-    step: {
-      graduate: 'Tốt nghiệp',
-      withdraw: 'Thôi học',
-      extend: 'Gia hạn',
-    },
+    step: studyActionLabels,
     confirm: {
       graduate: 'Xác nhận {{name}} đã tốt nghiệp',
       withdraw: 'Xác nhận {{name}} thôi học',
@@ -72,7 +68,6 @@ export const studies = {
     empty: 'No studies yet',
     required: 'Enter the {{field}}',
     expectedBeforeStart: 'The expected end cannot be before the start',
-    endBeforeStart: 'The end date cannot be before the start',
     actions: 'Actions',
     field: fields.en,
     step: {

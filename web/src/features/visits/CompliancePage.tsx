@@ -16,8 +16,7 @@ import { sortOf, usePaging } from '../../lib/paging';
 import { useDownload } from '../../lib/useDownload';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCompliance, useOverdue, useTotals } from './api';
-
-const STATUS_COLOR: Record<VisitStatus, string> = { done: 'green', on_track: 'blue', behind: 'orange' };
+import { STATUS_COLOR } from './VisitYearView';
 
 /** Compliance with "1+2" for a unit's subtree and a year, the totals by level, and the reports overdue. */
 export function CompliancePage() {

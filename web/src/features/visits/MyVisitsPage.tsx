@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
 import { today } from '../../lib/format';
 import { useMyYear } from './api';
 import { VisitYearSelect, VisitYearView } from './VisitYearView';
@@ -24,6 +26,9 @@ export function MyVisitsPage() {
         <Spin />
       ) : data.data ? (
         <VisitYearView year={data.data} own />
+      ) : data.error instanceof ApiError && data.error.status !== 404 ? (
+        // Only "no record of your own" is a 404; anything else is a real failure and says so.
+        <Alert type="error" showIcon title={errorMessage(data.error)} />
       ) : (
         <Alert type="info" title={t('noRecord')} />
       )}

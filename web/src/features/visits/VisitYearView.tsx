@@ -6,7 +6,8 @@ import { formatDate, today } from '../../lib/format';
 import { ReportFormModal } from './ReportFormModal';
 import { TripFormModal } from './TripFormModal';
 
-const STATUS_COLOR: Record<VisitStatus, string> = { done: 'green', on_track: 'blue', behind: 'orange' };
+/** The colour of each compliance status, on the year card and in the compliance list. */
+export const STATUS_COLOR: Record<VisitStatus, string> = { done: 'green', on_track: 'blue', behind: 'orange' };
 
 /** The years a cadre's visits are looked at: two back, this one, and the next (registering ahead). */
 export function VisitYearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {
