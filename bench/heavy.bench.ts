@@ -1,18 +1,19 @@
 /**
  * Heavy work against the real server (not part of `npm test`):
  *   npm run bench:heavy [-- --trainees 500 --sessions 10 --people 20000 --only <part of a job's name>]
- * Starts bench/heavy.server.ts as a child process (buildApp on a fresh SQLite database, listening on
- * 127.0.0.1 on a free port), prepares a completed class through the API (every mark, a grade and a
- * certificate per trainee), then runs each heavy job at its largest size while polling
+ * Fills a fresh SQLite database (bench/heavy.prepare.ts), then starts the server on it as `npm start`
+ * runs it — built by scripts/build-server.mjs, `node server/dist/main.mjs serve`, a child process
+ * listening on 127.0.0.1 on a free port — completes a class through the API (every mark, a grade and
+ * a certificate per trainee), then runs each heavy job at its largest size while polling
  * /api/v1/health, and prints per job: health p50/p99 in ms, the ratio of that p99 to the idle
  * p99, and the server process's RSS in MB (from /proc) when the job starts and its peak sampled
  * every 25 ms while that job runs; each job starts 4 s after the last, once the pool's threads have
  * retired, so its peak is its own and not what an earlier job left. Targets: p99 < 100 ms,
  * RSS < 400 MB. The server runs with its default pool (HEAVY_THREADS etc. pass through).
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { handMadeXlsx, rowXml, sheetXml } from '../server/test/xlsx.ts';
@@ -37,10 +38,23 @@ const JOB_MIN_MS = 10_000;
 const JOB_MAX_MS = 300_000;
 /** Pause before each job, longer than the pool's idle timeout (2 s), so it starts with no thread left from the last. */
 const SETTLE_MS = 4_000;
+/** A port nobody listens on, for the server to take. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Ready {
-  port: number;
+  url: string;
+  dir: string;
   login: string;
   password: string;
   classId: number;
@@ -48,12 +62,13 @@ interface Ready {
   enrolments: number[];
 }
 
-const child = spawn(
+// The database first (TypeScript sources, a process of its own that exits)…
+const prepared = spawnSync(
   process.execPath,
   [
     '--import',
     'tsx',
-    'bench/heavy.server.ts',
+    'bench/heavy.prepare.ts',
     '--trainees',
     values.trainees,
     '--sessions',
@@ -61,17 +76,45 @@ const child = spawn(
     '--people',
     values.people,
   ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
 );
-const stopChild = () => child.kill('SIGTERM');
-process.on('exit', stopChild);
-const ready = await new Promise<Ready>((resolve, reject) => {
-  const lines = createInterface({ input: child.stdout });
-  lines.once('line', (line) => resolve(JSON.parse(line) as Ready));
-  child.once('exit', (code) => reject(new Error(`the bench server stopped (${code})`)));
+if (prepared.status !== 0) throw new Error(`preparing the database failed (${prepared.status})`);
+const ready = JSON.parse(prepared.stdout.trim().split('\n').at(-1)!) as Ready;
+
+// …then the server as `npm start` runs it: built (scripts/build-server.mjs), on that file.
+const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+if (built.status !== 0) throw new Error(`building the server failed (${built.status})`);
+const port = await freePort();
+const child = spawn(process.execPath, ['server/dist/main.mjs', 'serve'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {
+    ...process.env,
+    DATABASE_URL: ready.url,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    WEB_DIST: `${ready.dir}/no-web`,
+    LOG_LEVEL: 'warn',
+  },
 });
+const stopChild = () => {
+  child.kill('SIGTERM');
+  rmSync(ready.dir, { recursive: true, force: true });
+};
+process.on('exit', stopChild);
+child.once('exit', (code) => {
+  if (code !== null && code !== 0) throw new Error(`the bench server stopped (${code})`);
+});
+const base = `http://127.0.0.1:${port}/api/v1`;
+for (let tries = 0; ; tries++) {
+  const up = await fetch(`${base}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (up) break;
+  if (tries > 300) throw new Error('the bench server did not start');
+  await sleep(100);
+}
 const pid = child.pid!;
-const base = `http://127.0.0.1:${ready.port}/api/v1`;
 
 function rssMb(): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,25 +1,9 @@
-// The entry of every worker thread of the heavy pool (pool.ts). Plain JavaScript because Node
-// loads it before any TypeScript loader: it registers tsx (a no-op layer when the server already
-// runs under tsx, the loader tests and scripts need otherwise), then loads the tasks.
-import { setPriority } from 'node:os';
-import { move } from 'piscina';
+// The heavy pool's thread entry when the server runs from its TypeScript sources (tests, scripts,
+// tsx). Plain JavaScript because Node loads it before any TypeScript loader: it registers tsx, then
+// runs the thread's code. The built server (scripts/build-server.mjs) has its own worker.mjs,
+// compiled from worker.run.ts, with no loader.
 import { register } from 'tsx/esm/api';
 
-// On Linux a thread's nice value is its own: this worker yields the CPU to the thread answering
-// requests whenever both want it, so a heavy job slows down before anyone else's request does.
-// (Elsewhere it would lower the whole process, so it is left as it is.)
-if (process.platform === 'linux') setPriority(10);
 register();
-const { tasks } = await import('./tasks.ts');
-
-/** One job: `{ task, input }` → whatever the task returns (plain data or bytes). */
-export default async function run({ task, input }) {
-  const work = tasks[task];
-  if (!work) throw new Error(`unknown heavy task: ${task}`);
-  const result = await work(input);
-  // Bytes that own their whole buffer (a ZIP, a large PDF) are handed over instead of copied, so a
-  // 15 MB ZIP is not held twice. Small Buffers share Node's pool and must be copied.
-  const owned =
-    result instanceof Uint8Array && result.byteOffset === 0 && result.byteLength === result.buffer.byteLength;
-  return owned ? move(result) : result;
-}
+const { default: run } = await import('./worker.run.ts');
+export default run;

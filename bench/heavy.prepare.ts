@@ -1,11 +1,11 @@
 /**
- * The server the heavy-work benchmark measures (bench/heavy.bench.ts starts it as a child process,
- * so its RSS is its own): a fresh SQLite database with one province, a superadmin, a completed class
- * of `--trainees` with `--sessions` sessions, and `--people` more cadres for the largest export,
- * then the real app (buildApp) listening on 127.0.0.1 on a free port. Prints one JSON line with
- * what the benchmark needs, then serves until killed.
+ * The database the heavy-work benchmark's server runs on (bench/heavy.bench.ts runs this first, then
+ * the built server on the file): a fresh SQLite database with one province, a superadmin, a class
+ * of `--trainees` with `--sessions` sessions, and `--people` more cadres for the largest export.
+ * Prints one JSON line with what the benchmark needs (the database's URL and folder among it), then
+ * exits; the benchmark removes the folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,16 +56,8 @@ const enrolments = await makeTrainees(ctx, { classId: cls, unitId: province, cou
 const others = await makeClass(ctx, { organiserUnitId: province, status: 'completed', capacity: null });
 await makeTrainees(ctx, { classId: others, unitId: province, count: Number(values.people), prefix: 'Cán bộ' });
 
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-console.log(JSON.stringify({ port, login: admin.login, password: admin.password, classId: cls, sessions, enrolments }));
-
-const stop = async () => {
-  await app.close();
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-};
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
+await app.close();
+await db.destroy();
+console.log(
+  JSON.stringify({ url, dir, login: admin.login, password: admin.password, classId: cls, sessions, enrolments }),
+);
