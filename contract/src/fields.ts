@@ -138,6 +138,7 @@ export const fieldLabels: Record<string, string> = {
   diplomaNumber: 'Số văn bằng',
   diplomaGrade: 'Xếp loại tốt nghiệp',
   yearStarted: 'Năm bắt đầu',
+  overdue: 'Quá hạn',
   year: 'Năm',
   hostUnitId: 'Đơn vị cơ sở đến',
   purpose: 'Mục đích, nội dung',

@@ -76,6 +76,8 @@ export const studyFilterQuery = z.object({
   studyKind: studyKind.optional(),
   studyStatus: studyStatus.optional(),
   yearStarted: z.coerce.number().int().min(1900).max(2199).optional(),
+  /** Only those past their expected end and still in progress (studying or extended): the result is missing. */
+  overdue: z.enum(['true', 'false']).optional(),
   sort: z.enum(['startDate', 'expectedEndDate', 'person', 'updatedAt']).default('startDate'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

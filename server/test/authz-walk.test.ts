@@ -254,7 +254,6 @@ const LIST_PROBES: Record<string, (w: World) => string[]> = {
   'GET /api/v1/people/export.xlsx': () => [`q=${MARKER}`],
   'GET /api/v1/positions': (w) => [`personId=${w.p2}`],
   'GET /api/v1/studies': (w) => [`q=${MARKER}`, `personId=${w.p2}`],
-  'GET /api/v1/studies/overdue': (w) => [`q=${MARKER}`, `personId=${w.p2}`],
   'GET /api/v1/studies/export.xlsx': (w) => [`q=${MARKER}`, `personId=${w.p2}`],
   'GET /api/v1/users': () => [`q=${MARKER}`],
   'GET /api/v1/training/classes': () => [`q=${MARKER}`],

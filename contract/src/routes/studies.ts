@@ -22,15 +22,6 @@ export const studies = {
     exampleQuery: (ids) => ({ unitId: ids.unit, pageSize: 200 }),
     responses: { 200: studyPage },
   }),
-  /** Past the expected end and still in progress (studying or extended): the result is missing. */
-  overdue: defineRoute({
-    method: 'GET',
-    path: '/studies/overdue',
-    tags,
-    query: studyListQuery,
-    exampleQuery: (ids) => ({ unitId: ids.unit, pageSize: 200 }),
-    responses: { 200: studyPage },
-  }),
   export: defineRoute({
     method: 'GET',
     path: '/studies/export.xlsx',

@@ -16,7 +16,7 @@ import { flag, forUpdate, like, likeContains } from '../../db/dialect.ts';
 import type { StudyTable } from '../../db/schema.ts';
 import { personVisible } from '../people/access.ts';
 
-export type StudyFilter = Omit<StudyExportQuery, 'sort' | 'order'> & {
+export type StudyFilter = Omit<StudyExportQuery, 'sort' | 'order' | 'overdue'> & {
   /** Past the expected end on this date and still in progress. */
   overdueOn?: string;
 };

@@ -7,7 +7,6 @@ import {
   createStudy,
   exportStudies,
   getStudy,
-  listOverdueStudies,
   listPersonStudies,
   listStudies,
   transitionStudy,
@@ -17,7 +16,6 @@ import {
 export async function studiesRoutes(app: App): Promise<void> {
   const { studies } = routes;
   register(app, studies.list, async (req) => listStudies(app.ctx, actorOf(req), req.query));
-  register(app, studies.overdue, async (req) => listOverdueStudies(app.ctx, actorOf(req), req.query));
   register(app, studies.export, async (req, reply) =>
     sendXlsxTable(req, reply, 'hoc-tap-dai-han', studiesTable(exportStudies(app.ctx, actorOf(req), req.query))),
   );

@@ -10,6 +10,7 @@ import {
   type Page,
   type Study,
   type StudyCreateInput,
+  type StudyExportQuery,
 } from '@canbo/contract';
 import { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
@@ -40,9 +41,14 @@ const NOT_FOUND = 'Quá trình học tập';
 
 type ListInput = z.input<typeof studyListQuery>;
 
+/** The query's filters as the repository reads them: "overdue" is past today's date in Vietnam. */
+function studyFilter({ overdue, ...filter }: Omit<StudyExportQuery, 'sort' | 'order'>): StudyFilter {
+  return overdue === 'true' ? { ...filter, overdueOn: todayIso() } : filter;
+}
+
 async function listWith(ctx: Ctx, actor: Actor, input: ListInput, extra: Partial<StudyFilter>): Promise<Page<Study>> {
   const { page, pageSize, sort, order, ...filter } = parseInput(studyListQuery, input);
-  const f = { ...filter, ...extra };
+  const f = { ...studyFilter(filter), ...extra };
   const tx = reader(ctx);
   const [rows, total] = await Promise.all([
     findStudiesPage(tx, actor, f, sort, order, { limit: pageSize, offset: offsetOf({ page, pageSize }) }),
@@ -53,11 +59,6 @@ async function listWith(ctx: Ctx, actor: Actor, input: ListInput, extra: Partial
 
 export function listStudies(ctx: Ctx, actor: Actor, input: ListInput): Promise<Page<Study>> {
   return listWith(ctx, actor, input, {});
-}
-
-/** Studies past their expected end with no result yet (still studying or extended). */
-export function listOverdueStudies(ctx: Ctx, actor: Actor, input: ListInput): Promise<Page<Study>> {
-  return listWith(ctx, actor, input, { overdueOn: todayIso() });
 }
 
 /** A cadre's studies: an unknown person, or one the actor may not see, is a 404. */
@@ -78,7 +79,7 @@ export function exportStudies(ctx: Ctx, actor: Actor, input: z.input<typeof stud
   const { sort, order, ...filter } = parseInput(studyExportQuery, input);
   const tx = reader(ctx);
   const batches = keysetBatches(
-    (after, limit) => findStudiesBatch(tx, actor, filter, sort, order, after, limit),
+    (after, limit) => findStudiesBatch(tx, actor, studyFilter(filter), sort, order, after, limit),
     EXPORT_BATCH,
   );
   return {

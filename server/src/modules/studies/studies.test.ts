@@ -249,11 +249,16 @@ describe('long-term study', () => {
       expect(status.total).toBe(2);
       expect((await as(t.app, admin).get('/api/v1/studies?yearStarted=2018')).json().total).toBe(0);
       // The doctorate and the edited study still "studying", expected to end in 2020, are overdue today.
-      const overdue = (await as(t.app, editorA).get('/api/v1/studies/overdue?sort=person&order=asc')).json();
+      const overdue = (await as(t.app, editorA).get('/api/v1/studies?overdue=true&sort=person&order=asc')).json();
       expect(
         overdue.items.every((s: { studyStatus: string }) => ['studying', 'extended'].includes(s.studyStatus)),
       ).toBe(true);
       expect(overdue.total).toBe(2);
+      // The same filter exports what the list shows.
+      const res = await as(t.app, editorA).get('/api/v1/studies/export.xlsx?overdue=true&sort=person&order=asc');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]!.rowCount).toBe(1 + overdue.total);
     });
 
     it('exports the filtered list to Excel with Vietnamese words', async () => {

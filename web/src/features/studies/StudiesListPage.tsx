@@ -46,9 +46,10 @@ export function StudiesListPage({ overdue = false }: { overdue?: boolean }) {
     studyKind,
     studyStatus: overdue ? undefined : studyStatus,
     yearStarted,
+    overdue: overdue ? ('true' as const) : undefined,
     ...sort,
   };
-  const list = useStudies({ ...filter, page: paging.page, pageSize: paging.pageSize }, overdue);
+  const list = useStudies({ ...filter, page: paging.page, pageSize: paging.pageSize });
   const changed =
     <V,>(set: (v: V) => void) =>
     (v: V) => {
@@ -66,11 +67,9 @@ export function StudiesListPage({ overdue = false }: { overdue?: boolean }) {
         </Typography.Title>
         <Space wrap>
           {overdue ? <Link to="/studies">{t('all')}</Link> : <Link to="/studies/overdue">{t('overdue')}</Link>}
-          {!overdue && (
-            <Button icon={<DownloadOutlined />} loading={dl.busy === 'export'} onClick={() => void exportXlsx()}>
-              {t('export')}
-            </Button>
-          )}
+          <Button icon={<DownloadOutlined />} loading={dl.busy === 'export'} onClick={() => void exportXlsx()}>
+            {t('export')}
+          </Button>
           {hasRole(me.data, 'editor') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
               {t('add')}

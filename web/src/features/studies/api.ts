@@ -7,11 +7,11 @@ export const STUDIES_KEY = ['studies'] as const;
 
 export type StudyFilter = QueryValues<typeof routes.studies.list>;
 
-/** The list, or the overdue list (past the expected end, still in progress). */
-export function useStudies(filter: StudyFilter, overdue = false) {
+/** The list (`overdue: 'true'`: past the expected end, still in progress). */
+export function useStudies(filter: StudyFilter) {
   return useQuery({
-    queryKey: [...STUDIES_KEY, overdue ? 'overdue' : 'all', filter],
-    queryFn: () => call(overdue ? routes.studies.overdue : routes.studies.list, { query: filter }),
+    queryKey: [...STUDIES_KEY, 'all', filter],
+    queryFn: () => call(routes.studies.list, { query: filter }),
   });
 }
 
