@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, pageOf, pageQuery, version } from './common.ts';
-import { classLevel, visitDayCounting, visitStatus } from './enums.ts';
-import { multilineText, optionalMultilineText } from './text.ts';
+import { classLevel, title, visitDayCounting, visitStatus } from './enums.ts';
+import { multilineText, optionalMultilineText, searchTerm } from './text.ts';
 
 /** A year in a query string (coerced from text) … */
 export const visitYear = z.coerce.number().int('phải là số nguyên').min(1900).max(2199);
@@ -24,6 +24,8 @@ export const visitTrip = z.object({
   reportFiledAt: z.string().nullable(),
   reportDueDate: z.string(),
   reportOverdue: z.boolean(),
+  /** The report's attachment (one per trip), its bytes behind GET /visits/trips/:id/report-file. */
+  reportFile: z.object({ name: z.string(), type: z.string(), size: z.number().int() }).nullable(),
   version: z.number().int(),
   canEdit: z.boolean(),
 });
@@ -68,6 +70,29 @@ export const visitRegistrationCreate = z.object({
   notes: optionalMultilineText(2000),
 });
 export type VisitRegistrationCreateInput = z.input<typeof visitRegistrationCreate>;
+
+/** Another host unit (or notes) for a registration; its year stays. */
+export const visitRegistrationUpdate = z.object({
+  version,
+  hostUnitId: id.optional(),
+  notes: optionalMultilineText(2000),
+});
+export type VisitRegistrationUpdateInput = z.input<typeof visitRegistrationUpdate>;
+
+/** Units a cadre may register with: searched by name, paged. */
+export const visitHostUnitsQuery = pageQuery.extend({ personId: id.optional(), q: searchTerm });
+export const visitHostUnit = z.object({ id: z.number().int(), name: z.string(), parentName: z.string().nullable() });
+export type VisitHostUnit = z.infer<typeof visitHostUnit>;
+export const visitHostUnitsPage = pageOf(visitHostUnit);
+
+/** Attachments of a results report: at most 10 MB, PDF, Word (.docx), JPEG or PNG. */
+export const VISIT_REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const visitReportFileTypes = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+} as const;
 
 export const visitTripCreate = z.object({
   personId: id,
@@ -122,11 +147,23 @@ export type VisitTotals = z.infer<typeof visitTotals>;
 export const visitOverdueQuery = pageQuery.extend({ unitId: id.optional() });
 export const visitOverduePage = pageOf(visitTrip);
 
+/** A requirement for the cadres of one level or holding one title (exactly one is set). */
+export const visitRequirement = z.object({
+  id: z.number().int(),
+  level: classLevel.nullable(),
+  title: title.nullable(),
+  annualDays: z.number().int(),
+  version: z.number().int(),
+});
+export type VisitRequirement = z.infer<typeof visitRequirement>;
+
 export const visitSettings = z.object({
   unitId: z.number().int(),
   dayCounting: visitDayCounting,
   reportDueDays: z.number().int(),
   annualDays: z.number().int(),
+  /** Overrides of `annualDays`: a title's wins over a level's, which wins over the default. */
+  requirements: z.array(visitRequirement),
   version: z.number().int(),
   canEdit: z.boolean(),
 });
@@ -139,3 +176,12 @@ export const visitSettingsUpdate = z.object({
   annualDays: z.number().int().min(1).max(366).optional(),
 });
 export type VisitSettingsUpdateInput = z.input<typeof visitSettingsUpdate>;
+
+const annualDays = z.number().int('phải là số nguyên').min(1).max(366);
+/** A requirement for one level or one title: setting one that exists changes its days. */
+export const visitRequirementSet = z.object({
+  level: classLevel.optional(),
+  title: title.optional(),
+  annualDays,
+});
+export type VisitRequirementSetInput = z.input<typeof visitRequirementSet>;

@@ -74,6 +74,23 @@ function downloadHeaders(reply: FastifyReply, type: string, fileName: string): F
     .header('cache-control', 'no-store');
 }
 
+const rfc5987 = (name: string) =>
+  encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * A file a user uploaded, sent back as an attachment with the type it was stored with (never
+ * sniffed, never cached); its name, which may be Vietnamese, as RFC 6266 `filename*`.
+ */
+export function sendStoredFile(reply: FastifyReply, file: { name: string; type: string; bytes: Buffer }): FastifyReply {
+  const ascii = file.name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'tep';
+  return reply
+    .header('content-type', file.type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.name)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(file.bytes);
+}
+
 /** The document as a download, never cached (it carries personal data). */
 export function sendFile(reply: FastifyReply, type: string, file: DocumentFile): FastifyReply {
   return downloadHeaders(reply, type, file.fileName).send(file.bytes);

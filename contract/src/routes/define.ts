@@ -4,7 +4,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const writeMethods: readonly Method[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** A download the route streams instead of JSON. */
-export type FileKind = 'xlsx' | 'docx' | 'pdf' | 'zip';
+/** `stored`: a file a user uploaded, sent back with the type it was stored with. */
+export type FileKind = 'xlsx' | 'docx' | 'pdf' | 'zip' | 'stored';
 
 /**
  * The rows a write's example body refers to. The example is a function of them so that a walk can

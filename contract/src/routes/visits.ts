@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { idParams } from '../common.ts';
 import {
   visitCompliancePage,
@@ -9,6 +10,11 @@ import {
   visitPersonYearQuery,
   visitRegistration,
   visitRegistrationCreate,
+  visitRegistrationUpdate,
+  visitHostUnitsPage,
+  visitHostUnitsQuery,
+  visitRequirement,
+  visitRequirementSet,
   visitReportFile,
   visitSettings,
   visitSettingsQuery,
@@ -50,6 +56,23 @@ export const visits = {
     responses: { 201: visitRegistration },
     example: (ids) => ({ personId: ids.person, year: 2024, hostUnitId: ids.unit, notes: 'Đăng ký đi cơ sở' }),
   }),
+  updateRegistration: defineRoute({
+    method: 'PATCH',
+    path: '/visits/registrations/:id',
+    tags,
+    params: idParams,
+    body: visitRegistrationUpdate,
+    responses: { 200: visitRegistration },
+    example: (ids) => ({ version: 1, hostUnitId: ids.unit }),
+  }),
+  hostUnits: defineRoute({
+    method: 'GET',
+    path: '/visits/host-units',
+    tags,
+    query: visitHostUnitsQuery,
+    exampleQuery: (ids) => ({ personId: ids.person }),
+    responses: { 200: visitHostUnitsPage },
+  }),
   createTrip: defineRoute({
     method: 'POST',
     path: '/visits/trips',
@@ -81,6 +104,28 @@ export const visits = {
     body: visitReportFile,
     responses: { 200: visitTrip },
     example: { version: 1, reportText: 'Đã làm việc với 3 chi đoàn; đề xuất tăng sinh hoạt chuyên đề.' },
+  }),
+  uploadReportFile: defineRoute({
+    method: 'POST',
+    path: '/visits/trips/:id/report-file',
+    tags,
+    params: idParams,
+    upload: true,
+    responses: { 200: visitTrip },
+  }),
+  reportFile: defineRoute({
+    method: 'GET',
+    path: '/visits/trips/:id/report-file',
+    tags,
+    params: idParams,
+    file: 'stored',
+  }),
+  deleteReportFile: defineRoute({
+    method: 'DELETE',
+    path: '/visits/trips/:id/report-file',
+    tags,
+    params: idParams,
+    responses: { 200: visitTrip },
   }),
   compliance: defineRoute({
     method: 'GET',
@@ -130,5 +175,21 @@ export const visits = {
     body: visitSettingsUpdate,
     responses: { 200: visitSettings },
     example: { version: 1, dayCounting: 'working' },
+  }),
+  setRequirement: defineRoute({
+    method: 'POST',
+    path: '/visits/settings/:id/requirements',
+    tags,
+    params: idParams,
+    body: visitRequirementSet,
+    responses: { 200: visitRequirement },
+    example: { title: 'secretary', annualDays: 30 },
+  }),
+  deleteRequirement: defineRoute({
+    method: 'DELETE',
+    path: '/visits/requirements/:id',
+    tags,
+    params: idParams,
+    responses: { 204: z.null() },
   }),
 };

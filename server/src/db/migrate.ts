@@ -20,6 +20,7 @@ import * as m0009 from './migrations/0009_class_sort_key.ts';
 import * as m0010 from './migrations/0010_login_throttle.ts';
 import * as m0011 from './migrations/0011_studies.ts';
 import * as m0012 from './migrations/0012_visits.ts';
+import * as m0013 from './migrations/0013_visit_requirements.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -36,6 +37,7 @@ const migrations: Record<string, EngineMigration> = {
   '0010_login_throttle': m0010,
   '0011_studies': m0011,
   '0012_visits': m0012,
+  '0013_visit_requirements': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -67,6 +67,7 @@ export interface Database {
   visit_trips: VisitTripTable;
   visit_report_files: VisitReportFileTable;
   visit_settings: VisitSettingsTable;
+  visit_requirements: VisitRequirementTable;
 }
 
 interface Stamped {
@@ -447,6 +448,15 @@ export interface VisitReportFileTable {
   size: number;
   content: Uint8Array;
   created_at: string;
+}
+
+/** A requirement of a top unit for one level or one title (exactly one of them set). */
+export interface VisitRequirementTable extends Stamped {
+  id: Generated<number>;
+  unit_id: number;
+  level: ClassLevel | null;
+  title: Title | null;
+  annual_days: number;
 }
 
 export interface VisitSettingsTable extends Stamped {

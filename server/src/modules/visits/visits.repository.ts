@@ -1,10 +1,17 @@
 import { sql } from 'kysely';
-import type { UnitKind, VisitComplianceQuery, VisitDayCounting } from '@canbo/contract';
+import {
+  levelOfUnitKind,
+  type ClassLevel,
+  type Title,
+  type UnitKind,
+  type VisitComplianceQuery,
+  type VisitDayCounting,
+} from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope, writableOwnRecord } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import type { VisitTripTable } from '../../db/schema.ts';
-import { flag, forUpdate } from '../../db/dialect.ts';
+import { flag, forUpdate, like, likeContains } from '../../db/dialect.ts';
 import { readKeysetBatch, type KeysetBatch } from '../../db/keyset.ts';
 import { personVisible } from '../people/access.ts';
 
@@ -121,6 +128,9 @@ export interface TripRow {
   report_text: string | null;
   report_filed_at: string | null;
   report_due_date: string;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
   version: number;
   can_edit: number;
 }
@@ -131,6 +141,7 @@ function visibleTrips(tx: Tx, actor: Actor) {
     .selectFrom('visit_trips as t')
     .innerJoin('people as p', 'p.id', 't.person_id')
     .innerJoin('units as h', 'h.id', 't.host_unit_id')
+    .leftJoin('visit_report_files as f', 'f.trip_id', 't.id')
     .where((eb) => personVisible(eb, actor, 'p'))
     .select((eb) => [
       't.id',
@@ -148,6 +159,9 @@ function visibleTrips(tx: Tx, actor: Actor) {
       't.report_text',
       't.report_filed_at',
       't.report_due_date',
+      'f.name as file_name',
+      'f.type as file_type',
+      'f.size as file_size',
       't.version',
       flag(writableOwnRecord(eb, actor, 'p.unit_id', 'p.id')).as('can_edit'),
     ]);
@@ -225,6 +239,190 @@ export async function insertRegistration(
   return row.id;
 }
 
+/** A registration of a person the actor may see, and whether they may change it (the cadre or an editor). */
+export async function findVisibleRegistration(tx: Tx, actor: Actor, id: number) {
+  return tx.q
+    .selectFrom('visit_registrations as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .where((eb) => personVisible(eb, actor, 'p'))
+    .where('r.id', '=', id)
+    .select((eb) => [
+      'r.id',
+      'r.person_id',
+      'r.year',
+      'p.unit_id',
+      'p.full_name',
+      'r.version',
+      flag(writableOwnRecord(eb, actor, 'p.unit_id', 'p.id')).as('can_edit'),
+    ])
+    .executeTakeFirst();
+}
+
+/** Trips of the person starting in the year are credited to its registration (its id, or none). */
+export async function linkTripsOfYear(tx: Tx, personId: number, year: number, registrationId: number | null) {
+  await tx.q
+    .updateTable('visit_trips')
+    .set({ registration_id: registrationId })
+    .where('person_id', '=', personId)
+    .where('start_year', '=', year)
+    .execute();
+}
+
+/** Units under `rootId` still in being, by name (folded search), in Vietnamese order. */
+export async function findHostUnits(
+  tx: Tx,
+  rootId: number,
+  folded: string | null,
+  page: { limit: number; offset: number },
+) {
+  const base = tx.q
+    .selectFrom('units as u')
+    .innerJoin('unit_closure as c', 'c.descendant_id', 'u.id')
+    .leftJoin('units as pu', 'pu.id', 'u.parent_id')
+    .where('c.ancestor_id', '=', rootId)
+    .where('u.valid_to', 'is', null)
+    .$if(folded !== null, (b) => b.where(() => like('u.search_text', likeContains(folded!))));
+  const [rows, count] = await Promise.all([
+    base
+      .select(['u.id', 'u.name', 'pu.name as parent_name'])
+      .orderBy('u.sort_key')
+      .orderBy('u.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function parentOf(tx: Tx, unitId: number): Promise<number | null> {
+  const row = await tx.q.selectFrom('units').select('parent_id').where('id', '=', unitId).executeTakeFirst();
+  return row?.parent_id ?? null;
+}
+
+export async function findReportFileContent(tx: Tx, tripId: number) {
+  return tx.q
+    .selectFrom('visit_report_files')
+    .select(['name', 'type', 'size', 'content'])
+    .where('trip_id', '=', tripId)
+    .executeTakeFirst();
+}
+
+/** The trip's one attachment, replacing any before it. */
+export async function putReportFile(
+  tx: Tx,
+  f: { trip_id: number; name: string; type: string; size: number; content: Uint8Array },
+  now: string,
+): Promise<void> {
+  await tx.q.deleteFrom('visit_report_files').where('trip_id', '=', f.trip_id).execute();
+  await tx.q
+    .insertInto('visit_report_files')
+    .values({ ...f, created_at: now })
+    .execute();
+}
+
+export async function removeReportFile(tx: Tx, tripId: number): Promise<void> {
+  await tx.q.deleteFrom('visit_report_files').where('trip_id', '=', tripId).execute();
+}
+
+export interface RequirementRow {
+  id: number;
+  unit_id: number;
+  level: ClassLevel | null;
+  title: Title | null;
+  annual_days: number;
+  version: number;
+}
+
+export async function findRequirements(tx: Tx, topUnitId: number): Promise<RequirementRow[]> {
+  return tx.q
+    .selectFrom('visit_requirements')
+    .select(['id', 'unit_id', 'level', 'title', 'annual_days', 'version'])
+    .where('unit_id', '=', topUnitId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function findRequirement(tx: Tx, id: number): Promise<RequirementRow | undefined> {
+  return tx.q
+    .selectFrom('visit_requirements')
+    .select(['id', 'unit_id', 'level', 'title', 'annual_days', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Sets the days of the top unit's requirement for a level or a title, creating it if need be; its id. */
+export async function upsertRequirement(
+  tx: Tx,
+  r: { unit_id: number; level: ClassLevel | null; title: Title | null; annual_days: number },
+  now: string,
+): Promise<number> {
+  const existing = await tx.q
+    .selectFrom('visit_requirements')
+    .select(['id', 'version'])
+    .where('unit_id', '=', r.unit_id)
+    .where((eb) => (r.level === null ? eb('level', 'is', null) : eb('level', '=', r.level)))
+    .where((eb) => (r.title === null ? eb('title', 'is', null) : eb('title', '=', r.title)))
+    .executeTakeFirst();
+  if (existing) {
+    await tx.q
+      .updateTable('visit_requirements')
+      .set({ annual_days: r.annual_days, updated_at: now, version: existing.version + 1 })
+      .where('id', '=', existing.id)
+      .execute();
+    return existing.id;
+  }
+  const row = await tx.q
+    .insertInto('visit_requirements')
+    .values({ ...r, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function removeRequirement(tx: Tx, id: number): Promise<void> {
+  await tx.q.deleteFrom('visit_requirements').where('id', '=', id).execute();
+}
+
+/** The level of a unit kind (alias u), in SQL: the same mapping as `levelOfUnitKind`. */
+const levelOfKind = sql<ClassLevel>`case u.kind ${sql.join(
+  Object.entries(levelOfUnitKind).map(([kind, level]) => sql`when ${kind} then ${level}`),
+  sql` `,
+)} end`;
+
+/** What fixes a cadre's requirement: the top unit's rules, the default, the date titles are taken on. */
+export interface RequirementBasis {
+  topUnitId: number;
+  defaultDays: number;
+  /** Titles held on this date count (the year's last day, or today for the current year). */
+  titlesOn: string;
+}
+
+/**
+ * A cadre's (alias p, unit alias u) annual requirement, the most specific rule first: the smallest
+ * of the requirements of the titles held on `titlesOn`, else the requirement of the unit's level,
+ * else the default.
+ */
+function requirementOf(b: RequirementBasis) {
+  return sql<number>`coalesce(
+    (select min(r.annual_days) from visit_requirements r
+       inner join positions pos on pos.title = r.title
+       where r.unit_id = ${b.topUnitId} and pos.person_id = p.id and pos.start_date <= ${b.titlesOn}
+         and (pos.end_date is null or pos.end_date >= ${b.titlesOn})),
+    (select r.annual_days from visit_requirements r where r.unit_id = ${b.topUnitId} and r.level = ${levelOfKind}),
+    ${b.defaultDays})`;
+}
+
+export async function findPersonRequirement(tx: Tx, personId: number, b: RequirementBasis): Promise<number> {
+  const row = await tx.q
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select(requirementOf(b).as('days'))
+    .where('p.id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return Number(row.days);
+}
+
 /** Is the unit one whose people the actor may read (compliance, totals and overdue lists start from it)? */
 export async function unitReadable(tx: Tx, actor: Actor, unitId: number): Promise<boolean> {
   const row = await tx.q
@@ -240,19 +438,27 @@ export interface ComplianceRow {
   person_id: number;
   full_name: string;
   unit_name: string;
+  requirement: number;
   days: number;
   trips: number;
   status: 'done' | 'on_track' | 'behind';
 }
 
+export interface ComplianceScope extends RequirementBasis {
+  unitId: number;
+  year: number;
+  elapsed: number;
+  length: number;
+}
+
 /**
- * Each cadre of the subtree registered for the year or with a trip in it: days against the
- * requirement, and the status (done; on track = days × year length ≥ requirement × days elapsed).
+ * Each cadre of the subtree registered for the year or with a trip in it: days against their own
+ * requirement (`requirementOf`), and the status (done; on track = days × year length ≥ requirement × days elapsed).
  */
 function complianceQuery(
   tx: Tx,
   actor: Actor,
-  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+  q: ComplianceScope,
 ) {
   const perPerson = tx.q
     .selectFrom('visit_trips as t')
@@ -260,8 +466,9 @@ function complianceQuery(
     .groupBy('t.person_id')
     .select(['t.person_id', sql<number>`sum(${daysIn(q.year)})`.as('days'), sql<number>`count(*)`.as('trips')]);
   const days = sql<number>`coalesce(d.days, 0)`;
-  const status = sql<ComplianceRow['status']>`case when ${days} >= ${q.requirement} then 'done'
-    when ${days} * ${q.length} >= ${q.requirement * q.elapsed} then 'on_track' else 'behind' end`;
+  const requirement = requirementOf(q);
+  const status = sql<ComplianceRow['status']>`case when ${days} >= ${requirement} then 'done'
+    when ${days} * ${q.length} >= ${requirement} * ${q.elapsed} then 'on_track' else 'behind' end`;
   return tx.q
     .selectFrom('people as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
@@ -285,6 +492,7 @@ function complianceQuery(
       'p.id as person_id',
       'p.full_name',
       'u.name as unit_name',
+      requirement.as('requirement'),
       days.as('days'),
       sql<number>`coalesce(d.trips, 0)`.as('trips'),
       status.as('status'),
@@ -295,7 +503,7 @@ function complianceQuery(
 export async function findCompliance(
   tx: Tx,
   actor: Actor,
-  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+  q: ComplianceScope,
   f: Pick<VisitComplianceQuery, 'status' | 'sort' | 'order'>,
   page: { limit: number; offset: number },
 ): Promise<{ rows: ComplianceRow[]; total: number }> {
@@ -313,7 +521,7 @@ export async function findCompliance(
 export async function findComplianceBatch(
   tx: Tx,
   actor: Actor,
-  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+  q: ComplianceScope,
   f: Pick<VisitComplianceQuery, 'status' | 'sort' | 'order'>,
   after: unknown[] | null,
   limit: number,
@@ -326,7 +534,7 @@ export async function findComplianceBatch(
 function complianceBase(
   tx: Tx,
   actor: Actor,
-  q: { unitId: number; year: number; requirement: number; elapsed: number; length: number },
+  q: ComplianceScope,
   f: Pick<VisitComplianceQuery, 'status'>,
 ) {
   return tx.q
@@ -339,8 +547,10 @@ function complianceSortKeys(f: Pick<VisitComplianceQuery, 'sort'>) {
   return f.sort === 'days' ? [sql`x.days`, sql`x.sort_key`, sql`x.person_id`] : [sql`x.sort_key`, sql`x.person_id`];
 }
 
-function complianceNumbers<R extends { days: unknown; trips: unknown }>(r: R): R & { days: number; trips: number } {
-  return { ...r, days: Number(r.days), trips: Number(r.trips) };
+function complianceNumbers<R extends { requirement: unknown; days: unknown; trips: unknown }>(
+  r: R,
+): R & { requirement: number; days: number; trips: number } {
+  return { ...r, requirement: Number(r.requirement), days: Number(r.days), trips: Number(r.trips) };
 }
 
 /** Trips and days in `year` by the kind of the visiting cadre's unit when the trip was logged. */

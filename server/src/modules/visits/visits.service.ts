@@ -1,6 +1,13 @@
 import {
   levelOfUnitKind,
+  titles,
+  classLevels,
   visitComplianceExportQuery,
+  visitHostUnitsQuery,
+  visitRegistrationUpdate,
+  visitReportFileTypes,
+  visitRequirementSet,
+  VISIT_REPORT_FILE_MAX_BYTES,
   visitComplianceQuery,
   visitOverdueQuery,
   visitPersonYearQuery,
@@ -15,6 +22,8 @@ import {
   type ClassLevel,
   type Page,
   type VisitComplianceRow,
+  type VisitHostUnit,
+  type VisitRequirement,
   type VisitPersonYear,
   type VisitRegistration,
   type VisitSettings,
@@ -30,6 +39,7 @@ import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { keysetBatches } from '../../db/keyset.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
+import { foldVietnamese } from '@canbo/contract';
 import { todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
@@ -39,6 +49,20 @@ import { addDays, elapsedOfYear, tripDays } from './days.ts';
 import {
   findCompliance,
   findComplianceBatch,
+  findHostUnits,
+  findPersonRequirement,
+  findReportFileContent,
+  findRequirement,
+  findRequirements,
+  findVisibleRegistration,
+  linkTripsOfYear,
+  parentOf,
+  putReportFile,
+  removeReportFile,
+  removeRequirement,
+  upsertRequirement,
+  type RequirementBasis,
+  type RequirementRow,
   findOverdue,
   findOverlappingTrip,
   findRegistration,
@@ -91,6 +115,8 @@ function toTrip(r: TripRow, year: number, today: string): VisitTrip {
     reportFiledAt: r.report_filed_at,
     reportDueDate: r.report_due_date,
     reportOverdue: r.report_filed_at === null && r.report_due_date < today,
+    reportFile:
+      r.file_name === null ? null : { name: r.file_name, type: r.file_type ?? '', size: Number(r.file_size) },
     version: r.version,
     canEdit: r.can_edit === 1,
   };
@@ -124,6 +150,16 @@ async function settingsOfPerson(tx: Tx, person: VisitPersonRow): Promise<Setting
   return findSettings(tx, await topUnitOf(tx, person.unit_id));
 }
 
+/** Titles count as held on the year's last day, or today while the year runs. */
+function titlesOn(year: number, today: string): string {
+  const end = `${year}-12-31`;
+  return end < today ? end : today;
+}
+
+function requirementBasis(settings: SettingsRow, year: number, today: string): RequirementBasis {
+  return { topUnitId: settings.unit_id, defaultDays: settings.annual_days, titlesOn: titlesOn(year, today) };
+}
+
 async function personYear(tx: Tx, actor: Actor, personId: number, year: number): Promise<VisitPersonYear> {
   const person = await findVisitPerson(tx, actor, personId);
   if (!person) throw notFound(PERSON);
@@ -133,6 +169,7 @@ async function personYear(tx: Tx, actor: Actor, personId: number, year: number):
     findRegistration(tx, personId, year),
     findTripsOfYear(tx, actor, personId, year),
   ]);
+  const requirement = await findPersonRequirement(tx, person.id, requirementBasis(settings, year, today));
   const trips = rows.map((r) => toTrip(r, year, today));
   const days = trips.reduce((sum, t) => sum + t.daysInYear, 0);
   return {
@@ -140,9 +177,9 @@ async function personYear(tx: Tx, actor: Actor, personId: number, year: number):
     personName: person.full_name,
     unitName: person.unit_name,
     year,
-    requirement: settings.annual_days,
+    requirement,
     days,
-    status: statusOf(days, settings.annual_days, year, today),
+    status: statusOf(days, requirement, year, today),
     dayCounting: settings.day_counting,
     registration: registration ? toRegistration(registration) : null,
     trips,
@@ -196,6 +233,8 @@ export async function registerVisits(
       { person_id: person.id, year: data.year, host_unit_id: data.hostUnitId, notes: data.notes ?? null },
       nowIso(),
     );
+    // trips logged before the registration are credited to it
+    await linkTripsOfYear(tx, person.id, data.year, id);
     const row = await findRegistration(tx, person.id, data.year);
     if (!row) throw notFound();
     const out = toRegistration(row);
@@ -209,6 +248,71 @@ export async function registerVisits(
     });
     return out;
   });
+}
+
+const REGISTRATION = 'Đăng ký đi cơ sở';
+
+/** Another host unit or notes for a registration (its year stays): the cadre or an editor of theirs. */
+export async function changeRegistration(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number } & z.input<typeof visitRegistrationUpdate>,
+): Promise<VisitRegistration> {
+  const { id, ...rest } = input;
+  const patch = parseInput(visitRegistrationUpdate, rest);
+  return inTransaction(ctx, async (tx) => {
+    const reg = await findVisibleRegistration(tx, actor, id);
+    if (!reg) throw notFound(REGISTRATION);
+    if (reg.can_edit !== 1) throw forbidden(`Bạn chỉ được xem, không được sửa đăng ký đi cơ sở của ${reg.full_name}`);
+    if (reg.version !== patch.version) throw stale();
+    if (patch.hostUnitId !== undefined) await requireHostUnit(tx, patch.hostUnitId);
+    const before = await findRegistration(tx, reg.person_id, reg.year);
+    if (!before) throw notFound(REGISTRATION);
+    await updateVersioned(tx, 'visit_registrations', id, patch.version, {
+      host_unit_id: patch.hostUnitId,
+      notes: patch.notes,
+    });
+    const after = await findRegistration(tx, reg.person_id, reg.year);
+    if (!after) throw notFound(REGISTRATION);
+    const strip = ({ version: _v, ...f }: VisitRegistration) => f;
+    await writeAudit(tx, actor, {
+      entity: 'visit_registration',
+      entityId: id,
+      action: 'update',
+      unitId: reg.unit_id,
+      before: strip(toRegistration(before)),
+      after: strip(toRegistration(after)),
+    });
+    return toRegistration(after);
+  });
+}
+
+/**
+ * Units a cadre may register with: those under the unit directly above the cadre's (a district
+ * cadre's province, a commune cadre's district), or under the cadre's own when it is a top unit.
+ */
+export async function listHostUnits(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.input<typeof visitHostUnitsQuery>,
+): Promise<Page<VisitHostUnit>> {
+  const { page, pageSize, q, ...rest } = parseInput(visitHostUnitsQuery, input);
+  // a cadre's own account asks for itself; staff name the cadre
+  const personId = required(rest.personId ?? actor.personId ?? undefined, 'personId');
+  const tx = reader(ctx);
+  const person = await findVisitPerson(tx, actor, personId);
+  if (!person) throw notFound(PERSON);
+  const root = (await parentOf(tx, person.unit_id)) ?? person.unit_id;
+  const folded = q ? foldVietnamese(q) : null;
+  const { rows, total } = await findHostUnits(tx, root, folded || null, {
+    limit: pageSize,
+    offset: offsetOf({ page, pageSize }),
+  });
+  return pageFrom(
+    rows.map((r) => ({ id: r.id, name: r.name, parentName: r.parent_name })),
+    total,
+    { page, pageSize },
+  );
 }
 
 interface Span {
@@ -327,12 +431,16 @@ export async function updateTrip(
     const counted = daysOf(span, settings);
     await lockPerson(tx, person.id);
     await refuseOverlap(tx, person.id, span, id);
+    const startYear = Number(span.startDate.slice(0, 4));
+    // a trip moved into another year is credited to that year's registration, or to none
+    const registration = await findRegistration(tx, person.id, startYear);
     await updateVersioned(tx, 'visit_trips', id, patch.version, {
+      registration_id: registration?.id ?? null,
       host_unit_id: patch.hostUnitId,
       purpose: patch.purpose,
       start_date: span.startDate,
       end_date: span.endDate,
-      start_year: Number(span.startDate.slice(0, 4)),
+      start_year: startYear,
       end_year: Number(span.endDate.slice(0, 4)),
       days: counted.days,
       start_year_days: counted.startYearDays,
@@ -372,17 +480,16 @@ async function complianceScope(tx: Tx, actor: Actor, q: { unitId?: number | unde
   const year = q.year ?? thisYear();
   await requireReadableUnit(tx, actor, unitId);
   const settings = await findSettings(tx, await topUnitOf(tx, unitId));
-  const { elapsed, length } = elapsedOfYear(year, todayIso());
-  return { unitId, year, requirement: settings.annual_days, elapsed, length };
+  const today = todayIso();
+  const { elapsed, length } = elapsedOfYear(year, today);
+  return { unitId, year, elapsed, length, ...requirementBasis(settings, year, today) };
 }
 
-const toComplianceRow =
-  (requirement: number) =>
-  (r: ComplianceRow): VisitComplianceRow => ({
+const toComplianceRow = (r: ComplianceRow): VisitComplianceRow => ({
     personId: r.person_id,
     personName: r.full_name,
     unitName: r.unit_name,
-    requirement,
+    requirement: r.requirement,
     days: r.days,
     trips: r.trips,
     status: r.status,
@@ -404,7 +511,7 @@ export async function listCompliance(
     { status, sort, order },
     { limit: pageSize, offset: offsetOf({ page, pageSize }) },
   );
-  return pageFrom(rows.map(toComplianceRow(scope.requirement)), total, { page, pageSize });
+  return pageFrom(rows.map(toComplianceRow), total, { page, pageSize });
 }
 
 /** Rows of an export read per batch, so a province-wide list never sits in memory at once. */
@@ -422,7 +529,6 @@ export async function exportCompliance(
   const q = parseInput(visitComplianceExportQuery, input);
   const tx = reader(ctx);
   const scope = await complianceScope(tx, actor, q);
-  const toRow = toComplianceRow(scope.requirement);
   return {
     year: scope.year,
     rows: {
@@ -431,7 +537,7 @@ export async function exportCompliance(
           (after, limit) => findComplianceBatch(tx, actor, scope, q, after, limit),
           EXPORT_BATCH,
         );
-        for await (const rows of batches) yield* rows.map(toRow);
+        for await (const rows of batches) yield* rows.map(toComplianceRow);
       },
     },
   };
@@ -481,6 +587,17 @@ export async function listOverdue(
   );
 }
 
+function toRequirement(r: RequirementRow): VisitRequirement {
+  return { id: r.id, level: r.level, title: r.title, annualDays: r.annual_days, version: r.version };
+}
+
+/** Levels first (central … grassroots), then titles, each in the catalogue's order. */
+function byRule(a: RequirementRow, b: RequirementRow): number {
+  const rank = (r: RequirementRow) =>
+    r.level !== null ? classLevels.indexOf(r.level) : classLevels.length + titles.indexOf(r.title!);
+  return rank(a) - rank(b);
+}
+
 async function settingsView(tx: Tx, actor: Actor, topUnitId: number): Promise<VisitSettings> {
   const s = await findSettings(tx, topUnitId);
   return {
@@ -488,6 +605,7 @@ async function settingsView(tx: Tx, actor: Actor, topUnitId: number): Promise<Vi
     dayCounting: s.day_counting,
     reportDueDays: s.report_due_days,
     annualDays: s.annual_days,
+    requirements: (await findRequirements(tx, topUnitId)).sort(byRule).map(toRequirement),
     version: s.version,
     // The rules of a whole organisation: its administrators set them, as the catalogue.
     canEdit: await can(tx, actor, 'catalog.manage', topUnitId),
@@ -527,7 +645,7 @@ export async function changeSettings(
     if (before.version === 0) await insertSettings(tx, { unit_id: id, ...values }, now);
     else if (!(await updateSettings(tx, id, patch.version, values, now))) throw stale();
     const after = await settingsView(tx, actor, id);
-    const strip = ({ canEdit: _c, version: _v, ...f }: VisitSettings) => f;
+    const strip = ({ canEdit: _c, version: _v, requirements: _r, ...f }: VisitSettings) => f;
     await writeAudit(tx, actor, {
       entity: 'visit_settings',
       entityId: id,
@@ -538,4 +656,189 @@ export async function changeSettings(
     });
     return after;
   });
+}
+
+/** The top unit's settings, readable by the actor (else 404) and theirs to change (else 403). */
+async function requireEditableSettings(tx: Tx, actor: Actor, unitId: number): Promise<VisitSettings> {
+  await requireReadableUnit(tx, actor, unitId);
+  if ((await topUnitOf(tx, unitId)) !== unitId) throw notFound(UNIT);
+  const settings = await settingsView(tx, actor, unitId);
+  if (!settings.canEdit) throw forbidden('Chỉ quản trị của đơn vị cấp cao nhất được đổi cấu hình đi cơ sở');
+  return settings;
+}
+
+const ruleView = (r: RequirementRow | VisitRequirement | undefined) =>
+  r === undefined
+    ? null
+    : 'annualDays' in r
+      ? { level: r.level, title: r.title, annualDays: r.annualDays }
+      : { level: r.level, title: r.title, annualDays: r.annual_days };
+
+/**
+ * The days a year required of the cadres of one level or holding one title, overriding the
+ * organisation's default (a title's requirement wins over a level's); setting one that exists changes it.
+ */
+export async function setRequirement(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number } & z.input<typeof visitRequirementSet>,
+): Promise<VisitRequirement> {
+  const { id, ...rest } = input;
+  const data = parseInput(visitRequirementSet, rest);
+  if ((data.level === undefined) === (data.title === undefined)) {
+    throw fieldError(data.level === undefined ? 'level' : 'title', 'hãy chọn một cấp hoặc một chức danh, không cả hai');
+  }
+  return inTransaction(ctx, async (tx) => {
+    const settings = await requireEditableSettings(tx, actor, id);
+    const before = settings.requirements.find((r) =>
+      data.level !== undefined ? r.level === data.level : r.title === data.title,
+    );
+    const reqId = await upsertRequirement(
+      tx,
+      { unit_id: id, level: data.level ?? null, title: data.title ?? null, annual_days: data.annualDays },
+      nowIso(),
+    );
+    const after = await findRequirement(tx, reqId);
+    if (!after) throw notFound();
+    if (before?.annualDays !== after.annual_days) {
+      await writeAudit(tx, actor, {
+        entity: 'visit_settings',
+        entityId: id,
+        action: 'requirement_set',
+        unitId: id,
+        before: ruleView(before),
+        after: ruleView(after),
+      });
+    }
+    return toRequirement(after);
+  });
+}
+
+export async function deleteRequirement(ctx: Ctx, actor: Actor, input: { id: number }): Promise<null> {
+  return inTransaction(ctx, async (tx) => {
+    const rule = await findRequirement(tx, input.id);
+    if (!rule || !(await unitReadable(tx, actor, rule.unit_id))) throw notFound('Yêu cầu số ngày');
+    await requireEditableSettings(tx, actor, rule.unit_id);
+    await removeRequirement(tx, rule.id);
+    await writeAudit(tx, actor, {
+      entity: 'visit_settings',
+      entityId: rule.unit_id,
+      action: 'requirement_delete',
+      unitId: rule.unit_id,
+      before: ruleView(rule),
+    });
+    return null;
+  });
+}
+
+/** A report attachment as read from the request: its name as sent and its bytes. */
+export interface UploadedReportFile {
+  fileName: string;
+  data: Buffer;
+}
+
+const FILE_SIGNATURES: { ext: keyof typeof visitReportFileTypes; magic: number[] }[] = [
+  { ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { ext: 'jpg', magic: [0xff, 0xd8, 0xff] },
+  // .docx is a zip
+  { ext: 'docx', magic: [0x50, 0x4b, 0x03, 0x04] },
+];
+
+/** The file's type, from its name and checked against its first bytes; else a 400 naming the file. */
+function reportFileType(f: UploadedReportFile): string {
+  const dot = f.fileName.lastIndexOf('.');
+  const given = dot < 0 ? '' : f.fileName.slice(dot + 1).toLowerCase();
+  const ext = given === 'jpeg' ? 'jpg' : given;
+  const sig = FILE_SIGNATURES.find((s) => s.ext === ext);
+  if (!sig) throw fieldError('file', 'chỉ nhận tệp PDF, Word (.docx), JPG hoặc PNG');
+  if (!sig.magic.every((b, i) => f.data[i] === b)) {
+    throw fieldError('file', `nội dung tệp "${f.fileName}" không phải là tệp .${ext}`);
+  }
+  return visitReportFileTypes[sig.ext];
+}
+
+/** A stored name: the base name only, in NFC, without control characters, at most 200 characters. */
+function storedName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069"]/g, '');
+  return clean.length > 200 ? clean.slice(clean.length - 200) : clean || 'tep-dinh-kem';
+}
+
+const fileView = (t: TripRow) => (t.file_name === null ? null : { name: t.file_name, size: Number(t.file_size) });
+
+/** The trip, seen (else 404) and writable (else 403) by the actor: its report's attachment may change. */
+async function requireReportableTrip(tx: Tx, actor: Actor, id: number): Promise<TripRow> {
+  const trip = await findTrip(tx, actor, id);
+  if (!trip) throw notFound(TRIP);
+  if (trip.can_edit !== 1) throw forbidden('Bạn chỉ được xem, không được sửa đợt đi cơ sở này');
+  return trip;
+}
+
+/** Attach a file to the trip's results report (replacing the one before): PDF, .docx, JPG or PNG, at most 10 MB. */
+export async function uploadReportFile(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number; file: UploadedReportFile | null },
+): Promise<VisitTrip> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await requireReportableTrip(tx, actor, input.id);
+    if (before.end_date > todayIso()) throw fieldError('file', 'chỉ nộp báo cáo sau khi đợt đi cơ sở kết thúc');
+    const file = input.file;
+    if (!file) throw fieldError('file', 'hãy chọn tệp đính kèm');
+    if (file.data.length === 0) throw fieldError('file', `tệp "${file.fileName}" trống`);
+    if (file.data.length > VISIT_REPORT_FILE_MAX_BYTES) throw fieldError('file', 'tệp lớn hơn 10 MB');
+    const type = reportFileType(file);
+    const name = storedName(file.fileName);
+    await putReportFile(
+      tx,
+      { trip_id: before.id, name, type, size: file.data.length, content: file.data },
+      nowIso(),
+    );
+    const after = await findTrip(tx, actor, before.id);
+    if (!after) throw notFound(TRIP);
+    await writeAudit(tx, actor, {
+      entity: 'visit_trip',
+      entityId: before.id,
+      action: 'report_file',
+      unitId: after.person_unit_id,
+      before: { reportFile: fileView(before) },
+      after: { reportFile: fileView(after) },
+    });
+    return toTrip(after, after.start_year, todayIso());
+  });
+}
+
+export async function deleteReportFile(ctx: Ctx, actor: Actor, input: { id: number }): Promise<VisitTrip> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await requireReportableTrip(tx, actor, input.id);
+    if (before.file_name === null) throw notFound('Tệp đính kèm báo cáo');
+    await removeReportFile(tx, before.id);
+    const after = await findTrip(tx, actor, before.id);
+    if (!after) throw notFound(TRIP);
+    await writeAudit(tx, actor, {
+      entity: 'visit_trip',
+      entityId: before.id,
+      action: 'report_file_delete',
+      unitId: after.person_unit_id,
+      before: { reportFile: fileView(before) },
+      after: { reportFile: null },
+    });
+    return toTrip(after, after.start_year, todayIso());
+  });
+}
+
+/** The report's attachment, for whoever may read the trip (another subtree's is a 404). */
+export async function getReportFile(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number },
+): Promise<{ name: string; type: string; bytes: Buffer }> {
+  const tx = reader(ctx);
+  const trip = await findTrip(tx, actor, input.id);
+  if (!trip) throw notFound(TRIP);
+  const file = await findReportFileContent(tx, trip.id);
+  if (!file) throw notFound('Tệp đính kèm báo cáo');
+  return { name: file.name, type: file.type, bytes: Buffer.from(file.content) };
 }
