@@ -82,7 +82,11 @@ const rfc5987 = (name: string) =>
  * sniffed, never cached); its name, which may be Vietnamese, as RFC 6266 `filename*`.
  */
 export function sendStoredFile(reply: FastifyReply, file: { name: string; type: string; bytes: Buffer }): FastifyReply {
-  const ascii = file.name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'tep';
+  const ascii =
+    file.name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'tep';
   return reply
     .header('content-type', file.type)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.name)}`)

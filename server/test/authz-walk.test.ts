@@ -274,6 +274,9 @@ const OWN_SESSION = new Set(['POST /api/v1/auth/logout']);
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Each walk trip's registration: `/visits/registrations/:id` is aimed at the registration of the target's trip. */
+const registrationOfTrip = new Map<number, number>();
+
 function fill(url: string, target: Target, params: Record<string, number> = {}): string {
   return fillPath(url, (name, before) => {
     const given = params[name];
@@ -304,6 +307,8 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
         return String(target.unit);
       case 'trips':
         return String(target.trip);
+      case 'registrations':
+        return String(registrationOfTrip.get(target.trip));
       default:
         return String(target.unit);
     }
@@ -590,6 +595,21 @@ describe('authorisation walk over every registered route', () => {
       hostUnitId: G2,
       purpose: 'Nắm tình hình quyx cơ sở',
     });
+    registrationOfTrip.set(T1.trip, T1.registration);
+    registrationOfTrip.set(T2.trip, T2.registration);
+    // the other district's report has an attachment, marked: its download must never reach the editor
+    const marked = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(MARKER)]);
+    await t.db.kysely
+      .insertInto('visit_report_files')
+      .values({
+        trip_id: T2.trip,
+        name: `${MARKER}.png`,
+        type: 'image/png',
+        size: marked.length,
+        content: marked,
+        created_at: '2025-05-10T00:00:00.000Z',
+      })
+      .execute();
     const grantOf = async (userId: number) =>
       (await t.db.kysely.selectFrom('grants').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
     w = {

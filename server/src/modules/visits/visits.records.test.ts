@@ -31,7 +31,6 @@ describe('grassroots visits: registrations, report attachments, requirements', (
   let viewerA: Session;
   let editorB: Session;
   let cadreA: number;
-  let cadreB: number;
   let ownA: Session;
   const year = Number(todayIso().slice(0, 4));
 
@@ -42,7 +41,7 @@ describe('grassroots visits: registrations, report attachments, requirements', (
       payload: f.payload,
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': f.contentType },
     });
-  const auditOf = (entity: string, entityId: number) =>
+  const auditOf = (entity: 'visit_trip' | 'visit_registration' | 'visit_settings', entityId: number) =>
     t.db.kysely
       .selectFrom('audit_log')
       .select(['action', 'before', 'after'])
@@ -57,7 +56,7 @@ describe('grassroots visits: registrations, report attachments, requirements', (
     commune = await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, kind: 'commune' });
     commune2 = await makeUnit(t.ctx, { name: 'Đoàn xã Trúc Sơn', parentId: cuJut, kind: 'commune' });
     cadreA = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Y', givenName: 'Niê' });
-    cadreB = await makePerson(t.ctx, { unitId: dakMil, familyName: 'Lê', givenName: 'Tâm' });
+    await makePerson(t.ctx, { unitId: dakMil, familyName: 'Lê', givenName: 'Tâm' });
     const userA = await makeUser(t.ctx, { personId: cadreA });
     ownA = await login(t.app, userA.login, userA.password);
   });
@@ -100,7 +99,12 @@ describe('grassroots visits: registrations, report attachments, requirements', (
         hostUnitId: commune2,
       });
       expect(changed.statusCode, changed.body).toBe(200);
-      expect(changed.json()).toMatchObject({ year, hostUnitId: commune2, hostUnitName: 'Đoàn xã Trúc Sơn', version: 2 });
+      expect(changed.json()).toMatchObject({
+        year,
+        hostUnitId: commune2,
+        hostUnitName: 'Đoàn xã Trúc Sơn',
+        version: 2,
+      });
       const me = (await as(t.app, ownA).get(`${API}/me?year=${year}`)).json();
       expect(me.registration).toMatchObject({ id: regId, hostUnitName: 'Đoàn xã Trúc Sơn' });
       const audit = await auditOf('visit_registration', regId);
@@ -111,12 +115,12 @@ describe('grassroots visits: registrations, report attachments, requirements', (
     it('refuses a stale change (409), a viewer (403) and another district (404)', async () => {
       const body = { version: 1, hostUnitId: commune };
       expect((await as(t.app, ownA).patch(`${API}/registrations/${regId}`, body)).statusCode).toBe(409);
-      expect((await as(t.app, viewerA).patch(`${API}/registrations/${regId}`, { ...body, version: 2 })).statusCode).toBe(
-        403,
-      );
-      expect((await as(t.app, editorB).patch(`${API}/registrations/${regId}`, { ...body, version: 2 })).statusCode).toBe(
-        404,
-      );
+      expect(
+        (await as(t.app, viewerA).patch(`${API}/registrations/${regId}`, { ...body, version: 2 })).statusCode,
+      ).toBe(403);
+      expect(
+        (await as(t.app, editorB).patch(`${API}/registrations/${regId}`, { ...body, version: 2 })).statusCode,
+      ).toBe(404);
       const byEditor = await as(t.app, editorA).patch(`${API}/registrations/${regId}`, { ...body, version: 2 });
       expect(byEditor.json()).toMatchObject({ hostUnitId: commune, version: 3 });
     });
@@ -281,11 +285,13 @@ describe('grassroots visits: registrations, report attachments, requirements', (
       );
       expect(byName).toMatchObject({ 'Hà Bí': 30, 'Hà Phó': 45, 'Võ Cơ': 60, 'Y Niê': 45 });
       const settings = (await as(t.app, admin).get(`${API}/settings?unitId=${cuJut}`)).json();
-      expect(settings.requirements.map((r: { level: string | null; title: string | null; annualDays: number }) => [
-        r.level,
-        r.title,
-        r.annualDays,
-      ])).toEqual([
+      expect(
+        settings.requirements.map((r: { level: string | null; title: string | null; annualDays: number }) => [
+          r.level,
+          r.title,
+          r.annualDays,
+        ]),
+      ).toEqual([
         ['district', null, 45],
         [null, 'secretary', 30],
       ]);

@@ -455,11 +455,7 @@ export interface ComplianceScope extends RequirementBasis {
  * Each cadre of the subtree registered for the year or with a trip in it: days against their own
  * requirement (`requirementOf`), and the status (done; on track = days × year length ≥ requirement × days elapsed).
  */
-function complianceQuery(
-  tx: Tx,
-  actor: Actor,
-  q: ComplianceScope,
-) {
+function complianceQuery(tx: Tx, actor: Actor, q: ComplianceScope) {
   const perPerson = tx.q
     .selectFrom('visit_trips as t')
     .where((eb) => eb.or([eb('t.start_year', '=', q.year), eb('t.end_year', '=', q.year)]))
@@ -531,12 +527,7 @@ export async function findComplianceBatch(
   return { rows: batch.rows.map(complianceNumbers), last: batch.last };
 }
 
-function complianceBase(
-  tx: Tx,
-  actor: Actor,
-  q: ComplianceScope,
-  f: Pick<VisitComplianceQuery, 'status'>,
-) {
+function complianceBase(tx: Tx, actor: Actor, q: ComplianceScope, f: Pick<VisitComplianceQuery, 'status'>) {
   return tx.q
     .selectFrom(complianceQuery(tx, actor, q).as('x'))
     .$if(f.status !== undefined, (b) => b.where('x.status', '=', f.status!));

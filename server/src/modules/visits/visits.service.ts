@@ -115,8 +115,7 @@ function toTrip(r: TripRow, year: number, today: string): VisitTrip {
     reportFiledAt: r.report_filed_at,
     reportDueDate: r.report_due_date,
     reportOverdue: r.report_filed_at === null && r.report_due_date < today,
-    reportFile:
-      r.file_name === null ? null : { name: r.file_name, type: r.file_type ?? '', size: Number(r.file_size) },
+    reportFile: r.file_name === null ? null : { name: r.file_name, type: r.file_type ?? '', size: Number(r.file_size) },
     version: r.version,
     canEdit: r.can_edit === 1,
   };
@@ -486,14 +485,14 @@ async function complianceScope(tx: Tx, actor: Actor, q: { unitId?: number | unde
 }
 
 const toComplianceRow = (r: ComplianceRow): VisitComplianceRow => ({
-    personId: r.person_id,
-    personName: r.full_name,
-    unitName: r.unit_name,
-    requirement: r.requirement,
-    days: r.days,
-    trips: r.trips,
-    status: r.status,
-  });
+  personId: r.person_id,
+  personName: r.full_name,
+  unitName: r.unit_name,
+  requirement: r.requirement,
+  days: r.days,
+  trips: r.trips,
+  status: r.status,
+});
 
 export async function listCompliance(
   ctx: Ctx,
@@ -762,7 +761,9 @@ function reportFileType(f: UploadedReportFile): string {
 function storedName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069"]/g, '');
+  const clean = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069"]/g, '');
   return clean.length > 200 ? clean.slice(clean.length - 200) : clean || 'tep-dinh-kem';
 }
 
@@ -791,11 +792,7 @@ export async function uploadReportFile(
     if (file.data.length > VISIT_REPORT_FILE_MAX_BYTES) throw fieldError('file', 'tệp lớn hơn 10 MB');
     const type = reportFileType(file);
     const name = storedName(file.fileName);
-    await putReportFile(
-      tx,
-      { trip_id: before.id, name, type, size: file.data.length, content: file.data },
-      nowIso(),
-    );
+    await putReportFile(tx, { trip_id: before.id, name, type, size: file.data.length, content: file.data }, nowIso());
     const after = await findTrip(tx, actor, before.id);
     if (!after) throw notFound(TRIP);
     await writeAudit(tx, actor, {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Form, Select, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   routes,
@@ -14,7 +14,9 @@ import { download } from '../../api/client';
 import { formatDate, today } from '../../lib/format';
 import { sortOf, usePaging } from '../../lib/paging';
 import { useDownload } from '../../lib/useDownload';
+import { useMe } from '../auth/useMe';
 import { UnitSelect } from '../units/UnitSelect';
+import { SettingsModal } from './SettingsModal';
 import { useCompliance, useOverdue, useTotals } from './api';
 import { STATUS_COLOR } from './VisitYearView';
 
@@ -22,7 +24,11 @@ import { STATUS_COLOR } from './VisitYearView';
 export function CompliancePage() {
   const { t } = useTranslation('visits');
   const thisYear = Number(today().slice(0, 4));
-  const [unitId, setUnitId] = useState<number | undefined>();
+  const me = useMe();
+  // opens on the unit of the account's (first) grant until another is chosen; null once cleared
+  const [chosen, setChosen] = useState<number | null | undefined>(undefined);
+  const unitId = chosen === undefined ? me.data?.grants[0]?.unitId : (chosen ?? undefined);
+  const [configuring, setConfiguring] = useState(false);
   const [year, setYear] = useState(thisYear);
   const [status, setStatus] = useState<VisitStatus | undefined>();
   const [sort, setSort] = useState<{ sort: 'person' | 'days'; order: 'asc' | 'desc' }>({
@@ -48,22 +54,27 @@ export function CompliancePage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('complianceTitle')}
         </Typography.Title>
-        <Button
-          icon={<DownloadOutlined />}
-          disabled={unitId === undefined}
-          loading={dl.busy === 'export'}
-          onClick={() =>
-            void dl.run('export', () =>
-              download(
-                routes.visits.exportCompliance,
-                { query: { unitId, year, status, ...sort } },
-                t('exportFile', { year }),
-              ),
-            )
-          }
-        >
-          {t('common:action.export')}
-        </Button>
+        <Flex gap={8} wrap>
+          <Button icon={<SettingOutlined />} disabled={unitId === undefined} onClick={() => setConfiguring(true)}>
+            {t('settingsTitle')}
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={unitId === undefined}
+            loading={dl.busy === 'export'}
+            onClick={() =>
+              void dl.run('export', () =>
+                download(
+                  routes.visits.exportCompliance,
+                  { query: { unitId, year, status, ...sort } },
+                  t('exportFile', { year }),
+                ),
+              )
+            }
+          >
+            {t('common:action.export')}
+          </Button>
+        </Flex>
       </Flex>
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t('unit')} style={{ minWidth: 260 }}>
@@ -71,7 +82,7 @@ export function CompliancePage() {
             id="compliance_unitId"
             value={unitId}
             onChange={(v) => {
-              setUnitId(v ?? undefined);
+              setChosen(v ?? null);
               paging.restart();
               overduePaging.restart();
             }}
@@ -170,6 +181,9 @@ export function CompliancePage() {
             ]}
           />
         </>
+      )}
+      {unitId !== undefined && (
+        <SettingsModal open={configuring} unitId={unitId} onClose={() => setConfiguring(false)} />
       )}
     </Flex>
   );

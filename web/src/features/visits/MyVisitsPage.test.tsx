@@ -30,6 +30,7 @@ const firstTrip: VisitTrip = {
   reportFiledAt: null,
   reportDueDate: `${year}-01-24`,
   reportOverdue: true,
+  reportFile: null,
   version: 1,
   canEdit: true,
 };
@@ -84,6 +85,7 @@ function server() {
         reportText: String(req.body!.reportText),
         reportFiledAt: `${year}-02-10T00:00:00Z`,
         reportOverdue: false,
+        reportFile: null,
       };
       return reply(trips[0]);
     },

@@ -40,6 +40,7 @@ const withTrip: VisitPersonYear = {
       reportFiledAt: `${year}-03-10T00:00:00Z`,
       reportDueDate: `${year}-03-17`,
       reportOverdue: false,
+      reportFile: null,
       version: 2,
       canEdit: false,
     },

@@ -1,28 +1,51 @@
-import { useMemo } from 'react';
-import { App, Form, Input } from 'antd';
+import { useMemo, useState } from 'react';
+import { App, Button, Flex, Form, Input, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { VisitTrip } from '@canbo/contract';
+import { VISIT_REPORT_FILE_MAX_BYTES, type VisitTrip } from '@canbo/contract';
 import { FormModal } from '../../app/FormModal';
-import { useFileReport } from './api';
+import { errorMessage } from '../../lib/errors';
+import { useDeleteReportFile, useFileReport, useUploadReportFile } from './api';
+import { ReportFileLink } from './ReportFileLink';
 
 interface Values {
   reportText?: string;
 }
 
-/** File (or correct) the short results report of a finished trip. */
+const ACCEPT = '.pdf,.docx,.jpg,.jpeg,.png';
+
+/** File (or correct) the short results report of a finished trip, with one attachment. Keyed by the trip. */
 export function ReportFormModal({ trip, onClose }: { trip: VisitTrip | null; onClose: () => void }) {
   const { t } = useTranslation('visits');
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const file = useFileReport();
+  const attach = useUploadReportFile();
+  const detach = useDeleteReportFile();
+  const [chosen, setChosen] = useState<File | null>(null);
+  // the attachment as the server last answered (a deletion shows at once)
+  const [current, setCurrent] = useState<VisitTrip | null>(trip);
   const initialValues = useMemo<Values>(() => ({ reportText: trip?.reportText ?? '' }), [trip]);
 
   const submit = async (v: Values) => {
     // the version the form was opened on: a change by someone else meanwhile is refused (409)
     await file.mutateAsync({ id: trip!.id, version: trip!.version, reportText: v.reportText! });
+    if (chosen) await attach.mutateAsync({ id: trip!.id, file: chosen });
     message.success(t('reportFiled'));
     onClose();
   };
+
+  const remove = async () => {
+    try {
+      setCurrent(await detach.mutateAsync(trip!.id));
+      message.success(t('fileDeleted'));
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
+  const fileList: UploadFile[] = chosen ? [{ uid: 'chosen', name: chosen.name, status: 'done' }] : [];
 
   return (
     <FormModal<Values>
@@ -32,7 +55,7 @@ export function ReportFormModal({ trip, onClose }: { trip: VisitTrip | null; onC
       form={form}
       initialValues={initialValues}
       onSubmit={submit}
-      pending={file.isPending}
+      pending={file.isPending || attach.isPending}
       onClose={onClose}
     >
       <Form.Item
@@ -41,6 +64,39 @@ export function ReportFormModal({ trip, onClose }: { trip: VisitTrip | null; onC
         rules={[{ required: true, message: t('required', { field: t('reportText').toLowerCase() }) }]}
       >
         <Input.TextArea rows={6} maxLength={10000} />
+      </Form.Item>
+      <Form.Item label={t('attachment')} extra={t('attachmentHint')}>
+        <Flex vertical gap={8} align="flex-start">
+          {current?.reportFile && !chosen && (
+            <Flex gap={8} align="center" wrap>
+              <ReportFileLink trip={current} />
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                loading={detach.isPending}
+                aria-label={t('deleteFile')}
+                onClick={() => void remove()}
+              />
+            </Flex>
+          )}
+          <Upload
+            accept={ACCEPT}
+            maxCount={1}
+            fileList={fileList}
+            beforeUpload={(f) => {
+              if (f.size > VISIT_REPORT_FILE_MAX_BYTES) {
+                void message.error(t('fileTooLarge', { name: f.name }));
+              } else {
+                setChosen(f);
+              }
+              return false;
+            }}
+            onRemove={() => setChosen(null)}
+          >
+            <Button icon={<UploadOutlined />}>{t(current?.reportFile ? 'replaceFile' : 'chooseFile')}</Button>
+          </Upload>
+        </Flex>
       </Form.Item>
     </FormModal>
   );

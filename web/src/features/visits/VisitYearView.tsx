@@ -3,6 +3,8 @@ import { Alert, Button, Card, Flex, Progress, Select, Tag, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import type { VisitPersonYear, VisitStatus, VisitTrip } from '@canbo/contract';
 import { formatDate, today } from '../../lib/format';
+import { ReportFileLink } from './ReportFileLink';
+import { RegistrationFormModal } from './RegistrationFormModal';
 import { ReportFormModal } from './ReportFormModal';
 import { TripFormModal } from './TripFormModal';
 
@@ -32,6 +34,7 @@ export function VisitYearSelect({ value, onChange }: { value: number; onChange: 
 export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: boolean }) {
   const { t } = useTranslation('visits');
   const [logging, setLogging] = useState(false);
+  const [registering, setRegistering] = useState(false);
   const [reporting, setReporting] = useState<VisitTrip | null>(null);
   const percent = Math.min(100, Math.round((y.days / y.requirement) * 100));
   return (
@@ -45,9 +48,25 @@ export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: bo
         </Flex>
         <Progress percent={percent} status={y.status === 'done' ? 'success' : 'active'} />
         {y.registration ? (
-          <Typography.Text type="secondary">{t('registeredAt', { unit: y.registration.hostUnitName })}</Typography.Text>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <Typography.Text type="secondary" data-testid="visit-registration">
+              {t('registeredAt', { unit: y.registration.hostUnitName, year: y.year })}
+            </Typography.Text>
+            {y.canEdit && (
+              <Button size="small" onClick={() => setRegistering(true)}>
+                {t('changeUnit')}
+              </Button>
+            )}
+          </Flex>
         ) : (
-          <Alert type="warning" title={t(own ? 'noRegistration' : 'noRegistrationOf', { year: y.year })} />
+          <Flex vertical gap={8}>
+            <Alert type="warning" title={t(own ? 'noRegistration' : 'noRegistrationOf', { year: y.year })} />
+            {y.canEdit && (
+              <Button type="primary" block size="large" onClick={() => setRegistering(true)}>
+                {t('register', { year: y.year })}
+              </Button>
+            )}
+          </Flex>
         )}
       </Card>
       {y.canEdit && y.registration && (
@@ -79,6 +98,7 @@ export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: bo
               <span>
                 {trip.hostUnitName}: {trip.purpose}
               </span>
+              <ReportFileLink trip={trip} />
               {trip.reportFiledAt ? (
                 <Tag color="green">{t('reported')}</Tag>
               ) : trip.reportOverdue ? (
@@ -98,7 +118,14 @@ export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: bo
           hostUnitId={y.registration.hostUnitId}
         />
       )}
-      <ReportFormModal trip={reporting} onClose={() => setReporting(null)} />
+      <ReportFormModal key={reporting?.id ?? 'none'} trip={reporting} onClose={() => setReporting(null)} />
+      <RegistrationFormModal
+        open={registering}
+        onClose={() => setRegistering(false)}
+        personId={y.personId}
+        year={y.year}
+        registration={y.registration}
+      />
     </>
   );
 }

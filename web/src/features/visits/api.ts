@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes, type BodyIn, type QueryValues } from '@canbo/contract';
-import { call } from '../../api/client';
+import { call, upload } from '../../api/client';
 import { AUDIT_KEY } from '../../lib/queryKeys';
 
 export const VISITS_KEY = ['visits'] as const;
@@ -71,5 +71,83 @@ export function useOverdue(query: QueryValues<typeof routes.visits.overdue>, ena
     queryFn: () => call(routes.visits.overdue, { query }),
     placeholderData: (prev) => prev,
     enabled,
+  });
+}
+
+export function useRegister() {
+  const changed = useVisitsChanged();
+  return useMutation({
+    mutationFn: (body: BodyIn<typeof routes.visits.register>) => call(routes.visits.register, { body }),
+    onSuccess: changed,
+  });
+}
+
+export function useChangeRegistration() {
+  const changed = useVisitsChanged();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: number } & BodyIn<typeof routes.visits.updateRegistration>) =>
+      call(routes.visits.updateRegistration, { params: { id }, body }),
+    onSuccess: changed,
+  });
+}
+
+/** Units the cadre may register with, by name. */
+export function useHostUnits(personId: number, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...VISITS_KEY, 'hostUnits', personId, q],
+    queryFn: () => call(routes.visits.hostUnits, { query: { personId, q: q || undefined, pageSize: 50 } }),
+    placeholderData: (prev) => prev,
+    enabled,
+  });
+}
+
+export function useUploadReportFile() {
+  const changed = useVisitsChanged();
+  return useMutation({
+    mutationFn: ({ id, file }: { id: number; file: File }) =>
+      upload(routes.visits.uploadReportFile, { params: { id } }, file),
+    onSuccess: changed,
+  });
+}
+
+export function useDeleteReportFile() {
+  const changed = useVisitsChanged();
+  return useMutation({
+    mutationFn: (id: number) => call(routes.visits.deleteReportFile, { params: { id } }),
+    onSuccess: changed,
+  });
+}
+
+export function useVisitSettings(unitId: number | undefined) {
+  return useQuery({
+    queryKey: [...VISITS_KEY, 'settings', unitId],
+    queryFn: () => call(routes.visits.settings, { query: { unitId } }),
+    enabled: unitId !== undefined,
+  });
+}
+
+export function useChangeSettings() {
+  const changed = useVisitsChanged();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: number } & BodyIn<typeof routes.visits.updateSettings>) =>
+      call(routes.visits.updateSettings, { params: { id }, body }),
+    onSuccess: changed,
+  });
+}
+
+export function useSetRequirement() {
+  const changed = useVisitsChanged();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: number } & BodyIn<typeof routes.visits.setRequirement>) =>
+      call(routes.visits.setRequirement, { params: { id }, body }),
+    onSuccess: changed,
+  });
+}
+
+export function useDeleteRequirement() {
+  const changed = useVisitsChanged();
+  return useMutation({
+    mutationFn: (id: number) => call(routes.visits.deleteRequirement, { params: { id } }),
+    onSuccess: changed,
   });
 }
