@@ -23,6 +23,9 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
+/** A tiny PNG (its signature and a few bytes): what the server checks an attachment's type by. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
 /** The days done this year, as the progress card shows them ("12/60 ngày"). */
 async function daysDone(): Promise<number> {
   const text = await page.getByTestId('visit-days').textContent();
@@ -42,6 +45,28 @@ describe('grassroots visits on a phone', () => {
     await screenshot(page, 'visits-me');
   });
 
+  it('sees the year’s registration and changes its host unit', async () => {
+    const registration = page.getByTestId('visit-registration');
+    await expect.poll(() => registration.textContent()).toContain('Đơn vị cơ sở đăng ký năm');
+    await page.getByRole('button', { name: 'Đổi đơn vị' }).click();
+    const dialog = page.getByRole('dialog');
+    const input = dialog.getByLabel('Đơn vị cơ sở đến');
+    await input.click();
+    const listId = await input.getAttribute('aria-controls');
+    // another unit than the one registered with
+    const other = page
+      .locator(
+        `.ant-select-dropdown:has([id="${listId}"]) .ant-select-item-option:not(.ant-select-item-option-selected)`,
+      )
+      .first();
+    const label = (await other.getAttribute('title')) ?? '';
+    await other.click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => registration.textContent()).toContain(label.replace(/ \(.*\)$/, ''));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'visits-registration');
+  });
+
   it('logs a trip and sees the annual total rise', async () => {
     await page.getByRole('button', { name: 'Ghi đợt đi cơ sở' }).click();
     const dialog = page.getByRole('dialog');
@@ -53,12 +78,21 @@ describe('grassroots visits on a phone', () => {
     await screenshot(page, 'visits-trip-logged');
   });
 
-  it('files the trip’s report', async () => {
+  it('files the trip’s report with an attachment, and downloads it back', async () => {
     await page.getByRole('button', { name: 'Nộp báo cáo' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Báo cáo kết quả').fill('Đã dự sinh hoạt, nắm tình hình đoàn viên thôn.');
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'bao-cao-thon.png', mimeType: 'image/png', buffer: PNG });
+    await dialog.getByText('bao-cao-thon.png').waitFor();
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã nộp báo cáo', { exact: true }).first().waitFor();
+    const link = page.getByRole('button', { name: 'Tải tệp bao-cao-thon.png' }).first();
+    await link.waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(file.suggestedFilename()).toBe('bao-cao-thon.png');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'visits-report-filed');
   });
 });

@@ -757,13 +757,19 @@ function reportFileType(f: UploadedReportFile): string {
   return visitReportFileTypes[sig.ext];
 }
 
+/** Control, invisible and direction characters, and the quote: never kept in a stored file name. */
+const unsafeInName = (cp: number) =>
+  cp < 0x20 ||
+  (cp >= 0x7f && cp <= 0x9f) ||
+  (cp >= 0x200b && cp <= 0x200f) ||
+  (cp >= 0x202a && cp <= 0x202e) ||
+  (cp >= 0x2066 && cp <= 0x2069) ||
+  cp === 0x22;
+
 /** A stored name: the base name only, in NFC, without control characters, at most 200 characters. */
 function storedName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069"]/g, '');
+  const clean = [...base.normalize('NFC')].filter((c) => !unsafeInName(c.codePointAt(0)!)).join('');
   return clean.length > 200 ? clean.slice(clean.length - 200) : clean || 'tep-dinh-kem';
 }
 

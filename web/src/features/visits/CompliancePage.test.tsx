@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, waitFor } from '@testing-library/react';
-import type { VisitComplianceRow, VisitTotals } from '@canbo/contract';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { VisitComplianceRow, VisitSettings, VisitTotals } from '@canbo/contract';
 import '../../i18n';
-import { pick } from '../training/testing/controls';
+import { pick, type } from '../training/testing/controls';
 import { get, mockApi, page, renderWithApp, reply, unitDetail } from '../training/testing/mockApi';
 import { CompliancePage } from './CompliancePage';
 
@@ -31,9 +31,30 @@ const rows: VisitComplianceRow[] = [
 
 const totals: VisitTotals = { year, levels: [{ level: 'district', trips: 5, days: 100 }] };
 
+const me = {
+  id: 1,
+  login: 'quantri',
+  displayName: 'Quản trị Cư Jút',
+  personId: null,
+  isSuperadmin: false,
+  grants: [{ id: 4, unitId: 5, unitName: 'Huyện đoàn Cư Jút', role: 'admin' }],
+  csrfToken: 'x',
+};
+
+const settings: VisitSettings = {
+  unitId: 1,
+  dayCounting: 'calendar',
+  reportDueDays: 10,
+  annualDays: 60,
+  requirements: [{ id: 7, level: 'district', title: null, annualDays: 45, version: 1 }],
+  version: 1,
+  canEdit: true,
+};
+
 /** The compliance list answering by the status asked for, as the server filters it. */
-function server() {
+function server(...extra: Parameters<typeof mockApi>) {
   return mockApi(
+    ...extra,
     get('/units', page([unitDetail(5, 'Huyện đoàn Cư Jút')])),
     get('/units/5', unitDetail(5, 'Huyện đoàn Cư Jút')),
     get('/visits/totals', totals),
@@ -81,6 +102,36 @@ describe('grassroots visits compliance page', () => {
         year: String(year - 1),
         status: 'behind',
         page: '1',
+      }),
+    );
+  });
+
+  it('opens on the unit of the account’s grant, with no unit to pick first', async () => {
+    const sent = server(get('/auth/me', me));
+    renderWithApp(<CompliancePage />);
+    expect(await screen.findByText('Trần An')).toBeTruthy();
+    expect(Object.fromEntries(complianceCalls(sent).at(-1)!.query)).toMatchObject({ unitId: '5' });
+    expect(screen.queryByText('Chọn đơn vị để xem cán bộ đi cơ sở trong năm.')).toBeNull();
+  });
+
+  it('shows the organisation’s requirements and sets one for a title', async () => {
+    const sent = server(get('/auth/me', me), get('/visits/settings', settings), (req) =>
+      req.method === 'POST' && req.path === '/visits/settings/1/requirements'
+        ? reply({ id: 8, level: null, title: 'secretary', annualDays: 30, version: 1 })
+        : undefined,
+    );
+    renderWithApp(<CompliancePage />);
+    await screen.findByText('Trần An');
+    fireEvent.click(screen.getByRole('button', { name: /Cấu hình đi cơ sở/ }));
+    expect(await screen.findByText('Cấp huyện')).toBeTruthy();
+    expect(screen.getByText('45')).toBeTruthy();
+    await pick('visitRequirement_key', 'Bí thư');
+    type('visitRequirement_annualDays', '30');
+    fireEvent.click(screen.getByRole('button', { name: 'Đặt yêu cầu' }));
+    await waitFor(() =>
+      expect(sent.find((r) => r.path === '/visits/settings/1/requirements')?.body).toEqual({
+        annualDays: 30,
+        title: 'secretary',
       }),
     );
   });

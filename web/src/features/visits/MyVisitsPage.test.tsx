@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { VisitPersonYear, VisitTrip } from '@canbo/contract';
 import '../../i18n';
-import { type, typeDate } from '../training/testing/controls';
-import { mockApi, renderWithApp, reply } from '../training/testing/mockApi';
+import { pick, type, typeDate } from '../training/testing/controls';
+import { mockApi, page, renderWithApp, reply } from '../training/testing/mockApi';
 import { MyVisitsPage } from './MyVisitsPage';
 
 afterEach(() => {
@@ -36,8 +36,11 @@ const firstTrip: VisitTrip = {
 };
 
 /** The cadre's own year with a memory: a logged trip adds its days, a filed report marks the trip. */
-function server() {
+function server({ registered = true } = {}) {
   const trips: VisitTrip[] = [firstTrip];
+  let registration: VisitPersonYear['registration'] = registered
+    ? { id: 3, personId: 9, year, hostUnitId: 6, hostUnitName: 'Đoàn xã Ea Pô', notes: null, version: 1 }
+    : null;
   const view = (): VisitPersonYear => {
     const days = trips.reduce((s, x) => s + x.daysInYear, 0);
     return {
@@ -49,15 +52,7 @@ function server() {
       days,
       status: days >= 60 ? 'done' : 'behind',
       dayCounting: 'calendar',
-      registration: {
-        id: 3,
-        personId: 9,
-        year,
-        hostUnitId: 6,
-        hostUnitName: 'Đoàn xã Ea Pô',
-        notes: null,
-        version: 1,
-      },
+      registration,
       trips: [...trips],
       reportsDue: trips.filter((x) => !x.reportFiledAt).length,
       canEdit: true,
@@ -65,6 +60,28 @@ function server() {
   };
   return mockApi(
     (req) => (req.method === 'GET' && req.path === '/visits/me' ? reply(view()) : undefined),
+    (req) =>
+      req.method === 'GET' && req.path === '/visits/host-units'
+        ? reply(page([{ id: 6, name: 'Đoàn xã Ea Pô', parentName: 'Huyện đoàn Cư Jút' }]))
+        : undefined,
+    (req) => {
+      if (req.method !== 'POST' || req.path !== '/visits/registrations') return undefined;
+      registration = {
+        id: 3,
+        personId: 9,
+        year,
+        hostUnitId: 6,
+        hostUnitName: 'Đoàn xã Ea Pô',
+        notes: null,
+        version: 1,
+      };
+      return reply(registration, 201);
+    },
+    (req) => {
+      if (req.method !== 'POST' || req.path !== '/visits/trips/1/report-file') return undefined;
+      trips[0] = { ...trips[0]!, reportFile: { name: 'bao-cao.pdf', type: 'application/pdf', size: 9 } };
+      return reply(trips[0]);
+    },
     (req) => {
       if (req.method !== 'POST' || req.path !== '/visits/trips') return undefined;
       const created = {
@@ -124,5 +141,33 @@ describe('my grassroots visits', () => {
     await waitFor(() => expect(screen.getByText('Đã nộp báo cáo')).toBeTruthy());
     const post = sent.find((r) => r.path === '/visits/trips/1/report');
     expect(post?.body).toEqual({ version: 1, reportText: 'Đã làm việc với 3 chi đoàn.' });
+  });
+
+  it('registers the cadre with a host unit for the year, then offers logging a trip', async () => {
+    const sent = server({ registered: false });
+    renderWithApp(<MyVisitsPage />);
+    expect(await screen.findByText(`Bạn chưa đăng ký đơn vị cơ sở năm ${year}.`)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ghi đợt đi cơ sở' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký đơn vị cơ sở' }));
+    await pick('visitRegistration_hostUnitId', 'Đoàn xã Ea Pô (Huyện đoàn Cư Jút)');
+    fireEvent.click(screen.getByRole('button', { name: /Lưu|OK/ }));
+    expect(await screen.findByText(`Đơn vị cơ sở đăng ký năm ${year}: Đoàn xã Ea Pô`)).toBeTruthy();
+    expect(sent.find((r) => r.path === '/visits/registrations')?.body).toEqual({ personId: 9, year, hostUnitId: 6 });
+    expect(screen.getByRole('button', { name: 'Ghi đợt đi cơ sở' })).toBeTruthy();
+  });
+
+  it('sends the report’s attachment after its text, and lists it on the trip', async () => {
+    const sent = server();
+    renderWithApp(<MyVisitsPage />);
+    fireEvent.click((await screen.findAllByRole('button', { name: 'Nộp báo cáo' }))[0]!);
+    type('visitReport_reportText', 'Đã làm việc với 3 chi đoàn.');
+    const input = document.querySelector<HTMLInputElement>('.ant-modal input[type="file"]')!;
+    const file = new File(['%PDF-1.4\n'], 'bao-cao.pdf', { type: 'application/pdf' });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await screen.findByText('bao-cao.pdf')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Lưu|OK/ }));
+    expect(await screen.findByRole('button', { name: 'Tải tệp bao-cao.pdf' })).toBeTruthy();
+    const paths = sent.filter((r) => r.method === 'POST').map((r) => r.path);
+    expect(paths).toEqual(['/visits/trips/1/report', '/visits/trips/1/report-file']);
   });
 });
