@@ -198,6 +198,12 @@ describe('grassroots visits: registrations, report attachments, requirements', (
       expect(JSON.parse(audit.at(-1)!.after!)).toEqual({ reportFile: { name: 'Báo cáo đợt 1.pdf', size: PDF.length } });
     });
 
+    it('keeps a file name without direction or control characters', async () => {
+      const res = await upload(ownA, tripId, form('ảnh\u202egnp.exe.png', PNG));
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().reportFile.name).toBe('ảnhgnp.exe.png');
+    });
+
     it('replaces the attachment with a PNG, then deletes it', async () => {
       const res = await upload(editorA, tripId, form('anh.png', PNG, 'image/png'));
       expect(res.json().reportFile).toMatchObject({ name: 'anh.png', type: 'image/png' });
