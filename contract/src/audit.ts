@@ -18,6 +18,7 @@ export const auditEntities = [
   'visit_registration',
   'visit_trip',
   'visit_settings',
+  'scheme',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;

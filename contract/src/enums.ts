@@ -218,3 +218,38 @@ export type VisitDayCounting = z.infer<typeof visitDayCounting>;
 export const visitStatuses = ['done', 'on_track', 'behind'] as const;
 export const visitStatus = z.enum(visitStatuses);
 export type VisitStatus = z.infer<typeof visitStatus>;
+
+// ---- Schemes (đề án, kế hoạch): the figures a target counts ----
+
+/**
+ * What a scheme's target counts, computed live from the records (never typed in):
+ * classes held, participations (seated or completed trainees, plus a headcount-only class's total),
+ * distinct people trained, the share (%) of people holding a title who completed title training
+ * within N months of appointment, studies started / graduated by kind, grassroots visit days.
+ */
+export const schemeMetrics = [
+  'classes',
+  'participations',
+  'people',
+  'title_training_share',
+  'studies_started',
+  'studies_graduated',
+  'visit_days',
+] as const;
+export const schemeMetric = z.enum(schemeMetrics);
+export type SchemeMetric = z.infer<typeof schemeMetric>;
+
+/** A target's progress against the elapsed share of its period (Vietnam time). */
+export const schemeStatuses = ['achieved', 'on_track', 'behind', 'not_started'] as const;
+export const schemeStatus = z.enum(schemeStatuses);
+export type SchemeStatus = z.infer<typeof schemeStatus>;
+
+/** How the counting engine groups a figure. */
+export const figureGroupings = ['year', 'organiserLevel', 'kind', 'unit'] as const;
+export const figureGrouping = z.enum(figureGroupings);
+export type FigureGrouping = z.infer<typeof figureGrouping>;
+
+/** What a drill-down row is: the web links a class, a trainee's enrolment, a person, a study or a trip. */
+export const figureRowKinds = ['class', 'enrolment', 'person', 'study', 'trip'] as const;
+export const figureRowKind = z.enum(figureRowKinds);
+export type FigureRowKind = z.infer<typeof figureRowKind>;

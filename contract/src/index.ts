@@ -15,4 +15,5 @@ export * from './training/index.ts';
 export * from './studies.ts';
 export * from './vietnamese.ts';
 export * from './visits.ts';
+export * from './schemes.ts';
 export * from './routes/index.ts';

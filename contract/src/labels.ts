@@ -28,6 +28,9 @@ import type {
   diplomaGrades,
   visitDayCountings,
   visitStatuses,
+  schemeMetrics,
+  schemeStatuses,
+  figureRowKinds,
 } from './enums.ts';
 
 /**
@@ -242,4 +245,29 @@ export const visitStatusLabels: Labels<typeof visitStatuses> = {
   done: 'Đã đạt',
   on_track: 'Đúng tiến độ',
   behind: 'Chậm tiến độ',
+};
+
+export const schemeMetricLabels: Labels<typeof schemeMetrics> = {
+  classes: 'Số lớp bồi dưỡng',
+  participations: 'Số lượt cán bộ được bồi dưỡng',
+  people: 'Số cán bộ được bồi dưỡng',
+  title_training_share: 'Tỷ lệ cán bộ được bồi dưỡng chức danh',
+  studies_started: 'Số cán bộ được cử đi học',
+  studies_graduated: 'Số cán bộ tốt nghiệp',
+  visit_days: 'Số ngày đi cơ sở',
+};
+
+export const schemeStatusLabels: Labels<typeof schemeStatuses> = {
+  achieved: 'Đã đạt',
+  on_track: 'Đúng tiến độ',
+  behind: 'Chậm tiến độ',
+  not_started: 'Chưa bắt đầu',
+};
+
+export const figureRowKindLabels: Labels<typeof figureRowKinds> = {
+  class: 'Lớp bồi dưỡng',
+  enrolment: 'Lượt học viên',
+  person: 'Cán bộ',
+  study: 'Khóa học dài hạn',
+  trip: 'Đợt đi cơ sở',
 };

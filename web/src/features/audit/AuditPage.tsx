@@ -38,6 +38,7 @@ const NAME_FIELDS: Record<AuditEntityName, string[]> = {
   visit_registration: ['personName'],
   visit_trip: ['personName'],
   visit_settings: [],
+  scheme: ['name', 'code'],
 };
 
 /** A readable name for the record an entry is about, taken from the entry itself. */

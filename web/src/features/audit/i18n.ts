@@ -34,6 +34,7 @@ export const audit = {
       visit_registration: 'Đăng ký đi cơ sở',
       visit_trip: 'Đợt đi cơ sở',
       visit_settings: 'Cấu hình đi cơ sở',
+      scheme: 'Đề án, kế hoạch',
     },
     action: {
       create: 'Tạo mới',
@@ -95,6 +96,7 @@ export const audit = {
       visit_registration: 'Grassroots visit registration',
       visit_trip: 'Grassroots visit trip',
       visit_settings: 'Grassroots visit settings',
+      scheme: 'Scheme or plan',
     },
     action: {
       create: 'Created',
