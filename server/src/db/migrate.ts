@@ -21,6 +21,7 @@ import * as m0010 from './migrations/0010_login_throttle.ts';
 import * as m0011 from './migrations/0011_studies.ts';
 import * as m0012 from './migrations/0012_visits.ts';
 import * as m0013 from './migrations/0013_visit_requirements.ts';
+import * as m0014 from './migrations/0014_schemes.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -38,6 +39,7 @@ const migrations: Record<string, EngineMigration> = {
   '0011_studies': m0011,
   '0012_visits': m0012,
   '0013_visit_requirements': m0013,
+  '0014_schemes': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -27,6 +27,7 @@ import type {
   StudyMode,
   StudyStatus,
   VisitDayCounting,
+  SchemeMetric,
 } from '@canbo/contract';
 
 /**
@@ -65,6 +66,12 @@ export interface Database {
   studies: StudyTable;
   visit_registrations: VisitRegistrationTable;
   visit_trips: VisitTripTable;
+  schemes: SchemeTable;
+  scheme_targets: SchemeTargetTable;
+  scheme_target_years: SchemeTargetYearTable;
+  scheme_target_units: SchemeTargetUnitTable;
+  scheme_classes: SchemeClassTable;
+  scheme_studies: SchemeStudyTable;
   visit_report_files: VisitReportFileTable;
   visit_settings: VisitSettingsTable;
   visit_requirements: VisitRequirementTable;
@@ -464,4 +471,59 @@ export interface VisitSettingsTable extends Stamped {
   day_counting: VisitDayCounting;
   report_due_days: number;
   annual_days: number;
+}
+
+// ---- Schemes (migration 0013) ----
+
+export interface SchemeTable extends Stamped {
+  id: Generated<number>;
+  name: string;
+  code: string;
+  issuing_unit_id: number;
+  decision: string | null;
+  decision_date: string | null;
+  start_year: number;
+  end_year: number;
+  description: string | null;
+  search_text: string;
+}
+
+export interface SchemeTargetTable {
+  id: Generated<number>;
+  scheme_id: number;
+  position: number;
+  metric: SchemeMetric;
+  label: string | null;
+  kind_code: string | null;
+  title: Title | null;
+  organiser_level: ClassLevel | null;
+  unit_id: number | null;
+  /** JSON array of study kinds, or null for every kind. */
+  study_kinds: string | null;
+  within_months: number | null;
+  linked_only: number;
+  total: number;
+  version: Generated<number>;
+}
+
+export interface SchemeTargetYearTable {
+  target_id: number;
+  year: number;
+  value: number;
+}
+
+export interface SchemeTargetUnitTable {
+  target_id: number;
+  unit_id: number;
+  value: number;
+}
+
+export interface SchemeClassTable {
+  scheme_id: number;
+  class_id: number;
+}
+
+export interface SchemeStudyTable {
+  scheme_id: number;
+  study_id: number;
 }

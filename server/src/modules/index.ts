@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { studiesRoutes } from './studies/studies.routes.ts';
 import { visitsRoutes } from './visits/visits.routes.ts';
+import { schemesRoutes } from './schemes/schemes.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
@@ -24,5 +25,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(trainingRoutes);
   await app.register(studiesRoutes);
   await app.register(visitsRoutes);
+  await app.register(schemesRoutes);
   register(app, routes.health.health, async () => ({ ok: true }));
 }
