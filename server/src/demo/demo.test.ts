@@ -9,6 +9,8 @@ import {
   type NominationResult,
   type Person,
   type PublicCertificate,
+  type SchemeListItem,
+  type SchemeProgress,
   type Study,
   type TrainingClass,
   type TrainingRecordItem,
@@ -25,6 +27,7 @@ import { CLASS_2023, planClass2023 } from './training.class2023.ts';
 import { CLASS_2025 } from './training.class2025.ts';
 import { UPCOMING_NOMINATING, UPCOMING_SEATS } from './training.upcoming.ts';
 import { DEMO_STUDIES_2018_2022 } from './studies.ts';
+import { DEMO_SCHEME_2018, DEMO_SCHEME_2023, DEMO_SCHEME_DIGITAL } from './schemes.ts';
 import { VISITS_2023 } from './visits.ts';
 
 const DISTRICTS = [
@@ -395,5 +398,47 @@ describe('the demo long-term study', () => {
     ).items[0]!;
     const person = await getJson<Person>(admin, `/api/v1/people/${grad.personId}`);
     expect(['advanced', 'bachelor']).toContain(person.theoryLevel);
+  });
+});
+
+describe('the demo schemes', () => {
+  const schemeByCode = async (session: Session, code: string) => {
+    const list = await getJson<{ items: SchemeListItem[] }>(session, '/api/v1/schemes?pageSize=50');
+    return list.items.find((s) => s.code === code);
+  };
+
+  it("gives the 2018–2022 scheme's study targets exactly 65 and 94, achieved, with the rows behind them", async () => {
+    const scheme = (await schemeByCode(admin, DEMO_SCHEME_2018.code))!;
+    expect(scheme.name).toBe(DEMO_SCHEME_2018.name);
+    const progress = await getJson<SchemeProgress>(admin, `/api/v1/schemes/${scheme.id}/progress`);
+    const [degrees, theory] = progress.targets;
+    expect(degrees!.actual).toBe(DEMO_STUDIES_2018_2022.degrees);
+    expect(theory!.actual).toBe(DEMO_STUDIES_2018_2022.theory);
+    expect([degrees!.status, theory!.status]).toEqual(['achieved', 'achieved']);
+    expect(degrees!.years.reduce((s, y) => s + y.actual, 0)).toBe(65);
+    const rows = await getJson<{ total: number; figure: number }>(
+      admin,
+      `/api/v1/schemes/${scheme.id}/targets/${theory!.targetId}/rows?pageSize=10`,
+    );
+    expect([rows.figure, rows.total]).toEqual([94, 94]);
+    // The province's leadership (a viewer of Lâm Đồng, into which Đắk Nông merged) sees the same figures.
+    const viewer = await login(app, 'lanhdao', 'canbo-demo-2024');
+    const seen = await getJson<SchemeProgress>(viewer, `/api/v1/schemes/${scheme.id}/progress`);
+    expect(seen.targets.slice(0, 2).map((t) => t.actual)).toEqual([65, 94]);
+  });
+
+  it('has the 2022–2027 and 2023–2027 schemes with several targets and live progress', async () => {
+    for (const code of [DEMO_SCHEME_DIGITAL, DEMO_SCHEME_2023]) {
+      const scheme = (await schemeByCode(admin, code))!;
+      expect(scheme.targetCount).toBeGreaterThanOrEqual(4);
+      const progress = await getJson<SchemeProgress>(admin, `/api/v1/schemes/${scheme.id}/progress`);
+      expect(progress.targets.some((t) => t.actual > 0)).toBe(true);
+    }
+    const s2023 = (await schemeByCode(admin, DEMO_SCHEME_2023))!;
+    const progress = await getJson<SchemeProgress>(admin, `/api/v1/schemes/${s2023.id}/progress`);
+    const days2023 = progress.targets.find((t) => t.displayLabel === 'Ngày đi cơ sở của cán bộ cấp tỉnh, cấp huyện')!;
+    expect(days2023.years[0]!.actual).toBe(VISITS_2023.province.days + VISITS_2023.district.days);
+    const province = progress.targets.find((t) => t.displayLabel === 'Ngày đi cơ sở của cán bộ cấp tỉnh')!;
+    expect(province.years[0]!.actual).toBe(VISITS_2023.province.days);
   });
 });

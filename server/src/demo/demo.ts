@@ -14,6 +14,7 @@ import { addUsers, DEMO_PASSWORD } from './load.users.ts';
 import type { Loader } from './loader.ts';
 import { PROVINCE_DECISION } from './restructure.ts';
 import { addStudies } from './studies.ts';
+import { addSchemes } from './schemes.ts';
 import { addLaterVisits, addVisits2023 } from './visits.ts';
 import { todayIso } from '../lib/dates.ts';
 
@@ -99,5 +100,6 @@ export async function loadDemo(ctx: Ctx): Promise<boolean> {
   if (cadre?.person_id) await addLaterVisits(l, cadre.person_id, Number(todayIso().slice(0, 4)));
   await addTraining(l, programmes, cadres);
   await addStudies(l, cadres);
+  await addSchemes(l);
   return true;
 }

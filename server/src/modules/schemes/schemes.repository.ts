@@ -377,3 +377,17 @@ export async function linkedSchemeIds(tx: Tx, of: { classId: number } | { studyI
       : await tx.q.selectFrom('scheme_studies').select('scheme_id').where('study_id', '=', of.studyId).execute();
   return rows.map((r) => r.scheme_id);
 }
+
+/**
+ * The subtree a scheme's links are checked against: its issuing unit's, or for an issuing unit that
+ * has ended, the subtree of the unit its records roll up into (a merged province's scheme goes on
+ * serving its cadres, whose records are now kept by the new province's units).
+ */
+export async function linkRoot(tx: Tx, issuingUnitId: number): Promise<number> {
+  const u = await tx.q
+    .selectFrom('units')
+    .select(['id', 'parent_id', 'valid_to'])
+    .where('id', '=', issuingUnitId)
+    .executeTakeFirstOrThrow();
+  return u.valid_to !== null && u.parent_id !== null ? u.parent_id : u.id;
+}

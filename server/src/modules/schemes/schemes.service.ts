@@ -54,6 +54,7 @@ import {
   findVisibleSchemesByIds,
   insertScheme,
   linkedSchemeIds,
+  linkRoot,
   replaceTargets,
   setClassLinks,
   setStudyLinks,
@@ -660,7 +661,7 @@ async function requireLinkable(
   if (rows.length !== wanted.length)
     throw fieldError('schemeIds', 'có đề án không tồn tại hoặc bạn không có quyền xem');
   for (const s of rows) {
-    if (!(await unitsWithin(tx, s.issuing_unit_id, [unitId])).has(unitId)) {
+    if (!(await unitsWithin(tx, await linkRoot(tx, s.issuing_unit_id), [unitId])).has(unitId)) {
       throw fieldError('schemeIds', `${what} không thuộc phạm vi của đề án "${s.code}"`);
     }
     if (year < s.start_year || year > s.end_year) {
