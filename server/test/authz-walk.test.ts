@@ -33,7 +33,15 @@ import {
   makeUser,
   PASSWORD,
 } from './factories.ts';
-import { fillPath, makeCertificate, makeProgramme, makeStudy, makeTrainedClass, makeVisitTrip } from './walk.ts';
+import {
+  fillPath,
+  makeCertificate,
+  makeProgramme,
+  makeScheme,
+  makeStudy,
+  makeTrainedClass,
+  makeVisitTrip,
+} from './walk.ts';
 import { docxParagraphs, pdfPages, zipEntries } from './documents.ts';
 
 /** In every name, code and login of the other district, so a leak shows in any body. */
@@ -78,6 +86,11 @@ interface World {
   /** Grassroots visits: T1 by the editor's cadre p1, T2 (purpose marked) by the other district's p2. */
   T1: number;
   T2: number;
+  /** Schemes: SC1 issued by D1, SC2 by D2 (name marked), each with one target (SCT1, SCT2). */
+  SC1: number;
+  SCT1: number;
+  SC2: number;
+  SCT2: number;
 }
 
 /** What fills a route's path parameters (by the URL segment before the parameter) and its example's ids. */
@@ -96,6 +109,8 @@ interface Target {
   enrolment: number;
   certificate: number;
   trip: number;
+  scheme: number;
+  schemeTarget: number;
 }
 
 type TrainingTarget = Pick<Target, 'cls' | 'session' | 'allocation' | 'enrolment' | 'certificate'>;
@@ -282,6 +297,7 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
     const given = params[name];
     if (given !== undefined) return String(given);
     if (name === 'grantId') return String(target.grant);
+    if (name === 'targetId') return String(target.schemeTarget);
     switch (before) {
       case 'units':
         return String(target.unit);
@@ -309,6 +325,8 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
         return String(target.trip);
       case 'registrations':
         return String(registrationOfTrip.get(target.trip));
+      case 'schemes':
+        return String(target.scheme);
       default:
         return String(target.unit);
     }
@@ -408,6 +426,7 @@ async function snapshotD2(db: Db, w: World): Promise<string> {
     audit: await q.selectFrom('audit_log').selectAll().where('unit_id', 'in', sub).orderBy('id').execute(),
     training: await trainingOf(db, sub),
     visits: await visitsOf(db, sub),
+    schemes: await schemesOf(db, sub),
   });
 }
 
@@ -453,6 +472,48 @@ async function trainingOf(db: Db, sub: ReturnType<typeof subtreeQuery>) {
       .selectAll()
       .where('unit_id', 'in', sub)
       .orderBy('unit_id')
+      .execute(),
+  };
+}
+
+/** Schemes issued in a subtree with their targets, and the links of the subtree's classes and studies. */
+async function schemesOf(db: Db, sub: ReturnType<typeof subtreeQuery>) {
+  const q = db.kysely;
+  const schemes = q.selectFrom('schemes').select('id').where('issuing_unit_id', 'in', sub);
+  const targets = q.selectFrom('scheme_targets').select('id').where('scheme_id', 'in', schemes);
+  const classes = q.selectFrom('training_classes').select('id').where('organiser_unit_id', 'in', sub);
+  const people = q.selectFrom('people').select('id').where('unit_id', 'in', sub);
+  const studies = q.selectFrom('studies').select('id').where('person_id', 'in', people);
+  return {
+    schemes: await q.selectFrom('schemes').selectAll().where('id', 'in', schemes).orderBy('id').execute(),
+    targets: await q.selectFrom('scheme_targets').selectAll().where('id', 'in', targets).orderBy('id').execute(),
+    years: await q
+      .selectFrom('scheme_target_years')
+      .selectAll()
+      .where('target_id', 'in', targets)
+      .orderBy('target_id')
+      .orderBy('year')
+      .execute(),
+    units: await q
+      .selectFrom('scheme_target_units')
+      .selectAll()
+      .where('target_id', 'in', targets)
+      .orderBy('target_id')
+      .orderBy('unit_id')
+      .execute(),
+    classLinks: await q
+      .selectFrom('scheme_classes')
+      .selectAll()
+      .where((eb) => eb.or([eb('scheme_id', 'in', schemes), eb('class_id', 'in', classes)]))
+      .orderBy('scheme_id')
+      .orderBy('class_id')
+      .execute(),
+    studyLinks: await q
+      .selectFrom('scheme_studies')
+      .selectAll()
+      .where((eb) => eb.or([eb('scheme_id', 'in', schemes), eb('study_id', 'in', studies)]))
+      .orderBy('scheme_id')
+      .orderBy('study_id')
       .execute(),
   };
 }
@@ -506,6 +567,7 @@ async function snapshotAll(db: Db, w: World): Promise<string> {
     kinds: await q.selectFrom('training_kinds').selectAll().orderBy('code').execute(),
     programmes: await q.selectFrom('programmes').selectAll().orderBy('id').execute(),
     visits: await visitsOf(db, subtreeQuery(db, w.P)),
+    schemes: await schemesOf(db, subtreeQuery(db, w.P)),
   });
 }
 
@@ -610,6 +672,13 @@ describe('authorisation walk over every registered route', () => {
         created_at: '2025-05-10T00:00:00.000Z',
       })
       .execute();
+    const SC1 = await makeScheme(t, { unitId: D1, code: 'KH-CJ', name: 'Kế hoạch bồi dưỡng Cư Jút', classId: C1 });
+    const SC2 = await makeScheme(t, {
+      unitId: D2,
+      code: 'QUYX-KH',
+      name: 'Kế hoạch quyx bồi dưỡng',
+      classId: other.cls,
+    });
     const grantOf = async (userId: number) =>
       (await t.db.kysely.selectFrom('grants').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow()).id;
     w = {
@@ -648,6 +717,10 @@ describe('authorisation walk over every registered route', () => {
       programme,
       T1: T1.trip,
       T2: T2.trip,
+      SC1: SC1.scheme,
+      SCT1: SC1.target,
+      SC2: SC2.scheme,
+      SCT2: SC2.target,
     };
     // history on both sides, so audit reads have something to leak
     const at = new Date().toISOString();
@@ -724,6 +797,8 @@ describe('authorisation walk over every registered route', () => {
       user: w.d2UserId,
       grant: w.d2Grant,
       trip: w.T2,
+      scheme: w.SC2,
+      schemeTarget: w.SCT2,
       ...c2(w),
     };
     for (const r of routes.filter((x) => !x.public)) {
@@ -753,6 +828,8 @@ describe('authorisation walk over every registered route', () => {
         user: w.d2UserId,
         grant: w.d2Grant,
         trip: w.T2,
+        scheme: w.SC2,
+        schemeTarget: w.SCT2,
         ...c2(w),
       },
       {
@@ -764,6 +841,8 @@ describe('authorisation walk over every registered route', () => {
         user: w.d2CadreId,
         grant: w.d2Grant,
         trip: w.T2,
+        scheme: w.SC2,
+        schemeTarget: w.SCT2,
         ...cp2(w),
       },
     ];
@@ -777,6 +856,8 @@ describe('authorisation walk over every registered route', () => {
       user: w.d1EditorId,
       grant: w.d1EditorGrant,
       trip: w.T1,
+      scheme: w.SC1,
+      schemeTarget: w.SCT1,
       ...cp1(w),
     };
     const walked: string[] = [];
@@ -819,6 +900,8 @@ describe('authorisation walk over every registered route', () => {
               user: w.d1EditorId,
               grant: w.d1EditorGrant,
               trip: w.T1,
+              scheme: w.SC1,
+              schemeTarget: w.SCT1,
               ...(unit === w.P ? cp1(w) : c1(w)),
             };
             const url = withQuery(fill(r.url, own), queryOf(r.spec, own));
@@ -879,6 +962,8 @@ describe('authorisation walk over every registered route', () => {
       user: w.d1EditorId,
       grant: w.d1EditorGrant,
       trip: w.T1,
+      scheme: w.SC1,
+      schemeTarget: w.SCT1,
       ...c1(w),
     };
     const problems: string[] = [];

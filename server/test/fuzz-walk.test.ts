@@ -22,7 +22,7 @@ import { login, type Session } from './http.ts';
 import { makePerson, makePosition, makeUnit, makeUser, PASSWORD } from './factories.ts';
 import { bodyValues, pathValues, queryValues, rawBodies } from './hostile.ts';
 import { kindOf, placesOf, sample, type SampleOptions, withValueAt } from './samples.ts';
-import { fillPath, makeProgramme, makeStudy, makeTrainedClass, type TrainedClass } from './walk.ts';
+import { fillPath, makeProgramme, makeScheme, makeStudy, makeTrainedClass, type TrainedClass } from './walk.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 
@@ -40,6 +40,8 @@ interface World extends TrainedClass {
   verifyCode: string;
   programme: number;
   study: number;
+  scheme: number;
+  schemeTarget: number;
 }
 
 let worlds = 0;
@@ -74,6 +76,12 @@ async function makeWorld(t: TestApp): Promise<World> {
   });
   const programme = await makeProgramme(t);
   const study = await makeStudy(t, { personId: p2 });
+  const scheme = await makeScheme(t, {
+    unitId: P,
+    code: `KH-FUZZ-${worlds}`,
+    name: 'Kế hoạch bồi dưỡng cán bộ Đoàn',
+    classId: training.cls,
+  });
   return {
     P,
     D,
@@ -88,6 +96,8 @@ async function makeWorld(t: TestApp): Promise<World> {
     verifyCode,
     programme,
     study,
+    scheme: scheme.scheme,
+    schemeTarget: scheme.target,
   };
 }
 
@@ -103,6 +113,7 @@ function idFor(w: World): (name: string) => number {
     if (n.startsWith('grant')) return w.grant;
     if (n.startsWith('user')) return w.user;
     if (n.startsWith('class')) return w.cls;
+    if (n.startsWith('scheme')) return w.scheme;
     return w.D;
   };
 }
@@ -110,6 +121,7 @@ function idFor(w: World): (name: string) => number {
 /** A path parameter's value: the row the route's URL names by the segment before it. */
 function pathValue(w: World, name: string, before: string): string {
   if (name === 'grantId') return String(w.grant);
+  if (name === 'targetId') return String(w.schemeTarget);
   if (name === 'code') return before === 'kinds' ? 'title' : w.verifyCode;
   const byRoute: Record<string, number> = {
     units: w.G2,
@@ -124,6 +136,7 @@ function pathValue(w: World, name: string, before: string): string {
     certificates: w.certificate,
     programmes: w.programme,
     'certificate-patterns': w.P,
+    schemes: w.scheme,
   };
   return String(byRoute[before] ?? w.D);
 }

@@ -1,4 +1,4 @@
-import type { ClassLevel } from '@canbo/contract';
+import { foldVietnamese, type ClassLevel } from '@canbo/contract';
 import type { TestApp } from './fixtures.ts';
 import { makeAllocation, makeClass, makeEnrolment, makeSession } from './factories.ts';
 
@@ -185,4 +185,54 @@ export async function makeVisitTrip(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { registration: registration.id, trip: trip.id };
+}
+
+/**
+ * A scheme issued by `unitId` with one target (classes held, counted by filter), linked to `classId`:
+ * the walks aim `/schemes/:id` and its target at each side's scheme.
+ */
+export async function makeScheme(
+  t: TestApp,
+  s: { unitId: number; code: string; name: string; classId: number },
+): Promise<{ scheme: number; target: number }> {
+  const q = t.db.kysely;
+  const at = new Date().toISOString();
+  const scheme = await q
+    .insertInto('schemes')
+    .values({
+      name: s.name,
+      code: s.code,
+      issuing_unit_id: s.unitId,
+      decision: null,
+      decision_date: null,
+      start_year: 2024,
+      end_year: 2026,
+      description: null,
+      search_text: foldVietnamese(`${s.code} ${s.name}`),
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const target = await q
+    .insertInto('scheme_targets')
+    .values({
+      scheme_id: scheme.id,
+      position: 1,
+      metric: 'classes',
+      label: null,
+      kind_code: null,
+      title: null,
+      organiser_level: null,
+      unit_id: null,
+      study_kinds: null,
+      within_months: null,
+      linked_only: 0,
+      total: 4,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await q.insertInto('scheme_target_years').values({ target_id: target.id, year: 2025, value: 2 }).execute();
+  await q.insertInto('scheme_classes').values({ scheme_id: scheme.id, class_id: s.classId }).execute();
+  return { scheme: scheme.id, target: target.id };
 }
