@@ -19,7 +19,20 @@ export { exampleNewUnit } from './units.ts';
  * Every route of the API under /api/v1, by feature: the server registers from it, the web calls
  * through it, and the walks read it. Adding a route is adding an entry here.
  */
-export const routes = { health, auth, catalog, units, people, positions, users, audit, training, studies, visits, schemes };
+export const routes = {
+  health,
+  auth,
+  catalog,
+  units,
+  people,
+  positions,
+  users,
+  audit,
+  training,
+  studies,
+  visits,
+  schemes,
+};
 
 /** The table as a list, for the walks and the server's check that it registered all of it. */
 export const routeList: readonly RouteSpec[] = flattenRoutes(routes);

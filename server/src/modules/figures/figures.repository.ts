@@ -298,7 +298,6 @@ function grouping(
   }
 }
 
-
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const share = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n * 1000) / d) / 10);
 
@@ -349,8 +348,7 @@ export async function countFigures(tx: Tx, actor: Actor, q: FigureQuery): Promis
     const byYear = q.by === 'year';
     const days = shareDays(q, byYear);
     if (!days.length) return [];
-    const g =
-      q.by === 'unit' ? grouping(q, sql.ref('f.unit_id')) : { key: byYear ? sql`f.yr` : NO_KEY, join: sql`` };
+    const g = q.by === 'unit' ? grouping(q, sql.ref('f.unit_id')) : { key: byYear ? sql`f.yr` : NO_KEY, join: sql`` };
     const { rows } = await sql<{ key: string | number | null; n: unknown; d: unknown }>`
       select ${g.key} as key, sum(f.ok) as n, count(*) as d
       from (${holders(actor, q, days)}) f ${g.join} ${groupBy(g.key)}`.execute(tx.q);
