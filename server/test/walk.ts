@@ -1,4 +1,4 @@
-import { foldVietnamese, type ClassLevel } from '@canbo/contract';
+import { foldVietnamese, vietnameseTextKey, type ClassLevel } from '@canbo/contract';
 import type { TestApp } from './fixtures.ts';
 import { makeAllocation, makeClass, makeEnrolment, makeSession } from './factories.ts';
 
@@ -209,6 +209,7 @@ export async function makeScheme(
       end_year: 2026,
       description: null,
       search_text: foldVietnamese(`${s.code} ${s.name}`),
+      sort_key: vietnameseTextKey(s.name),
       created_at: at,
       updated_at: at,
     })

@@ -486,6 +486,8 @@ export interface SchemeTable extends Stamped {
   end_year: number;
   description: string | null;
   search_text: string;
+  /** vietnameseTextKey(name): Vietnamese order on both engines. */
+  sort_key: string;
 }
 
 export interface SchemeTargetTable {

@@ -24,6 +24,8 @@ const oneOf = (column: string, values: string[]) => sql.raw(`${column} in (${val
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const id = idType(engine);
+  // Sort keys compare byte by byte on both engines (SQLite BINARY, PostgreSQL "C").
+  const binaryText = engine === 'postgres' ? sql`text collate "C"` : sql`text`;
 
   await db.schema
     .createTable('schemes')
@@ -37,6 +39,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('end_year', 'integer', (c) => c.notNull().check(sql`end_year between 1900 and 2199`))
     .addColumn('description', 'text')
     .addColumn('search_text', 'text', (c) => c.notNull())
+    .addColumn('sort_key', binaryText, (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))

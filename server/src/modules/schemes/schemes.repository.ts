@@ -78,7 +78,7 @@ function filterConditions(f: SchemeFilter): RawBuilder<boolean>[] {
 
 const SORT_KEYS: Record<SchemeSort, RawBuilder<unknown>[]> = {
   startYear: [sql`s.start_year`, sql`s.code`, sql`s.id`],
-  name: [sql`s.search_text`, sql`s.id`],
+  name: [sql`s.sort_key`, sql`s.id`],
   code: [sql`s.code`, sql`s.id`],
   updatedAt: [sql`s.updated_at`, sql`s.id`],
 };

@@ -4,6 +4,7 @@ import {
   figureRowQuery,
   figureRowFilter,
   foldVietnamese,
+  vietnameseTextKey,
   schemeCreate,
   schemeExportQuery,
   schemeLinksUpdate,
@@ -331,7 +332,11 @@ export async function createScheme(ctx: Ctx, actor: Actor, input: SchemeCreateIn
       end_year: data.endYear,
       description: data.description ?? null,
     };
-    const id = await insertScheme(tx, { ...values, search_text: searchTextOf(values) }, nowIso());
+    const id = await insertScheme(
+      tx,
+      { ...values, search_text: searchTextOf(values), sort_key: vietnameseTextKey(values.name) },
+      nowIso(),
+    );
     await replaceTargets(tx, id, targets);
     const after = await loadScheme(tx, actor, await requireScheme(tx, actor, id));
     await writeAudit(tx, actor, {
@@ -393,7 +398,11 @@ export async function updateScheme(ctx: Ctx, actor: Actor, input: { id: number }
       end_year: period.endYear,
       description: patch.description !== undefined ? patch.description : row.description,
     };
-    await updateVersioned(tx, 'schemes', id, patch.version, { ...values, search_text: searchTextOf(values) });
+    await updateVersioned(tx, 'schemes', id, patch.version, {
+      ...values,
+      search_text: searchTextOf(values),
+      sort_key: vietnameseTextKey(values.name),
+    });
     if (patch.targets !== undefined) await replaceTargets(tx, id, targets);
     let afterRow = await requireScheme(tx, actor, id);
     let after = await loadScheme(tx, actor, afterRow);

@@ -252,6 +252,8 @@ describe('schemes', () => {
     expect(byYear.total).toBe(0);
     const sorted = (await as(t.app, admin).get(`${API}?sort=updatedAt&order=asc`)).json();
     expect(sorted.items.map((s: { code: string }) => s.code)).toEqual(['KH-2021', 'ĐA-CJ']);
+    const byName = (await as(t.app, admin).get(`${API}?sort=name&order=asc`)).json();
+    expect(byName.items.map((s: { code: string }) => s.code)).toEqual(['ĐA-CJ', 'KH-2021']);
     // Đắk Mil sees the province's scheme, not Cư Jút's.
     const b = (await as(t.app, editorB).get(API)).json();
     expect(b.items.map((s: { code: string }) => s.code)).toEqual(['KH-2021']);
