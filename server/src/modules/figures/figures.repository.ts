@@ -359,9 +359,17 @@ export async function countFigures(tx: Tx, actor: Actor, q: FigureQuery): Promis
     });
   }
   const g = grouping(q, sql.ref('f.unit_id'));
-  const { rows } = await sql<{ key: string | number | null; value: unknown }>`
-    select ${g.key} as key, ${aggregate(q.metric)} as value
-    from (${facts(actor, q, false)}) f ${g.join} ${groupBy(g.key)}`.execute(tx.q);
+  // Distinct people: a distinct (key, person) set counted per key, which PostgreSQL can hash
+  // (count(distinct …) always sorts).
+  const query =
+    q.metric === 'people'
+      ? g.key === NO_KEY
+        ? sql`select null as key, count(*) as value from (select distinct f.pid from (${facts(actor, q, false)}) f) d`
+        : sql`select d.k as key, count(*) as value
+            from (select distinct ${g.key} as k, f.pid from (${facts(actor, q, false)}) f ${g.join}) d group by d.k`
+      : sql`select ${g.key} as key, ${aggregate(q.metric)} as value
+          from (${facts(actor, q, false)}) f ${g.join} ${groupBy(g.key)}`;
+  const { rows } = await sql<{ key: string | number | null; value: unknown }>`${query}`.execute(tx.q);
   return rows.map((r) => ({ key: normaliseKey(r.key, q.by), value: num(r.value), numerator: null, denominator: null }));
 }
 
