@@ -473,7 +473,7 @@ export interface VisitSettingsTable extends Stamped {
   annual_days: number;
 }
 
-// ---- Schemes (migration 0013) ----
+// ---- Schemes (migration 0014) ----
 
 export interface SchemeTable extends Stamped {
   id: Generated<number>;
