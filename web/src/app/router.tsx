@@ -11,6 +11,7 @@ import { verifyRoutes } from '../features/training/verify/routes';
 import { trainingRoutes } from '../features/training/routes';
 import { studiesRoutes } from '../features/studies/routes';
 import { visitsRoutes } from '../features/visits/routes';
+import { schemesRoutes } from '../features/schemes/routes';
 
 const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
@@ -35,6 +36,7 @@ const routeTree = rootRoute.addChildren([
     ...trainingRoutes(appRoute),
     ...studiesRoutes(appRoute),
     ...visitsRoutes(appRoute),
+    ...schemesRoutes(appRoute),
   ]),
 ]);
 

@@ -10,6 +10,7 @@ import { trainingResults } from '../features/training/results/i18n';
 import { training } from '../features/training/i18n';
 import { studies } from '../features/studies/i18n';
 import { visits } from '../features/visits/i18n';
+import { schemes } from '../features/schemes/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
 export const namespaces = {
@@ -25,4 +26,5 @@ export const namespaces = {
   training,
   studies,
   visits,
+  schemes,
 };

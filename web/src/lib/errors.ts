@@ -16,8 +16,13 @@ export function showFieldErrors(form: FormInstance, err: unknown): boolean {
   const present = form.getFieldsValue(true) as Record<string, unknown>;
   const known = fields.filter((f) => f.field && f.field.split('.')[0]! in present);
   if (!known.length) return false;
-  form.setFields(known.map((f) => ({ name: f.field.split('.'), errors: [f.message] })));
+  form.setFields(known.map((f) => ({ name: namePath(f.field), errors: [f.message] })));
   return true;
+}
+
+/** A dotted field name as the form's path: list indexes are numbers ("targets.0.total" → targets[0].total). */
+export function namePath(field: string): (string | number)[] {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 export function errorMessage(err: unknown): string {

@@ -8,7 +8,7 @@ import { formatDate } from '../../lib/format';
 import { StudyFormModal } from './StudyFormModal';
 import { StudyTransitionModal } from './StudyTransitionModal';
 
-const STATUS_COLOR: Record<Study['studyStatus'], string> = {
+export const STATUS_COLOR: Record<Study['studyStatus'], string> = {
   studying: 'blue',
   extended: 'orange',
   graduated: 'green',
@@ -57,7 +57,15 @@ export function StudiesTable({
         ]
       : []),
     ...(show.includes('unit') ? [{ title: f('unitId'), dataIndex: 'unitName', key: 'unit' }] : []),
-    { title: f('studyKind'), key: 'studyKind', render: (_, s) => t(`common:studyKind.${s.studyKind}`) },
+    {
+      title: f('studyKind'),
+      key: 'studyKind',
+      render: (_, s) => (
+        <Link to="/studies/$id" params={{ id: String(s.id) }}>
+          {t(`common:studyKind.${s.studyKind}`)}
+        </Link>
+      ),
+    },
     { title: f('institution'), dataIndex: 'institution', key: 'institution' },
     {
       title: f('startDate'),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -7,7 +7,10 @@ import { studyFundings, studyKinds, studyModes, type Study, type StudyCreate } f
 import { FormModal } from '../../app/FormModal';
 import { DATE_FORMAT, toIsoDate } from '../../lib/format';
 import { enumOptions } from '../../lib/enumOptions';
+import { errorMessage } from '../../lib/errors';
 import { PersonSelect } from '../people/PersonSelect';
+import { setSchemeLinks, useSchemeLinks, useSetSchemeLinks } from '../schemes/api';
+import { SchemeSelect, sameSchemes } from '../schemes/SchemeSelect';
 import { useCreateStudy, useUpdateStudy } from './api';
 
 interface Values {
@@ -22,6 +25,8 @@ interface Values {
   expectedEndDate?: Dayjs;
   funding?: StudyCreate['funding'];
   notes?: string;
+  /** The schemes the study serves (linked through their own route once the study exists). */
+  schemeIds?: number[];
 }
 
 /**
@@ -46,6 +51,14 @@ export function StudyFormModal({
   const [form] = Form.useForm<Values>();
   const create = useCreateStudy();
   const update = useUpdateStudy();
+  const links = useSchemeLinks('study', study?.id);
+  const setLinks = useSetSchemeLinks('study');
+  const linked = useMemo(() => (links.data?.items ?? []).map((l) => l.id), [links.data]);
+
+  // the links arrive after the form opened: put them in without touching what the user typed
+  useEffect(() => {
+    if (open && study && links.data) form.setFieldsValue({ schemeIds: linked });
+  }, [open, study, links.data, linked, form]);
 
   const initialValues = useMemo<Values>(
     () =>
@@ -63,7 +76,7 @@ export function StudyFormModal({
             funding: study.funding,
             notes: study.notes ?? '',
           }
-        : { personId, studyMode: 'full_time', funding: 'state' },
+        : { personId, studyMode: 'full_time', funding: 'state', schemeIds: [] },
     [study, personId],
   );
 
@@ -80,13 +93,21 @@ export function StudyFormModal({
       funding: v.funding!,
       notes: v.notes || null,
     };
+    const schemeIds = v.schemeIds ?? [];
     if (study) {
+      // the links first: a scheme refused lands on its field and nothing else is saved yet
+      if (!sameSchemes(schemeIds, linked)) await setLinks.mutateAsync({ id: study.id, schemeIds });
       // the version the form was opened on: a change by someone else meanwhile is refused (409)
       await update.mutateAsync({ id: study.id, version: study.version, ...fields });
       message.success(t('common:saved'));
     } else {
-      await create.mutateAsync({ personId: v.personId!, ...fields });
+      const created = await create.mutateAsync({ personId: v.personId!, ...fields });
       message.success(t('added'));
+      // the study is saved: a refused link is said, the form closes all the same
+      if (schemeIds.length)
+        await setSchemeLinks('study', created.id, schemeIds).catch(
+          (err: unknown) => void message.error(errorMessage(err)),
+        );
     }
     onClose();
   };
@@ -101,7 +122,7 @@ export function StudyFormModal({
       form={form}
       initialValues={initialValues}
       onSubmit={submit}
-      pending={create.isPending || update.isPending}
+      pending={create.isPending || update.isPending || setLinks.isPending}
       onClose={onClose}
     >
       {study && (
@@ -158,6 +179,9 @@ export function StudyFormModal({
         ]}
       >
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="schemeIds" label={t('schemes:links.title')}>
+        <SchemeSelect current={links.data?.items} />
       </Form.Item>
       <Form.Item name="notes" label={f('notes')}>
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />

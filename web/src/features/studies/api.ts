@@ -15,6 +15,14 @@ export function useStudies(filter: StudyFilter) {
   });
 }
 
+export function useStudy(id: number) {
+  return useQuery({
+    queryKey: [...STUDIES_KEY, 'detail', id],
+    queryFn: () => call(routes.studies.get, { params: { id } }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
 export function usePersonStudies(personId: number, filter: StudyFilter) {
   return useQuery({
     queryKey: [...STUDIES_KEY, 'person', personId, filter],

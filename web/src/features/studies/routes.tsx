@@ -13,5 +13,10 @@ export function studiesRoutes(parent: AnyRoute) {
       path: '/studies/overdue',
       component: lazyRouteComponent(() => import('./StudiesListPage'), 'OverdueStudiesPage'),
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/studies/$id',
+      component: lazyRouteComponent(() => import('./StudyPage'), 'StudyPage'),
+    }),
   ];
 }

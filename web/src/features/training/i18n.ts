@@ -91,6 +91,7 @@ export const training = {
       endBeforeStart: 'Ngày kết thúc không được trước ngày bắt đầu',
       capacityHint: 'Để trống nếu không giới hạn',
       decisionPlaceholder: 'Ví dụ: 128-QĐ/TĐTN-BTC',
+      schemesHint: 'Lớp được tính vào các đề án, kế hoạch này (một lớp có thể phục vụ nhiều đề án)',
       completionRule: 'Điều kiện hoàn thành',
       historical: 'Lớp đã tổ chức, chỉ có số liệu',
       historicalHint:
@@ -283,6 +284,7 @@ export const training = {
       endBeforeStart: 'The end date cannot be before the start date',
       capacityHint: 'Leave empty for no limit',
       decisionPlaceholder: 'E.g. 128-QĐ/TĐTN-BTC',
+      schemesHint: 'The class counts towards these schemes and plans (a class may serve several)',
       completionRule: 'Completion rule',
       historical: 'Past class, numbers only',
       historicalHint:

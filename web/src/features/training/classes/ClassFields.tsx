@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { classModes, grades, titles, type Programme } from '@canbo/contract';
+import { classModes, grades, titles, type Programme, type SchemeLink } from '@canbo/contract';
 import { DATE_FORMAT } from '../../../lib/format';
 import { enumOptions } from '../../../lib/enumOptions';
+import { SchemeSelect } from '../../schemes/SchemeSelect';
 import { UnitSelect } from '../../units/UnitSelect';
 import { KindSelect } from '../catalogue/KindSelect';
 import { labelOptions, requiredRule } from '../labels';
@@ -25,11 +26,14 @@ export function ClassFields({
   create,
   headcountClass = false,
   currentProgramme,
+  currentSchemes,
 }: {
   create: boolean;
   /** Editing a class recorded by its headcount: its headcount is edited instead of a roster's settings. */
   headcountClass?: boolean;
   currentProgramme?: { id: number; name: string } | null;
+  /** The schemes the class serves already: their names in the scheme field. */
+  currentSchemes?: SchemeLink[];
 }) {
   const { t } = useTranslation('training');
   const form = Form.useFormInstance<ClassFormValues>();
@@ -142,6 +146,9 @@ export function ClassFields({
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="schemeIds" label={t('schemes:links.title')} extra={t('form.schemesHint')}>
+        <SchemeSelect current={currentSchemes} />
+      </Form.Item>
       {!historical && (
         <>
           <Divider titlePlacement="start" plain>

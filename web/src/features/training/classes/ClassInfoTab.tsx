@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Descriptions, Flex, Form, Space, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '@canbo/contract';
 import { StaleAlert, useVersionedSave } from '../../../lib/useVersionedSave';
 import { CompletionRule } from '../results/CompletionRule';
+import { LinkedSchemes, sameSchemes } from '../../schemes/SchemeSelect';
+import { useSchemeLinks, useSetSchemeLinks } from '../../schemes/api';
 import { useUpdateClass } from './api';
 import { ClassFields } from './ClassFields';
 import { classDates } from './classDates';
@@ -55,6 +57,9 @@ export function ClassInfoTab({ cls, onReload }: { cls: TrainingClass; onReload: 
           </>
         )}
         <Descriptions.Item label={t('info.sessions')}>{cls.sessionCount}</Descriptions.Item>
+        <Descriptions.Item label={t('schemes:links.title')} span={2}>
+          <LinkedSchemes owner="class" id={cls.id} />
+        </Descriptions.Item>
       </Descriptions>
     </div>
   );
@@ -73,17 +78,31 @@ function ClassEditForm({
   const { t } = useTranslation('training');
   const [form] = Form.useForm<ClassFormValues>();
   const update = useUpdateClass(cls.id);
+  const links = useSchemeLinks('class', cls.id);
+  const setLinks = useSetSchemeLinks('class');
+  const linked = useMemo(() => (links.data?.items ?? []).map((l) => l.id), [links.data]);
   const { stale, save: send, clearStale } = useVersionedSave(form, onDone);
 
   useEffect(() => {
     form.setFieldsValue(toFormValues(cls));
   }, [form, cls]);
+  // the links arrive after the form opened
+  useEffect(() => {
+    if (links.data) form.setFieldsValue({ schemeIds: linked });
+  }, [form, links.data, linked]);
 
   const save = async (v: ClassFormValues) => {
     // the store keeps what the form does not show (a headcount class hides its roster settings)
-    const body = updateBody(cls, { ...(form.getFieldsValue(true) as ClassFormValues), ...v });
-    if (Object.keys(body).length === 1) return onDone();
-    await send(() => update.mutateAsync(body));
+    const all = { ...(form.getFieldsValue(true) as ClassFormValues), ...v };
+    const body = updateBody(cls, all);
+    const schemeIds = all.schemeIds ?? [];
+    const linksChanged = !sameSchemes(schemeIds, linked);
+    if (Object.keys(body).length === 1 && !linksChanged) return onDone();
+    await send(async () => {
+      // the links first: a scheme refused lands on its field before anything of the class is saved
+      if (linksChanged) await setLinks.mutateAsync({ id: cls.id, schemeIds });
+      if (Object.keys(body).length > 1) await update.mutateAsync(body);
+    });
   };
 
   return (
@@ -101,9 +120,10 @@ function ClassEditForm({
         create={false}
         headcountClass={cls.headcount !== null}
         currentProgramme={cls.programmeId ? { id: cls.programmeId, name: cls.programmeName ?? '' } : null}
+        currentSchemes={links.data?.items}
       />
       <Space wrap>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
+        <Button type="primary" htmlType="submit" loading={update.isPending || setLinks.isPending}>
           {t('common:action.save')}
         </Button>
         <Button onClick={onDone}>{t('common:action.cancel')}</Button>

@@ -3,6 +3,8 @@ import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TrainingClass } from '@canbo/contract';
 import { FormModal } from '../../../app/FormModal';
+import { errorMessage } from '../../../lib/errors';
+import { useSetSchemeLinks } from '../../schemes/api';
 import { useCreateClass } from './api';
 import { ClassFields } from './ClassFields';
 import { createBody, newClassValues, type ClassFormValues } from './classForm';
@@ -27,11 +29,17 @@ export function CreateClassModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<ClassFormValues>();
   const create = useCreateClass();
+  const setLinks = useSetSchemeLinks('class');
   const initialValues = useMemo(() => newClassValues(organiserUnitId), [organiserUnitId]);
 
   const submit = async (v: ClassFormValues) => {
     const c = await create.mutateAsync(createBody(v));
     void message.success(t('form.created'));
+    // the class exists: a refused link is said, and the class opens all the same
+    if (v.schemeIds.length)
+      await setLinks.mutateAsync({ id: c.id, schemeIds: v.schemeIds }).catch((err: unknown) => {
+        void message.error(errorMessage(err));
+      });
     onCreated(c);
   };
 
@@ -44,7 +52,7 @@ export function CreateClassModal({
       form={form}
       initialValues={initialValues}
       onSubmit={submit}
-      pending={create.isPending}
+      pending={create.isPending || setLinks.isPending}
       onClose={onClose}
       okText={t('list.create')}
     >

@@ -31,6 +31,8 @@ export interface ClassFormValues {
   /** "Lớp đã tổ chức, chỉ có số liệu": a past class recorded by its headcount. */
   historical: boolean;
   headcount: HeadcountValues;
+  /** The schemes the class serves: linked through their own route, never in the class's body. */
+  schemeIds: number[];
 }
 
 const NO_HEADCOUNT: HeadcountValues = { total: null, women: null, minority: null, doan: null, hoi: null, doi: null };
@@ -54,6 +56,7 @@ export function newClassValues(organiserUnitId: number | null): ClassFormValues 
     passGrade: 'average',
     historical: false,
     headcount: NO_HEADCOUNT,
+    schemeIds: [],
   };
 }
 
@@ -84,6 +87,8 @@ export function toFormValues(c: TrainingClass): ClassFormValues {
           doi: c.headcount.doi ?? null,
         }
       : NO_HEADCOUNT,
+    // filled in when the class's links arrive
+    schemeIds: [],
   };
 }
 

@@ -1,0 +1,181 @@
+import { Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Switch, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { classLevels, schemeMetrics, studyKinds, titles, type SchemeMetric } from '@canbo/contract';
+import { enumOptions } from '../../lib/enumOptions';
+import { KindSelect } from '../training/catalogue/KindSelect';
+import { labelOptions } from '../training/labels';
+import { UnitSelect } from '../units/UnitSelect';
+import { METRIC_FILTERS, newTarget, yearKey, type SchemeFormValues } from './schemeForm';
+
+const half = { xs: 24, md: 12 };
+
+/** The scheme's targets: add, change, remove (after a confirmation); each shows only its metric's filters. */
+export function TargetsEditor({ years }: { years: number[] }) {
+  const { t } = useTranslation('schemes');
+  return (
+    <Form.List name="targets">
+      {(fields, { add, remove }, { errors }) => (
+        <>
+          {fields.length === 0 && <Typography.Paragraph type="secondary">{t('target.none')}</Typography.Paragraph>}
+          {fields.map((field, i) => (
+            <TargetCard key={field.key} name={field.name} n={i + 1} years={years} onRemove={() => remove(field.name)} />
+          ))}
+          <Form.ErrorList errors={errors} />
+          <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(newTarget())}>
+            {t('target.add')}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+function TargetCard({ name, n, years, onRemove }: { name: number; n: number; years: number[]; onRemove: () => void }) {
+  const { t } = useTranslation('schemes');
+  const form = Form.useFormInstance<SchemeFormValues>();
+  const metric = Form.useWatch(['targets', name, 'metric'], form) as SchemeMetric | null | undefined;
+  const uses = new Set(metric ? METRIC_FILTERS[metric] : []);
+  const share = metric === 'title_training_share';
+  const required = (label: string, choice = false) => [
+    { required: true, message: t(choice ? 'training:requiredChoose' : 'required', { field: label.toLowerCase() }) },
+  ];
+
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      title={t('target.heading', { n })}
+      data-testid={`target-${n}`}
+      extra={
+        <Popconfirm
+          title={t('target.removeConfirm')}
+          description={t('target.removeHint')}
+          okText={t('common:action.delete')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common:action.cancel')}
+          onConfirm={onRemove}
+        >
+          <Button
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={t('target.remove')}
+            title={t('target.remove')}
+          />
+        </Popconfirm>
+      }
+    >
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item name={[name, 'metric']} label={t('target.metric')} rules={required(t('target.metric'), true)}>
+            <Select options={schemeMetrics.map((m) => ({ value: m, label: t(`metric.${m}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name={[name, 'label']} label={t('target.label')}>
+            <Input maxLength={300} placeholder={metric ? t(`metric.${metric}`) : t('target.labelHint')} />
+          </Form.Item>
+        </Col>
+        {uses.has('kindCode') && (
+          <Col {...half}>
+            <Form.Item name={[name, 'kindCode']} label={t('target.kindCode')}>
+              <KindSelect allowClear placeholder={t('target.any')} />
+            </Form.Item>
+          </Col>
+        )}
+        {uses.has('organiserLevel') && (
+          <Col {...half}>
+            <Form.Item name={[name, 'organiserLevel']} label={t('target.organiserLevel')}>
+              <Select allowClear placeholder={t('target.any')} options={labelOptions(t, 'classLevel', classLevels)} />
+            </Form.Item>
+          </Col>
+        )}
+        {uses.has('title') && (
+          <Col {...half}>
+            <Form.Item
+              name={[name, 'title']}
+              label={t('target.title')}
+              rules={share ? required(t('target.title'), true) : undefined}
+            >
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('target.any')}
+                options={enumOptions(t, 'title', titles)}
+              />
+            </Form.Item>
+          </Col>
+        )}
+        {uses.has('withinMonths') && (
+          <Col {...half}>
+            <Form.Item
+              name={[name, 'withinMonths']}
+              label={t('target.withinMonths')}
+              rules={required(t('target.withinMonths'))}
+            >
+              <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        )}
+        {uses.has('studyKinds') && (
+          <Col xs={24}>
+            <Form.Item name={[name, 'studyKinds']} label={t('target.studyKinds')}>
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder={t('target.any')}
+                options={enumOptions(t, 'studyKind', studyKinds)}
+              />
+            </Form.Item>
+          </Col>
+        )}
+        {uses.has('unitId') && (
+          <Col {...half}>
+            <Form.Item name={[name, 'unitId']} label={t('target.unitId')} extra={t('target.unitHint')}>
+              <UnitSelect allowClear />
+            </Form.Item>
+          </Col>
+        )}
+        {uses.has('linkedOnly') && (
+          <Col {...half}>
+            <Form.Item
+              name={[name, 'linkedOnly']}
+              label={t('target.linkedOnly')}
+              extra={t('target.linkedOnlyHint')}
+              valuePropName="checked"
+            >
+              <Switch />
+            </Form.Item>
+          </Col>
+        )}
+        <Col {...half}>
+          <Form.Item name={[name, 'total']} label={t('target.total')} rules={required(t('target.total'))}>
+            <InputNumber
+              min={0}
+              max={share ? 100 : undefined}
+              precision={0}
+              suffix={share ? '%' : undefined}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Text strong>{t('target.years')}</Typography.Text>
+      {years.length === 0 ? (
+        <Typography.Paragraph type="secondary">{t('target.yearsPickPeriod')}</Typography.Paragraph>
+      ) : (
+        <Row gutter={8} style={{ marginTop: 8 }}>
+          {years.map((y) => (
+            <Col key={y} xs={12} sm={8} md={6}>
+              <Form.Item name={[name, 'yearValues', yearKey(y)]} label={String(y)}>
+                <InputNumber min={0} max={share ? 100 : undefined} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </Card>
+  );
+}
