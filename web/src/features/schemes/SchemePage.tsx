@@ -112,7 +112,7 @@ function Filters({ target }: { target: SchemeTarget }) {
   return (
     <Space wrap size={4} style={{ marginBottom: 8 }}>
       {tags.map((x) => (
-        <Tag key={x} bordered={false}>
+        <Tag key={x} variant="filled">
           {x}
         </Tag>
       ))}

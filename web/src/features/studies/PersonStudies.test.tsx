@@ -1,12 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import type { Study } from '@canbo/contract';
 import '../../i18n';
 import { pick, typeDate } from '../training/testing/controls';
 import { mockApi, page, renderWithApp, reply, type Sent } from '../training/testing/mockApi';
 import { PersonStudies } from './PersonStudies';
 import { aStudy } from './testing';
+
+// A study's kind links to its page; outside a router a link is a plain anchor.
+vi.mock('@tanstack/react-router', () => ({
+  Link: ({ children }: { children: ReactNode }) => <a>{children}</a>,
+}));
 
 afterEach(() => {
   cleanup();

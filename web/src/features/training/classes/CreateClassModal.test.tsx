@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import '../../../i18n';
 import { get, mockApi, page, renderWithApp, reply, unitDetail, type Sent } from '../testing/mockApi';
 import { makeClass } from '../testing/classes';
+import { pick } from '../testing/controls';
 import { CreateClassModal } from './CreateClassModal';
 
 afterEach(() => {
@@ -167,5 +168,45 @@ describe('CreateClassModal', () => {
     const body = posts(sent)[0]!.body!;
     expect(body).toMatchObject({ capacity: 60, minAttendancePercent: 80, passGrade: 'average', endDate: '2025-05-14' });
     expect(body).not.toHaveProperty('headcount');
+  }, 60_000);
+
+  it('links the new class to the schemes picked in its scheme field', async () => {
+    const created = makeClass({ id: 77 });
+    const scheme = {
+      id: 3,
+      name: 'Đào tạo, bồi dưỡng cán bộ Đoàn giai đoạn 2023–2027',
+      code: 'ĐA-2023',
+      issuingUnitId: 2,
+      issuingUnitName: 'Tỉnh đoàn Đắk Nông',
+      decision: null,
+      decisionDate: null,
+      startYear: 2023,
+      endYear: 2027,
+      targetCount: 3,
+      updatedAt: '2026-01-01T00:00:00Z',
+    };
+    const sent = mockApi(
+      ...catalogue(),
+      get('/schemes', page([scheme])),
+      (req) => (req.method === 'POST' && req.path === '/training/classes' ? reply(created, 201) : undefined),
+      (req) =>
+        req.method === 'PUT' && req.path === '/training/classes/77/schemes'
+          ? reply({ items: [{ id: 3, code: 'ĐA-2023', name: scheme.name, startYear: 2023, endYear: 2027 }] })
+          : undefined,
+    );
+    const onCreated = open();
+    await screen.findByText('Huyện đoàn Cư Jút');
+    type('classCreate_name', 'Lớp bồi dưỡng bí thư đoàn cơ sở 2025');
+    await pickKind();
+    typeDate('classCreate_startDate', '12/05/2025');
+    typeDate('classCreate_endDate', '14/05/2025');
+    await pick('classCreate_schemeIds', `ĐA-2023 – ${scheme.name}`);
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo lớp' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    expect(posts(sent)[0]!.body).not.toHaveProperty('schemeIds');
+    const put = sent.find((r) => r.method === 'PUT')!;
+    expect(put.path).toBe('/training/classes/77/schemes');
+    expect(put.body).toEqual({ schemeIds: [3] });
   }, 60_000);
 });
