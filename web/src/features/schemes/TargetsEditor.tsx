@@ -79,14 +79,17 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
         </Col>
         {uses.has('kindCode') && (
           <Col {...half}>
-            <Form.Item name={[name, 'kindCode']} label={t('target.kindCode')}>
-              <KindSelect allowClear placeholder={t('target.any')} />
+            <Form.Item name={[name, 'kindCode']} label={share ? t('target.shareKind') : t('target.kindCode')}>
+              <KindSelect allowClear placeholder={share ? t('target.shareKindDefault') : t('target.any')} />
             </Form.Item>
           </Col>
         )}
         {uses.has('organiserLevel') && (
           <Col {...half}>
-            <Form.Item name={[name, 'organiserLevel']} label={t('target.organiserLevel')}>
+            <Form.Item
+              name={[name, 'organiserLevel']}
+              label={metric === 'visit_days' ? t('target.unitLevel') : t('target.organiserLevel')}
+            >
               <Select allowClear placeholder={t('target.any')} options={labelOptions(t, 'classLevel', classLevels)} />
             </Form.Item>
           </Col>

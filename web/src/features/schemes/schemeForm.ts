@@ -19,13 +19,16 @@ export type TargetFilter =
 
 /** Only the filters a metric counts by are shown for it (and sent). */
 export const METRIC_FILTERS: Record<SchemeMetric, readonly TargetFilter[]> = {
-  classes: ['kindCode', 'organiserLevel', 'unitId', 'linkedOnly'],
+  // a class's title is one of its target titles; a trainee's, the title held when nominated
+  classes: ['kindCode', 'organiserLevel', 'title', 'unitId', 'linkedOnly'],
   participations: ['kindCode', 'organiserLevel', 'title', 'unitId', 'linkedOnly'],
   people: ['kindCode', 'organiserLevel', 'title', 'unitId', 'linkedOnly'],
-  title_training_share: ['title', 'withinMonths', 'unitId'],
+  // the kind of the title training (the "title" kind unless another is chosen)
+  title_training_share: ['title', 'withinMonths', 'kindCode', 'unitId'],
   studies_started: ['studyKinds', 'unitId', 'linkedOnly'],
   studies_graduated: ['studyKinds', 'unitId', 'linkedOnly'],
-  visit_days: ['unitId'],
+  // the level of the cadre's unit when the trip was logged
+  visit_days: ['organiserLevel', 'unitId'],
 };
 
 /** A target as the form holds it: a value per year of the period, keyed by the year. */

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, openBrowser, screenshot, type Session } from './browser.ts';
+import { choose, logIn, slug, tableRows, withoutDiacritics } from './ui.ts';
+
+/*
+ * The province organiser (bantochuc) on a phone opens the article's 2018–2022 scheme, sees its two
+ * study targets come out as 65 and 94 from the records, drills down from the 65 to its rows and
+ * opens one; then at a desk (1440 px) writes a small scheme with one target and sees its progress.
+ */
+const SCHEME_2018 = 'Đào tạo, bồi dưỡng cán bộ đoàn, hội, đội giai đoạn 2018–2022';
+const DEGREES = 'Cán bộ được cử đi đào tạo đại học, sau đại học';
+const THEORY = 'Cán bộ được cử đi học lý luận chính trị trung cấp, cao cấp';
+
+let s: Session;
+let phone: Page;
+let desk: Page | undefined;
+let current: Page;
+
+beforeAll(async () => {
+  s = await openBrowser();
+  phone = s.page;
+  current = phone;
+  await phone.setViewportSize({ width: 390, height: 844 });
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    await screenshot(current, `schemes-failed-${slug(task.name)}`).catch(() => {});
+  });
+});
+
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** The progress card of the target with this label. */
+const card = (page: Page, label: string) => page.getByTestId('target-progress').filter({ hasText: label });
+
+describe('schemes: live targets and their drill-down', () => {
+  it('finds the 2018–2022 scheme on a phone, typed without diacritics, and sees 65 and 94', async () => {
+    await logIn(phone, 'bantochuc');
+    await phone.goto('/schemes');
+    await phone.getByRole('heading', { name: 'Đề án, kế hoạch' }).waitFor();
+    const search = phone.getByPlaceholder('Tìm theo tên, mã đề án');
+    await search.fill(withoutDiacritics('bồi dưỡng cán bộ đoàn, hội, đội'));
+    await search.press('Enter');
+    await expect.poll(() => tableRows(phone).count()).toBe(1);
+    await tableRows(phone).getByRole('link', { name: SCHEME_2018 }).click();
+
+    await phone.getByRole('heading', { name: SCHEME_2018 }).waitFor();
+    await expect.poll(() => card(phone, DEGREES).getByTestId('figure-overall').innerText()).toBe('65 / 60');
+    await expect.poll(() => card(phone, THEORY).getByTestId('figure-overall').innerText()).toBe('94 / 90');
+    expect(await card(phone, DEGREES).getByTestId('target-status').first().innerText()).toBe('Đạt');
+    expect(await fitsWidth(phone)).toBeLessThanOrEqual(390);
+    await screenshot(phone, 'schemes-2018-phone');
+  });
+
+  it('drills down from the 65 to its 65 rows and opens one', async () => {
+    await card(phone, DEGREES).getByTestId('figure-overall').click();
+    await phone.waitForURL(/\/schemes\/\d+\/targets\/\d+/);
+    await phone.getByRole('heading', { name: DEGREES }).waitFor();
+    await expect.poll(() => phone.getByTestId('rows-figure').innerText()).toBe('Kết quả: 65');
+    await phone.getByText('Tổng 65 bản ghi').first().waitFor();
+    expect(await tableRows(phone).count()).toBe(50);
+    expect(await fitsWidth(phone)).toBeLessThanOrEqual(390);
+    await screenshot(phone, 'schemes-rows-phone');
+
+    const first = tableRows(phone).first().getByRole('link').first();
+    const person = await first.innerText();
+    await first.click();
+    await phone.waitForURL(/\/studies\/\d+$/);
+    await phone.getByText(person).first().waitFor();
+    // The study serves the scheme it was counted for.
+    await phone
+      .getByTestId('linked-schemes')
+      .getByRole('link', { name: new RegExp(SCHEME_2018) })
+      .waitFor();
+    await screenshot(phone, 'schemes-study-phone');
+  });
+
+  it('writes a small scheme with one target at a desk and sees its progress', async () => {
+    const context = await newContext(s.browser);
+    desk = await context.newPage();
+    current = desk;
+    await desk.setViewportSize({ width: 1440, height: 900 });
+    await logIn(desk, 'bantochuc');
+    await desk.getByRole('menuitem', { name: 'Đề án, kế hoạch' }).click();
+    await desk.waitForURL('**/schemes');
+    await desk.getByRole('button', { name: 'Thêm đề án' }).click();
+    const form = desk.getByRole('dialog', { name: 'Thêm đề án, kế hoạch' });
+    const name = `Kế hoạch cử cán bộ đi học sau đại học ${Date.now() % 100000}`;
+    await form.locator('#schemeForm_name').fill(name);
+    await form.locator('#schemeForm_code').fill(`KH-E2E-${Date.now() % 100000}`);
+    // The issuing unit proposed is the user's one unit.
+    await expect
+      .poll(() => form.locator('.ant-form-item:has(#schemeForm_issuingUnitId)').innerText())
+      .toContain('Tỉnh đoàn Lâm Đồng');
+    await form.locator('#schemeForm_decision').fill('15-KH/TĐTN');
+    await form.locator('#schemeForm_startYear').fill('2018');
+    await form.locator('#schemeForm_endYear').fill('2022');
+    await form.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    await choose(form.locator('#schemeForm_targets_0_metric'), 'Số cán bộ được cử đi học');
+    await choose(form.locator('#schemeForm_targets_0_studyKinds'), 'Thạc sĩ');
+    await choose(form.locator('#schemeForm_targets_0_studyKinds'), 'Tiến sĩ');
+    await form.locator('#schemeForm_targets_0_total').fill('10');
+    await form.locator('#schemeForm_targets_0_yearValues_y2018').fill('2');
+    await screenshot(desk, 'schemes-form-desk');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+
+    await desk.waitForURL(/\/schemes\/\d+$/);
+    await desk.getByRole('heading', { name }).waitFor();
+    const target = card(desk, 'Số cán bộ được cử đi học');
+    await expect.poll(() => target.getByTestId('figure-overall').innerText()).toMatch(/^\d+ \/ 10$/);
+    await target.getByTestId('target-status').first().waitFor();
+    await target.getByTestId('figure-2018').waitFor();
+    await screenshot(desk, 'schemes-progress-desk');
+  });
+});
