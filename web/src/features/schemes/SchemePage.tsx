@@ -82,9 +82,11 @@ function SchemeHeader({ scheme: s, onEdit }: { scheme: Scheme; onEdit: () => voi
               {s.description}
             </Typography.Paragraph>
           )}
-          <Typography.Text type="secondary">
-            {t('linkedCounts', { classes: s.linkedClasses, studies: s.linkedStudies })}
-          </Typography.Text>
+          <div>
+            <Typography.Text type="secondary">
+              {t('linkedCounts', { classes: s.linkedClasses, studies: s.linkedStudies })}
+            </Typography.Text>
+          </div>
         </div>
         {s.canEdit && (
           <Button icon={<EditOutlined />} onClick={onEdit}>
