@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Page as Paged, SchemeListItem, TrainingClass } from '@canbo/contract';
 import { newContext, openBrowser, screenshot, type Session } from './browser.ts';
 import { choose, logIn, slug, tableRows, withoutDiacritics } from './ui.ts';
 
@@ -16,6 +17,9 @@ let s: Session;
 let phone: Page;
 let desk: Page | undefined;
 let current: Page;
+/** The study opened from the drill-down, and the scheme written at the desk. */
+let studyUrl = '';
+let newScheme = { name: '', code: '' };
 
 beforeAll(async () => {
   s = await openBrowser();
@@ -72,6 +76,7 @@ describe('schemes: live targets and their drill-down', () => {
     const person = await first.innerText();
     await first.click();
     await phone.waitForURL(/\/studies\/\d+$/);
+    studyUrl = new URL(phone.url()).pathname;
     await phone.getByText(person).first().waitFor();
     // The study serves the scheme it was counted for.
     await phone
@@ -91,9 +96,11 @@ describe('schemes: live targets and their drill-down', () => {
     await desk.waitForURL('**/schemes');
     await desk.getByRole('button', { name: 'Thêm đề án' }).click();
     const form = desk.getByRole('dialog', { name: 'Thêm đề án, kế hoạch' });
-    const name = `Kế hoạch cử cán bộ đi học sau đại học ${Date.now() % 100000}`;
+    const n = Date.now() % 100000;
+    const name = `Kế hoạch cử cán bộ đi học sau đại học ${n}`;
+    newScheme = { name, code: `KH-E2E-${n}` };
     await form.locator('#schemeForm_name').fill(name);
-    await form.locator('#schemeForm_code').fill(`KH-E2E-${Date.now() % 100000}`);
+    await form.locator('#schemeForm_code').fill(newScheme.code);
     // The issuing unit proposed is the user's one unit.
     await expect
       .poll(() => form.locator('.ant-form-item:has(#schemeForm_issuingUnitId)').innerText())
@@ -117,5 +124,48 @@ describe('schemes: live targets and their drill-down', () => {
     await target.getByTestId('target-status').first().waitFor();
     await target.getByTestId('figure-2018').waitFor();
     await screenshot(desk, 'schemes-progress-desk');
+  });
+
+  it('links the study to the new scheme and a class to the 2022–2027 plan from their forms; their pages show the links', async () => {
+    const page = desk!;
+    const option = `${newScheme.code} – ${newScheme.name}`;
+    await page.goto(studyUrl);
+    await page.getByRole('button', { name: 'Sửa' }).click();
+    const studyForm = page.getByRole('dialog', { name: 'Sửa quá trình học tập' });
+    await choose(studyForm.locator('#studyEdit_schemeIds'), option, newScheme.code);
+    await studyForm.getByRole('button', { name: 'Lưu' }).click();
+    await studyForm.waitFor({ state: 'hidden' });
+    const studyLinks = page.getByTestId('linked-schemes');
+    await studyLinks.getByRole('link', { name: new RegExp(newScheme.name) }).waitFor();
+    await studyLinks.getByRole('link', { name: new RegExp(SCHEME_2018) }).waitFor();
+
+    // A class the organiser manages and may still edit, held within the demo's 2022–2027 plan.
+    const res = await page.request.get('/api/v1/training/classes', { params: { pageSize: 200 } });
+    const classes = ((await res.json()) as Paged<TrainingClass>).items;
+    const cls = classes.find(
+      (c) =>
+        c.canManage && !['closed', 'cancelled'].includes(c.status) && c.startDate >= '2022' && c.startDate < '2028',
+    );
+    expect(cls, 'an editable class of 2022–2027 in the demo').toBeTruthy();
+    const plans = await page.request.get('/api/v1/schemes', { params: { q: 'KH-12/2022' } });
+    const plan = ((await plans.json()) as Paged<SchemeListItem>).items[0]!;
+    await page.goto(`/training/classes/${cls!.id}`);
+    await page.getByTestId('class-edit').click();
+    const field = page.locator('.ant-form-item:has(#classEdit_schemeIds)');
+    // The 2018–2022 scheme does not cover a class of later years: the refusal is said on the field.
+    if (cls!.startDate >= '2023') {
+      await choose(page.locator('#classEdit_schemeIds'), option, newScheme.code);
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await field.getByText(/không nằm trong giai đoạn 2018–2022/).waitFor();
+      await field.locator('.ant-select-selection-item-remove').first().click();
+    }
+    await choose(page.locator('#classEdit_schemeIds'), `${plan.code} – ${plan.name}`, plan.code);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('class-edit').waitFor();
+    await page
+      .getByTestId('linked-schemes')
+      .getByRole('link', { name: new RegExp(plan.name) })
+      .waitFor();
+    await screenshot(page, 'schemes-class-linked-desk');
   });
 });
