@@ -153,7 +153,7 @@ function TargetCard({
     <Card
       size="small"
       data-testid="target-progress"
-      title={<span style={{ whiteSpace: 'normal' }}>{p.displayLabel}</span>}
+      title={<span style={{ whiteSpace: 'normal' }}>{target?.label ?? t(`metric.${p.metric}`)}</span>}
       extra={<StatusTag status={p.status} />}
     >
       {target && <Filters target={target} />}

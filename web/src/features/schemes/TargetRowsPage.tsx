@@ -88,7 +88,7 @@ export function TargetRowsPage() {
           </Space>
         </Link>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {target.displayLabel}
+          {target.label ?? t(`metric.${target.metric}`)}
         </Typography.Title>
         <Typography.Text type="secondary">{s.name}</Typography.Text>
         <Flex wrap justify="space-between" align="center" gap={8} style={{ marginTop: 8 }}>
