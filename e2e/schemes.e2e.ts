@@ -52,6 +52,7 @@ describe('schemes: live targets and their drill-down', () => {
     await search.fill(withoutDiacritics('bồi dưỡng cán bộ đoàn, hội, đội'));
     await search.press('Enter');
     await expect.poll(() => tableRows(phone).count()).toBe(1);
+    expect(await fitsWidth(phone)).toBeLessThanOrEqual(390);
     await tableRows(phone).getByRole('link', { name: SCHEME_2018 }).click();
 
     await phone.getByRole('heading', { name: SCHEME_2018 }).waitFor();
