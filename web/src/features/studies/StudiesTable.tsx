@@ -83,7 +83,7 @@ export function StudiesTable({
       title: f('studyStatus'),
       key: 'studyStatus',
       render: (_, s) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Tag color={STATUS_COLOR[s.studyStatus]}>{t(`common:studyStatus.${s.studyStatus}`)}</Tag>
           {s.endDate && <span>{formatDate(s.endDate)}</span>}
           {s.diplomaGrade && <span>{t(`common:diplomaGrade.${s.diplomaGrade}`)}</span>}
