@@ -683,6 +683,19 @@ async function requireLinkable(
   return rows;
 }
 
+/**
+ * What a replacement of a record's scheme set adds and removes: links to schemes the actor cannot
+ * see (`all` holds every link, `before` those the actor sees) are neither re-added nor removed.
+ */
+function linkChanges(wanted: { id: number }[], before: { id: number }[], all: number[]) {
+  const have = new Set(all);
+  const want = new Set(wanted.map((s) => s.id));
+  return {
+    add: [...want].filter((s) => !have.has(s)),
+    remove: before.map((s) => s.id).filter((s) => !want.has(s)),
+  };
+}
+
 /** Replaces the set of schemes the class serves; links to schemes the actor cannot see are kept. */
 export async function setClassSchemes(
   ctx: Ctx,
@@ -702,10 +715,8 @@ export async function setClassSchemes(
       `Lớp "${cls.name}"`,
     );
     const before = await findClassLinks(tx, actor, cls.id);
-    const all = new Set(await linkedSchemeIds(tx, { classId: cls.id }));
-    const want = new Set(wanted.map((s) => s.id));
-    const add = [...want].filter((s) => !all.has(s));
-    const remove = before.map((s) => s.id).filter((s) => !want.has(s));
+    const all = await linkedSchemeIds(tx, { classId: cls.id });
+    const { add, remove } = linkChanges(wanted, before, all);
     await setClassLinks(tx, cls.id, add, remove);
     const after = await findClassLinks(tx, actor, cls.id);
     await writeAudit(tx, actor, {
@@ -741,10 +752,8 @@ export async function setStudySchemes(
       `Khóa học của ${study.person_name}`,
     );
     const before = await findStudyLinks(tx, actor, study.id);
-    const all = new Set(await linkedSchemeIds(tx, { studyId: study.id }));
-    const want = new Set(wanted.map((s) => s.id));
-    const add = [...want].filter((s) => !all.has(s));
-    const remove = before.map((s) => s.id).filter((s) => !want.has(s));
+    const all = await linkedSchemeIds(tx, { studyId: study.id });
+    const { add, remove } = linkChanges(wanted, before, all);
     await setStudyLinks(tx, study.id, add, remove);
     const after = await findStudyLinks(tx, actor, study.id);
     await writeAudit(tx, actor, {

@@ -44,6 +44,7 @@ import { todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
+import type { UploadedFile } from '../../upload.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { addDays, elapsedOfYear, tripDays } from './days.ts';
 import {
@@ -730,12 +731,6 @@ export async function deleteRequirement(ctx: Ctx, actor: Actor, input: { id: num
   });
 }
 
-/** A report attachment as read from the request: its name as sent and its bytes. */
-export interface UploadedReportFile {
-  fileName: string;
-  data: Buffer;
-}
-
 const FILE_SIGNATURES: { ext: keyof typeof visitReportFileTypes; magic: number[] }[] = [
   { ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
   { ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
@@ -745,7 +740,7 @@ const FILE_SIGNATURES: { ext: keyof typeof visitReportFileTypes; magic: number[]
 ];
 
 /** The file's type, from its name and checked against its first bytes; else a 400 naming the file. */
-function reportFileType(f: UploadedReportFile): string {
+function reportFileType(f: UploadedFile): string {
   const dot = f.fileName.lastIndexOf('.');
   const given = dot < 0 ? '' : f.fileName.slice(dot + 1).toLowerCase();
   const ext = given === 'jpeg' ? 'jpg' : given;
@@ -787,7 +782,7 @@ async function requireReportableTrip(tx: Tx, actor: Actor, id: number): Promise<
 export async function uploadReportFile(
   ctx: Ctx,
   actor: Actor,
-  input: { id: number; file: UploadedReportFile | null },
+  input: { id: number; file: UploadedFile | null },
 ): Promise<VisitTrip> {
   return inTransaction(ctx, async (tx) => {
     const before = await requireReportableTrip(tx, actor, input.id);

@@ -19,11 +19,7 @@ import { findAllSeated, type SeatedRow } from './attendance.repository.ts';
 import { MARKABLE, MARKING } from './attendance.service.ts';
 import { loadMarks, planMarks, writeMarks, type MarkChange } from './marks.ts';
 import { sessionLabel } from './session.time.ts';
-
-export interface UploadedFile {
-  fileName: string;
-  data: Buffer;
-}
+import type { UploadedFile } from '../../../upload.ts';
 
 type RowResult = AttendanceUploadResult['rows'][number];
 
