@@ -14,7 +14,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { SchemeProgress, SchemeTargetInput } from '@canbo/contract';
 import type { Actor } from '../server/src/auth/actor.ts';
+import { reader } from '../server/src/context.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
+import { countFigures, type FigureQuery } from '../server/src/modules/figures/figures.repository.ts';
 import { todayIso } from '../server/src/lib/dates.ts';
 import {
   createScheme,
@@ -24,7 +26,7 @@ import {
   updateScheme,
 } from '../server/src/modules/schemes/schemes.service.ts';
 import { benchContext, unitByCode, viewerOn } from './bench.context.ts';
-import { interleaved, machine } from './measure.ts';
+import { interleaved, machine, time } from './measure.ts';
 import { baselineProgress, type BaselineProgress, type BaselineTarget } from './schemes.baseline.ts';
 
 const { values } = parseArgs({
@@ -36,6 +38,8 @@ const { values } = parseArgs({
     district: { type: 'string', default: 'P01-D01' },
     from: { type: 'string', default: '2012' },
     to: { type: 'string', default: '2027' },
+    /** Also time each target once: the engine's queries for it (as the service asks them) and its SQL. */
+    breakdown: { type: 'boolean', default: false },
   },
 });
 if (!values.db) throw new Error('Cần --db <đường dẫn SQLite hoặc postgres://…>');
@@ -155,6 +159,56 @@ function compare(name: string, p: SchemeProgress, b: BaselineProgress[]): string
   return diffs;
 }
 
+/**
+ * One target's engine queries as the service asks them (by year; overall for people and the
+ * share; by unit when it has per-unit values) beside its hand-written SQL, timed once each.
+ */
+async function breakdown(
+  actor: Actor,
+  issuing: number,
+  list: BenchTarget[],
+  asOf: string,
+): Promise<{ name: string; engine: number; sql: number }[]> {
+  const out: { name: string; engine: number; sql: number }[] = [];
+  for (const t of list) {
+    const fq: FigureQuery = {
+      metric: t.metric,
+      fromYear: startYear,
+      toYear: endYear,
+      asOf,
+      filters: {
+        kindCode: t.kindCode ?? null,
+        title: t.title ?? null,
+        organiserLevel: t.organiserLevel ?? null,
+        unitId: t.unitId ?? issuing,
+        studyKinds: t.studyKinds ?? null,
+        withinMonths: t.withinMonths ?? null,
+      },
+    };
+    const tx = reader(ctx);
+    const engine = await time(async () => {
+      await countFigures(tx, actor, { ...fq, by: 'year' });
+      if (t.metric === 'people' || t.metric === 'title_training_share') await countFigures(tx, actor, fq);
+      if (t.units?.length)
+        await countFigures(tx, actor, { ...fq, by: 'unit', groupUnits: t.units.map((u) => u.unitId) });
+    });
+    const bare = await time(() =>
+      baselineProgress(q, { issuingUnitId: issuing, startYear, endYear }, [asBaseline(t)], asOf),
+    );
+    const filters = [
+      t.kindCode,
+      t.organiserLevel,
+      t.title,
+      t.studyKinds?.join('+'),
+      t.units?.length ? 'per unit' : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    out.push({ name: `${t.metric}${filters ? ` (${filters})` : ''}`, engine, sql: bare });
+  }
+  return out;
+}
+
 async function count(table: 'people' | 'enrolments' | 'training_classes' | 'studies' | 'visit_trips'): Promise<number> {
   const r = await q
     .selectFrom(table)
@@ -188,6 +242,7 @@ async function main(): Promise<void> {
     { name: `one district (${district.name})`, unit: district, code: 'BENCH-DISTRICT' },
   ];
   const lines: string[] = [];
+  const parts: string[] = [];
   for (const c of cases) {
     const list = targets(await childUnits(c.unit.id, 3));
     const scheme = await benchScheme(c.code, c.unit, list);
@@ -204,10 +259,20 @@ async function main(): Promise<void> {
       `| ${db.engine} | ${c.name} | ${t.s50.toFixed(1)} | ${t.s95.toFixed(1)} | ${t.h50.toFixed(1)} | ${t.h95.toFixed(1)} | ${(t.s50 / t.h50).toFixed(2)} |`,
     );
     console.log(`${c.name}: scheme #${scheme.id}, figures exact (${figures})`);
+    if (values.breakdown) {
+      for (const b of await breakdown(actor, c.unit.id, list, first.asOf)) {
+        parts.push(`| ${db.engine} | ${c.name} | ${b.name} | ${b.engine.toFixed(1)} | ${b.sql.toFixed(1)} |`);
+      }
+    }
   }
   console.log('\n| engine | case | service p50 | service p95 | SQL p50 | SQL p95 | ratio p50 |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const l of lines) console.log(l);
+  if (parts.length) {
+    console.log('\n| engine | case | target | engine ms | SQL ms |');
+    console.log('|---|---|---|---:|---:|');
+    for (const l of parts) console.log(l);
+  }
   console.log(`\ntoday ${todayIso()}; baseline: bench/schemes.baseline.ts`);
   await db.destroy();
 }
