@@ -5,6 +5,8 @@
  * The database must be new (no units); migrations are applied first, so the schema is the app's.
  * Training (bench/training.ts) follows: `--classes 100000 --participations 10000000` at national
  * scale; `--training-only` adds it to a database generated before (units and people kept).
+ * Long-term studies and "1+2" visits (bench/longterm.ts) come last: `--studies 100000 --trips 500000`
+ * at national scale; `--studies-only` adds them to a database generated before (training kept).
  */
 import { parseArgs } from 'node:util';
 import { createDb } from '../server/src/db/index.ts';
@@ -12,6 +14,7 @@ import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { buildNation } from './national.ts';
 import { openWriter } from './bulk.ts';
 import { addTraining, describeCounts } from './training.ts';
+import { addLongTerm, describeLongTerm } from './longterm.ts';
 import { todayIso } from '../server/src/lib/dates.ts';
 import { PERSON_COLUMNS, POSITION_COLUMNS, Population, type Row } from './population.ts';
 
@@ -24,6 +27,9 @@ const { values } = parseArgs({
     classes: { type: 'string', default: '2000' },
     participations: { type: 'string', default: '200000' },
     'training-only': { type: 'boolean', default: false },
+    studies: { type: 'string', default: '2000' },
+    trips: { type: 'string', default: '10000' },
+    'studies-only': { type: 'boolean', default: false },
     /** The day statuses are decided from (past classes completed, current in progress, …). */
     today: { type: 'string', default: todayIso() },
   },
@@ -53,12 +59,31 @@ async function training(): Promise<void> {
   console.log(`total ${elapsed()}`);
 }
 
+async function longTerm(): Promise<void> {
+  const studies = Number(values.studies);
+  const trips = Number(values.trips);
+  if (!studies && !trips) return;
+  const counts = await addLongTerm(url, {
+    studies,
+    trips,
+    seed: seed + 23,
+    today: values.today,
+    log: (line) => console.log(line),
+  });
+  for (const line of describeLongTerm(counts)) console.log(`  ${line}`);
+  console.log(`total ${elapsed()}`);
+}
+
 async function main(): Promise<void> {
   const db = createDb(url);
   await migrateToLatest(db);
   if (values['training-only']) {
     await db.destroy();
     return training();
+  }
+  if (values['studies-only']) {
+    await db.destroy();
+    return longTerm();
   }
   const existing = await db.kysely.selectFrom('units').select('id').limit(1).executeTakeFirst();
   await db.destroy();
@@ -169,6 +194,7 @@ async function main(): Promise<void> {
   await w.finish(['units', 'unit_tree_history', 'unit_names', 'unit_events', 'people', 'positions']);
   console.log(`done: ${units.length} units, ${peopleCount} people, ${positions} positions in ${elapsed()}`);
   await training();
+  await longTerm();
 }
 
 main().catch((err: unknown) => {
