@@ -120,12 +120,14 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
   await db.schema.createIndex('scheme_studies_study').on('scheme_studies').column('study_id').execute();
 
-  // The counting engine: a class's trainees by status with the unit and person the figures need
+  // The counting engine: a class's trainees by status with the person and unit the figures need
   // (an index-only read of 10 M enrolments), classes by period, holders of a title, graduations.
+  // The unit comes last: before the person, SQLite probed it once per unit of a subtree for every
+  // class and status (25 s for a whole tree's participations in bench:schemes, 0.9 s this way).
   await db.schema
-    .createIndex('enrolments_class_status_unit')
+    .createIndex('enrolments_class_status_person')
     .on('enrolments')
-    .columns(['class_id', 'status', 'unit_id', 'person_id'])
+    .columns(['class_id', 'status', 'person_id', 'unit_id'])
     .execute();
   await db.schema
     .createIndex('training_classes_start_status')
