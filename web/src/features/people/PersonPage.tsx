@@ -94,7 +94,7 @@ export function PersonPage() {
         </Card>
       ) : (
         // On a phone tabs would hide behind "…": the sections follow one another instead.
-        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {sections.map((s) => (
             <Card key={s.key} size="small" title={s.label}>
               {s.children}

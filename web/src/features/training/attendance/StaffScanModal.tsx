@@ -83,7 +83,7 @@ export function StaffScanModal({ sessions, onClose }: { sessions: ClassSession[]
       footer={<Button onClick={close}>{t('common:action.close')}</Button>}
       width={560}
     >
-      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
         <Select
           style={{ width: '100%' }}
           value={sessionId}
