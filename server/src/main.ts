@@ -8,6 +8,7 @@
  *   npm run canbo -- restore <file>   into an empty database of either engine
  * DATABASE_URL chooses the database (a SQLite file by default, or postgres://…).
  */
+import './memory.ts';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
