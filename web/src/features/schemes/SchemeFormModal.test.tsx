@@ -5,7 +5,7 @@ import '../../i18n';
 import { formItem, pick, type } from '../training/testing/controls';
 import { get, mockApi, page, renderWithApp, reply, unitDetail, type Sent } from '../training/testing/mockApi';
 import { SchemeFormModal } from './SchemeFormModal';
-import { aScheme } from './testing';
+import { aScheme, aTarget } from './testing';
 
 afterEach(() => {
   cleanup();
@@ -15,7 +15,9 @@ afterEach(() => {
 
 const units = [
   get('/units/2', unitDetail(2, 'Tỉnh đoàn Đắk Nông')),
-  get('/units', page([unitDetail(2, 'Tỉnh đoàn Đắk Nông')])),
+  get('/units/5', unitDetail(5, 'Huyện đoàn Đắk Mil')),
+  get('/units/6', unitDetail(6, 'Huyện đoàn Cư Jút')),
+  get('/units', page([unitDetail(2, 'Tỉnh đoàn Đắk Nông'), unitDetail(5, 'Huyện đoàn Đắk Mil')])),
 ];
 const kinds = { items: [{ code: 'title', name: 'Bồi dưỡng chức danh', sortOrder: 1, active: true, version: 1 }] };
 const writes = (sent: Sent[]) => sent.filter((r) => r.method !== 'GET');
@@ -47,6 +49,10 @@ describe('the scheme form', () => {
     await pick('schemeForm_targets_0_studyKinds', 'Thạc sĩ');
     type('schemeForm_targets_0_total', '20');
     type('schemeForm_targets_0_yearValues_y2025', '12');
+    expect(screen.getByText('Chưa đặt chỉ tiêu riêng cho đơn vị nào.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Thêm đơn vị/ }));
+    await pick('schemeForm_targets_0_units_0_unitId', 'Huyện đoàn Đắk Mil');
+    type('schemeForm_targets_0_units_0_value', '4');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
 
     await waitFor(() => expect(saved).toHaveBeenCalled());
@@ -73,7 +79,7 @@ describe('the scheme form', () => {
           linkedOnly: false,
           total: 20,
           years: [{ year: 2025, value: 12 }],
-          units: [],
+          units: [{ unitId: 5, value: 4 }],
         },
       ],
     });
@@ -104,6 +110,52 @@ describe('the scheme form', () => {
     expect(await within(formItem('Số hiệu, mã')).findByText('Số hiệu, mã: đã có đề án khác mang mã này')).toBeTruthy();
     expect(within(formItem('Chỉ tiêu cả giai đoạn')).getByText('Chỉ tiêu cả giai đoạn: quá lớn')).toBeTruthy();
     expect(writes(sent)[0]!.body).toMatchObject({ version: 4, targets: [{ id: 11, total: 60 }] });
+  }, 120_000);
+
+  it("shows a target's per-unit values again, sends them back as changed, and puts a refusal on its row", async () => {
+    const scheme = aScheme({
+      targets: [
+        aTarget({
+          units: [
+            { unitId: 5, unitName: 'Huyện đoàn Đắk Mil', value: 7 },
+            { unitId: 6, unitName: 'Huyện đoàn Cư Jút', value: 3 },
+          ],
+        }),
+      ],
+    });
+    const sent = mockApi(...units, (req) =>
+      req.method === 'PATCH' && req.path === '/schemes/3'
+        ? reply(
+            {
+              code: 'validation',
+              message: 'Chỉ tiêu của đơn vị: quá lớn',
+              details: { field: 'targets.0.units.0.value' },
+            },
+            400,
+          )
+        : undefined,
+    );
+    renderWithApp(<SchemeFormModal open scheme={scheme} onClose={() => {}} />);
+    await screen.findByText('Huyện đoàn Đắk Mil');
+    await screen.findByText('Huyện đoàn Cư Jút');
+    const value = (row: number) =>
+      document.getElementById(`schemeForm_targets_0_units_${row}_value`) as HTMLInputElement;
+    expect(value(0).value).toBe('7');
+    expect(value(1).value).toBe('3');
+
+    // a row goes at once, like a year's value cleared: nothing is lost before the scheme is saved
+    fireEvent.click(screen.getAllByRole('button', { name: 'Bỏ đơn vị này' })[1]!);
+    await waitFor(() => expect(screen.queryByText('Huyện đoàn Cư Jút')).toBeNull());
+    type('schemeForm_targets_0_units_0_value', '9');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    const row = () => value(0).closest('.ant-form-item') as HTMLElement;
+    expect(await within(row()).findByText('Chỉ tiêu của đơn vị: quá lớn')).toBeTruthy();
+    expect(writes(sent)).toHaveLength(1);
+    expect(writes(sent)[0]!.body).toMatchObject({
+      version: 4,
+      targets: [{ id: 11, units: [{ unitId: 5, value: 9 }] }],
+    });
   }, 120_000);
 
   it('asks before removing a target, and sends the scheme without it', async () => {

@@ -54,7 +54,7 @@ export function SchemeFormModal({
   );
 
   const submit = async () => {
-    // the whole store: a target keeps what the form does not show (its id, its per-unit values)
+    // the whole store: a target keeps what the form does not show (its id)
     const v = form.getFieldsValue(true) as SchemeFormValues;
     const body = createBody(v);
     let saved: Scheme;

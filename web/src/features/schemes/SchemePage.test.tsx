@@ -51,6 +51,21 @@ describe('a scheme’s page', () => {
     expect(screen.getByRole('button', { name: /Sửa/ })).toBeTruthy();
   }, 120_000);
 
+  it('shows the per-unit targets a save has set, each figure a link to that unit’s rows', async () => {
+    const progress = aProgress();
+    const cell = { numerator: null, denominator: null };
+    progress.targets[0]!.units = [
+      { unitId: 5, unitName: 'Huyện đoàn Đắk Mil', target: 7, actual: 4, percent: 57.1, status: 'behind', ...cell },
+    ];
+    mockApi(get('/schemes/3', aScheme()), get('/schemes/3/progress', progress));
+    renderWithApp(<SchemePage />);
+    const card = (await screen.findByText('Số cán bộ được cử đi học')).closest('.ant-card') as HTMLElement;
+    const unitRow = within(card).getByText('Huyện đoàn Đắk Mil').closest('tr') as HTMLElement;
+    expect(within(unitRow).getByText('7')).toBeTruthy();
+    expect(within(unitRow).getByText('4').getAttribute('href')).toBe('/schemes/3/targets/11?unitId=5');
+    expect(within(unitRow).getByText('Chậm tiến độ')).toBeTruthy();
+  }, 120_000);
+
   it('says when the scheme is out of reach', async () => {
     mockApi();
     renderWithApp(<SchemePage />);

@@ -6,7 +6,7 @@ import { enumOptions } from '../../lib/enumOptions';
 import { KindSelect } from '../training/catalogue/KindSelect';
 import { labelOptions } from '../training/labels';
 import { UnitSelect } from '../units/UnitSelect';
-import { METRIC_FILTERS, newTarget, yearKey, type SchemeFormValues } from './schemeForm';
+import { METRIC_FILTERS, newTarget, newUnitValue, yearKey, type SchemeFormValues, type UnitValue } from './schemeForm';
 
 const half = { xs: 24, md: 12 };
 
@@ -37,6 +37,9 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
   const metric = Form.useWatch(['targets', name, 'metric'], form) as SchemeMetric | null | undefined;
   const uses = new Set(metric ? METRIC_FILTERS[metric] : []);
   const share = metric === 'title_training_share';
+  // per-unit values are for units within the target's scope (its unit, else the issuing unit's subtree)
+  const targetUnit = Form.useWatch(['targets', name, 'unitId'], form) as number | null | undefined;
+  const issuingUnit = Form.useWatch('issuingUnitId', form) as number | null | undefined;
   const required = (label: string, choice = false) => [
     { required: true, message: t(choice ? 'training:requiredChoose' : 'required', { field: label.toLowerCase() }) },
   ];
@@ -179,6 +182,78 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
           ))}
         </Row>
       )}
+      <UnitValues target={name} within={targetUnit ?? issuingUnit ?? undefined} share={share} />
     </Card>
+  );
+}
+
+/**
+ * A target's optional per-unit values: rows of (unit, value), added and removed freely like the
+ * per-year values (a row is only a part of the form, gone for good only when the scheme is saved).
+ */
+function UnitValues({ target, within, share }: { target: number; within?: number; share: boolean }) {
+  const { t } = useTranslation('schemes');
+  const form = Form.useFormInstance<SchemeFormValues>();
+  const rows = Form.useWatch(['targets', target, 'units'], form) as UnitValue[] | undefined;
+  const chosen = (rows ?? []).flatMap((r) => (r?.unitId == null ? [] : [r.unitId]));
+  const required = (label: string, choice = false) => [
+    { required: true, message: t(choice ? 'training:requiredChoose' : 'required', { field: label.toLowerCase() }) },
+  ];
+  return (
+    <>
+      <Typography.Text strong>{t('target.units')}</Typography.Text>
+      <Form.List name={[target, 'units']}>
+        {(fields, { add, remove }) => (
+          <div style={{ marginTop: 8 }} data-testid={`target-units-${target + 1}`}>
+            {fields.length === 0 && (
+              <Typography.Paragraph type="secondary">{t('target.unitsNone')}</Typography.Paragraph>
+            )}
+            {fields.map((f) => {
+              const own = rows?.[f.name]?.unitId;
+              return (
+                <Row key={f.key} gutter={8} align="top" wrap={false}>
+                  <Col flex="auto">
+                    <Form.Item name={[f.name, 'unitId']} rules={required(t('target.unit'), true)}>
+                      <UnitSelect
+                        aria-label={t('target.unit')}
+                        placeholder={t('target.unit')}
+                        within={within}
+                        exclude={chosen.filter((id) => id !== own)}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="160px">
+                    <Form.Item name={[f.name, 'value']} rules={required(t('target.unitValue'))}>
+                      <InputNumber
+                        aria-label={t('target.unitValue')}
+                        placeholder={t('target.unitValue')}
+                        min={0}
+                        max={share ? 100 : undefined}
+                        precision={0}
+                        suffix={share ? '%' : undefined}
+                        style={{ width: '100%' }}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="32px">
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('target.removeUnit')}
+                      title={t('target.removeUnit')}
+                      onClick={() => remove(f.name)}
+                    />
+                  </Col>
+                </Row>
+              );
+            })}
+            <Button size="small" icon={<PlusOutlined />} onClick={() => add(newUnitValue())}>
+              {t('target.addUnit')}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { createBody, newSchemeValues, newTarget, onFormFields, periodYears, toFormValues } from './schemeForm';
-import { aScheme } from './testing';
+import { aScheme, aTarget } from './testing';
 
 describe('the scheme form values', () => {
   it("sends only the filters a target's metric counts by, and the years of the period that have a value", () => {
@@ -43,8 +43,10 @@ describe('the scheme form values', () => {
     });
   });
 
-  it('keeps an edited target its id, so its links and drill-down stay', () => {
-    const body = createBody(toFormValues(aScheme()));
+  it('keeps an edited target its id, so its links and drill-down stay, and its per-unit values', () => {
+    const units = [{ unitId: 5, unitName: 'Huyện đoàn Đắk Mil', value: 7 }];
+    const body = createBody(toFormValues(aScheme({ targets: [aTarget({ units })] })));
+    expect(body.targets![0]!.units).toEqual([{ unitId: 5, value: 7 }]);
     expect(body.targets![0]).toMatchObject({ id: 11, metric: 'studies_started', total: 60 });
     expect(body.targets![0]!.years).toEqual([
       { year: 2018, value: 12 },

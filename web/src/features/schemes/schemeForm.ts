@@ -46,9 +46,17 @@ export interface TargetValues {
   total: number | null;
   /** The target of each year, keyed by `yearKey`. */
   yearValues: Record<string, number | null>;
-  /** Per-unit values are kept as they were (not edited here). */
-  units: { unitId: number; value: number }[];
+  /** The optional per-unit targets, one row each (both filled before the form is sent). */
+  units: UnitValue[];
 }
+
+/** A per-unit target as the form holds it: a row the user has added, maybe not filled in yet. */
+export interface UnitValue {
+  unitId: number | null;
+  value: number | null;
+}
+
+export const newUnitValue = (): UnitValue => ({ unitId: null, value: null });
 
 export interface SchemeFormValues {
   name: string;
@@ -152,7 +160,8 @@ export function targetBody(t: TargetValues, years: number[]): SchemeTargetInput 
       const value = t.yearValues[yearKey(year)];
       return value == null ? [] : [{ year, value }];
     }),
-    units: t.units,
+    // every row is sent (the form requires both fields), so the server's "units.M" is the form's row M
+    units: t.units.map((u) => ({ unitId: u.unitId ?? 0, value: u.value ?? 0 })),
   };
 }
 
