@@ -311,7 +311,15 @@ function shareDays(q: FigureQuery, byYear: boolean): { key: number | null; day: 
   return out;
 }
 
-/** Holders of the title on each day with whether they are counted (one row per day and person). */
+/**
+ * Holders of the title on each day with whether they are counted (one row per day and person).
+ *
+ * A holder is counted when some completed title training ended by the day and no later than
+ * `months` after an appointment. Both are upper bounds on the end date, so it is enough to look
+ * at the holder's EARLIEST completion: found once per person in one pass over the title-kind
+ * classes' completed enrolments (only the holders'), then joined to the holders, instead of a
+ * correlated look-up per holder per day.
+ */
 function holders(actor: Actor, q: FigureQuery, days: { key: number | null; day: string }[]): RawBuilder<unknown> {
   const f = q.filters ?? {};
   const months = f.withinMonths ?? 12;
@@ -324,19 +332,25 @@ function holders(actor: Actor, q: FigureQuery, days: { key: number | null; day: 
     ...unitConditions(sql.ref('pos.unit_id'), f),
     unitInScope(actor, 'person.read', sql.ref('pos.unit_id')),
   ];
-  // Completed title training by the day, no later than `months` after the appointment.
-  const trained = sql`exists (select 1 from enrolments e join training_classes c on c.id = e.class_id
-      where e.person_id = pos.person_id and e.status in ${SEATED}
-        and coalesce(e.outcome_override, e.rule_outcome) = 'completed'
-        and c.kind_code = ${kind} and c.status in ${HELD} and ${text(sql.ref('c.end_date'))} <= ys.d
-        and (${monthIndex(sql.ref('c.end_date'))} - ${monthIndex(sql.ref('pos.start_date'))} < ${months}
-          or (${monthIndex(sql.ref('c.end_date'))} - ${monthIndex(sql.ref('pos.start_date'))} = ${months}
-            and substr(${text(sql.ref('c.end_date'))}, 9, 2) <= substr(${text(sql.ref('pos.start_date'))}, 9, 2))))`;
-  return sql`with ys(yr, d) as (values ${values})
-    select ys.yr as yr, pos.person_id as pid, max(case when ${trained} then 1 else 0 end) as ok,
-      cast(min(pos.start_date) as text) as appointed, min(pos.unit_id) as unit_id
-    from ys join positions pos on ${and(where)}
-    group by ys.yr, pos.person_id`;
+  // Each holder's earliest completed title training (a held class of the kind, a seat, outcome completed).
+  const first = sql`select e.person_id as pid, ${text(sql`min(c.end_date)`)} as done
+    from training_classes c join enrolments e on e.class_id = c.id
+    where c.kind_code = ${kind} and c.status in ${HELD} and e.status in ${SEATED}
+      and coalesce(e.outcome_override, e.rule_outcome) = 'completed'
+      and e.person_id in (select h.pid from held h)
+    group by e.person_id`;
+  // Completed by the day, no later than `months` after the appointment (same day of the month or earlier).
+  const apart = sql`(${monthIndex(sql.ref('t.done'))} - ${monthIndex(sql.ref('h.started'))})`;
+  const trained = sql`t.done <= h.d and (${apart} < ${months}
+    or (${apart} = ${months} and substr(t.done, 9, 2) <= substr(${text(sql.ref('h.started'))}, 9, 2)))`;
+  return sql`with ys(yr, d) as (values ${values}),
+    held as (select ys.yr as yr, ys.d as d, pos.person_id as pid, pos.start_date as started, pos.unit_id as unit_id
+      from ys join positions pos on ${and(where)}),
+    firsts as (${first})
+    select h.yr as yr, h.pid as pid, max(case when ${trained} then 1 else 0 end) as ok,
+      cast(min(h.started) as text) as appointed, min(h.unit_id) as unit_id
+    from held h left join firsts t on t.pid = h.pid
+    group by h.yr, h.pid`;
 }
 
 /**

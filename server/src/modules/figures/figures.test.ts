@@ -63,6 +63,25 @@ describe('the counting engine', () => {
     ]);
   });
 
+  it('counts a holder whose title training ended within the months, to the day of the month', async () => {
+    // pA1 appointed 2020-06-01 and pB1 2019-01-10 both completed the title class on 2021-03-05.
+    const counted = async (withinMonths: number) =>
+      (await count(all, q('title_training_share', { filters: { title: 'secretary', withinMonths } })))[0]?.numerator;
+    expect(await counted(9)).toBe(0);
+    expect(await counted(10)).toBe(1);
+    expect(await counted(25)).toBe(1);
+    expect(await counted(26)).toBe(2);
+    const rows = await figureRows(
+      reader(t.ctx),
+      all,
+      q('title_training_share', { filters: { title: 'secretary', withinMonths: 26 } }),
+      { limit: 10, offset: 0 },
+    );
+    expect(rows.rows.filter((r) => r.counted).map((r) => r.personId).sort()).toEqual(
+      [data.people.pA1, data.people.pB1].sort(),
+    );
+  });
+
   it('groups by organiser level, kind and unit (participations credited to the unit at the time)', async () => {
     expect(byKey(await count(all, q('classes', { by: 'organiserLevel' })))).toEqual({ province: 1, district: 2 });
     expect(byKey(await count(all, q('classes', { by: 'kind' })))).toEqual({ title: 1, union_work: 1, skills: 1 });
