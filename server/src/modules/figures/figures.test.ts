@@ -77,9 +77,12 @@ describe('the counting engine', () => {
       q('title_training_share', { filters: { title: 'secretary', withinMonths: 26 } }),
       { limit: 10, offset: 0 },
     );
-    expect(rows.rows.filter((r) => r.counted).map((r) => r.personId).sort()).toEqual(
-      [data.people.pA1, data.people.pB1].sort(),
-    );
+    expect(
+      rows.rows
+        .filter((r) => r.counted)
+        .map((r) => r.personId)
+        .sort(),
+    ).toEqual([data.people.pA1, data.people.pB1].sort());
   });
 
   it('groups by organiser level, kind and unit (participations credited to the unit at the time)', async () => {
