@@ -684,16 +684,26 @@ async function requireLinkable(
 }
 
 /**
- * What a replacement of a record's scheme set adds and removes: links to schemes the actor cannot
- * see (`all` holds every link, `before` those the actor sees) are neither re-added nor removed.
+ * Replaces a record's scheme set with `wanted`: links to schemes the actor cannot see (`all` holds
+ * every link, `find` those the actor sees) are neither re-added nor removed. Gives what the actor
+ * saw before and sees after, for the audit row.
  */
-function linkChanges(wanted: { id: number }[], before: { id: number }[], all: number[]) {
-  const have = new Set(all);
+async function replaceLinks<L extends { id: number }>(
+  wanted: { id: number }[],
+  links: {
+    find: () => Promise<L[]>;
+    all: () => Promise<number[]>;
+    write: (add: number[], remove: number[]) => Promise<void>;
+  },
+): Promise<{ before: L[]; after: L[] }> {
+  const before = await links.find();
+  const have = new Set(await links.all());
   const want = new Set(wanted.map((s) => s.id));
-  return {
-    add: [...want].filter((s) => !have.has(s)),
-    remove: before.map((s) => s.id).filter((s) => !want.has(s)),
-  };
+  await links.write(
+    [...want].filter((s) => !have.has(s)),
+    before.map((s) => s.id).filter((s) => !want.has(s)),
+  );
+  return { before, after: await links.find() };
 }
 
 /** Replaces the set of schemes the class serves; links to schemes the actor cannot see are kept. */
@@ -714,11 +724,11 @@ export async function setClassSchemes(
       Number(cls.start_date.slice(0, 4)),
       `Lớp "${cls.name}"`,
     );
-    const before = await findClassLinks(tx, actor, cls.id);
-    const all = await linkedSchemeIds(tx, { classId: cls.id });
-    const { add, remove } = linkChanges(wanted, before, all);
-    await setClassLinks(tx, cls.id, add, remove);
-    const after = await findClassLinks(tx, actor, cls.id);
+    const { before, after } = await replaceLinks(wanted, {
+      find: () => findClassLinks(tx, actor, cls.id),
+      all: () => linkedSchemeIds(tx, { classId: cls.id }),
+      write: (add, remove) => setClassLinks(tx, cls.id, add, remove),
+    });
     await writeAudit(tx, actor, {
       entity: 'training_class',
       entityId: cls.id,
@@ -751,11 +761,11 @@ export async function setStudySchemes(
       Number(study.start_date.slice(0, 4)),
       `Khóa học của ${study.person_name}`,
     );
-    const before = await findStudyLinks(tx, actor, study.id);
-    const all = await linkedSchemeIds(tx, { studyId: study.id });
-    const { add, remove } = linkChanges(wanted, before, all);
-    await setStudyLinks(tx, study.id, add, remove);
-    const after = await findStudyLinks(tx, actor, study.id);
+    const { before, after } = await replaceLinks(wanted, {
+      find: () => findStudyLinks(tx, actor, study.id),
+      all: () => linkedSchemeIds(tx, { studyId: study.id }),
+      write: (add, remove) => setStudyLinks(tx, study.id, add, remove),
+    });
     await writeAudit(tx, actor, {
       entity: 'study',
       entityId: study.id,
