@@ -1,4 +1,5 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Tx } from '../context.ts';
 import type { Engine } from './index.ts';
 
 /**
@@ -37,4 +38,18 @@ export function nowIso(): string {
 /** Ask the engine to refresh planner statistics after bulk loads. */
 export async function analyze(db: Kysely<unknown>, _engine: Engine): Promise<void> {
   await sql`analyze`.execute(db);
+}
+
+/**
+ * Folds the figure change rows together, keeping each (domain, year)'s sum (see migration 0015).
+ * PostgreSQL's triggers append a row per statement; one statement deletes the rows it sees and puts
+ * back their sums (rows of transactions not yet committed are not seen, so they stay, and a second
+ * fold running at once puts back only what it deleted itself). SQLite keeps one row per (domain,
+ * year) already.
+ */
+export async function compactFigureChanges(tx: Tx): Promise<void> {
+  if (tx.engine !== 'postgres') return;
+  await sql`with gone as (delete from figure_changes returning domain, year, weight)
+    insert into figure_changes (domain, year, weight)
+    select domain, year, sum(weight) from gone group by domain, year`.execute(tx.q);
 }

@@ -22,6 +22,7 @@ import * as m0011 from './migrations/0011_studies.ts';
 import * as m0012 from './migrations/0012_visits.ts';
 import * as m0013 from './migrations/0013_visit_requirements.ts';
 import * as m0014 from './migrations/0014_schemes.ts';
+import * as m0015 from './migrations/0015_figure_cache.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -40,6 +41,7 @@ const migrations: Record<string, EngineMigration> = {
   '0012_visits': m0012,
   '0013_visit_requirements': m0013,
   '0014_schemes': m0014,
+  '0015_figure_cache': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

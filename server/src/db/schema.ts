@@ -72,6 +72,8 @@ export interface Database {
   scheme_target_units: SchemeTargetUnitTable;
   scheme_classes: SchemeClassTable;
   scheme_studies: SchemeStudyTable;
+  figure_cache: FigureCacheTable;
+  figure_changes: FigureChangeTable;
   visit_report_files: VisitReportFileTable;
   visit_settings: VisitSettingsTable;
   visit_requirements: VisitRequirementTable;
@@ -528,4 +530,22 @@ export interface SchemeClassTable {
 export interface SchemeStudyTable {
   scheme_id: number;
   study_id: number;
+}
+
+// ---- The figures' cache (migration 0015) ----
+
+/** A counted figure and the fingerprint of the records it was counted from (see figures.cache.ts). */
+export interface FigureCacheTable {
+  key: string;
+  fingerprint: number | string;
+  /** The figures as JSON. */
+  value: string;
+  computed_at: string;
+}
+
+/** Written by triggers only: weights whose sum per domain and year changes with every change. */
+export interface FigureChangeTable {
+  domain: string;
+  year: number;
+  weight: number | string;
 }

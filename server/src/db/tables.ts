@@ -9,6 +9,11 @@ import type { Engine } from './index.ts';
 /** Kysely's migration bookkeeping: the schema version, not data. */
 export const MIGRATION_TABLE = DEFAULT_MIGRATION_TABLE;
 export const MIGRATION_TABLES: readonly string[] = [DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE];
+/**
+ * Derived from the records and rebuilt on demand (the figures' cache and its change counters, kept by
+ * triggers): not data. A restore's own writes bump the counters, so whatever was cached is recounted.
+ */
+export const DERIVED_TABLES: readonly string[] = ['figure_cache', 'figure_changes'];
 
 export interface TableInfo {
   name: string;
@@ -42,7 +47,7 @@ export async function tableNames(db: Handle, engine: Engine): Promise<string[]> 
  * tables that reference them (a table's references to itself, and any cycle, do not order it).
  */
 export async function listTables(db: Handle, engine: Engine): Promise<TableInfo[]> {
-  const names = (await tableNames(db, engine)).filter((n) => !MIGRATION_TABLES.includes(n));
+  const names = (await tableNames(db, engine)).filter((n) => !MIGRATION_TABLES.includes(n) && !DERIVED_TABLES.includes(n));
   const tables = new Map<string, TableInfo>(
     names.map((name) => [name, { name, columns: [], primaryKey: [], references: [] }]),
   );

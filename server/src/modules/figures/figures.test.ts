@@ -5,7 +5,8 @@ import { actorOfUser, makeUser } from '../../../test/factories.ts';
 import type { TestApp } from '../../../test/fixtures.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { reader } from '../../context.ts';
-import { countFigures, figureRows, type Figure, type FigureQuery } from './figures.repository.ts';
+import { countFigures } from './figures.cache.ts';
+import { figureRows, type Figure, type FigureQuery } from './figures.repository.ts';
 import { figuresData } from './figures.fixtures.ts';
 
 const ASOF = '2025-06-01';
