@@ -47,7 +47,9 @@ export async function tableNames(db: Handle, engine: Engine): Promise<string[]> 
  * tables that reference them (a table's references to itself, and any cycle, do not order it).
  */
 export async function listTables(db: Handle, engine: Engine): Promise<TableInfo[]> {
-  const names = (await tableNames(db, engine)).filter((n) => !MIGRATION_TABLES.includes(n) && !DERIVED_TABLES.includes(n));
+  const names = (await tableNames(db, engine)).filter(
+    (n) => !MIGRATION_TABLES.includes(n) && !DERIVED_TABLES.includes(n),
+  );
   const tables = new Map<string, TableInfo>(
     names.map((name) => [name, { name, columns: [], primaryKey: [], references: [] }]),
   );

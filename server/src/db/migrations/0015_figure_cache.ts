@@ -29,6 +29,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('figure_cache_computed').on('figure_cache').column('computed_at').execute();
   await db.schema
     .createTable('figure_changes')
     .addColumn('domain', 'text', (c) => c.notNull())
@@ -89,8 +90,7 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
   await byYear('figure_changed_classes', (rows) => `select ${yearOf('r.start_date')} as y from ${rows} r`);
   await byYear(
     'figure_changed_enrolments',
-    (rows) =>
-      `select ${yearOf('c.start_date')} as y from ${rows} r left join training_classes c on c.id = r.class_id`,
+    (rows) => `select ${yearOf('c.start_date')} as y from ${rows} r left join training_classes c on c.id = r.class_id`,
   );
   await fn(
     'figure_changed_trips',

@@ -176,7 +176,10 @@ describe("the figures' cache", () => {
     const linked = q('classes', { filters: { schemeId: scheme.id } });
     expect(await total(all, linked)).toBe(0);
     await tamper();
-    await t.db.kysely.insertInto('scheme_classes').values({ scheme_id: scheme.id, class_id: data.classes.c1 }).execute();
+    await t.db.kysely
+      .insertInto('scheme_classes')
+      .values({ scheme_id: scheme.id, class_id: data.classes.c1 })
+      .execute();
     expect(await total(all, linked)).toBe(1);
   });
 
@@ -186,11 +189,7 @@ describe("the figures' cache", () => {
     expect(await total(all, period)).toBe(days);
     await tamper();
     // A trip of 2023–2024 does not touch 2022's days.
-    await t.db.kysely
-      .updateTable('visit_trips')
-      .set({ purpose: 'Khảo sát' })
-      .where('start_year', '=', 2023)
-      .execute();
+    await t.db.kysely.updateTable('visit_trips').set({ purpose: 'Khảo sát' }).where('start_year', '=', 2023).execute();
     expect(await total(all, period)).toBe(TAMPERED);
     await expect(
       t.db.kysely.transaction().execute(async (tx) => {
@@ -213,9 +212,22 @@ describe("the figures' cache", () => {
     }
     // The first count after them folds the rows (PostgreSQL appends one per statement).
     expect(await total(all, query)).toBe(await live(all, query));
-    const rows = await t.db.kysely.selectFrom('figure_changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const rows = await t.db.kysely
+      .selectFrom('figure_changes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
     expect(Number(rows?.n)).toBeLessThan(40);
     await tamper();
     expect(await total(all, query)).toBe(TAMPERED);
+  });
+
+  it('lets go of entries nobody counted for 30 days when another figure is counted', async () => {
+    await total(all, q('classes', { fromYear: 2021, toYear: 2021 }));
+    const kept = await t.db.kysely.selectFrom('figure_cache').select('key').execute();
+    await t.db.kysely.updateTable('figure_cache').set({ computed_at: '2000-01-01T00:00:00.000Z' }).execute();
+    await total(all, q('classes', { fromYear: 2022, toYear: 2022 }));
+    const left = await t.db.kysely.selectFrom('figure_cache').select('key').execute();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(left).toHaveLength(1);
   });
 });

@@ -48,6 +48,9 @@ export function dependencies(q: FigureQuery): Dependency[] {
   }
 }
 
+/** Entries counted longer ago than this go when another is counted (a figure read since is counted again). */
+const KEEP_DAYS = 30;
+
 /** Past this many change rows for one figure, PostgreSQL's appended rows are folded together. */
 const COMPACT_AT = 500;
 
@@ -87,6 +90,9 @@ export async function countFigures(tx: Tx, actor: Actor, q: FigureQuery): Promis
   const { rows } = await tx.q.executeQuery<Record<string, unknown>>(compiled);
   const figures = read(rows);
   const value = JSON.stringify(figures);
+  // Queries vary (scopes, drill-down filters, the share's day): what nobody counted lately goes.
+  const cutoff = new Date(Date.now() - KEEP_DAYS * 86_400_000).toISOString();
+  await tx.q.deleteFrom('figure_cache').where('computed_at', '<', cutoff).execute();
   await tx.q
     .insertInto('figure_cache')
     .values({ key, fingerprint: current, value, computed_at: nowIso() })

@@ -356,7 +356,7 @@ function holders(actor: Actor, q: FigureQuery, days: { key: number | null; day: 
 /** A figure's query as SQL, and how its rows become figures. */
 export interface FigureSql {
   query: RawBuilder<unknown>;
-  read(rows: Record<string, unknown>[]): Figure[];
+  read: (rows: Record<string, unknown>[]) => Figure[];
 }
 
 /**
