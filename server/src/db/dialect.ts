@@ -1,4 +1,15 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type CompiledQuery,
+  type Expression,
+  type Kysely,
+  type QueryResult,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
+import type { Database } from './schema.ts';
 import type { Tx } from '../context.ts';
 import type { Engine } from './index.ts';
 
@@ -52,4 +63,25 @@ export async function compactFigureChanges(tx: Tx): Promise<void> {
   await sql`with gone as (delete from figure_changes returning domain, year, weight)
     insert into figure_changes (domain, year, weight)
     select domain, year, sum(weight) from gone group by domain, year`.execute(tx.q);
+}
+
+/** Memory a counting query may hash in (PostgreSQL's work_mem; its default is 4 MB). */
+const COUNTING_MEMORY = '256MB';
+
+/**
+ * Runs one of the counting engine's queries. PostgreSQL's default 4 MB of work memory makes a
+ * national count of distinct people (a million of them) spill its hash to disk: measured on 7 M
+ * enrolments, over 3 minutes against 24 s with room for the hash. So the query runs in a
+ * transaction of its own (or the caller's) with `work_mem` raised for it alone. SQLite sizes its
+ * own temporary storage.
+ */
+export async function executeCounting<R>(tx: Tx, query: CompiledQuery): Promise<QueryResult<R>> {
+  if (tx.engine !== 'postgres') return tx.q.executeQuery<R>(query);
+  const run = async (t: Transaction<Database>) => {
+    await sql`set local work_mem = ${sql.lit(COUNTING_MEMORY)}`.execute(t);
+    return t.executeQuery<R>(query);
+  };
+  return tx.q.isTransaction
+    ? run(tx.q as Transaction<Database>)
+    : (tx.q as Kysely<Database>).transaction().execute(run);
 }

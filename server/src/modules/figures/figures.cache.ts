@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../context.ts';
-import { compactFigureChanges, nowIso } from '../../db/dialect.ts';
+import { compactFigureChanges, executeCounting, nowIso } from '../../db/dialect.ts';
 import { figureSql, type Figure, type FigureQuery } from './figures.repository.ts';
 
 /**
@@ -87,7 +87,7 @@ export async function countFigures(tx: Tx, actor: Actor, q: FigureQuery): Promis
     .executeTakeFirst();
   if (cached && Number(cached.fingerprint) === current) return JSON.parse(cached.value) as Figure[];
 
-  const { rows } = await tx.q.executeQuery<Record<string, unknown>>(compiled);
+  const { rows } = await executeCounting<Record<string, unknown>>(tx, compiled);
   const figures = read(rows);
   const value = JSON.stringify(figures);
   // Queries vary (scopes, drill-down filters, the share's day): what nobody counted lately goes.

@@ -11,6 +11,7 @@ import {
 import type { Actor } from '../../auth/actor.ts';
 import { unitInScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
+import { executeCounting } from '../../db/dialect.ts';
 
 /**
  * The counting engine: every figure a scheme's target (and later a report) shows, computed from
@@ -406,7 +407,7 @@ export function figureSql(actor: Actor, q: FigureQuery): FigureSql {
 /** Counts a figure from the records, now (no cache): what the cache keeps, and what tests compare it with. */
 export async function countFiguresLive(tx: Tx, actor: Actor, q: FigureQuery): Promise<Figure[]> {
   const { query, read } = figureSql(actor, q);
-  const { rows } = await sql<Record<string, unknown>>`${query}`.execute(tx.q);
+  const { rows } = await executeCounting<Record<string, unknown>>(tx, query.compile(tx.q));
   return read(rows);
 }
 
