@@ -83,5 +83,5 @@ export async function executeCounting<R>(tx: Tx, query: CompiledQuery): Promise<
   };
   return tx.q.isTransaction
     ? run(tx.q as Transaction<Database>)
-    : (tx.q as Kysely<Database>).transaction().execute(run);
+    : (tx.q).transaction().execute(run);
 }
