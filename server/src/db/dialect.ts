@@ -81,7 +81,5 @@ export async function executeCounting<R>(tx: Tx, query: CompiledQuery): Promise<
     await sql`set local work_mem = ${sql.lit(COUNTING_MEMORY)}`.execute(t);
     return t.executeQuery<R>(query);
   };
-  return tx.q.isTransaction
-    ? run(tx.q as Transaction<Database>)
-    : (tx.q).transaction().execute(run);
+  return tx.q.isTransaction ? run(tx.q as Transaction<Database>) : tx.q.transaction().execute(run);
 }
