@@ -240,7 +240,11 @@ export const schemeMetric = z.enum(schemeMetrics);
 export type SchemeMetric = z.infer<typeof schemeMetric>;
 
 /** A target's progress against the elapsed share of its period (Vietnam time). */
-export const schemeStatuses = ['achieved', 'on_track', 'behind', 'not_started'] as const;
+/**
+ * A target cell's status: behind while its period runs, not_achieved once it has ended below the
+ * target. A cell without a target has none (null in the progress).
+ */
+export const schemeStatuses = ['achieved', 'on_track', 'behind', 'not_achieved', 'not_started'] as const;
 export const schemeStatus = z.enum(schemeStatuses);
 export type SchemeStatus = z.infer<typeof schemeStatus>;
 

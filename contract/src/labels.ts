@@ -261,6 +261,7 @@ export const schemeStatusLabels: Labels<typeof schemeStatuses> = {
   achieved: 'Đã đạt',
   on_track: 'Đúng tiến độ',
   behind: 'Chậm tiến độ',
+  not_achieved: 'Không đạt',
   not_started: 'Chưa bắt đầu',
 };
 

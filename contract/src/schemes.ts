@@ -183,7 +183,8 @@ export const progressCell = z.object({
   denominator: z.number().int().nullable(),
   /** actual / target in % (one decimal); null without a target or with a zero target. */
   percent: z.number().nullable(),
-  status: schemeStatus,
+  /** null when the cell has no target: nothing to judge it against. */
+  status: schemeStatus.nullable(),
 });
 export type ProgressCell = z.infer<typeof progressCell>;
 

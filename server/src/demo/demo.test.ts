@@ -416,6 +416,14 @@ describe('the demo schemes', () => {
     expect(theory!.actual).toBe(DEMO_STUDIES_2018_2022.theory);
     expect([degrees!.status, theory!.status]).toEqual(['achieved', 'achieved']);
     expect(degrees!.years.reduce((s, y) => s + y.actual, 0)).toBe(65);
+    // The period is over: a year short of its 12 is not achieved, never "behind".
+    expect(degrees!.years.map((y) => y.status)).toEqual(
+      degrees!.years.map((y) => (y.actual >= 12 ? 'achieved' : 'not_achieved')),
+    );
+    // The graduates' target has no per-year values: its years have no status.
+    const graduated = progress.targets[2]!;
+    expect(graduated.years.map((y) => y.status)).toEqual([null, null, null, null, null]);
+    expect(graduated.status).toBe(graduated.actual >= 120 ? 'achieved' : 'not_achieved');
     const rows = await getJson<{ total: number; figure: number }>(
       admin,
       `/api/v1/schemes/${scheme.id}/targets/${theory!.targetId}/rows?pageSize=10`,
@@ -434,6 +442,12 @@ describe('the demo schemes', () => {
       const progress = await getJson<SchemeProgress>(admin, `/api/v1/schemes/${scheme.id}/progress`);
       expect(progress.targets.some((t) => t.actual > 0)).toBe(true);
     }
+    // The title share is compared with its 90% as is, not with 90% × the time elapsed.
+    const digital = (await schemeByCode(admin, DEMO_SCHEME_DIGITAL))!;
+    const digitalProgress = await getJson<SchemeProgress>(admin, `/api/v1/schemes/${digital.id}/progress`);
+    const share = digitalProgress.targets.find((t) => t.isShare)!;
+    const short = digitalProgress.elapsedPercent >= 100 ? 'not_achieved' : 'behind';
+    expect(share.status).toBe(share.actual >= 90 ? 'achieved' : short);
     const s2023 = (await schemeByCode(admin, DEMO_SCHEME_2023))!;
     const progress = await getJson<SchemeProgress>(admin, `/api/v1/schemes/${s2023.id}/progress`);
     const days2023 = progress.targets.find((t) => t.displayLabel === 'Ngày đi cơ sở của cán bộ cấp tỉnh, cấp huyện')!;

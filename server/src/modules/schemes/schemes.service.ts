@@ -443,15 +443,18 @@ export function elapsedShare(from: number, to: number, today: string): number {
 }
 
 /**
- * achieved: the target is reached. Otherwise, against the share of the period elapsed:
- * not_started before it begins, on_track when actual ≥ target × elapsed, else behind (always
- * behind once the period is over). A cell without a target is on track once begun.
+ * A cell's status against its target: null without one (nothing to judge). Otherwise not_started
+ * before its period begins; achieved once the target is reached; not_achieved when the period has
+ * ended below it; while it runs, on_track when actual ≥ target × the elapsed share, else behind.
+ * A share (a %) is not pro-rated: 40% of the way through a period, 40% trained is not "on track"
+ * for a 90% target — it is behind until the share itself reaches the target.
  */
-export function statusOf(actual: number, target: number | null, elapsed: number): SchemeStatus {
+export function statusOf(actual: number, target: number | null, elapsed: number, share: boolean): SchemeStatus | null {
+  if (target === null) return null;
   if (elapsed <= 0) return 'not_started';
-  if (target === null) return 'on_track';
   if (actual >= target) return 'achieved';
-  if (elapsed >= 1) return 'behind';
+  if (elapsed >= 1) return 'not_achieved';
+  if (share) return 'behind';
   return actual >= target * elapsed ? 'on_track' : 'behind';
 }
 
@@ -459,6 +462,7 @@ function cell(
   actual: { value: number; numerator: number | null; denominator: number | null } | undefined,
   target: number | null,
   elapsed: number,
+  share: boolean,
 ): ProgressCell {
   const value = actual?.value ?? 0;
   return {
@@ -467,7 +471,7 @@ function cell(
     numerator: actual?.numerator ?? null,
     denominator: actual?.denominator ?? null,
     percent: target ? Math.round((value * 1000) / target) / 10 : null,
-    status: statusOf(value, target, elapsed),
+    status: statusOf(value, target, elapsed, share),
   };
 }
 
@@ -509,23 +513,27 @@ async function targetProgress(
     ? overall[0]
     : { value: byYear.reduce((s, f) => s + f.value, 0), numerator: null, denominator: null };
   const elapsed = elapsedShare(scheme.start_year, scheme.end_year, asOf);
+  const share = t.metric === SHARE;
   const targetOfYear = new Map(years.map((y) => [y.year, y.value]));
   const yearCells = [];
   for (let y = scheme.start_year; y <= scheme.end_year; y++) {
-    yearCells.push({ year: y, ...cell(yearValue.get(y), targetOfYear.get(y) ?? null, elapsedShare(y, y, asOf)) });
+    yearCells.push({
+      year: y,
+      ...cell(yearValue.get(y), targetOfYear.get(y) ?? null, elapsedShare(y, y, asOf), share),
+    });
   }
   const unitValue = new Map(byUnit.map((f) => [Number(f.key), f]));
   return {
     targetId: t.id,
     metric: t.metric,
     displayLabel: t.label ?? schemeMetricLabels[t.metric],
-    isShare: t.metric === SHARE,
-    ...cell(total, t.total, elapsed),
+    isShare: share,
+    ...cell(total, t.total, elapsed, share),
     years: yearCells,
     units: units.map((u) => ({
       unitId: u.unit_id,
       unitName: u.unit_name,
-      ...cell(unitValue.get(u.unit_id), u.value, elapsed),
+      ...cell(unitValue.get(u.unit_id), u.value, elapsed, share),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SchemeCreateInput, SchemeProgress, TargetProgress } from '@canbo/contract';
+import type { SchemeCreateInput, SchemeProgress, SchemeTargetInput, TargetProgress } from '@canbo/contract';
 import { testApp } from '../../../test/app.ts';
 import { actorOfUser, makeClass, makeUser } from '../../../test/factories.ts';
 import { xlsxRows } from '../../../test/documents.ts';
@@ -105,19 +105,26 @@ describe('schemes', () => {
 
   it('computes every target live from the records, per year and per unit', async () => {
     const p = byMetric(await progressOf(admin));
-    expect(p.classes).toMatchObject({ actual: 3, target: 6, percent: 50, status: 'behind' });
+    // The period is over: what fell short is not achieved (no longer "behind").
+    expect(p.classes).toMatchObject({ actual: 3, target: 6, percent: 50, status: 'not_achieved' });
     expect(p.classes!.years.map((y) => [y.year, y.actual, y.target, y.status])).toEqual([
-      [2021, 1, 2, 'behind'],
+      [2021, 1, 2, 'not_achieved'],
       [2022, 2, 2, 'achieved'],
-      [2023, 0, 2, 'behind'],
+      [2023, 0, 2, 'not_achieved'],
     ]);
     expect(p.participations).toMatchObject({ actual: 45, target: 40, status: 'achieved' });
     expect(p.participations!.years.map((y) => y.actual)).toEqual([3, 42, 0]);
     expect(p.participations!.units.map((u) => [u.unitId, u.actual, u.target, u.status])).toEqual([
       [data.cuJut, 4, 4, 'achieved'],
-      [data.dakMil, 41, 50, 'behind'],
+      [data.dakMil, 41, 50, 'not_achieved'],
     ]);
-    expect(p.people).toMatchObject({ actual: 4 });
+    // Years without a value of their own have no status, not "on track".
+    expect(p.participations!.years.map((y) => [y.target, y.status])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(p.people).toMatchObject({ actual: 4, status: 'not_achieved' });
     expect(p.people!.years.map((y) => y.actual)).toEqual([3, 2, 0]);
     expect(p.title_training_share).toMatchObject({ actual: 33.3, numerator: 1, denominator: 3, isShare: true });
     expect(p.title_training_share!.years.map((y) => y.actual)).toEqual([50, 33.3, 33.3]);
@@ -177,11 +184,18 @@ describe('schemes', () => {
     expect(elapsedShare(2021, 2023, '2020-12-31')).toBe(0);
     expect(elapsedShare(2021, 2023, '2024-01-01')).toBe(1);
     expect(elapsedShare(2021, 2021, '2021-07-02')).toBeCloseTo(183 / 365, 6);
-    expect(statusOf(3, 6, 0.5)).toBe('on_track');
-    expect(statusOf(2, 6, 0.5)).toBe('behind');
-    expect(statusOf(6, 6, 0.2)).toBe('achieved');
-    expect(statusOf(5, 6, 1)).toBe('behind');
-    expect(statusOf(0, 6, 0)).toBe('not_started');
+    expect(statusOf(3, 6, 0.5, false)).toBe('on_track');
+    expect(statusOf(2, 6, 0.5, false)).toBe('behind');
+    expect(statusOf(6, 6, 0.2, false)).toBe('achieved');
+    expect(statusOf(5, 6, 1, false)).toBe('not_achieved');
+    expect(statusOf(0, 6, 0, false)).toBe('not_started');
+    expect(statusOf(4, null, 0.5, false)).toBeNull();
+    expect(statusOf(0, null, 0, false)).toBeNull();
+    // A share is compared with its target as is, never pro-rated.
+    expect(statusOf(50, 90, 0.5, true)).toBe('behind');
+    expect(statusOf(90, 90, 0.5, true)).toBe('achieved');
+    expect(statusOf(89.9, 90, 1, true)).toBe('not_achieved');
+    expect(statusOf(0, 90, 0, true)).toBe('not_started');
     const user = await makeUser(t.ctx, { superadmin: true });
     const actor = await actorOfUser(t.ctx, user.id);
     const mid = await schemeProgress(t.ctx, actor, { id: schemeId }, '2022-07-01');
@@ -189,7 +203,8 @@ describe('schemes', () => {
     // 547 of 1,095 days: 3 of 6 classes is on track; 2023 has not begun.
     expect(mid.elapsedPercent).toBe(50);
     expect(classes.status).toBe('on_track');
-    expect(classes.years.map((y) => y.status)).toEqual(['behind', 'achieved', 'not_started']);
+    // 2021 has fully elapsed: its shortfall is final.
+    expect(classes.years.map((y) => y.status)).toEqual(['not_achieved', 'achieved', 'not_started']);
     const people = mid.targets.find((x) => x.metric === 'people')!;
     expect(people.status).toBe('behind');
     const before = await schemeProgress(t.ctx, actor, { id: schemeId }, '2020-06-01');
@@ -371,5 +386,50 @@ describe('schemes', () => {
       expect((await as(t.app, viewerA).put(url, { schemeIds: [] })).statusCode).toBe(403);
       expect((await as(t.app, editorB).get(url)).statusCode).toBe(404);
     });
+  });
+});
+
+// Its own database, so the scheme it adds stays out of the lists the tests above count.
+describe('scheme status of a share', () => {
+  let t: TestApp;
+  let data: Awaited<ReturnType<typeof figuresData>>;
+  beforeAll(async () => {
+    t = await testApp();
+    data = await figuresData(t);
+  });
+  afterAll(() => t.close());
+
+  it('judges a share against its target as is, not against the elapsed share of the period', async () => {
+    const share = (total: number): SchemeTargetInput => ({
+      metric: 'title_training_share',
+      title: 'secretary',
+      withinMonths: 12,
+      total,
+      years: [{ year: 2021, value: total }],
+    });
+    const res = await as(t.app, data.admin).post(API, {
+      name: 'Kế hoạch nâng tỷ lệ bí thư được bồi dưỡng',
+      code: 'KH-TYLE',
+      issuingUnitId: data.province,
+      startYear: 2021,
+      endYear: 2023,
+      targets: [share(60), share(30)],
+    });
+    expect(res.statusCode).toBe(201);
+    const user = await makeUser(t.ctx, { superadmin: true });
+    const actor = await actorOfUser(t.ctx, user.id);
+    const mid = await schemeProgress(t.ctx, actor, { id: res.json().id }, '2022-07-01');
+    const [high, low] = mid.targets;
+    // Half the period gone and 33.3% trained: pro-rated, 60% would read "on track"; it is behind.
+    expect([high!.actual, high!.status, low!.status]).toEqual([33.3, 'behind', 'achieved']);
+    // 2021 is over: 50% against 60% is final; against 30% it is reached.
+    expect(high!.years.map((y) => [y.year, y.actual, y.status])).toEqual([
+      [2021, 50, 'not_achieved'],
+      [2022, 33.3, null],
+      [2023, 0, null],
+    ]);
+    expect(low!.years[0]!.status).toBe('achieved');
+    const after = await schemeProgress(t.ctx, actor, { id: res.json().id }, '2024-01-01');
+    expect(after.targets.map((x) => x.status)).toEqual(['not_achieved', 'achieved']);
   });
 });

@@ -44,7 +44,11 @@ describe('a scheme’s page', () => {
     const overall = within(card).getByText('65 / 60');
     expect(overall.getAttribute('href')).toBe('/schemes/3/targets/11');
     expect(within(card).getAllByText('Đạt').length).toBeGreaterThan(0);
-    expect(within(card).getByText('Chậm tiến độ')).toBeTruthy();
+    const y2019 = within(card).getByText('2019').closest('tr') as HTMLElement;
+    expect(within(y2019).getByText('Không đạt')).toBeTruthy();
+    // A year without a target has no status to show.
+    const y2020 = within(card).getByText('2020').closest('tr') as HTMLElement;
+    expect(within(y2020).getByTestId('target-status').textContent).toBe('—');
     expect(within(card).getByText('Đại học')).toBeTruthy();
     expect(within(card).getByText('14').getAttribute('href')).toBe('/schemes/3/targets/11?year=2018');
     expect(within(card).getByText('9').getAttribute('href')).toBe('/schemes/3/targets/11?year=2019');
@@ -53,6 +57,7 @@ describe('a scheme’s page', () => {
 
   it('shows the per-unit targets a save has set, each figure a link to that unit’s rows', async () => {
     const progress = aProgress();
+    progress.elapsedPercent = 60;
     const cell = { numerator: null, denominator: null };
     progress.targets[0]!.units = [
       { unitId: 5, unitName: 'Huyện đoàn Đắk Mil', target: 7, actual: 4, percent: 57.1, status: 'behind', ...cell },

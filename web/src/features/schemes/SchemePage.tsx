@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useScheme, useSchemeProgress } from './api';
-import { figureText, StatusTag, STROKE_COLOR } from './progress';
+import { figureText, StatusTag, strokeColor } from './progress';
 import { SchemeFormModal } from './SchemeFormModal';
 
 /** /schemes/$id: the scheme, and each target's live progress; every figure opens the rows behind it. */
@@ -166,7 +166,7 @@ function TargetCard({
         <Col xs={24} md={16}>
           <Progress
             percent={Math.min(100, p.percent ?? 0)}
-            strokeColor={STROKE_COLOR[p.status]}
+            strokeColor={strokeColor(p.status)}
             format={() => (p.percent === null ? '' : `${p.percent.toLocaleString('vi-VN')}%`)}
           />
         </Col>

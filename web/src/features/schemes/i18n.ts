@@ -69,6 +69,7 @@ export const schemes = {
       achieved: 'Đạt',
       on_track: 'Đúng tiến độ',
       behind: 'Chậm tiến độ',
+      not_achieved: 'Không đạt',
       not_started: 'Chưa bắt đầu',
     },
     progress: {
@@ -187,6 +188,7 @@ export const schemes = {
       achieved: 'Achieved',
       on_track: 'On track',
       behind: 'Behind',
+      not_achieved: 'Not achieved',
       not_started: 'Not started',
     },
     progress: {

@@ -1,23 +1,36 @@
-import { Tag } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProgressCell, SchemeStatus } from '@canbo/contract';
 
-export const STATUS_COLOR: Record<SchemeStatus, string> = {
+const STATUS_COLOR: Record<SchemeStatus, string> = {
   achieved: 'green',
   on_track: 'blue',
-  behind: 'red',
+  behind: 'orange',
+  not_achieved: 'red',
   not_started: 'default',
 };
 
-export const STROKE_COLOR: Record<SchemeStatus, string> = {
+const STROKE_COLOR: Record<SchemeStatus, string> = {
   achieved: '#52c41a',
   on_track: '#1677ff',
-  behind: '#ff4d4f',
+  behind: '#fa8c16',
+  not_achieved: '#ff4d4f',
   not_started: '#bfbfbf',
 };
 
-export function StatusTag({ status }: { status: SchemeStatus }) {
+/** The bar's colour; a cell without a target has no status and a neutral bar. */
+export const strokeColor = (status: SchemeStatus | null) => STROKE_COLOR[status ?? 'not_started'];
+
+/** The status, or "—" for a cell without a target (nothing to judge it against). */
+export function StatusTag({ status }: { status: SchemeStatus | null }) {
   const { t } = useTranslation('schemes');
+  if (status === null) {
+    return (
+      <Typography.Text type="secondary" data-testid="target-status">
+        —
+      </Typography.Text>
+    );
+  }
   return (
     <Tag color={STATUS_COLOR[status]} data-testid="target-status">
       {t(`status.${status}`)}

@@ -52,7 +52,7 @@ export function aScheme(over: Partial<Scheme> = {}): Scheme {
 
 const cell = { numerator: null, denominator: null };
 
-/** The scheme's progress with one target: 65 of 60, achieved; per year. */
+/** The scheme's progress with one target: 65 of 60, achieved; per year (2019 fell short, 2020 had no target). */
 export function aProgress(): SchemeProgress {
   return {
     schemeId: 3,
@@ -71,7 +71,8 @@ export function aProgress(): SchemeProgress {
         ...cell,
         years: [
           { year: 2018, target: 12, actual: 14, percent: 116.7, status: 'achieved', ...cell },
-          { year: 2019, target: 12, actual: 9, percent: 75, status: 'behind', ...cell },
+          { year: 2019, target: 12, actual: 9, percent: 75, status: 'not_achieved', ...cell },
+          { year: 2020, target: null, actual: 11, percent: null, status: null, ...cell },
         ],
         units: [],
       },
