@@ -69,11 +69,13 @@ export async function addVisits2023(l: Loader, cadres: DemoCadres): Promise<void
 }
 
 /**
- * Later years for the demo cadre's own account (`canbo`): registered with a host unit each year
- * from 2024, with a few trips, so the phone page opens on a year in progress.
+ * Later years for the demo cadre's own account (`canbo`, the secretary of Đoàn xã Cư Jút): registered
+ * each year from 2024 with a branch of the commune (a visit goes down, so not the commune itself), with
+ * a few trips, so the phone page opens on a year in progress.
  */
 export async function addLaterVisits(l: Loader, personId: number, thisYear: number): Promise<void> {
-  const host = unitId(l, 'LDO-X-CUJUT');
+  // Trúc Sơn's village branch, which followed its commune into Đoàn xã Cư Jút in 2025.
+  const host = unitId(l, 'DNO-CJ-TRUCSON-THON1');
   for (let year = 2024; year <= thisYear; year++) {
     await registerVisits(l.ctx, l.actor, { personId, year, hostUnitId: host, notes: null });
     if (year < thisYear) await logTrips(l, [personId], [20, 15], host, `${year}-03-04`);

@@ -260,9 +260,15 @@ describe('grassroots visits: registrations, report attachments, requirements', (
         startDate: '2020-01-01',
         endDate: `${year - 1}-12-31`,
       });
-      grassroots = await makePerson(t.ctx, { unitId: branch, familyName: 'Võ', givenName: 'Cơ' });
-      for (const p of [secretary, deputy, grassroots]) {
-        await as(t.app, admin).post(`${API}/registrations`, { personId: p, year, hostUnitId: commune });
+      // a commune cadre, who goes down to the commune's branch
+      grassroots = await makePerson(t.ctx, { unitId: commune, familyName: 'Võ', givenName: 'Cơ' });
+      for (const [p, hostUnitId] of [
+        [secretary, commune],
+        [deputy, commune],
+        [grassroots, branch],
+      ]) {
+        const res = await as(t.app, admin).post(`${API}/registrations`, { personId: p, year, hostUnitId });
+        expect(res.statusCode, res.body).toBe(201);
       }
     });
 
@@ -278,7 +284,7 @@ describe('grassroots visits: registrations, report attachments, requirements', (
         annualDays: 30,
       });
       expect(title.statusCode, title.body).toBe(200);
-      // Cư Jút is a district: 45; its secretary: 30; last year's secretary: 45; a branch cadre: the default 60
+      // Cư Jút is a district: 45; its secretary: 30; last year's secretary: 45; a commune cadre: the default 60
       expect([await days(secretary), await days(deputy), await days(grassroots), await days(cadreA)]).toEqual([
         30, 45, 60, 45,
       ]);

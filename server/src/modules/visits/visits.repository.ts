@@ -51,11 +51,6 @@ export async function lockPerson(tx: Tx, personId: number): Promise<void> {
   await forUpdate(tx.engine, tx.q.selectFrom('people').select('id').where('id', '=', personId)).execute();
 }
 
-export async function unitName(tx: Tx, unitId: number): Promise<string | undefined> {
-  const row = await tx.q.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
-  return row?.name;
-}
-
 /** The top unit (no parent) a unit lies under: visit settings are kept per top unit. */
 export async function topUnitOf(tx: Tx, unitId: number): Promise<number> {
   const row = await tx.q
@@ -266,38 +261,6 @@ export async function linkTripsOfYear(tx: Tx, personId: number, year: number, re
     .where('person_id', '=', personId)
     .where('start_year', '=', year)
     .execute();
-}
-
-/** Units under `rootId` still in being, by name (folded search), in Vietnamese order. */
-export async function findHostUnits(
-  tx: Tx,
-  rootId: number,
-  folded: string | null,
-  page: { limit: number; offset: number },
-) {
-  const base = tx.q
-    .selectFrom('units as u')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'u.id')
-    .leftJoin('units as pu', 'pu.id', 'u.parent_id')
-    .where('c.ancestor_id', '=', rootId)
-    .where('u.valid_to', 'is', null)
-    .$if(folded !== null, (b) => b.where(() => like('u.search_text', likeContains(folded!))));
-  const [rows, count] = await Promise.all([
-    base
-      .select(['u.id', 'u.name', 'pu.name as parent_name'])
-      .orderBy('u.sort_key')
-      .orderBy('u.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
-
-export async function parentOf(tx: Tx, unitId: number): Promise<number | null> {
-  const row = await tx.q.selectFrom('units').select('parent_id').where('id', '=', unitId).executeTakeFirst();
-  return row?.parent_id ?? null;
 }
 
 export async function findReportFileContent(tx: Tx, tripId: number) {

@@ -1,4 +1,5 @@
 import {
+  classLevelLabels,
   levelOfUnitKind,
   titles,
   classLevels,
@@ -47,17 +48,16 @@ import { updateVersioned } from '../../lib/versioned.ts';
 import type { UploadedFile } from '../../upload.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { addDays, elapsedOfYear, tripDays } from './days.ts';
+import { findHostUnit, findHostUnits, hostBasis } from './host.access.ts';
 import {
   findCompliance,
   findComplianceBatch,
-  findHostUnits,
   findPersonRequirement,
   findReportFileContent,
   findRequirement,
   findRequirements,
   findVisibleRegistration,
   linkTripsOfYear,
-  parentOf,
   putReportFile,
   removeReportFile,
   removeRequirement,
@@ -77,7 +77,6 @@ import {
   insertTrip,
   lockPerson,
   topUnitOf,
-  unitName,
   unitReadable,
   updateSettings,
   type ComplianceRow,
@@ -211,8 +210,22 @@ async function requireWritablePerson(tx: Tx, actor: Actor, personId: number): Pr
   return person;
 }
 
-async function requireHostUnit(tx: Tx, hostUnitId: number): Promise<void> {
-  if ((await unitName(tx, hostUnitId)) === undefined) throw fieldError('hostUnitId', 'đơn vị không tồn tại');
+/**
+ * The host unit of a registration or a trip, by the one rule of host.access.ts (the units offered are
+ * the units accepted); refused with the reason, on the field.
+ */
+async function requireHostUnit(tx: Tx, actor: Actor, person: VisitPersonRow, hostUnitId: number): Promise<void> {
+  const unit = await findHostUnit(tx, actor, await hostBasis(tx, actor, person), hostUnitId);
+  if (!unit) throw fieldError('hostUnitId', 'không tìm thấy đơn vị, hoặc bạn không có quyền với đơn vị này');
+  if (unit.in_being !== 1) throw fieldError('hostUnitId', `${unit.name} đã giải thể hoặc thôi hoạt động`);
+  if (unit.below !== 1) {
+    throw fieldError(
+      'hostUnitId',
+      `${unit.name} không ở dưới ${classLevelLabels[levelOfUnitKind[person.unit_kind]].toLowerCase()} ` +
+        `của ${person.unit_name} — đi cơ sở là xuống cơ sở thuộc ${unit.root_name}, ` +
+        'không lên cấp trên hay sang đơn vị cùng cấp',
+    );
+  }
 }
 
 export async function registerVisits(
@@ -223,7 +236,7 @@ export async function registerVisits(
   const data = parseInput(visitRegistrationCreate, input);
   return inTransaction(ctx, async (tx) => {
     const person = await requireWritablePerson(tx, actor, data.personId);
-    await requireHostUnit(tx, data.hostUnitId);
+    await requireHostUnit(tx, actor, person, data.hostUnitId);
     await lockPerson(tx, person.id);
     if (await findRegistration(tx, person.id, data.year)) {
       throw new AppError('conflict', `${person.full_name} đã đăng ký đi cơ sở năm ${data.year}`, { field: 'year' });
@@ -265,7 +278,11 @@ export async function changeRegistration(
     if (!reg) throw notFound(REGISTRATION);
     if (reg.can_edit !== 1) throw forbidden(`Bạn chỉ được xem, không được sửa đăng ký đi cơ sở của ${reg.full_name}`);
     if (reg.version !== patch.version) throw stale();
-    if (patch.hostUnitId !== undefined) await requireHostUnit(tx, patch.hostUnitId);
+    if (patch.hostUnitId !== undefined) {
+      const person = await findVisitPerson(tx, actor, reg.person_id);
+      if (!person) throw notFound(PERSON);
+      await requireHostUnit(tx, actor, person, patch.hostUnitId);
+    }
     const before = await findRegistration(tx, reg.person_id, reg.year);
     if (!before) throw notFound(REGISTRATION);
     await updateVersioned(tx, 'visit_registrations', id, patch.version, {
@@ -287,10 +304,7 @@ export async function changeRegistration(
   });
 }
 
-/**
- * Units a cadre may register with: those under the unit directly above the cadre's (a district
- * cadre's province, a commune cadre's district), or under the cadre's own when it is a top unit.
- */
+/** Units the cadre may register with or visit (host.access.ts), among those the actor may name. */
 export async function listHostUnits(
   ctx: Ctx,
   actor: Actor,
@@ -302,9 +316,8 @@ export async function listHostUnits(
   const tx = reader(ctx);
   const person = await findVisitPerson(tx, actor, personId);
   if (!person) throw notFound(PERSON);
-  const root = (await parentOf(tx, person.unit_id)) ?? person.unit_id;
   const folded = q ? foldVietnamese(q) : null;
-  const { rows, total } = await findHostUnits(tx, root, folded || null, {
+  const { rows, total } = await findHostUnits(tx, actor, await hostBasis(tx, actor, person), folded || null, {
     limit: pageSize,
     offset: offsetOf({ page, pageSize }),
   });
@@ -348,7 +361,7 @@ export async function createTrip(ctx: Ctx, actor: Actor, input: z.input<typeof v
   const data = parseInput(visitTripCreate, input);
   return inTransaction(ctx, async (tx) => {
     const person = await requireWritablePerson(tx, actor, data.personId);
-    await requireHostUnit(tx, data.hostUnitId);
+    await requireHostUnit(tx, actor, person, data.hostUnitId);
     const settings = await settingsOfPerson(tx, person);
     const counted = daysOf(data, settings);
     await lockPerson(tx, person.id);
@@ -423,9 +436,9 @@ export async function updateTrip(
   const patch = parseInput(visitTripUpdate, rest);
   return inTransaction(ctx, async (tx) => {
     const before = await requireWritableTrip(tx, actor, id, patch.version);
-    if (patch.hostUnitId !== undefined) await requireHostUnit(tx, patch.hostUnitId);
     const person = await findVisitPerson(tx, actor, before.person_id);
     if (!person) throw notFound(PERSON);
+    if (patch.hostUnitId !== undefined) await requireHostUnit(tx, actor, person, patch.hostUnitId);
     const settings = await settingsOfPerson(tx, person);
     const span = { startDate: patch.startDate ?? before.start_date, endDate: patch.endDate ?? before.end_date };
     const counted = daysOf(span, settings);

@@ -14,6 +14,7 @@ describe('grassroots visits', () => {
   let cuJut: number;
   let dakMil: number;
   let commune: number;
+  let communeB: number;
   let admin: Session;
   let editorA: Session;
   let viewerA: Session;
@@ -24,9 +25,9 @@ describe('grassroots visits', () => {
   let ownA: Session;
   let ownB: Session;
 
-  const trip = (personId: number, startDate: string, endDate: string) => ({
+  const trip = (personId: number, startDate: string, endDate: string, hostUnitId = commune) => ({
     personId,
-    hostUnitId: commune,
+    hostUnitId,
     startDate,
     endDate,
     purpose: 'Nắm tình hình cơ sở',
@@ -37,6 +38,7 @@ describe('grassroots visits', () => {
     t = await testApp();
     ({ province, cuJut, dakMil, admin, editorA, viewerA, editorB } = await twoDistricts(t));
     commune = await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, kind: 'commune' });
+    communeB = await makeUnit(t.ctx, { name: 'Đoàn xã Đắk Lao', parentId: dakMil, kind: 'commune' });
     cadreA = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Y', givenName: 'Niê' });
     cadreB = await makePerson(t.ctx, { unitId: dakMil, familyName: 'Lê', givenName: 'Tâm' });
     provincial = await makePerson(t.ctx, { unitId: province, familyName: 'Trần', givenName: 'An' });
@@ -131,7 +133,8 @@ describe('grassroots visits', () => {
       (await as(t.app, admin).post(`${API}/trips`, trip(provincial, `${year}-01-01`, `${year}-03-11`))).statusCode,
     ).toBe(201);
     expect(
-      (await as(t.app, editorB).post(`${API}/trips`, trip(cadreB, `${year}-01-05`, `${year}-01-07`))).statusCode,
+      (await as(t.app, editorB).post(`${API}/trips`, trip(cadreB, `${year}-01-05`, `${year}-01-07`, communeB)))
+        .statusCode,
     ).toBe(201);
     expect(
       (await as(t.app, editorA).post(`${API}/registrations`, { personId: cadreA, year, hostUnitId: commune }))
