@@ -34,6 +34,8 @@ export const id = z.coerce
   .min(1, 'phải là số nguyên dương')
   .max(MAX_INT, `không được lớn hơn ${MAX_INT}`);
 export const version = z.number().int().min(0).max(MAX_INT);
+/** The version a write saw, where it comes in the query (an upload's body is the file). */
+export const queryVersion = z.coerce.number().int().min(0).max(MAX_INT);
 
 /** Query-string paging shared by every list endpoint: no endpoint returns an unbounded list. */
 export const pageQuery = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, pageOf, pageQuery, version } from './common.ts';
+import { id, isoDate, pageOf, pageQuery, queryVersion, version } from './common.ts';
 import { classLevel, title, visitDayCounting, visitStatus } from './enums.ts';
 import { multilineText, optionalMultilineText, searchTerm } from './text.ts';
 
@@ -114,6 +114,8 @@ export type VisitTripUpdateInput = z.input<typeof visitTripUpdate>;
 
 export const visitReportFile = z.object({ version, reportText: multilineText(10000) });
 export type VisitReportFileInput = z.input<typeof visitReportFile>;
+/** Attaching or removing the report's file changes the trip: at the version the user saw (else 409). */
+export const visitReportAttachmentQuery = z.object({ version: queryVersion });
 
 export const visitComplianceRow = z.object({
   personId: z.number().int(),

@@ -15,6 +15,7 @@ import {
   visitHostUnitsQuery,
   visitRequirement,
   visitRequirementSet,
+  visitReportAttachmentQuery,
   visitReportFile,
   visitSettings,
   visitSettingsQuery,
@@ -110,6 +111,7 @@ export const visits = {
     path: '/visits/trips/:id/report-file',
     tags,
     params: idParams,
+    query: visitReportAttachmentQuery,
     upload: true,
     responses: { 200: visitTrip },
   }),
@@ -125,6 +127,7 @@ export const visits = {
     path: '/visits/trips/:id/report-file',
     tags,
     params: idParams,
+    query: visitReportAttachmentQuery,
     responses: { 200: visitTrip },
   }),
   compliance: defineRoute({

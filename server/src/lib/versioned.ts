@@ -62,6 +62,27 @@ export async function updateVersioned<T extends VersionedTable, V extends Versio
   return true;
 }
 
+/**
+ * A change kept outside the row's own columns (a trip's attachment, a scheme's targets): the version
+ * still moves, so an open form sees it — at the version the user saw (else 409; no row, 404).
+ */
+export async function touchVersioned(tx: Tx, table: VersionedTable, id: number, version: number): Promise<void> {
+  const q = tx.q as unknown as Kysely<Record<string, LooseRow>>;
+  const result = await q
+    .updateTable(table as string)
+    .set({ updated_at: nowIso(), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 1) return;
+  const stored = await q
+    .selectFrom(table as string)
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  throw stored ? stale() : notFound();
+}
+
 type LooseRow = { id: number; version: number; updated_at: string } & Record<string, unknown>;
 
 /** Stored and asked-for values compare as stored: PostgreSQL may hand back numeric text for a number. */

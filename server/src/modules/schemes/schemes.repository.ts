@@ -206,15 +206,6 @@ export async function insertScheme(tx: Tx, values: SchemeValues, now: string): P
   return row.id;
 }
 
-/** Bumps the version when only the targets changed (the scheme row's own columns did not). */
-export async function touchScheme(tx: Tx, id: number, now: string): Promise<void> {
-  await tx.q
-    .updateTable('schemes')
-    .set((eb) => ({ updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
-
 export interface TargetValues {
   id?: number;
   position: number;

@@ -36,7 +36,7 @@ import { AppError, forbidden, invalid, notFound, stale } from '../../errors.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf } from '../../lib/paging.ts';
-import { updateVersioned } from '../../lib/versioned.ts';
+import { touchVersioned, updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { countFigures } from '../figures/figures.cache.ts';
 import { figureRows, type FigureFilters, type FigureQuery } from '../figures/figures.repository.ts';
@@ -60,7 +60,6 @@ import {
   replaceTargets,
   setClassLinks,
   setStudyLinks,
-  touchScheme,
   trainingKindExists,
   unitExists,
   unitsWithin,
@@ -410,7 +409,7 @@ export async function updateScheme(ctx: Ctx, actor: Actor, input: { id: number }
     if (JSON.stringify(auditView(before)) === JSON.stringify(auditView(after))) return after;
     if (afterRow.version === row.version) {
       // Only the targets changed: the version still moves, so an open form sees it.
-      await touchScheme(tx, id, nowIso());
+      await touchVersioned(tx, 'schemes', id, row.version);
       afterRow = await requireScheme(tx, actor, id);
       after = await loadScheme(tx, actor, afterRow);
     }

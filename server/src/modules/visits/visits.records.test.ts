@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makePerson, makePosition, makeUnit, makeUser } from '../../../test/factories.ts';
@@ -34,13 +35,19 @@ describe('grassroots visits: registrations, report attachments, requirements', (
   let ownA: Session;
   const year = Number(todayIso().slice(0, 4));
 
-  const upload = (session: Session, tripId: number, f: ReturnType<typeof form>) =>
+  const versionOf = async (tripId: number) =>
+    (await t.db.kysely.selectFrom('visit_trips').select('version').where('id', '=', tripId).executeTakeFirstOrThrow())
+      .version;
+  /** An upload at the version given, else at the trip's current one. */
+  const upload = async (session: Session, tripId: number, f: ReturnType<typeof form>, version?: number) =>
     t.app.inject({
       method: 'POST',
-      url: `${API}/trips/${tripId}/report-file`,
+      url: `${API}/trips/${tripId}/report-file?version=${version ?? (await versionOf(tripId))}`,
       payload: f.payload,
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': f.contentType },
     });
+  const detach = async (session: Session, tripId: number, version?: number) =>
+    as(t.app, session).delete(`${API}/trips/${tripId}/report-file?version=${version ?? (await versionOf(tripId))}`);
   const auditOf = (entity: 'visit_trip' | 'visit_registration' | 'visit_settings', entityId: number) =>
     t.db.kysely
       .selectFrom('audit_log')
@@ -208,9 +215,9 @@ describe('grassroots visits: registrations, report attachments, requirements', (
       const res = await upload(editorA, tripId, form('anh.png', PNG, 'image/png'));
       expect(res.json().reportFile).toMatchObject({ name: 'anh.png', type: 'image/png' });
       expect(await rowCount(t, 'visit_report_files')).toBe(1);
-      expect((await as(t.app, viewerA).delete(`${API}/trips/${tripId}/report-file`)).statusCode).toBe(403);
-      expect((await as(t.app, editorB).delete(`${API}/trips/${tripId}/report-file`)).statusCode).toBe(404);
-      const del = await as(t.app, ownA).delete(`${API}/trips/${tripId}/report-file`);
+      expect((await detach(viewerA, tripId)).statusCode).toBe(403);
+      expect((await detach(editorB, tripId)).statusCode).toBe(404);
+      const del = await detach(ownA, tripId);
       expect(del.statusCode, del.body).toBe(200);
       expect(del.json().reportFile).toBeNull();
       expect((await as(t.app, ownA).get(`${API}/trips/${tripId}/report-file`)).statusCode).toBe(404);
@@ -233,9 +240,57 @@ describe('grassroots visits: registrations, report attachments, requirements', (
       expect(tooBig.json().message).toContain('lớn hơn 10 MB');
       expect((await upload(editorB, tripId, form('a.pdf', PDF))).statusCode).toBe(404);
       expect((await upload(viewerA, tripId, form('a.pdf', PDF))).statusCode).toBe(403);
-      const none = await as(t.app, ownA).post(`${API}/trips/${tripId}/report-file`);
+      const none = await as(t.app, ownA).post(`${API}/trips/${tripId}/report-file?version=${await versionOf(tripId)}`);
       expect(none.statusCode).toBe(400);
       expect(await rowCount(t, 'visit_report_files')).toBe(before);
+    });
+
+    it('moves the trip’s version with the attachment, so a form opened before is stale (409), and refuses a stale upload', async () => {
+      const seen = await versionOf(tripId);
+      const res = await upload(ownA, tripId, form('bao-cao.pdf', PDF, 'application/pdf'), seen);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().version).toBe(seen + 1);
+      expect(await versionOf(tripId)).toBe(seen + 1);
+      // an editor's form opened on the old version cannot overwrite the trip unseen
+      const edit = await as(t.app, editorA).patch(`${API}/trips/${tripId}`, { version: seen, purpose: 'Sửa' });
+      expect(edit.statusCode).toBe(409);
+      // nor can an upload or a deletion made on it
+      const stale = await upload(editorA, tripId, form('khac.png', PNG, 'image/png'), seen);
+      expect(stale.statusCode).toBe(409);
+      expect((await detach(editorA, tripId, seen)).statusCode).toBe(409);
+      const file = await as(t.app, ownA).get(`${API}/trips/${tripId}/report-file`);
+      expect(file.rawPayload.equals(PDF)).toBe(true);
+      const audit = await auditOf('visit_trip', tripId);
+      expect(audit.filter((a) => a.action === 'report_file')).toHaveLength(4);
+      const del = await detach(ownA, tripId, seen + 1);
+      expect(del.json()).toMatchObject({ reportFile: null, version: seen + 2 });
+    });
+
+    it('stores the attachment, the version and the audit row together or not at all', async () => {
+      // The audit row of an attachment is made to fail: the file and the version go with it.
+      if (t.db.engine === 'sqlite') {
+        await sql`create trigger refuse_file_audit before insert on audit_log when new.action = 'report_file'
+          begin select raise(abort, 'audit refused'); end`.execute(t.db.kysely);
+      } else {
+        await sql`create function refuse_file_audit() returns trigger language plpgsql as $$
+          begin if new.action = 'report_file' then raise exception 'audit refused'; end if; return new; end $$`.execute(
+          t.db.kysely,
+        );
+        await sql`create trigger refuse_file_audit before insert on audit_log
+          for each row execute function refuse_file_audit()`.execute(t.db.kysely);
+      }
+      try {
+        const seen = await versionOf(tripId);
+        const files = await rowCount(t, 'visit_report_files');
+        const res = await upload(ownA, tripId, form('bao-cao.pdf', PDF, 'application/pdf'), seen);
+        expect(res.statusCode).toBe(500);
+        expect(await versionOf(tripId)).toBe(seen);
+        expect(await rowCount(t, 'visit_report_files')).toBe(files);
+      } finally {
+        await sql`drop trigger refuse_file_audit${sql.raw(t.db.engine === 'sqlite' ? '' : ' on audit_log')}`.execute(
+          t.db.kysely,
+        );
+      }
     });
   });
 

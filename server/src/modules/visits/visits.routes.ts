@@ -49,13 +49,19 @@ export async function visitsRoutes(app: App): Promise<void> {
       limits: { files: 1, fileSize: VISIT_REPORT_FILE_MAX_BYTES, fields: 2, parts: 3 },
     });
     register(files, visits.uploadReportFile, async (req) =>
-      uploadReportFile(app.ctx, actorOf(req), { id: req.params.id, file: await reportFileOf(req) }),
+      uploadReportFile(app.ctx, actorOf(req), {
+        id: req.params.id,
+        version: req.query.version,
+        file: await reportFileOf(req),
+      }),
     );
   });
   register(app, visits.reportFile, async (req, reply) =>
     sendStoredFile(reply, await getReportFile(app.ctx, actorOf(req), req.params)),
   );
-  register(app, visits.deleteReportFile, async (req) => deleteReportFile(app.ctx, actorOf(req), req.params));
+  register(app, visits.deleteReportFile, async (req) =>
+    deleteReportFile(app.ctx, actorOf(req), { id: req.params.id, version: req.query.version }),
+  );
   register(app, visits.compliance, async (req) => listCompliance(app.ctx, actorOf(req), req.query));
   register(app, visits.exportCompliance, async (req, reply) => {
     const { year, rows } = await exportCompliance(app.ctx, actorOf(req), req.query);

@@ -13,6 +13,7 @@ import {
   visitOverdueQuery,
   visitPersonYearQuery,
   visitRegistrationCreate,
+  visitReportAttachmentQuery,
   visitReportFile,
   visitSettingsQuery,
   visitSettingsUpdate,
@@ -44,7 +45,7 @@ import { foldVietnamese } from '@canbo/contract';
 import { todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
-import { updateVersioned } from '../../lib/versioned.ts';
+import { touchVersioned, updateVersioned } from '../../lib/versioned.ts';
 import type { UploadedFile } from '../../upload.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { addDays, elapsedOfYear, tripDays } from './days.ts';
@@ -783,22 +784,15 @@ function storedName(fileName: string): string {
 
 const fileView = (t: TripRow) => (t.file_name === null ? null : { name: t.file_name, size: Number(t.file_size) });
 
-/** The trip, seen (else 404) and writable (else 403) by the actor: its report's attachment may change. */
-async function requireReportableTrip(tx: Tx, actor: Actor, id: number): Promise<TripRow> {
-  const trip = await findTrip(tx, actor, id);
-  if (!trip) throw notFound(TRIP);
-  if (trip.can_edit !== 1) throw forbidden('Bạn chỉ được xem, không được sửa đợt đi cơ sở này');
-  return trip;
-}
-
 /** Attach a file to the trip's results report (replacing the one before): PDF, .docx, JPG or PNG, at most 10 MB. */
 export async function uploadReportFile(
   ctx: Ctx,
   actor: Actor,
-  input: { id: number; file: UploadedFile | null },
+  input: { id: number; file: UploadedFile | null } & z.input<typeof visitReportAttachmentQuery>,
 ): Promise<VisitTrip> {
+  const { version } = parseInput(visitReportAttachmentQuery, { version: input.version });
   return inTransaction(ctx, async (tx) => {
-    const before = await requireReportableTrip(tx, actor, input.id);
+    const before = await requireWritableTrip(tx, actor, input.id, version);
     if (before.end_date > todayIso()) throw fieldError('file', 'chỉ nộp báo cáo sau khi đợt đi cơ sở kết thúc');
     const file = input.file;
     if (!file) throw fieldError('file', 'hãy chọn tệp đính kèm');
@@ -807,6 +801,8 @@ export async function uploadReportFile(
     const type = reportFileType(file);
     const name = storedName(file.fileName);
     await putReportFile(tx, { trip_id: before.id, name, type, size: file.data.length, content: file.data }, nowIso());
+    // the attachment is part of the trip: an open form holding the old version must not overwrite it unseen
+    await touchVersioned(tx, 'visit_trips', before.id, version);
     const after = await findTrip(tx, actor, before.id);
     if (!after) throw notFound(TRIP);
     await writeAudit(tx, actor, {
@@ -821,11 +817,17 @@ export async function uploadReportFile(
   });
 }
 
-export async function deleteReportFile(ctx: Ctx, actor: Actor, input: { id: number }): Promise<VisitTrip> {
+export async function deleteReportFile(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: number } & z.input<typeof visitReportAttachmentQuery>,
+): Promise<VisitTrip> {
+  const { version } = parseInput(visitReportAttachmentQuery, { version: input.version });
   return inTransaction(ctx, async (tx) => {
-    const before = await requireReportableTrip(tx, actor, input.id);
+    const before = await requireWritableTrip(tx, actor, input.id, version);
     if (before.file_name === null) throw notFound('Tệp đính kèm báo cáo');
     await removeReportFile(tx, before.id);
+    await touchVersioned(tx, 'visit_trips', before.id, version);
     const after = await findTrip(tx, actor, before.id);
     if (!after) throw notFound(TRIP);
     await writeAudit(tx, actor, {

@@ -79,7 +79,11 @@ function server({ registered = true } = {}) {
     },
     (req) => {
       if (req.method !== 'POST' || req.path !== '/visits/trips/1/report-file') return undefined;
-      trips[0] = { ...trips[0]!, reportFile: { name: 'bao-cao.pdf', type: 'application/pdf', size: 9 } };
+      trips[0] = {
+        ...trips[0]!,
+        reportFile: { name: 'bao-cao.pdf', type: 'application/pdf', size: 9 },
+        version: trips[0]!.version + 1,
+      };
       return reply(trips[0]);
     },
     (req) => {
@@ -103,6 +107,7 @@ function server({ registered = true } = {}) {
         reportFiledAt: `${year}-02-10T00:00:00Z`,
         reportOverdue: false,
         reportFile: null,
+        version: trips[0]!.version + 1,
       };
       return reply(trips[0]);
     },
@@ -169,5 +174,8 @@ describe('my grassroots visits', () => {
     expect(await screen.findByRole('button', { name: 'Tải tệp bao-cao.pdf' })).toBeTruthy();
     const paths = sent.filter((r) => r.method === 'POST').map((r) => r.path);
     expect(paths).toEqual(['/visits/trips/1/report', '/visits/trips/1/report-file']);
+    // the attachment goes with the version the report left (the trip moved from 1 to 2)
+    const attached = sent.find((r) => r.path === '/visits/trips/1/report-file');
+    expect(attached?.query.get('version')).toBe('2');
   });
 });

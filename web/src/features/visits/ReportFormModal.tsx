@@ -29,16 +29,17 @@ export function ReportFormModal({ trip, onClose }: { trip: VisitTrip | null; onC
   const initialValues = useMemo<Values>(() => ({ reportText: trip?.reportText ?? '' }), [trip]);
 
   const submit = async (v: Values) => {
-    // the version the form was opened on: a change by someone else meanwhile is refused (409)
-    await file.mutateAsync({ id: trip!.id, version: trip!.version, reportText: v.reportText! });
-    if (chosen) await attach.mutateAsync({ id: trip!.id, file: chosen });
+    // the version last seen (opened on, or after removing the attachment): a change by someone else
+    // meanwhile is refused (409); the attachment then goes with the version the report left
+    const filed = await file.mutateAsync({ id: current!.id, version: current!.version, reportText: v.reportText! });
+    if (chosen) await attach.mutateAsync({ id: filed.id, version: filed.version, file: chosen });
     message.success(t('reportFiled'));
     onClose();
   };
 
   const remove = async () => {
     try {
-      setCurrent(await detach.mutateAsync(trip!.id));
+      setCurrent(await detach.mutateAsync({ id: current!.id, version: current!.version }));
       message.success(t('fileDeleted'));
     } catch (err) {
       void message.error(errorMessage(err));

@@ -104,8 +104,8 @@ export function useHostUnits(personId: number, q: string, enabled: boolean) {
 export function useUploadReportFile() {
   const changed = useVisitsChanged();
   return useMutation({
-    mutationFn: ({ id, file }: { id: number; file: File }) =>
-      upload(routes.visits.uploadReportFile, { params: { id } }, file),
+    mutationFn: ({ id, version, file }: { id: number; version: number; file: File }) =>
+      upload(routes.visits.uploadReportFile, { params: { id }, query: { version } }, file),
     onSuccess: changed,
   });
 }
@@ -113,7 +113,8 @@ export function useUploadReportFile() {
 export function useDeleteReportFile() {
   const changed = useVisitsChanged();
   return useMutation({
-    mutationFn: (id: number) => call(routes.visits.deleteReportFile, { params: { id } }),
+    mutationFn: ({ id, version }: { id: number; version: number }) =>
+      call(routes.visits.deleteReportFile, { params: { id }, query: { version } }),
     onSuccess: changed,
   });
 }
