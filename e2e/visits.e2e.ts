@@ -32,6 +32,34 @@ async function daysDone(): Promise<number> {
   return Number(/^(\d+)\//.exec(text ?? '')?.[1]);
 }
 
+/** The toasts on screen that cover any part of the year's totals (none should). */
+async function toastsOverTotals(): Promise<string[]> {
+  const totals = (await page.getByTestId('visit-totals').boundingBox())!;
+  const over: string[] = [];
+  for (const toast of await page.locator('.ant-message-notice').all()) {
+    const b = await toast.boundingBox();
+    if (!b) continue;
+    const apart =
+      b.x + b.width <= totals.x ||
+      totals.x + totals.width <= b.x ||
+      b.y + b.height <= totals.y ||
+      totals.y + totals.height <= b.y;
+    if (!apart) over.push((await toast.innerText()).trim());
+  }
+  return over;
+}
+
+/** The first trip card's title shows its dates and days whole, wrapped if need be, never cut off. */
+async function tripDatesWhole(): Promise<void> {
+  const dates = page.getByTestId('trip-dates').first();
+  expect(await dates.innerText()).toMatch(/^\d\d\/\d\d\/\d{4} – \d\d\/\d\d\/\d{4} · \d+ ngày$/);
+  const clipped = await dates.evaluate((el) => {
+    const box = el.closest('.ant-card-head-title')!;
+    return box.scrollWidth > box.clientWidth || el.getBoundingClientRect().right > box.getBoundingClientRect().right;
+  });
+  expect(clipped).toBe(false);
+}
+
 describe('grassroots visits on a phone', () => {
   let before = 0;
 
@@ -75,6 +103,10 @@ describe('grassroots visits on a phone', () => {
     await dialog.getByLabel('Mục đích, nội dung').fill('Dự sinh hoạt chi đoàn thôn');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(daysDone).toBeGreaterThan(before);
+    // the toast confirming it leaves the total it raised in sight; the new trip's dates are whole
+    await page.locator('.ant-message-notice').first().waitFor();
+    expect(await toastsOverTotals()).toEqual([]);
+    await tripDatesWhole();
     await screenshot(page, 'visits-trip-logged');
   });
 
@@ -88,6 +120,7 @@ describe('grassroots visits on a phone', () => {
     await dialog.getByText('bao-cao-thon.png').waitFor();
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã nộp báo cáo', { exact: true }).first().waitFor();
+    expect(await toastsOverTotals()).toEqual([]);
     const link = page.getByRole('button', { name: 'Tải tệp bao-cao-thon.png' }).first();
     await link.waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -112,6 +112,7 @@ export const visits = {
     tags,
     params: idParams,
     query: visitReportAttachmentQuery,
+    exampleQuery: { version: 1 },
     upload: true,
     responses: { 200: visitTrip },
   }),
@@ -128,6 +129,7 @@ export const visits = {
     tags,
     params: idParams,
     query: visitReportAttachmentQuery,
+    exampleQuery: { version: 1 },
     responses: { 200: visitTrip },
   }),
   compliance: defineRoute({

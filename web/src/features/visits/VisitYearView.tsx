@@ -26,6 +26,23 @@ export function VisitYearSelect({ value, onChange }: { value: number; onChange: 
   );
 }
 
+const whole = { whiteSpace: 'nowrap' } as const;
+
+/**
+ * A trip card's title: its dates and days, wrapping between them rather than cut off beside the
+ * report button on a phone (a date itself never breaks).
+ */
+function TripDates({ trip }: { trip: VisitTrip }) {
+  const { t } = useTranslation('visits');
+  return (
+    <span style={{ whiteSpace: 'normal' }} data-testid="trip-dates">
+      <span style={whole}>{formatDate(trip.startDate)}</span> – <span style={whole}>{formatDate(trip.endDate)}</span>
+      {' · '}
+      <span style={whole}>{t('days', { count: trip.daysInYear })}</span>
+    </span>
+  );
+}
+
 /**
  * One cadre's year: days against the requirement, the registration, the trips with their reports,
  * and (for whoever may edit) logging a trip and filing a report. `own` words the missing
@@ -39,7 +56,7 @@ export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: bo
   const percent = Math.min(100, Math.round((y.days / y.requirement) * 100));
   return (
     <>
-      <Card size="small">
+      <Card size="small" data-testid="visit-totals">
         <Flex justify="space-between" align="center" wrap gap={8}>
           <Typography.Text strong data-testid="visit-days">
             {t('daysDone', { days: y.days, requirement: y.requirement })}
@@ -84,7 +101,7 @@ export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: bo
           <Card
             key={trip.id}
             size="small"
-            title={`${formatDate(trip.startDate)} – ${formatDate(trip.endDate)} · ${t('days', { count: trip.daysInYear })}`}
+            title={<TripDates trip={trip} />}
             extra={
               y.canEdit &&
               trip.endDate <= today() && (
