@@ -32,21 +32,20 @@ async function daysDone(): Promise<number> {
   return Number(/^(\d+)\//.exec(text ?? '')?.[1]);
 }
 
-/** The toasts on screen that cover any part of the year's totals (none should). */
+/** The toasts that cover any part of the year's totals, or lie off the screen (none should). */
 async function toastsOverTotals(): Promise<string[]> {
-  const totals = (await page.getByTestId('visit-totals').boundingBox())!;
-  const over: string[] = [];
-  for (const toast of await page.locator('.ant-message-notice').all()) {
-    const b = await toast.boundingBox();
-    if (!b) continue;
-    const apart =
-      b.x + b.width <= totals.x ||
-      totals.x + totals.width <= b.x ||
-      b.y + b.height <= totals.y ||
-      totals.y + totals.height <= b.y;
-    if (!apart) over.push((await toast.innerText()).trim());
-  }
-  return over;
+  // read at one moment: a toast may leave while they are looked at one by one
+  return page.evaluate(() => {
+    const totals = document.querySelector('[data-testid="visit-totals"]')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.ant-message-notice')].flatMap((toast) => {
+      const b = toast.getBoundingClientRect();
+      const text = (toast.textContent ?? '').trim();
+      if (b.top < 0 || b.bottom > innerHeight) return [`off the screen: ${text}`];
+      const apart =
+        b.right <= totals.left || totals.right <= b.left || b.bottom <= totals.top || totals.bottom <= b.top;
+      return apart ? [] : [`over the totals: ${text}`];
+    });
+  });
 }
 
 /** The first trip card's title shows its dates and days whole, wrapped if need be, never cut off. */
