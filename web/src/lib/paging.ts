@@ -74,3 +74,34 @@ export function sortOf<T>(sorter: Sorter<T>): { column?: string; order?: SortOrd
 export function sortArrow(sorted: boolean, order: SortOrder | undefined) {
   return sorted ? (order === 'desc' ? 'descend' : 'ascend') : null;
 }
+
+/** What a list page keeps of its table in the address. */
+export interface TableSearch<C extends string> {
+  sort?: C;
+  order?: SortOrder;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * A list table's change (sort, page, page size) written to the address, keeping only what differs
+ * from the defaults: the default column (`newestFirst`, newest first) and the first page stay out,
+ * the order only when it is not the column's default, the page size only when not `defaultPageSize`.
+ */
+export function tableChange<T, S extends TableSearch<string>>(
+  search: S,
+  setSearch: (next: S) => void,
+  o: { sortable: readonly NonNullable<S['sort']>[]; newestFirst: NonNullable<S['sort']>; defaultPageSize: number },
+): NonNullable<TableProps<T>['onChange']> {
+  return (pg, _filters, sorter, extra) => {
+    const s = sortOf(sorter);
+    const column = o.sortable.find((c) => c === s.column);
+    setSearch({
+      ...search,
+      sort: column === o.newestFirst ? undefined : column,
+      order: column && s.order === 'asc' ? 'asc' : column && column !== o.newestFirst ? 'desc' : undefined,
+      page: extra.action === 'paginate' && pg.current && pg.current > 1 ? pg.current : undefined,
+      pageSize: pg.pageSize && pg.pageSize !== o.defaultPageSize ? pg.pageSize : undefined,
+    });
+  };
+}

@@ -4,6 +4,8 @@ import type { Actor } from '../../auth/actor.ts';
 import { grantRoots, unitInScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import { flag, like, likeContains } from '../../db/dialect.ts';
+import { readKeysetBatch, type KeysetBatch } from '../../db/keyset.ts';
+import { countRows, pageRows, whereAll } from '../../db/listing.ts';
 import type { SchemeTable, SchemeTargetTable } from '../../db/schema.ts';
 
 export type SchemeFilter = Omit<SchemeExportQuery, 'sort' | 'order'>;
@@ -83,18 +85,11 @@ const SORT_KEYS: Record<SchemeSort, RawBuilder<unknown>[]> = {
   updatedAt: [sql`s.updated_at`, sql`s.id`],
 };
 
-function filtered(tx: Tx, actor: Actor, f: SchemeFilter) {
-  let query = visibleSchemes(tx, actor);
-  for (const c of filterConditions(f)) query = query.where(c);
-  return query;
-}
+const filtered = (tx: Tx, actor: Actor, f: SchemeFilter) => whereAll(visibleSchemes(tx, actor), filterConditions(f));
+const counted = (r: SchemeRow): SchemeRow => ({ ...r, target_count: Number(r.target_count) });
 
 export async function countSchemes(tx: Tx, actor: Actor, f: SchemeFilter): Promise<number> {
-  const row = await filtered(tx, actor, f)
-    .clearSelect()
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(filtered(tx, actor, f));
 }
 
 export async function findSchemesPage(
@@ -105,15 +100,26 @@ export async function findSchemesPage(
   order: Order,
   page: { limit: number; offset: number },
 ): Promise<SchemeRow[]> {
-  let query = filtered(tx, actor, f);
-  for (const key of SORT_KEYS[sort]) query = query.orderBy(key, order);
-  const rows = await query.limit(page.limit).offset(page.offset).execute();
-  return rows.map((r) => ({ ...r, target_count: Number(r.target_count) }));
+  return (await pageRows(filtered(tx, actor, f), SORT_KEYS[sort], order, page)).map(counted);
+}
+
+/** One keyset batch of the export, after the previous batch's last sort values. */
+export async function findSchemesBatch(
+  tx: Tx,
+  actor: Actor,
+  f: SchemeFilter,
+  sort: SchemeSort,
+  order: Order,
+  after: unknown[] | null,
+  limit: number,
+): Promise<KeysetBatch<SchemeRow>> {
+  const batch = await readKeysetBatch(filtered(tx, actor, f), SORT_KEYS[sort], order, after, limit);
+  return { rows: batch.rows.map(counted), last: batch.last };
 }
 
 export async function findScheme(tx: Tx, actor: Actor, id: number): Promise<SchemeRow | undefined> {
   const row = await visibleSchemes(tx, actor).where('s.id', '=', id).executeTakeFirst();
-  return row ? { ...row, target_count: Number(row.target_count) } : undefined;
+  return row ? counted(row) : undefined;
 }
 
 export type TargetRow = Omit<SchemeTargetTable, 'id' | 'version'> & {

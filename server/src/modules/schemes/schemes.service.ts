@@ -32,6 +32,7 @@ import { can } from '../../auth/policy.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
+import { keysetBatches } from '../../db/keyset.ts';
 import { AppError, forbidden, invalid, notFound, stale } from '../../errors.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
@@ -48,6 +49,7 @@ import {
   countSchemes,
   findClassLinks,
   findScheme,
+  findSchemesBatch,
   findSchemesPage,
   findStudyLinks,
   findTargets,
@@ -133,13 +135,14 @@ export function exportSchemes(
 ): AsyncIterable<SchemeListItem> {
   const { sort, order, ...filter } = parseInput(schemeExportQuery, input);
   const tx = reader(ctx);
+  // in keyset batches, as the studies' export: each batch costs what the first did
+  const batches = keysetBatches(
+    (after, limit) => findSchemesBatch(tx, actor, filter, sort, order, after, limit),
+    EXPORT_BATCH,
+  );
   return {
     async *[Symbol.asyncIterator]() {
-      for (let offset = 0; ; offset += EXPORT_BATCH) {
-        const rows = await findSchemesPage(tx, actor, filter, sort, order, { limit: EXPORT_BATCH, offset });
-        yield* rows.map(toListItem);
-        if (rows.length < EXPORT_BATCH) return;
-      }
+      for await (const rows of batches) yield* rows.map(toListItem);
     },
   };
 }

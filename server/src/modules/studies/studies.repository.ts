@@ -10,6 +10,7 @@ import {
 } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
+import { countRows, pageRows, whereAll } from '../../db/listing.ts';
 import { readKeysetBatch } from '../../db/keyset.ts';
 import type { Tx } from '../../context.ts';
 import { flag, forUpdate, like, likeContains } from '../../db/dialect.ts';
@@ -101,18 +102,10 @@ const SORT_KEYS: Record<StudySort, RawBuilder<unknown>[]> = {
   updatedAt: [sql`s.updated_at`, sql`s.id`],
 };
 
-function filtered(tx: Tx, actor: Actor, f: StudyFilter) {
-  let query = visibleStudies(tx, actor);
-  for (const c of filterConditions(f)) query = query.where(c);
-  return query;
-}
+const filtered = (tx: Tx, actor: Actor, f: StudyFilter) => whereAll(visibleStudies(tx, actor), filterConditions(f));
 
 export async function countStudies(tx: Tx, actor: Actor, f: StudyFilter): Promise<number> {
-  const row = await filtered(tx, actor, f)
-    .clearSelect()
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(filtered(tx, actor, f));
 }
 
 export async function findStudiesPage(
@@ -123,9 +116,7 @@ export async function findStudiesPage(
   order: Order,
   page: { limit: number; offset: number },
 ): Promise<StudyRow[]> {
-  let query = filtered(tx, actor, f);
-  for (const key of SORT_KEYS[sort]) query = query.orderBy(key, order);
-  return query.limit(page.limit).offset(page.offset).execute();
+  return pageRows(filtered(tx, actor, f), SORT_KEYS[sort], order, page);
 }
 
 /** One keyset batch of the export, after the previous batch's last sort values. */

@@ -31,6 +31,15 @@ export function useSetMe() {
 }
 
 /** Highest role the user holds anywhere: decides which menu entries make sense. */
+/**
+ * The unit a new record (a class's organiser, a scheme's issuer) is proposed for: the one chosen in
+ * the list's filter, else the user's only unit they may write in, else none.
+ */
+export function proposedUnit(me: Me | null | undefined, chosen: number | undefined): number | null {
+  const writable = (me?.grants ?? []).filter((g) => g.role !== 'viewer');
+  return chosen ?? (writable.length === 1 ? writable[0]!.unitId : null);
+}
+
 export function hasRole(me: Me | null | undefined, role: 'viewer' | 'editor' | 'admin'): boolean {
   if (!me) return false;
   if (me.isSuperadmin) return true;

@@ -1,17 +1,18 @@
 import { useCallback, useState } from 'react';
 import { routes, type SchemeListItem } from '@canbo/contract';
-import { Alert, Button, Card, Flex, InputNumber, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, InputNumber, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
+import { ExportButton } from '../../app/ExportButton';
+import { ListHeader } from '../../app/ListHeader';
 import { SearchInput } from '../../app/SearchInput';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useListSearch } from '../../lib/listSearch';
-import { sortArrow, sortOf, useListPagination } from '../../lib/paging';
-import { useDownload } from '../../lib/useDownload';
-import { hasRole, useMe } from '../auth/useMe';
+import { sortArrow, tableChange, useListPagination } from '../../lib/paging';
+import { hasRole, proposedUnit, useMe } from '../auth/useMe';
 import { UnitSelect } from '../units/UnitSelect';
 import { useSchemes } from './api';
 import { SchemeFormModal } from './SchemeFormModal';
@@ -39,12 +40,9 @@ export function SchemesListPage() {
   const order = search.order ?? 'desc';
   const filter = { ...search, sort, order, page, pageSize };
   const list = useSchemes(filter);
-  const dl = useDownload();
   const [adding, setAdding] = useState(false);
 
   const user = me.data;
-  const editorGrants = (user?.grants ?? []).filter((g) => g.role !== 'viewer');
-  const proposedUnit = search.unitId ?? (editorGrants.length === 1 ? editorGrants[0]!.unitId : null);
   /** A filter changed: back to the first page. */
   const refine = (next: Partial<SchemeSearch>) => setSearch({ ...search, ...next, page: undefined });
   const searchText = useCallback(
@@ -54,29 +52,18 @@ export function SchemesListPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex wrap justify="space-between" align="center" gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('listTitle')}
-        </Typography.Title>
-        <Space wrap>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={dl.busy === 'export'}
-            onClick={() =>
-              void dl.run('export', () =>
-                download(routes.schemes.export, { query: filterOf({ ...search, sort, order }) }, t('exportFile')),
-              )
-            }
-          >
-            {t('common:action.export')}
+      <ListHeader title={t('listTitle')}>
+        <ExportButton
+          onExport={() =>
+            download(routes.schemes.export, { query: filterOf({ ...search, sort, order }) }, t('exportFile'))
+          }
+        />
+        {hasRole(user, 'editor') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('add')}
           </Button>
-          {hasRole(user, 'editor') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('add')}
-            </Button>
-          )}
-        </Space>
-      </Flex>
+        )}
+      </ListHeader>
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
           <div style={{ width: 320, maxWidth: '100%' }}>
@@ -112,18 +99,11 @@ export function SchemesListPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('empty') }}
           pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
-          onChange={(pg, _f, sorter, extra) => {
-            const s = sortOf(sorter);
-            const column = SORTABLE.find((c) => c === s.column);
-            setSearch({
-              ...search,
-              sort: column === 'startYear' ? undefined : column,
-              // newest first is the default: only the other way round goes in the address
-              order: column && s.order === 'asc' ? 'asc' : column && column !== 'startYear' ? 'desc' : undefined,
-              page: extra.action === 'paginate' && pg.current && pg.current > 1 ? pg.current : undefined,
-              pageSize: pg.pageSize && pg.pageSize !== DEFAULT_PAGE_SIZE ? pg.pageSize : undefined,
-            });
-          }}
+          onChange={tableChange(search, setSearch, {
+            sortable: SORTABLE,
+            newestFirst: 'startYear',
+            defaultPageSize: DEFAULT_PAGE_SIZE,
+          })}
           columns={[
             {
               key: 'name',
@@ -166,7 +146,7 @@ export function SchemesListPage() {
       </Card>
       <SchemeFormModal
         open={adding}
-        issuingUnitId={proposedUnit}
+        issuingUnitId={proposedUnit(user, search.unitId)}
         onClose={() => setAdding(false)}
         onSaved={(s) => void navigate({ to: '/schemes/$id', params: { id: String(s.id) } })}
       />

@@ -1,6 +1,6 @@
 import { routes, type FigureRow } from '@canbo/contract';
-import { Alert, Button, Card, Flex, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Alert, Card, Flex, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, download } from '../../api/client';
@@ -8,7 +8,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useListSearch } from '../../lib/listSearch';
 import { useListPagination } from '../../lib/paging';
-import { useDownload } from '../../lib/useDownload';
+import { ExportButton } from '../../app/ExportButton';
 import { useScheme, useTargetRows } from './api';
 import { formatFigure } from './progress';
 import { readRowsSearch } from './schemeSearch';
@@ -63,7 +63,6 @@ export function TargetRowsPage() {
   const scheme = useScheme(id);
   const rows = useTargetRows(id, targetId, { year: search.year, unitId: search.unitId, page, pageSize });
   const listPagination = useListPagination();
-  const dl = useDownload();
 
   if (scheme.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   const error = scheme.error ?? (rows.data ? null : rows.error);
@@ -111,21 +110,15 @@ export function TargetRowsPage() {
               </Typography.Text>
             )}
           </Space>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={dl.busy === 'export'}
-            onClick={() =>
-              void dl.run('export', () =>
-                download(
-                  routes.schemes.rowsExport,
-                  { params: { id, targetId }, query: { year: search.year, unitId: search.unitId } },
-                  t('rowsExportFile'),
-                ),
+          <ExportButton
+            onExport={() =>
+              download(
+                routes.schemes.rowsExport,
+                { params: { id, targetId }, query: { year: search.year, unitId: search.unitId } },
+                t('rowsExportFile'),
               )
             }
-          >
-            {t('common:action.export')}
-          </Button>
+          />
         </Flex>
       </Card>
       <Card size="small">

@@ -1,4 +1,5 @@
 import { Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Switch, Typography } from 'antd';
+import type { InputNumberProps } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { classLevels, schemeMetrics, studyKinds, titles, type SchemeMetric } from '@canbo/contract';
@@ -9,6 +10,30 @@ import { UnitSelect } from '../units/UnitSelect';
 import { METRIC_FILTERS, newTarget, newUnitValue, yearKey, type SchemeFormValues, type UnitValue } from './schemeForm';
 
 const half = { xs: 24, md: 12 };
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** The rule of a field the target cannot do without, its message naming the field. */
+const required = (t: Translate, label: string, choice = false) => [
+  { required: true, message: t(choice ? 'training:requiredChoose' : 'required', { field: label.toLowerCase() }) },
+];
+
+/**
+ * A target value (the whole period's, a year's, a unit's): a whole count, or for a share a % of at
+ * most 100.
+ */
+function TargetValueInput({ share, ...props }: { share: boolean } & InputNumberProps<number>) {
+  return (
+    <InputNumber
+      min={0}
+      max={share ? 100 : undefined}
+      precision={0}
+      suffix={share ? '%' : undefined}
+      style={{ width: '100%' }}
+      {...props}
+    />
+  );
+}
 
 /** The scheme's targets: add, change, remove (after a confirmation); each shows only its metric's filters. */
 export function TargetsEditor({ years }: { years: number[] }) {
@@ -40,10 +65,6 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
   // per-unit values are for units within the target's scope (its unit, else the issuing unit's subtree)
   const targetUnit = Form.useWatch(['targets', name, 'unitId'], form) as number | null | undefined;
   const issuingUnit = Form.useWatch('issuingUnitId', form) as number | null | undefined;
-  const required = (label: string, choice = false) => [
-    { required: true, message: t(choice ? 'training:requiredChoose' : 'required', { field: label.toLowerCase() }) },
-  ];
-
   return (
     <Card
       size="small"
@@ -71,7 +92,7 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
     >
       <Row gutter={16}>
         <Col {...half}>
-          <Form.Item name={[name, 'metric']} label={t('target.metric')} rules={required(t('target.metric'), true)}>
+          <Form.Item name={[name, 'metric']} label={t('target.metric')} rules={required(t, t('target.metric'), true)}>
             <Select options={schemeMetrics.map((m) => ({ value: m, label: t(`metric.${m}`) }))} />
           </Form.Item>
         </Col>
@@ -102,7 +123,7 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
             <Form.Item
               name={[name, 'title']}
               label={t('target.title')}
-              rules={share ? required(t('target.title'), true) : undefined}
+              rules={share ? required(t, t('target.title'), true) : undefined}
             >
               <Select
                 allowClear
@@ -119,7 +140,7 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
             <Form.Item
               name={[name, 'withinMonths']}
               label={t('target.withinMonths')}
-              rules={required(t('target.withinMonths'))}
+              rules={required(t, t('target.withinMonths'))}
             >
               <InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} />
             </Form.Item>
@@ -157,14 +178,8 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
           </Col>
         )}
         <Col {...half}>
-          <Form.Item name={[name, 'total']} label={t('target.total')} rules={required(t('target.total'))}>
-            <InputNumber
-              min={0}
-              max={share ? 100 : undefined}
-              precision={0}
-              suffix={share ? '%' : undefined}
-              style={{ width: '100%' }}
-            />
+          <Form.Item name={[name, 'total']} label={t('target.total')} rules={required(t, t('target.total'))}>
+            <TargetValueInput share={share} />
           </Form.Item>
         </Col>
       </Row>
@@ -176,7 +191,7 @@ function TargetCard({ name, n, years, onRemove }: { name: number; n: number; yea
           {years.map((y) => (
             <Col key={y} xs={12} sm={8} md={6}>
               <Form.Item name={[name, 'yearValues', yearKey(y)]} label={String(y)}>
-                <InputNumber min={0} max={share ? 100 : undefined} precision={0} style={{ width: '100%' }} />
+                <TargetValueInput share={share} />
               </Form.Item>
             </Col>
           ))}
@@ -196,9 +211,6 @@ function UnitValues({ target, within, share }: { target: number; within?: number
   const form = Form.useFormInstance<SchemeFormValues>();
   const rows = Form.useWatch(['targets', target, 'units'], form) as UnitValue[] | undefined;
   const chosen = (rows ?? []).flatMap((r) => (r?.unitId == null ? [] : [r.unitId]));
-  const required = (label: string, choice = false) => [
-    { required: true, message: t(choice ? 'training:requiredChoose' : 'required', { field: label.toLowerCase() }) },
-  ];
   return (
     <>
       <Typography.Text strong>{t('target.units')}</Typography.Text>
@@ -213,7 +225,7 @@ function UnitValues({ target, within, share }: { target: number; within?: number
               return (
                 <Row key={f.key} gutter={8} align="top" wrap={false}>
                   <Col flex="auto">
-                    <Form.Item name={[f.name, 'unitId']} rules={required(t('target.unit'), true)}>
+                    <Form.Item name={[f.name, 'unitId']} rules={required(t, t('target.unit'), true)}>
                       <UnitSelect
                         aria-label={t('target.unit')}
                         placeholder={t('target.unit')}
@@ -223,15 +235,11 @@ function UnitValues({ target, within, share }: { target: number; within?: number
                     </Form.Item>
                   </Col>
                   <Col flex="160px">
-                    <Form.Item name={[f.name, 'value']} rules={required(t('target.unitValue'))}>
-                      <InputNumber
+                    <Form.Item name={[f.name, 'value']} rules={required(t, t('target.unitValue'))}>
+                      <TargetValueInput
+                        share={share}
                         aria-label={t('target.unitValue')}
                         placeholder={t('target.unitValue')}
-                        min={0}
-                        max={share ? 100 : undefined}
-                        precision={0}
-                        suffix={share ? '%' : undefined}
-                        style={{ width: '100%' }}
                       />
                     </Form.Item>
                   </Col>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Form, Select, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   routes,
@@ -13,7 +13,7 @@ import {
 import { download } from '../../api/client';
 import { formatDate, today } from '../../lib/format';
 import { sortOf, usePaging } from '../../lib/paging';
-import { useDownload } from '../../lib/useDownload';
+import { ExportButton } from '../../app/ExportButton';
 import { useMe } from '../auth/useMe';
 import { UnitSelect } from '../units/UnitSelect';
 import { SettingsModal } from './SettingsModal';
@@ -42,7 +42,6 @@ export function CompliancePage() {
     unitId !== undefined,
   );
   const totals = useTotals(unitId, year);
-  const dl = useDownload();
   const overdue = useOverdue(
     { unitId, page: overduePaging.page, pageSize: overduePaging.pageSize },
     unitId !== undefined,
@@ -58,22 +57,16 @@ export function CompliancePage() {
           <Button icon={<SettingOutlined />} disabled={unitId === undefined} onClick={() => setConfiguring(true)}>
             {t('settingsTitle')}
           </Button>
-          <Button
-            icon={<DownloadOutlined />}
+          <ExportButton
             disabled={unitId === undefined}
-            loading={dl.busy === 'export'}
-            onClick={() =>
-              void dl.run('export', () =>
-                download(
-                  routes.visits.exportCompliance,
-                  { query: { unitId, year, status, ...sort } },
-                  t('exportFile', { year }),
-                ),
+            onExport={() =>
+              download(
+                routes.visits.exportCompliance,
+                { query: { unitId, year, status, ...sort } },
+                t('exportFile', { year }),
               )
             }
-          >
-            {t('common:action.export')}
-          </Button>
+          />
         </Flex>
       </Flex>
       <Form layout="inline" style={{ rowGap: 8 }}>

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { routes } from '@canbo/contract';
-import { Alert, Button, Card, Flex, Space, Table, Typography } from 'antd';
-import { BookOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Table } from 'antd';
+import { BookOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../../api/client';
 import type { TrainingClass } from '@canbo/contract';
+import { ExportButton } from '../../../app/ExportButton';
+import { ListHeader } from '../../../app/ListHeader';
 import { errorMessage } from '../../../lib/errors';
-import { sortArrow, sortOf, useListPagination } from '../../../lib/paging';
-import { hasRole, useMe } from '../../auth/useMe';
+import { sortArrow, tableChange, useListPagination } from '../../../lib/paging';
+import { hasRole, proposedUnit, useMe } from '../../auth/useMe';
 import { ClassStatusTag } from '../labels';
-import { useDownload } from '../../../lib/useDownload';
 import { classFilter, useClasses } from './api';
 import { ClassFilters } from './ClassFilters';
 import { classDates } from './classDates';
@@ -33,41 +34,25 @@ export function ClassListPage() {
   const sort = search.sort ?? 'startDate';
   const order = search.order ?? 'desc';
   const list = useClasses({ ...search, sort, order }, page, pageSize);
-  const dl = useDownload();
   const [creating, setCreating] = useState(false);
 
   const user = me.data;
-  const editorGrants = (user?.grants ?? []).filter((g) => g.role !== 'viewer');
-  const proposedOrganiser = search.organiserWithin ?? (editorGrants.length === 1 ? editorGrants[0]!.unitId : null);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex wrap justify="space-between" align="center" gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('list.title')}
-        </Typography.Title>
-        <Space wrap>
-          <Link to="/training/catalogue">
-            <Button icon={<BookOutlined />}>{t('catalogue.title')}</Button>
-          </Link>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={dl.busy === 'export'}
-            onClick={() =>
-              void dl.run('export', () =>
-                download(routes.training.exportClasses, { query: classFilter(search) }, t('list.exportFile')),
-              )
-            }
-          >
-            {t('common:action.export')}
+      <ListHeader title={t('list.title')}>
+        <Link to="/training/catalogue">
+          <Button icon={<BookOutlined />}>{t('catalogue.title')}</Button>
+        </Link>
+        <ExportButton
+          onExport={() => download(routes.training.exportClasses, { query: classFilter(search) }, t('list.exportFile'))}
+        />
+        {hasRole(user, 'editor') && (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="class-create" onClick={() => setCreating(true)}>
+            {t('list.create')}
           </Button>
-          {hasRole(user, 'editor') && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="class-create" onClick={() => setCreating(true)}>
-              {t('list.create')}
-            </Button>
-          )}
-        </Space>
-      </Flex>
+        )}
+      </ListHeader>
       <Card size="small">
         <ClassFilters value={search} onChange={setSearch} />
         {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
@@ -79,18 +64,11 @@ export function ClassListPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('common:table.empty') }}
           pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
-          onChange={(pg, _f, sorter, extra) => {
-            const s = sortOf(sorter);
-            const column = SORTABLE.find((c) => c === s.column);
-            setSearch({
-              ...search,
-              sort: column === 'startDate' ? undefined : column,
-              // newest first is the default: only the other way round goes in the address
-              order: column && s.order === 'asc' ? 'asc' : column && column !== 'startDate' ? 'desc' : undefined,
-              page: extra.action === 'paginate' && pg.current && pg.current > 1 ? pg.current : undefined,
-              pageSize: pg.pageSize && pg.pageSize !== DEFAULT_PAGE_SIZE ? pg.pageSize : undefined,
-            });
-          }}
+          onChange={tableChange(search, setSearch, {
+            sortable: SORTABLE,
+            newestFirst: 'startDate',
+            defaultPageSize: DEFAULT_PAGE_SIZE,
+          })}
           columns={[
             {
               key: 'name',
@@ -131,7 +109,7 @@ export function ClassListPage() {
       </Card>
       <CreateClassModal
         open={creating}
-        organiserUnitId={proposedOrganiser}
+        organiserUnitId={proposedUnit(user, search.organiserWithin)}
         onClose={() => setCreating(false)}
         onCreated={(c) => {
           setCreating(false);
