@@ -17,7 +17,7 @@ function after(
     newestFirst: 'startYear',
     defaultPageSize: 20,
   });
-  onChange(pg, {}, sorter as never, { action, currentDataSource: [] });
+  onChange(pg, {}, sorter, { action, currentDataSource: [] });
   return next;
 }
 

@@ -11,7 +11,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { inScope, writableOwnRecord } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import type { VisitTripTable } from '../../db/schema.ts';
-import { flag, forUpdate, like, likeContains } from '../../db/dialect.ts';
+import { flag, forUpdate } from '../../db/dialect.ts';
 import { readKeysetBatch, type KeysetBatch } from '../../db/keyset.ts';
 import { personVisible } from '../people/access.ts';
 
