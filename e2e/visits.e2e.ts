@@ -37,7 +37,7 @@ async function toastsOverTotals(): Promise<string[]> {
   // read at one moment: a toast may leave while they are looked at one by one
   return page.evaluate(() => {
     const totals = document.querySelector('[data-testid="visit-totals"]')!.getBoundingClientRect();
-    return [...document.querySelectorAll('.ant-message-notice')].flatMap((toast) => {
+    return Array.from(document.querySelectorAll('.ant-message-notice')).flatMap((toast) => {
       const b = toast.getBoundingClientRect();
       const text = (toast.textContent ?? '').trim();
       if (b.top < 0 || b.bottom > innerHeight) return [`off the screen: ${text}`];
