@@ -56,7 +56,8 @@ describe("a cadre's visits on their record", () => {
     expect(await screen.findByText('62/60 ngày')).toBeTruthy();
     expect(screen.getByText('Đã đạt')).toBeTruthy();
     expect(screen.getByText(`Đơn vị cơ sở đăng ký năm ${year}: Đoàn xã Ea Pô`)).toBeTruthy();
-    expect(screen.getByText(`05/01/${year} – 07/03/${year} · 62 ngày`)).toBeTruthy();
+    // the dates and days, each kept whole, in one title
+    expect(screen.getByTestId('trip-dates').textContent).toBe(`05/01/${year} – 07/03/${year} · 62 ngày`);
     expect(screen.getByText('Đã nộp báo cáo')).toBeTruthy();
     // a reader who may not edit is offered neither logging nor filing
     expect(screen.queryByRole('button', { name: 'Ghi đợt đi cơ sở' })).toBeNull();
