@@ -534,7 +534,7 @@ export interface SchemeStudyTable {
 
 // ---- The figures' cache (migration 0015) ----
 
-/** A counted figure and the fingerprint of the records it was counted from (see figures.cache.ts). */
+/** A counted figure and the fingerprint of the records it was counted from (see figures.cache.repository.ts). */
 export interface FigureCacheTable {
   key: string;
   fingerprint: number | string;

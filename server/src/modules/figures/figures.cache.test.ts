@@ -5,7 +5,7 @@ import { actorOfUser, makeEnrolment, makeUnit, makeUser } from '../../../test/fa
 import type { TestApp } from '../../../test/fixtures.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { reader } from '../../context.ts';
-import { countFigures } from './figures.cache.ts';
+import { countFigures } from './figures.cache.repository.ts';
 import { figuresData } from './figures.fixtures.ts';
 import { countFiguresLive, type FigureQuery } from './figures.repository.ts';
 

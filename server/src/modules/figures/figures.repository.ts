@@ -362,7 +362,7 @@ export interface FigureSql {
 
 /**
  * A metric over the years, grouped, as one aggregate query: `[{ key, value }]` (one row, key null,
- * when not grouped). Groups with nothing in them are absent. `countFigures` (figures.cache.ts) runs it.
+ * when not grouped). Groups with nothing in them are absent. `countFigures` (figures.cache.repository.ts) runs it.
  */
 export function figureSql(actor: Actor, q: FigureQuery): FigureSql {
   if (q.metric === 'title_training_share') {

@@ -5,7 +5,7 @@ import { actorOfUser, makeUser } from '../../../test/factories.ts';
 import type { TestApp } from '../../../test/fixtures.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { reader } from '../../context.ts';
-import { countFigures } from './figures.cache.ts';
+import { countFigures } from './figures.cache.repository.ts';
 import { figureRows, type Figure, type FigureQuery } from './figures.repository.ts';
 import { figuresData } from './figures.fixtures.ts';
 

@@ -39,7 +39,7 @@ import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf } from '../../lib/paging.ts';
 import { touchVersioned, updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
-import { countFigures } from '../figures/figures.cache.ts';
+import { countFigures } from '../figures/figures.cache.repository.ts';
 import { figureRows, type FigureFilters, type FigureQuery } from '../figures/figures.repository.ts';
 import { findVisibleClass, requireManagedClass } from '../training/classes/class.access.ts';
 import { findStudy } from '../studies/studies.repository.ts';
