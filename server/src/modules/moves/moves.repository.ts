@@ -151,6 +151,13 @@ export async function insertMove(tx: Tx, values: MoveValues, now: string): Promi
   return row.id;
 }
 
+export async function hasMoves(tx: Tx, personId: number): Promise<boolean> {
+  return (
+    (await tx.q.selectFrom('moves').select('id').where('person_id', '=', personId).limit(1).executeTakeFirst()) !==
+    undefined
+  );
+}
+
 export async function deleteMove(tx: Tx, id: number): Promise<void> {
   await tx.q.deleteFrom('moves').where('id', '=', id).execute();
 }

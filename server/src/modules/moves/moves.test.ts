@@ -181,6 +181,13 @@ describe('a cadre’s moves', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
     expect((await as(t.app, admin).get(moves(person))).json().total).toBe(2);
+
+    // With moves recorded, the unit of today changes only by a move.
+    const version = (await as(t.app, admin).get(`/api/v1/people/${person}`)).json().version;
+    const typed = await as(t.app, admin).patch(`/api/v1/people/${person}`, { version, unitId: cuJut });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().details.field).toBe('unitId');
+    expect(await unitOf(person)).toBe(province);
   });
 
   it('lists people as of a day by the unit they were in then', async () => {
