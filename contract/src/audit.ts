@@ -5,6 +5,7 @@ export const auditEntities = [
   'unit',
   'person',
   'position',
+  'move',
   'user',
   'training_kind',
   'programme',

@@ -73,6 +73,11 @@ export const appointmentMethods = ['elected', 'appointed', 'consulted'] as const
 export const appointmentMethod = z.enum(appointmentMethods);
 export type AppointmentMethod = z.infer<typeof appointmentMethod>;
 
+/** A cadre's move between units (điều động, luân chuyển, biệt phái; tiếp nhận from outside). */
+export const moveKinds = ['transfer', 'rotation', 'secondment', 'reception'] as const;
+export const moveKind = z.enum(moveKinds);
+export type MoveKind = z.infer<typeof moveKind>;
+
 export const roles = ['admin', 'editor', 'viewer'] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;

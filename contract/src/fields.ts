@@ -51,6 +51,11 @@ export const fieldLabels: Record<string, string> = {
   term: 'Nhiệm kỳ',
   startDate: 'Ngày bắt đầu',
   endDate: 'Ngày kết thúc',
+  // A cadre's moves
+  moveKind: 'Hình thức điều chuyển',
+  fromUnitId: 'Từ đơn vị',
+  toUnitId: 'Đến đơn vị',
+  moveDate: 'Ngày điều chuyển',
   login: 'Tên đăng nhập',
   password: 'Mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',

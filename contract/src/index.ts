@@ -7,6 +7,7 @@ export * from './labels.ts';
 export * from './units.ts';
 export * from './people.ts';
 export * from './positions.ts';
+export * from './moves.ts';
 export * from './users.ts';
 export * from './auth.ts';
 export * from './audit.ts';

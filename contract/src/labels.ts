@@ -11,6 +11,7 @@ import type {
   outcomes,
   sessionParts,
   employments,
+  moveKinds,
   genders,
   organisations,
   qualifications,
@@ -116,6 +117,13 @@ export const appointmentMethodLabels: Labels<typeof appointmentMethods> = {
   elected: 'Bầu cử',
   appointed: 'Bổ nhiệm',
   consulted: 'Hiệp thương',
+};
+
+export const moveKindLabels: Labels<typeof moveKinds> = {
+  transfer: 'Điều động',
+  rotation: 'Luân chuyển',
+  secondment: 'Biệt phái',
+  reception: 'Tiếp nhận',
 };
 
 export const roleLabels: Labels<typeof roles> = { admin: 'Quản trị', editor: 'Biên tập', viewer: 'Xem' };

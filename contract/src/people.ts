@@ -121,6 +121,8 @@ export type PersonUpdate = z.infer<typeof personUpdate>;
 export const personFilterQuery = z.object({
   q: searchTerm,
   unitId: id.optional(),
+  /** The unit filter and the unit column by each person's unit on this day (their moves), not today's. */
+  asOf: isoDate.optional(),
   title: title.optional(),
   gender: gender.optional(),
   ethnicityCode: line(2)

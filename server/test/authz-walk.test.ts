@@ -36,6 +36,7 @@ import {
 import {
   fillPath,
   makeCertificate,
+  makeMove,
   makeProgramme,
   makeScheme,
   makeStudy,
@@ -58,6 +59,9 @@ interface World {
   p2b: number;
   pos1: number;
   pos2: number;
+  /** Moves of p1 (into G1) and p2 (into G2). */
+  mv1: number;
+  mv2: number;
   /** Studies of p1 (D1) and p2 (D2, its institution marked). */
   st1: number;
   st2: number;
@@ -100,6 +104,7 @@ interface Target {
   unit2: number;
   person: number;
   position: number;
+  move: number;
   study: number;
   user: number;
   grant: number;
@@ -297,6 +302,7 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
     const given = params[name];
     if (given !== undefined) return String(given);
     if (name === 'grantId') return String(target.grant);
+    if (name === 'moveId') return String(target.move);
     if (name === 'targetId') return String(target.schemeTarget);
     switch (before) {
       case 'units':
@@ -612,6 +618,8 @@ describe('authorisation walk over every registered route', () => {
     const p2b = await makePerson(ctx, { unitId: D2, familyName: 'Quyxlê', givenName: 'Quyxmai', gender: 'female' });
     const pos1 = await makePosition(ctx, { personId: p1, unitId: G1, title: 'secretary' });
     const pos2 = await makePosition(ctx, { personId: p2, unitId: G2, title: 'secretary' });
+    const mv1 = await makeMove(t, { personId: p1, fromUnitId: D1, toUnitId: G1 });
+    const mv2 = await makeMove(t, { personId: p2, fromUnitId: D2, toUnitId: G2 });
     await makePosition(ctx, { personId: p2b, unitId: D2, title: 'deputy_secretary' });
     const st1 = await makeStudy(t, { personId: p1 });
     const st2 = await makeStudy(t, { personId: p2, institution: 'Trường quyx Chính trị' });
@@ -692,6 +700,8 @@ describe('authorisation walk over every registered route', () => {
       p2b,
       pos1,
       pos2,
+      mv1,
+      mv2,
       st1,
       st2,
       d1EditorId: d1Editor.id,
@@ -793,6 +803,7 @@ describe('authorisation walk over every registered route', () => {
       unit2: w.G2,
       person: w.p2,
       position: w.pos2,
+      move: w.mv2,
       study: w.st2,
       user: w.d2UserId,
       grant: w.d2Grant,
@@ -824,6 +835,7 @@ describe('authorisation walk over every registered route', () => {
         unit2: w.G2,
         person: w.p2,
         position: w.pos2,
+        move: w.mv2,
         study: w.st2,
         user: w.d2UserId,
         grant: w.d2Grant,
@@ -837,6 +849,7 @@ describe('authorisation walk over every registered route', () => {
         unit2: w.D2,
         person: w.p2b,
         position: w.pos2,
+        move: w.mv2,
         study: w.st2,
         user: w.d2CadreId,
         grant: w.d2Grant,
@@ -852,6 +865,7 @@ describe('authorisation walk over every registered route', () => {
       unit2: w.G1,
       person: w.p1,
       position: w.pos1,
+      move: w.mv1,
       study: w.st1,
       user: w.d1EditorId,
       grant: w.d1EditorGrant,
@@ -896,6 +910,7 @@ describe('authorisation walk over every registered route', () => {
               unit2: w.G1,
               person: w.p1,
               position: w.pos1,
+              move: w.mv1,
               study: w.st1,
               user: w.d1EditorId,
               grant: w.d1EditorGrant,
@@ -959,6 +974,7 @@ describe('authorisation walk over every registered route', () => {
       unit2: w.D1,
       person: w.p1,
       position: w.pos1,
+      move: w.mv1,
       study: w.st1,
       user: w.d1EditorId,
       grant: w.d1EditorGrant,

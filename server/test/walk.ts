@@ -109,6 +109,30 @@ export function fillPath(url: string, value: (param: string, before: string) => 
   return segments.map((s, i) => (s.startsWith(':') ? value(s.slice(1), segments[i - 1] ?? '') : s)).join('/');
 }
 
+/** A cadre's move of 2020 between two units: the walks aim `/people/:id/moves/:moveId` at each side's. */
+export async function makeMove(
+  t: TestApp,
+  m: { personId: number; fromUnitId: number; toUnitId: number },
+): Promise<number> {
+  const row = await t.db.kysely
+    .insertInto('moves')
+    .values({
+      person_id: m.personId,
+      kind: 'transfer',
+      from_unit_id: m.fromUnitId,
+      to_unit_id: m.toUnitId,
+      move_date: '2020-01-01',
+      decision: '12-QĐ/TĐTN',
+      decision_date: null,
+      notes: null,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** A study of a cadre, still in progress (so every workflow step applies). */
 export async function makeStudy(t: TestApp, s: { personId: number; institution?: string }): Promise<number> {
   const row = await t.db.kysely

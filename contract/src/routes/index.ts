@@ -4,6 +4,7 @@ import { catalog } from './catalog.ts';
 import { flattenRoutes, type RouteSpec } from './define.ts';
 import { people } from './people.ts';
 import { positions } from './positions.ts';
+import { moves } from './moves.ts';
 import { training } from './training/index.ts';
 import { units } from './units.ts';
 import { users } from './users.ts';
@@ -26,6 +27,7 @@ export const routes = {
   units,
   people,
   positions,
+  moves,
   users,
   audit,
   training,

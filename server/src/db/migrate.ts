@@ -23,6 +23,7 @@ import * as m0012 from './migrations/0012_visits.ts';
 import * as m0013 from './migrations/0013_visit_requirements.ts';
 import * as m0014 from './migrations/0014_schemes.ts';
 import * as m0015 from './migrations/0015_figure_cache.ts';
+import * as m0016 from './migrations/0016_moves.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -42,6 +43,7 @@ const migrations: Record<string, EngineMigration> = {
   '0013_visit_requirements': m0013,
   '0014_schemes': m0014,
   '0015_figure_cache': m0015,
+  '0016_moves': m0016,
 };
 
 class StaticProvider implements MigrationProvider {

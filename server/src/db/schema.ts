@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type {
+  MoveKind,
   AppointmentMethod,
   AttendanceMark,
   AttendanceMethod,
@@ -47,6 +48,7 @@ export interface Database {
   ethnicities: EthnicityTable;
   people: PersonTable;
   positions: PositionTable;
+  moves: MoveTable;
   users: UserTable;
   grants: GrantTable;
   sessions: SessionTable;
@@ -202,6 +204,19 @@ export interface PositionTable extends Stamped {
   decision: string | null;
   start_date: string;
   end_date: string | null;
+}
+
+/** A cadre's move between units (migration 0016): the person's unit from `move_date` on. */
+export interface MoveTable extends Stamped {
+  id: Generated<number>;
+  person_id: number;
+  kind: MoveKind;
+  from_unit_id: number;
+  to_unit_id: number;
+  move_date: string;
+  decision: string | null;
+  decision_date: string | null;
+  notes: string | null;
 }
 
 export interface UserTable extends Stamped {

@@ -6,6 +6,7 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { unitRoutes } from './units/units.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { positionsRoutes } from './positions/positions.routes.ts';
+import { movesRoutes } from './moves/moves.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
@@ -20,6 +21,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(unitRoutes);
   await app.register(peopleRoutes);
   await app.register(positionsRoutes);
+  await app.register(movesRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(trainingRoutes);

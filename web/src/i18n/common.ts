@@ -1,6 +1,7 @@
 import {
   appointmentMethodLabels,
   employmentLabels,
+  moveKindLabels,
   genderLabels,
   organisationLabels,
   qualificationLabels,
@@ -74,6 +75,7 @@ export const common = {
     theoryLevel: theoryLevelLabels,
     title: titleLabels,
     employment: employmentLabels,
+    moveKind: moveKindLabels,
     method: appointmentMethodLabels,
     role: roleLabels,
     studyKind: studyKindLabels,
@@ -181,6 +183,7 @@ export const common = {
       pioneer_leader: 'Pioneer leader',
     },
     employment: { full_time: 'Full-time', part_time: 'Part-time', concurrent: 'Concurrent' },
+    moveKind: { transfer: 'Transfer', rotation: 'Rotation', secondment: 'Secondment', reception: 'Reception' },
     method: { elected: 'Elected', appointed: 'Appointed', consulted: 'Consulted' },
     role: { admin: 'Administrator', editor: 'Editor', viewer: 'Viewer' },
     studyKind: {

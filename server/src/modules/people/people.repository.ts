@@ -7,6 +7,7 @@ import type { Tx } from '../../context.ts';
 import { flag, like, likeContains } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import { personVisible, type VisiblePersonId } from './access.ts';
+import { unitAt } from '../moves/unitAt.repository.ts';
 import { yearsBefore } from '../../lib/dates.ts';
 
 export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;
@@ -41,10 +42,10 @@ function maskedNationalId(column: Expression<string | null>): RawBuilder<string 
  * their own record), masked otherwise, so no row in memory holds a number its reader may not see.
  * `national_id_masked` is the masked form for everyone, what the audit log keeps.
  */
-function visiblePeople(tx: Tx, actor: Actor) {
+function visiblePeople(tx: Tx, actor: Actor, asOf?: string) {
   return tx.q
     .selectFrom('people as p')
-    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('units as u', (join) => join.on('u.id', '=', unitOf(asOf)))
     .innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code')
     .where((eb) => personVisible(eb, actor, 'p'))
     .select((eb) => {
@@ -55,7 +56,8 @@ function visiblePeople(tx: Tx, actor: Actor) {
       const nationalId = eb.ref('p.national_id');
       return [
         eb.ref('p.id').$castTo<VisiblePersonId>().as('id'),
-        'p.unit_id',
+        // The unit on `asOf` in a list "as of" a day; else the unit keeping the record (u.id = p.unit_id).
+        'u.id as unit_id',
         'u.name as unit_name',
         'p.family_name',
         'p.middle_name',
@@ -93,6 +95,11 @@ function visiblePeople(tx: Tx, actor: Actor) {
 
 const bool = (v: 'true' | 'false') => (v === 'true' ? 1 : 0);
 
+/** The person's unit the list speaks of: on `asOf` (from the moves), else the one keeping the record. */
+function unitOf(asOf: string | undefined) {
+  return asOf ? unitAt(sql.ref<number>('p.id'), asOf, sql.ref<number>('p.unit_id')) : sql.ref<number>('p.unit_id');
+}
+
 /** The list's filters as SQL conditions; `today` anchors "holds the title today" and ages. */
 function filterConditions(f: PersonFilter, today: string): RawBuilder<boolean>[] {
   const out: RawBuilder<boolean>[] = [];
@@ -100,7 +107,7 @@ function filterConditions(f: PersonFilter, today: string): RawBuilder<boolean>[]
   if (q) out.push(like('p.search_text', likeContains(q)));
   if (f.unitId !== undefined) {
     out.push(
-      sql<boolean>`${sql.ref('p.unit_id')} in (select descendant_id from unit_closure where ancestor_id = ${f.unitId})`,
+      sql<boolean>`${unitOf(f.asOf)} in (select descendant_id from unit_closure where ancestor_id = ${f.unitId})`,
     );
   }
   if (f.title) {
@@ -131,7 +138,7 @@ const SORT_KEYS: Record<PersonSort, RawBuilder<unknown>[]> = {
 };
 
 function filtered(tx: Tx, actor: Actor, f: PersonFilter, today: string) {
-  let query = visiblePeople(tx, actor);
+  let query = visiblePeople(tx, actor, f.asOf);
   for (const c of filterConditions(f, today)) query = query.where(c);
   return query;
 }
@@ -164,12 +171,12 @@ export async function findPeoplePage(
   let ids = tx.q
     .selectFrom('people as p')
     .$if(Boolean(f.minority), (qb) => qb.innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code'))
-    .$if(sort === 'unit', (qb) => qb.innerJoin('units as u', 'u.id', 'p.unit_id'))
+    .$if(sort === 'unit', (qb) => qb.innerJoin('units as u', (join) => join.on('u.id', '=', unitOf(f.asOf))))
     .select('p.id')
     .where((eb) => personVisible(eb, actor, 'p'));
   for (const c of filterConditions(f, today)) ids = ids.where(c);
   for (const key of keys) ids = ids.orderBy(key, order);
-  let query = visiblePeople(tx, actor).where('p.id', 'in', ids.limit(page.limit).offset(page.offset));
+  let query = visiblePeople(tx, actor, f.asOf).where('p.id', 'in', ids.limit(page.limit).offset(page.offset));
   for (const key of keys) query = query.orderBy(key, order);
   return query.execute();
 }

@@ -21,6 +21,7 @@ import { nowIso } from '../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
+import { hasMoves } from '../moves/moves.repository.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { requireWritableUnit } from './access.ts';
 import { todayIso, vnDate } from '../../lib/dates.ts';
@@ -274,6 +275,10 @@ export async function updatePerson(
     checkDates({ birthDate, partyMember, partyJoinDate }, today);
     if (patch.unitId !== undefined && patch.unitId !== before.unit_id) {
       checkUnitOpen(await requireWritableUnit(tx, actor, patch.unitId));
+      // With moves recorded, the unit of today is the last move's: a typed-in unit would contradict them.
+      if (await hasMoves(tx, id)) {
+        throw fieldError('unitId', 'cán bộ đã có quá trình công tác: hãy ghi một lần điều chuyển thay vì sửa đơn vị');
+      }
     }
     await checkReferences(tx, patch, id);
 

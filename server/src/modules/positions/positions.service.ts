@@ -20,6 +20,7 @@ import { writeAudit } from '../audit/audit.writer.ts';
 import { requireWritablePerson, requireWritableUnit, type UnitForWrite } from '../people/access.ts';
 import { vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
+import { recreditEnrolments } from '../training/enrolments/credit.repository.ts';
 import { lockUnits } from '../units/units.repository.ts';
 import {
   countPositions,
@@ -149,6 +150,8 @@ export async function createPosition(ctx: Ctx, actor: Actor, input: PositionCrea
       unitId: row.unit_id,
       after: auditView(row),
     });
+    // The title a participation is credited with is the one held on the class's first day.
+    await recreditEnrolments(tx, actor, { personId: data.personId, from: span.startDate });
     return toPosition(row);
   });
 }
@@ -189,6 +192,8 @@ export async function updatePosition(
       before: auditView(before),
       after: auditView(after),
     });
+    const from = before.start_date < span.startDate ? before.start_date : span.startDate;
+    await recreditEnrolments(tx, actor, { personId: before.person_id, from });
     return toPosition(after);
   });
 }

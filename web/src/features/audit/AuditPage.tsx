@@ -25,6 +25,7 @@ const NAME_FIELDS: Record<AuditEntityName, string[]> = {
   unit: ['name'],
   user: ['displayName', 'login'],
   position: ['personName'],
+  move: ['personName'],
   grant: ['unitName'],
   training_kind: ['name'],
   programme: ['name'],

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { Badge, Button, Col, Grid, InputNumber, Row, Select, Space } from 'antd';
+import { Badge, Button, Col, DatePicker, Grid, InputNumber, Row, Select, Space, Tooltip } from 'antd';
+import dayjs from 'dayjs';
 import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { genders, theoryLevels, titles } from '@canbo/contract';
@@ -7,6 +8,7 @@ import { SearchInput } from '../../app/SearchInput';
 import { UnitSelect } from '../units/UnitSelect';
 import { useEthnicities, type PeopleFilter } from './api';
 import { enumOptions } from '../../lib/enumOptions';
+import { DATE_FORMAT, toIsoDate } from '../../lib/format';
 
 const col = { xs: 24, sm: 12, md: 8, xl: 6 };
 
@@ -53,6 +55,19 @@ export function PeopleFilters({ value, onChange }: { value: PeopleFilter; onChan
               value={value.unitId ?? null}
               onChange={(unitId) => set({ unitId: unitId ?? undefined })}
             />
+          </Col>
+          <Col {...col}>
+            {/* The unit filter and column by each cadre's unit on that day, from their moves. */}
+            <Tooltip title={t('asOfHint')}>
+              <DatePicker
+                style={{ width: '100%' }}
+                format={DATE_FORMAT}
+                aria-label={t('asOf')}
+                placeholder={t('asOf')}
+                value={value.asOf ? dayjs(value.asOf) : null}
+                onChange={(d) => set({ asOf: toIsoDate(d) ?? undefined })}
+              />
+            </Tooltip>
           </Col>
           <Col {...col}>
             <Select

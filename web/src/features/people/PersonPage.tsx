@@ -12,6 +12,7 @@ import { PersonPositions } from '../positions/PersonPositions';
 import { usePerson } from './api';
 import { PersonEditForm } from './PersonEditForm';
 import { PersonProfile } from './PersonProfile';
+import { PersonMoves } from './moves/PersonMoves';
 import { PersonTrainingRecord } from '../training/record/PersonTrainingRecord';
 import { PersonStudies } from '../studies/PersonStudies';
 import { PersonVisits } from '../visits/PersonVisits';
@@ -47,6 +48,11 @@ export function PersonPage() {
       ),
     },
     { key: 'positions', label: t('tab.positions'), children: <PersonPositions personId={p.id} canEdit={p.canEdit} /> },
+    {
+      key: 'moves',
+      label: t('tab.moves'),
+      children: <PersonMoves personId={p.id} unitToday={p.unitId} canEdit={p.canEdit} />,
+    },
     { key: 'training', label: t('trainingResults:record.tab'), children: <PersonTrainingRecord personId={p.id} /> },
     { key: 'studies', label: t('tab.studies'), children: <PersonStudies personId={p.id} canEdit={p.canEdit} /> },
     { key: 'visits', label: t('visits:nav'), children: <PersonVisits personId={p.id} /> },

@@ -6,6 +6,7 @@ import type { Tx } from '../../../context.ts';
 import type { CertificateTable } from '../../../db/schema.ts';
 import { enrolmentVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { effectiveOutcome, SEATED } from '../results/outcomes.ts';
+import { unitNameOn } from '../../moves/unitAt.repository.ts';
 
 /**
  * The date the issuer's name and superior are read on: the class's last day (a date column on both
@@ -13,21 +14,14 @@ import { effectiveOutcome, SEATED } from '../results/outcomes.ts';
  */
 const namedOn = sql<string>`c.end_date`;
 
-/** A unit's name on a date (a renamed unit signs with the name it had), else today's name. */
-function unitNameOn(unitId: RawBuilder<unknown>, date: RawBuilder<string>): RawBuilder<string> {
-  return sql<string>`coalesce(
-    (select n.name from unit_names n where n.unit_id = ${unitId} and n.valid_from <= ${date}
-       and (n.valid_to is null or n.valid_to > ${date}) order by n.valid_from desc limit 1),
-    (select un.name from units un where un.id = ${unitId}))`;
-}
-
 /** The unit the issuer stood under on a date (null for a top unit). */
 function parentOn(unitId: RawBuilder<unknown>, date: RawBuilder<string>): RawBuilder<number | null> {
   return sql<number | null>`(select h.parent_id from unit_tree_history h where h.unit_id = ${unitId}
     and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date}) order by h.valid_from desc limit 1)`;
 }
 
-const issuerName = unitNameOn(sql.ref('cert.issuing_unit_id'), namedOn);
+// A renamed unit signs with the name it had on the day.
+const issuerName = unitNameOn(sql.ref<number>('cert.issuing_unit_id'), namedOn);
 
 function certificates(tx: Tx) {
   return tx.q

@@ -23,6 +23,7 @@ import { notFound, stale } from '../../../errors.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit } from '../../audit/audit.writer.ts';
+import { recreditEnrolments } from '../enrolments/credit.repository.ts';
 import { requireActiveKind } from '../../catalog/kinds.service.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { fieldError, parseInput } from '../../../lib/input.ts';
@@ -320,6 +321,8 @@ export async function updateClass(
       ...derived(next),
     };
     await updateVersioned(tx, 'training_classes', id, patch.version, values);
+    // Participations are credited to the unit and title of the class's first day.
+    if (next.startDate !== before.start_date) await recreditEnrolments(tx, actor, { classId: id });
     if (next.minAttendancePercent !== before.min_attendance_percent || next.passGrade !== before.pass_grade) {
       await refreshOutcomes(tx, id);
     }

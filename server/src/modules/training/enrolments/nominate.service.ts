@@ -16,6 +16,7 @@ import { AppError, forbidden } from '../../../errors.ts';
 import { writeAudits } from '../../audit/audit.writer.ts';
 import { todayIso } from '../../../lib/dates.ts';
 import { fieldError, parseInput } from '../../../lib/input.ts';
+import { unitsOn } from '../../moves/unitAt.repository.ts';
 import { currentTitlesOf } from '../../people/people.repository.ts';
 import { findVisibleClass, requireRostered, requireStatus, type ClassForWrite } from '../classes/class.access.ts';
 import { findAllocation } from './allocations.repository.ts';
@@ -36,9 +37,8 @@ interface Target {
 }
 
 /**
- * The day whose titles a nomination records and a filter matches: today for a class still ahead,
- * the class's first day for one being recorded after it began (a roster typed in later must say
- * who was secretary then, not now).
+ * The day whose titles a filter matches: today for a class still ahead, the class's first day for
+ * one being recorded after it began (a roster typed in later must find who was secretary then).
  */
 function titleDay(cls: ClassForWrite): string {
   const today = todayIso();
@@ -127,8 +127,22 @@ type Titles = Awaited<ReturnType<typeof currentTitlesOf>>;
 const titleOf = (titles: Titles, personId: number): Title | null => titles.get(personId)?.[0]?.title ?? null;
 
 /**
- * Write the enrolments: each copies the person's unit (id and name), most senior title held today
- * and name sort key, so later moves do not rewrite the class's history. New rows go in multi-row
+ * Where a participation is credited: each person's unit (moves) and most senior title (dated
+ * positions) on the class's FIRST day, so a later move does not carry a past class's credit along,
+ * and a move recorded late re-derives it (credit.repository.ts).
+ */
+async function creditsOf(tx: Tx, cls: ClassForWrite, personIds: NomineeRow['id'][]) {
+  const [units, titles] = await Promise.all([
+    unitsOn(tx, personIds, cls.start_date),
+    currentTitlesOf(tx, personIds, cls.start_date),
+  ]);
+  return { units, titles };
+}
+type Credits = Awaited<ReturnType<typeof creditsOf>>;
+
+/**
+ * Write the enrolments: each copies the person's credit on the class's first day (unit id and name,
+ * most senior title) and name sort key. New rows go in multi-row
  * inserts and every audit row in one write, so a nomination of hundreds holds the quota lock for a
  * few statements. A person who had withdrawn gets their row back (one row per class and person);
  * those are few, and each keeps its own version, so they are updated one by one.
@@ -138,10 +152,11 @@ async function enrol(
   actor: Actor,
   target: Target,
   placement: Placement,
-  titles: Titles,
+  credits: Credits,
   withdrawn: Map<number, { id: number; version: number }>,
 ): Promise<void> {
   const at = nowIso();
+  const unitOf = (p: NomineeRow) => credits.units.get(p.id) ?? { unitId: p.unit_id, unitName: p.unit_name };
   const rows = [
     ...placement.seated.map((person) => ({ person, status: 'nominated' as const })),
     ...placement.waiting.map((person) => ({ person, status: 'waitlisted' as const })),
@@ -149,9 +164,9 @@ async function enrol(
     person,
     values: {
       allocation_id: target.allocationId,
-      unit_id: person.unit_id,
-      unit_name: person.unit_name,
-      title: titleOf(titles, person.id),
+      unit_id: unitOf(person).unitId,
+      unit_name: unitOf(person).unitName,
+      title: titleOf(credits.titles, person.id),
       status,
       waitlisted_at: status === 'waitlisted' ? at : null,
       nominated_by: actor.userId,
@@ -192,14 +207,14 @@ async function enrol(
         entity: 'enrolment',
         entityId: id,
         action: 'nominate',
-        unitId: person.unit_id,
+        unitId: values.unit_id,
         ...(old ? { before: { status: 'withdrawn' } } : {}),
         after: enrolmentAudit({
           classId: target.cls.id,
           personId: person.id,
           personName: person.full_name,
-          unitId: person.unit_id,
-          unitName: person.unit_name,
+          unitId: values.unit_id,
+          unitName: values.unit_name,
           title: values.title,
           allocationId: target.allocationId,
           status: values.status,
@@ -271,13 +286,13 @@ export async function nominatePeople(
       });
     }
     const placement = place(quota, target, people, { waitlist: data.waitlist, preview: false });
-    const titles = await currentTitlesOf(
+    const credits = await creditsOf(
       tx,
+      target.cls,
       people.map((p) => p.id),
-      titleDay(target.cls),
     );
-    await enrol(tx, actor, target, placement, titles, withdrawn);
-    return result(placement, people, titles, new Set(), true);
+    await enrol(tx, actor, target, placement, credits, withdrawn);
+    return result(placement, people, credits.titles, new Set(), true);
   });
 }
 
@@ -311,12 +326,12 @@ export async function nominateByFilter(
     const skip = new Set(active.map((r) => r.person_id));
     const fresh = found.filter((p) => !skip.has(p.id));
     const placement = place(quota, target, fresh, { waitlist: data.waitlist, preview: data.dryRun });
-    const titles = await currentTitlesOf(
+    const credits = await creditsOf(
       tx,
+      target.cls,
       found.map((p) => p.id),
-      day,
     );
-    if (!data.dryRun) await enrol(tx, actor, target, placement, titles, withdrawn);
-    return result(placement, found, titles, skip, !data.dryRun);
+    if (!data.dryRun) await enrol(tx, actor, target, placement, credits, withdrawn);
+    return result(placement, found, credits.titles, skip, !data.dryRun);
   });
 }
