@@ -298,6 +298,8 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
     if (given !== undefined) return String(given);
     if (name === 'grantId') return String(target.grant);
     if (name === 'targetId') return String(target.schemeTarget);
+    // An import's kind names no row: every kind is aimed at by its rows' units inside the sheet.
+    if (name === 'kind') return 'people';
     switch (before) {
       case 'units':
         return String(target.unit);
