@@ -49,6 +49,7 @@ export const audit = {
       graduate: 'Tốt nghiệp',
       withdraw: 'Thôi học',
       extend: 'Gia hạn',
+      import: 'Nhập từ Excel',
     },
     field: fieldLabels,
     extraField: {
@@ -111,6 +112,7 @@ export const audit = {
       graduate: 'Graduated',
       withdraw: 'Withdrew',
       extend: 'Extended',
+      import: 'Imported from Excel',
     },
     field: fieldLabelsEn,
     extraField: {
