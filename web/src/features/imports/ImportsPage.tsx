@@ -13,13 +13,13 @@ import {
   Table,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { importKinds, type ImportIssue, type ImportKind, type ImportResult } from '@canbo/contract';
 import { errorMessage } from '../../lib/errors';
+import { SheetDragger } from '../../lib/SheetDragger';
 import { downloadErrors, downloadTemplate, sendSheet } from './api';
 
 type Phase = { step: 'idle' } | { step: 'sending'; share: number } | { step: 'checking' };
@@ -134,22 +134,7 @@ export function ImportsPage() {
           {t('template')}
         </Button>
       </Space>
-      <Upload.Dragger
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple={false}
-        showUploadList={false}
-        disabled={busy}
-        beforeUpload={(f) => {
-          choose(f);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{file ? file.name : t('drop')}</p>
-        <p className="ant-upload-hint">{t('hint')}</p>
-      </Upload.Dragger>
+      <SheetDragger fileName={file?.name} drop={t('drop')} hint={t('hint')} disabled={busy} onFile={choose} />
       {busy && (
         <div data-testid="import-progress">
           <Progress
