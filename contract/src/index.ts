@@ -17,4 +17,5 @@ export * from './studies.ts';
 export * from './vietnamese.ts';
 export * from './visits.ts';
 export * from './schemes.ts';
+export * from './imports.ts';
 export * from './routes/index.ts';

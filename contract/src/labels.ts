@@ -33,6 +33,7 @@ import type {
   schemeStatuses,
   figureRowKinds,
 } from './enums.ts';
+import type { importKinds } from './imports.ts';
 
 /**
  * Vietnamese words for the coded values, the one source for both the server (Excel sheets,
@@ -280,3 +281,5 @@ export const figureRowKindLabels: Labels<typeof figureRowKinds> = {
   study: 'Khóa học dài hạn',
   trip: 'Đợt đi cơ sở',
 };
+
+export const importKindLabels: Labels<typeof importKinds> = { people: 'Cán bộ' };

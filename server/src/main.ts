@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * canbo — the command line: serve | migrate | create-admin | demo | backup | restore
+ * canbo — the command line: serve | migrate | create-admin | demo | import | backup | restore
  *   npm run canbo -- serve [--demo-if-empty]
  *   npm run canbo -- create-admin --login admin --password '…'
  *   npm run canbo -- demo
+ *   npm run canbo -- import people <file.xlsx> [--commit] [--login admin]   preview, or write with --commit
  *   npm run canbo -- backup <file>    every table, one snapshot, one portable file (either engine)
  *   npm run canbo -- restore <file>   into an empty database of either engine
  * DATABASE_URL chooses the database (a SQLite file by default, or postgres://…).
@@ -20,6 +21,8 @@ import type { Ctx } from './context.ts';
 import { backup } from './backup/backup.ts';
 import { restore } from './backup/restore.ts';
 import { HeavyPool } from './workers/pool.ts';
+import { importFromCli } from './modules/imports/imports.cli.ts';
+import { AppError } from './errors.ts';
 
 async function main(): Promise<void> {
   const [command = 'serve', ...rest] = process.argv.slice(2);
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
       login: { type: 'string' },
       password: { type: 'string' },
       'demo-if-empty': { type: 'boolean', default: false },
+      commit: { type: 'boolean', default: false },
     },
   });
   const config = loadConfig();
@@ -65,6 +69,27 @@ async function main(): Promise<void> {
       await db.destroy();
       return;
     }
+    case 'import': {
+      let code: number;
+      try {
+        code = await importFromCli(ctx, {
+          kind: positionals[0],
+          file: positionals[1],
+          commit: values.commit,
+          login: values.login,
+        });
+      } catch (err) {
+        // A refused file (not a sheet, past a limit) is the user's error: say it, without a stack.
+        if (!(err instanceof AppError)) throw err;
+        console.log(err.message);
+        code = 1;
+      } finally {
+        await ctx.heavy.close();
+        await db.destroy();
+      }
+      process.exitCode = code;
+      return;
+    }
     case 'serve': {
       if (values['demo-if-empty'] && (await loadDemo(ctx))) {
         console.log('Đã nạp tổ chức mẫu (Tỉnh đoàn Đắk Nông → Lâm Đồng).');
@@ -86,7 +111,9 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      throw new Error(`Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo | backup | restore`);
+      throw new Error(
+        `Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo | import | backup | restore`,
+      );
   }
 }
 

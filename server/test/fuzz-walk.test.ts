@@ -122,6 +122,7 @@ function idFor(w: World): (name: string) => number {
 function pathValue(w: World, name: string, before: string): string {
   if (name === 'grantId') return String(w.grant);
   if (name === 'targetId') return String(w.schemeTarget);
+  if (name === 'kind') return 'people';
   if (name === 'code') return before === 'kinds' ? 'title' : w.verifyCode;
   const byRoute: Record<string, number> = {
     units: w.G2,

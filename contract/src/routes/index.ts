@@ -11,6 +11,7 @@ import { users } from './users.ts';
 import { studies } from './studies.ts';
 import { visits } from './visits.ts';
 import { schemes } from './schemes.ts';
+import { imports } from './imports.ts';
 
 export * from './define.ts';
 export * from './limits.ts';
@@ -34,6 +35,7 @@ export const routes = {
   studies,
   visits,
   schemes,
+  imports,
 };
 
 /** The table as a list, for the walks and the server's check that it registered all of it. */

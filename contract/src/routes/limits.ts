@@ -15,4 +15,6 @@ export const BODY_LIMITS = {
   results: 1024 * KB,
   /** Up to 20000 attendance marks (about 70 bytes each). */
   attendanceMarks: 2048 * KB,
+  /** An import sheet (multipart): 100,000 cadres with every column are about 12 MB as .xlsx. */
+  importSheet: 32 * 1024 * KB,
 } as const;

@@ -13,6 +13,7 @@ import { trainingRoutes } from './training/training.routes.ts';
 import { studiesRoutes } from './studies/studies.routes.ts';
 import { visitsRoutes } from './visits/visits.routes.ts';
 import { schemesRoutes } from './schemes/schemes.routes.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
@@ -28,5 +29,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(studiesRoutes);
   await app.register(visitsRoutes);
   await app.register(schemesRoutes);
+  await app.register(importsRoutes);
   register(app, routes.health.health, async () => ({ ok: true }));
 }

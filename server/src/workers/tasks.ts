@@ -4,6 +4,8 @@ import type { SignInSheet } from '../modules/training/documents/signin.ts';
 import type { ReadSheet, SheetRow, SheetSession } from '../modules/training/documents/attendance-sheet.ts';
 import type { PortedTable } from '../documents/xlsx/feed.ts';
 import type { Summons } from '../modules/training/documents/summons.ts';
+import type { FormRow, FormSheet } from '../documents/xlsx/form.ts';
+import type { ReadForm } from '../documents/xlsx/headed.ts';
 
 /**
  * The jobs the heavy pool runs in its worker threads (see pool.ts). Each takes plain data — what a
@@ -19,6 +21,7 @@ const attendanceSheet = () => import('../modules/training/documents/attendance-s
 const summons = () => import('../modules/training/documents/summons.ts');
 
 export type SheetReading = { sheet: ReadSheet | null } | { refused: { limit: SheetLimit; message: string } };
+export type FormReading = { form: ReadForm | null } | { refused: { limit: SheetLimit; message: string } };
 
 export const tasks = {
   certificatePdf: async (data: CertificateData): Promise<Uint8Array> => (await certificates()).renderCertificate(data),
@@ -57,6 +60,31 @@ export const tasks = {
     const { SheetLimitError } = await import('../documents/xlsx/read.ts');
     try {
       return { sheet: readAttendanceSheet(input.data, input.limits) };
+    } catch (err) {
+      if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message } };
+      throw err;
+    }
+  },
+
+  /** An import template (no rows but the example) or a sheet sent back with its errors column. */
+  formXlsx: async (input: {
+    form: FormSheet;
+    rows: FormRow[];
+    extra?: { header: string; note: string; values: string[] };
+  }): Promise<Uint8Array> =>
+    (await import('../documents/xlsx/form.ts')).formWorkbook(input.form, input.rows, input.extra),
+
+  /** A filled import sheet read within its limits; a refusal comes back as data, as above. */
+  readFormSheet: async (input: {
+    data: Uint8Array;
+    form: FormSheet;
+    limits: SheetLimits;
+    example: FormRow | null;
+  }): Promise<FormReading> => {
+    const { readFormSheet } = await import('../documents/xlsx/headed.ts');
+    const { SheetLimitError } = await import('../documents/xlsx/read.ts');
+    try {
+      return { form: readFormSheet(input.data, input.form, input.limits, input.example) };
     } catch (err) {
       if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message } };
       throw err;

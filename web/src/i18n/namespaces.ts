@@ -11,6 +11,7 @@ import { training } from '../features/training/i18n';
 import { studies } from '../features/studies/i18n';
 import { visits } from '../features/visits/i18n';
 import { schemes } from '../features/schemes/i18n';
+import { imports } from '../features/imports/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
 export const namespaces = {
@@ -27,4 +28,5 @@ export const namespaces = {
   studies,
   visits,
   schemes,
+  imports,
 };

@@ -9,6 +9,7 @@ import type { PersonTable } from '../../db/schema.ts';
 import { personVisible, type VisiblePersonId } from './access.ts';
 import { unitAt } from '../moves/unitAt.repository.ts';
 import { yearsBefore } from '../../lib/dates.ts';
+import { auditView } from './people.view.ts';
 
 export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;
 export type PersonSort = PersonExportQuery['sort'];
@@ -266,4 +267,10 @@ export async function insertPerson(tx: Tx, values: PersonValues, now: string): P
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The person as the audit log keeps it (people.view.ts auditView), read as the actor sees the record. */
+export async function auditedPerson(tx: Tx, actor: Actor, id: number) {
+  const row = await findPerson(tx, actor, id);
+  return row && auditView(row);
 }

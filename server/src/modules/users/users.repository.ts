@@ -351,3 +351,15 @@ export async function commonAncestor(tx: Tx, unitIds: number[]): Promise<number 
     .executeTakeFirst();
   return row?.ancestor_id ?? null;
 }
+
+/** An enabled system administrator (the one with this login, else the first): whom the CLI acts as. */
+export async function findSuperadmin(tx: Tx, login: string | undefined) {
+  return tx.q
+    .selectFrom('users')
+    .select(['id', 'login', 'display_name', 'person_id', 'is_superadmin'])
+    .where('is_superadmin', '=', 1)
+    .where('disabled', '=', 0)
+    .$if(login !== undefined, (q) => q.where('login', '=', login!))
+    .orderBy('id')
+    .executeTakeFirst();
+}

@@ -50,6 +50,7 @@ export const audit = {
       graduate: 'Tốt nghiệp',
       withdraw: 'Thôi học',
       extend: 'Gia hạn',
+      import: 'Nhập từ Excel',
     },
     field: fieldLabels,
     extraField: {
@@ -113,6 +114,7 @@ export const audit = {
       graduate: 'Graduated',
       withdraw: 'Withdrew',
       extend: 'Extended',
+      import: 'Imported from Excel',
     },
     field: fieldLabelsEn,
     extraField: {

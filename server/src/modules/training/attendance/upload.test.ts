@@ -15,18 +15,7 @@ import {
 } from '../../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../../test/http.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A browser's multipart form with one file field. */
-function form(fileName: string, data: Buffer, type = XLSX) {
-  const boundary = `----canbo${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
+import { form, XLSX_TYPE as XLSX } from '../../../../test/multipart.ts';
 
 /** Open a sheet as Excel would, change it, save it. */
 async function edit(bytes: Buffer, change: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { attendanceMarkLabels, attendanceMarks, foldVietnamese, type AttendanceMark } from '@canbo/contract';
 import { readSheetRows, type SheetCells, type SheetLimits } from '../../../documents/xlsx/read.ts';
 import { safeText } from '../../../documents/xlsx/table.ts';
+import { rangeValidations } from '../../../documents/xlsx/validations.ts';
 
 /*
  * The attendance sheet: downloaded from the grid, filled in Excel, uploaded back. Its layout is the
@@ -32,15 +33,6 @@ export interface SheetRow {
   unitName: string;
   title: string;
   marks: (AttendanceMark | null)[];
-}
-
-/**
- * ExcelJS keeps a sheet's validations by address and accepts a whole range as one ("F3:O2002"), but
- * its types only declare the per-cell form, which would write one entry per cell.
- */
-function rangeValidations(ws: ExcelJS.Worksheet) {
-  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
 }
 
 export async function attendanceSheetXlsx(sheet: {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceUploadResult } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
+import { SheetDragger } from '../../../lib/SheetDragger';
 import { uploadAttendance, useInvalidateTraining } from './api';
 
 type UploadRow = AttendanceUploadResult['rows'][number];
@@ -88,21 +88,7 @@ export function AttendanceUploadModal({
         </Space>
       }
     >
-      <Upload.Dragger
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple={false}
-        showUploadList={false}
-        beforeUpload={(f) => {
-          check(f);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{file ? file.name : t('upload.drop')}</p>
-        <p className="ant-upload-hint">{t('upload.hint')}</p>
-      </Upload.Dragger>
+      <SheetDragger fileName={file?.name} drop={t('upload.drop')} hint={t('upload.hint')} onFile={check} />
       {send.isPending && !preview && (
         <Typography.Paragraph style={{ marginTop: 12 }}>{t('upload.checking')}</Typography.Paragraph>
       )}

@@ -1,0 +1,30 @@
+import { genderLabels } from '@canbo/contract';
+import { describe, expect, it } from 'vitest';
+import { readDate, readWord } from './cells.ts';
+
+describe('reading an import cell', () => {
+  it('reads Excel day numbers, dd/mm/yyyy (with / - .) and yyyy-mm-dd as the same calendar day', () => {
+    expect(readDate('34408')).toEqual({ value: '1994-03-15' });
+    expect(readDate('34408.75')).toEqual({ value: '1994-03-15' });
+    expect(readDate('15/03/1994')).toEqual({ value: '1994-03-15' });
+    expect(readDate('5-3-1994')).toEqual({ value: '1994-03-05' });
+    expect(readDate('05.03.1994')).toEqual({ value: '1994-03-05' });
+    expect(readDate('1994-03-15')).toEqual({ value: '1994-03-15' });
+    expect(readDate('29/02/2000')).toEqual({ value: '2000-02-29' });
+  });
+
+  it('refuses impossible dates, a year alone and other text, saying why', () => {
+    expect(readDate('29/02/1999')).toEqual({ error: 'ngày "29/02/1999" không có trên lịch' });
+    expect(readDate('13/13/2000')).toEqual({ error: 'ngày "13/13/2000" không có trên lịch' });
+    expect(readDate('1994')).toEqual({ error: '"1994" không phải ngày: hãy ghi dạng dd/mm/yyyy' });
+    expect(readDate('tháng 3/1994')).toEqual({ error: '"tháng 3/1994" không phải ngày: hãy ghi dạng dd/mm/yyyy' });
+    expect(readDate('01/01/1899')).toEqual({ error: 'ngày "01/01/1899" phải trong khoảng năm 1900 đến 2199' });
+  });
+
+  it('reads a drop-down word in any case, with or without diacritics', () => {
+    expect(readWord('NỮ', genderLabels)).toEqual({ value: 'female' });
+    expect(readWord('nu', genderLabels)).toEqual({ value: 'female' });
+    expect(readWord('Nam ', genderLabels)).toEqual({ value: 'male' });
+    expect(readWord('male', genderLabels)).toEqual({ error: '"male" không có trong danh sách (Nam, Nữ)' });
+  });
+});

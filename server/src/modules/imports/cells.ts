@@ -1,0 +1,55 @@
+import { foldVietnamese } from '@canbo/contract';
+
+/**
+ * Reading a cell of an import sheet as the value it stands for. Each answers the value or a
+ * Vietnamese phrase saying why the cell is not one (the caller puts the row and column before it).
+ */
+
+export type Read<T> = { value: T } | { error: string };
+
+/** A cell longer than any field takes: refused before anything else reads it. */
+export const MAX_CELL_CHARS = 2000;
+
+// Excel's day 0 is 1899-12-30 (its day 60, 29/02/1900, never existed; days after it count right).
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+/** Excel day numbers before this (1908) are a year or a count typed in a date column, not a date. */
+const FIRST_PLAUSIBLE_DAY = 2959;
+
+function isoOf(y: number, m: number, d: number): string | null {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** An Excel date (its day number), dd/mm/yyyy (also with - or .) or yyyy-mm-dd → `yyyy-mm-dd`. */
+export function readDate(cell: string): Read<string> {
+  const s = cell.trim();
+  let iso: string | null = null;
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    const day = Math.floor(Number(s));
+    if (day < FIRST_PLAUSIBLE_DAY) return { error: `"${s}" không phải ngày: hãy ghi dạng dd/mm/yyyy` };
+    const t = new Date(EXCEL_EPOCH + day * DAY_MS);
+    iso = isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  } else {
+    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+    const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    if (!dmy && !ymd) return { error: `"${s}" không phải ngày: hãy ghi dạng dd/mm/yyyy` };
+    iso = dmy
+      ? isoOf(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]))
+      : isoOf(Number(ymd![1]), Number(ymd![2]), Number(ymd![3]));
+    if (!iso) return { error: `ngày "${s}" không có trên lịch` };
+  }
+  if (!iso || iso < '1900-01-01' || iso > '2199-12-31')
+    return { error: `ngày "${s}" phải trong khoảng năm 1900 đến 2199` };
+  return { value: iso };
+}
+
+/** A word from a drop-down (any case, with or without diacritics) → its code. */
+export function readWord<C extends string>(cell: string, labels: Record<C, string>): Read<C> {
+  const key = foldVietnamese(cell);
+  for (const [code, label] of Object.entries(labels) as [C, string][]) {
+    if (foldVietnamese(label) === key) return { value: code };
+  }
+  return { error: `"${cell}" không có trong danh sách (${Object.values(labels).join(', ')})` };
+}

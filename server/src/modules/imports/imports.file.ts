@@ -1,0 +1,14 @@
+import { BODY_LIMITS } from '@canbo/contract';
+import type { FastifyRequest } from 'fastify';
+import { oneUploadedFile, type UploadedFile } from '../../upload.ts';
+
+export const MAX_IMPORT_BYTES = BODY_LIMITS.importSheet;
+
+/** The sheet of an import upload (at most MAX_IMPORT_BYTES), or null when none was sent. */
+export function importFile(req: FastifyRequest): Promise<UploadedFile | null> {
+  return oneUploadedFile(req, {
+    tooLarge: (name) =>
+      `Tệp "${name}" lớn hơn ${MAX_IMPORT_BYTES / 2 ** 20} MB, quá lớn cho một lần nhập: hãy chia thành nhiều tệp`,
+    oneOnly: 'Chỉ gửi một tệp bảng tính mỗi lần nhập',
+  });
+}

@@ -1,0 +1,167 @@
+import {
+  IMPORT_ISSUES_SHOWN,
+  importQuery,
+  type ImportIssue,
+  type ImportKind,
+  type ImportResult,
+} from '@canbo/contract';
+import type { z } from 'zod';
+import type { Actor } from '../../auth/actor.ts';
+import type { Ctx } from '../../context.ts';
+import { inTransaction, reader } from '../../context.ts';
+import type { DocumentFile } from '../../documents/file.ts';
+import type { FormRow, FormSheet } from '../../documents/xlsx/form.ts';
+import type { ReadForm } from '../../documents/xlsx/headed.ts';
+import { AppError } from '../../errors.ts';
+import { fieldError, parseInput } from '../../lib/input.ts';
+import type { UploadedFile } from '../../upload.ts';
+import { asBuffer } from '../../workers/pool.ts';
+import type { CheckedSheet, ImportKindDef } from './kind.ts';
+import { IMPORT_KINDS } from './kinds.ts';
+import { readDate } from './cells.ts';
+
+/**
+ * Imports, the same for every kind: the template; a filled sheet read in the heavy pool within its
+ * limits and checked row by row (a preview saves nothing); a commit that writes every row in one
+ * transaction, or none when any row has an error; and the sheet sent back with its errors.
+ */
+
+/** File names: `mau-nhap-<kind>.xlsx` and `loi-nhap-<kind>.xlsx`. */
+const FILE_NAMES: Record<ImportKind, string> = { people: 'can-bo' };
+
+export async function importTemplate(ctx: Ctx, actor: Actor, input: { kind: ImportKind }): Promise<DocumentFile> {
+  const def = IMPORT_KINDS[input.kind];
+  const form = await def.form(reader(ctx));
+  const bytes = await ctx.heavy.run(actor.userId, 'formXlsx', { form, rows: [def.example] });
+  return { fileName: `mau-nhap-${FILE_NAMES[input.kind]}.xlsx`, bytes: asBuffer(bytes) };
+}
+
+/** The file read as the kind's form; a file that is none, or past a limit, is refused saying which. */
+async function readUpload(ctx: Ctx, actor: Actor, def: ImportKindDef, form: FormSheet, file: UploadedFile | null) {
+  if (!file) throw fieldError('file', 'hãy chọn bảng tính (.xlsx) theo mẫu nhập của Canbo');
+  const { limits } = def;
+  const reading = await ctx.heavy.run(actor.userId, 'readFormSheet', {
+    data: file.data,
+    form,
+    limits,
+    example: def.example,
+  });
+  const refuse = (why: string, limit?: string) =>
+    new AppError('validation', `Tệp "${file.fileName}" ${why}. Hãy dùng mẫu nhập tải từ Canbo.`, {
+      field: 'file',
+      fileName: file.fileName,
+      ...(limit ? { limit } : {}),
+    });
+  if ('refused' in reading) {
+    const { limit, message } = reading.refused;
+    if (limit === 'corrupt') throw refuse('không phải bảng tính Excel (.xlsx) đọc được');
+    const why =
+      limit === 'maxRows'
+        ? `có quá nhiều dòng: tối đa ${(limits.maxRows - 10).toLocaleString('vi-VN')} dòng dữ liệu một lần nhập`
+        : limit === 'maxCellsPerRow'
+          ? `có dòng quá nhiều ô: ${message} (tối đa ${limits.maxCellsPerRow} ô một dòng)`
+          : `quá lớn khi giải nén: ${message} (tối đa ${limits.maxUnpacked / 2 ** 20} MB dữ liệu giải nén, ${limits.maxSharedStrings / 2 ** 20} MB chuỗi dùng chung)`;
+    throw refuse(why, limit);
+  }
+  if (!reading.form) throw refuse('không phải bảng tính Excel (.xlsx) đọc được');
+  if (!reading.form.headerRow) {
+    throw refuse(`không có dòng tiêu đề của mẫu (${form.columns.map((c) => c.header).join(', ')})`);
+  }
+  return reading.form;
+}
+
+/** The sheet's own problems (a missing column) as findings on row 0. */
+function sheetIssues(read: ReadForm): ImportIssue[] {
+  return read.missing.map((header) => ({
+    row: 0,
+    column: header,
+    message: `thiếu cột "${header}"`,
+    severity: 'error' as const,
+    ids: [],
+  }));
+}
+
+const ordered = (issues: ImportIssue[]) =>
+  [...issues].sort((a, b) => (a.severity === b.severity ? a.row - b.row : a.severity === 'error' ? -1 : 1));
+
+async function checkSheet(
+  ctx: Ctx,
+  actor: Actor,
+  kind: ImportKind,
+  file: UploadedFile | null,
+  commit: boolean,
+): Promise<{ read: ReadForm; form: FormSheet; checked: CheckedSheet; committed: boolean }> {
+  const def = IMPORT_KINDS[kind];
+  // Read outside the transaction: reading a large workbook takes a while, and SQLite has one writer.
+  const form = await def.form(reader(ctx));
+  const read = await readUpload(ctx, actor, def, form, file);
+  const run = async (tx: Parameters<ImportKindDef['check']>[0]) => {
+    const checked = await def.check(tx, actor, read.rows);
+    checked.issues.unshift(...sheetIssues(read));
+    const ok = !checked.issues.some((i) => i.severity === 'error');
+    if (commit && ok) await checked.write();
+    return { read, form, checked, committed: commit && ok };
+  };
+  return commit ? inTransaction(ctx, run) : run(reader(ctx));
+}
+
+export async function uploadImport(
+  ctx: Ctx,
+  actor: Actor,
+  input: { kind: ImportKind; file: UploadedFile | null } & z.input<typeof importQuery>,
+): Promise<ImportResult> {
+  const { kind, file, ...query } = input;
+  const commit = parseInput(importQuery, query).commit === 'true';
+  const { read, checked, committed } = await checkSheet(ctx, actor, kind, file, commit);
+  const issues = ordered(checked.issues);
+  return {
+    kind,
+    rows: read.rows.length,
+    counts: checked.counts,
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning').length,
+    issues: issues.slice(0, IMPORT_ISSUES_SHOWN),
+    committed,
+  };
+}
+
+/** The uploaded rows in the template's layout with a "Lỗi" column: fix them there and upload again. */
+export async function importErrorsSheet(
+  ctx: Ctx,
+  actor: Actor,
+  input: { kind: ImportKind; file: UploadedFile | null },
+): Promise<DocumentFile> {
+  const { read, form, checked } = await checkSheet(ctx, actor, input.kind, input.file, false);
+  const byRow = new Map<number, string[]>();
+  for (const i of ordered(checked.issues)) {
+    const list = byRow.get(i.row) ?? [];
+    list.push(`${i.severity === 'warning' ? 'Lưu ý: ' : ''}${i.column ? `${i.column}: ` : ''}${i.message}`);
+    byRow.set(i.row, list);
+  }
+  // Dates go back as dates (an Excel day number or dd/mm/yyyy as read), what cannot be read as it was typed.
+  const dateKeys = form.columns.filter((c) => c.type === 'date').map((c) => c.key);
+  const rows: FormRow[] = read.rows.map((r) => {
+    const cells = { ...r.cells };
+    for (const key of dateKeys) {
+      const v = cells[key];
+      const date = v ? readDate(v) : null;
+      if (date && 'value' in date) cells[key] = date.value;
+    }
+    return cells;
+  });
+  const values = read.rows.map((r) => (byRow.get(r.row) ?? []).join('; '));
+  const sheetWide = byRow.get(0);
+  if (sheetWide) {
+    rows.unshift({});
+    values.unshift(sheetWide.join('; '));
+  }
+  const bytes = await ctx.heavy.run(actor.userId, 'formXlsx', {
+    form,
+    rows,
+    extra: { header: 'Lỗi', note: 'Sửa các dòng có lỗi rồi tải tệp này lên lại (cột Lỗi được bỏ qua)', values },
+  });
+  return {
+    fileName: `loi-nhap-${FILE_NAMES[input.kind]}.xlsx`,
+    bytes: asBuffer(bytes),
+  };
+}

@@ -1,0 +1,567 @@
+import {
+  appointmentMethodLabels,
+  employmentLabels,
+  foldVietnamese,
+  fullName,
+  genderLabels,
+  personUpdate,
+  positionCreate,
+  qualificationLabels,
+  theoryLevelLabels,
+  titleLabels,
+  vietnameseSortKey,
+  type ImportIssue,
+  type PersonUpdate,
+  type PositionCreate,
+} from '@canbo/contract';
+import type { Actor } from '../../../auth/actor.ts';
+import type { Tx } from '../../../context.ts';
+import { nowIso } from '../../../db/dialect.ts';
+import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
+import { todayIso, vnDate } from '../../../lib/dates.ts';
+import { updateVersioned } from '../../../lib/versioned.ts';
+import { writeAudits, type AuditEntryInput } from '../../audit/audit.writer.ts';
+import { auditedPerson, insertPerson, type PersonValues } from '../../people/people.repository.ts';
+import { findOverlapping, insertPosition } from '../../positions/positions.repository.ts';
+import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
+import { MAX_CELL_CHARS, readDate, readWord, type Read } from '../cells.ts';
+import type { CheckedSheet, ImportKindDef } from '../kind.ts';
+import { NO, PEOPLE_COLUMNS, PEOPLE_EXAMPLE, YES, peopleForm, type PeopleKey } from './people.columns.ts';
+import {
+  ethnicityNames,
+  openPositions,
+  peopleByName,
+  peopleByNationalId,
+  unitsNamed,
+  type StoredPerson,
+  type UnitHit,
+} from './people.import.repository.ts';
+
+const HEADER = Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c.key, c.header])) as Record<PeopleKey, string>;
+
+/** The person's fields a sheet may set (the API's update, without the version). */
+const personFields = personUpdate.omit({ version: true, unitId: true });
+type PersonFields = Omit<PersonUpdate, 'version' | 'unitId'>;
+const positionFields = positionCreate.pick({
+  title: true,
+  employment: true,
+  method: true,
+  term: true,
+  decision: true,
+  startDate: true,
+});
+type PositionFields = Pick<PositionCreate, 'title' | 'employment' | 'method' | 'term' | 'decision' | 'startDate'>;
+
+const POSITION_KEYS = ['title', 'employment', 'method', 'term', 'decision', 'startDate'] as const;
+const PERSON_TEXT_KEYS = [
+  'familyName',
+  'middleName',
+  'givenName',
+  'religion',
+  'nationalId',
+  'phone',
+  'email',
+  'generalEducation',
+  'itLevel',
+  'languageLevel',
+  'notes',
+] as const;
+
+/** API field → column, for the fields stored as they are. */
+const COLUMN_OF: Record<Exclude<keyof PersonFields, 'partyMember' | 'hardshipArea'>, keyof PersonValues> = {
+  familyName: 'family_name',
+  middleName: 'middle_name',
+  givenName: 'given_name',
+  birthDate: 'birth_date',
+  gender: 'gender',
+  ethnicityCode: 'ethnicity_code',
+  religion: 'religion',
+  nationalId: 'national_id',
+  phone: 'phone',
+  email: 'email',
+  partyJoinDate: 'party_join_date',
+  generalEducation: 'general_education',
+  qualification: 'qualification_manual',
+  theoryLevel: 'theory_level_manual',
+  itLevel: 'it_level',
+  languageLevel: 'language_level',
+  notes: 'notes',
+};
+
+/** One row as read: what it sets (only its non-empty cells) and its findings. */
+interface ParsedRow {
+  row: number;
+  unit: UnitHit | null;
+  fields: PersonFields;
+  position: PositionFields | null;
+  fullName: string;
+  issues: ImportIssue[];
+}
+
+type Plan =
+  | { action: 'create'; row: ParsedRow; values: PersonValues }
+  | { action: 'update'; row: ParsedRow; person: StoredPerson; values: Partial<PersonValues>; levels: boolean }
+  | { action: 'skip'; row: ParsedRow; person: StoredPerson };
+
+const issue = (
+  row: number,
+  key: PeopleKey | null,
+  message: string,
+  ids: number[] = [],
+  warning = false,
+): ImportIssue => ({
+  row,
+  column: key ? HEADER[key] : null,
+  message,
+  severity: warning ? 'warning' : 'error',
+  ids,
+});
+
+const hasErrors = (r: ParsedRow) => r.issues.some((i) => i.severity === 'error');
+
+const YES_NO = { yes: YES, no: NO } as const;
+
+/** The cells of one row as the person's and the position's fields, each refusal on its column. */
+function parseRow(r: ReadFormRow, ethnicities: Map<string, string>): Omit<ParsedRow, 'unit'> & { unitCell: string } {
+  const cells = r.cells as Partial<Record<PeopleKey, string>>;
+  const issues: ImportIssue[] = [];
+  const fail = (key: PeopleKey, message: string) => issues.push(issue(r.row, key, message));
+  const input: Record<string, unknown> = {};
+  const position: Record<string, unknown> = {};
+  const take = <T>(key: PeopleKey, read: Read<T>, into: Record<string, unknown>, field: string = key) => {
+    if ('error' in read) fail(key, read.error);
+    else into[field] = read.value;
+  };
+  for (const c of PEOPLE_COLUMNS) {
+    const v = cells[c.key];
+    if (v && v.length > MAX_CELL_CHARS) {
+      fail(
+        c.key,
+        `ô dài ${v.length.toLocaleString('vi-VN')} ký tự, quá dài (tối đa ${MAX_CELL_CHARS.toLocaleString('vi-VN')})`,
+      );
+      delete cells[c.key];
+    }
+  }
+  for (const key of PERSON_TEXT_KEYS) if (cells[key]) input[key] = cells[key];
+  if (cells.birthDate) take('birthDate', readDate(cells.birthDate), input);
+  if (cells.partyJoinDate) take('partyJoinDate', readDate(cells.partyJoinDate), input);
+  if (cells.gender) take('gender', readWord(cells.gender, genderLabels), input);
+  if (cells.qualification) take('qualification', readWord(cells.qualification, qualificationLabels), input);
+  if (cells.theoryLevel) take('theoryLevel', readWord(cells.theoryLevel, theoryLevelLabels), input);
+  if (cells.partyMember) {
+    const yes = readWord(cells.partyMember, YES_NO);
+    if ('error' in yes) fail('partyMember', yes.error);
+    else input.partyMember = yes.value === 'yes';
+  }
+  if (cells.hardshipArea) {
+    const yes = readWord(cells.hardshipArea, YES_NO);
+    if ('error' in yes) fail('hardshipArea', yes.error);
+    else input.hardshipArea = yes.value === 'yes';
+  }
+  if (cells.ethnicity) {
+    const code =
+      ethnicities.get(foldVietnamese(cells.ethnicity)) ?? (/^\d{2}$/.test(cells.ethnicity) ? cells.ethnicity : null);
+    if (code && [...ethnicities.values()].includes(code)) input.ethnicityCode = code;
+    else fail('ethnicity', `"${cells.ethnicity}" không có trong danh mục dân tộc`);
+  }
+  let fields: PersonFields = {};
+  const parsed = personFields.safeParse(input);
+  if (parsed.success) fields = parsed.data;
+  else {
+    for (const i of parsed.error.issues) {
+      const field = String(i.path[0] ?? '');
+      const key = (field === 'ethnicityCode' ? 'ethnicity' : field) as PeopleKey;
+      fail(key, i.message);
+    }
+  }
+
+  let positionOut: PositionFields | null = null;
+  if (POSITION_KEYS.some((k) => cells[k])) {
+    if (cells.title) take('title', readWord(cells.title, titleLabels), position);
+    if (cells.employment) take('employment', readWord(cells.employment, employmentLabels), position);
+    if (cells.method) take('method', readWord(cells.method, appointmentMethodLabels), position);
+    if (cells.startDate) take('startDate', readDate(cells.startDate), position);
+    if (cells.term) position.term = cells.term;
+    if (cells.decision) position.decision = cells.decision;
+    for (const k of ['title', 'employment', 'method', 'startDate'] as const) {
+      if (!cells[k]) fail(k, 'bắt buộc khi ghi chức vụ hiện giữ');
+    }
+    const p = positionFields.safeParse(position);
+    if (p.success) positionOut = p.data;
+    else if (!issues.length) for (const i of p.error.issues) fail(String(i.path[0]) as PeopleKey, i.message);
+  }
+  if (!cells.unit) fail('unit', 'bắt buộc');
+  if (!cells.familyName) fail('familyName', 'bắt buộc');
+  if (!cells.givenName) fail('givenName', 'bắt buộc');
+  return {
+    row: r.row,
+    unitCell: cells.unit ?? '',
+    fields,
+    position: positionOut,
+    fullName: fullName(fields.familyName ?? '', fields.middleName, fields.givenName ?? ''),
+    issues,
+  };
+}
+
+/** Dates that must agree with each other and with today (as the person form checks them). */
+function checkDates(r: ParsedRow, stored: StoredPerson | null, today: string): void {
+  const birth = r.fields.birthDate ?? stored?.birth_date ?? null;
+  const member = r.fields.partyMember ?? stored?.party_member === 1;
+  const joined = r.fields.partyJoinDate ?? null;
+  if (r.fields.birthDate && r.fields.birthDate > today) {
+    r.issues.push(issue(r.row, 'birthDate', `${vnDate(r.fields.birthDate)} là ngày chưa tới`));
+  }
+  if (joined) {
+    if (!member) r.issues.push(issue(r.row, 'partyJoinDate', 'chỉ ghi khi cán bộ là Đảng viên'));
+    else if (joined > today) r.issues.push(issue(r.row, 'partyJoinDate', `${vnDate(joined)} là ngày chưa tới`));
+    else if (birth && joined <= birth) r.issues.push(issue(r.row, 'partyJoinDate', 'phải sau Ngày sinh'));
+  }
+}
+
+const personKey = (name: string, birth: string | null | undefined, unitId: number) =>
+  `${foldVietnamese(name)}|${birth ?? ''}|${unitId}`;
+
+/** The columns a new person is stored with: the sheet's values, the registry's defaults for the rest. */
+function newPerson(r: ParsedRow): PersonValues {
+  const f = r.fields;
+  const name = r.fullName;
+  return {
+    unit_id: r.unit!.id,
+    family_name: f.familyName!,
+    middle_name: f.middleName ?? null,
+    given_name: f.givenName!,
+    full_name: name,
+    sort_key: vietnameseSortKey(f.givenName!, f.familyName!, f.middleName),
+    search_text: foldVietnamese(name),
+    birth_date: f.birthDate ?? null,
+    gender: f.gender!,
+    ethnicity_code: f.ethnicityCode!,
+    religion: f.religion ?? null,
+    national_id: f.nationalId ?? null,
+    phone: f.phone ?? null,
+    email: f.email ?? null,
+    party_member: f.partyMember ? 1 : 0,
+    party_join_date: f.partyJoinDate ?? null,
+    general_education: f.generalEducation ?? null,
+    qualification: f.qualification ?? 'none',
+    theory_level: f.theoryLevel ?? 'none',
+    qualification_manual: f.qualification ?? 'none',
+    theory_level_manual: f.theoryLevel ?? 'none',
+    it_level: f.itLevel ?? null,
+    language_level: f.languageLevel ?? null,
+    hardship_area: f.hardshipArea ? 1 : 0,
+    notes: f.notes ?? null,
+  };
+}
+
+/** What the row changes on a stored person: only its non-empty cells that differ (an empty cell erases nothing). */
+function changesOf(r: ParsedRow, p: StoredPerson): { values: Partial<PersonValues>; levels: boolean } {
+  const values: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, keyof PersonValues][]) {
+    const v = r.fields[field];
+    if (v !== undefined && v !== null && v !== p[column]) values[column] = v;
+  }
+  if (r.fields.partyMember !== undefined && (r.fields.partyMember ? 1 : 0) !== p.party_member) {
+    values.party_member = r.fields.partyMember ? 1 : 0;
+    if (!r.fields.partyMember) values.party_join_date = null;
+  }
+  if (r.fields.hardshipArea !== undefined && (r.fields.hardshipArea ? 1 : 0) !== p.hardship_area) {
+    values.hardship_area = r.fields.hardshipArea ? 1 : 0;
+  }
+  if ('family_name' in values || 'middle_name' in values || 'given_name' in values) {
+    const family = (values.family_name as string | undefined) ?? p.family_name;
+    const middle = (values.middle_name as string | undefined) ?? p.middle_name;
+    const given = (values.given_name as string | undefined) ?? p.given_name;
+    const name = fullName(family, middle, given);
+    Object.assign(values, {
+      full_name: name,
+      sort_key: vietnameseSortKey(given, family, middle),
+      search_text: foldVietnamese(name),
+    });
+  }
+  return {
+    values,
+    levels: 'qualification_manual' in values || 'theory_level_manual' in values,
+  };
+}
+
+async function checkPeople(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[]): Promise<CheckedSheet> {
+  const today = todayIso();
+  const catalogue = await ethnicityNames(tx);
+  const ethnicities = new Map(catalogue.map((e) => [foldVietnamese(e.name), e.code]));
+  const parsed = sheetRows.map((r) => parseRow(r, ethnicities));
+
+  // Units: by code first, else by the name as written (any case or diacritics), never by a guess.
+  const unitCells = [...new Set(parsed.map((r) => r.unitCell).filter(Boolean))];
+  const units = await unitsNamed(tx, actor, unitCells, unitCells.map(foldVietnamese));
+  const rows: ParsedRow[] = parsed.map(({ unitCell, ...r }) => {
+    const row: ParsedRow = { ...r, unit: null };
+    if (!unitCell) return row;
+    const byCode = units.filter((u) => u.code === unitCell);
+    const found = byCode.length ? byCode : units.filter((u) => u.search_text === foldVietnamese(unitCell));
+    if (!found.length) row.issues.push(issue(r.row, 'unit', `không có đơn vị mã hoặc tên "${unitCell}" trong Canbo`));
+    else if (found.length > 1) {
+      row.issues.push(
+        issue(
+          r.row,
+          'unit',
+          `có ${found.length} đơn vị tên "${unitCell}": hãy ghi mã đơn vị (${found.map((u) => u.code).join(', ')})`,
+          found.map((u) => u.id),
+        ),
+      );
+    } else {
+      const u = found[0]!;
+      if (u.writable !== 1) {
+        row.issues.push(issue(r.row, 'unit', `${u.name} ngoài phạm vi bạn được cập nhật hồ sơ cán bộ`, [u.id]));
+      } else if (u.status === 'dissolved') {
+        row.issues.push(issue(r.row, 'unit', `${u.name} đã giải thể hoặc sáp nhập từ ${vnDate(u.valid_to)}`, [u.id]));
+      } else row.unit = u;
+    }
+    return row;
+  });
+
+  // Inside the file: a national ID once, a person (name, birth date, unit) once.
+  const seenId = new Map<string, number>();
+  const seenKey = new Map<string, number>();
+  for (const r of rows) {
+    const id = r.fields.nationalId;
+    if (id) {
+      const first = seenId.get(id);
+      if (first) r.issues.push(issue(r.row, 'nationalId', `số CCCD ${id} đã có ở dòng ${first} của tệp`));
+      else seenId.set(id, r.row);
+    }
+    if (r.unit && r.fields.familyName && r.fields.givenName && !id) {
+      const key = personKey(r.fullName, r.fields.birthDate, r.unit.id);
+      const first = seenKey.get(key);
+      if (first) {
+        r.issues.push(issue(r.row, null, `${r.fullName} (cùng ngày sinh, cùng đơn vị) đã có ở dòng ${first} của tệp`));
+      } else seenKey.set(key, r.row);
+    }
+  }
+
+  const byNationalId = new Map(
+    (await peopleByNationalId(tx, actor, [...seenId.keys()])).map((p) => [p.national_id!, p]),
+  );
+  const named = await peopleByName(tx, actor, [...new Set(rows.map((r) => r.fullName).filter(Boolean))]);
+  const plans: Plan[] = [];
+  for (const r of rows) {
+    if (hasErrors(r) || !r.unit) continue;
+    const unit = r.unit;
+    let match: StoredPerson | null = null;
+    const id = r.fields.nationalId;
+    if (id && byNationalId.has(id)) {
+      match = byNationalId.get(id)!;
+      if (match.writable !== 1) {
+        r.issues.push(
+          issue(r.row, 'nationalId', 'số CCCD này đã có trong hồ sơ một cán bộ ngoài phạm vi bạn được cập nhật'),
+        );
+        continue;
+      }
+    } else {
+      // Without a known national ID, the same name, birth date and unit is the same person.
+      const same = r.fields.birthDate
+        ? named.filter(
+            (p) =>
+              p.unit_id === unit.id &&
+              p.birth_date === r.fields.birthDate &&
+              foldVietnamese(p.full_name) === foldVietnamese(r.fullName) &&
+              (!id || p.national_id === null),
+          )
+        : [];
+      if (same.length > 1) {
+        r.issues.push(
+          issue(
+            r.row,
+            null,
+            `${unit.name} có ${same.length} hồ sơ ${r.fullName} cùng ngày sinh: hãy ghi số CCCD để chọn đúng người`,
+            same.map((p) => p.id),
+          ),
+        );
+        continue;
+      }
+      match = same[0] ?? null;
+    }
+    if (match && match.unit_id !== unit.id) {
+      r.issues.push(
+        issue(
+          r.row,
+          'unit',
+          `${match.full_name} đang thuộc ${match.unit_name}; chuyển đơn vị bằng quyết định điều động, không bằng tệp nhập`,
+          [match.id],
+        ),
+      );
+      continue;
+    }
+    checkDates(r, match, today);
+    if (!match) {
+      if (!r.fields.gender) r.issues.push(issue(r.row, 'gender', 'bắt buộc khi tạo hồ sơ mới'));
+      if (!r.fields.ethnicityCode) r.issues.push(issue(r.row, 'ethnicity', 'bắt buộc khi tạo hồ sơ mới'));
+      if (r.fields.birthDate) {
+        const maybe = named.filter(
+          (p) => p.birth_date === r.fields.birthDate && foldVietnamese(p.full_name) === foldVietnamese(r.fullName),
+        );
+        if (maybe.length) {
+          r.issues.push(
+            issue(
+              r.row,
+              null,
+              `có thể đã có hồ sơ: ${maybe.map((p) => `${p.full_name} (${p.unit_name})`).join('; ')} cùng ngày sinh; dòng này sẽ tạo hồ sơ mới`,
+              maybe.map((p) => p.id),
+              true,
+            ),
+          );
+        }
+      }
+      if (!hasErrors(r)) plans.push({ action: 'create', row: r, values: newPerson(r) });
+    } else if (!hasErrors(r)) {
+      const { values, levels } = changesOf(r, match);
+      plans.push(
+        Object.keys(values).length
+          ? { action: 'update', row: r, person: match, values, levels }
+          : { action: 'skip', row: r, person: match },
+      );
+    }
+  }
+
+  // The current position: added unless the person already holds that title in that unit.
+  const held = new Set(
+    (
+      await openPositions(
+        tx,
+        plans.flatMap((p) => (p.action === 'create' ? [] : [p.person.id])),
+        today,
+      )
+    ).map((p) => `${p.person_id}|${p.unit_id}|${p.title}`),
+  );
+  const newPositions = new Map<Plan, PositionFields>();
+  const secretaries = new Map<number, number>();
+  for (const plan of plans) {
+    const { row: r } = plan;
+    const pos = r.position;
+    if (!pos) continue;
+    const personId = plan.action === 'create' ? null : plan.person.id;
+    if (personId !== null && held.has(`${personId}|${r.unit!.id}|${pos.title}`)) continue;
+    if (r.unit!.valid_to !== null && pos.startDate > r.unit!.valid_to) {
+      r.issues.push(issue(r.row, 'startDate', `${r.unit!.name} đã kết thúc hoạt động từ ${vnDate(r.unit!.valid_to)}`));
+      continue;
+    }
+    if (pos.title === 'secretary') {
+      // One secretary at a time per unit (as positions are written one by one).
+      const other = secretaries.get(r.unit!.id);
+      const clash = await findOverlapping(tx, {
+        unitId: r.unit!.id,
+        title: pos.title,
+        startDate: pos.startDate,
+        endDate: null,
+        exceptId: null,
+      });
+      if (other) {
+        r.issues.push(issue(r.row, 'title', `${r.unit!.name} đã có Bí thư ở dòng ${other} của tệp`));
+        continue;
+      }
+      if (clash) {
+        r.issues.push(
+          issue(
+            r.row,
+            'title',
+            `${r.unit!.name} đã có Bí thư ${clash.full_name} (từ ${vnDate(clash.start_date)}); hãy ghi ngày kết thúc chức vụ cũ trước`,
+            [clash.id],
+          ),
+        );
+        continue;
+      }
+      secretaries.set(r.unit!.id, r.row);
+    }
+    newPositions.set(plan, pos);
+  }
+  const valid = plans.filter((p) => !hasErrors(p.row));
+  const counts = { create: 0, update: 0, skip: 0 };
+  for (const p of valid) {
+    const action = p.action === 'skip' && newPositions.has(p) ? 'update' : p.action;
+    counts[action]++;
+  }
+  const issues = rows.flatMap((r) => r.issues);
+  return {
+    issues,
+    counts,
+    write: () => writePeople(tx, actor, valid, newPositions),
+  };
+}
+
+async function writePeople(tx: Tx, actor: Actor, plans: Plan[], positions: Map<Plan, PositionFields>): Promise<void> {
+  const now = nowIso();
+  const audits: AuditEntryInput[] = [];
+  for (const plan of plans) {
+    let personId: number;
+    const unitId = plan.row.unit!.id;
+    if (plan.action === 'create') {
+      personId = await insertPerson(tx, plan.values, now);
+      audits.push({
+        entity: 'person',
+        entityId: personId,
+        action: 'import',
+        unitId,
+        after: await auditedPerson(tx, actor, personId),
+      });
+    } else {
+      personId = plan.person.id;
+      if (plan.action === 'update') {
+        const before = await auditedPerson(tx, actor, personId);
+        const values = { ...plan.values };
+        if (plan.levels) {
+          const studied = await studiedLevels(tx, personId);
+          values.qualification = higherQualification(
+            values.qualification_manual ?? plan.person.qualification_manual,
+            studied.qualification,
+          );
+          values.theory_level = higherTheoryLevel(
+            values.theory_level_manual ?? plan.person.theory_level_manual,
+            studied.theoryLevel,
+          );
+        }
+        await updateVersioned(tx, 'people', personId, plan.person.version, values);
+        const after = await auditedPerson(tx, actor, personId);
+        audits.push({
+          entity: 'person',
+          entityId: personId,
+          action: 'import',
+          unitId,
+          before,
+          after,
+        });
+      }
+    }
+    const pos = positions.get(plan);
+    if (pos) {
+      const values = {
+        person_id: personId,
+        unit_id: unitId,
+        title: pos.title,
+        employment: pos.employment,
+        method: pos.method,
+        term: pos.term ?? null,
+        decision: pos.decision ?? null,
+        start_date: pos.startDate,
+        end_date: null,
+      };
+      const id = await insertPosition(tx, values, now);
+      audits.push({ entity: 'position', entityId: id, action: 'import', unitId, after: values });
+    }
+  }
+  await writeAudits(tx, actor, audits);
+}
+
+/** Cadres with their current position, one per row. */
+export const peopleImport: ImportKindDef = {
+  kind: 'people',
+  form: async (tx) => peopleForm((await ethnicityNames(tx)).map((e) => e.name)),
+  example: PEOPLE_EXAMPLE,
+  limits: {
+    // 100,000 cadres and the rows above them (a title, the header, the notes, the example).
+    maxRows: 100_010,
+    maxCellsPerRow: 64,
+    maxUnpacked: 512 * 2 ** 20,
+    maxSharedStrings: 64 * 2 ** 20,
+  },
+  check: checkPeople,
+};
