@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const server = join(root, 'server');
-const out = join(server, 'dist');
+// Another folder may be given (the kill -9 test builds its own copy, leaving server/dist alone); it
+// must lie inside the repository, so that the packages left out are found in its node_modules.
+const out = process.argv[2] ? resolve(process.argv[2]) : join(server, 'dist');
 const { dependencies } = JSON.parse(readFileSync(join(server, 'package.json'), 'utf8'));
 
 // Not emptied first: a server already running from server/dist keeps loading its lazy chunks from

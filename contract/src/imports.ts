@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /**
  * Importing records from the union's Excel sheets: one template, one preview and one commit per
@@ -11,8 +12,38 @@ export type ImportKind = z.infer<typeof importKind>;
 
 export const importKindParams = z.object({ kind: importKind });
 
-/** `commit=true` writes the sheet (only when no row has an error); otherwise nothing is saved. */
-export const importQuery = z.object({ commit: z.enum(['true', 'false']).default('false') });
+/**
+ * A progress token: random, made by the client for one upload, so that it can ask how far the
+ * upload's reading, checking and writing have come while the upload's own request runs.
+ */
+export const importProgressToken = text(64).regex(
+  /^[A-Za-z0-9_-]{16,64}$/,
+  'phải là mã tiến trình do trình duyệt tạo (16 đến 64 chữ cái không dấu, chữ số, "-" hoặc "_")',
+);
+
+/**
+ * `commit=true` writes the sheet (only when no row has an error); otherwise nothing is saved.
+ * `progress`: the token under which `GET /imports/progress/:token` reports this upload.
+ */
+export const importQuery = z.object({
+  commit: z.enum(['true', 'false']).default('false'),
+  progress: importProgressToken.optional(),
+});
+
+export const importProgressParams = z.object({ token: importProgressToken });
+
+/**
+ * Where an upload is: `waiting` (not started, or not this user's token, or long finished), `reading`
+ * the file (`done` rows read so far, `total` unknown: 0), `checking` and `writing` (`done` of
+ * `total` rows), `done` (the answer is on its way), `cancelled` (the client went away: nothing written).
+ */
+export const importPhases = ['waiting', 'reading', 'checking', 'writing', 'done', 'cancelled'] as const;
+export const importProgress = z.object({
+  phase: z.enum(importPhases),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof importProgress>;
 
 export const importSeverities = ['error', 'warning'] as const;
 

@@ -40,6 +40,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, certificate verification, health). */
     public?: boolean;
+    /** Public, and the session is not even read: the handler checks the caller (contract `sessionless`). */
+    sessionless?: boolean;
   }
 }
 
@@ -51,6 +53,18 @@ export interface RouteEntry {
   params?: z.ZodType;
   querystring?: z.ZodType;
   body?: z.ZodType;
+}
+
+/**
+ * Aborted when the client goes away before the answer is sent (the connection closed: a cancelled
+ * upload, a closed tab), so long work can stop and roll back instead of finishing for no one.
+ */
+export function closedSignal(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return gone.signal;
 }
 
 /** The signed-in actor; the auth hook has already refused anonymous requests to non-public routes. */

@@ -39,7 +39,7 @@ export function register<R extends Route>(app: App, route: R, handler: RouteHand
   app.route({
     method: route.method,
     url: route.path,
-    config: { public: route.public === true },
+    config: { public: route.public === true, sessionless: route.sessionless === true },
     ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
     schema,
     handler: async (req, reply) => {

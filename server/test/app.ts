@@ -11,14 +11,18 @@ import type { Config } from '../src/config.ts';
 /**
  * A fresh app on a fresh database for one test file: an in-memory SQLite database, or — when
  * TEST_DATABASE_URL is set — a schema of its own on that PostgreSQL server, dropped afterwards.
- * `overrides` change the configuration (a tiny heavy-work pool, say).
+ * `overrides` change the configuration (a tiny heavy-work pool, say); `sqliteFile` puts the SQLite
+ * database in a file another process can open too. `databaseUrl` reaches the same database (on
+ * PostgreSQL, the file's schema) from another process.
  */
 export async function testApp(
   overrides: Partial<Config> = {},
-): Promise<{ app: App; ctx: Ctx; db: Db; close: () => Promise<void> }> {
+  options: { sqliteFile?: string } = {},
+): Promise<{ app: App; ctx: Ctx; db: Db; databaseUrl: string; close: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   let db: Db;
   let drop = async () => {};
+  let databaseUrl: string;
   if (url) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -26,6 +30,9 @@ export async function testApp(
     await admin.query(`create schema ${schema}`);
     await admin.end();
     db = createDb(url, { schema, poolSize: 4 });
+    const at = new URL(url);
+    at.searchParams.set('options', `-c search_path=${schema},public`);
+    databaseUrl = at.toString();
     drop = async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -33,7 +40,8 @@ export async function testApp(
       await c.end();
     };
   } else {
-    db = createDb(':memory:');
+    databaseUrl = options.sqliteFile ? `sqlite:${options.sqliteFile}` : ':memory:';
+    db = createDb(databaseUrl);
   }
   await migrateToLatest(db);
   const config = { ...loadConfig({}), webDist: null, databaseUrl: url ?? ':memory:', ...overrides };
@@ -43,6 +51,7 @@ export async function testApp(
     app,
     ctx: app.ctx,
     db,
+    databaseUrl,
     close: async () => {
       await app.close();
       await db.destroy();

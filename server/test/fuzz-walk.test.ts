@@ -123,6 +123,7 @@ function pathValue(w: World, name: string, before: string): string {
   if (name === 'grantId') return String(w.grant);
   if (name === 'targetId') return String(w.schemeTarget);
   if (name === 'kind') return 'people';
+  if (name === 'token') return 'fuzz-progress-token-0001';
   if (name === 'code') return before === 'kinds' ? 'title' : w.verifyCode;
   const byRoute: Record<string, number> = {
     units: w.G2,

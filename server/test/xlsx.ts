@@ -1,3 +1,4 @@
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 
 /**
@@ -69,4 +70,118 @@ export function understate(zip: Buffer, name: string, declared: number): Buffer 
   }
   if (patched !== 2) throw new Error(`entry ${name} not found in both headers`);
   return out;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Uint8Array, crc = 0): number {
+  let c = ~crc >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** One deflated zip entry: its raw deflate bytes, real size and checksum, and the size it declares. */
+export interface DeflatedEntry {
+  name: string;
+  deflated: Buffer;
+  size: number;
+  crc: number;
+  /** What the headers say it inflates to (a zip bomb says far less); the real size by default. */
+  declared?: number;
+}
+
+/**
+ * `head`, then `body` `times` over, then `tail`, deflated in a moment however large it inflates to:
+ * each piece is compressed once and ends on a full flush (byte-aligned, no reference back), so the
+ * same bytes repeated are a valid deflate stream of the piece repeated. A 1,000,001-row sheet is a
+ * few hundred KB made in milliseconds; a gigabyte of padding likewise. `checksum: false` skips the
+ * CRC for a bomb that a reader must refuse long before its end.
+ */
+export function repeatedEntry(
+  name: string,
+  parts: { head: string; body: string; times: number; tail: string },
+  checksum = true,
+): DeflatedEntry {
+  const flushed = (s: string) =>
+    deflateRawSync(Buffer.from(s, 'utf8'), { level: 6, finishFlush: zlibConstants.Z_FULL_FLUSH });
+  const [head, body, tail] = [parts.head, parts.body, parts.tail].map((s) => Buffer.from(s, 'utf8')) as [
+    Buffer,
+    Buffer,
+    Buffer,
+  ];
+  const bodyDeflated = flushed(parts.body);
+  const deflated = Buffer.concat([
+    flushed(parts.head),
+    ...Array<Buffer>(parts.times).fill(bodyDeflated),
+    flushed(parts.tail),
+    deflateRawSync(Buffer.alloc(0)),
+  ]);
+  let crc = 0;
+  if (checksum) {
+    crc = crc32(head);
+    for (let i = 0; i < parts.times; i++) crc = crc32(body, crc);
+    crc = crc32(tail, crc);
+  }
+  return { name, deflated, size: head.length + body.length * parts.times + tail.length, crc };
+}
+
+/** A small text part as a deflated entry. */
+export function textEntry(name: string, text: string): DeflatedEntry {
+  const data = Buffer.from(text, 'utf8');
+  return { name, deflated: deflateRawSync(data), size: data.length, crc: crc32(data) };
+}
+
+/** A zip of deflated entries, written by hand (local headers, data, central directory, end record). */
+export function zipOfEntries(entries: readonly DeflatedEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const declared = e.declared ?? e.size;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.deflated.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.crc, 16);
+    central.writeUInt32LE(e.deflated.length, 20);
+    central.writeUInt32LE(declared, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.deflated);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.deflated.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The parts around the one sheet of a hand-made workbook (as handMadeXlsx writes them). */
+export function workbookEntries(): DeflatedEntry[] {
+  return [
+    textEntry('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types/>'),
+    textEntry('xl/workbook.xml', WORKBOOK),
+    textEntry('xl/_rels/workbook.xml.rels', RELS),
+  ];
 }

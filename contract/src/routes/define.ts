@@ -37,6 +37,11 @@ interface RouteOptions {
   upload?: boolean;
   /** Reachable without a session. */
   public?: boolean;
+  /**
+   * Answered without reading the session from the database (public too): the handler checks its
+   * caller itself. For a poll that must be answered while a long write holds SQLite's one connection.
+   */
+  sessionless?: boolean;
   /** Largest request body in bytes, when the route's differs from the server's default. */
   bodyLimit?: number;
   /** OpenAPI grouping. */

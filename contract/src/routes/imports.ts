@@ -1,4 +1,4 @@
-import { importKindParams, importQuery, importResult } from '../imports.ts';
+import { importKindParams, importProgress, importProgressParams, importQuery, importResult } from '../imports.ts';
 import { defineRoute } from './define.ts';
 
 const tags = ['imports'];
@@ -22,6 +22,21 @@ export const imports = {
     exampleQuery: { commit: 'false' },
     upload: true,
     responses: { 200: importResult },
+  }),
+  /**
+   * How far the caller's upload sent with `progress=<token>` has come, polled while it runs. Kept in
+   * the memory of the process that runs the upload for a few minutes, for the session that sent it
+   * only (anyone else, signed in or not, reads "waiting"). Sessionless: on SQLite a commit holds the
+   * one connection, and the poll must be answered meanwhile without a session look-up.
+   */
+  progress: defineRoute({
+    method: 'GET',
+    path: '/imports/progress/:token',
+    public: true,
+    sessionless: true,
+    tags,
+    params: importProgressParams,
+    responses: { 200: importProgress },
   }),
   /** The uploaded sheet back with a "Lỗi" column saying what is wrong with each row. */
   errors: defineRoute({

@@ -59,13 +59,15 @@ export class HeavyPool {
   /**
    * Starts a job, or refuses it at once: the refusal is thrown before the call returns, so a
    * streamed download is refused with a 429 before any header is sent. `transfer` moves what the
-   * input carries (a MessagePort) to the worker.
+   * input carries (a MessagePort) to the worker. `signal` gives the job up (an upload whose client
+   * went away): a job still queued never starts, a running one's thread is stopped.
    */
   run<K extends TaskName>(
     userId: number,
     task: K,
     input: TaskInput<K>,
     transfer?: TransferListItem[],
+    signal?: AbortSignal,
   ): Promise<TaskOutput<K>> {
     const { threads, queue, perUser, retryAfter } = this.limits;
     const mine = this.perUser.get(userId) ?? 0;
@@ -88,7 +90,10 @@ export class HeavyPool {
     };
     let job: Promise<TaskOutput<K>>;
     try {
-      job = this.workers().run({ task, input }, transfer ? { transferList: transfer } : {}) as Promise<TaskOutput<K>>;
+      job = this.workers().run(
+        { task, input },
+        { ...(transfer ? { transferList: transfer } : {}), ...(signal ? { signal } : {}) },
+      ) as Promise<TaskOutput<K>>;
     } catch (err) {
       // Starting the pool or queuing can throw before a promise exists: the slot is given back here.
       release();

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { SheetLimit, SheetLimits } from '../documents/xlsx/read.ts';
 import type { CertificateData } from '../modules/training/documents/certificate.ts';
 import type { SignInSheet } from '../modules/training/documents/signin.ts';
@@ -80,14 +81,20 @@ export const tasks = {
     form: FormSheet;
     limits: SheetLimits;
     example: FormRow | null;
+    /** Sent the rows read so far as the reading goes (transferred with the job). */
+    progress?: MessagePort;
   }): Promise<FormReading> => {
     const { readFormSheet } = await import('../documents/xlsx/headed.ts');
     const { SheetLimitError } = await import('../documents/xlsx/read.ts');
+    const { progress } = input;
     try {
-      return { form: readFormSheet(input.data, input.form, input.limits, input.example) };
+      const onRead = progress ? (rows: number) => progress.postMessage(rows) : undefined;
+      return { form: readFormSheet(input.data, input.form, input.limits, input.example, onRead) };
     } catch (err) {
       if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message } };
       throw err;
+    } finally {
+      progress?.close();
     }
   },
 };

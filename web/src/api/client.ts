@@ -127,11 +127,17 @@ export function uploadWithProgress<R extends Route>(
   args: CallArgs<R>,
   file: File,
   onProgress: (share: number) => void,
+  /** Aborting closes the connection: the server stops the upload and writes nothing. */
+  signal?: AbortSignal,
 ): Promise<ReplyOut<R>> {
   const body = new FormData();
   body.append('file', file, file.name);
   const xhr = new XMLHttpRequest();
   return new Promise<ReplyOut<R>>((resolve, reject) => {
+    signal?.addEventListener('abort', () => {
+      xhr.abort();
+      reject(new ApiError(0, 'cancelled', 'Đã hủy'));
+    });
     xhr.open(route.method, urlOf(route, ...([args] as ArgsOf<R>)));
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');

@@ -9,6 +9,9 @@ import type { FormRow, FormSheet } from './form.ts';
  * skipped. Values are the cells' text as stored (a formula's last computed value, never the formula).
  */
 
+/** Rows between two reports of the rows read. */
+const READ_STEP = 2_000;
+
 /** Rows looked at for the header: a title, a subtitle, a blank line or two. */
 const HEADER_SCAN = 10;
 
@@ -39,6 +42,8 @@ export function readFormSheet(
   form: FormSheet,
   limits: SheetLimits,
   example: FormRow | null,
+  /** Told the sheet rows read so far, every READ_STEP rows (an import's progress bar). */
+  onRead?: (rows: number) => void,
 ): ReadForm | null {
   const byHeader = new Map(form.columns.map((c) => [headerKey(c.header), c]));
   const notes = new Map(form.columns.map((c) => [c.key, headerKey(c.note)]));
@@ -48,11 +53,13 @@ export function readFormSheet(
   const exampleKey = example ? sameAs(example) : null;
   let columns: Map<number, string> | null = null;
   let scanned = 0;
+  let read = 0;
   const out: ReadForm = { headerRow: 0, missing: [], rows: [], exampleRow: null };
   const ok = readSheetRows(data, {
     sheetName: form.sheetName,
     limits,
     onRow: (row, cells) => {
+      if (onRead && ++read % READ_STEP === 0) onRead(read);
       if (!columns) {
         if (++scanned > HEADER_SCAN) return;
         const found = new Map<number, string>();

@@ -1,8 +1,10 @@
+import { MessageChannel } from 'node:worker_threads';
 import {
   IMPORT_ISSUES_SHOWN,
   importQuery,
   type ImportIssue,
   type ImportKind,
+  type ImportProgress,
   type ImportResult,
 } from '@canbo/contract';
 import type { z } from 'zod';
@@ -19,6 +21,7 @@ import { asBuffer } from '../../workers/pool.ts';
 import type { CheckedSheet, ImportKindDef } from './kind.ts';
 import { IMPORT_KINDS } from './kinds.ts';
 import { readDate } from './cells.ts';
+import { cancelled, ImportTracker, importProgressOf } from './imports.progress.ts';
 
 /**
  * Imports, the same for every kind: the template; a filled sheet read in the heavy pool within its
@@ -37,15 +40,35 @@ export async function importTemplate(ctx: Ctx, actor: Actor, input: { kind: Impo
 }
 
 /** The file read as the kind's form; a file that is none, or past a limit, is refused saying which. */
-async function readUpload(ctx: Ctx, actor: Actor, def: ImportKindDef, form: FormSheet, file: UploadedFile | null) {
+async function readUpload(
+  ctx: Ctx,
+  actor: Actor,
+  def: ImportKindDef,
+  form: FormSheet,
+  file: UploadedFile | null,
+  tracker: ImportTracker,
+  signal: AbortSignal | undefined,
+) {
   if (!file) throw fieldError('file', 'hãy chọn bảng tính (.xlsx) theo mẫu nhập của Canbo');
   const { limits } = def;
-  const reading = await ctx.heavy.run(actor.userId, 'readFormSheet', {
-    data: file.data,
-    form,
-    limits,
-    example: def.example,
-  });
+  // The worker tells the rows it has read over its own port; a cancelled upload stops the worker.
+  const channel = new MessageChannel();
+  channel.port1.on('message', (rows: number) => tracker.note('reading', rows, 0));
+  let reading;
+  try {
+    reading = await ctx.heavy.run(
+      actor.userId,
+      'readFormSheet',
+      { data: file.data, form, limits, example: def.example, progress: channel.port2 },
+      [channel.port2],
+      signal,
+    );
+  } catch (err) {
+    if (signal?.aborted) throw cancelled();
+    throw err;
+  } finally {
+    channel.port1.close();
+  }
   const refuse = (why: string, limit?: string) =>
     new AppError('validation', `Tệp "${file.fileName}" ${why}. Hãy dùng mẫu nhập tải từ Canbo.`, {
       field: 'file',
@@ -84,35 +107,71 @@ function sheetIssues(read: ReadForm): ImportIssue[] {
 const ordered = (issues: ImportIssue[]) =>
   [...issues].sort((a, b) => (a.severity === b.severity ? a.row - b.row : a.severity === 'error' ? -1 : 1));
 
+/**
+ * What an upload is given besides its file: a progress token and who may read it (progressOwner),
+ * and a signal when its client goes away.
+ */
+interface Following {
+  progress?: string | undefined;
+  owner?: string | null;
+  signal?: AbortSignal | undefined;
+}
+
 async function checkSheet(
   ctx: Ctx,
   actor: Actor,
   kind: ImportKind,
   file: UploadedFile | null,
   commit: boolean,
+  following: Following = {},
 ): Promise<{ read: ReadForm; form: FormSheet; checked: CheckedSheet; committed: boolean }> {
   const def = IMPORT_KINDS[kind];
-  // Read outside the transaction: reading a large workbook takes a while, and SQLite has one writer.
-  const form = await def.form(reader(ctx));
-  const read = await readUpload(ctx, actor, def, form, file);
-  const run = async (tx: Parameters<ImportKindDef['check']>[0]) => {
-    const checked = await def.check(tx, actor, read.rows);
-    checked.issues.unshift(...sheetIssues(read));
-    const ok = !checked.issues.some((i) => i.severity === 'error');
-    if (commit && ok) await checked.write();
-    return { read, form, checked, committed: commit && ok };
-  };
-  return commit ? inTransaction(ctx, run) : run(reader(ctx));
+  const { signal } = following;
+  const tracker = new ImportTracker(following.progress, following.owner ?? null, signal);
+  try {
+    await tracker.report('reading', 0, 0);
+    // Read outside the transaction: reading a large workbook takes a while, and SQLite has one writer.
+    const form = await def.form(reader(ctx));
+    const read = await readUpload(ctx, actor, def, form, file, tracker, signal);
+    const total = read.rows.length;
+    const run = async (tx: Parameters<ImportKindDef['check']>[0]) => {
+      await tracker.report('checking', 0, total);
+      const checked = await def.check(tx, actor, read.rows, (done) => tracker.report('checking', done, total));
+      checked.issues.unshift(...sheetIssues(read));
+      const ok = !checked.issues.some((i) => i.severity === 'error');
+      if (commit && ok) {
+        const writes = checked.writes ?? total;
+        await tracker.report('writing', 0, writes);
+        await checked.write((done) => tracker.report('writing', done, writes));
+        // The last moment to notice a cancellation: thrown here, the whole commit rolls back.
+        await tracker.report('writing', writes, writes);
+      } else await tracker.report('checking', total, total);
+      return { read, form, checked, committed: commit && ok };
+    };
+    const out = commit ? await inTransaction(ctx, run) : await run(reader(ctx));
+    tracker.end('done');
+    return out;
+  } catch (err) {
+    tracker.end(signal?.aborted ? 'cancelled' : 'done');
+    throw err;
+  }
 }
 
 export async function uploadImport(
   ctx: Ctx,
   actor: Actor,
-  input: { kind: ImportKind; file: UploadedFile | null } & z.input<typeof importQuery>,
+  input: { kind: ImportKind; file: UploadedFile | null; owner?: string | null; signal?: AbortSignal } & z.input<
+    typeof importQuery
+  >,
 ): Promise<ImportResult> {
-  const { kind, file, ...query } = input;
-  const commit = parseInput(importQuery, query).commit === 'true';
-  const { read, checked, committed } = await checkSheet(ctx, actor, kind, file, commit);
+  const { kind, file, owner, signal, ...query } = input;
+  const parsed = parseInput(importQuery, query);
+  const commit = parsed.commit === 'true';
+  const { read, checked, committed } = await checkSheet(ctx, actor, kind, file, commit, {
+    progress: parsed.progress,
+    owner,
+    signal,
+  });
   const issues = ordered(checked.issues);
   return {
     kind,
@@ -123,6 +182,14 @@ export async function uploadImport(
     issues: issues.slice(0, IMPORT_ISSUES_SHOWN),
     committed,
   };
+}
+
+/**
+ * How far the caller's own upload under `token` has come (imports.progress.ts): a sessionless
+ * route, so the caller is the session cookie's hash, not an actor read from the database.
+ */
+export function importProgress(_ctx: Ctx, input: { token: string; owner: string | null }): ImportProgress {
+  return importProgressOf(input.token, input.owner);
 }
 
 /** The uploaded rows in the template's layout with a "Lỗi" column: fix them there and upload again. */

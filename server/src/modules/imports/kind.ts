@@ -20,13 +20,24 @@ export interface ImportKindDef {
   limits: SheetLimits;
   /**
    * Every row checked against the database in the actor's scope; `write` applies the plan inside
-   * the same transaction, and is only called when no issue is an error.
+   * the same transaction, and is only called when no issue is an error. Both may tell `progress`
+   * how many rows they have done as they go (the progress bar); it throws when the upload was
+   * cancelled, which the kind lets through (a commit then rolls back).
    */
-  check(tx: Tx, actor: Actor, rows: readonly ReadFormRow[]): Promise<CheckedSheet>;
+  check(tx: Tx, actor: Actor, rows: readonly ReadFormRow[], progress: RowProgress): Promise<CheckedSheet>;
 }
+
+/**
+ * Rows done so far, of the rows checked or of the rows written (the service knows the total).
+ * Awaited: it lets the event loop run now and then (a poll answered, a closed connection seen), and
+ * rejects when the upload was cancelled. Cheap enough to call for every row.
+ */
+export type RowProgress = (done: number) => Promise<void>;
 
 export interface CheckedSheet {
   issues: ImportIssue[];
   counts: { create: number; update: number; skip: number };
-  write(): Promise<void>;
+  /** Rows `write` goes through (the progress bar's total), when not every row of the sheet. */
+  writes?: number;
+  write(progress: RowProgress): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -17,12 +17,25 @@ import {
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { importKinds, type ImportIssue, type ImportKind, type ImportResult } from '@canbo/contract';
+import {
+  importKinds,
+  type ImportIssue,
+  type ImportKind,
+  type ImportProgress,
+  type ImportResult,
+} from '@canbo/contract';
+import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { SheetDragger } from '../../lib/SheetDragger';
-import { downloadErrors, downloadTemplate, sendSheet } from './api';
+import { downloadErrors, downloadTemplate, importProgress, progressToken, sendSheet } from './api';
 
-type Phase = { step: 'idle' } | { step: 'sending'; share: number } | { step: 'checking' };
+type Phase =
+  { step: 'idle' } | { step: 'sending'; share: number } | { step: 'server'; progress: ImportProgress; commit: boolean };
+
+/** How often the server is asked how far it has come while it reads, checks or writes. */
+const POLL_MS = 400;
+
+const count = (n: number) => n.toLocaleString('vi-VN');
 
 /**
  * /imports: choose the kind, download its template, upload the filled sheet. The preview lists the
@@ -40,23 +53,58 @@ export function ImportsPage() {
   const [error, setError] = useState<string | null>(null);
   const busy = phase.step !== 'idle';
 
+  const running = useRef<AbortController | null>(null);
+
   const run = async (f: File, commit: boolean) => {
     setError(null);
     setPhase({ step: 'sending', share: 0 });
+    const controller = new AbortController();
+    running.current = controller;
+    const token = progressToken();
+    // Once the bytes are sent the server reads, checks (and writes): ask it how far, until it answers.
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const follow = () => {
+      poll ??= setInterval(() => {
+        void importProgress(token).then(
+          (progress) => {
+            if (!controller.signal.aborted && progress.phase !== 'waiting') {
+              setPhase({ step: 'server', progress, commit });
+            }
+          },
+          () => undefined,
+        );
+      }, POLL_MS);
+    };
     try {
-      const res = await sendSheet(kind, f, commit, (share) =>
-        setPhase(share < 1 ? { step: 'sending', share } : { step: 'checking' }),
+      const res = await sendSheet(
+        kind,
+        f,
+        commit,
+        (share) => {
+          if (share < 1) setPhase({ step: 'sending', share });
+          else {
+            setPhase({ step: 'server', progress: { phase: 'reading', done: 0, total: 0 }, commit });
+            follow();
+          }
+        },
+        { progress: token, signal: controller.signal },
       );
       if (res.committed) {
         setDone(res);
         setPreview(null);
       } else setPreview(res);
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof ApiError && err.code === 'cancelled') void message.info(t('cancelled'));
+      else setError(errorMessage(err));
     } finally {
+      clearInterval(poll);
+      running.current = null;
       setPhase({ step: 'idle' });
     }
   };
+
+  /** Closes the upload's connection: the server stops and writes nothing (a commit under way rolls back). */
+  const cancel = () => running.current?.abort();
 
   const choose = (f: File) => {
     setFile(f);
@@ -135,21 +183,44 @@ export function ImportsPage() {
         </Button>
       </Space>
       <SheetDragger fileName={file?.name} drop={t('drop')} hint={t('hint')} disabled={busy} onFile={choose} />
-      {busy && (
-        <div data-testid="import-progress">
-          <Progress
-            percent={phase.step === 'sending' ? Math.round(phase.share * 100) : 100}
-            status="active"
-            showInfo={false}
-          />
-          <Typography.Text type="secondary">
-            {phase.step === 'sending' ? t('sending', { percent: Math.round(phase.share * 100) }) : t('checking')}
-          </Typography.Text>
-        </div>
-      )}
+      {busy && <Working phase={phase} onCancel={cancel} />}
       {error && <Alert type="error" showIcon title={error} />}
       {preview && !busy && <Preview result={preview} onErrors={() => void errorsFile()} onCommit={confirmCommit} />}
     </Space>
+  );
+}
+
+/** The bar while a sheet is sent, read, checked or written, with its row counts and "Hủy". */
+function Working({ phase, onCancel }: { phase: Phase; onCancel: () => void }) {
+  const { t } = useTranslation('imports');
+  let percent = 0;
+  let text = '';
+  if (phase.step === 'sending') {
+    percent = Math.round(phase.share * 100);
+    text = t('sending', { percent });
+  } else if (phase.step === 'server') {
+    const { phase: at, done, total } = phase.progress;
+    percent = total ? Math.floor((done / total) * 100) : 0;
+    const rows = { done: count(done), total: count(total) };
+    text =
+      at === 'reading'
+        ? t('reading', rows)
+        : at === 'checking'
+          ? t('checked', rows)
+          : at === 'writing'
+            ? t('written', rows)
+            : t('checking');
+  }
+  return (
+    <div data-testid="import-progress">
+      <Progress percent={percent} status="active" />
+      <Space>
+        <Typography.Text type="secondary">{text}</Typography.Text>
+        <Button size="small" onClick={onCancel} data-testid="import-cancel">
+          {t('cancel')}
+        </Button>
+      </Space>
+    </div>
   );
 }
 

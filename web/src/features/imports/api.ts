@@ -1,5 +1,5 @@
 import { routes, type ImportKind } from '@canbo/contract';
-import { download, saveBlob, uploadForFile, uploadWithProgress } from '../../api/client';
+import { call, download, saveBlob, uploadForFile, uploadWithProgress } from '../../api/client';
 
 export function downloadTemplate(kind: ImportKind) {
   return download(
@@ -9,14 +9,35 @@ export function downloadTemplate(kind: ImportKind) {
   );
 }
 
-/** Preview (commit false) or write the sheet; `onProgress` follows the upload. */
-export function sendSheet(kind: ImportKind, file: File, commit: boolean, onProgress: (share: number) => void) {
+/**
+ * Preview (commit false) or write the sheet; `onProgress` follows the bytes sent, `progress` is the
+ * token to poll `importProgress` with, and aborting `signal` cancels (nothing is written).
+ */
+export function sendSheet(
+  kind: ImportKind,
+  file: File,
+  commit: boolean,
+  onProgress: (share: number) => void,
+  follow: { progress: string; signal: AbortSignal },
+) {
   return uploadWithProgress(
     routes.imports.upload,
-    { params: { kind }, query: { commit: commit ? 'true' : 'false' } },
+    { params: { kind }, query: { commit: commit ? 'true' : 'false', progress: follow.progress } },
     file,
     onProgress,
+    follow.signal,
   );
+}
+
+/** A fresh random token for one upload's progress (128 bits, hex). */
+export function progressToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** How far the upload sent with `token` has come (rows read, checked, written). */
+export function importProgress(token: string) {
+  return call(routes.imports.progress, { params: { token } });
 }
 
 export async function downloadErrors(kind: ImportKind, file: File) {

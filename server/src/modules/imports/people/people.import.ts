@@ -25,7 +25,7 @@ import { auditedPerson, insertPerson, type PersonValues } from '../../people/peo
 import { findOverlapping, insertPosition } from '../../positions/positions.repository.ts';
 import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
 import { MAX_CELL_CHARS, readDate, readWord, type Read } from '../cells.ts';
-import type { CheckedSheet, ImportKindDef } from '../kind.ts';
+import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { NO, PEOPLE_COLUMNS, PEOPLE_EXAMPLE, YES, peopleForm, type PeopleKey } from './people.columns.ts';
 import {
   ethnicityNames,
@@ -484,14 +484,22 @@ async function checkPeople(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow
   return {
     issues,
     counts,
-    write: () => writePeople(tx, actor, valid, newPositions),
+    writes: valid.length,
+    write: (progress) => writePeople(tx, actor, valid, newPositions, progress),
   };
 }
 
-async function writePeople(tx: Tx, actor: Actor, plans: Plan[], positions: Map<Plan, PositionFields>): Promise<void> {
+async function writePeople(
+  tx: Tx,
+  actor: Actor,
+  plans: Plan[],
+  positions: Map<Plan, PositionFields>,
+  progress: RowProgress,
+): Promise<void> {
   const now = nowIso();
   const audits: AuditEntryInput[] = [];
-  for (const plan of plans) {
+  for (const [done, plan] of plans.entries()) {
+    await progress(done);
     let personId: number;
     const unitId = plan.row.unit!.id;
     if (plan.action === 'create') {

@@ -1,0 +1,150 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ImportProgress } from '@canbo/contract';
+import { testApp } from '../../../test/app.ts';
+import { makeUnit } from '../../../test/factories.ts';
+import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
+import { as, type Session } from '../../../test/http.ts';
+import { form } from '../../../test/multipart.ts';
+import { handMadeXlsx, rowXml, sheetXml } from '../../../test/xlsx.ts';
+import type { CheckedSheet, RowProgress } from './kind.ts';
+import { IMPORT_KINDS } from './kinds.ts';
+import { PEOPLE_COLUMNS } from './people/people.columns.ts';
+
+/**
+ * An upload's progress under its token, and its cancellation: over a real connection, since
+ * cancelling is closing it. The people kind's writing is held at a chosen point (a spy around its
+ * `write`), so the test knows where the commit is when it looks or cancels.
+ */
+
+const HEADERS = PEOPLE_COLUMNS.map((c) => c.header);
+const at = (key: string) => PEOPLE_COLUMNS.findIndex((c) => c.key === key);
+
+function peopleSheet(count: number, firstId: number): Buffer {
+  const rows = [rowXml(1, HEADERS)];
+  for (let i = 0; i < count; i++) {
+    const cells: string[] = PEOPLE_COLUMNS.map(() => '');
+    cells[at('unit')] = 'EAPO';
+    cells[at('familyName')] = 'Lò';
+    cells[at('givenName')] = 'Tiến';
+    cells[at('gender')] = 'Nữ';
+    cells[at('ethnicity')] = 'Kinh';
+    cells[at('nationalId')] = String(firstId + i).padStart(12, '0');
+    rows.push(rowXml(i + 2, cells.slice(0, at('nationalId') + 1)));
+  }
+  return handMadeXlsx(sheetXml(rows.join('')));
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The people kind with `around` run in place of its write (given the real one). */
+function holdWrites(around: (write: CheckedSheet['write'], progress: RowProgress) => Promise<void>) {
+  const people = IMPORT_KINDS.people;
+  const check = people.check.bind(people);
+  return vi.spyOn(people, 'check').mockImplementation(async (...args) => {
+    const checked = await check(...args);
+    return { ...checked, write: (progress) => around((p) => checked.write(p), progress) };
+  });
+}
+
+describe('import progress and cancellation', () => {
+  let t: TestApp;
+  let editorA: Session;
+  let editorB: Session;
+  let base: string;
+
+  const stored = async () => ({
+    people: await rowCount(t, 'people'),
+    positions: await rowCount(t, 'positions'),
+    audit: await rowCount(t, 'audit_log'),
+  });
+  const send = (data: Buffer, token: string, signal?: AbortSignal) => {
+    const f = form('can-bo.xlsx', data);
+    return fetch(`${base}/api/v1/imports/people?commit=true&progress=${token}`, {
+      method: 'POST',
+      body: f.payload,
+      headers: { 'content-type': f.contentType, cookie: editorA.cookie, 'x-csrf-token': editorA.csrf },
+      ...(signal ? { signal } : {}),
+    });
+  };
+  const progressOf = async (who: Session | null, token: string) => {
+    const res = await as(t.app, who).get(`/api/v1/imports/progress/${token}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<ImportProgress>();
+  };
+  const until = async (who: Session, token: string, done: (p: ImportProgress) => boolean) => {
+    for (let i = 0; i < 2_000; i++) {
+      const p = await progressOf(who, token);
+      if (done(p)) return p;
+      await pause(10);
+    }
+    throw new Error(`progress of ${token} never came`);
+  };
+
+  beforeAll(async () => {
+    t = await testApp();
+    const d = await twoDistricts(t);
+    ({ editorA, editorB } = d);
+    await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: d.cuJut, code: 'EAPO' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  });
+  afterEach(() => vi.restoreAllMocks());
+  afterAll(() => t.close());
+
+  it('tells the session that sent the sheet how many rows are written of how many, and no one else', async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    holdWrites(async (write, progress) => {
+      await progress(0);
+      await held;
+      await write(progress);
+    });
+    const token = 'progress-of-three-hundred';
+    const answer = send(peopleSheet(300, 1), token);
+    expect(await until(editorA, token, (p) => p.phase === 'writing')).toEqual({
+      phase: 'writing',
+      done: 0,
+      total: 300,
+    });
+    // Another editor, or no one signed in, with the same token: nothing to see.
+    expect(await progressOf(editorB, token)).toEqual({ phase: 'waiting', done: 0, total: 0 });
+    expect(await progressOf(null, token)).toEqual({ phase: 'waiting', done: 0, total: 0 });
+    release();
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ committed: true, counts: { create: 300 } });
+    expect(await progressOf(editorA, token)).toEqual({ phase: 'done', done: 300, total: 300 });
+  });
+
+  it('a commit cancelled while it writes rolls back: nothing of the sheet is stored', async () => {
+    const before = await stored();
+    holdWrites(async (write, progress) => {
+      await write(progress);
+      // Every row is written (in the transaction); wait here until the client goes away.
+      for (;;) {
+        await progress(200);
+        await pause(5);
+      }
+    });
+    const token = 'cancelled-while-writing';
+    const cancel = new AbortController();
+    const answer = send(peopleSheet(200, 10_000), token, cancel.signal).then(
+      () => 'answered',
+      () => 'cancelled',
+    );
+    await until(editorA, token, (p) => p.phase === 'writing' && p.done === 200);
+    cancel.abort();
+    expect(await answer).toBe('cancelled');
+    expect(await until(editorA, token, (p) => p.phase !== 'writing')).toEqual({
+      phase: 'cancelled',
+      done: 200,
+      total: 200,
+    });
+    expect(await stored()).toEqual(before);
+    // The server goes on: the same sheet, sent again, commits.
+    vi.restoreAllMocks();
+    const again = await send(peopleSheet(200, 10_000), 'sent-again-after-cancel');
+    expect(await again.json()).toMatchObject({ committed: true, counts: { create: 200 } });
+  });
+});
