@@ -1,5 +1,6 @@
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { PEOPLE_COLUMNS } from '../src/modules/imports/people/people.columns.ts';
 
 /**
  * Workbooks built by hand, part by part, for tests of the upload limits: a sheet of 200,000 rows
@@ -184,4 +185,30 @@ export function workbookEntries(): DeflatedEntry[] {
     textEntry('xl/workbook.xml', WORKBOOK),
     textEntry('xl/_rels/workbook.xml.rels', RELS),
   ];
+}
+
+/**
+ * A people import sheet of `count` new cadres of the unit coded EAPO (the imports tests' commune),
+ * told apart by their national IDs from `firstId` on: large sheets in a moment.
+ */
+export function peopleSheet(count: number, firstId: number): Buffer {
+  const at = (key: string) => PEOPLE_COLUMNS.findIndex((c) => c.key === key);
+  const rows = [
+    rowXml(
+      1,
+      PEOPLE_COLUMNS.map((c) => c.header),
+    ),
+  ];
+  for (let i = 0; i < count; i++) {
+    const cells: string[] = PEOPLE_COLUMNS.map(() => '');
+    cells[at('unit')] = 'EAPO';
+    cells[at('familyName')] = 'Lò';
+    cells[at('middleName')] = 'Văn';
+    cells[at('givenName')] = 'Tiến';
+    cells[at('gender')] = 'Nam';
+    cells[at('ethnicity')] = 'Thái';
+    cells[at('nationalId')] = String(firstId + i).padStart(12, '0');
+    rows.push(rowXml(i + 2, cells.slice(0, at('nationalId') + 1)));
+  }
+  return handMadeXlsx(sheetXml(rows.join('')));
 }

@@ -6,34 +6,15 @@ import { makeUnit } from '../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, type Session } from '../../../test/http.ts';
 import { form } from '../../../test/multipart.ts';
-import { handMadeXlsx, rowXml, sheetXml } from '../../../test/xlsx.ts';
+import { peopleSheet } from '../../../test/xlsx.ts';
 import type { CheckedSheet, RowProgress } from './kind.ts';
 import { IMPORT_KINDS } from './kinds.ts';
-import { PEOPLE_COLUMNS } from './people/people.columns.ts';
 
 /**
  * An upload's progress under its token, and its cancellation: over a real connection, since
  * cancelling is closing it. The people kind's writing is held at a chosen point (a spy around its
  * `write`), so the test knows where the commit is when it looks or cancels.
  */
-
-const HEADERS = PEOPLE_COLUMNS.map((c) => c.header);
-const at = (key: string) => PEOPLE_COLUMNS.findIndex((c) => c.key === key);
-
-function peopleSheet(count: number, firstId: number): Buffer {
-  const rows = [rowXml(1, HEADERS)];
-  for (let i = 0; i < count; i++) {
-    const cells: string[] = PEOPLE_COLUMNS.map(() => '');
-    cells[at('unit')] = 'EAPO';
-    cells[at('familyName')] = 'Lò';
-    cells[at('givenName')] = 'Tiến';
-    cells[at('gender')] = 'Nữ';
-    cells[at('ethnicity')] = 'Kinh';
-    cells[at('nationalId')] = String(firstId + i).padStart(12, '0');
-    rows.push(rowXml(i + 2, cells.slice(0, at('nationalId') + 1)));
-  }
-  return handMadeXlsx(sheetXml(rows.join('')));
-}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
