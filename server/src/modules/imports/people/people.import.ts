@@ -285,7 +285,12 @@ function changesOf(r: ParsedRow, p: StoredPerson): { values: Partial<PersonValue
   };
 }
 
-async function checkPeople(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[]): Promise<CheckedSheet> {
+async function checkPeople(
+  tx: Tx,
+  actor: Actor,
+  sheetRows: readonly ReadFormRow[],
+  progress: RowProgress,
+): Promise<CheckedSheet> {
   const today = todayIso();
   const catalogue = await ethnicityNames(tx);
   const ethnicities = new Map(catalogue.map((e) => [foldVietnamese(e.name), e.code]));
@@ -344,7 +349,9 @@ async function checkPeople(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow
   );
   const named = await peopleByName(tx, actor, [...new Set(rows.map((r) => r.fullName).filter(Boolean))]);
   const plans: Plan[] = [];
-  for (const r of rows) {
+  // Rows are checked here one by one (the look-ups above were batched): the progress bar follows this loop.
+  for (const [done, r] of rows.entries()) {
+    await progress(done);
     if (hasErrors(r) || !r.unit) continue;
     const unit = r.unit;
     let match: StoredPerson | null = null;
