@@ -1,3 +1,4 @@
+import '../server/src/memory.ts';
 /**
  * Importing a people sheet (issue 9), not part of `npm test`:
  *   npm run bench:imports [-- --rows 100000] [--db postgres://postgres@127.0.0.1:5432/canbo_bench]
@@ -162,7 +163,9 @@ async function main() {
   );
   console.log('| step | time | ÷ parse | peak RSS after |');
   console.log('|---|---:|---:|---:|');
-  console.log(`| parse (median of 3: ${parses.map((x) => s(x)).join(', ')}) | ${s(parseMs)} | 1.00 | ${mb(afterParse)} |`);
+  console.log(
+    `| parse (median of 3: ${parses.map((x) => s(x)).join(', ')}) | ${s(parseMs)} | 1.00 | ${mb(afterParse)} |`,
+  );
   console.log(`| preview | ${s(previewMs)} | ${(previewMs / parseMs).toFixed(2)} | ${mb(afterPreview)} |`);
   console.log(`| commit | ${s(commitMs)} | ${(commitMs / parseMs).toFixed(2)} | ${mb(afterCommit)} |`);
   const ratio = commitMs / parseMs;

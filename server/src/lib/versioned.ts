@@ -92,3 +92,26 @@ function same(stored: unknown, wanted: unknown): boolean {
   if (typeof stored === 'string' && typeof wanted === 'number') return stored === String(wanted);
   return false;
 }
+
+/**
+ * `updateVersioned` for a caller that read the row in this same transaction and wrote `values` only
+ * where they differ from it (a bulk import): one statement instead of a read and a write, still
+ * refused as stale (409) when the row moved past `version` meanwhile.
+ */
+export async function updateAtVersion<T extends VersionedTable, V extends VersionedValues<T>>(
+  tx: Tx,
+  table: T,
+  id: number,
+  version: number,
+  values: V & OnlyColumns<V, VersionedValues<T>>,
+): Promise<void> {
+  const set: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  const q = tx.q as unknown as Kysely<Record<string, LooseRow>>;
+  const result = await q
+    .updateTable(table as string)
+    .set({ ...set, updated_at: nowIso(), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw stale();
+}
