@@ -51,14 +51,8 @@ export async function updateVersioned<T extends VersionedTable, V extends Versio
   if (!stored) throw notFound();
   if (stored.version !== version) throw stale();
   if (columns.every((c) => same(stored[c], set[c]))) return false;
-  const result = await q
-    .updateTable(table as string)
-    .set({ ...set, updated_at: nowIso(), version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  // Another writer got in between the read and the write.
-  if (Number(result.numUpdatedRows) !== 1) throw stale();
+  // Another writer may get in between the read and the write: then it is stale too.
+  await writeAtVersion(q, table, id, version, set);
   return true;
 }
 
@@ -91,4 +85,37 @@ function same(stored: unknown, wanted: unknown): boolean {
   if (typeof stored === 'number' && typeof wanted === 'string') return String(stored) === wanted;
   if (typeof stored === 'string' && typeof wanted === 'number') return stored === String(wanted);
   return false;
+}
+
+/**
+ * `updateVersioned` for a caller that read the row in this same transaction and wrote `values` only
+ * where they differ from it (a bulk import): one statement instead of a read and a write, still
+ * refused as stale (409) when the row moved past `version` meanwhile.
+ */
+export async function updateAtVersion<T extends VersionedTable, V extends VersionedValues<T>>(
+  tx: Tx,
+  table: T,
+  id: number,
+  version: number,
+  values: V & OnlyColumns<V, VersionedValues<T>>,
+): Promise<void> {
+  const set: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  await writeAtVersion(tx.q as unknown as Kysely<Record<string, LooseRow>>, table, id, version, set);
+}
+
+/** The write itself: only at `version`, which it moves on; a row past it (or gone) is stale. */
+async function writeAtVersion(
+  q: Kysely<Record<string, LooseRow>>,
+  table: VersionedTable,
+  id: number,
+  version: number,
+  set: Record<string, unknown>,
+): Promise<void> {
+  const result = await q
+    .updateTable(table as string)
+    .set({ ...set, updated_at: nowIso(), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw stale();
 }

@@ -49,8 +49,10 @@ export function readFormSheet(
   const notes = new Map(form.columns.map((c) => [c.key, headerKey(c.note)]));
   // Dates come back as Excel's day numbers: the example is recognised by its other cells.
   const compared = form.columns.filter((c) => c.type !== 'date');
-  const sameAs = (r: FormRow) => JSON.stringify(compared.map((c) => headerKey(r[c.key] ?? '')));
-  const exampleKey = example ? sameAs(example) : null;
+  const exampleCells = example ? compared.map((c) => headerKey(example[c.key] ?? '')) : null;
+  // Compared cell by cell, stopping at the first that differs: on most rows, the first.
+  const isExample = (r: FormRow) =>
+    exampleCells !== null && compared.every((c, i) => headerKey(r[c.key] ?? '') === exampleCells[i]);
   let columns: Map<number, string> | null = null;
   let scanned = 0;
   let read = 0;
@@ -82,10 +84,10 @@ export function readFormSheet(
         if (!v) continue;
         values[key] = v;
         any = true;
-        if (headerKey(v) !== notes.get(key)) allNotes = false;
+        if (allNotes && headerKey(v) !== notes.get(key)) allNotes = false;
       }
       if (!any || allNotes) return;
-      if (exampleKey && sameAs(values) === exampleKey) {
+      if (isExample(values)) {
         out.exampleRow = row;
         return;
       }

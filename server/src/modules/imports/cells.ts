@@ -45,11 +45,37 @@ export function readDate(cell: string): Read<string> {
   return { value: iso };
 }
 
+/**
+ * foldVietnamese remembered: a sheet repeats its units, names and drop-down words row after row, and
+ * folding is most of what checking 100,000 rows costs. The memory is bounded.
+ */
+const folded = new Map<string, string>();
+export function foldCell(text: string): string {
+  let f = folded.get(text);
+  if (f === undefined) {
+    if (folded.size >= 100_000) folded.clear();
+    f = foldVietnamese(text);
+    folded.set(text, f);
+  }
+  return f;
+}
+
+/** Each list's labels folded once, not on every cell of every row (a sheet has 100,000 rows). */
+const foldedLabels = new WeakMap<object, Map<string, string>>();
+
 /** A word from a drop-down (any case, with or without diacritics) → its code. */
 export function readWord<C extends string>(cell: string, labels: Record<C, string>): Read<C> {
-  const key = foldVietnamese(cell);
-  for (const [code, label] of Object.entries(labels) as [C, string][]) {
-    if (foldVietnamese(label) === key) return { value: code };
+  let codes = foldedLabels.get(labels);
+  if (!codes) {
+    codes = new Map();
+    // The first code of a label wins, as the search in the list's order did.
+    for (const [code, label] of Object.entries(labels) as [C, string][]) {
+      const key = foldVietnamese(label);
+      if (!codes.has(key)) codes.set(key, code);
+    }
+    foldedLabels.set(labels, codes);
   }
+  const code = codes.get(foldCell(cell));
+  if (code !== undefined) return { value: code as C };
   return { error: `"${cell}" không có trong danh sách (${Object.values(labels).join(', ')})` };
 }

@@ -9,6 +9,7 @@ import type { PersonTable } from '../../db/schema.ts';
 import { personVisible, type VisiblePersonId } from './access.ts';
 import { unitAt } from '../moves/unitAt.repository.ts';
 import { yearsBefore } from '../../lib/dates.ts';
+import { chunks } from '../../lib/chunks.ts';
 import { auditView } from './people.view.ts';
 
 export type PersonFilter = Omit<PersonExportQuery, 'sort' | 'order'>;
@@ -273,4 +274,15 @@ export async function insertPerson(tx: Tx, values: PersonValues, now: string): P
 export async function auditedPerson(tx: Tx, actor: Actor, id: number) {
   const row = await findPerson(tx, actor, id);
   return row && auditView(row);
+}
+
+/** `auditedPerson` for many people at once (a bulk write's audit rows), by id; the unseen are absent. */
+export async function auditedPeople(tx: Tx, actor: Actor, ids: readonly number[]) {
+  const out = new Map<number, ReturnType<typeof auditView>>();
+  for (const part of chunks(ids)) {
+    for (const row of await visiblePeople(tx, actor).where('p.id', 'in', part).execute()) {
+      out.set(row.id, auditView(row));
+    }
+  }
+  return out;
 }

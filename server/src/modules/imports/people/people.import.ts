@@ -19,12 +19,13 @@ import type { Tx } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
-import { updateVersioned } from '../../../lib/versioned.ts';
+import { updateAtVersion } from '../../../lib/versioned.ts';
+import { chunks, groupBy } from '../../../lib/chunks.ts';
+import { insertMany } from '../../../lib/insertMany.ts';
 import { writeAudits, type AuditEntryInput } from '../../audit/audit.writer.ts';
-import { auditedPerson, insertPerson, type PersonValues } from '../../people/people.repository.ts';
-import { findOverlapping, insertPosition } from '../../positions/positions.repository.ts';
+import { auditedPeople, type PersonValues } from '../../people/people.repository.ts';
 import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
-import { MAX_CELL_CHARS, readDate, readWord, type Read } from '../cells.ts';
+import { MAX_CELL_CHARS, foldCell, readDate, readWord, type Read } from '../cells.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { NO, PEOPLE_COLUMNS, PEOPLE_EXAMPLE, YES, peopleForm, type PeopleKey } from './people.columns.ts';
 import {
@@ -32,6 +33,7 @@ import {
   openPositions,
   peopleByName,
   peopleByNationalId,
+  secretariesSince,
   unitsNamed,
   type StoredPerson,
   type UnitHit,
@@ -160,7 +162,7 @@ function parseRow(r: ReadFormRow, ethnicities: Map<string, string>): Omit<Parsed
   }
   if (cells.ethnicity) {
     const code =
-      ethnicities.get(foldVietnamese(cells.ethnicity)) ?? (/^\d{2}$/.test(cells.ethnicity) ? cells.ethnicity : null);
+      ethnicities.get(foldCell(cells.ethnicity)) ?? (/^\d{2}$/.test(cells.ethnicity) ? cells.ethnicity : null);
     if (code && [...ethnicities.values()].includes(code)) input.ethnicityCode = code;
     else fail('ethnicity', `"${cells.ethnicity}" không có trong danh mục dân tộc`);
   }
@@ -219,7 +221,20 @@ function checkDates(r: ParsedRow, stored: StoredPerson | null, today: string): v
 }
 
 const personKey = (name: string, birth: string | null | undefined, unitId: number) =>
-  `${foldVietnamese(name)}|${birth ?? ''}|${unitId}`;
+  `${foldCell(name)}|${birth ?? ''}|${unitId}`;
+
+/** Sort keys remembered: a sheet of 100,000 cadres repeats names. Bounded. */
+const sortKeys = new Map<string, string>();
+function sortKeyOf(given: string, family: string, middle: string | null | undefined): string {
+  const name = `${given}|${family}|${middle ?? ''}`;
+  let key = sortKeys.get(name);
+  if (key === undefined) {
+    if (sortKeys.size >= 100_000) sortKeys.clear();
+    key = vietnameseSortKey(given, family, middle);
+    sortKeys.set(name, key);
+  }
+  return key;
+}
 
 /** The columns a new person is stored with: the sheet's values, the registry's defaults for the rest. */
 function newPerson(r: ParsedRow): PersonValues {
@@ -231,8 +246,8 @@ function newPerson(r: ParsedRow): PersonValues {
     middle_name: f.middleName ?? null,
     given_name: f.givenName!,
     full_name: name,
-    sort_key: vietnameseSortKey(f.givenName!, f.familyName!, f.middleName),
-    search_text: foldVietnamese(name),
+    sort_key: sortKeyOf(f.givenName!, f.familyName!, f.middleName),
+    search_text: foldCell(name),
     birth_date: f.birthDate ?? null,
     gender: f.gender!,
     ethnicity_code: f.ethnicityCode!,
@@ -276,7 +291,7 @@ function changesOf(r: ParsedRow, p: StoredPerson): { values: Partial<PersonValue
     Object.assign(values, {
       full_name: name,
       sort_key: vietnameseSortKey(given, family, middle),
-      search_text: foldVietnamese(name),
+      search_text: foldCell(name),
     });
   }
   return {
@@ -299,11 +314,13 @@ async function checkPeople(
   // Units: by code first, else by the name as written (any case or diacritics), never by a guess.
   const unitCells = [...new Set(parsed.map((r) => r.unitCell).filter(Boolean))];
   const units = await unitsNamed(tx, actor, unitCells, unitCells.map(foldVietnamese));
+  // Looked up by key, not searched: 100,000 rows against thousands of units.
+  const unitsByCode = groupBy(units, (u) => u.code);
+  const unitsByName = groupBy(units, (u) => u.search_text);
   const rows: ParsedRow[] = parsed.map(({ unitCell, ...r }) => {
     const row: ParsedRow = { ...r, unit: null };
     if (!unitCell) return row;
-    const byCode = units.filter((u) => u.code === unitCell);
-    const found = byCode.length ? byCode : units.filter((u) => u.search_text === foldVietnamese(unitCell));
+    const found = unitsByCode.get(unitCell) ?? unitsByName.get(foldCell(unitCell)) ?? [];
     if (!found.length) row.issues.push(issue(r.row, 'unit', `không có đơn vị mã hoặc tên "${unitCell}" trong Canbo`));
     else if (found.length > 1) {
       row.issues.push(
@@ -348,6 +365,11 @@ async function checkPeople(
     (await peopleByNationalId(tx, actor, [...seenId.keys()])).map((p) => [p.national_id!, p]),
   );
   const named = await peopleByName(tx, actor, [...new Set(rows.map((r) => r.fullName).filter(Boolean))]);
+  // The same name (any case, diacritics) and birth date: the key of both look-ups below.
+  const namedByBirth = groupBy(
+    named.filter((p) => p.birth_date),
+    (p) => `${foldCell(p.full_name)}|${p.birth_date}`,
+  );
   const plans: Plan[] = [];
   // Rows are checked here one by one (the look-ups above were batched): the progress bar follows this loop.
   for (const [done, r] of rows.entries()) {
@@ -367,12 +389,8 @@ async function checkPeople(
     } else {
       // Without a known national ID, the same name, birth date and unit is the same person.
       const same = r.fields.birthDate
-        ? named.filter(
-            (p) =>
-              p.unit_id === unit.id &&
-              p.birth_date === r.fields.birthDate &&
-              foldVietnamese(p.full_name) === foldVietnamese(r.fullName) &&
-              (!id || p.national_id === null),
+        ? (namedByBirth.get(`${foldCell(r.fullName)}|${r.fields.birthDate}`) ?? []).filter(
+            (p) => p.unit_id === unit.id && (!id || p.national_id === null),
           )
         : [];
       if (same.length > 1) {
@@ -404,9 +422,7 @@ async function checkPeople(
       if (!r.fields.gender) r.issues.push(issue(r.row, 'gender', 'bắt buộc khi tạo hồ sơ mới'));
       if (!r.fields.ethnicityCode) r.issues.push(issue(r.row, 'ethnicity', 'bắt buộc khi tạo hồ sơ mới'));
       if (r.fields.birthDate) {
-        const maybe = named.filter(
-          (p) => p.birth_date === r.fields.birthDate && foldVietnamese(p.full_name) === foldVietnamese(r.fullName),
-        );
+        const maybe = namedByBirth.get(`${foldCell(r.fullName)}|${r.fields.birthDate}`) ?? [];
         if (maybe.length) {
           r.issues.push(
             issue(
@@ -440,6 +456,18 @@ async function checkPeople(
       )
     ).map((p) => `${p.person_id}|${p.unit_id}|${p.title}`),
   );
+  // Secretaries already held in the units the sheet names one for, read once for the whole sheet.
+  const secretaryRows = plans.flatMap((p) => (p.row.position?.title === 'secretary' ? [p.row] : []));
+  const earliest = secretaryRows.reduce(
+    (min, r) => (r.position!.startDate < min ? r.position!.startDate : min),
+    '9999-12-31',
+  );
+  const heldSecretaries = groupBy(
+    secretaryRows.length
+      ? await secretariesSince(tx, [...new Set(secretaryRows.map((r) => r.unit!.id))], earliest)
+      : [],
+    (s) => s.unit_id,
+  );
   const newPositions = new Map<Plan, PositionFields>();
   const secretaries = new Map<number, number>();
   for (const plan of plans) {
@@ -455,13 +483,8 @@ async function checkPeople(
     if (pos.title === 'secretary') {
       // One secretary at a time per unit (as positions are written one by one).
       const other = secretaries.get(r.unit!.id);
-      const clash = await findOverlapping(tx, {
-        unitId: r.unit!.id,
-        title: pos.title,
-        startDate: pos.startDate,
-        endDate: null,
-        exceptId: null,
-      });
+      // The earliest held on or after the start (findOverlapping's answer for an open position).
+      const clash = heldSecretaries.get(r.unit!.id)?.find((s) => s.end_date === null || s.end_date >= pos.startDate);
       if (other) {
         r.issues.push(issue(r.row, 'title', `${r.unit!.name} đã có Bí thư ở dòng ${other} của tệp`));
         continue;
@@ -496,6 +519,9 @@ async function checkPeople(
   };
 }
 
+/** Plans written a chunk at a time: each chunk's audit rows are written with it, so memory stays that of a chunk. */
+const WRITE_CHUNK = 1000;
+
 async function writePeople(
   tx: Tx,
   actor: Actor,
@@ -504,53 +530,63 @@ async function writePeople(
   progress: RowProgress,
 ): Promise<void> {
   const now = nowIso();
-  const audits: AuditEntryInput[] = [];
-  for (const [done, plan] of plans.entries()) {
-    await progress(done);
-    let personId: number;
-    const unitId = plan.row.unit!.id;
-    if (plan.action === 'create') {
-      personId = await insertPerson(tx, plan.values, now);
+  for (const [n, part] of chunks(plans, WRITE_CHUNK).entries()) {
+    // The progress bar follows the chunks (a report also lets a closed connection cancel the commit).
+    await progress(n * WRITE_CHUNK);
+    const audits: AuditEntryInput[] = [];
+    const personIds = new Map<Plan, number>();
+    // New people in multi-row inserts.
+    const creates = part.filter((p) => p.action === 'create');
+    const created = await insertMany(
+      tx,
+      'people',
+      creates.map((p) => ({ ...p.values, created_at: now, updated_at: now })),
+    );
+    creates.forEach((p, i) => personIds.set(p, created[i]!));
+    // Updates one statement each (each its own values and version), their "before" read in one query.
+    const updates = part.filter((p) => p.action === 'update');
+    const before = await auditedPeople(
+      tx,
+      actor,
+      updates.map((p) => p.person.id),
+    );
+    for (const plan of updates) {
+      const values = { ...plan.values };
+      if (plan.levels) {
+        const studied = await studiedLevels(tx, plan.person.id);
+        values.qualification = higherQualification(
+          values.qualification_manual ?? plan.person.qualification_manual,
+          studied.qualification,
+        );
+        values.theory_level = higherTheoryLevel(
+          values.theory_level_manual ?? plan.person.theory_level_manual,
+          studied.theoryLevel,
+        );
+      }
+      // The row was read in this transaction and `values` hold only what differs from it.
+      await updateAtVersion(tx, 'people', plan.person.id, plan.person.version, values);
+    }
+    for (const plan of part) if (plan.action !== 'create') personIds.set(plan, plan.person.id);
+    const after = await auditedPeople(tx, actor, [...created, ...updates.map((p) => p.person.id)]);
+    for (const plan of part) {
+      if (plan.action === 'skip') continue;
+      const id = personIds.get(plan)!;
       audits.push({
         entity: 'person',
-        entityId: personId,
+        entityId: id,
         action: 'import',
-        unitId,
-        after: await auditedPerson(tx, actor, personId),
+        unitId: plan.row.unit!.id,
+        ...(plan.action === 'update' ? { before: before.get(id) } : {}),
+        after: after.get(id),
       });
-    } else {
-      personId = plan.person.id;
-      if (plan.action === 'update') {
-        const before = await auditedPerson(tx, actor, personId);
-        const values = { ...plan.values };
-        if (plan.levels) {
-          const studied = await studiedLevels(tx, personId);
-          values.qualification = higherQualification(
-            values.qualification_manual ?? plan.person.qualification_manual,
-            studied.qualification,
-          );
-          values.theory_level = higherTheoryLevel(
-            values.theory_level_manual ?? plan.person.theory_level_manual,
-            studied.theoryLevel,
-          );
-        }
-        await updateVersioned(tx, 'people', personId, plan.person.version, values);
-        const after = await auditedPerson(tx, actor, personId);
-        audits.push({
-          entity: 'person',
-          entityId: personId,
-          action: 'import',
-          unitId,
-          before,
-          after,
-        });
-      }
     }
-    const pos = positions.get(plan);
-    if (pos) {
-      const values = {
-        person_id: personId,
-        unit_id: unitId,
+    // Their current positions, likewise.
+    const held = part.filter((p) => positions.has(p));
+    const values = held.map((plan) => {
+      const pos = positions.get(plan)!;
+      return {
+        person_id: personIds.get(plan)!,
+        unit_id: plan.row.unit!.id,
         title: pos.title,
         employment: pos.employment,
         method: pos.method,
@@ -559,11 +595,17 @@ async function writePeople(
         start_date: pos.startDate,
         end_date: null,
       };
-      const id = await insertPosition(tx, values, now);
-      audits.push({ entity: 'position', entityId: id, action: 'import', unitId, after: values });
-    }
+    });
+    const positionIds = await insertMany(
+      tx,
+      'positions',
+      values.map((v) => ({ ...v, created_at: now, updated_at: now })),
+    );
+    values.forEach((v, i) =>
+      audits.push({ entity: 'position', entityId: positionIds[i]!, action: 'import', unitId: v.unit_id, after: v }),
+    );
+    await writeAudits(tx, actor, audits);
   }
-  await writeAudits(tx, actor, audits);
 }
 
 /** Cadres with their current position, one per row. */

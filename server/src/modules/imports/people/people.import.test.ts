@@ -1,0 +1,191 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportResult } from '@canbo/contract';
+import { testApp } from '../../../../test/app.ts';
+import { makePerson, makePosition, makeUnit } from '../../../../test/factories.ts';
+import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
+import type { Session } from '../../../../test/http.ts';
+import { form } from '../../../../test/multipart.ts';
+import { PEOPLE_COLUMNS, type PeopleKey } from './people.columns.ts';
+
+/**
+ * The people kind's batched check and write: rows written in multi-row statements and chunks must
+ * each land on their own person (positions, audit rows), and the secretaries read once for the
+ * whole sheet must refuse what the per-row check refused.
+ */
+
+async function sheet(rows: Partial<Record<PeopleKey, string>>[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Cán bộ');
+  ws.addRow(PEOPLE_COLUMNS.map((c) => c.header));
+  ws.addRows(rows.map((r) => PEOPLE_COLUMNS.map((c) => r[c.key] ?? null)));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('people import, in batches', () => {
+  let t: TestApp;
+  let cuJut: number;
+  let admin: Session;
+
+  const upload = async (data: Buffer, commit: boolean) => {
+    const f = form('can-bo.xlsx', data);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/people?commit=${commit}`,
+      payload: f.payload,
+      headers: { 'content-type': f.contentType, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<ImportResult>();
+  };
+
+  beforeAll(async () => {
+    t = await testApp();
+    ({ cuJut, admin } = await twoDistricts(t));
+  });
+  afterAll(() => t.close());
+
+  it('writes 1,205 rows across chunks, each position and audit row on its own person', async () => {
+    const branch = await makeUnit(t.ctx, { name: 'Chi đoàn thôn 1', parentId: cuJut, code: 'CJ-B1' });
+    const known = await makePerson(t.ctx, {
+      unitId: branch,
+      familyName: 'Trần',
+      givenName: 'Cũ',
+      nationalId: '067090009999',
+      birthDate: '1990-01-01',
+    });
+    const n = 1205;
+    const rows: Partial<Record<PeopleKey, string>>[] = Array.from({ length: n }, (_, i) => ({
+      unit: 'CJ-B1',
+      familyName: 'Nguyễn',
+      middleName: 'Văn',
+      givenName: `Số ${i}`,
+      birthDate: '15/03/1994',
+      gender: 'Nam',
+      ethnicity: 'Kinh',
+      nationalId: `0670940${String(i).padStart(5, '0')}`,
+      // Every other row with a position whose decision names the row.
+      ...(i % 2
+        ? {
+            title: 'Ủy viên Ban Chấp hành',
+            employment: 'Bán chuyên trách',
+            method: 'Bầu cử',
+            decision: `QĐ-${i}`,
+            startDate: '01/10/2022',
+          }
+        : {}),
+    }));
+    // The stored person, updated in the middle of the sheet.
+    rows.splice(700, 0, {
+      unit: 'CJ-B1',
+      familyName: 'Trần',
+      givenName: 'Cũ',
+      nationalId: '067090009999',
+      phone: '0988000111',
+    });
+    const done = await upload(await sheet(rows), true);
+    expect(done).toMatchObject({ errors: 0, committed: true, counts: { create: n, update: 1, skip: 0 } });
+
+    const people = await t.db.kysely
+      .selectFrom('people')
+      .select(['id', 'given_name', 'national_id', 'phone', 'version'])
+      .where('unit_id', '=', branch)
+      .execute();
+    expect(people).toHaveLength(n + 1);
+    const byNumber = new Map(people.map((p) => [p.national_id, p]));
+    for (let i = 0; i < n; i++)
+      expect(byNumber.get(`0670940${String(i).padStart(5, '0')}`)?.given_name).toBe(`Số ${i}`);
+    expect(byNumber.get('067090009999')).toMatchObject({ id: known, phone: '0988000111', version: 2 });
+
+    const positions = await t.db.kysely
+      .selectFrom('positions as pos')
+      .innerJoin('people as p', 'p.id', 'pos.person_id')
+      .select(['pos.id', 'pos.decision', 'p.given_name'])
+      .where('pos.unit_id', '=', branch)
+      .execute();
+    expect(positions).toHaveLength(Math.floor(n / 2));
+    for (const p of positions) expect(`QĐ-${p.given_name.slice(3)}`).toBe(p.decision);
+
+    const audits = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id', 'action', 'before', 'after'])
+      .where('unit_id', '=', branch)
+      .where('action', '=', 'import')
+      .execute();
+    expect(audits).toHaveLength(n + 1 + positions.length);
+    const names = new Map(people.map((p) => [p.id, p.given_name]));
+    const decisions = new Map(positions.map((p) => [p.id, p.decision]));
+    for (const a of audits) {
+      const after = JSON.parse(a.after!) as { givenName?: string; decision?: string };
+      if (a.entity === 'person') expect(after.givenName).toBe(names.get(a.entity_id));
+      else expect(after.decision).toBe(decisions.get(a.entity_id));
+    }
+    const update = audits.find((a) => a.entity_id === known && a.entity === 'person')!;
+    expect(JSON.parse(update.before!)).toMatchObject({ phone: null, nationalId: '0xx******999' });
+    expect(JSON.parse(update.after!)).toMatchObject({ phone: '0988000111' });
+  });
+
+  it('refuses a second secretary, held or in the file, and takes one after the last ended', async () => {
+    const held = await makeUnit(t.ctx, { name: 'Đoàn xã Tâm Thắng', parentId: cuJut, code: 'CJ-TT' });
+    const twice = await makeUnit(t.ctx, { name: 'Đoàn xã Nam Dong', parentId: cuJut, code: 'CJ-ND' });
+    const ended = await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, code: 'CJ-EP' });
+    const sitting = await makePerson(t.ctx, { unitId: held, familyName: 'Lê', givenName: 'Đương' });
+    const seat = await makePosition(t.ctx, {
+      personId: sitting,
+      unitId: held,
+      title: 'secretary',
+      startDate: '2020-01-01',
+    });
+    const former = await makePerson(t.ctx, { unitId: ended, familyName: 'Lê', givenName: 'Trước' });
+    await makePosition(t.ctx, {
+      personId: former,
+      unitId: ended,
+      title: 'secretary',
+      startDate: '2017-01-01',
+      endDate: '2022-06-30',
+    });
+    const secretary = (unit: string, given: string, nationalId: string) => ({
+      unit,
+      familyName: 'Phạm',
+      givenName: given,
+      gender: 'Nữ',
+      ethnicity: 'Kinh',
+      nationalId,
+      title: 'Bí thư',
+      employment: 'Chuyên trách',
+      method: 'Bầu cử',
+      startDate: '01/07/2022',
+    });
+    const rows = [
+      secretary('CJ-TT', 'Một', '067190000001'),
+      secretary('CJ-ND', 'Hai', '067190000002'),
+      secretary('CJ-ND', 'Ba', '067190000003'),
+      secretary('CJ-EP', 'Bốn', '067190000004'),
+    ];
+    const preview = await upload(await sheet(rows), false);
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'Chức danh',
+        ids: [seat],
+        message: expect.stringContaining('Lê Đương'),
+      }),
+      expect.objectContaining({
+        row: 4,
+        column: 'Chức danh',
+        message: 'Đoàn xã Nam Dong đã có Bí thư ở dòng 3 của tệp',
+      }),
+    ]);
+    const fine = await upload(await sheet([rows[1]!, rows[3]!]), true);
+    expect(fine).toMatchObject({ errors: 0, committed: true, counts: { create: 2 } });
+    const secretaries = await t.db.kysely
+      .selectFrom('positions')
+      .select('unit_id')
+      .where('title', '=', 'secretary')
+      .where('unit_id', 'in', [twice, ended])
+      .where('end_date', 'is', null)
+      .execute();
+    expect(secretaries.map((s) => s.unit_id).sort()).toEqual([twice, ended].sort());
+  });
+});
