@@ -4,6 +4,7 @@ import { testApp } from '../../../test/app.ts';
 import { makeClass, makeEnrolment, makePerson, makePosition, makeUnit } from '../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, type Session } from '../../../test/http.ts';
+import { makeStudy } from '../../../test/walk.ts';
 import { todayIso } from '../../lib/dates.ts';
 
 const transfer = (from: number, to: number, moveDate: string) => ({
@@ -355,6 +356,104 @@ describe('a cadre’s moves', () => {
       });
       expect(pos.statusCode).toBe(200);
       expect((await creditOf(enrolment)).title).toBe('standing_member');
+    });
+  });
+
+  describe('studies and grassroots visits credited to the unit at the time', () => {
+    let scheme: number;
+    let commune: number;
+    /** Each target's actual per unit: studies started (0) and visit days (1) of 2019–2020. */
+    const progress = async () => {
+      const res = await as(t.app, admin).get(`/api/v1/schemes/${scheme}/progress`);
+      expect(res.statusCode).toBe(200);
+      return res
+        .json<SchemeProgress>()
+        .targets.map((target) => Object.fromEntries(target.units.map((c) => [c.unitId, c.actual])));
+    };
+    const trip = async (personId: number, startDate: string, endDate: string) => {
+      const res = await as(t.app, admin).post('/api/v1/visits/trips', {
+        personId,
+        hostUnitId: commune,
+        startDate,
+        endDate,
+        purpose: 'Nắm tình hình cơ sở',
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json<{ id: number }>().id;
+    };
+    const creditOf = async (tripId: number) =>
+      (
+        await t.db.kysely
+          .selectFrom('visit_trips')
+          .select('person_unit_id')
+          .where('id', '=', tripId)
+          .executeTakeFirstOrThrow()
+      ).person_unit_id;
+
+    beforeAll(async () => {
+      commune = await makeUnit(t.ctx, { name: 'Đoàn xã Nam Dong', parentId: cuJut, kind: 'commune' });
+      const units = [
+        { unitId: cuJut, value: 1 },
+        { unitId: dakMil, value: 1 },
+      ];
+      const res = await as(t.app, admin).post('/api/v1/schemes', {
+        name: 'Đề án học tập và đi cơ sở 2019–2020',
+        code: 'DA-2019-HT',
+        issuingUnitId: province,
+        startYear: 2019,
+        endYear: 2020,
+        targets: [
+          { metric: 'studies_started', total: 2, units },
+          { metric: 'visit_days', total: 20, units },
+        ],
+      });
+      expect(res.statusCode).toBe(201);
+      scheme = res.json().id;
+    });
+
+    it('a cadre who studied and was visited in district A, moved to B later, counts for A', async () => {
+      // Registered in Đắk Mil, where the record is kept today; the move from Cư Jút typed in later.
+      const person = await makePerson(t.ctx, { unitId: dakMil, familyName: 'Điểu', givenName: 'K’Lung' });
+      await makeStudy(t, { personId: person }); // started 01/09/2019
+      const early = await trip(person, '2019-10-07', '2019-10-11');
+      expect(await creditOf(early)).toBe(dakMil);
+      const before = await progress();
+
+      const move = await as(t.app, admin).post(moves(person), transfer(cuJut, dakMil, '2021-03-01'));
+      expect(move.statusCode).toBe(201);
+      expect(await creditOf(early)).toBe(cuJut);
+      const audit = await t.db.kysely
+        .selectFrom('audit_log')
+        .select(['action', 'unit_id'])
+        .where('entity', '=', 'visit_trip')
+        .where('entity_id', '=', early)
+        .where('action', '=', 'recredit')
+        .executeTakeFirstOrThrow();
+      expect(audit).toEqual({ action: 'recredit', unit_id: cuJut });
+      // A trip of the past logged after the move is credited where the cadre was then, not today.
+      const late = await trip(person, '2020-04-06', '2020-04-08');
+      expect(await creditOf(late)).toBe(cuJut);
+
+      const after = await progress();
+      const days = (p: typeof after, unit: number) => p[1]![unit] ?? 0;
+      expect(after[0]![cuJut]).toBe((before[0]![cuJut] ?? 0) + 1);
+      expect(after[0]![dakMil] ?? 0).toBe((before[0]![dakMil] ?? 0) - 1);
+      expect(days(after, cuJut)).toBe(days(before, cuJut) + 5 + 3);
+      expect(days(after, dakMil)).toBe(days(before, dakMil) - 5);
+
+      // Cư Jút's editor counts them in its own scope: its figures hold the cadre's time there.
+      const figures = await as(t.app, editorA).get(`/api/v1/schemes/${scheme}/progress`);
+      expect(figures.statusCode).toBe(200);
+      const mine = figures.json<SchemeProgress>().targets.map((target) => target.actual);
+      expect(mine[0]).toBeGreaterThanOrEqual(1);
+      expect(mine[1]).toBeGreaterThanOrEqual(8);
+
+      // Deleting the move gives the credit back to the unit keeping the record.
+      expect((await as(t.app, admin).delete(`${moves(person)}/${move.json().id}`)).statusCode).toBe(204);
+      expect([await creditOf(early), await creditOf(late)]).toEqual([dakMil, dakMil]);
+      const undone = await progress();
+      expect(undone[0]![cuJut] ?? 0).toBe(before[0]![cuJut] ?? 0);
+      expect(days(undone, dakMil)).toBe(days(before, dakMil) + 3);
     });
   });
 });
