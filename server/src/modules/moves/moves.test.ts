@@ -195,6 +195,14 @@ describe('a cadre’s moves', () => {
     const unit = await makeUnit(t.ctx, { name: 'Đoàn xã Tâm Thắng', parentId: cuJut, kind: 'commune' });
     const other = await makeUnit(t.ctx, { name: 'Đoàn xã Đắk Wil', parentId: cuJut, kind: 'commune' });
     const person = await makePerson(t.ctx, { unitId: unit, familyName: 'Hoàng', givenName: 'Sơn' });
+    // In Tâm Thắng since 2019 (a position says so), though entered in Canbo only today.
+    await makePosition(t.ctx, {
+      personId: person,
+      unitId: unit,
+      title: 'secretary',
+      startDate: '2019-04-01',
+      endDate: '2020-12-31',
+    });
     expect((await as(t.app, admin).post(moves(person), transfer(unit, other, '2021-01-01'))).statusCode).toBe(201);
     const list = async (q: string) => (await as(t.app, editorA).get(`/api/v1/people?${q}`)).json();
     expect((await list(`unitId=${unit}`)).total).toBe(0);
@@ -204,6 +212,48 @@ describe('a cadre’s moves', () => {
     expect((await list(`unitId=${other}&asOf=2020-06-01`)).total).toBe(0);
     expect((await list(`unitId=${unit}&asOf=2020-06-01&sort=unit`)).total).toBe(1);
     expect((await as(t.app, editorA).get(`/api/v1/people?asOf=2020-02-30`)).statusCode).toBe(400);
+    // Before its first position the record had not begun.
+    expect((await list(`unitId=${unit}&asOf=2019-03-31`)).total).toBe(0);
+  });
+
+  it('leaves out of a list as of a day the people whose record began later', async () => {
+    const unit = await makeUnit(t.ctx, { name: 'Đoàn xã Nam Đà', parentId: cuJut, kind: 'commune' });
+    const other = await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, kind: 'commune' });
+    const list = async (asOf: string) =>
+      (await as(t.app, editorA).get(`/api/v1/people?unitId=${unit}&asOf=${asOf}&pageSize=50`)).json<{
+        total: number;
+        items: { id: number }[];
+      }>();
+    const ids = async (asOf: string) => {
+      const page = await list(asOf);
+      expect(page.items).toHaveLength(page.total);
+      return page.items.map((i) => i.id).sort((a, b) => a - b);
+    };
+    // Entered today, nothing dated: known from today only.
+    const newcomer = await makePerson(t.ctx, { unitId: unit, familyName: 'Lê', givenName: 'Mới' });
+    // Entered today with a position since 2018.
+    const veteran = await makePerson(t.ctx, { unitId: unit, familyName: 'Lê', givenName: 'Cũ' });
+    await makePosition(t.ctx, { personId: veteran, unitId: unit, title: 'committee_member', startDate: '2018-03-01' });
+    // Came from Ea Pô on 01/06/2022: in Nam Đà from that day; nothing says since when in Ea Pô.
+    const arrival = await makePerson(t.ctx, { unitId: other, familyName: 'Lê', givenName: 'Đến' });
+    expect((await as(t.app, admin).post(moves(arrival), transfer(other, unit, '2022-06-01'))).statusCode).toBe(201);
+    // Entered in Canbo on 10/01/2020 (17:30 UTC on the 9th is already the 10th in Vietnam).
+    const entered = await makePerson(t.ctx, { unitId: unit, familyName: 'Lê', givenName: 'Nhập' });
+    await t.db.kysely
+      .updateTable('people')
+      .set({ created_at: '2020-01-09T17:30:00.000Z' })
+      .where('id', '=', entered)
+      .execute();
+
+    expect(await ids('2018-02-28')).toEqual([]);
+    expect(await ids('2018-03-01')).toEqual([veteran]);
+    expect(await ids('2020-01-09')).toEqual([veteran]);
+    expect(await ids('2020-01-10')).toEqual([veteran, entered]);
+    expect(await ids('2022-06-01')).toEqual([veteran, arrival, entered].sort((a, b) => a - b));
+    expect(await ids(todayIso())).toEqual([newcomer, veteran, arrival, entered].sort((a, b) => a - b));
+    // The list without a day is today's, whatever the records' dates.
+    const today = await as(t.app, editorA).get(`/api/v1/people?unitId=${unit}`);
+    expect(today.json().total).toBe(4);
   });
 
   describe('participation credited to the unit of the class’s first day', () => {
