@@ -9,7 +9,8 @@ export const importKinds = ['people'] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 
-export const importKindParams = z.object({ kind: importKind });
+/** The route's parameter has its own name: `kind` is a unit's kind ("Loại đơn vị") in the field labels. */
+export const importKindParams = z.object({ importKind });
 
 /** `commit=true` writes the sheet (only when no row has an error); otherwise nothing is saved. */
 export const importQuery = z.object({ commit: z.enum(['true', 'false']).default('false') });

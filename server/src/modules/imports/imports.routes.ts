@@ -12,16 +12,16 @@ export async function importsRoutes(app: App): Promise<void> {
   await app.register(multipart, { limits: { files: 1, fileSize: MAX_IMPORT_BYTES, fields: 5, parts: 6 } });
   const { imports } = routes;
   register(app, imports.template, async (req, reply) =>
-    sendFile(reply, XLSX, await importTemplate(app.ctx, actorOf(req), req.params)),
+    sendFile(reply, XLSX, await importTemplate(app.ctx, actorOf(req), { kind: req.params.importKind })),
   );
   register(app, imports.upload, async (req) =>
-    uploadImport(app.ctx, actorOf(req), { ...req.query, kind: req.params.kind, file: await importFile(req) }),
+    uploadImport(app.ctx, actorOf(req), { ...req.query, kind: req.params.importKind, file: await importFile(req) }),
   );
   register(app, imports.errors, async (req, reply) =>
     sendFile(
       reply,
       XLSX,
-      await importErrorsSheet(app.ctx, actorOf(req), { kind: req.params.kind, file: await importFile(req) }),
+      await importErrorsSheet(app.ctx, actorOf(req), { kind: req.params.importKind, file: await importFile(req) }),
     ),
   );
 }

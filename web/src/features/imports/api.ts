@@ -4,7 +4,7 @@ import { download, saveBlob, uploadForFile, uploadWithProgress } from '../../api
 export function downloadTemplate(kind: ImportKind) {
   return download(
     routes.imports.template,
-    { params: { kind } },
+    { params: { importKind: kind } },
     `mau-nhap-${kind === 'people' ? 'can-bo' : kind}.xlsx`,
   );
 }
@@ -13,13 +13,13 @@ export function downloadTemplate(kind: ImportKind) {
 export function sendSheet(kind: ImportKind, file: File, commit: boolean, onProgress: (share: number) => void) {
   return uploadWithProgress(
     routes.imports.upload,
-    { params: { kind }, query: { commit: commit ? 'true' : 'false' } },
+    { params: { importKind: kind }, query: { commit: commit ? 'true' : 'false' } },
     file,
     onProgress,
   );
 }
 
 export async function downloadErrors(kind: ImportKind, file: File) {
-  const blob = await uploadForFile(routes.imports.errors, { params: { kind } }, file);
+  const blob = await uploadForFile(routes.imports.errors, { params: { importKind: kind } }, file);
   saveBlob(blob, `loi-${file.name.replace(/\.xlsx$/i, '')}.xlsx`);
 }
