@@ -1,4 +1,4 @@
-import { fieldLabels, type SchemeProgress } from '@canbo/contract';
+import { fieldLabels, type FigureRow, type SchemeProgress } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makeClass, makeEnrolment, makePerson, makePosition, makeUnit } from '../../../test/factories.ts';
@@ -491,12 +491,27 @@ describe('a cadre’s moves', () => {
       expect(days(after, cuJut)).toBe(days(before, cuJut) + 5 + 3);
       expect(days(after, dakMil)).toBe(days(before, dakMil) - 5);
 
-      // Cư Jút's editor counts them in its own scope: its figures hold the cadre's time there.
-      const figures = await as(t.app, editorA).get(`/api/v1/schemes/${scheme}/progress`);
-      expect(figures.statusCode).toBe(200);
-      const mine = figures.json<SchemeProgress>().targets.map((target) => target.actual);
-      expect(mine[0]).toBeGreaterThanOrEqual(1);
-      expect(mine[1]).toBeGreaterThanOrEqual(8);
+      // Cư Jút's editor no longer sees the record (kept by Đắk Mil), but its figures and the rows
+      // behind them hold the cadre's time in Cư Jút; Đắk Mil's rows no longer do.
+      expect((await as(t.app, editorA).get(`/api/v1/people/${person}`)).statusCode).toBe(404);
+      const rowsOf = async (session: Session, target: 0 | 1) => {
+        const ids = (await as(t.app, admin).get(`/api/v1/schemes/${scheme}/progress`)).json<SchemeProgress>();
+        const res = await as(t.app, session).get(
+          `/api/v1/schemes/${scheme}/targets/${ids.targets[target]!.targetId}/rows?pageSize=200`,
+        );
+        expect(res.statusCode).toBe(200);
+        return res
+          .json<{ items: FigureRow[] }>()
+          .items.filter((r) => r.personId === person)
+          .map((r) => ({ kind: r.kind, unitId: r.unitId, value: r.value }));
+      };
+      expect(await rowsOf(editorA, 0)).toEqual([{ kind: 'study', unitId: cuJut, value: 1 }]);
+      expect(await rowsOf(editorA, 1)).toEqual([
+        { kind: 'trip', unitId: cuJut, value: 3 },
+        { kind: 'trip', unitId: cuJut, value: 5 },
+      ]);
+      expect(await rowsOf(editorB, 0)).toEqual([]);
+      expect(await rowsOf(editorB, 1)).toEqual([]);
 
       // Deleting the move gives the credit back to the unit keeping the record.
       expect((await as(t.app, admin).delete(`${moves(person)}/${move.json().id}`)).statusCode).toBe(204);
