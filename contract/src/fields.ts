@@ -8,6 +8,7 @@ export const fieldLabels: Record<string, string> = {
   name: 'Tên',
   shortName: 'Tên viết tắt',
   kind: 'Loại đơn vị',
+  importKind: 'Loại dữ liệu nhập',
   organisation: 'Tổ chức',
   parentId: 'Đơn vị cấp trên',
   place: 'Địa danh',

@@ -10,7 +10,8 @@ export const importKinds = ['people'] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 
-export const importKindParams = z.object({ kind: importKind });
+/** The route's parameter has its own name: `kind` is a unit's kind ("Loại đơn vị") in the field labels. */
+export const importKindParams = z.object({ importKind });
 
 /**
  * A progress token: random, made by the client for one upload, so that it can ask how far the

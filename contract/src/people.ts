@@ -121,7 +121,10 @@ export type PersonUpdate = z.infer<typeof personUpdate>;
 export const personFilterQuery = z.object({
   q: searchTerm,
   unitId: id.optional(),
-  /** The unit filter and the unit column by each person's unit on this day (their moves), not today's. */
+  /**
+   * The unit filter and the unit column by each person's unit on this day (their moves), not today's;
+   * people whose record began later (first position, first move, entry in Canbo) are left out.
+   */
   asOf: isoDate.optional(),
   title: title.optional(),
   gender: gender.optional(),

@@ -186,6 +186,15 @@ const PROBES: Record<string, (w: World) => Probe[]> = {
     },
   ],
   'PATCH /api/v1/people/:id': (w) => [{ params: { id: w.p1 }, body: { unitId: w.G2 } }],
+  // the editor's own cadre moved into the other district; the other district's cadre received into their own
+  'POST /api/v1/people/:id/moves': (w) => [
+    { params: { id: w.p1 }, ids: { unit: w.G1, unit2: w.G2 } },
+    { params: { id: w.p2 }, ids: { unit: w.G2, unit2: w.G1 } },
+  ],
+  'PATCH /api/v1/people/:id/moves/:moveId': (w) => [
+    { params: { id: w.p1, moveId: w.mv1 }, body: { toUnitId: w.G2 } },
+    { params: { id: w.p1, moveId: w.mv2 } },
+  ],
   'POST /api/v1/positions': (w) => [{ ids: { person: w.p1, unit: w.G2 } }, { ids: { person: w.p2, unit: w.G1 } }],
   'POST /api/v1/studies/:id/transition': () => [
     {
@@ -292,7 +301,7 @@ const withQuery = (url: string, query: string) => (query ? `${url}?${query}` : u
 /** Routes that act on the caller's own session: called last, not aimed at anyone. */
 const OWN_SESSION = new Set(['POST /api/v1/auth/logout']);
 /** Reads whose path parameters name no row (an import's kind): walked like a list, not aimed at a district. */
-const ROWLESS_PARAMS = new Set(['GET /api/v1/imports/:kind/template.xlsx']);
+const ROWLESS_PARAMS = new Set(['GET /api/v1/imports/:importKind/template.xlsx']);
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -307,7 +316,7 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
     if (name === 'moveId') return String(target.move);
     if (name === 'targetId') return String(target.schemeTarget);
     // An import's kind names no row: every kind is aimed at by its rows' units inside the sheet.
-    if (name === 'kind') return 'people';
+    if (name === 'importKind') return 'people';
     switch (before) {
       case 'units':
         return String(target.unit);
@@ -420,6 +429,14 @@ async function snapshotD2(db: Db, w: World): Promise<string> {
       .orderBy('id')
       .execute(),
     studies: await q.selectFrom('studies').selectAll().where('person_id', 'in', d2People).orderBy('id').execute(),
+    moves: await q
+      .selectFrom('moves')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('person_id', 'in', d2People), eb('from_unit_id', 'in', sub), eb('to_unit_id', 'in', sub)]),
+      )
+      .orderBy('id')
+      .execute(),
     users: await q.selectFrom('users').selectAll().where('id', 'in', d2Users).orderBy('id').execute(),
     grants: await q
       .selectFrom('grants')

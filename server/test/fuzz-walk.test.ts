@@ -22,7 +22,15 @@ import { login, type Session } from './http.ts';
 import { makePerson, makePosition, makeUnit, makeUser, PASSWORD } from './factories.ts';
 import { bodyValues, pathValues, queryValues, rawBodies } from './hostile.ts';
 import { kindOf, placesOf, sample, type SampleOptions, withValueAt } from './samples.ts';
-import { fillPath, makeProgramme, makeScheme, makeStudy, makeTrainedClass, type TrainedClass } from './walk.ts';
+import {
+  fillPath,
+  makeMove,
+  makeProgramme,
+  makeScheme,
+  makeStudy,
+  makeTrainedClass,
+  type TrainedClass,
+} from './walk.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 
@@ -35,6 +43,8 @@ interface World extends TrainedClass {
   p: number;
   p2: number;
   pos: number;
+  /** p2's move of 2020 from G2 into G. */
+  move: number;
   user: number;
   grant: number;
   verifyCode: string;
@@ -76,6 +86,7 @@ async function makeWorld(t: TestApp): Promise<World> {
   });
   const programme = await makeProgramme(t);
   const study = await makeStudy(t, { personId: p2 });
+  const move = await makeMove(t, { personId: p2, fromUnitId: G2, toUnitId: G });
   const scheme = await makeScheme(t, {
     unitId: P,
     code: `KH-FUZZ-${worlds}`,
@@ -90,6 +101,7 @@ async function makeWorld(t: TestApp): Promise<World> {
     p,
     p2,
     pos,
+    move,
     user: other.id,
     grant,
     ...training,
@@ -122,8 +134,9 @@ function idFor(w: World): (name: string) => number {
 function pathValue(w: World, name: string, before: string): string {
   if (name === 'grantId') return String(w.grant);
   if (name === 'targetId') return String(w.schemeTarget);
-  if (name === 'kind') return 'people';
+  if (name === 'importKind') return 'people';
   if (name === 'token') return 'fuzz-progress-token-0001';
+  if (name === 'moveId') return String(w.move);
   if (name === 'code') return before === 'kinds' ? 'title' : w.verifyCode;
   const byRoute: Record<string, number> = {
     units: w.G2,

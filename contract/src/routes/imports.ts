@@ -7,7 +7,7 @@ export const imports = {
   /** The kind's empty sheet: headers, notes, drop-down lists, one example row. */
   template: defineRoute({
     method: 'GET',
-    path: '/imports/:kind/template.xlsx',
+    path: '/imports/:importKind/template.xlsx',
     tags,
     params: importKindParams,
     file: 'xlsx',
@@ -15,7 +15,7 @@ export const imports = {
   /** Preview (default) or, with commit=true, write a filled sheet: all rows or none. */
   upload: defineRoute({
     method: 'POST',
-    path: '/imports/:kind',
+    path: '/imports/:importKind',
     tags,
     params: importKindParams,
     query: importQuery,
@@ -41,7 +41,7 @@ export const imports = {
   /** The uploaded sheet back with a "Lỗi" column saying what is wrong with each row. */
   errors: defineRoute({
     method: 'POST',
-    path: '/imports/:kind/errors.xlsx',
+    path: '/imports/:importKind/errors.xlsx',
     tags,
     params: importKindParams,
     upload: true,

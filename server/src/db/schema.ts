@@ -447,7 +447,7 @@ export interface VisitTripTable extends Stamped {
   id: Generated<number>;
   person_id: number;
   registration_id: number | null;
-  /** The visiting cadre's unit and its kind when the trip was logged: totals by level follow them. */
+  /** The visiting cadre's unit on the trip's first day (from the moves) and its kind: figures and totals by level follow them. */
   person_unit_id: number;
   person_unit_kind: UnitKind;
   host_unit_id: number;

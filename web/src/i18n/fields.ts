@@ -9,6 +9,7 @@ export const fieldLabelsEn: Record<string, string> = {
   code: 'Unit code',
   name: 'Name',
   shortName: 'Short name',
+  importKind: 'Kind of records',
   kind: 'Unit kind',
   organisation: 'Organisation',
   parentId: 'Parent unit',

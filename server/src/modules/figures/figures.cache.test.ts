@@ -132,6 +132,30 @@ describe("the figures' cache", () => {
         t.db.kysely.updateTable('people').set({ unit_id: data.dakMil }).where('id', '=', data.people.pA1).execute(),
     },
     {
+      // pA1 moved to Đắk Mil above; pB1's study of 01/09/2022 was in Cư Jút if the move is after it.
+      name: 'a back-dated move written to the moves (the unit of today unchanged)',
+      actor: () => cuJut,
+      query: () => q('studies_started'),
+      before: 0,
+      after: 1,
+      change: () =>
+        t.db.kysely
+          .insertInto('moves')
+          .values({
+            person_id: data.people.pB1,
+            kind: 'transfer',
+            from_unit_id: data.cuJut,
+            to_unit_id: data.dakMil,
+            move_date: '2023-01-01',
+            decision: null,
+            decision_date: null,
+            notes: null,
+            created_at: new Date().toISOString(),
+            updated_at: new Date().toISOString(),
+          })
+          .execute(),
+    },
+    {
       name: 'the tree changing',
       actor: () => all,
       query: () => q('people'),

@@ -12,6 +12,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { unitInScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import { executeCounting } from '../../db/dialect.ts';
+import { unitAt, unitNameOn } from '../moves/unitAt.repository.ts';
 
 /**
  * The counting engine: every figure a scheme's target (and later a report) shows, computed from
@@ -27,9 +28,10 @@ import { executeCounting } from '../../db/dialect.ts';
  *   year, the period's end or today overall) whose title-training class (kind `title`, or the
  *   filter's kind) was completed no later than `withinMonths` after their appointment; a share in %.
  * - studies_started / studies_graduated: by start / graduation date, kinds filtered; credited to
- *   the cadre's unit.
+ *   the cadre's unit on the study's start day (see `creditedStudies`).
  * - visit_days: grassroots days in the year, a trip across New Year split as stored on the trip;
- *   credited to the cadre's unit when the trip was logged, its level from that unit's kind.
+ *   credited to the cadre's unit on the trip's first day, as stored on the trip (kept so by the
+ *   moves, visits/credit.repository.ts), its level from that unit's kind.
  */
 
 export interface FigureFilters {
@@ -135,6 +137,18 @@ function classConditions(q: FigureQuery, f: FigureFilters): RawBuilder<unknown>[
 }
 
 /**
+ * Studies with the unit they are credited to: the cadre's unit on the study's START day (from the
+ * moves), for both the studies started and the studies graduated. The unit that sent the cadre is
+ * the one that chose, planned and usually paid for the study, and whose scheme counts it; crediting
+ * the graduation to wherever the cadre sits on the graduation day would move one study between two
+ * units' figures, and to a unit that had no part in it. Computed when counted (studies store no
+ * unit); a change of the moves counts in the cache's 'people' domain (migration 0020).
+ */
+const creditedStudies = sql`select s.id, s.person_id, s.kind, s.status, s.start_date, s.end_date, s.institution,
+    ${unitAt(sql.ref('s.person_id'), sql.ref('s.start_date'), sql.ref('p.unit_id'))} as unit_id
+  from studies s join people p on p.id = s.person_id`;
+
+/**
  * The fact rows of a metric (not the share): year, level, kind, credited unit, value, person and
  * the row's identity; with `detailed`, the names a drill-down row shows.
  */
@@ -197,8 +211,8 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
       const date = q.metric === 'studies_started' ? sql.ref('s.start_date') : sql.ref('s.end_date');
       const where: RawBuilder<unknown>[] = [
         sql`${date} between ${`${q.fromYear}-01-01`} and ${`${q.toYear}-12-31`}`,
-        ...unitConditions(sql.ref('p.unit_id'), f),
-        unitInScope(actor, 'person.read', sql.ref('p.unit_id')),
+        ...unitConditions(sql.ref('s.unit_id'), f),
+        unitInScope(actor, 'person.read', sql.ref('s.unit_id')),
       ];
       if (q.metric === 'studies_graduated') where.push(sql`s.status = 'graduated'`);
       if (f.studyKinds?.length) where.push(sql`s.kind in (${sql.join([...f.studyKinds])})`);
@@ -208,13 +222,14 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
         );
       }
       const names = detailed
-        ? sql`, 'study' as rkind, p.full_name as rname, s.institution as rdetail, u.name as runit_name,
+        ? sql`, 'study' as rkind, p.full_name as rname, s.institution as rdetail,
+              ${unitNameOn(sql.ref('s.unit_id'), sql.ref('s.start_date'))} as runit_name,
               ${date} as rdate, null as class_id, s.person_id as person_id, s.id as study_id, null as trip_id`
         : sql``;
-      const join = detailed ? sql`join units u on u.id = p.unit_id` : sql``;
-      return sql`select ${yearOf(date)} as yr, null as lvl, s.kind as knd, p.unit_id as unit_id, 1 as val,
+      const join = detailed ? sql`join people p on p.id = s.person_id` : sql``;
+      return sql`select ${yearOf(date)} as yr, null as lvl, s.kind as knd, s.unit_id as unit_id, 1 as val,
           s.person_id as pid, s.id as rid ${names}
-        from studies s join people p on p.id = s.person_id ${join} where ${and(where)}`;
+        from (${creditedStudies}) s ${join} where ${and(where)}`;
     }
     case 'visit_days': {
       const common: RawBuilder<unknown>[] = [

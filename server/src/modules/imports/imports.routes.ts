@@ -14,14 +14,14 @@ export async function importsRoutes(app: App): Promise<void> {
   await app.register(multipart, { limits: { files: 1, fileSize: MAX_IMPORT_BYTES, fields: 5, parts: 6 } });
   const { imports } = routes;
   register(app, imports.template, async (req, reply) =>
-    sendFile(reply, XLSX, await importTemplate(app.ctx, actorOf(req), req.params)),
+    sendFile(reply, XLSX, await importTemplate(app.ctx, actorOf(req), { kind: req.params.importKind })),
   );
   register(app, imports.upload, async (req, reply) => {
     // Cancelling is closing the connection: the upload stops where it is and writes nothing.
     const signal = closedSignal(reply);
     return uploadImport(app.ctx, actorOf(req), {
       ...req.query,
-      kind: req.params.kind,
+      kind: req.params.importKind,
       file: await importFile(req),
       owner: progressOwner(req.cookies[SESSION_COOKIE]),
       signal,
@@ -34,7 +34,7 @@ export async function importsRoutes(app: App): Promise<void> {
     sendFile(
       reply,
       XLSX,
-      await importErrorsSheet(app.ctx, actorOf(req), { kind: req.params.kind, file: await importFile(req) }),
+      await importErrorsSheet(app.ctx, actorOf(req), { kind: req.params.importKind, file: await importFile(req) }),
     ),
   );
 }

@@ -411,6 +411,24 @@ describe('importing people from a sheet', () => {
       expect(await stored()).toEqual(before);
     });
 
+    it('refuses an unknown kind of records naming it "Loại dữ liệu nhập", not a unit’s kind', async () => {
+      for (const res of [
+        await as(t.app, editorA).get('/api/v1/imports/units-x/template.xlsx'),
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/imports/units-x?commit=true',
+          headers: { cookie: editorA.cookie, 'x-csrf-token': editorA.csrf },
+          payload: {},
+        }),
+      ]) {
+        expect(res.statusCode, res.body).toBe(400);
+        const body = res.json<{ message: string; details: { field: string } }>();
+        expect(body.details.field).toBe('importKind');
+        expect(body.message).toMatch(/^Loại dữ liệu nhập: /);
+        expect(body.message).not.toContain('Loại đơn vị');
+      }
+    });
+
     it('refuses an anonymous upload', async () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports/people', payload: {} });
       expect(res.statusCode).toBe(401);

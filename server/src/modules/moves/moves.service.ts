@@ -21,6 +21,7 @@ import { writeAudit } from '../audit/audit.writer.ts';
 import { requireWritablePerson, requireWritableUnit } from '../people/access.ts';
 import { findPerson } from '../people/people.repository.ts';
 import { recreditEnrolments } from '../training/enrolments/credit.repository.ts';
+import { recreditTrips } from '../visits/credit.repository.ts';
 import {
   chainOf,
   countMoves,
@@ -155,8 +156,8 @@ async function checkChain(tx: Tx, links: ChainLink[], m: Planned): Promise<void>
 
 /**
  * What a write of the person's moves changes besides the move: `people.unit_id` follows the unit
- * of today (with an audit row on the person), and the person's participations are credited again
- * from the earliest day whose unit may have changed — every day, when the first move changed, for
+ * of today (with an audit row on the person), and the person's participations and grassroots trips
+ * are credited again from the earliest day whose unit may have changed — every day, when the first move changed, for
  * the unit before the first move is that move's `from`.
  */
 async function followUp(tx: Tx, actor: Actor, personId: number, from: string | null): Promise<void> {
@@ -173,6 +174,7 @@ async function followUp(tx: Tx, actor: Actor, personId: number, from: string | n
     });
   }
   await recreditEnrolments(tx, actor, { personId, from });
+  await recreditTrips(tx, actor, personId, from);
 }
 
 /** The earliest day a change of these dates may have moved the person's unit on. */

@@ -1,9 +1,10 @@
-import { fieldLabels, type SchemeProgress } from '@canbo/contract';
+import { fieldLabels, type FigureRow, type SchemeProgress } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makeClass, makeEnrolment, makePerson, makePosition, makeUnit } from '../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, type Session } from '../../../test/http.ts';
+import { makeStudy } from '../../../test/walk.ts';
 import { todayIso } from '../../lib/dates.ts';
 
 const transfer = (from: number, to: number, moveDate: string) => ({
@@ -194,6 +195,14 @@ describe('a cadre’s moves', () => {
     const unit = await makeUnit(t.ctx, { name: 'Đoàn xã Tâm Thắng', parentId: cuJut, kind: 'commune' });
     const other = await makeUnit(t.ctx, { name: 'Đoàn xã Đắk Wil', parentId: cuJut, kind: 'commune' });
     const person = await makePerson(t.ctx, { unitId: unit, familyName: 'Hoàng', givenName: 'Sơn' });
+    // In Tâm Thắng since 2019 (a position says so), though entered in Canbo only today.
+    await makePosition(t.ctx, {
+      personId: person,
+      unitId: unit,
+      title: 'secretary',
+      startDate: '2019-04-01',
+      endDate: '2020-12-31',
+    });
     expect((await as(t.app, admin).post(moves(person), transfer(unit, other, '2021-01-01'))).statusCode).toBe(201);
     const list = async (q: string) => (await as(t.app, editorA).get(`/api/v1/people?${q}`)).json();
     expect((await list(`unitId=${unit}`)).total).toBe(0);
@@ -203,6 +212,48 @@ describe('a cadre’s moves', () => {
     expect((await list(`unitId=${other}&asOf=2020-06-01`)).total).toBe(0);
     expect((await list(`unitId=${unit}&asOf=2020-06-01&sort=unit`)).total).toBe(1);
     expect((await as(t.app, editorA).get(`/api/v1/people?asOf=2020-02-30`)).statusCode).toBe(400);
+    // Before its first position the record had not begun.
+    expect((await list(`unitId=${unit}&asOf=2019-03-31`)).total).toBe(0);
+  });
+
+  it('leaves out of a list as of a day the people whose record began later', async () => {
+    const unit = await makeUnit(t.ctx, { name: 'Đoàn xã Nam Đà', parentId: cuJut, kind: 'commune' });
+    const other = await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, kind: 'commune' });
+    const list = async (asOf: string) =>
+      (await as(t.app, editorA).get(`/api/v1/people?unitId=${unit}&asOf=${asOf}&pageSize=50`)).json<{
+        total: number;
+        items: { id: number }[];
+      }>();
+    const ids = async (asOf: string) => {
+      const page = await list(asOf);
+      expect(page.items).toHaveLength(page.total);
+      return page.items.map((i) => i.id).sort((a, b) => a - b);
+    };
+    // Entered today, nothing dated: known from today only.
+    const newcomer = await makePerson(t.ctx, { unitId: unit, familyName: 'Lê', givenName: 'Mới' });
+    // Entered today with a position since 2018.
+    const veteran = await makePerson(t.ctx, { unitId: unit, familyName: 'Lê', givenName: 'Cũ' });
+    await makePosition(t.ctx, { personId: veteran, unitId: unit, title: 'committee_member', startDate: '2018-03-01' });
+    // Came from Ea Pô on 01/06/2022: in Nam Đà from that day; nothing says since when in Ea Pô.
+    const arrival = await makePerson(t.ctx, { unitId: other, familyName: 'Lê', givenName: 'Đến' });
+    expect((await as(t.app, admin).post(moves(arrival), transfer(other, unit, '2022-06-01'))).statusCode).toBe(201);
+    // Entered in Canbo on 10/01/2020 (17:30 UTC on the 9th is already the 10th in Vietnam).
+    const entered = await makePerson(t.ctx, { unitId: unit, familyName: 'Lê', givenName: 'Nhập' });
+    await t.db.kysely
+      .updateTable('people')
+      .set({ created_at: '2020-01-09T17:30:00.000Z' })
+      .where('id', '=', entered)
+      .execute();
+
+    expect(await ids('2018-02-28')).toEqual([]);
+    expect(await ids('2018-03-01')).toEqual([veteran]);
+    expect(await ids('2020-01-09')).toEqual([veteran]);
+    expect(await ids('2020-01-10')).toEqual([veteran, entered]);
+    expect(await ids('2022-06-01')).toEqual([veteran, arrival, entered].sort((a, b) => a - b));
+    expect(await ids(todayIso())).toEqual([newcomer, veteran, arrival, entered].sort((a, b) => a - b));
+    // The list without a day is today's, whatever the records' dates.
+    const today = await as(t.app, editorA).get(`/api/v1/people?unitId=${unit}`);
+    expect(today.json().total).toBe(4);
   });
 
   describe('participation credited to the unit of the class’s first day', () => {
@@ -355,6 +406,119 @@ describe('a cadre’s moves', () => {
       });
       expect(pos.statusCode).toBe(200);
       expect((await creditOf(enrolment)).title).toBe('standing_member');
+    });
+  });
+
+  describe('studies and grassroots visits credited to the unit at the time', () => {
+    let scheme: number;
+    let commune: number;
+    /** Each target's actual per unit: studies started (0) and visit days (1) of 2019–2020. */
+    const progress = async () => {
+      const res = await as(t.app, admin).get(`/api/v1/schemes/${scheme}/progress`);
+      expect(res.statusCode).toBe(200);
+      return res
+        .json<SchemeProgress>()
+        .targets.map((target) => Object.fromEntries(target.units.map((c) => [c.unitId, c.actual])));
+    };
+    const trip = async (personId: number, startDate: string, endDate: string) => {
+      const res = await as(t.app, admin).post('/api/v1/visits/trips', {
+        personId,
+        hostUnitId: commune,
+        startDate,
+        endDate,
+        purpose: 'Nắm tình hình cơ sở',
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json<{ id: number }>().id;
+    };
+    const creditOf = async (tripId: number) =>
+      (
+        await t.db.kysely
+          .selectFrom('visit_trips')
+          .select('person_unit_id')
+          .where('id', '=', tripId)
+          .executeTakeFirstOrThrow()
+      ).person_unit_id;
+
+    beforeAll(async () => {
+      commune = await makeUnit(t.ctx, { name: 'Đoàn xã Nam Dong', parentId: cuJut, kind: 'commune' });
+      const units = [
+        { unitId: cuJut, value: 1 },
+        { unitId: dakMil, value: 1 },
+      ];
+      const res = await as(t.app, admin).post('/api/v1/schemes', {
+        name: 'Đề án học tập và đi cơ sở 2019–2020',
+        code: 'DA-2019-HT',
+        issuingUnitId: province,
+        startYear: 2019,
+        endYear: 2020,
+        targets: [
+          { metric: 'studies_started', total: 2, units },
+          { metric: 'visit_days', total: 20, units },
+        ],
+      });
+      expect(res.statusCode).toBe(201);
+      scheme = res.json().id;
+    });
+
+    it('a cadre who studied and was visited in district A, moved to B later, counts for A', async () => {
+      // Registered in Đắk Mil, where the record is kept today; the move from Cư Jút typed in later.
+      const person = await makePerson(t.ctx, { unitId: dakMil, familyName: 'Điểu', givenName: 'K’Lung' });
+      await makeStudy(t, { personId: person }); // started 01/09/2019
+      const early = await trip(person, '2019-10-07', '2019-10-11');
+      expect(await creditOf(early)).toBe(dakMil);
+      const before = await progress();
+
+      const move = await as(t.app, admin).post(moves(person), transfer(cuJut, dakMil, '2021-03-01'));
+      expect(move.statusCode).toBe(201);
+      expect(await creditOf(early)).toBe(cuJut);
+      const audit = await t.db.kysely
+        .selectFrom('audit_log')
+        .select(['action', 'unit_id'])
+        .where('entity', '=', 'visit_trip')
+        .where('entity_id', '=', early)
+        .where('action', '=', 'recredit')
+        .executeTakeFirstOrThrow();
+      expect(audit).toEqual({ action: 'recredit', unit_id: cuJut });
+      // A trip of the past logged after the move is credited where the cadre was then, not today.
+      const late = await trip(person, '2020-04-06', '2020-04-08');
+      expect(await creditOf(late)).toBe(cuJut);
+
+      const after = await progress();
+      const days = (p: typeof after, unit: number) => p[1]![unit] ?? 0;
+      expect(after[0]![cuJut]).toBe((before[0]![cuJut] ?? 0) + 1);
+      expect(after[0]![dakMil] ?? 0).toBe((before[0]![dakMil] ?? 0) - 1);
+      expect(days(after, cuJut)).toBe(days(before, cuJut) + 5 + 3);
+      expect(days(after, dakMil)).toBe(days(before, dakMil) - 5);
+
+      // Cư Jút's editor no longer sees the record (kept by Đắk Mil), but its figures and the rows
+      // behind them hold the cadre's time in Cư Jút; Đắk Mil's rows no longer do.
+      expect((await as(t.app, editorA).get(`/api/v1/people/${person}`)).statusCode).toBe(404);
+      const rowsOf = async (session: Session, target: 0 | 1) => {
+        const ids = (await as(t.app, admin).get(`/api/v1/schemes/${scheme}/progress`)).json<SchemeProgress>();
+        const res = await as(t.app, session).get(
+          `/api/v1/schemes/${scheme}/targets/${ids.targets[target]!.targetId}/rows?pageSize=200`,
+        );
+        expect(res.statusCode).toBe(200);
+        return res
+          .json<{ items: FigureRow[] }>()
+          .items.filter((r) => r.personId === person)
+          .map((r) => ({ kind: r.kind, unitId: r.unitId, value: r.value }));
+      };
+      expect(await rowsOf(editorA, 0)).toEqual([{ kind: 'study', unitId: cuJut, value: 1 }]);
+      expect(await rowsOf(editorA, 1)).toEqual([
+        { kind: 'trip', unitId: cuJut, value: 3 },
+        { kind: 'trip', unitId: cuJut, value: 5 },
+      ]);
+      expect(await rowsOf(editorB, 0)).toEqual([]);
+      expect(await rowsOf(editorB, 1)).toEqual([]);
+
+      // Deleting the move gives the credit back to the unit keeping the record.
+      expect((await as(t.app, admin).delete(`${moves(person)}/${move.json().id}`)).statusCode).toBe(204);
+      expect([await creditOf(early), await creditOf(late)]).toEqual([dakMil, dakMil]);
+      const undone = await progress();
+      expect(undone[0]![cuJut] ?? 0).toBe(before[0]![cuJut] ?? 0);
+      expect(days(undone, dakMil)).toBe(days(before, dakMil) + 3);
     });
   });
 });

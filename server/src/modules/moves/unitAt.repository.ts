@@ -6,6 +6,15 @@ const bind = <T>(v: Value<T>): Expression<T> | RawBuilder<T> =>
   typeof v === 'object' && v !== null && 'toOperationNode' in v ? v : sql<T>`${v}`;
 
 /**
+ * `a <= b` between two days, each a PostgreSQL `date` column, a text column (studies and trips keep
+ * their dates as text) or a parameter: compared as `yyyy-mm-dd` text, which orders like the dates on
+ * both engines. The look-ups it sits in find their rows by person or unit first (a few per key), so
+ * the cast costs no index.
+ */
+const onOrBefore = (a: RawBuilder<unknown>, b: Expression<unknown> | RawBuilder<unknown>) =>
+  sql<boolean>`cast(${a} as text) <= cast(${b} as text)`;
+
+/**
  * THE person's unit on a day, as one SQL expression every query uses (the people list "as of", a
  * participation's credit, the moves' own checks): the `to` of the latest move on or before the day;
  * before the first move, that move's `from`; a person without moves is where `people.unit_id` says.
@@ -20,7 +29,7 @@ export function unitAt(
   const person = bind(personId);
   const fallback = todayUnit ?? sql<number>`(select up.unit_id from people up where up.id = ${person})`;
   return sql<number>`coalesce(
-    (select ma.to_unit_id from moves ma where ma.person_id = ${person} and ma.move_date <= ${bind(day)}
+    (select ma.to_unit_id from moves ma where ma.person_id = ${person} and ${onOrBefore(sql`ma.move_date`, bind(day))}
       order by ma.move_date desc limit 1),
     (select mb.from_unit_id from moves mb where mb.person_id = ${person} order by mb.move_date limit 1),
     ${fallback})`;
@@ -31,8 +40,8 @@ export function unitNameOn(unitId: Value<number | null>, day: Value<string>): Ra
   const unit = bind(unitId);
   const on = bind(day);
   return sql<string>`coalesce(
-    (select un.name from unit_names un where un.unit_id = ${unit} and un.valid_from <= ${on}
-       and (un.valid_to is null or un.valid_to > ${on}) order by un.valid_from desc limit 1),
+    (select un.name from unit_names un where un.unit_id = ${unit} and ${onOrBefore(sql`un.valid_from`, on)}
+       and (un.valid_to is null or not ${onOrBefore(sql`un.valid_to`, on)}) order by un.valid_from desc limit 1),
     (select uu.name from units uu where uu.id = ${unit}))`;
 }
 

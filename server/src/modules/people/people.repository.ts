@@ -102,9 +102,26 @@ function unitOf(asOf: string | undefined) {
   return asOf ? unitAt(sql.ref<number>('p.id'), asOf, sql.ref<number>('p.unit_id')) : sql.ref<number>('p.unit_id');
 }
 
+/**
+ * The person's record had begun by `day`: the record starts at the earliest of the first position's
+ * start, the first move and the day it was entered in Canbo (Vietnam date of `created_at`). A record
+ * typed in today for a cadre of long standing carries their dated positions or moves, which say since
+ * when they were there; without any, Canbo knows them only from the day they were entered. A first
+ * move shows where the cadre was before it, but not since when: the record starts on the move's day.
+ */
+function recordBegunBy(day: string): RawBuilder<boolean> {
+  // The first instant (UTC, as `created_at` is written) of the Vietnam day after `day`: 17:00Z on `day`.
+  const nextDay = `${day}T17:00:00.000Z`;
+  return sql<boolean>`(${sql.ref('p.created_at')} < ${nextDay}
+    or exists (select 1 from positions bp where bp.person_id = ${sql.ref('p.id')} and cast(bp.start_date as text) <= ${day})
+    or exists (select 1 from moves bm where bm.person_id = ${sql.ref('p.id')} and cast(bm.move_date as text) <= ${day}))`;
+}
+
 /** The list's filters as SQL conditions; `today` anchors "holds the title today" and ages. */
 function filterConditions(f: PersonFilter, today: string): RawBuilder<boolean>[] {
   const out: RawBuilder<boolean>[] = [];
+  // A list as of a day leaves out the people whose record began later.
+  if (f.asOf) out.push(recordBegunBy(f.asOf));
   const q = f.q ? foldVietnamese(f.q) : '';
   if (q) out.push(like('p.search_text', likeContains(q)));
   if (f.unitId !== undefined) {

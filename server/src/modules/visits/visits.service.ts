@@ -48,6 +48,7 @@ import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { touchVersioned, updateVersioned } from '../../lib/versioned.ts';
 import type { UploadedFile } from '../../upload.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
+import { tripCreditOn } from './credit.repository.ts';
 import { addDays, elapsedOfYear, tripDays } from './days.ts';
 import { findHostUnit, findHostUnits, hostBasis } from './host.access.ts';
 import {
@@ -369,13 +370,14 @@ export async function createTrip(ctx: Ctx, actor: Actor, input: z.input<typeof v
     await refuseOverlap(tx, person.id, data, null);
     const startYear = Number(data.startDate.slice(0, 4));
     const registration = await findRegistration(tx, person.id, startYear);
+    const credit = await tripCreditOn(tx, person.id, data.startDate);
     const id = await insertTrip(
       tx,
       {
         person_id: person.id,
         registration_id: registration?.id ?? null,
-        person_unit_id: person.unit_id,
-        person_unit_kind: person.unit_kind,
+        person_unit_id: credit.unitId,
+        person_unit_kind: credit.unitKind,
         host_unit_id: data.hostUnitId,
         start_date: data.startDate,
         end_date: data.endDate,
@@ -448,8 +450,11 @@ export async function updateTrip(
     const startYear = Number(span.startDate.slice(0, 4));
     // a trip moved into another year is credited to that year's registration, or to none
     const registration = await findRegistration(tx, person.id, startYear);
+    const credit = await tripCreditOn(tx, person.id, span.startDate);
     await updateVersioned(tx, 'visit_trips', id, patch.version, {
       registration_id: registration?.id ?? null,
+      person_unit_id: credit.unitId,
+      person_unit_kind: credit.unitKind,
       host_unit_id: patch.hostUnitId,
       purpose: patch.purpose,
       start_date: span.startDate,

@@ -117,7 +117,11 @@ export function AuditPage() {
               );
             },
           },
-          { title: t('common:history.action'), key: 'action', render: (_, e) => <Tag>{actionLabel(e.action)}</Tag> },
+          {
+            title: t('common:history.action'),
+            key: 'action',
+            render: (_, e) => <Tag>{actionLabel(e.action, e.entity)}</Tag>,
+          },
           {
             title: t('changes'),
             key: 'changes',

@@ -104,3 +104,57 @@ describe('ChangeHistory', () => {
     expect(await screen.findByText('Chưa có thay đổi nào')).toBeTruthy();
   });
 });
+
+describe('ChangeHistory of moves', () => {
+  it('names a cadre’s move and a credit recomputed in Vietnamese, with units by name, never codes or ids', async () => {
+    await i18n.changeLanguage('vi');
+    mockAudit({
+      items: [
+        {
+          ...entry,
+          id: 2,
+          action: 'move',
+          changes: [
+            { field: 'unitId', before: 11, after: 12 },
+            { field: 'unitName', before: 'Đoàn xã Nam Dong', after: 'Đoàn xã Cư Jút' },
+          ],
+        },
+        {
+          ...entry,
+          id: 3,
+          entity: 'move',
+          action: 'create',
+          changes: [
+            { field: 'moveKind', before: null, after: 'transfer' },
+            { field: 'fromUnitId', before: null, after: 11 },
+            { field: 'fromUnitName', before: null, after: 'Đoàn xã Nam Dong' },
+            { field: 'toUnitId', before: null, after: 12 },
+            { field: 'toUnitName', before: null, after: 'Đoàn xã Cư Jút' },
+          ],
+        },
+        {
+          ...entry,
+          id: 4,
+          entity: 'visit_trip',
+          action: 'recredit',
+          changes: [{ field: 'unitName', before: 'Đoàn xã Cư Jút', after: 'Đoàn xã Nam Dong' }],
+        },
+      ],
+      total: 3,
+      page: 1,
+      pageSize: 10,
+    });
+    renderIt();
+    await screen.findByText('Điều chuyển công tác');
+    expect(screen.queryByText('Chuyển trực thuộc')).toBeNull();
+    expect(screen.getByText('Tính lại đơn vị ghi nhận')).toBeTruthy();
+    expect(screen.getByText('Điều động')).toBeTruthy();
+    expect(screen.getByText('Từ đơn vị')).toBeTruthy();
+    expect(screen.getByText('Đến đơn vị')).toBeTruthy();
+    const text = document.body.textContent ?? '';
+    for (const code of ['transfer', 'recredit', 'fromUnitName', 'toUnitName', 'fromUnitId', 'toUnitId']) {
+      expect(text).not.toContain(code);
+    }
+    expect(document.querySelector('[data-field="fromUnitId"]')).toBeNull();
+  });
+});

@@ -49,7 +49,7 @@ export function ChangeHistory({
             <Space wrap size={[8, 4]} style={{ marginBottom: 4 }}>
               <Typography.Text strong>{formatDateTime(e.at)}</Typography.Text>
               <Typography.Text>{e.actorName ?? t('common:history.system')}</Typography.Text>
-              <Tag color={ACTION_COLORS[e.action]}>{actionLabel(e.action)}</Tag>
+              <Tag color={ACTION_COLORS[e.action]}>{actionLabel(e.action, e.entity)}</Tag>
             </Space>
             <ChangeList changes={e.changes} action={e.action} />
           </li>

@@ -9,6 +9,8 @@ const NAMED_BY: Record<string, string> = {
   ethnicityCode: 'ethnicityName',
   personId: 'personName',
   parentId: 'parentName',
+  fromUnitId: 'fromUnitName',
+  toUnitId: 'toUnitName',
 };
 
 /** Field-by-field before → after of one audit entry. */

@@ -51,7 +51,9 @@ export const audit = {
       withdraw: 'Thôi học',
       extend: 'Gia hạn',
       import: 'Nhập từ Excel',
+      recredit: 'Tính lại đơn vị ghi nhận',
     },
+    entityAction: { person: { move: 'Điều chuyển công tác' } },
     field: fieldLabels,
     extraField: {
       fullName: 'Họ và tên',
@@ -68,6 +70,8 @@ export const audit = {
       ethnicityName: 'Dân tộc',
       qualificationManual: 'Trình độ chuyên môn (nhập tay)',
       theoryLevelManual: 'Lý luận chính trị (nhập tay)',
+      fromUnitName: 'Từ đơn vị',
+      toUnitName: 'Đến đơn vị',
     },
   },
   en: {
@@ -115,7 +119,9 @@ export const audit = {
       withdraw: 'Withdrew',
       extend: 'Extended',
       import: 'Imported from Excel',
+      recredit: 'Credited again',
     },
+    entityAction: { person: { move: 'Moved to another unit' } },
     field: fieldLabelsEn,
     extraField: {
       fullName: 'Full name',
@@ -132,6 +138,8 @@ export const audit = {
       ethnicityName: 'Ethnicity',
       qualificationManual: 'Qualification (typed in)',
       theoryLevelManual: 'Political theory (typed in)',
+      fromUnitName: 'From unit',
+      toUnitName: 'To unit',
     },
   },
 };

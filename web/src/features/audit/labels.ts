@@ -23,6 +23,7 @@ const ENUM_FIELDS: Record<string, string> = {
   studyMode: 'studyMode',
   funding: 'studyFunding',
   diplomaGrade: 'diplomaGrade',
+  moveKind: 'moveKind',
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,9 +36,12 @@ export function useAuditLabels() {
   const fieldLabel = (field: string): string =>
     t(`field.${field}`, { defaultValue: '' }) || t(`extraField.${field}`, { defaultValue: '' }) || field;
 
-  // restructuring actions are named like the unit's history names its events
-  const actionLabel = (action: string): string =>
-    t(`action.${action}`, { defaultValue: '' }) || t(`common:unitEventKind.${action}`, { defaultValue: action });
+  // An action named alike on two kinds of record (a unit's `move` to another parent, a cadre's to
+  // another unit) reads by its record first; restructuring actions as the unit's history names its events.
+  const actionLabel = (action: string, entity?: string): string =>
+    (entity ? t(`entityAction.${entity}.${action}`, { defaultValue: '' }) : '') ||
+    t(`action.${action}`, { defaultValue: '' }) ||
+    t(`common:unitEventKind.${action}`, { defaultValue: action });
 
   const formatValue = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '—';

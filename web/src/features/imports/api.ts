@@ -4,7 +4,7 @@ import { call, download, saveBlob, uploadForFile, uploadWithProgress } from '../
 export function downloadTemplate(kind: ImportKind) {
   return download(
     routes.imports.template,
-    { params: { kind } },
+    { params: { importKind: kind } },
     `mau-nhap-${kind === 'people' ? 'can-bo' : kind}.xlsx`,
   );
 }
@@ -22,7 +22,7 @@ export function sendSheet(
 ) {
   return uploadWithProgress(
     routes.imports.upload,
-    { params: { kind }, query: { commit: commit ? 'true' : 'false', progress: follow.progress } },
+    { params: { importKind: kind }, query: { commit: commit ? 'true' : 'false', progress: follow.progress } },
     file,
     onProgress,
     follow.signal,
@@ -41,6 +41,6 @@ export function importProgress(token: string) {
 }
 
 export async function downloadErrors(kind: ImportKind, file: File) {
-  const blob = await uploadForFile(routes.imports.errors, { params: { kind } }, file);
+  const blob = await uploadForFile(routes.imports.errors, { params: { importKind: kind } }, file);
   saveBlob(blob, `loi-${file.name.replace(/\.xlsx$/i, '')}.xlsx`);
 }
