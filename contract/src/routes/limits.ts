@@ -13,6 +13,8 @@ export const BODY_LIMITS = {
   login: 4 * KB,
   /** Scores and grades of up to 5000 trainees (about 60 bytes each). */
   results: 1024 * KB,
+  /** A recorded class: up to 2000 trainees with a printed certificate each (about 200 bytes each). */
+  recordedClass: 1024 * KB,
   /** Up to 20000 attendance marks (about 70 bytes each). */
   attendanceMarks: 2048 * KB,
   /** An import sheet (multipart): 100,000 cadres with every column are about 12 MB as .xlsx. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, line, multilineText, optionalText, pageOf, pageQuery, version } from '../common.ts';
+import { id, isoDate, line, multilineText, optionalText, pageOf, pageQuery, version } from '../common.ts';
 import { certificateStatus, grade } from '../enums.ts';
 
 // Training: certificates. Paths are under /api/v1/training unless noted.
@@ -13,6 +13,10 @@ export const certificate = z.object({
   issuingUnitId: z.number().int(),
   issuingUnitName: z.string(),
   issuedAt: z.string(),
+  /** The date on the paper: given when recorded or issued later, else the day it was issued (yyyy-mm-dd). */
+  issuedOn: z.string(),
+  /** Recorded as printed on paper: its number is the paper's, outside the unit's running numbering. */
+  printed: z.boolean(),
   status: certificateStatus,
   revokedAt: z.string().nullable(),
   revokeReason: z.string().nullable(),
@@ -30,7 +34,11 @@ export const certificatePage = pageOf(certificate);
  * POST /training/classes/:id/certificates — issue numbered certificates to completed trainees
  * (all who have none yet, or the listed ones). Numbers: per issuing unit and year, no gaps.
  */
-export const issueCertificates = z.object({ enrolmentIds: z.array(id).max(5000).optional() });
+export const issueCertificates = z.object({
+  enrolmentIds: z.array(id).max(5000).optional(),
+  /** The date to print (editors issuing late): not in the future, not before the class ended. */
+  issuedAt: isoDate.optional(),
+});
 export const issuedCertificates = z.object({ issued: z.array(certificate) });
 /** POST /training/certificates/:id/revoke */
 export const revokeCertificate = z.object({ version, reason: multilineText(500) });
@@ -99,6 +107,8 @@ export const certificatePatternParams = z.object({ unitId: id });
 /** GET /api/v1/public/certificates/:code — public, no login: only what verifies the certificate. */
 export const publicCertificate = z.object({
   number: z.string(),
+  /** The date on the paper (yyyy-mm-dd). */
+  issuedOn: z.string(),
   personName: z.string(),
   className: z.string(),
   startDate: z.string(),

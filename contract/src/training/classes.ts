@@ -66,7 +66,7 @@ export const trainingClass = z.object({
 });
 export type TrainingClass = z.infer<typeof trainingClass>;
 
-const classFields = {
+export const classFields = {
   name: text(300),
   organiserUnitId: id,
   partners: z.array(text(200)).max(10).default([]),
@@ -141,5 +141,7 @@ export const classHistoryEntry = z.object({
   fromStatus: classStatus.nullable(),
   toStatus: classStatus,
   note: z.string().nullable(),
+  /** A step of a class recorded after it was held is dated (`at`) at the class's dates; typed in then. */
+  recordedAt: z.string().nullable(),
 });
 export const classHistory = z.object({ items: z.array(classHistoryEntry) });

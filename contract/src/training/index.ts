@@ -4,6 +4,7 @@
  */
 export * from './catalogue.ts';
 export * from './classes.ts';
+export * from './recorded.ts';
 export * from './sessions.ts';
 export * from './allocations.ts';
 export * from './enrolments.ts';

@@ -24,6 +24,7 @@ import * as m0013 from './migrations/0013_visit_requirements.ts';
 import * as m0014 from './migrations/0014_schemes.ts';
 import * as m0015 from './migrations/0015_figure_cache.ts';
 import * as m0016 from './migrations/0016_moves.ts';
+import * as m0017 from './migrations/0017_recorded_classes.ts';
 import * as m0020 from './migrations/0020_moves_figures.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -45,6 +46,7 @@ const migrations: Record<string, EngineMigration> = {
   '0014_schemes': m0014,
   '0015_figure_cache': m0015,
   '0016_moves': m0016,
+  '0017_recorded_classes': m0017,
   '0020_moves_figures': m0020,
 };
 

@@ -342,6 +342,8 @@ export interface ClassStatusHistoryTable {
   at: string;
   actor_user_id: number | null;
   note: string | null;
+  /** When a step dated at the class's own dates (`at`) was typed in; null for a live step (migration 0017). */
+  recorded_at: string | null;
 }
 
 export interface ClassSessionTable extends Stamped {
@@ -383,6 +385,8 @@ export interface EnrolmentTable extends Stamped {
   outcome_override: Outcome | null;
   override_reason: string | null;
   checkin_code: string;
+  /** The attended share as a recorded class's papers give it (no sessions to count it from; 0017). */
+  attendance_percent: number | null;
   /** The person's sort key, copied so a class's roster is ordered by name without a join. */
   sort_key: string;
 }
@@ -406,10 +410,13 @@ export interface CertificateTable extends Stamped {
   enrolment_id: number;
   issuing_unit_id: number;
   year: number;
-  seq: number;
+  /** Null for a certificate recorded as printed: its number is the paper's, outside the running seq (0017). */
+  seq: number | null;
   number: string;
   verify_code: string;
   issued_at: string;
+  /** The date printed on the certificate when given (recorded or issued later); null: the day of issued_at. */
+  issued_on: string | null;
   issued_by: number | null;
   revoked_at: string | null;
   revoke_reason: string | null;

@@ -5,6 +5,7 @@ import { enrolmentRoutes } from './enrolments/enrolments.routes.ts';
 import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { certificateRoutes } from './certificates/certificates.routes.ts';
 import { recordRoutes } from './record/record.routes.ts';
+import { recordedRoutes } from './recorded/recorded.routes.ts';
 import { resultsRoutes } from './results/results.routes.ts';
 
 /**
@@ -16,6 +17,7 @@ export async function trainingRoutes(app: App): Promise<void> {
   await app.register(programmeRoutes);
   await app.register(attendanceRoutes);
   await app.register(classRoutes);
+  await app.register(recordedRoutes);
   await app.register(enrolmentRoutes);
   await app.register(resultsRoutes);
   await app.register(certificateRoutes);

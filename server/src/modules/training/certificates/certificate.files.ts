@@ -53,7 +53,7 @@ function toData(r: DocumentRow, publicUrl: string, signer: CertificateDocumentQu
       parent: r.superior_name === null ? null : { name: r.superior_name },
     }),
     place: r.issuer_place,
-    issuedOn: dayOf(r.issued_at),
+    issuedOn: r.issued_on ?? dayOf(r.issued_at),
     signerTitle: signer.signerTitle ?? 'Bí thư',
     signerName: signer.signerName ?? null,
     revokedOn: r.revoked_at === null ? null : dayOf(r.revoked_at),

@@ -9,10 +9,11 @@ import { effectiveOutcome, SEATED } from '../results/outcomes.ts';
 import { unitNameOn } from '../../moves/unitAt.repository.ts';
 
 /**
- * The date the issuer's name and superior are read on: the class's last day (a date column on both
+ * The date the issuer's name and superior are read on: the date printed on the certificate when one
+ * was given (recorded as printed, or issued late), else the class's last day (a date column on both
  * engines, where the issue timestamp is text), so a later renaming does not rewrite the certificate.
  */
-const namedOn = sql<string>`c.end_date`;
+const namedOn = sql<string>`coalesce(cert.issued_on, c.end_date)`;
 
 /** The unit the issuer stood under on a date (null for a top unit). */
 function parentOn(unitId: RawBuilder<unknown>, date: RawBuilder<string>): RawBuilder<number | null> {
@@ -58,6 +59,8 @@ export interface CertificateRow {
   issuing_unit_id: number;
   issuing_unit_name: string;
   issued_at: string;
+  issued_on: string | null;
+  seq: number | null;
   revoked_at: string | null;
   revoke_reason: string | null;
   verify_code: string;
@@ -76,6 +79,8 @@ function certificateRows(tx: Tx, actor?: Actor) {
     'cert.issuing_unit_id',
     issuerName.as('issuing_unit_name'),
     'cert.issued_at',
+    'cert.issued_on',
+    'cert.seq',
     'cert.revoked_at',
     'cert.revoke_reason',
     'cert.verify_code',
@@ -132,7 +137,7 @@ export function findVisibleCertificate(tx: Tx, actor: Actor, id: number): Promis
 /** Certificates this transaction has just written, in number order. */
 export function certificatesByIds(tx: Tx, ids: number[]): Promise<CertificateRow[]> {
   if (!ids.length) return Promise.resolve([]);
-  return certificateRows(tx).where('cert.id', 'in', ids).orderBy('cert.seq').execute();
+  return certificateRows(tx).where('cert.id', 'in', ids).orderBy('cert.seq').orderBy('cert.id').execute();
 }
 
 // --- issuing -----------------------------------------------------------------------------------
@@ -222,6 +227,7 @@ export interface DocumentRow {
   number: string;
   verify_code: string;
   issued_at: string;
+  issued_on: string | null;
   revoked_at: string | null;
   person_name: string;
   birth_date: string | null;
@@ -246,6 +252,7 @@ function documentRows(tx: Tx, actor: Actor) {
       'cert.number',
       'cert.verify_code',
       'cert.issued_at',
+      'cert.issued_on',
       'cert.revoked_at',
       'p.full_name as person_name',
       'p.birth_date',
@@ -275,6 +282,7 @@ export function classDocumentRows(tx: Tx, actor: Actor, classId: VisibleClassId)
     .where('cert.revoked_at', 'is', null)
     .orderBy('cert.year')
     .orderBy('cert.seq')
+    .orderBy('cert.id')
     .execute();
 }
 
@@ -282,6 +290,8 @@ export function classDocumentRows(tx: Tx, actor: Actor, classId: VisibleClassId)
 
 export interface PublicRow {
   number: string;
+  issued_at: string;
+  issued_on: string | null;
   person_name: string;
   class_name: string;
   start_date: string;
@@ -297,6 +307,8 @@ export function findByVerifyCode(tx: Tx, code: string): Promise<PublicRow | unde
     .where('cert.verify_code', '=', code)
     .select([
       'cert.number',
+      'cert.issued_at',
+      'cert.issued_on',
       'p.full_name as person_name',
       'c.name as class_name',
       'c.start_date',

@@ -57,6 +57,8 @@ function toCertificate(r: CertificateRow): Certificate {
     issuingUnitId: r.issuing_unit_id,
     issuingUnitName: r.issuing_unit_name,
     issuedAt: r.issued_at,
+    issuedOn: r.issued_on ?? todayIso(new Date(r.issued_at)),
+    printed: r.seq === null,
     status: r.revoked_at === null ? 'valid' : 'revoked',
     revokedAt: r.revoked_at,
     revokeReason: r.revoke_reason,
@@ -104,6 +106,13 @@ function notEligible(c: Candidate): AppError | null {
   });
 }
 
+/** A date given to print on certificates issued late: the class is over by then, and it is not ahead. */
+function checkIssueDate(day: string, classEnd: string): void {
+  const today = todayIso();
+  if (day > today) throw fieldError('issuedAt', `không được sau hôm nay (${vnDate(today)})`);
+  if (day < classEnd) throw fieldError('issuedAt', `không được trước ngày lớp kết thúc (${vnDate(classEnd)})`);
+}
+
 /**
  * POST /training/classes/:id/certificates — numbered certificates for the trainees who completed
  * the class (all who have none yet, or the listed ones). The issuing unit is the organiser; the
@@ -118,7 +127,8 @@ export async function issueCertificates(
   input: { id: number } & z.input<typeof issueInput>,
 ): Promise<{ issued: Certificate[] }> {
   const { id, ...rest } = input;
-  const { enrolmentIds } = parseInput(issueInput, rest);
+  const { enrolmentIds, issuedAt } = parseInput(issueInput, rest);
+  const issuedOn = issuedAt ?? null;
   return inTransaction(ctx, async (tx) => {
     const cls = await lockManagedClass(tx, actor, id);
     requireRostered(cls);
@@ -128,6 +138,7 @@ export async function issueCertificates(
       if (stranger !== undefined) throw fieldError('enrolmentIds', `học viên số ${stranger} không thuộc lớp này`);
     }
     requireStatus(cls, ['completed', 'closed'], 'cấp giấy chứng nhận');
+    if (issuedOn !== null) checkIssueDate(issuedOn, cls.end_date);
 
     const unitId = cls.organiser_unit_id;
     await lockUnits(tx, [unitId]);
@@ -156,6 +167,7 @@ export async function issueCertificates(
       // 144 random bits: the code in the QR is the only key to the public page, so it cannot be guessed.
       verify_code: randomBytes(18).toString('base64url'),
       issued_at: now,
+      issued_on: issuedOn,
       issued_by: actor.userId,
       revoked_at: null,
       revoke_reason: null,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { AppError } from '../../../errors.ts';
+import { todayIso } from '../../../lib/dates.ts';
 import { parseInput } from '../../../lib/input.ts';
 import { findByVerifyCode } from './certificates.repository.ts';
 
@@ -22,6 +23,8 @@ export async function verifyCertificate(ctx: Ctx, input: z.input<typeof verifyPa
   }
   return {
     number: r.number,
+    // The date on the paper: a certificate recorded as printed (or issued late) keeps its own.
+    issuedOn: r.issued_on ?? todayIso(new Date(r.issued_at)),
     personName: r.person_name,
     className: r.class_name,
     startDate: r.start_date,

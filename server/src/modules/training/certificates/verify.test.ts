@@ -3,6 +3,7 @@ import type { Certificate } from '@canbo/contract';
 import { testApp } from '../../../../test/app.ts';
 import { type TestApp } from '../../../../test/fixtures.ts';
 import { as } from '../../../../test/http.ts';
+import { todayIso } from '../../../lib/dates.ts';
 import { CLASS_NAME, certificateWorld, issue } from './certificate.fixtures.ts';
 
 describe('public certificate verification', () => {
@@ -27,6 +28,7 @@ describe('public certificate verification', () => {
         'className',
         'endDate',
         'grade',
+        'issuedOn',
         'issuerName',
         'number',
         'personName',
@@ -37,6 +39,8 @@ describe('public certificate verification', () => {
     );
     expect(res.json()).toEqual({
       number: '001/GCN-2025',
+      // the paper's date: issued today in this test
+      issuedOn: todayIso(),
       personName: 'Nguyễn Văn An',
       className: CLASS_NAME,
       startDate: '2025-05-12',

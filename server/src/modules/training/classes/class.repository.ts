@@ -203,20 +203,31 @@ export async function insertClass(tx: Tx, values: ClassValues): Promise<number> 
   return row.id;
 }
 
-export async function insertHistory(
-  tx: Tx,
-  h: { classId: number; from: ClassStatus | null; to: ClassStatus; actorUserId: number | null; note: string | null },
-): Promise<void> {
+export interface HistoryStep {
+  classId: number;
+  from: ClassStatus | null;
+  to: ClassStatus;
+  actorUserId: number | null;
+  note: string | null;
+  /** For a class recorded after it was held: the step's own date (the typing moment goes to recorded_at). */
+  at?: string;
+}
+
+export async function insertHistory(tx: Tx, ...steps: HistoryStep[]): Promise<void> {
+  const now = nowIso();
   await tx.q
     .insertInto('class_status_history')
-    .values({
-      class_id: h.classId,
-      from_status: h.from,
-      to_status: h.to,
-      at: nowIso(),
-      actor_user_id: h.actorUserId,
-      note: h.note,
-    })
+    .values(
+      steps.map((h) => ({
+        class_id: h.classId,
+        from_status: h.from,
+        to_status: h.to,
+        at: h.at ?? now,
+        actor_user_id: h.actorUserId,
+        note: h.note,
+        recorded_at: h.at === undefined ? null : now,
+      })),
+    )
     .execute();
 }
 
@@ -224,7 +235,15 @@ export async function listHistory(tx: Tx, classId: VisibleClassId) {
   return tx.q
     .selectFrom('class_status_history as h')
     .leftJoin('users as au', 'au.id', 'h.actor_user_id')
-    .select(['h.id', 'h.at', 'au.display_name as actor_name', 'h.from_status', 'h.to_status', 'h.note'])
+    .select([
+      'h.id',
+      'h.at',
+      'au.display_name as actor_name',
+      'h.from_status',
+      'h.to_status',
+      'h.note',
+      'h.recorded_at',
+    ])
     .where('h.class_id', '=', classId)
     .orderBy('h.id')
     .execute();

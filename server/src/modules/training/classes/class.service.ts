@@ -133,36 +133,8 @@ export async function createClass(ctx: Ctx, actor: Actor, input: ClassCreateInpu
   checkDates(data.startDate, data.endDate);
   if (headcount) checkHeadcount(headcount, data.endDate, todayIso());
   return inTransaction(ctx, async (tx) => {
-    const organiser = await requireOrganiser(tx, actor, data.organiserUnitId, data);
-    const programmeId = data.programmeId ?? null;
-    await checkKindAndProgramme(tx, data.kindCode, programmeId);
     const status: ClassStatus = headcount ? 'completed' : 'draft';
-    const fields = {
-      name: data.name,
-      partners: data.partners,
-      decision: data.decision ?? null,
-      place: data.place ?? null,
-    };
-    const id = await insertClass(tx, {
-      name: fields.name,
-      organiser_unit_id: data.organiserUnitId,
-      level: organiser.level,
-      partners: JSON.stringify(fields.partners),
-      kind_code: data.kindCode,
-      programme_id: programmeId,
-      target_titles: JSON.stringify(data.targetTitles),
-      start_date: data.startDate,
-      end_date: data.endDate,
-      place: fields.place,
-      mode: data.mode,
-      capacity: data.capacity ?? null,
-      decision: fields.decision,
-      status,
-      ...headcountColumns(headcount),
-      min_attendance_percent: data.minAttendancePercent,
-      pass_grade: data.passGrade,
-      ...derived(fields),
-    });
+    const id = await insertNewClass(tx, actor, data, status, headcount);
     await insertHistory(tx, {
       classId: id,
       from: null,
@@ -172,16 +144,66 @@ export async function createClass(ctx: Ctx, actor: Actor, input: ClassCreateInpu
         ? `Lớp đã học, ghi nhận theo số lượng báo cáo (${headcount.total} học viên), không có danh sách học viên`
         : 'Tạo lớp',
     });
-    const row = await classOr404(tx, actor, id);
-    await writeAudit(tx, actor, {
-      entity: 'training_class',
-      entityId: id,
-      action: 'create',
-      unitId: row.organiser_unit_id,
-      after: auditView(row),
-    });
-    return toClass(row);
+    return toClass(await auditCreated(tx, actor, id));
   });
+}
+
+/** The fields every new class is created from (a headcount or a roster comes beside them). */
+export type NewClassData = Omit<z.output<typeof classCreate>, 'headcount'>;
+
+/**
+ * The row of a new class — a draft, a headcount-only record or a class recorded with its roster —
+ * its organiser, kind and programme checked first. The caller writes its history and audit row.
+ */
+export async function insertNewClass(
+  tx: Tx,
+  actor: Actor,
+  data: NewClassData,
+  status: ClassStatus,
+  headcount: ClassHeadcount | null,
+): Promise<number> {
+  const organiser = await requireOrganiser(tx, actor, data.organiserUnitId, data);
+  const programmeId = data.programmeId ?? null;
+  await checkKindAndProgramme(tx, data.kindCode, programmeId);
+  const fields = {
+    name: data.name,
+    partners: data.partners,
+    decision: data.decision ?? null,
+    place: data.place ?? null,
+  };
+  return insertClass(tx, {
+    name: fields.name,
+    organiser_unit_id: data.organiserUnitId,
+    level: organiser.level,
+    partners: JSON.stringify(fields.partners),
+    kind_code: data.kindCode,
+    programme_id: programmeId,
+    target_titles: JSON.stringify(data.targetTitles),
+    start_date: data.startDate,
+    end_date: data.endDate,
+    place: fields.place,
+    mode: data.mode,
+    capacity: data.capacity ?? null,
+    decision: fields.decision,
+    status,
+    ...headcountColumns(headcount),
+    min_attendance_percent: data.minAttendancePercent,
+    pass_grade: data.passGrade,
+    ...derived(fields),
+  });
+}
+
+/** The audit row of a class just created; returns its row as the actor sees it. */
+export async function auditCreated(tx: Tx, actor: Actor, id: number): Promise<ClassRow> {
+  const row = await classOr404(tx, actor, id);
+  await writeAudit(tx, actor, {
+    entity: 'training_class',
+    entityId: id,
+    action: 'create',
+    unitId: row.organiser_unit_id,
+    after: auditView(row),
+  });
+  return row;
 }
 
 type Patch = z.output<typeof classUpdate>;

@@ -94,6 +94,7 @@ export async function classHistoryOf(
       fromStatus: r.from_status,
       toStatus: r.to_status,
       note: r.note,
+      recordedAt: r.recorded_at,
     })),
   };
 }

@@ -177,6 +177,7 @@ async function enrol(
       rule_outcome: null,
       outcome_override: null,
       override_reason: null,
+      attendance_percent: null,
       sort_key: person.sort_key,
     },
   }));

@@ -33,7 +33,8 @@ export function attendancePercent(attended: number, total: number): number | nul
  * Apply the class's completion rule to its seated trainees (or the listed ones): completed when the
  * attended share reaches the minimum and the grade is the pass grade or better. One UPDATE, so it
  * runs inside the caller's transaction after every change to attendance, results or the rule. A
- * class without sessions is judged on its grade alone. Overrides are kept beside, not overwritten.
+ * class without sessions is judged on its grade and, for a class recorded after it was held, the
+ * attended share its papers give (`attendance_percent`, when known). Overrides are kept beside, not overwritten.
  */
 export async function refreshOutcomes(tx: Tx, classId: number, enrolmentIds?: number[]): Promise<void> {
   if (enrolmentIds && enrolmentIds.length === 0) return;
@@ -47,7 +48,9 @@ export async function refreshOutcomes(tx: Tx, classId: number, enrolmentIds?: nu
   const attended = attendedCount('enrolments.id');
   const outcome = sql<Outcome>`case when enrolments.grade is not null
       and ${gradeRank('enrolments.grade')} <= ${passRank}
-      and (${total} = 0 or ${attended} * 100 >= ${cls.min_attendance_percent} * ${total})
+      and (${total} > 0 and ${attended} * 100 >= ${cls.min_attendance_percent} * ${total}
+        or ${total} = 0 and (enrolments.attendance_percent is null
+          or enrolments.attendance_percent >= ${cls.min_attendance_percent}))
     then 'completed' else 'not_completed' end`;
   let query = tx.q
     .updateTable('enrolments')

@@ -22,6 +22,8 @@ const cert: Certificate = {
   issuingUnitId: 5,
   issuingUnitName: 'Huyện đoàn Cư Jút',
   issuedAt: '2025-03-12T09:00:00Z',
+  issuedOn: '2025-03-12',
+  printed: false,
   status: 'valid',
   revokedAt: null,
   revokeReason: null,

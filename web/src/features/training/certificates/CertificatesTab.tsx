@@ -111,7 +111,7 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
       render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{c.number}</span>,
     },
     { key: 'person', title: t('attendance.trainee'), dataIndex: 'personName' },
-    { key: 'issuedAt', title: t('certificates.issuedAt'), width: 120, render: (_, c) => formatDate(c.issuedAt) },
+    { key: 'issuedAt', title: t('certificates.issuedAt'), width: 120, render: (_, c) => formatDate(c.issuedOn) },
     {
       key: 'status',
       title: t('certificates.status'),

@@ -3,7 +3,7 @@ import { Alert, Button, Drawer, Spin, Timeline, Typography } from 'antd';
 import { HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { CLASS_STATUS_COLORS, ClassStatusTag } from '../labels';
 import { useClassHistory } from './api';
 
@@ -35,9 +35,21 @@ export function StatusHistoryButton({ classId }: { classId: number }) {
                     )}
                     <ClassStatusTag status={h.toStatus} />
                   </div>
-                  <Typography.Text type="secondary">
-                    {formatDateTime(h.at)} · {h.actorName ?? t('common:history.system')}
-                  </Typography.Text>
+                  {h.recordedAt ? (
+                    // A step of a class recorded after it was held: dated at the class's own day,
+                    // with who typed it in and when beside it.
+                    <Typography.Text type="secondary" data-testid="history-recorded">
+                      {formatDate(h.at)} ·{' '}
+                      {t('history.recorded', {
+                        name: h.actorName ?? t('common:history.system'),
+                        at: formatDateTime(h.recordedAt),
+                      })}
+                    </Typography.Text>
+                  ) : (
+                    <Typography.Text type="secondary">
+                      {formatDateTime(h.at)} · {h.actorName ?? t('common:history.system')}
+                    </Typography.Text>
+                  )}
                   {h.note && <Typography.Paragraph style={{ margin: 0 }}>{h.note}</Typography.Paragraph>}
                 </div>
               ),

@@ -26,6 +26,7 @@ afterEach(() => {
 const CODE = 'Xk3v9QwErTyU12';
 const valid: PublicCertificate = {
   number: '012/GCN-2025',
+  issuedOn: '2025-03-14',
   personName: 'Nguyễn Văn An',
   className: 'Bồi dưỡng chức danh bí thư đoàn cơ sở 2025',
   startDate: '2025-03-10',
@@ -67,6 +68,7 @@ describe('VerifyPage', () => {
     expect(status.textContent).toContain('Còn hiệu lực');
     expect(status.style.background).toContain('#389e0d');
     expect(screen.getByTestId('verify-number').textContent).toBe('012/GCN-2025');
+    expect(screen.getByTestId('verify-issued-on').textContent).toBe('14/03/2025');
     expect(screen.getByText('Nguyễn Văn An')).toBeTruthy();
     expect(screen.getByText('Bồi dưỡng chức danh bí thư đoàn cơ sở 2025')).toBeTruthy();
     expect(screen.getByText('10/03/2025 – 12/03/2025')).toBeTruthy();

@@ -64,6 +64,9 @@ export function VerifyPage() {
                 <Descriptions.Item label={t('certificates.number')}>
                   <span data-testid="verify-number">{c.number}</span>
                 </Descriptions.Item>
+                <Descriptions.Item label={t('verify.issuedOn')}>
+                  <span data-testid="verify-issued-on">{formatDate(c.issuedOn)}</span>
+                </Descriptions.Item>
                 <Descriptions.Item label={t('verify.person')}>
                   <Typography.Text strong>{c.personName}</Typography.Text>
                 </Descriptions.Item>

@@ -1,0 +1,390 @@
+import { randomBytes } from 'node:crypto';
+import {
+  fieldLabelOf,
+  recordedClassCreate,
+  type ErrorCode,
+  type Outcome,
+  type recordedClassBody,
+  type TrainingClass,
+} from '@canbo/contract';
+import type { z } from 'zod';
+import type { Actor } from '../../../auth/actor.ts';
+import type { Ctx, Tx } from '../../../context.ts';
+import { inTransaction } from '../../../context.ts';
+import { nowIso } from '../../../db/dialect.ts';
+import { AppError } from '../../../errors.ts';
+import { todayIso, vnDate } from '../../../lib/dates.ts';
+import { fieldError } from '../../../lib/input.ts';
+import { writeAudits } from '../../audit/audit.writer.ts';
+import { unitsOn } from '../../moves/unitAt.repository.ts';
+import { currentTitlesOf } from '../../people/people.repository.ts';
+import { lockUnits } from '../../units/units.repository.ts';
+import { certificatesByIds, insertCertificates, type NewCertificate } from '../certificates/certificates.repository.ts';
+import { insertHistory } from '../classes/class.repository.ts';
+import { checkDates } from '../classes/class.rules.ts';
+import { auditCreated, insertNewClass } from '../classes/class.service.ts';
+import { toClass } from '../classes/class.view.ts';
+import { insertEnrolments } from '../enrolments/enrolments.repository.ts';
+import { enrolmentAudit } from '../enrolments/enrolments.view.ts';
+import { refreshOutcomes } from '../results/outcomes.ts';
+import {
+  issuerUnits,
+  overrideOutcomes,
+  rosterPeople,
+  ruleOutcomes,
+  takenNumbers,
+  type RosterPerson,
+} from './recorded.repository.ts';
+
+type Data = z.output<typeof recordedClassCreate>;
+type Trainee = Data['roster'][number];
+type Who = { id: number; name?: string };
+
+/** Where the papers' outcome differs from the rule's verdict, the reason kept beside the override. */
+const FROM_PAPERS = 'Theo hồ sơ lớp đã tổ chức';
+
+/**
+ * A refusal about one roster row: the row's number AND the person (id, and the name when the actor
+ * may see it), in the message and in `details`, so two people of the same name are told apart.
+ */
+function rowError(code: ErrorCode, index: number, who: Who, field: string, message: string): AppError {
+  const person = who.name ? `${who.name} (mã ${who.id})` : `cán bộ mã ${who.id}`;
+  const path = ['roster', index, ...field.split('.')];
+  return new AppError(code, `Dòng ${index + 1} – ${person}: ${fieldLabelOf(path)}: ${message}`, {
+    field: path.join('.'),
+    rosterIndex: index,
+    personId: who.id,
+  });
+}
+
+/** The contract's checks, with a roster row's refusal carrying its index and person id too. */
+function parse(input: unknown): Data {
+  const result = recordedClassCreate.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = (issue?.path ?? []).filter((p) => typeof p !== 'symbol');
+  const message = issue?.message ?? 'không hợp lệ';
+  const index = path[0] === 'roster' ? path[1] : undefined;
+  if (typeof index === 'number') {
+    const row = (input as { roster?: { personId?: unknown }[] }).roster?.[index];
+    const id = typeof row?.personId === 'number' ? row.personId : 0;
+    throw rowError('validation', index, { id }, path.slice(2).join('.') || 'personId', message);
+  }
+  throw new AppError('validation', `${fieldLabelOf(path)}: ${message}`, { field: path.map(String).join('.') });
+}
+
+/**
+ * What can be checked before reading anything: a class already over, each person once, and each
+ * printed certificate dated within the class's aftermath, held by someone who completed it.
+ */
+function checkInput(d: Data, today: string): void {
+  checkDates(d.startDate, d.endDate);
+  if (d.endDate > today) {
+    throw fieldError('endDate', `lớp ghi nhận là lớp đã học xong, không được sau hôm nay (${vnDate(today)})`);
+  }
+  const seen = new Map<number, number>();
+  d.roster.forEach((t, i) => {
+    const first = seen.get(t.personId);
+    if (first !== undefined) {
+      throw rowError('validation', i, { id: t.personId }, 'personId', `đã có ở dòng ${first + 1}`);
+    }
+    seen.set(t.personId, i);
+  });
+}
+
+function checkCertificates(d: Data, names: Map<number, string>, today: string): void {
+  d.roster.forEach((t, i) => {
+    const c = t.certificate;
+    if (!c) return;
+    const who = { id: t.personId, name: names.get(t.personId) };
+    if (t.outcome !== 'completed') {
+      throw rowError('validation', i, who, 'certificate', 'chỉ người hoàn thành lớp mới có giấy chứng nhận');
+    }
+    if (c.issuedOn < d.endDate) {
+      throw rowError('validation', i, who, 'certificate.issuedOn', `trước ngày lớp kết thúc (${vnDate(d.endDate)})`);
+    }
+    if (c.issuedOn > today) {
+      throw rowError('validation', i, who, 'certificate.issuedOn', `sau hôm nay (${vnDate(today)})`);
+    }
+  });
+}
+
+/** Every roster id must be someone the actor may record; the first who is not is named by row and id. */
+async function requirePeople(tx: Tx, actor: Actor, d: Data): Promise<Map<number, RosterPerson>> {
+  const found = await rosterPeople(
+    tx,
+    actor,
+    d.roster.map((t) => t.personId),
+    d.startDate,
+  );
+  const byId = new Map(found.map((p) => [Number(p.id), p]));
+  const missing = d.roster.findIndex((t) => !byId.has(t.personId));
+  if (missing >= 0) {
+    throw rowError(
+      'validation',
+      missing,
+      { id: d.roster[missing]!.personId },
+      'personId',
+      'không tồn tại hoặc không thuộc phạm vi bạn được xem',
+    );
+  }
+  return byId;
+}
+
+interface Printed {
+  index: number;
+  trainee: Trainee;
+  unitId: number;
+  number: string;
+  issuedOn: string;
+}
+
+/**
+ * The printed certificates as they are: each issuer must exist and be working on the paper's date
+ * (it may have ended since), and a number may not repeat for one issuer — in this roster or among
+ * the certificates it already has. The issuers' rows stay locked until the end, like numbering's.
+ */
+async function checkPrinted(tx: Tx, d: Data, names: Map<number, string>): Promise<Printed[]> {
+  const printed: Printed[] = d.roster.flatMap((t, index) =>
+    t.certificate
+      ? [
+          {
+            index,
+            trainee: t,
+            unitId: t.certificate.issuingUnitId ?? d.organiserUnitId,
+            number: t.certificate.number,
+            issuedOn: t.certificate.issuedOn,
+          },
+        ]
+      : [],
+  );
+  if (!printed.length) return printed;
+  const who = (p: Printed) => ({ id: p.trainee.personId, name: names.get(p.trainee.personId) });
+  const unitIds = [...new Set(printed.map((p) => p.unitId))];
+  const units = new Map((await issuerUnits(tx, unitIds)).map((u) => [u.id, u]));
+  for (const p of printed) {
+    const u = units.get(p.unitId);
+    if (!u) throw rowError('validation', p.index, who(p), 'certificate.issuingUnitId', 'đơn vị không tồn tại');
+    if (p.issuedOn < u.valid_from || (u.valid_to !== null && p.issuedOn > u.valid_to)) {
+      throw rowError(
+        'validation',
+        p.index,
+        who(p),
+        'certificate.issuingUnitId',
+        `đơn vị không hoạt động vào ngày cấp ${vnDate(p.issuedOn)}`,
+      );
+    }
+  }
+  const firstRow = new Map<string, number>();
+  for (const p of printed) {
+    const key = `${p.unitId}\u0000${p.number}`;
+    const first = firstRow.get(key);
+    if (first !== undefined) {
+      throw rowError('conflict', p.index, who(p), 'certificate.number', `số ${p.number} trùng với dòng ${first + 1}`);
+    }
+    firstRow.set(key, p.index);
+  }
+  await lockUnits(tx, unitIds);
+  const taken = new Set(
+    (
+      await takenNumbers(
+        tx,
+        unitIds,
+        printed.map((p) => p.number),
+      )
+    ).map((r) => `${r.issuing_unit_id}\u0000${r.number}`),
+  );
+  const clash = printed.find((p) => taken.has(`${p.unitId}\u0000${p.number}`));
+  if (clash) {
+    throw rowError(
+      'conflict',
+      clash.index,
+      who(clash),
+      'certificate.number',
+      `đơn vị cấp đã có giấy chứng nhận số ${clash.number}`,
+    );
+  }
+  return printed;
+}
+
+/** Midnight, Vietnam time, of a day: when a step dated at the class's own dates is said to happen. */
+const vietnamMidnight = (day: string): string => new Date(`${day}T00:00:00+07:00`).toISOString();
+
+/**
+ * POST /training/classes/recorded — a class already held, recorded as it happened, in one
+ * transaction: the class (completed), its history dated at its own first and last day (who typed it
+ * and when kept beside), each trainee credited to their unit and title of the first day, their
+ * grade, attendance share and outcome (no sessions or marks invented), and the certificates as
+ * printed. Any refusal writes nothing.
+ */
+export async function recordClass(
+  ctx: Ctx,
+  actor: Actor,
+  input: z.input<typeof recordedClassBody>,
+): Promise<TrainingClass> {
+  const d = parse(input);
+  const today = todayIso();
+  checkInput(d, today);
+  return inTransaction(ctx, async (tx) => {
+    const classId = await insertNewClass(tx, actor, d, 'completed', null);
+    const people = await requirePeople(tx, actor, d);
+    const names = new Map([...people.values()].map((p) => [Number(p.id), p.full_name]));
+    checkCertificates(d, names, today);
+    const printed = await checkPrinted(tx, d, names);
+
+    await insertHistory(
+      tx,
+      {
+        classId,
+        from: null,
+        to: 'in_progress',
+        actorUserId: actor.userId,
+        note: `Lớp đã học, ghi nhận sau: khai giảng ngày ${vnDate(d.startDate)}`,
+        at: vietnamMidnight(d.startDate),
+      },
+      {
+        classId,
+        from: 'in_progress',
+        to: 'completed',
+        actorUserId: actor.userId,
+        note: `Bế giảng ngày ${vnDate(d.endDate)}; ghi nhận ${d.roster.length} học viên`,
+        at: vietnamMidnight(d.endDate),
+      },
+    );
+    const enrolmentIds = await enrol(tx, actor, classId, d, people);
+    await settleOutcomes(tx, classId, d, enrolmentIds);
+    await issuePrinted(tx, actor, printed, enrolmentIds);
+    return toClass(await auditCreated(tx, actor, classId));
+  });
+}
+
+/** The trainees, confirmed, credited to their unit and most senior title on the class's first day. */
+async function enrol(
+  tx: Tx,
+  actor: Actor,
+  classId: number,
+  d: Data,
+  people: Map<number, RosterPerson>,
+): Promise<Map<number, number>> {
+  const ids = [...people.values()].map((p) => p.id);
+  const [units, titles] = await Promise.all([unitsOn(tx, ids, d.startDate), currentTitlesOf(tx, ids, d.startDate)]);
+  const now = nowIso();
+  const rows = d.roster.map((t) => {
+    const p = people.get(t.personId)!;
+    const unit = units.get(t.personId)!;
+    return {
+      class_id: classId,
+      person_id: t.personId,
+      allocation_id: null,
+      unit_id: unit.unitId,
+      unit_name: unit.unitName,
+      title: titles.get(t.personId)?.[0]?.title ?? null,
+      status: 'confirmed' as const,
+      waitlisted_at: null,
+      nominated_by: actor.userId,
+      nominated_at: now,
+      withdraw_reason: null,
+      score: null,
+      grade: t.grade ?? null,
+      rule_outcome: null,
+      outcome_override: null,
+      override_reason: null,
+      attendance_percent: t.attendancePercent ?? null,
+      checkin_code: randomBytes(24).toString('base64url'),
+      sort_key: p.sort_key,
+      name: p.full_name,
+    };
+  });
+  const inserted = await insertEnrolments(
+    tx,
+    rows.map(({ name: _name, ...values }) => values),
+    now,
+  );
+  await writeAudits(
+    tx,
+    actor,
+    rows.map((r) => ({
+      entity: 'enrolment' as const,
+      entityId: inserted.get(r.person_id)!,
+      action: 'record',
+      unitId: r.unit_id,
+      after: {
+        ...enrolmentAudit({
+          classId,
+          personId: r.person_id,
+          personName: r.name,
+          unitId: r.unit_id,
+          unitName: r.unit_name,
+          title: r.title,
+          allocationId: null,
+          status: r.status,
+        }),
+        grade: r.grade,
+        attendancePercent: r.attendance_percent,
+      },
+    })),
+  );
+  return inserted;
+}
+
+/**
+ * The rule judges the grade and attendance share as for any class; where the papers say otherwise
+ * (a completion without a grade, say) their outcome stands as an override with its reason.
+ */
+async function settleOutcomes(tx: Tx, classId: number, d: Data, enrolmentIds: Map<number, number>): Promise<void> {
+  await refreshOutcomes(tx, classId);
+  const rule = new Map((await ruleOutcomes(tx, classId)).map((r) => [r.id, r.rule_outcome]));
+  const differs = (want: Outcome) =>
+    d.roster
+      .filter((t) => t.outcome === want)
+      .map((t) => enrolmentIds.get(t.personId)!)
+      .filter((id) => rule.get(id) !== want);
+  await overrideOutcomes(tx, differs('completed'), 'completed', FROM_PAPERS);
+  await overrideOutcomes(tx, differs('not_completed'), 'not_completed', FROM_PAPERS);
+}
+
+/** The printed certificates: number, date and issuer as on paper, outside the running numbering. */
+async function issuePrinted(
+  tx: Tx,
+  actor: Actor,
+  printed: Printed[],
+  enrolmentIds: Map<number, number>,
+): Promise<void> {
+  if (!printed.length) return;
+  const now = nowIso();
+  const rows: NewCertificate[] = printed.map((p) => ({
+    enrolment_id: enrolmentIds.get(p.trainee.personId)!,
+    issuing_unit_id: p.unitId,
+    year: Number(p.issuedOn.slice(0, 4)),
+    seq: null,
+    number: p.number,
+    verify_code: randomBytes(18).toString('base64url'),
+    issued_at: now,
+    issued_on: p.issuedOn,
+    issued_by: actor.userId,
+    revoked_at: null,
+    revoke_reason: null,
+    revoked_by: null,
+  }));
+  const issued = await certificatesByIds(tx, await insertCertificates(tx, rows, now));
+  await writeAudits(
+    tx,
+    actor,
+    issued.map((r) => ({
+      entity: 'certificate' as const,
+      entityId: r.id,
+      action: 'record',
+      unitId: r.issuing_unit_id,
+      after: {
+        enrolmentId: r.enrolment_id,
+        classId: r.class_id,
+        personName: r.person_name,
+        number: r.number,
+        issuingUnitId: r.issuing_unit_id,
+        issuingUnitName: r.issuing_unit_name,
+        issuedOn: r.issued_on,
+        printed: true,
+      },
+    })),
+  );
+}
