@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { routes } from '@canbo/contract';
 import { Alert, Button, Card, Space, Table } from 'antd';
-import { BookOutlined, PlusOutlined } from '@ant-design/icons';
+import { BookOutlined, FileDoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../../api/client';
@@ -18,6 +18,7 @@ import { classDates } from './classDates';
 import { readClassSearch } from './classSearch';
 import { useListSearch } from '../../../lib/listSearch';
 import { CreateClassModal } from './CreateClassModal';
+import { RecordClassDrawer } from '../recorded/RecordClassDrawer';
 
 const DEFAULT_PAGE_SIZE = 20;
 const SORTABLE = ['startDate', 'name', 'status'] as const;
@@ -35,6 +36,7 @@ export function ClassListPage() {
   const order = search.order ?? 'desc';
   const list = useClasses({ ...search, sort, order }, page, pageSize);
   const [creating, setCreating] = useState(false);
+  const [recording, setRecording] = useState(false);
 
   const user = me.data;
 
@@ -47,6 +49,11 @@ export function ClassListPage() {
         <ExportButton
           onExport={() => download(routes.training.exportClasses, { query: classFilter(search) }, t('list.exportFile'))}
         />
+        {hasRole(user, 'editor') && (
+          <Button icon={<FileDoneOutlined />} data-testid="class-record" onClick={() => setRecording(true)}>
+            {t('recorded.open')}
+          </Button>
+        )}
         {hasRole(user, 'editor') && (
           <Button type="primary" icon={<PlusOutlined />} data-testid="class-create" onClick={() => setCreating(true)}>
             {t('list.create')}
@@ -113,6 +120,15 @@ export function ClassListPage() {
         onClose={() => setCreating(false)}
         onCreated={(c) => {
           setCreating(false);
+          void navigate({ to: '/training/classes/$id', params: { id: String(c.id) } });
+        }}
+      />
+      <RecordClassDrawer
+        open={recording}
+        organiserUnitId={proposedUnit(user, search.organiserWithin)}
+        onClose={() => setRecording(false)}
+        onRecorded={(c) => {
+          setRecording(false);
           void navigate({ to: '/training/classes/$id', params: { id: String(c.id) } });
         }}
       />

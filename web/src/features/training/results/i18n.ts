@@ -130,6 +130,7 @@ export const trainingResults = {
       class: 'Lớp',
       dates: 'Thời gian học',
       issuer: 'Đơn vị cấp',
+      issuedOn: 'Ngày cấp',
     },
     record: {
       tab: 'Đào tạo, bồi dưỡng',
@@ -269,6 +270,7 @@ export const trainingResults = {
       class: 'Class',
       dates: 'Dates',
       issuer: 'Issued by',
+      issuedOn: 'Date of issue',
     },
     record: {
       tab: 'Training',

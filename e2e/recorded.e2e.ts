@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Certificate, Page as Paged, Person } from '@canbo/contract';
+import { newContext, openBrowser, screenshot, type Session } from './browser.ts';
+import { choose, logIn, pickDate, slug } from './ui.ts';
+
+/*
+ * A class held in 2023, typed in from its papers by the province organiser (bantochuc): its data, two
+ * trainees with their outcomes, one certificate as printed (number and date kept); then a stranger
+ * opens that certificate's verification page and sees its original number and date.
+ */
+const CLASS_NAME = 'Lớp tập huấn nghiệp vụ công tác Đoàn năm 2023 (ghi nhận sau)';
+const NUMBER = '027/GCN-TĐĐN';
+
+let s: Session;
+let page: Page;
+let anonymous: BrowserContext | undefined;
+let current: Page;
+
+beforeAll(async () => {
+  s = await openBrowser();
+  page = s.page;
+  current = page;
+});
+
+afterAll(async () => {
+  await anonymous?.close();
+  await s?.close();
+});
+
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    await screenshot(current, `recorded-failed-${slug(task.name)}`).catch(() => {});
+  });
+});
+
+async function apiGet<T>(path: string, params: Record<string, string | number> = {}): Promise<T> {
+  const res = await page.request.get(`/api/v1${path}`, { params });
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+const shownDate = (iso: string) => iso.split('-').reverse().join('/');
+const optionOf = (p: Person) => `${p.fullName}${p.birthDate ? ` (${shownDate(p.birthDate)})` : ''} – ${p.unitName}`;
+
+let classId = 0;
+
+describe('recording a class already held', () => {
+  it('the province organiser records a 2023 class with its roster and a printed certificate', async () => {
+    await logIn(page, 'bantochuc');
+    const people = await apiGet<Paged<Person>>('/people', { pageSize: 2, sort: 'name' });
+    expect(people.items).toHaveLength(2);
+    const [first, second] = people.items as [Person, Person];
+
+    await page.goto('/training/classes');
+    await page.getByTestId('class-record').click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.locator('#recorded_name').fill(CLASS_NAME);
+    await choose(drawer.locator('#recorded_kindCode'), 'Bồi dưỡng nghiệp vụ công tác Đoàn');
+    await pickDate(drawer.locator('#recorded_startDate'), '06/11/2023');
+    await pickDate(drawer.locator('#recorded_endDate'), '08/11/2023');
+
+    await choose(drawer.locator('#recorded_roster_0_personId'), optionOf(first), first.fullName);
+    await drawer.locator('#recorded_roster_0_attendancePercent').fill('100');
+    await drawer.locator('#recorded_roster_0_certificate_number').fill(NUMBER);
+    await pickDate(drawer.locator('#recorded_roster_0_certificate_issuedOn'), '10/11/2023');
+    await drawer.getByTestId('recorded-add').click();
+    await choose(drawer.locator('#recorded_roster_1_personId'), optionOf(second), second.fullName);
+    await choose(drawer.locator('#recorded_roster_1_outcome'), 'Không hoàn thành');
+    await screenshot(page, 'recorded-form');
+    await drawer.getByTestId('recorded-submit').click();
+
+    await page.waitForURL(/\/training\/classes\/\d+(\?.*)?$/);
+    classId = Number(/\/training\/classes\/(\d+)/.exec(page.url())![1]);
+    await page.getByRole('heading', { name: CLASS_NAME }).waitFor();
+    await expect.poll(() => page.getByTestId('class-status').innerText()).toBe('Đã kết thúc');
+  });
+
+  it('a stranger opens the certificate’s verification page and sees its original number and date', async () => {
+    const certs = await apiGet<Paged<Certificate>>(`/training/classes/${classId}/certificates`);
+    expect(certs.items.map((c) => c.number)).toEqual([NUMBER]);
+    const cert = certs.items[0]!;
+    expect(cert).toMatchObject({ issuedOn: '2023-11-10', printed: true });
+
+    await page.getByTestId('class-tab-certificates').click();
+    const href = await page.getByTestId(`cert-verify-${cert.id}`).getAttribute('href');
+    expect(href).toBe(`/verify/${cert.verifyCode}`);
+
+    anonymous = await newContext(s.browser);
+    const stranger = await anonymous.newPage();
+    current = stranger;
+    await stranger.goto(href!);
+    const status = stranger.getByTestId('verify-status');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('valid');
+    expect(await stranger.getByTestId('verify-number').innerText()).toBe(NUMBER);
+    expect(await stranger.getByTestId('verify-issued-on').innerText()).toBe('10/11/2023');
+    expect(await stranger.locator('body').innerText()).toContain(CLASS_NAME);
+    await screenshot(stranger, 'recorded-verify');
+  });
+});
