@@ -54,7 +54,7 @@ describe('recording a class already held', () => {
 
     await page.goto('/training/classes');
     await page.getByTestId('class-record').click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('form#recorded');
     await drawer.locator('#recorded_name').fill(CLASS_NAME);
     await choose(drawer.locator('#recorded_kindCode'), 'Bồi dưỡng nghiệp vụ công tác Đoàn');
     await pickDate(drawer.locator('#recorded_startDate'), '06/11/2023');
@@ -68,7 +68,7 @@ describe('recording a class already held', () => {
     await choose(drawer.locator('#recorded_roster_1_personId'), optionOf(second), second.fullName);
     await choose(drawer.locator('#recorded_roster_1_outcome'), 'Không hoàn thành');
     await screenshot(page, 'recorded-form');
-    await drawer.getByTestId('recorded-submit').click();
+    await page.getByTestId('recorded-submit').click();
 
     await page.waitForURL(/\/training\/classes\/\d+(\?.*)?$/);
     classId = Number(/\/training\/classes\/(\d+)/.exec(page.url())![1]);
