@@ -74,8 +74,8 @@ describe('VerifyPage', () => {
     expect(screen.getByText('10/03/2025 – 12/03/2025')).toBeTruthy();
     expect(screen.getByText('Huyện đoàn Cư Jút')).toBeTruthy();
     expect(screen.getByText('Giỏi')).toBeTruthy();
-    // number, name, class, dates, issuer, grade: nothing more
-    expect(document.querySelectorAll('.ant-descriptions-item-label')).toHaveLength(6);
+    // number, date of issue, name, class, dates, issuer, grade: nothing more
+    expect(document.querySelectorAll('.ant-descriptions-item-label')).toHaveLength(7);
     expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /public/certificates/${CODE}`]);
     expect(onUnauthenticated).not.toHaveBeenCalled();
     expect(router.state.location.pathname).toBe(`/verify/${CODE}`);
