@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { EnrolmentStatus, Grade, Organisation, Outcome, UnitKind } from '@canbo/contract';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
@@ -200,6 +201,37 @@ export async function nextSeq(tx: Tx, unitId: number, year: number): Promise<num
 }
 
 export type NewCertificate = Omit<CertificateTable, 'id' | 'version' | 'created_at' | 'updated_at'>;
+
+/**
+ * A certificate to insert: numbered (`seq`) or as printed (`seq` null, its own number and date). Its
+ * verification code is 144 random bits: the code in the QR is the only key to the public page, so
+ * it cannot be guessed.
+ */
+export function newCertificate(c: {
+  enrolmentId: number;
+  unitId: number;
+  year: number;
+  seq: number | null;
+  number: string;
+  issuedOn: string | null;
+  issuedBy: number | null;
+  now: string;
+}): NewCertificate {
+  return {
+    enrolment_id: c.enrolmentId,
+    issuing_unit_id: c.unitId,
+    year: c.year,
+    seq: c.seq,
+    number: c.number,
+    verify_code: randomBytes(18).toString('base64url'),
+    issued_at: c.now,
+    issued_on: c.issuedOn,
+    issued_by: c.issuedBy,
+    revoked_at: null,
+    revoke_reason: null,
+    revoked_by: null,
+  };
+}
 
 /** Inserted in batches: each row binds 13 values, and PostgreSQL takes at most 65,535 per statement. */
 export async function insertCertificates(tx: Tx, rows: NewCertificate[], now: string): Promise<number[]> {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   certificateListQuery,
   certificateNumberOf,
@@ -36,12 +35,12 @@ import {
   findVisibleCertificate,
   insertCertificates,
   listedCandidates,
+  newCertificate,
   nextSeq,
   pendingCandidates,
   unitCode,
   type Candidate,
   type CertificateRow,
-  type NewCertificate,
 } from './certificates.repository.ts';
 import { findPattern } from './patterns.repository.ts';
 
@@ -68,7 +67,7 @@ function toCertificate(r: CertificateRow): Certificate {
 }
 
 /** The audit log keeps the certificate without its verification code: that is the QR's secret. */
-function auditView(r: CertificateRow) {
+export function auditView(r: CertificateRow) {
   const { verifyCode: _code, version: _v, ...fields } = toCertificate(r);
   return fields;
 }
@@ -158,21 +157,18 @@ export async function issueCertificates(
     const code = await unitCode(tx, unitId);
     const first = await nextSeq(tx, unitId, year);
     const now = nowIso();
-    const rows: NewCertificate[] = chosen.map((c, i) => ({
-      enrolment_id: c.id,
-      issuing_unit_id: unitId,
-      year,
-      seq: first + i,
-      number: certificateNumberOf(pattern, { seq: first + i, year, unitCode: code }),
-      // 144 random bits: the code in the QR is the only key to the public page, so it cannot be guessed.
-      verify_code: randomBytes(18).toString('base64url'),
-      issued_at: now,
-      issued_on: issuedOn,
-      issued_by: actor.userId,
-      revoked_at: null,
-      revoke_reason: null,
-      revoked_by: null,
-    }));
+    const rows = chosen.map((c, i) =>
+      newCertificate({
+        enrolmentId: c.id,
+        unitId,
+        year,
+        seq: first + i,
+        number: certificateNumberOf(pattern, { seq: first + i, year, unitCode: code }),
+        issuedOn,
+        issuedBy: actor.userId,
+        now,
+      }),
+    );
     const issued = await certificatesByIds(tx, await insertCertificates(tx, rows, now));
     await writeAudits(
       tx,

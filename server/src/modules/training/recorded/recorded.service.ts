@@ -19,7 +19,8 @@ import { writeAudits } from '../../audit/audit.writer.ts';
 import { unitsOn } from '../../moves/unitAt.repository.ts';
 import { currentTitlesOf } from '../../people/people.repository.ts';
 import { lockUnits } from '../../units/units.repository.ts';
-import { certificatesByIds, insertCertificates, type NewCertificate } from '../certificates/certificates.repository.ts';
+import { certificatesByIds, insertCertificates, newCertificate } from '../certificates/certificates.repository.ts';
+import { auditView } from '../certificates/certificates.service.ts';
 import { insertHistory } from '../classes/class.repository.ts';
 import { checkDates } from '../classes/class.rules.ts';
 import { auditCreated, insertNewClass } from '../classes/class.service.ts';
@@ -352,20 +353,18 @@ async function issuePrinted(
 ): Promise<void> {
   if (!printed.length) return;
   const now = nowIso();
-  const rows: NewCertificate[] = printed.map((p) => ({
-    enrolment_id: enrolmentIds.get(p.trainee.personId)!,
-    issuing_unit_id: p.unitId,
-    year: Number(p.issuedOn.slice(0, 4)),
-    seq: null,
-    number: p.number,
-    verify_code: randomBytes(18).toString('base64url'),
-    issued_at: now,
-    issued_on: p.issuedOn,
-    issued_by: actor.userId,
-    revoked_at: null,
-    revoke_reason: null,
-    revoked_by: null,
-  }));
+  const rows = printed.map((p) =>
+    newCertificate({
+      enrolmentId: enrolmentIds.get(p.trainee.personId)!,
+      unitId: p.unitId,
+      year: Number(p.issuedOn.slice(0, 4)),
+      seq: null,
+      number: p.number,
+      issuedOn: p.issuedOn,
+      issuedBy: actor.userId,
+      now,
+    }),
+  );
   const issued = await certificatesByIds(tx, await insertCertificates(tx, rows, now));
   await writeAudits(
     tx,
@@ -375,16 +374,7 @@ async function issuePrinted(
       entityId: r.id,
       action: 'record',
       unitId: r.issuing_unit_id,
-      after: {
-        enrolmentId: r.enrolment_id,
-        classId: r.class_id,
-        personName: r.person_name,
-        number: r.number,
-        issuingUnitId: r.issuing_unit_id,
-        issuingUnitName: r.issuing_unit_name,
-        issuedOn: r.issued_on,
-        printed: true,
-      },
+      after: auditView(r),
     })),
   );
 }
