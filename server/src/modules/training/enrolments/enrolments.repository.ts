@@ -39,6 +39,7 @@ export interface EnrolmentRow {
   rule_outcome: Outcome | null;
   outcome_override: Outcome | null;
   override_reason: string | null;
+  attendance_percent: number | null;
   certificate_id: number | null;
   certificate_number: string | null;
   version: number;
@@ -84,6 +85,7 @@ function visibleEnrolments(tx: Tx, actor: Actor) {
       'e.rule_outcome',
       'e.outcome_override',
       'e.override_reason',
+      'e.attendance_percent',
       'cert.id as certificate_id',
       'cert.number as certificate_number',
       'e.version',

@@ -19,7 +19,9 @@ export function toEnrolment(r: EnrolmentRow): Enrolment {
     status: r.status,
     waitlistPosition: r.waitlist_position === null ? null : Number(r.waitlist_position),
     attendedSessions: attended,
-    attendancePercent: attendancePercent(attended, Number(r.sessions)),
+    // A class recorded after it was held has no sessions: its papers' share is what is known.
+    attendancePercent:
+      Number(r.sessions) === 0 ? r.attendance_percent : attendancePercent(attended, Number(r.sessions)),
     score: r.score === null ? null : Number(r.score),
     grade: r.grade,
     outcome: outcome,

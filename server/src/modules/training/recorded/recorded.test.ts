@@ -133,6 +133,10 @@ describe('recording a class already held', () => {
         outcome_override: null,
       },
     ]);
+    // The trainees list shows the papers' attendance share and the outcome that counts.
+    const listed = (await as(t.app, admin).get(`/api/v1/training/classes/${cls.id}/enrolments?pageSize=200`)).json();
+    const anRow = listed.items.find((e: { personId: number }) => e.personId === an);
+    expect(anRow).toMatchObject({ attendancePercent: 100, outcome: 'completed', unitId: cuJut });
     expect(await rowCount(t, 'class_sessions')).toBe(0);
     expect(await rowCount(t, 'attendance')).toBe(0);
 
