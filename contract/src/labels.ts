@@ -282,4 +282,7 @@ export const figureRowKindLabels: Labels<typeof figureRowKinds> = {
   trip: 'Đợt đi cơ sở',
 };
 
-export const importKindLabels: Labels<typeof importKinds> = { people: 'Cán bộ' };
+export const importKindLabels: Labels<typeof importKinds> = {
+  people: 'Cán bộ',
+  units: 'Đơn vị',
+};

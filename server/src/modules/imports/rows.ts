@@ -1,0 +1,93 @@
+import type { ImportIssue } from '@canbo/contract';
+import type { z } from 'zod';
+import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
+import { readDate, readWord, type Read } from './cells.ts';
+import { cellsOf, hasError, type Issues } from './lookups.ts';
+
+export const YES = 'Có';
+export const NO = 'Không';
+const YES_NO = { yes: YES, no: NO } as const;
+
+/**
+ * One sheet row being read: its cells (over-long ones refused), the values read so far by field,
+ * and its findings, each on the column it is about. The kinds read their rows with it.
+ */
+export class RowReader<K extends string> {
+  readonly cells: Partial<Record<K, string>>;
+  readonly issues: ImportIssue[] = [];
+  readonly input: Record<string, unknown> = {};
+  private readonly refused = new Set<K | null>();
+
+  constructor(
+    readonly r: ReadFormRow,
+    keys: readonly K[],
+    private readonly make: Issues<K>,
+  ) {
+    this.cells = cellsOf(r, keys, (key, message) => this.fail(key, message));
+  }
+
+  get row(): number {
+    return this.r.row;
+  }
+
+  fail(key: K | null, message: string, ids: number[] = []): void {
+    this.refused.add(key);
+    this.issues.push(this.make.error(this.r.row, key, message, ids));
+  }
+
+  warn(key: K | null, message: string, ids: number[] = []): void {
+    this.issues.push(this.make.warning(this.r.row, key, message, ids));
+  }
+
+  get failed(): boolean {
+    return hasError(this.issues);
+  }
+
+  /** A value read from the cell into `field` (the column's key unless said), or its refusal. */
+  take<T>(key: K, read: Read<T>, field: string = key): void {
+    if ('error' in read) this.fail(key, read.error);
+    else this.input[field] = read.value;
+  }
+
+  text(key: K, field: string = key): void {
+    const v = this.cells[key];
+    if (v) this.input[field] = v;
+  }
+
+  date(key: K, field: string = key): void {
+    const v = this.cells[key];
+    if (v) this.take(key, readDate(v), field);
+  }
+
+  word<C extends string>(key: K, labels: Record<C, string>, field: string = key): void {
+    const v = this.cells[key];
+    if (v) this.take(key, readWord(v, labels), field);
+  }
+
+  yesNo(key: K, field: string = key): void {
+    const v = this.cells[key];
+    if (!v) return;
+    const yes = readWord(v, YES_NO);
+    if ('error' in yes) this.fail(key, yes.error);
+    else this.input[field] = yes.value === 'yes';
+  }
+
+  required(...keys: K[]): void {
+    for (const key of keys) if (!this.cells[key]) this.fail(key, 'bắt buộc');
+  }
+
+  /**
+   * The values read, through the API's own schema (NFC, limits, Vietnamese messages); a refusal
+   * lands on the column of its field (`keyOf` maps a field to its column when they differ).
+   */
+  parse<S extends z.ZodType>(schema: S, keyOf: (field: string) => K = (f) => f as K): z.output<S> | null {
+    const parsed = schema.safeParse(this.input);
+    if (parsed.success) return parsed.data;
+    for (const i of parsed.error.issues) {
+      const key = keyOf(String(i.path[0] ?? ''));
+      // A cell already refused (a date not on the calendar) is not refused twice.
+      if (!this.refused.has(key)) this.fail(key, i.message);
+    }
+    return null;
+  }
+}
