@@ -285,4 +285,5 @@ export const figureRowKindLabels: Labels<typeof figureRowKinds> = {
 export const importKindLabels: Labels<typeof importKinds> = {
   people: 'Cán bộ',
   units: 'Đơn vị',
+  moves: 'Quá trình công tác (điều chuyển)',
 };
