@@ -286,4 +286,5 @@ export const importKindLabels: Labels<typeof importKinds> = {
   people: 'Cán bộ',
   units: 'Đơn vị',
   moves: 'Quá trình công tác (điều chuyển)',
+  studies: 'Học tập dài hạn',
 };

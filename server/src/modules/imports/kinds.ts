@@ -2,6 +2,7 @@ import type { ImportKind } from '@canbo/contract';
 import type { ImportKindDef } from './kind.ts';
 import { peopleImport } from './people/people.import.ts';
 import { movesImport } from './moves/moves.import.ts';
+import { studiesImport } from './studies/studies.import.ts';
 import { unitsImport } from './units/units.import.ts';
 
 /** Every kind an import takes; a new kind is one file and one line here. */
@@ -9,4 +10,5 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindDef> = {
   people: peopleImport,
   units: unitsImport,
   moves: movesImport,
+  studies: studiesImport,
 };

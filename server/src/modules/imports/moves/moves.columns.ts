@@ -1,16 +1,10 @@
 import { moveKindLabels } from '@canbo/contract';
 import type { FormColumn, FormRow, FormSheet } from '../../../documents/xlsx/form.ts';
+import { PERSON_COLUMNS } from '../person.columns.ts';
 
 /** The moves sheet: one transfer of a cadre per row. Plain data (the worker reads it). */
 export const MOVE_COLUMNS = [
-  {
-    key: 'nationalId',
-    header: 'Số CCCD',
-    note: 'Số CCCD của cán bộ (dạng văn bản). Nếu để trống: ghi Họ và tên cùng Ngày sinh',
-    width: 15,
-  },
-  { key: 'fullName', header: 'Họ và tên', note: 'Đúng như hồ sơ trong Canbo', width: 24 },
-  { key: 'birthDate', header: 'Ngày sinh', note: 'Ngày kiểu Excel hoặc dd/mm/yyyy', type: 'date', width: 13 },
+  ...PERSON_COLUMNS,
   {
     key: 'moveKind',
     header: 'Hình thức',
