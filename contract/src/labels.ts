@@ -287,4 +287,5 @@ export const importKindLabels: Labels<typeof importKinds> = {
   units: 'Đơn vị',
   moves: 'Quá trình công tác (điều chuyển)',
   studies: 'Học tập dài hạn',
+  visits: 'Đi cơ sở (1+2)',
 };

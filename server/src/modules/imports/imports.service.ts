@@ -35,6 +35,7 @@ const FILE_NAMES: Record<ImportKind, string> = {
   units: 'don-vi',
   moves: 'dieu-chuyen',
   studies: 'hoc-tap',
+  visits: 'di-co-so',
 };
 
 export async function importTemplate(ctx: Ctx, actor: Actor, input: { kind: ImportKind }): Promise<DocumentFile> {

@@ -4,6 +4,7 @@ import { peopleImport } from './people/people.import.ts';
 import { movesImport } from './moves/moves.import.ts';
 import { studiesImport } from './studies/studies.import.ts';
 import { unitsImport } from './units/units.import.ts';
+import { visitsImport } from './visits/visits.import.ts';
 
 /** Every kind an import takes; a new kind is one file and one line here. */
 export const IMPORT_KINDS: Record<ImportKind, ImportKindDef> = {
@@ -11,4 +12,5 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindDef> = {
   units: unitsImport,
   moves: movesImport,
   studies: studiesImport,
+  visits: visitsImport,
 };

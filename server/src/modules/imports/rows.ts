@@ -1,6 +1,7 @@
-import type { ImportIssue } from '@canbo/contract';
+import { fieldLabels, type ImportIssue } from '@canbo/contract';
 import type { z } from 'zod';
 import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
+import { AppError } from '../../errors.ts';
 import { readDate, readWord, type Read } from './cells.ts';
 import { cellsOf, hasError, type Issues } from './lookups.ts';
 
@@ -89,5 +90,29 @@ export class RowReader<K extends string> {
       if (!this.refused.has(key)) this.fail(key, i.message);
     }
     return null;
+  }
+}
+
+/**
+ * A feature's own check of one row (its service's rule, run without writing): a refusal becomes the
+ * row's finding, on the column of the field it names (`keyOf`), without the field's label the
+ * message starts with (the column already says it). Anything else is no refusal: it propagates.
+ */
+export async function ruleCheck<K extends string>(
+  reader: RowReader<K>,
+  keyOf: (field: string) => K | null,
+  check: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await check();
+    return true;
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code === 'internal') throw e;
+    const field = typeof e.details?.field === 'string' ? e.details.field : null;
+    const label = field ? `${fieldLabels[field] ?? field}: ` : null;
+    const message = label && e.message.startsWith(label) ? e.message.slice(label.length) : e.message;
+    const ids = typeof e.details?.conflictWith === 'number' ? [e.details.conflictWith] : [];
+    reader.fail(field ? keyOf(field) : null, message, ids);
+    return false;
   }
 }
