@@ -288,4 +288,5 @@ export const importKindLabels: Labels<typeof importKinds> = {
   moves: 'Quá trình công tác (điều chuyển)',
   studies: 'Học tập dài hạn',
   visits: 'Đi cơ sở (1+2)',
+  classes: 'Lớp đã học (theo số lượng)',
 };

@@ -36,6 +36,7 @@ const FILE_NAMES: Record<ImportKind, string> = {
   moves: 'dieu-chuyen',
   studies: 'hoc-tap',
   visits: 'di-co-so',
+  classes: 'lop-da-hoc',
 };
 
 export async function importTemplate(ctx: Ctx, actor: Actor, input: { kind: ImportKind }): Promise<DocumentFile> {

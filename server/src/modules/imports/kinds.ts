@@ -1,6 +1,7 @@
 import type { ImportKind } from '@canbo/contract';
 import type { ImportKindDef } from './kind.ts';
 import { peopleImport } from './people/people.import.ts';
+import { classesImport } from './classes/classes.import.ts';
 import { movesImport } from './moves/moves.import.ts';
 import { studiesImport } from './studies/studies.import.ts';
 import { unitsImport } from './units/units.import.ts';
@@ -13,4 +14,5 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindDef> = {
   moves: movesImport,
   studies: studiesImport,
   visits: visitsImport,
+  classes: classesImport,
 };

@@ -52,6 +52,7 @@ export const imports = {
       moves: 'Moves',
       studies: 'Long-term studies',
       visits: 'Grassroots visits',
+      classes: 'Past classes (headcount)',
     },
     template: 'Download template',
     drop: 'Drop an .xlsx file here or click to choose',

@@ -129,59 +129,70 @@ function derived(v: { name: string; decision: string | null; place: string | nul
  */
 export async function createClass(ctx: Ctx, actor: Actor, input: ClassCreateInput): Promise<TrainingClass> {
   const data = parseInput(classCreate, input);
-  const headcount = data.headcount ?? null;
+  return inTransaction(ctx, (tx) => createClassIn(tx, actor, data));
+}
+
+type ClassCreate = z.output<typeof classCreate>;
+
+/** Every rule a new class must meet, without writing it (an import checks each row with it). */
+export async function checkNewClass(tx: Tx, actor: Actor, data: ClassCreate) {
   checkDates(data.startDate, data.endDate);
-  if (headcount) checkHeadcount(headcount, data.endDate, todayIso());
-  return inTransaction(ctx, async (tx) => {
-    const organiser = await requireOrganiser(tx, actor, data.organiserUnitId, data);
-    const programmeId = data.programmeId ?? null;
-    await checkKindAndProgramme(tx, data.kindCode, programmeId);
-    const status: ClassStatus = headcount ? 'completed' : 'draft';
-    const fields = {
-      name: data.name,
-      partners: data.partners,
-      decision: data.decision ?? null,
-      place: data.place ?? null,
-    };
-    const id = await insertClass(tx, {
-      name: fields.name,
-      organiser_unit_id: data.organiserUnitId,
-      level: organiser.level,
-      partners: JSON.stringify(fields.partners),
-      kind_code: data.kindCode,
-      programme_id: programmeId,
-      target_titles: JSON.stringify(data.targetTitles),
-      start_date: data.startDate,
-      end_date: data.endDate,
-      place: fields.place,
-      mode: data.mode,
-      capacity: data.capacity ?? null,
-      decision: fields.decision,
-      status,
-      ...headcountColumns(headcount),
-      min_attendance_percent: data.minAttendancePercent,
-      pass_grade: data.passGrade,
-      ...derived(fields),
-    });
-    await insertHistory(tx, {
-      classId: id,
-      from: null,
-      to: status,
-      actorUserId: actor.userId,
-      note: headcount
-        ? `Lớp đã học, ghi nhận theo số lượng báo cáo (${headcount.total} học viên), không có danh sách học viên`
-        : 'Tạo lớp',
-    });
-    const row = await classOr404(tx, actor, id);
-    await writeAudit(tx, actor, {
-      entity: 'training_class',
-      entityId: id,
-      action: 'create',
-      unitId: row.organiser_unit_id,
-      after: auditView(row),
-    });
-    return toClass(row);
+  if (data.headcount) checkHeadcount(data.headcount, data.endDate, todayIso());
+  const organiser = await requireOrganiser(tx, actor, data.organiserUnitId, data);
+  await checkKindAndProgramme(tx, data.kindCode, data.programmeId ?? null);
+  return organiser;
+}
+
+/** A class created inside the caller's transaction (the form's and the import's one rule). */
+export async function createClassIn(tx: Tx, actor: Actor, data: ClassCreate): Promise<TrainingClass> {
+  const headcount = data.headcount ?? null;
+  const organiser = await checkNewClass(tx, actor, data);
+  const programmeId = data.programmeId ?? null;
+  const status: ClassStatus = headcount ? 'completed' : 'draft';
+  const fields = {
+    name: data.name,
+    partners: data.partners,
+    decision: data.decision ?? null,
+    place: data.place ?? null,
+  };
+  const id = await insertClass(tx, {
+    name: fields.name,
+    organiser_unit_id: data.organiserUnitId,
+    level: organiser.level,
+    partners: JSON.stringify(fields.partners),
+    kind_code: data.kindCode,
+    programme_id: programmeId,
+    target_titles: JSON.stringify(data.targetTitles),
+    start_date: data.startDate,
+    end_date: data.endDate,
+    place: fields.place,
+    mode: data.mode,
+    capacity: data.capacity ?? null,
+    decision: fields.decision,
+    status,
+    ...headcountColumns(headcount),
+    min_attendance_percent: data.minAttendancePercent,
+    pass_grade: data.passGrade,
+    ...derived(fields),
   });
+  await insertHistory(tx, {
+    classId: id,
+    from: null,
+    to: status,
+    actorUserId: actor.userId,
+    note: headcount
+      ? `Lớp đã học, ghi nhận theo số lượng báo cáo (${headcount.total} học viên), không có danh sách học viên`
+      : 'Tạo lớp',
+  });
+  const row = await classOr404(tx, actor, id);
+  await writeAudit(tx, actor, {
+    entity: 'training_class',
+    entityId: id,
+    action: 'create',
+    unitId: row.organiser_unit_id,
+    after: auditView(row),
+  });
+  return toClass(row);
 }
 
 type Patch = z.output<typeof classUpdate>;
