@@ -137,3 +137,18 @@ export class PersonLookup {
     return { person: same[0]! };
   }
 }
+
+/** The stored person each row names by its Số CCCD, Họ và tên and Ngày sinh cells (see person.columns.ts). */
+export async function peopleOfRows(
+  tx: Tx,
+  actor: Actor,
+  rows: readonly { cells: { nationalId?: string; fullName?: string }; input: Record<string, unknown> }[],
+): Promise<PersonFound[]> {
+  const named = rows.map((r) => ({
+    nationalId: r.cells.nationalId,
+    fullName: r.cells.fullName,
+    birthDate: r.input.birthDate as string | undefined,
+  }));
+  const people = await personLookup(tx, actor, named);
+  return named.map((n) => people.find(n));
+}

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
 import { AppError } from '../../errors.ts';
 import { readDate, readWord, type Read } from './cells.ts';
-import { cellsOf, hasError, type Issues } from './lookups.ts';
+import { cellsOf, hasError, type Issues, type PersonFound } from './lookups.ts';
+import type { StoredPerson } from './lookups.repository.ts';
 
 export const YES = 'Có';
 export const NO = 'Không';
@@ -115,4 +116,26 @@ export async function ruleCheck<K extends string>(
     reader.fail(field ? keyOf(field) : null, message, ids);
     return false;
   }
+}
+
+/**
+ * The person a row names, if the actor may write their records (or, with `own`, it is the actor's
+ * own record); else the row's finding on the column that named them.
+ */
+export function writablePerson<K extends string>(
+  reader: RowReader<K | 'nationalId' | 'fullName'>,
+  found: PersonFound,
+  own: number | null = null,
+): StoredPerson | null {
+  if ('error' in found) {
+    reader.fail(found.key, found.error, found.ids);
+    return null;
+  }
+  const p = found.person;
+  if (p.writable !== 1 && p.id !== own) {
+    const key = reader.cells.nationalId ? 'nationalId' : 'fullName';
+    reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${p.full_name}`, [p.id]);
+    return null;
+  }
+  return p;
 }

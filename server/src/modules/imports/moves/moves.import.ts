@@ -5,9 +5,9 @@ import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { createMovesIn } from '../../moves/moves.service.ts';
 import type { CheckedSheet, ImportKindDef } from '../kind.ts';
-import { issuesFor, personLookup, unitLookup, type UnitLookup } from '../lookups.ts';
+import { issuesFor, peopleOfRows, unitLookup, type UnitLookup } from '../lookups.ts';
 import type { StoredPerson, UnitHit } from '../lookups.repository.ts';
-import { RowReader } from '../rows.ts';
+import { RowReader, writablePerson } from '../rows.ts';
 import { MOVE_COLUMNS, MOVES_EXAMPLE, MOVES_FORM, type MoveKey } from './moves.columns.ts';
 import { movesOf } from './moves.import.repository.ts';
 
@@ -72,40 +72,20 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
     reader.required('moveKind', 'fromUnit', 'toUnit', 'moveDate');
     return reader;
   });
-  const people = await personLookup(
-    tx,
-    actor,
-    readers.map((r) => ({
-      nationalId: r.cells.nationalId,
-      fullName: r.cells.fullName,
-      birthDate: r.input.birthDate as string | undefined,
-    })),
-  );
+  const found = await peopleOfRows(tx, actor, readers);
   const units = await unitLookup(
     tx,
     actor,
     readers.flatMap((r) => [r.cells.fromUnit ?? '', r.cells.toUnit ?? '']),
   );
-  const rows: Row[] = readers.map((reader) => {
+  const rows: Row[] = readers.map((reader, i) => {
     const f = reader.parse(fields, (field) => FIELD_KEY[field] ?? (field as MoveKey));
     const day = f?.moveDate;
     if (f && f.moveDate > today) reader.fail('moveDate', `không được sau ngày hôm nay (${vnDate(today)})`);
     if (f?.decisionDate && f.decisionDate > today) {
       reader.fail('decisionDate', `không được sau ngày hôm nay (${vnDate(today)})`);
     }
-    let person: StoredPerson | null = null;
-    if (reader.cells.nationalId || reader.cells.fullName || reader.input.birthDate) {
-      const found = people.find({
-        nationalId: reader.cells.nationalId,
-        fullName: reader.cells.fullName,
-        birthDate: reader.input.birthDate as string | undefined,
-      });
-      if ('error' in found) reader.fail(found.key, found.error, found.ids);
-      else if (found.person.writable !== 1) {
-        const key = reader.cells.nationalId ? 'nationalId' : 'fullName';
-        reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${found.person.full_name}`, [found.person.id]);
-      } else person = found.person;
-    } else reader.fail('nationalId', 'hãy ghi số CCCD, hoặc họ và tên cùng ngày sinh của cán bộ');
+    const person = writablePerson(reader, found[i]!);
     const from = unitOn(reader, 'fromUnit', units, day);
     const to = unitOn(reader, 'toUnit', units, day);
     if (from && to && from.id === to.id) reader.fail('toUnit', 'phải khác Từ đơn vị');

@@ -13,8 +13,8 @@ import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { createStudyIn, transitionStudyIn } from '../../studies/studies.service.ts';
 import type { CheckedSheet, ImportKindDef } from '../kind.ts';
-import { issuesFor, personLookup } from '../lookups.ts';
-import { RowReader } from '../rows.ts';
+import { issuesFor, peopleOfRows } from '../lookups.ts';
+import { RowReader, writablePerson } from '../rows.ts';
 import { STUDIES_EXAMPLE, STUDIES_FORM, STUDY_COLUMNS, STUDY_RESULTS, type StudyKey } from './studies.columns.ts';
 import { studiesOf } from './studies.import.repository.ts';
 
@@ -79,13 +79,7 @@ async function checkStudies(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRo
     reader.required('studyKind', 'institution', 'startDate', 'expectedEndDate');
     return reader;
   });
-  const named = readers.map((r) => ({
-    nationalId: r.cells.nationalId,
-    fullName: r.cells.fullName,
-    birthDate: r.input.birthDate as string | undefined,
-  }));
-  const people = await personLookup(tx, actor, named);
-  const found = named.map((n) => people.find(n));
+  const found = await peopleOfRows(tx, actor, readers);
   const stored = new Set(
     (
       await studiesOf(
@@ -106,22 +100,17 @@ async function checkStudies(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRo
       reader.fail('decisionDate', `không được sau Ngày bắt đầu (${vnDate(f.startDate)})`);
     }
     const outcome = outcomeOf(reader, f?.startDate, today);
-    const who = found[i]!;
-    if ('error' in who) return reader.fail(who.key, who.error, who.ids);
-    const key = reader.cells.nationalId ? 'nationalId' : 'fullName';
-    if (who.person.writable !== 1) {
-      return reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${who.person.full_name}`, [who.person.id]);
-    }
-    if (!f || reader.failed) return;
-    const same = `${who.person.id}|${f.studyKind}|${f.startDate}`;
+    const person = writablePerson(reader, found[i]!);
+    if (!person || !f || reader.failed) return;
+    const same = `${person.id}|${f.studyKind}|${f.startDate}`;
     if (stored.has(same)) {
       skip++;
       return;
     }
     const first = seen.get(same);
-    if (first) return reader.fail(null, `quá trình học tập này đã có ở dòng ${first} của tệp`, [who.person.id]);
+    if (first) return reader.fail(null, `quá trình học tập này đã có ở dòng ${first} của tệp`, [person.id]);
     seen.set(same, reader.row);
-    plans.push({ row: reader.row, study: { ...f, personId: who.person.id }, outcome });
+    plans.push({ row: reader.row, study: { ...f, personId: person.id }, outcome });
   });
   return {
     issues: readers.flatMap((r) => r.issues),

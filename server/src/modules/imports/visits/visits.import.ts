@@ -6,8 +6,8 @@ import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { vnDate } from '../../../lib/dates.ts';
 import { checkTrip, createTripIn } from '../../visits/visits.service.ts';
 import type { CheckedSheet, ImportKindDef } from '../kind.ts';
-import { issuesFor, personLookup, unitLookup } from '../lookups.ts';
-import { RowReader, ruleCheck } from '../rows.ts';
+import { issuesFor, peopleOfRows, unitLookup } from '../lookups.ts';
+import { RowReader, ruleCheck, writablePerson } from '../rows.ts';
 import { VISIT_COLUMNS, VISITS_EXAMPLE, VISITS_FORM, type VisitKey } from './visits.columns.ts';
 import { tripsOf } from './visits.import.repository.ts';
 
@@ -37,18 +37,12 @@ async function checkVisits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow
     reader.required('hostUnit', 'startDate', 'endDate', 'purpose');
     return reader;
   });
-  const named = readers.map((r) => ({
-    nationalId: r.cells.nationalId,
-    fullName: r.cells.fullName,
-    birthDate: r.input.birthDate as string | undefined,
-  }));
-  const people = await personLookup(tx, actor, named);
+  const found = await peopleOfRows(tx, actor, readers);
   const units = await unitLookup(
     tx,
     actor,
     readers.map((r) => r.cells.hostUnit ?? ''),
   );
-  const found = named.map((n) => people.find(n));
   const stored = await tripsOf(
     tx,
     found.flatMap((f) => ('person' in f ? [f.person.id] : [])),
@@ -60,20 +54,13 @@ async function checkVisits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow
   let skip = 0;
   for (const [i, reader] of readers.entries()) {
     const f = reader.parse(fields);
-    const who = found[i]!;
-    if ('error' in who) {
-      reader.fail(who.key, who.error, who.ids);
-      continue;
-    }
-    if (who.person.writable !== 1 && actor.personId !== who.person.id) {
-      const key = reader.cells.nationalId ? 'nationalId' : 'fullName';
-      reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${who.person.full_name}`, [who.person.id]);
-      continue;
-    }
+    // A cadre may record their own trips (as the trip form lets them).
+    const person = writablePerson(reader, found[i]!, actor.personId);
+    if (!person) continue;
     const host = reader.cells.hostUnit ? units.find(reader.cells.hostUnit) : null;
     if (host && 'error' in host) reader.fail('hostUnit', host.error, host.ids);
     if (!f || !host || !('unit' in host) || reader.failed) continue;
-    const trip: Trip = { ...f, personId: who.person.id, hostUnitId: host.unit.id };
+    const trip: Trip = { ...f, personId: person.id, hostUnitId: host.unit.id };
     if (same.has(`${trip.personId}|${trip.hostUnitId}|${trip.startDate}|${trip.endDate}`)) {
       skip++;
       continue;
