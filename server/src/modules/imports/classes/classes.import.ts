@@ -4,7 +4,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { checkNewClass, createClassIn } from '../../training/classes/class.service.ts';
-import type { CheckedSheet, ImportKindDef } from '../kind.ts';
+import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { issuesFor, unitLookup } from '../lookups.ts';
 import { RowReader, ruleCheck } from '../rows.ts';
 import { CLASS_COLUMNS, CLASSES_EXAMPLE, classesForm, type ClassKey } from './classes.columns.ts';
@@ -27,7 +27,12 @@ const keyOf = (field: string): ClassKey | null => {
  * the catalogue) and created by `createClassIn`: completed, with its history. A headcount class of
  * the same organiser, name and first day is already there: skipped.
  */
-async function checkClasses(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[]): Promise<CheckedSheet> {
+async function checkClasses(
+  tx: Tx,
+  actor: Actor,
+  sheetRows: readonly ReadFormRow[],
+  progress: RowProgress,
+): Promise<CheckedSheet> {
   const kinds = new Map((await activeKinds(tx)).map((k) => [foldVietnamese(k.name), k.code]));
   const readers = sheetRows.map((r) => {
     const reader = new RowReader<ClassKey>(r, KEYS, ISSUES);
@@ -70,6 +75,8 @@ async function checkClasses(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRo
   const plans: NewClass[] = [];
   let skip = 0;
   for (const [i, reader] of readers.entries()) {
+    // Each row runs the feature's own check (a few queries): the progress bar follows this loop.
+    await progress(i);
     const organiser = organisers[i];
     if (organiser && 'error' in organiser) reader.fail('organiser', organiser.error, organiser.ids);
     if (organiser && 'unit' in organiser) reader.input.organiserUnitId = organiser.unit.id;
@@ -91,8 +98,12 @@ async function checkClasses(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRo
   return {
     issues: readers.flatMap((r) => r.issues),
     counts: { create: plans.length, update: 0, skip },
-    write: async () => {
-      for (const p of plans) await createClassIn(tx, actor, p);
+    writes: plans.length,
+    write: async (progress) => {
+      for (const [done, p] of plans.entries()) {
+        await progress(done);
+        await createClassIn(tx, actor, p);
+      }
     },
   };
 }

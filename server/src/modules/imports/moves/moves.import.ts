@@ -160,8 +160,13 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
   return {
     issues: rows.flatMap((r) => r.reader.issues),
     counts: { create: valid.length, update: 0, skip },
-    write: async () => {
-      for (const [personId, moves] of byPerson) await createMovesIn(tx, actor, personId, moves);
+    writes: byPerson.size,
+    write: async (progress) => {
+      let done = 0;
+      for (const [personId, moves] of byPerson) {
+        await progress(done++);
+        await createMovesIn(tx, actor, personId, moves);
+      }
     },
   };
 }

@@ -115,8 +115,10 @@ async function checkStudies(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRo
   return {
     issues: readers.flatMap((r) => r.issues),
     counts: { create: plans.length, update: 0, skip },
-    write: async () => {
-      for (const p of plans) {
+    writes: plans.length,
+    write: async (progress) => {
+      for (const [done, p] of plans.entries()) {
+        await progress(done);
         const study = await createStudyIn(tx, actor, p.study);
         if (p.outcome) await transitionStudyIn(tx, actor, study.id, { ...p.outcome, version: study.version });
       }

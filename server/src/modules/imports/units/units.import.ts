@@ -105,9 +105,11 @@ async function checkUnits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
   return {
     issues: read.flatMap(({ reader }) => reader.issues),
     counts: { create: plans.length, update: 0, skip },
-    write: async () => {
+    writes: plans.length,
+    write: async (progress) => {
       const created = new Map<Planned, number>();
-      for (const p of plans) {
+      for (const [done, p] of plans.entries()) {
+        await progress(done);
         const parentId = !p.parent ? null : 'stored' in p.parent ? p.parent.stored.id : created.get(p.parent.planned)!;
         created.set(p, await createUnitIn(tx, actor, { ...p.fields, parentId }));
       }

@@ -5,7 +5,7 @@ import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { vnDate } from '../../../lib/dates.ts';
 import { checkTrip, createTripIn } from '../../visits/visits.service.ts';
-import type { CheckedSheet, ImportKindDef } from '../kind.ts';
+import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { issuesFor, peopleOfRows, unitLookup } from '../lookups.ts';
 import { RowReader, ruleCheck, writablePerson } from '../rows.ts';
 import { VISIT_COLUMNS, VISITS_EXAMPLE, VISITS_FORM, type VisitKey } from './visits.columns.ts';
@@ -29,7 +29,12 @@ const keyOf = (field: string): VisitKey | null =>
  * writable, a host unit below theirs, days to count, no overlapping trip) and written through
  * `createTripIn`. A trip stored with the same cadre, dates and host unit is skipped.
  */
-async function checkVisits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[]): Promise<CheckedSheet> {
+async function checkVisits(
+  tx: Tx,
+  actor: Actor,
+  sheetRows: readonly ReadFormRow[],
+  progress: RowProgress,
+): Promise<CheckedSheet> {
   const readers = sheetRows.map((r) => {
     const reader = new RowReader<VisitKey>(r, KEYS, ISSUES);
     for (const key of ['nationalId', 'fullName', 'purpose'] as const) reader.text(key);
@@ -53,6 +58,8 @@ async function checkVisits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow
   const filed = new Map<number, { row: number; start: string; end: string }[]>();
   let skip = 0;
   for (const [i, reader] of readers.entries()) {
+    // Each row runs the feature's own check (a few queries): the progress bar follows this loop.
+    await progress(i);
     const f = reader.parse(fields);
     // A cadre may record their own trips (as the trip form lets them).
     const person = writablePerson(reader, found[i]!, actor.personId);
@@ -83,8 +90,12 @@ async function checkVisits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow
   return {
     issues: readers.flatMap((r) => r.issues),
     counts: { create: plans.length, update: 0, skip },
-    write: async () => {
-      for (const p of plans) await createTripIn(tx, actor, p.trip);
+    writes: plans.length,
+    write: async (progress) => {
+      for (const [done, p] of plans.entries()) {
+        await progress(done);
+        await createTripIn(tx, actor, p.trip);
+      }
     },
   };
 }
