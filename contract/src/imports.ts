@@ -3,10 +3,9 @@ import { text } from './text.ts';
 
 /**
  * Importing records from the union's Excel sheets: one template, one preview and one commit per
- * kind of record. Only `people` exists so far; the other kinds (units, moves, classes, attendance,
- * studies, visits) are added to this list and get the same routes.
+ * kind of record; every kind gets the same routes.
  */
-export const importKinds = ['people'] as const;
+export const importKinds = ['people', 'units', 'moves', 'studies', 'visits', 'classes'] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 

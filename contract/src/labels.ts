@@ -282,4 +282,11 @@ export const figureRowKindLabels: Labels<typeof figureRowKinds> = {
   trip: 'Đợt đi cơ sở',
 };
 
-export const importKindLabels: Labels<typeof importKinds> = { people: 'Cán bộ' };
+export const importKindLabels: Labels<typeof importKinds> = {
+  people: 'Cán bộ',
+  units: 'Đơn vị',
+  moves: 'Quá trình công tác (điều chuyển)',
+  studies: 'Học tập dài hạn',
+  visits: 'Đi cơ sở (1+2)',
+  classes: 'Lớp đã học (theo số lượng)',
+};

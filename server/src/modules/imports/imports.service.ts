@@ -30,7 +30,14 @@ import { cancelled, ImportTracker, importProgressOf } from './imports.progress.t
  */
 
 /** File names: `mau-nhap-<kind>.xlsx` and `loi-nhap-<kind>.xlsx`. */
-const FILE_NAMES: Record<ImportKind, string> = { people: 'can-bo' };
+const FILE_NAMES: Record<ImportKind, string> = {
+  people: 'can-bo',
+  units: 'don-vi',
+  moves: 'dieu-chuyen',
+  studies: 'hoc-tap',
+  visits: 'di-co-so',
+  classes: 'lop-da-hoc',
+};
 
 export async function importTemplate(ctx: Ctx, actor: Actor, input: { kind: ImportKind }): Promise<DocumentFile> {
   const def = IMPORT_KINDS[input.kind];

@@ -3,6 +3,7 @@ import {
   moveListQuery,
   moveUpdate,
   type Move,
+  type MoveCreate,
   type MoveCreateInput,
   type MoveUpdateInput,
   type Page,
@@ -193,27 +194,46 @@ async function readBack(tx: Tx, actor: Actor, personId: number, id: number): Pro
 export async function createMove(ctx: Ctx, actor: Actor, input: { id: number } & MoveCreateInput): Promise<Move> {
   const { id: personId, ...rest } = input;
   const data = parseInput(moveCreate, rest);
-  const planned: Planned = {
-    id: null,
+  return inTransaction(ctx, async (tx) => {
+    const [id] = await createMovesIn(tx, actor, personId, [data]);
+    return toMove(await readBack(tx, actor, personId, id!));
+  });
+}
+
+/**
+ * Moves of one person recorded inside the caller's transaction (the form's and the import's one
+ * rule): each checked, the chain checked over the moves as they will all be, then the person's unit
+ * of today and the credits followed once. Their ids, in the order given.
+ */
+export async function createMovesIn(tx: Tx, actor: Actor, personId: number, moves: MoveCreate[]): Promise<number[]> {
+  await requireWritablePerson(tx, actor, personId);
+  await lockPerson(tx, personId);
+  const planned: Planned[] = moves.map((data, i) => ({
+    // Not yet stored: ids below zero, so the chain check tells them from the stored moves.
+    id: -1 - i,
     from: data.fromUnitId,
     to: data.toUnitId,
     date: data.moveDate,
     decisionDate: data.decisionDate ?? null,
-  };
-  return inTransaction(ctx, async (tx) => {
-    await requireWritablePerson(tx, actor, personId);
-    await lockPerson(tx, personId);
-    await checkMove(tx, actor, planned);
-    const links = await chainOf(tx, personId);
-    await checkChain(tx, links, planned);
+  }));
+  for (const m of planned) await checkMove(tx, actor, m);
+  const links = await chainOf(tx, personId);
+  const all = [
+    ...links,
+    ...planned.map((m) => ({ id: m.id!, from_unit_id: m.from, to_unit_id: m.to, move_date: m.date })),
+  ];
+  all.sort((a, b) => (a.move_date < b.move_date ? -1 : a.move_date > b.move_date ? 1 : 0));
+  for (const m of planned) await checkChain(tx, all, m);
+  const ids: number[] = [];
+  for (const [i, data] of moves.entries()) {
     const values: MoveValues = {
       person_id: personId,
       kind: data.moveKind,
-      from_unit_id: planned.from,
-      to_unit_id: planned.to,
-      move_date: planned.date,
+      from_unit_id: data.fromUnitId,
+      to_unit_id: data.toUnitId,
+      move_date: data.moveDate,
       decision: data.decision ?? null,
-      decision_date: planned.decisionDate,
+      decision_date: planned[i]!.decisionDate,
       notes: data.notes ?? null,
     };
     const id = await insertMove(tx, values, nowIso());
@@ -225,9 +245,18 @@ export async function createMove(ctx: Ctx, actor: Actor, input: { id: number } &
       unitId: row.to_unit_id,
       after: auditView(row),
     });
-    await followUp(tx, actor, personId, affectedFrom(links, [planned.date]));
-    return toMove(await readBack(tx, actor, personId, id));
-  });
+    ids.push(id);
+  }
+  await followUp(
+    tx,
+    actor,
+    personId,
+    affectedFrom(
+      links,
+      planned.map((m) => m.date),
+    ),
+  );
+  return ids;
 }
 
 /** The move to change, if the actor may: another subtree's is a 404, one only readable a 403. */

@@ -9,7 +9,9 @@ import {
   studyUpdate,
   type Page,
   type Study,
+  type StudyCreate,
   type StudyCreateInput,
+  type StudyTransition,
   type StudyExportQuery,
 } from '@canbo/contract';
 import { z } from 'zod';
@@ -106,40 +108,43 @@ function checkPlan(p: { startDate: string; expectedEndDate: string; decisionDate
 
 export async function createStudy(ctx: Ctx, actor: Actor, input: StudyCreateInput): Promise<Study> {
   const data = parseInput(studyCreate, input);
+  return inTransaction(ctx, (tx) => createStudyIn(tx, actor, data));
+}
+
+/** A study recorded inside the caller's transaction (the form's and the import's one rule). */
+export async function createStudyIn(tx: Tx, actor: Actor, data: StudyCreate): Promise<Study> {
   const decisionDate = data.decisionDate ?? null;
   checkPlan({ ...data, decisionDate });
-  return inTransaction(ctx, async (tx) => {
-    await requireWritablePerson(tx, actor, data.personId);
-    const values: StudyValues = {
-      person_id: data.personId,
-      kind: data.studyKind,
-      status: 'studying',
-      decision: data.decision ?? null,
-      decision_date: decisionDate,
-      institution: data.institution,
-      major: data.major ?? null,
-      mode: data.studyMode,
-      start_date: data.startDate,
-      expected_end_date: data.expectedEndDate,
-      end_date: null,
-      funding: data.funding,
-      diploma_number: null,
-      grade: null,
-      reason: null,
-      notes: data.notes ?? null,
-    };
-    const id = await insertStudy(tx, values, nowIso());
-    const row = await findStudy(tx, actor, id);
-    if (!row) throw notFound(NOT_FOUND);
-    await writeAudit(tx, actor, {
-      entity: 'study',
-      entityId: id,
-      action: 'create',
-      unitId: row.unit_id,
-      after: auditView(row),
-    });
-    return toStudy(row);
+  await requireWritablePerson(tx, actor, data.personId);
+  const values: StudyValues = {
+    person_id: data.personId,
+    kind: data.studyKind,
+    status: 'studying',
+    decision: data.decision ?? null,
+    decision_date: decisionDate,
+    institution: data.institution,
+    major: data.major ?? null,
+    mode: data.studyMode,
+    start_date: data.startDate,
+    expected_end_date: data.expectedEndDate,
+    end_date: null,
+    funding: data.funding,
+    diploma_number: null,
+    grade: null,
+    reason: null,
+    notes: data.notes ?? null,
+  };
+  const id = await insertStudy(tx, values, nowIso());
+  const row = await findStudy(tx, actor, id);
+  if (!row) throw notFound(NOT_FOUND);
+  await writeAudit(tx, actor, {
+    entity: 'study',
+    entityId: id,
+    action: 'create',
+    unitId: row.unit_id,
+    after: auditView(row),
   });
+  return toStudy(row);
 }
 
 /** The row the actor may change: visible (else 404), writable (else 403), at the version they saw (else 409). */
@@ -207,50 +212,53 @@ export async function transitionStudy(
 ): Promise<Study> {
   const { id, ...rest } = input;
   const step = parseInput(studyTransition, rest);
+  return inTransaction(ctx, (tx) => transitionStudyIn(tx, actor, id, step));
+}
+
+/** A transition inside the caller's transaction (the form's and the import's one rule). */
+export async function transitionStudyIn(tx: Tx, actor: Actor, id: number, step: StudyTransition): Promise<Study> {
   const today = todayIso();
-  return inTransaction(ctx, async (tx) => {
-    const before = await requireEditable(tx, actor, id, step.version);
-    if (!studyTransitions[step.action].from.includes(before.status)) {
+  const before = await requireEditable(tx, actor, id, step.version);
+  if (!studyTransitions[step.action].from.includes(before.status)) {
+    throw fieldError(
+      'action',
+      `không thực hiện được khi quá trình học tập đã ở trạng thái "${studyStatusLabels[before.status]}"`,
+    );
+  }
+  const values: Partial<StudyValues> = { status: studyTransitions[step.action].to };
+  if (step.action === 'extend') {
+    if (step.expectedEndDate <= before.expected_end_date) {
       throw fieldError(
-        'action',
-        `không thực hiện được khi quá trình học tập đã ở trạng thái "${studyStatusLabels[before.status]}"`,
+        'expectedEndDate',
+        `phải sau ngày dự kiến kết thúc hiện tại (${vnDate(before.expected_end_date)})`,
       );
     }
-    const values: Partial<StudyValues> = { status: studyTransitions[step.action].to };
-    if (step.action === 'extend') {
-      if (step.expectedEndDate <= before.expected_end_date) {
-        throw fieldError(
-          'expectedEndDate',
-          `phải sau ngày dự kiến kết thúc hiện tại (${vnDate(before.expected_end_date)})`,
-        );
-      }
-      values.expected_end_date = step.expectedEndDate;
-      values.reason = step.reason;
-    } else {
-      if (step.endDate < before.start_date) {
-        throw fieldError('endDate', `không được trước Ngày bắt đầu (${vnDate(before.start_date)})`);
-      }
-      if (step.endDate > today) throw fieldError('endDate', 'không được sau ngày hôm nay');
-      values.end_date = step.endDate;
-      if (step.action === 'graduate') {
-        values.diploma_number = step.diplomaNumber;
-        values.grade = step.diplomaGrade;
-      } else {
-        values.reason = step.reason;
-      }
+    values.expected_end_date = step.expectedEndDate;
+    values.reason = step.reason;
+  } else {
+    if (step.endDate < before.start_date) {
+      throw fieldError('endDate', `không được trước Ngày bắt đầu (${vnDate(before.start_date)})`);
     }
-    await updateVersioned(tx, 'studies', id, step.version, values);
-    if (step.action === 'graduate') await raiseStudiedLevels(tx, actor, before.person_id, before.kind);
-    const after = await findStudy(tx, actor, id);
-    if (!after) throw notFound(NOT_FOUND);
-    await writeAudit(tx, actor, {
-      entity: 'study',
-      entityId: id,
-      action: step.action,
-      unitId: after.unit_id,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return toStudy(after);
+    if (step.endDate > today) throw fieldError('endDate', 'không được sau ngày hôm nay');
+    values.end_date = step.endDate;
+    if (step.action === 'graduate') {
+      values.diploma_number = step.diplomaNumber;
+      values.grade = step.diplomaGrade;
+    } else {
+      values.reason = step.reason;
+    }
+  }
+  await updateVersioned(tx, 'studies', id, step.version, values);
+  if (step.action === 'graduate') await raiseStudiedLevels(tx, actor, before.person_id, before.kind);
+  const after = await findStudy(tx, actor, id);
+  if (!after) throw notFound(NOT_FOUND);
+  await writeAudit(tx, actor, {
+    entity: 'study',
+    entityId: id,
+    action: step.action,
+    unitId: after.unit_id,
+    before: auditView(before),
+    after: auditView(after),
   });
+  return toStudy(after);
 }

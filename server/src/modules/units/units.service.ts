@@ -15,7 +15,7 @@ import {
   type unitUpdate,
   type Unit,
 } from '@canbo/contract';
-import type { Ctx } from '../../context.ts';
+import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { AppError, invalid } from '../../errors.ts';
@@ -117,31 +117,34 @@ export async function unitHeadcount(
 export type CreateUnitInput = Omit<UnitCreate, 'interim'> & { interim?: boolean };
 
 export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput): Promise<UnitDetail> {
-  return inTransaction(ctx, async (tx) => {
-    let parentName: string | null = null;
-    if (input.parentId === null) {
-      mustBeSuperadmin(actor, 'parentId');
-    } else {
-      await lockUnits(tx, [input.parentId]);
-      const parent = await writableUnit(tx, actor, input.parentId, 'parentId');
-      notEnded(parent, 'parentId');
-      if (input.date < parent.valid_from) {
-        throw invalid('date', `Ngày: ${vnDate(input.date)} trước ngày thành lập của ${parent.name}`);
-      }
-      parentName = parent.name;
+  return inTransaction(ctx, async (tx) => detailOf(tx, actor, await createUnitIn(tx, actor, input)));
+}
+
+/** A unit established, inside the caller's transaction (the form's and the import's one rule); its id. */
+export async function createUnitIn(tx: Tx, actor: Actor, input: CreateUnitInput): Promise<number> {
+  let parentName: string | null = null;
+  if (input.parentId === null) {
+    mustBeSuperadmin(actor, 'parentId');
+  } else {
+    await lockUnits(tx, [input.parentId]);
+    const parent = await writableUnit(tx, actor, input.parentId, 'parentId');
+    notEnded(parent, 'parentId');
+    if (input.date < parent.valid_from) {
+      throw invalid('date', `Ngày: ${vnDate(input.date)} trước ngày thành lập của ${parent.name}`);
     }
-    if (await codeTaken(tx, input.code)) throw codeConflict('code', input.code);
-    const row = await insertNewUnit(tx, actor, input, input.date);
-    await insertEvent(tx, actor, {
-      unitId: row.id,
-      kind: 'create',
-      date: input.date,
-      decision: input.decision ?? null,
-      note: input.note ?? null,
-      details: { code: row.code, name: row.name, parentId: input.parentId, parentName, status: row.status },
-    });
-    return detailOf(tx, actor, row.id);
+    parentName = parent.name;
+  }
+  if (await codeTaken(tx, input.code)) throw codeConflict('code', input.code);
+  const row = await insertNewUnit(tx, actor, input, input.date);
+  await insertEvent(tx, actor, {
+    unitId: row.id,
+    kind: 'create',
+    date: input.date,
+    decision: input.decision ?? null,
+    note: input.note ?? null,
+    details: { code: row.code, name: row.name, parentId: input.parentId, parentName, status: row.status },
   });
+  return row.id;
 }
 
 export type UpdateUnitInput = { id: number } & z.output<typeof unitUpdate>;

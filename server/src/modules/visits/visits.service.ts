@@ -361,50 +361,65 @@ async function refuseOverlap(tx: Tx, personId: number, s: Span, exceptId: number
 
 export async function createTrip(ctx: Ctx, actor: Actor, input: z.input<typeof visitTripCreate>): Promise<VisitTrip> {
   const data = parseInput(visitTripCreate, input);
-  return inTransaction(ctx, async (tx) => {
-    const person = await requireWritablePerson(tx, actor, data.personId);
-    await requireHostUnit(tx, actor, person, data.hostUnitId);
-    const settings = await settingsOfPerson(tx, person);
-    const counted = daysOf(data, settings);
-    await lockPerson(tx, person.id);
-    await refuseOverlap(tx, person.id, data, null);
-    const startYear = Number(data.startDate.slice(0, 4));
-    const registration = await findRegistration(tx, person.id, startYear);
-    const credit = await tripCreditOn(tx, person.id, data.startDate);
-    const id = await insertTrip(
-      tx,
-      {
-        person_id: person.id,
-        registration_id: registration?.id ?? null,
-        person_unit_id: credit.unitId,
-        person_unit_kind: credit.unitKind,
-        host_unit_id: data.hostUnitId,
-        start_date: data.startDate,
-        end_date: data.endDate,
-        start_year: startYear,
-        end_year: Number(data.endDate.slice(0, 4)),
-        days: counted.days,
-        start_year_days: counted.startYearDays,
-        purpose: data.purpose,
-        report_text: null,
-        report_filed_at: null,
-        report_due_date: addDays(data.endDate, settings.report_due_days),
-        created_by: actor.userId,
-        updated_by: actor.userId,
-      },
-      nowIso(),
-    );
-    const row = await findTrip(tx, actor, id);
-    if (!row) throw notFound(TRIP);
-    await writeAudit(tx, actor, {
-      entity: 'visit_trip',
-      entityId: id,
-      action: 'create',
-      unitId: row.person_unit_id,
-      after: auditView(row),
-    });
-    return toTrip(row, startYear, todayIso());
+  return inTransaction(ctx, (tx) => createTripIn(tx, actor, data));
+}
+
+type VisitTripCreate = z.output<typeof visitTripCreate>;
+
+/**
+ * Every rule a new trip must meet, without writing it (an import checks each row with it before
+ * the commit): the person writable, the host unit below theirs, days to count, no overlap.
+ */
+export async function checkTrip(tx: Tx, actor: Actor, data: VisitTripCreate) {
+  const person = await requireWritablePerson(tx, actor, data.personId);
+  await requireHostUnit(tx, actor, person, data.hostUnitId);
+  const settings = await settingsOfPerson(tx, person);
+  const counted = daysOf(data, settings);
+  await refuseOverlap(tx, person.id, data, null);
+  return { person, settings, counted };
+}
+
+/** A trip recorded inside the caller's transaction (the form's and the import's one rule). */
+export async function createTripIn(tx: Tx, actor: Actor, data: VisitTripCreate): Promise<VisitTrip> {
+  await lockPerson(tx, data.personId);
+  const { person, settings, counted } = await checkTrip(tx, actor, data);
+  const startYear = Number(data.startDate.slice(0, 4));
+  const registration = await findRegistration(tx, person.id, startYear);
+  // Credited to the unit the cadre was in on the trip's first day (moves), not today's.
+  const credit = await tripCreditOn(tx, person.id, data.startDate);
+  const id = await insertTrip(
+    tx,
+    {
+      person_id: person.id,
+      registration_id: registration?.id ?? null,
+      person_unit_id: credit.unitId,
+      person_unit_kind: credit.unitKind,
+      host_unit_id: data.hostUnitId,
+      start_date: data.startDate,
+      end_date: data.endDate,
+      start_year: startYear,
+      end_year: Number(data.endDate.slice(0, 4)),
+      days: counted.days,
+      start_year_days: counted.startYearDays,
+      purpose: data.purpose,
+      report_text: null,
+      report_filed_at: null,
+      report_due_date: addDays(data.endDate, settings.report_due_days),
+      created_by: actor.userId,
+      updated_by: actor.userId,
+    },
+    nowIso(),
+  );
+  const row = await findTrip(tx, actor, id);
+  if (!row) throw notFound(TRIP);
+  await writeAudit(tx, actor, {
+    entity: 'visit_trip',
+    entityId: id,
+    action: 'create',
+    unitId: row.person_unit_id,
+    after: auditView(row),
   });
+  return toTrip(row, startYear, todayIso());
 }
 
 /** The trip, seen (else 404) and writable (else 403) by the actor, at the version they saw (else 409). */

@@ -146,9 +146,14 @@ export function ImportsPage() {
         status="success"
         title={t('done', { ...done.counts })}
         extra={[
-          <Link key="people" to="/people">
-            <Button type="primary">{t('toPeople')}</Button>
-          </Link>,
+          // Imported people are found in the people list; the other kinds on their own pages.
+          ...(kind === 'people'
+            ? [
+                <Link key="people" to="/people">
+                  <Button type="primary">{t('toPeople')}</Button>
+                </Link>,
+              ]
+            : []),
           <Button key="again" onClick={reset}>
             {t('another')}
           </Button>,

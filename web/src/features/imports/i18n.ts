@@ -46,7 +46,14 @@ export const imports = {
     intro:
       'Download the template, fill it in as the notes row says, then upload it. Canbo checks every row first; it imports only when no error is left, and imports all rows or none.',
     kind: 'Kind of records',
-    kinds: { people: 'Cadres' },
+    kinds: {
+      people: 'Cadres',
+      units: 'Units',
+      moves: 'Moves',
+      studies: 'Long-term studies',
+      visits: 'Grassroots visits',
+      classes: 'Past classes (headcount)',
+    },
     template: 'Download template',
     drop: 'Drop an .xlsx file here or click to choose',
     hint: "A file in Canbo's import template; the example and notes rows are skipped",

@@ -28,16 +28,9 @@ import { higherQualification, higherTheoryLevel, studiedLevels } from '../../stu
 import { MAX_CELL_CHARS, foldCell, readDate, readWord, type Read } from '../cells.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { NO, PEOPLE_COLUMNS, PEOPLE_EXAMPLE, YES, peopleForm, type PeopleKey } from './people.columns.ts';
-import {
-  ethnicityNames,
-  openPositions,
-  peopleByName,
-  peopleByNationalId,
-  secretariesSince,
-  unitsNamed,
-  type StoredPerson,
-  type UnitHit,
-} from './people.import.repository.ts';
+import { ethnicityNames, openPositions, secretariesSince } from './people.import.repository.ts';
+import { peopleByName, peopleByNationalId, type StoredPerson, type UnitHit } from '../lookups.repository.ts';
+import { unitLookup } from '../lookups.ts';
 
 const HEADER = Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c.key, c.header])) as Record<PeopleKey, string>;
 
@@ -312,27 +305,18 @@ async function checkPeople(
   const parsed = sheetRows.map((r) => parseRow(r, ethnicities));
 
   // Units: by code first, else by the name as written (any case or diacritics), never by a guess.
-  const unitCells = [...new Set(parsed.map((r) => r.unitCell).filter(Boolean))];
-  const units = await unitsNamed(tx, actor, unitCells, unitCells.map(foldVietnamese));
-  // Looked up by key, not searched: 100,000 rows against thousands of units.
-  const unitsByCode = groupBy(units, (u) => u.code);
-  const unitsByName = groupBy(units, (u) => u.search_text);
+  const units = await unitLookup(
+    tx,
+    actor,
+    parsed.map((r) => r.unitCell),
+  );
   const rows: ParsedRow[] = parsed.map(({ unitCell, ...r }) => {
     const row: ParsedRow = { ...r, unit: null };
     if (!unitCell) return row;
-    const found = unitsByCode.get(unitCell) ?? unitsByName.get(foldCell(unitCell)) ?? [];
-    if (!found.length) row.issues.push(issue(r.row, 'unit', `không có đơn vị mã hoặc tên "${unitCell}" trong Canbo`));
-    else if (found.length > 1) {
-      row.issues.push(
-        issue(
-          r.row,
-          'unit',
-          `có ${found.length} đơn vị tên "${unitCell}": hãy ghi mã đơn vị (${found.map((u) => u.code).join(', ')})`,
-          found.map((u) => u.id),
-        ),
-      );
-    } else {
-      const u = found[0]!;
+    const found = units.find(unitCell);
+    if ('error' in found) row.issues.push(issue(r.row, 'unit', found.error, found.ids));
+    else {
+      const u = found.unit;
       if (u.writable !== 1) {
         row.issues.push(issue(r.row, 'unit', `${u.name} ngoài phạm vi bạn được cập nhật hồ sơ cán bộ`, [u.id]));
       } else if (u.status === 'dissolved') {

@@ -129,23 +129,37 @@ function derived(v: { name: string; decision: string | null; place: string | nul
  */
 export async function createClass(ctx: Ctx, actor: Actor, input: ClassCreateInput): Promise<TrainingClass> {
   const data = parseInput(classCreate, input);
+  return inTransaction(ctx, (tx) => createClassIn(tx, actor, data));
+}
+
+type ClassCreate = z.output<typeof classCreate>;
+
+/** Every rule a new class must meet, without writing it (an import checks each row with it). */
+export async function checkNewClass(tx: Tx, actor: Actor, data: ClassCreate) {
+  checkDates(data.startDate, data.endDate);
+  if (data.headcount) checkHeadcount(data.headcount, data.endDate, todayIso());
+  const organiser = await requireOrganiser(tx, actor, data.organiserUnitId, data);
+  await checkKindAndProgramme(tx, data.kindCode, data.programmeId ?? null);
+  return organiser;
+}
+
+/** A class created inside the caller's transaction (the form's and the import's one rule). */
+export async function createClassIn(tx: Tx, actor: Actor, data: ClassCreate): Promise<TrainingClass> {
   const headcount = data.headcount ?? null;
   checkDates(data.startDate, data.endDate);
   if (headcount) checkHeadcount(headcount, data.endDate, todayIso());
-  return inTransaction(ctx, async (tx) => {
-    const status: ClassStatus = headcount ? 'completed' : 'draft';
-    const id = await insertNewClass(tx, actor, data, status, headcount);
-    await insertHistory(tx, {
-      classId: id,
-      from: null,
-      to: status,
-      actorUserId: actor.userId,
-      note: headcount
-        ? `Lớp đã học, ghi nhận theo số lượng báo cáo (${headcount.total} học viên), không có danh sách học viên`
-        : 'Tạo lớp',
-    });
-    return toClass(await auditCreated(tx, actor, id));
+  const status: ClassStatus = headcount ? 'completed' : 'draft';
+  const id = await insertNewClass(tx, actor, data, status, headcount);
+  await insertHistory(tx, {
+    classId: id,
+    from: null,
+    to: status,
+    actorUserId: actor.userId,
+    note: headcount
+      ? `Lớp đã học, ghi nhận theo số lượng báo cáo (${headcount.total} học viên), không có danh sách học viên`
+      : 'Tạo lớp',
   });
+  return toClass(await auditCreated(tx, actor, id));
 }
 
 /** The fields every new class is created from (a headcount or a roster comes beside them). */

@@ -1,0 +1,141 @@
+import { fieldLabels, type ImportIssue } from '@canbo/contract';
+import type { z } from 'zod';
+import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
+import { AppError } from '../../errors.ts';
+import { readDate, readWord, type Read } from './cells.ts';
+import { cellsOf, hasError, type Issues, type PersonFound } from './lookups.ts';
+import type { StoredPerson } from './lookups.repository.ts';
+
+export const YES = 'Có';
+export const NO = 'Không';
+const YES_NO = { yes: YES, no: NO } as const;
+
+/**
+ * One sheet row being read: its cells (over-long ones refused), the values read so far by field,
+ * and its findings, each on the column it is about. The kinds read their rows with it.
+ */
+export class RowReader<K extends string> {
+  readonly cells: Partial<Record<K, string>>;
+  readonly issues: ImportIssue[] = [];
+  readonly input: Record<string, unknown> = {};
+  private readonly refused = new Set<K | null>();
+
+  constructor(
+    readonly r: ReadFormRow,
+    keys: readonly K[],
+    private readonly make: Issues<K>,
+  ) {
+    this.cells = cellsOf(r, keys, (key, message) => this.fail(key, message));
+  }
+
+  get row(): number {
+    return this.r.row;
+  }
+
+  fail(key: K | null, message: string, ids: number[] = []): void {
+    this.refused.add(key);
+    this.issues.push(this.make.error(this.r.row, key, message, ids));
+  }
+
+  warn(key: K | null, message: string, ids: number[] = []): void {
+    this.issues.push(this.make.warning(this.r.row, key, message, ids));
+  }
+
+  get failed(): boolean {
+    return hasError(this.issues);
+  }
+
+  /** A value read from the cell into `field` (the column's key unless said), or its refusal. */
+  take<T>(key: K, read: Read<T>, field: string = key): void {
+    if ('error' in read) this.fail(key, read.error);
+    else this.input[field] = read.value;
+  }
+
+  text(key: K, field: string = key): void {
+    const v = this.cells[key];
+    if (v) this.input[field] = v;
+  }
+
+  date(key: K, field: string = key): void {
+    const v = this.cells[key];
+    if (v) this.take(key, readDate(v), field);
+  }
+
+  word<C extends string>(key: K, labels: Record<C, string>, field: string = key): void {
+    const v = this.cells[key];
+    if (v) this.take(key, readWord(v, labels), field);
+  }
+
+  yesNo(key: K, field: string = key): void {
+    const v = this.cells[key];
+    if (!v) return;
+    const yes = readWord(v, YES_NO);
+    if ('error' in yes) this.fail(key, yes.error);
+    else this.input[field] = yes.value === 'yes';
+  }
+
+  required(...keys: K[]): void {
+    for (const key of keys) if (!this.cells[key]) this.fail(key, 'bắt buộc');
+  }
+
+  /**
+   * The values read, through the API's own schema (NFC, limits, Vietnamese messages); a refusal
+   * lands on the column of its field (`keyOf` maps a field to its column when they differ).
+   */
+  parse<S extends z.ZodType>(schema: S, keyOf: (field: string) => K = (f) => f as K): z.output<S> | null {
+    const parsed = schema.safeParse(this.input);
+    if (parsed.success) return parsed.data;
+    for (const i of parsed.error.issues) {
+      const key = keyOf(String(i.path[0] ?? ''));
+      // A cell already refused (a date not on the calendar) is not refused twice.
+      if (!this.refused.has(key)) this.fail(key, i.message);
+    }
+    return null;
+  }
+}
+
+/**
+ * A feature's own check of one row (its service's rule, run without writing): a refusal becomes the
+ * row's finding, on the column of the field it names (`keyOf`), without the field's label the
+ * message starts with (the column already says it). Anything else is no refusal: it propagates.
+ */
+export async function ruleCheck<K extends string>(
+  reader: RowReader<K>,
+  keyOf: (field: string) => K | null,
+  check: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await check();
+    return true;
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code === 'internal') throw e;
+    const field = typeof e.details?.field === 'string' ? e.details.field : null;
+    const label = field ? `${fieldLabels[field] ?? field}: ` : null;
+    const message = label && e.message.startsWith(label) ? e.message.slice(label.length) : e.message;
+    const ids = typeof e.details?.conflictWith === 'number' ? [e.details.conflictWith] : [];
+    reader.fail(field ? keyOf(field) : null, message, ids);
+    return false;
+  }
+}
+
+/**
+ * The person a row names, if the actor may write their records (or, with `own`, it is the actor's
+ * own record); else the row's finding on the column that named them.
+ */
+export function writablePerson<K extends string>(
+  reader: RowReader<K | 'nationalId' | 'fullName'>,
+  found: PersonFound,
+  own: number | null = null,
+): StoredPerson | null {
+  if ('error' in found) {
+    reader.fail(found.key, found.error, found.ids);
+    return null;
+  }
+  const p = found.person;
+  if (p.writable !== 1 && p.id !== own) {
+    const key = reader.cells.nationalId ? 'nationalId' : 'fullName';
+    reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${p.full_name}`, [p.id]);
+    return null;
+  }
+  return p;
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../../../../test/app.ts';
+import { xlsxRows } from '../../../../test/documents.ts';
+import { makePerson } from '../../../../test/factories.ts';
+import { importSheet, kindSheet } from '../../../../test/importSheets.ts';
+import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
+import { as, type Session } from '../../../../test/http.ts';
+import { STUDY_COLUMNS } from './studies.columns.ts';
+
+describe('importing long-term studies', () => {
+  let t: TestApp;
+  let editorA: Session;
+  let an: number;
+  let chi: number;
+  const sheet = (rows: Record<string, string>[]) => kindSheet(STUDY_COLUMNS, rows);
+  const stored = async () => ({ studies: await rowCount(t, 'studies'), audit: await rowCount(t, 'audit_log') });
+
+  beforeAll(async () => {
+    t = await testApp();
+    const d = await twoDistricts(t);
+    editorA = d.editorA;
+    an = await makePerson(t.ctx, {
+      unitId: d.cuJut,
+      familyName: 'Y Ngông',
+      middleName: 'Niê',
+      givenName: 'Kdăm',
+      birthDate: '1994-03-15',
+    });
+    chi = await makePerson(t.ctx, {
+      unitId: d.dakMil,
+      familyName: 'Điểu',
+      givenName: 'K’Lung',
+      nationalId: '067095000456',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('template: headers, notes, drop-downs of kinds, modes and results', async () => {
+    const res = await as(t.app, editorA).get('/api/v1/imports/studies/template.xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (await xlsxRows(res.rawPayload))['Học tập dài hạn']!;
+    expect(rows[0]).toEqual(STUDY_COLUMNS.map((c) => c.header));
+    const words = (await xlsxRows(res.rawPayload))['Danh mục']!.flat();
+    expect(words).toEqual(
+      expect.arrayContaining(['Trung cấp lý luận chính trị', 'Vừa làm vừa học', 'Đã tốt nghiệp', 'Khá']),
+    );
+  });
+
+  it('a clean sheet: studies recorded, a graduation raises the level; a re-upload adds nothing', async () => {
+    const data = await sheet([
+      {
+        fullName: 'Y Ngông Niê Kdăm',
+        birthDate: '15/03/1994',
+        studyKind: 'Trung cấp lý luận chính trị',
+        institution: 'Trường Chính trị tỉnh Đắk Nông',
+        startDate: '05/09/2019',
+        expectedEndDate: '05/09/2020',
+        result: 'Đã tốt nghiệp',
+        endDate: '10/09/2020',
+        diplomaNumber: 'TC-2020-0456',
+        diplomaGrade: 'Khá',
+      },
+      {
+        fullName: 'Y Ngông Niê Kdăm',
+        birthDate: '15/03/1994',
+        studyKind: 'Thạc sĩ',
+        institution: 'Học viện Thanh thiếu niên Việt Nam',
+        studyMode: 'Vừa làm vừa học',
+        startDate: '01/10/2023',
+        expectedEndDate: '01/10/2025',
+      },
+    ]);
+    const before = await stored();
+    const preview = await importSheet(t, editorA, 'studies', data, false);
+    expect(preview).toMatchObject({ rows: 2, counts: { create: 2, skip: 0 }, errors: 0, committed: false });
+    expect(await stored()).toEqual(before);
+    const done = await importSheet(t, editorA, 'studies', data, true);
+    expect(done).toMatchObject({ counts: { create: 2 }, committed: true });
+    const rows = await t.db.kysely
+      .selectFrom('studies')
+      .select(['kind', 'status', 'diploma_number', 'grade', 'end_date', 'mode'])
+      .where('person_id', '=', an)
+      .orderBy('start_date')
+      .execute();
+    expect(rows).toEqual([
+      {
+        kind: 'theory_intermediate',
+        status: 'graduated',
+        diploma_number: 'TC-2020-0456',
+        grade: 'good',
+        end_date: '2020-09-10',
+        mode: 'full_time',
+      },
+      { kind: 'master', status: 'studying', diploma_number: null, grade: null, end_date: null, mode: 'part_time' },
+    ]);
+    const person = await t.db.kysely
+      .selectFrom('people')
+      .select('theory_level')
+      .where('id', '=', an)
+      .executeTakeFirstOrThrow();
+    expect(person.theory_level).toBe('intermediate');
+    const after = await stored();
+    expect(await importSheet(t, editorA, 'studies', data, true)).toMatchObject({
+      counts: { create: 0, skip: 2 },
+      errors: 0,
+    });
+    expect(await stored()).toEqual(after);
+  });
+
+  it('each kind of error on its row and column; another district’s cadre refused per row; nothing written', async () => {
+    const s = {
+      studyKind: 'Đại học',
+      institution: 'Đại học Tây Nguyên',
+      startDate: '01/09/2015',
+      expectedEndDate: '01/09/2019',
+    };
+    const data = await sheet([
+      { ...s, nationalId: '067095000456' },
+      { ...s, fullName: 'Y Ngông Niê Kdăm', birthDate: '15/03/1994', expectedEndDate: '01/09/2014' },
+      { ...s, fullName: 'Y Ngông Niê Kdăm', birthDate: '15/03/1994', result: 'Đã tốt nghiệp', endDate: '01/07/2019' },
+      { ...s, fullName: 'Không Ai', birthDate: '01/01/1990' },
+      { ...s, fullName: 'Y Ngông Niê Kdăm', birthDate: '15/03/1994', studyKind: 'Cao đẳng' },
+    ]);
+    const before = await stored();
+    const r = await importSheet(t, editorA, 'studies', data, true);
+    const e = (row: number, column: string, message: string, ids: number[] = []) => ({
+      row,
+      column,
+      message,
+      severity: 'error',
+      ids,
+    });
+    expect(r.issues).toEqual([
+      e(2, 'Số CCCD', 'Bạn không có quyền cập nhật hồ sơ của Điểu K’Lung', [chi]),
+      e(3, 'Ngày dự kiến kết thúc', 'không được trước Ngày bắt đầu (01/09/2015)'),
+      e(4, 'Số bằng', 'bắt buộc khi đã tốt nghiệp'),
+      e(4, 'Xếp loại', 'bắt buộc khi đã tốt nghiệp'),
+      e(5, 'Họ và tên', 'không có cán bộ Không Ai sinh ngày này trong phạm vi của bạn'),
+      e(6, 'Loại học tập', expect.stringContaining('"Cao đẳng" không có trong danh sách') as unknown as string),
+    ]);
+    expect(r.committed).toBe(false);
+    expect(await stored()).toEqual(before);
+  });
+});

@@ -1,0 +1,37 @@
+import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
+import type { ImportKind, ImportResult } from '@canbo/contract';
+import type { TestApp } from './fixtures.ts';
+import type { Session } from './http.ts';
+import { form } from './multipart.ts';
+
+/** A sheet of one import kind as a union types it: the header row, then rows by column key. */
+export async function kindSheet(
+  columns: readonly { key: string; header: string }[],
+  rows: Record<string, ExcelJS.CellValue | undefined>[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  ws.addRow(columns.map((c) => c.header));
+  for (const r of rows) ws.addRow(columns.map((c) => r[c.key] ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Uploads a sheet of `kind` (a preview, or a commit) and answers the result, expecting a 200. */
+export async function importSheet(
+  t: TestApp,
+  who: Session,
+  kind: ImportKind,
+  data: Buffer,
+  commit: boolean,
+): Promise<ImportResult> {
+  const f = form(`${kind}.xlsx`, data);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports/${kind}?commit=${commit}`,
+    payload: f.payload,
+    headers: { 'content-type': f.contentType, cookie: who.cookie, 'x-csrf-token': who.csrf },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<ImportResult>();
+}
