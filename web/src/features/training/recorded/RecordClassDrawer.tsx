@@ -121,12 +121,15 @@ export function RecordClassDrawer({
                 rowKey="key"
                 pagination={false}
                 dataSource={rows}
-                scroll={{ x: 1000 }}
+                // Fixed layout: the certificate's number and date keep the width they need; a phone scrolls sideways.
+                tableLayout="fixed"
+                scroll={{ x: 1048 }}
                 columns={[
                   { key: 'n', title: '#', width: 40, render: (_, __, i) => i + 1 },
                   {
                     key: 'person',
                     title: t('recorded.person'),
+                    width: 300,
                     render: (_, row) => (
                       <Form.Item
                         name={[row.name, 'personId']}
@@ -150,7 +153,7 @@ export function RecordClassDrawer({
                   {
                     key: 'grade',
                     title: t('recorded.grade'),
-                    width: 130,
+                    width: 110,
                     render: (_, row) => (
                       <Form.Item name={[row.name, 'grade']} style={{ margin: 0 }}>
                         <Select allowClear options={labelOptions(t, 'grade', grades)} />
@@ -160,7 +163,7 @@ export function RecordClassDrawer({
                   {
                     key: 'attendance',
                     title: t('recorded.attendance'),
-                    width: 110,
+                    width: 100,
                     render: (_, row) => (
                       <Form.Item name={[row.name, 'attendancePercent']} style={{ margin: 0 }}>
                         <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
