@@ -4,6 +4,8 @@ import type { ImportKind, ImportResult } from '@canbo/contract';
 import type { TestApp } from './fixtures.ts';
 import type { Session } from './http.ts';
 import { form } from './multipart.ts';
+import { xlsxRows } from './documents.ts';
+import { as } from './http.ts';
 
 /** A sheet of one import kind as a union types it: the header row, then rows by column key. */
 export async function kindSheet(
@@ -34,4 +36,15 @@ export async function importSheet(
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<ImportResult>();
+}
+
+/** The kind's template as `who` downloads it (expecting a 200): its sheets' rows and its file name header. */
+export async function importTemplate(
+  t: TestApp,
+  who: Session,
+  kind: ImportKind,
+): Promise<{ sheets: Record<string, string[][]>; disposition: string }> {
+  const res = await as(t.app, who).get(`/api/v1/imports/${kind}/template.xlsx`);
+  expect(res.statusCode, res.body).toBe(200);
+  return { sheets: await xlsxRows(res.rawPayload), disposition: String(res.headers['content-disposition']) };
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
-import { xlsxRows } from '../../../../test/documents.ts';
-import { importSheet, kindSheet } from '../../../../test/importSheets.ts';
+import { importSheet, importTemplate, kindSheet } from '../../../../test/importSheets.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
-import { as, type Session } from '../../../../test/http.ts';
+import type { Session } from '../../../../test/http.ts';
 import { CLASS_COLUMNS } from './classes.columns.ts';
 
 describe('importing past classes by headcount', () => {
@@ -24,11 +23,10 @@ describe('importing past classes by headcount', () => {
   afterAll(() => t.close());
 
   it('template: headers, notes, the catalogue’s kinds as a drop-down', async () => {
-    const res = await as(t.app, editorA).get('/api/v1/imports/classes/template.xlsx');
-    expect(res.statusCode, res.body).toBe(200);
-    const rows = (await xlsxRows(res.rawPayload))['Lớp đã học']!;
+    const { sheets } = await importTemplate(t, editorA, 'classes');
+    const rows = sheets['Lớp đã học']!;
     expect(rows[0]).toEqual(CLASS_COLUMNS.map((c) => c.header));
-    const words = (await xlsxRows(res.rawPayload))['Danh mục']!.flat();
+    const words = sheets['Danh mục']!.flat();
     expect(words).toEqual(expect.arrayContaining(['Bồi dưỡng kỹ năng', 'Trực tuyến']));
   });
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
-import { xlsxRows } from '../../../../test/documents.ts';
 import { makeClass, makeEnrolment, makePerson, makeUnit } from '../../../../test/factories.ts';
-import { importSheet, kindSheet } from '../../../../test/importSheets.ts';
+import { importSheet, importTemplate, kindSheet } from '../../../../test/importSheets.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
-import { as, type Session } from '../../../../test/http.ts';
+import type { Session } from '../../../../test/http.ts';
 import { MOVE_COLUMNS } from './moves.columns.ts';
 
 describe('importing moves', () => {
@@ -53,12 +52,11 @@ describe('importing moves', () => {
   afterAll(() => t.close());
 
   it('template: headers, notes, the kinds of move as a drop-down, the example', async () => {
-    const res = await as(t.app, editorA).get('/api/v1/imports/moves/template.xlsx');
-    expect(res.statusCode, res.body).toBe(200);
-    const rows = (await xlsxRows(res.rawPayload))['Điều chuyển']!;
+    const { sheets } = await importTemplate(t, editorA, 'moves');
+    const rows = sheets['Điều chuyển']!;
     expect(rows[0]).toEqual(MOVE_COLUMNS.map((c) => c.header));
     expect(rows[2]?.[3]).toBe('Điều động');
-    const words = (await xlsxRows(res.rawPayload))['Danh mục']!.flat();
+    const words = sheets['Danh mục']!.flat();
     expect(words).toEqual(expect.arrayContaining(['Điều động', 'Luân chuyển', 'Biệt phái', 'Tiếp nhận']));
   });
 

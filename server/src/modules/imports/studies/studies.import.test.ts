@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
-import { xlsxRows } from '../../../../test/documents.ts';
 import { makePerson } from '../../../../test/factories.ts';
-import { importSheet, kindSheet } from '../../../../test/importSheets.ts';
+import { importSheet, importTemplate, kindSheet } from '../../../../test/importSheets.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
-import { as, type Session } from '../../../../test/http.ts';
+import type { Session } from '../../../../test/http.ts';
 import { STUDY_COLUMNS } from './studies.columns.ts';
 
 describe('importing long-term studies', () => {
@@ -36,11 +35,10 @@ describe('importing long-term studies', () => {
   afterAll(() => t.close());
 
   it('template: headers, notes, drop-downs of kinds, modes and results', async () => {
-    const res = await as(t.app, editorA).get('/api/v1/imports/studies/template.xlsx');
-    expect(res.statusCode, res.body).toBe(200);
-    const rows = (await xlsxRows(res.rawPayload))['Học tập dài hạn']!;
+    const { sheets } = await importTemplate(t, editorA, 'studies');
+    const rows = sheets['Học tập dài hạn']!;
     expect(rows[0]).toEqual(STUDY_COLUMNS.map((c) => c.header));
-    const words = (await xlsxRows(res.rawPayload))['Danh mục']!.flat();
+    const words = sheets['Danh mục']!.flat();
     expect(words).toEqual(
       expect.arrayContaining(['Trung cấp lý luận chính trị', 'Vừa làm vừa học', 'Đã tốt nghiệp', 'Khá']),
     );

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
-import { xlsxRows } from '../../../../test/documents.ts';
-import { importSheet, kindSheet } from '../../../../test/importSheets.ts';
+import { importSheet, importTemplate, kindSheet } from '../../../../test/importSheets.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
-import { as, type Session } from '../../../../test/http.ts';
+import type { Session } from '../../../../test/http.ts';
 import { UNIT_COLUMNS } from './units.columns.ts';
 
 describe('importing units', () => {
@@ -29,14 +28,13 @@ describe('importing units', () => {
   afterAll(() => t.close());
 
   it('template: Vietnamese headers, notes, the example and the kinds as a drop-down', async () => {
-    const res = await as(t.app, editorA).get('/api/v1/imports/units/template.xlsx');
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['content-disposition']).toContain('mau-nhap-don-vi.xlsx');
-    const rows = (await xlsxRows(res.rawPayload))['Đơn vị']!;
+    const { sheets, disposition } = await importTemplate(t, editorA, 'units');
+    expect(disposition).toContain('mau-nhap-don-vi.xlsx');
+    const rows = sheets['Đơn vị']!;
     expect(rows[0]).toEqual(UNIT_COLUMNS.map((c) => c.header));
     expect(rows[1]?.[0]).toMatch(/^Bắt buộc/);
     expect(rows[2]?.slice(0, 2)).toEqual(['CJ-EAPO', 'Đoàn xã Ea Pô']);
-    const words = (await xlsxRows(res.rawPayload))['Danh mục']!.flat();
+    const words = sheets['Danh mục']!.flat();
     expect(words).toEqual(expect.arrayContaining(['Đoàn xã, phường, đặc khu', 'Chi đoàn', 'Đoàn', 'Hội', 'Có']));
     expect(words).not.toContain('commune');
   });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
-import { xlsxRows } from '../../../../test/documents.ts';
 import { makePerson, makeUnit } from '../../../../test/factories.ts';
-import { importSheet, kindSheet } from '../../../../test/importSheets.ts';
+import { importSheet, importTemplate, kindSheet } from '../../../../test/importSheets.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
-import { as, type Session } from '../../../../test/http.ts';
+import type { Session } from '../../../../test/http.ts';
 import { VISIT_COLUMNS } from './visits.columns.ts';
 
 describe('importing grassroots visits', () => {
@@ -39,9 +38,8 @@ describe('importing grassroots visits', () => {
   afterAll(() => t.close());
 
   it('template: headers, notes and the example', async () => {
-    const res = await as(t.app, editorA).get('/api/v1/imports/visits/template.xlsx');
-    expect(res.statusCode, res.body).toBe(200);
-    const rows = (await xlsxRows(res.rawPayload))['Đi cơ sở']!;
+    const { sheets } = await importTemplate(t, editorA, 'visits');
+    const rows = sheets['Đi cơ sở']!;
     expect(rows[0]).toEqual(VISIT_COLUMNS.map((c) => c.header));
     expect(rows[1]?.[3]).toMatch(/^Bắt buộc/);
   });
