@@ -144,4 +144,53 @@ describe('the host unit of a grassroots visit', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ host_unit_id: trucSon, version: 1 });
   });
+
+  it('holds a past trip to the rule of its first day: the cadre’s unit, the tree and the units in being then', async () => {
+    // Tâm Thắng hosted trips until it ended in mid-2024; Đắk Lao was under Đắk Mil then as now.
+    const past = (personId: number, hostUnitId: number, day: string) => ({
+      ...trip(personId, hostUnitId, '01'),
+      startDate: day,
+      endDate: day,
+    });
+    const before2024 = await as(t.app, admin).post(`${API}/trips`, past(cadreA, ended, '2019-04-02'));
+    expect(before2024.statusCode, before2024.body).toBe(201);
+    const after2024 = await as(t.app, admin).post(`${API}/trips`, past(cadreA, ended, '2024-08-01'));
+    expect(after2024.statusCode).toBe(400);
+    expect(after2024.json().message).toMatch(
+      /Đoàn xã Tâm Thắng chưa thành lập hoặc đã thôi hoạt động vào ngày 01\/08\/2024/,
+    );
+
+    // A commune cadre of Ea Pô until 2021, of the district since: in 2020 a visit went down to Ea Pô's
+    // branch, not sideways to another commune; since 2021 the district's communes are below them.
+    const mover = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Lê', givenName: 'Bình' });
+    const move = await as(t.app, admin).post(`/api/v1/people/${mover}/moves`, {
+      moveKind: 'transfer',
+      fromUnitId: eaPo,
+      toUnitId: cuJut,
+      moveDate: '2021-03-01',
+      decision: '45-QĐ/TĐTN',
+      decisionDate: null,
+      notes: null,
+    });
+    expect(move.statusCode, move.body).toBe(201);
+    const beside = await as(t.app, admin).post(`${API}/trips`, past(mover, trucSon, '2020-05-04'));
+    expect(beside.statusCode).toBe(400);
+    expect(beside.json().message).toMatch(
+      /Đoàn xã Trúc Sơn không ở dưới cấp xã của Đoàn xã Ea Pô \(ngày 04\/05\/2020\) — đi cơ sở là xuống cơ sở thuộc Huyện đoàn Cư Jút/,
+    );
+    const then = await as(t.app, admin).post(`${API}/trips`, past(mover, branch, '2020-05-04'));
+    expect(then.statusCode, then.body).toBe(201);
+    const since = await as(t.app, admin).post(`${API}/trips`, past(mover, trucSon, '2021-05-04'));
+    expect(since.statusCode, since.body).toBe(201);
+
+    // moving the trip to a day the host was no longer in being re-checks it
+    const id = before2024.json().id as number;
+    const later = await as(t.app, admin).patch(`${API}/trips/${id}`, {
+      version: 1,
+      startDate: '2024-09-02',
+      endDate: '2024-09-02',
+    });
+    expect(later.statusCode).toBe(400);
+    expect(later.json()).toMatchObject({ details: { field: 'hostUnitId' } });
+  });
 });

@@ -214,17 +214,32 @@ async function requireWritablePerson(tx: Tx, actor: Actor, personId: number): Pr
 
 /**
  * The host unit of a registration or a trip, by the one rule of host.access.ts (the units offered are
- * the units accepted); refused with the reason, on the field.
+ * the units accepted); refused with the reason, on the field. A trip's rule is that of its first day
+ * (`day`): the cadre's unit then, the tree then, the units in being then.
  */
-async function requireHostUnit(tx: Tx, actor: Actor, person: VisitPersonRow, hostUnitId: number): Promise<void> {
-  const unit = await findHostUnit(tx, actor, await hostBasis(tx, actor, person), hostUnitId);
+async function requireHostUnit(
+  tx: Tx,
+  actor: Actor,
+  person: VisitPersonRow,
+  hostUnitId: number,
+  day?: string,
+): Promise<void> {
+  const basis = await hostBasis(tx, actor, person, day);
+  const unit = await findHostUnit(tx, actor, basis, hostUnitId);
   if (!unit) throw fieldError('hostUnitId', 'không tìm thấy đơn vị, hoặc bạn không có quyền với đơn vị này');
-  if (unit.in_being !== 1) throw fieldError('hostUnitId', `${unit.name} đã giải thể hoặc thôi hoạt động`);
+  if (unit.in_being !== 1) {
+    throw fieldError(
+      'hostUnitId',
+      basis.day === null
+        ? `${unit.name} đã giải thể hoặc thôi hoạt động`
+        : `${unit.name} chưa thành lập hoặc đã thôi hoạt động vào ngày ${vnDate(basis.day)}`,
+    );
+  }
   if (unit.below !== 1) {
     throw fieldError(
       'hostUnitId',
-      `${unit.name} không ở dưới ${classLevelLabels[levelOfUnitKind[person.unit_kind]].toLowerCase()} ` +
-        `của ${person.unit_name} — đi cơ sở là xuống cơ sở thuộc ${unit.root_name}, ` +
+      `${unit.name} không ở dưới ${classLevelLabels[levelOfUnitKind[basis.unitKind]].toLowerCase()} ` +
+        `của ${basis.unitName}${basis.day === null ? '' : ` (ngày ${vnDate(basis.day)})`} — đi cơ sở là xuống cơ sở thuộc ${unit.root_name}, ` +
         'không lên cấp trên hay sang đơn vị cùng cấp',
     );
   }
@@ -372,7 +387,7 @@ type VisitTripCreate = z.output<typeof visitTripCreate>;
  */
 export async function checkTrip(tx: Tx, actor: Actor, data: VisitTripCreate) {
   const person = await requireWritablePerson(tx, actor, data.personId);
-  await requireHostUnit(tx, actor, person, data.hostUnitId);
+  await requireHostUnit(tx, actor, person, data.hostUnitId, data.startDate);
   const settings = await settingsOfPerson(tx, person);
   const counted = daysOf(data, settings);
   await refuseOverlap(tx, person.id, data, null);
@@ -456,9 +471,12 @@ export async function updateTrip(
     const before = await requireWritableTrip(tx, actor, id, patch.version);
     const person = await findVisitPerson(tx, actor, before.person_id);
     if (!person) throw notFound(PERSON);
-    if (patch.hostUnitId !== undefined) await requireHostUnit(tx, actor, person, patch.hostUnitId);
-    const settings = await settingsOfPerson(tx, person);
     const span = { startDate: patch.startDate ?? before.start_date, endDate: patch.endDate ?? before.end_date };
+    // another host, or another first day (the rule is that day's): the host checked again
+    if (patch.hostUnitId !== undefined || span.startDate !== before.start_date) {
+      await requireHostUnit(tx, actor, person, patch.hostUnitId ?? before.host_unit_id, span.startDate);
+    }
+    const settings = await settingsOfPerson(tx, person);
     const counted = daysOf(span, settings);
     await lockPerson(tx, person.id);
     await refuseOverlap(tx, person.id, span, id);
