@@ -169,4 +169,22 @@ describe('a download', () => {
     expect(saved).toBe('can-bo.xlsx');
     expect(made).toHaveBeenCalledTimes(1);
   });
+
+  it('without a name, saves it under the name the server gave', async () => {
+    let saved = '';
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved = this.download;
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    answer(
+      () =>
+        new Response(new Blob(['docx']), {
+          status: 200,
+          headers: { 'content-disposition': 'attachment; filename="danh-sach-ky-ten-13-06-2023-buoi-sang.docx"' },
+        }),
+    );
+    await download(routes.training.signInDocx, { params: { id: 1 } });
+    expect(saved).toBe('danh-sach-ky-ten-13-06-2023-buoi-sang.docx');
+  });
 });

@@ -185,8 +185,18 @@ export function saveBlob(blob: Blob, filename: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** Downloads a file the API builds (exports, documents) and saves it under `filename`. */
-export async function download<R extends Route>(route: R, args: CallArgs<R>, filename: string): Promise<void> {
+/** The name the server gives a file (`attachment; filename="…"`), or null when it gives none. */
+export function serverFileName(res: Response): string | null {
+  const m = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
+  return m?.[1] ?? null;
+}
+
+/**
+ * Downloads a file the API builds (exports, documents) and saves it under `filename` or, without
+ * one, under the name the server chose: documents are named from what the server alone knows
+ * (the class's name, the unit summoned), in Vietnamese words without diacritics.
+ */
+export async function download<R extends Route>(route: R, args: CallArgs<R>, filename?: string): Promise<void> {
   const res = await fetchFile(route, ...([args] as ArgsOf<R>));
-  saveBlob(await res.blob(), filename);
+  saveBlob(await res.blob(), filename ?? serverFileName(res) ?? 'tai-lieu');
 }

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PROVINCE } from '../../../test/issuers.ts';
 import { committeeLine, documentNumber, issuerOf, placeAndDate, type IssuingUnit } from './official.ts';
 
-const province: IssuingUnit = {
-  name: 'Tỉnh đoàn Đắk Nông',
-  kind: 'province',
-  organisation: 'doan',
-  place: 'Gia Nghĩa',
-  parent: { name: 'Trung ương Đoàn' },
-};
+const province = PROVINCE;
 const under = (u: Omit<IssuingUnit, 'organisation' | 'place' | 'parent'>, parent: IssuingUnit): IssuingUnit => ({
   ...u,
   organisation: 'doan',
@@ -28,8 +23,8 @@ describe('the official header derived from the issuing unit', () => {
     const cuJut = issuerOf(under({ name: 'Huyện đoàn Cư Jút', kind: 'district' }, province));
     expect(cuJut).toMatchObject({ superior: 'BCH ĐOÀN TỈNH ĐẮK NÔNG', body: 'BCH HUYỆN ĐOÀN CƯ JÚT' });
     expect(documentNumber(cuJut, 'plan', 7, 'BTC')).toBe('7-KH/HĐTN-BTC');
-    // no place recorded: the unit's name stands before the date
-    expect(placeAndDate(cuJut, '2025-11-09')).toBe('Huyện đoàn Cư Jút, ngày 09 tháng 11 năm 2025');
+    // no place recorded: the place in the unit's name stands before the date
+    expect(placeAndDate(cuJut, '2025-11-09')).toBe('Cư Jút, ngày 09 tháng 11 năm 2025');
     const giaNghia = issuerOf(under({ name: 'Thành đoàn Gia Nghĩa', kind: 'district' }, province));
     expect(documentNumber(giaNghia, 'notice', 2, 'VP')).toBe('2-TB/TĐTN-VP');
   });
@@ -39,8 +34,12 @@ describe('the official header derived from the issuing unit', () => {
     const eaPo = issuerOf(under({ name: 'Đoàn xã Ea Pô', kind: 'commune' }, cuJut));
     expect(eaPo).toMatchObject({ superior: 'BCH HUYỆN ĐOÀN CƯ JÚT', body: 'BCH ĐOÀN XÃ EA PÔ' });
     expect(documentNumber(eaPo, 'summons', 4, 'BTC')).toBe('4-GTT/ĐTN');
+    expect(eaPo.place).toBe('Ea Pô');
+    expect(issuerOf(under({ name: 'Đoàn trường THPT Phan Chu Trinh', kind: 'grassroots' }, cuJut)).place).toBe(
+      'Đoàn trường THPT Phan Chu Trinh',
+    );
     // a number to be written in by hand leaves its place blank
-    expect(documentNumber(eaPo, 'summons', null, 'BTC')).toBe('     -GTT/ĐTN');
+    expect(documentNumber(eaPo, 'summons', null, 'BTC')).toBe('………-GTT/ĐTN');
   });
 
   it('capitalises Vietnamese letters and rewrites only the "Tỉnh đoàn" form', () => {

@@ -5,6 +5,7 @@ import {
   Table,
   TableBorders,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   UnderlineType,
@@ -96,6 +97,16 @@ export function issuerCode(name: string, kind: UnitKind): string {
   return 'ĐTN';
 }
 
+/**
+ * The place name a unit without a recorded place dates its documents from: its name without the
+ * organisation's words ("Huyện đoàn Cư Jút" → "Cư Jút", "Đoàn xã Ea Pô" → "Ea Pô"), as HD 29 dates
+ * a document by the place, not by the body; other names (a school's union) are kept whole.
+ */
+export function placeOf(name: string): string {
+  const m = /^(?:(?:tỉnh|thành|thị|huyện|quận)\s+đoàn|đoàn\s+(?:xã|phường|thị\s+trấn))\s+(.+)$/iu.exec(name.trim());
+  return m?.[1] ?? name.trim();
+}
+
 /** Everything the header and the number need, from the issuing unit's kind and name and its parent's. */
 export function issuerOf(unit: IssuingUnit): Issuer {
   return {
@@ -104,7 +115,7 @@ export function issuerOf(unit: IssuingUnit): Issuer {
     code: issuerCode(unit.name, unit.kind),
     boards: HAS_BOARDS.has(unit.kind),
     name: unit.name,
-    place: unit.place?.trim() || unit.name,
+    place: unit.place?.trim() || placeOf(unit.name),
     motto: MOTTO[unit.organisation] ?? MOTTO.doan!,
   };
 }
@@ -120,13 +131,16 @@ export const DOCUMENT_TYPES = {
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 
+/** Where a number is still to be written by hand: dots, which show as a blank to fill (spaces would collapse). */
+export const NUMBER_BLANK = '………';
+
 /**
  * "15-GTT/TĐTN-BTC": number, type, issuer and — where the level has boards — the drafting board.
- * Without a number the place is left blank for the office to write in by hand when registering.
+ * Without a number a dotted blank is left for the office to write in by hand when registering.
  */
 export function documentNumber(issuer: Issuer, type: DocumentType, no: number | null, board: string): string {
   const suffix = issuer.boards ? `${issuer.code}-${board}` : issuer.code;
-  return `${no ?? '     '}-${DOCUMENT_TYPES[type]}/${suffix}`;
+  return `${no ?? NUMBER_BLANK}-${DOCUMENT_TYPES[type]}/${suffix}`;
 }
 
 /** "Gia Nghĩa, ngày 23 tháng 01 năm 2024" from a yyyy-mm-dd date. */
@@ -163,13 +177,17 @@ export function line(l: Line, opts: Omit<IParagraphOptions, 'children'> = {}): P
 // The printable width: A4 less the 30 mm and 20 mm side margins.
 const CONTENT_WIDTH = twip(160);
 
-/** Two cells side by side with no borders, as the header and the signature block are laid out. */
+/**
+ * Two cells side by side with no borders, as the header and the signature block are laid out. The
+ * grid is fixed: left to fit its text, Word and LibreOffice would squeeze a column and wrap its lines.
+ */
 function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
   const leftWidth = Math.round(CONTENT_WIDTH * leftShare);
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
     columnWidths: [leftWidth, CONTENT_WIDTH - leftWidth],
     borders: TableBorders.NONE,
     rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, CONTENT_WIDTH - leftWidth)] })],
@@ -178,21 +196,27 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
 
 /**
  * The header: left, the superior (if any), the issuing committee in bold, "***" and the number;
- * right, the organisation's line bold and underlined, and the place and date in italics.
+ * right, the organisation's line bold and underlined, and the place and date in italics. A form
+ * that is neither numbered nor dated (a sign-in sheet) has the header pair alone.
+ *
+ * The columns are half the line each, as on the official form: the committee's line in 13 pt bold
+ * ("BCH HUYỆN ĐOÀN ĐẮK GLONG", 72 mm) stays on one line, and so does the place and date in 13 pt
+ * italics ("Gia Nghĩa, ngày 05 tháng 06 năm 2023").
  */
-export function officialHeader(issuer: Issuer, number: string, isoDate: string): Table {
+export function officialHeader(issuer: Issuer, number?: string, isoDate?: string): Table {
   const left = [
     ...(issuer.superior ? [line({ text: issuer.superior, size: 13 })] : []),
     line({ text: issuer.body, bold: true, size: 13 }),
     line({ text: '***', size: 13 }),
-    line({ text: `Số: ${number}`, size: 13 }),
+    ...(number !== undefined ? [line({ text: `Số: ${number}`, size: 13 })] : []),
   ];
   const right = [
     line({ text: issuer.motto, bold: true, underline: true, size: 15 }),
-    line({ text: '' }),
-    line({ text: placeAndDate(issuer, isoDate), italics: true }),
+    ...(isoDate !== undefined
+      ? [line({ text: '', size: 13 }), line({ text: placeAndDate(issuer, isoDate), italics: true, size: 13 })]
+      : []),
   ];
-  return twoColumns(left, right, 0.42);
+  return twoColumns(left, right, 0.5);
 }
 
 /** The document type in capitals and its summary line under it ("GIẤY TRIỆU TẬP" / "Học viên tham dự …"). */
@@ -250,6 +274,8 @@ export function listTable(header: string[], rows: string[][], widthsMm: number[]
     });
   return new Table({
     width: { size: twip(widthsMm.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
+    // Fixed, so "STT" keeps the width it is given instead of being squeezed to "ST/T".
+    layout: TableLayoutType.FIXED,
     columnWidths: widthsMm.map(twip),
     borders: {
       top: border,

@@ -15,6 +15,7 @@ import type { XlsxCell, XlsxColumn, XlsxTable } from './table.ts';
 export interface PortedTable {
   port: MessagePort;
   sheetName: string;
+  title?: string[];
   columns: Omit<XlsxColumn<unknown>, 'value'>[];
 }
 
@@ -39,6 +40,7 @@ export function feedXlsxTable<T>(
   const input: PortedTable = {
     port: theirs,
     sheetName: table.sheetName,
+    ...(table.title ? { title: table.title } : {}),
     columns: table.columns.map(({ header, width, type }) => ({ header, width, type })),
   };
   const rows = (async function* () {

@@ -8,7 +8,7 @@ import { writeXlsxTable, type XlsxCell } from './table.ts';
  * writes them with the same `writeXlsxTable` as ever (formula neutralisation, dates, header), and
  * hands each chunk of bytes back, writing on only once the response has taken it.
  */
-export async function writePortedTable({ port, sheetName, columns }: PortedTable): Promise<number> {
+export async function writePortedTable({ port, sheetName, title, columns }: PortedTable): Promise<number> {
   const post = (m: FromWriter, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
   // Rows and acknowledgements are awaited apart: the writer may ask for the next rows while the
   // response is still taking the last chunk.
@@ -64,6 +64,7 @@ export async function writePortedTable({ port, sheetName, columns }: PortedTable
   try {
     const count = await writeXlsxTable(out, {
       sheetName,
+      ...(title ? { title } : {}),
       columns: columns.map((c, i) => ({ ...c, value: (r: XlsxCell[]) => r[i] })),
       rows: rows(),
     });

@@ -21,6 +21,11 @@ export interface XlsxColumn<T> {
 
 export interface XlsxTable<T> {
   sheetName: string;
+  /**
+   * Lines above the header, as an official list names what it lists ("DANH SÁCH HỌC VIÊN", the
+   * class, the organiser, the dates): the first bold and larger, each merged across the table.
+   */
+  title?: string[];
   columns: XlsxColumn<T>[];
   rows: AsyncIterable<T> | Iterable<T>;
 }
@@ -69,14 +74,31 @@ function drainedOrClosed(out: Writable): Promise<void> {
   });
 }
 
+/** The title lines, centred across the table's columns, then an empty row before the header. */
+function writeTitle(sheet: ExcelJS.Worksheet, lines: string[], columns: number): void {
+  lines.forEach((text, i) => {
+    const row = sheet.addRow([safeText(text)]);
+    sheet.mergeCells(row.number, 1, row.number, columns);
+    row.font = i === 0 ? { bold: true, size: 14 } : { bold: true };
+    row.alignment = { horizontal: 'center', vertical: 'middle' };
+    row.commit();
+  });
+  sheet.addRow([]).commit();
+}
+
 /**
- * Writes one sheet with a bold, frozen header row to `out`, then ends it. Resolves with the number
- * of data rows once the workbook is complete; rejects (and destroys `out`) if the rows fail.
+ * Writes one sheet with its title lines (if any) and a bold, frozen header row to `out`, then ends
+ * it. Resolves with the number of data rows once the workbook is complete; rejects (and destroys
+ * `out`) if the rows fail.
  */
 export async function writeXlsxTable<T>(out: Writable, table: XlsxTable<T>): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const above = table.title?.length ? table.title.length + 1 : 0;
+  const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: above + 1 }],
+  });
   sheet.columns = table.columns.map((c) => ({ width: c.width ?? 16 }));
+  if (above) writeTitle(sheet, table.title!, table.columns.length);
   const header = sheet.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
   header.commit();

@@ -11,6 +11,9 @@ export function labelOptions(t: TFunction, key: TrainingEnum, values: readonly s
   return values.map((v) => ({ value: v, label: t(`training:${key}.${v}`) }));
 }
 
+/** The signing formula's usual titles, as the Union writes them under "TM. BAN THƯỜNG VỤ" (summons, certificates). */
+export const SIGNER_TITLES = ['BÍ THƯ', 'PHÓ BÍ THƯ'];
+
 /** Colours that read as the workflow goes: grey before it starts, blue and gold while it runs, green done. */
 export const CLASS_STATUS_COLORS: Record<ClassStatus, string> = {
   draft: 'default',

@@ -15,7 +15,7 @@ import { AppError } from '../../../errors.ts';
 import { offsetOf } from '../../../lib/paging.ts';
 import { parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
-import type { DocumentFile } from '../../../documents/file.ts';
+import { fileSlug, type DocumentFile } from '../../../documents/file.ts';
 import { asBuffer } from '../../../workers/pool.ts';
 import { ATTENDED_MARKS, attendancePercent } from '../results/outcomes.ts';
 import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';
@@ -154,5 +154,5 @@ export async function attendanceWorkbook(ctx: Ctx, actor: Actor, input: { id: nu
       };
     }),
   });
-  return { fileName: `diem-danh-lop-${cls.id}.xlsx`, bytes: asBuffer(bytes) };
+  return { fileName: `diem-danh-${fileSlug(cls.name)}.xlsx`, bytes: asBuffer(bytes) };
 }

@@ -6,7 +6,9 @@ import { reader } from '../../../context.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import type { SignInSheet } from '../documents/signin.ts';
 import { asBuffer } from '../../../workers/pool.ts';
-import type { DocumentFile } from '../../../documents/file.ts';
+import { issuerOf } from '../../../documents/docx/official.ts';
+import { fileDate, fileSlug, type DocumentFile } from '../../../documents/file.ts';
+import { issuingUnit } from '../enrolments/summons.repository.ts';
 import { findAllSeated } from './attendance.repository.ts';
 import { sessionCheckinUrl } from './checkin.service.ts';
 import { findVisibleSession } from './checkin.repository.ts';
@@ -24,7 +26,7 @@ async function signInSheet(ctx: Ctx, actor: Actor, sessionId: number): Promise<{
   }
   const trainees = await findAllSeated(tx, null, session.class_id);
   const sheet: SignInSheet = {
-    organiserName: session.organiser_name,
+    issuer: issuerOf(await issuingUnit(tx, session.organiser_unit_id)),
     className: session.class_name,
     date: session.session_date,
     partLabel: sessionPartLabels[session.part] ?? session.part,
@@ -38,7 +40,9 @@ async function signInSheet(ctx: Ctx, actor: Actor, sessionId: number): Promise<{
       title: t.title ? (titleLabels[t.title] ?? t.title) : '',
     })),
   };
-  return { sheet, name: `danh-sach-ky-ten-${session.session_date}-${session.part}` };
+  // "danh-sach-ky-ten-13-06-2023-buoi-sang": the day as users write it, the part in their words.
+  const part = session.part === 'full_day' ? sheet.partLabel : `Buổi ${sheet.partLabel}`;
+  return { sheet, name: `danh-sach-ky-ten-${fileDate(session.session_date)}-${fileSlug(part)}` };
 }
 
 export async function signInSheetDocx(ctx: Ctx, actor: Actor, input: { id: number }): Promise<DocumentFile> {

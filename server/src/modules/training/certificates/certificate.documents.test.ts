@@ -7,6 +7,7 @@ import { pdfPages, zipEntries } from '../../../../test/documents.ts';
 import { as, type Session } from '../../../../test/http.ts';
 import { renderCertificate } from '../documents/certificate.ts';
 import { issuerOf } from '../../../documents/docx/official.ts';
+import { CU_JUT } from '../../../../test/issuers.ts';
 import { certificateFileName } from './certificate.files.ts';
 import { CLASS_NAME, certificateWorld, issue } from './certificate.fixtures.ts';
 
@@ -46,7 +47,8 @@ describe('certificate documents', () => {
       'Chứng nhận đồng chí: Nguyễn Văn An',
       'Ngày sinh: 03/02/1994',
       'Đơn vị: Đoàn xã Ea Pô',
-      `Đã hoàn thành lớp ${CLASS_NAME}`,
+      // the class's name begins with "Lớp": not "lớp Lớp"
+      `Đã hoàn thành ${CLASS_NAME}`,
       'Từ ngày 12/05/2025 đến ngày 14/05/2025',
       'Xếp loại: Giỏi',
       'Số: 001/GCN-2025',
@@ -75,13 +77,7 @@ describe('certificate documents', () => {
       startDate: '2025-05-12',
       endDate: '2025-05-14',
       grade: null,
-      issuer: issuerOf({
-        name: 'Huyện đoàn Cư Jút',
-        kind: 'district',
-        organisation: 'doan',
-        place: null,
-        parent: { name: 'Tỉnh đoàn Đắk Nông' },
-      }),
+      issuer: issuerOf(CU_JUT),
       place: null,
       issuedOn: '2025-05-20',
       signerTitle: 'Bí thư',

@@ -1,10 +1,10 @@
-import { certificateDocumentQuery, foldVietnamese, type CertificateDocumentQuery } from '@canbo/contract';
+import { certificateDocumentQuery, type CertificateDocumentQuery } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { issuerOf } from '../../../documents/docx/official.ts';
-import type { DocumentFile } from '../../../documents/file.ts';
+import { fileSlug, type DocumentFile } from '../../../documents/file.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { todayIso } from '../../../lib/dates.ts';
 import { parseInput } from '../../../lib/input.ts';
@@ -87,10 +87,7 @@ async function classCertificates(ctx: Ctx, actor: Actor, classId: number, option
   if (!rows.length) {
     throw new AppError('not_found', `Lớp "${cls.name}" chưa có giấy chứng nhận còn hiệu lực nào bạn được tải`);
   }
-  let slug = foldVietnamese(cls.name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, '');
+  const slug = fileSlug(cls.name);
   const data = rows.map((r) => toData(r, ctx.config.publicUrl, options));
   return { cls, rows, data, baseName: `giay-chung-nhan-${slug || cls.id}` };
 }

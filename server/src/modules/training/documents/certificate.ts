@@ -1,7 +1,7 @@
 import { gradeLabels, type Grade } from '@canbo/contract';
 import { mm, newPdf, pdfBytes, type Pdf } from '../../../documents/pdf/pdf.ts';
 import { drawQr } from '../../../documents/qr.ts';
-import type { Issuer } from '../../../documents/docx/official.ts';
+import { drawUnionHeader, type HeaderLines } from '../../../documents/pdf/union-header.ts';
 import { vnDate } from '../../../lib/dates.ts';
 
 /** Everything printed on a certificate, as plain data: no database, so the bench can call it too. */
@@ -18,7 +18,7 @@ export interface CertificateData {
   endDate: string;
   grade: Grade | null;
   /** The header lines of the issuing committee and the organisation (docx/official.ts issuerOf). */
-  issuer: Pick<Issuer, 'superior' | 'body' | 'motto'>;
+  issuer: HeaderLines;
   /** "Gia Nghĩa" in "Gia Nghĩa, ngày 14 tháng 05 năm 2025". */
   place: string | null;
   issuedOn: string;
@@ -38,18 +38,6 @@ function placeAndDate(place: string | null, iso: string): string {
   return place ? `${place}, ${date}` : `${date.charAt(0).toUpperCase()}${date.slice(1)}`;
 }
 
-/** Union header: the issuing body under its superior on the left, the Union's name on the right. */
-function header(doc: Pdf, c: CertificateData, left: number, right: number, top: number): void {
-  const column = mm(115);
-  doc.fillColor('black').fontSize(12.5);
-  doc.y = top;
-  if (c.issuer.superior) doc.font('regular').text(c.issuer.superior, left, top, { width: column, align: 'center' });
-  doc.font('bold').text(c.issuer.body, left, doc.y, { width: column, align: 'center' });
-  doc.font('regular').text('***', left, doc.y, { width: column, align: 'center' });
-  doc.font('bold').fontSize(13.5);
-  doc.text(c.issuer.motto, right - column, top, { width: column, align: 'center', underline: true });
-}
-
 /** One body line: a plain label, then the value in bold, wrapping inside the body's width. */
 function line(doc: Pdf, label: string, value: string, x: number, width: number): void {
   doc.font('regular').text(label, x, doc.y, { width, continued: true });
@@ -63,12 +51,14 @@ function body(doc: Pdf, c: CertificateData, x: number, width: number, top: numbe
   line(doc, 'Chứng nhận đồng chí: ', c.personName, x, width);
   line(doc, 'Ngày sinh: ', c.birthDate ? vnDate(c.birthDate) : '……………', x, width);
   line(doc, 'Đơn vị: ', c.unitName, x, width);
+  // Class names mostly begin with "Lớp": the label then stops before its own "lớp".
+  const label = /^lớp\s/iu.test(c.className) ? 'Đã hoàn thành ' : 'Đã hoàn thành lớp ';
   // A long class name gets a smaller size rather than pushing the signature off the page.
-  const classLine = `Đã hoàn thành lớp ${c.className}`;
+  const classLine = `${label}${c.className}`;
   let size = 16;
   doc.font('bold');
   while (size > 11 && doc.fontSize(size).heightOfString(classLine, { width }) > size * 3.6) size--;
-  line(doc, 'Đã hoàn thành lớp ', c.className, x, width);
+  line(doc, label, c.className, x, width);
   doc.fontSize(16);
   line(doc, 'Từ ngày ', `${vnDate(c.startDate)} đến ngày ${vnDate(c.endDate)}`, x, width);
   if (c.grade) line(doc, 'Xếp loại: ', gradeLabels[c.grade], x, width);
@@ -138,7 +128,7 @@ function drawCertificate(doc: Pdf, c: CertificateData): void {
 
   const left = mm(22);
   const right = width - mm(22);
-  header(doc, c, left, right, mm(18));
+  drawUnionHeader(doc, c.issuer, { left, right, top: mm(18), column: mm(115), size: 12.5 });
   doc.fillColor(RED).font('bold').fontSize(34);
   doc.text('GIẤY CHỨNG NHẬN', left, mm(50), { width: right - left, align: 'center' });
   body(doc, c, mm(55), width - mm(105), mm(72));

@@ -11,10 +11,12 @@ import {
 } from '../../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../../test/http.ts';
+import { issuerOf } from '../../../documents/docx/official.ts';
+import { CU_JUT } from '../../../../test/issuers.ts';
 import { signInDocx, signInPdf, type SignInSheet } from './signin.ts';
 
 const sample = (count: number): SignInSheet => ({
-  organiserName: 'Tỉnh đoàn Đắk Nông',
+  issuer: issuerOf(CU_JUT),
   className: 'Lớp bồi dưỡng chức danh bí thư đoàn cơ sở năm 2023',
   date: '2023-06-15',
   partLabel: 'Sáng',
@@ -100,12 +102,19 @@ describe('sign-in sheets', () => {
     const res = await as(t.app, organiser).get(`/api/v1/training/sessions/${session}/sign-in.docx`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
-    expect(res.headers['content-disposition']).toContain('danh-sach-ky-ten-2025-05-12-afternoon.docx');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="danh-sach-ky-ten-12-05-2025-buoi-chieu.docx"',
+    );
     const paragraphs = docxParagraphs(res.rawPayload);
+    // the Union's header: the province stands alone on the left, the organisation's line on the right
+    expect(paragraphs.slice(0, 4)).toEqual([
+      'BCH ĐOÀN TỈNH ĐẮK NÔNG',
+      '***',
+      'ĐOÀN TNCS HỒ CHÍ MINH',
+      'DANH SÁCH HỌC VIÊN KÝ TÊN',
+    ]);
     expect(paragraphs).toEqual(
       expect.arrayContaining([
-        'TỈNH ĐOÀN ĐẮK NÔNG',
-        'DANH SÁCH HỌC VIÊN KÝ TÊN',
         'Lớp: Lớp bí thư chi đoàn khóa I',
         'Buổi chiều ngày 12/05/2025 (13:30 – 17:00)',
         'Nội dung: Kỹ năng tổ chức sinh hoạt chi đoàn',
@@ -127,7 +136,11 @@ describe('sign-in sheets', () => {
     const res = await as(t.app, provinceViewer).get(`/api/v1/training/sessions/${session}/sign-in.pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="danh-sach-ky-ten-12-05-2025-buoi-chieu.pdf"',
+    );
     const text = (await pdfPages(res.rawPayload)).join(' ');
+    expect(text).toMatch(/^BCH ĐOÀN TỈNH ĐẮK NÔNG \*\*\* ĐOÀN TNCS HỒ CHÍ MINH DANH SÁCH HỌC VIÊN KÝ TÊN/);
     expect(text).toContain('DANH SÁCH HỌC VIÊN KÝ TÊN');
     expect(text).toContain('Lớp: Lớp bí thư chi đoàn khóa I');
     expect(text).toContain('12/05/2025');
@@ -154,6 +167,7 @@ describe('sign-in sheets', () => {
     const pages = await pdfPages(await signInPdf(sample(2000)));
     expect(pages.length).toBeGreaterThan(40);
     for (const page of pages) expect(page).toContain('STT Họ và tên Đơn vị Chức vụ Ký tên');
+    expect(pages[0]).toContain('BCH ĐOÀN TỈNH ĐẮK NÔNG BCH HUYỆN ĐOÀN CƯ JÚT *** ĐOÀN TNCS HỒ CHÍ MINH');
     expect(pages[0]).toContain('Lớp: Lớp bồi dưỡng chức danh bí thư đoàn cơ sở năm 2023');
     expect(pages[0]).toContain('15/06/2023');
     const all = pages.join(' ');

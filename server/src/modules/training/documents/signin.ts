@@ -12,14 +12,17 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { officialHeader, type Issuer } from '../../../documents/docx/official.ts';
 import { a4Section, docxBytes, pt, twip, unionDocument } from '../../../documents/docx/page.ts';
 import { mm, newPdf, pdfBytes, type Pdf } from '../../../documents/pdf/pdf.ts';
+import { drawUnionHeader } from '../../../documents/pdf/union-header.ts';
 import { drawQr, qrPng } from '../../../documents/qr.ts';
 import { vnDate } from '../../../lib/dates.ts';
 
 /** The pre-filled sign-in sheet of one session (danh sách ký tên): trainees sign beside their name. */
 export interface SignInSheet {
-  organiserName: string;
+  /** The organiser, printed as the Union's header pair (its superior, itself, the organisation). */
+  issuer: Issuer;
   className: string;
   /** yyyy-mm-dd */
   date: string;
@@ -125,7 +128,7 @@ export async function signInDocx(s: SignInSheet): Promise<Buffer> {
   const doc = unionDocument(
     [
       a4Section([
-        para(s.organiserName.toUpperCase(), { bold: true, size: pt(13) }),
+        officialHeader(s.issuer),
         para(''),
         para(TITLE, { bold: true, center: true }),
         para(`Lớp: ${s.className}`, { bold: true, center: true }),
@@ -179,9 +182,16 @@ export async function signInPdf(s: SignInSheet): Promise<Buffer> {
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 
-  doc.font('bold').fontSize(12).text(s.organiserName.toUpperCase(), left, doc.page.margins.top, { width });
-  doc.moveDown(0.8);
-  doc.fontSize(14).text(TITLE, { width, align: 'center' });
+  // Columns as the Word header's: half the line each.
+  drawUnionHeader(doc, s.issuer, {
+    left,
+    right: left + width,
+    top: doc.page.margins.top,
+    column: width / 2,
+    size: 12,
+  });
+  doc.moveDown(1.2);
+  doc.font('bold').fontSize(14).text(TITLE, left, doc.y, { width, align: 'center' });
   doc.text(`Lớp: ${s.className}`, { width, align: 'center' });
   doc.font('regular').fontSize(13).text(sessionLine(s), { width, align: 'center' });
   if (s.topic) doc.font('italic').text(`Nội dung: ${s.topic}`, { width, align: 'center' });

@@ -54,6 +54,9 @@ describe('summons (giấy triệu tập)', () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="giay-trieu-tap-lop-boi-duong-chuc-danh-bi-thu-doan-co-so-nam-2025-huyen-doan-cu-jut.docx"',
+    );
     const p = docxParagraphs(res.rawPayload);
     // header: the province stands alone on the left, the organisation's line on the right
     expect(p.slice(0, 6)).toEqual([
@@ -116,6 +119,8 @@ describe('summons (giấy triệu tập)', () => {
       organiserUnitId: w.cuJut,
       name: 'Lớp bồi dưỡng Bí thư chi đoàn',
       level: 'district',
+      startDate: '2025-11-17',
+      endDate: '2025-11-19',
     });
     const seats = await makeAllocation(t.ctx, { classId: districtClass, unitId: w.eaPo, seats: 5 });
     await nominated(t, w.editorA, districtClass, {
@@ -133,7 +138,7 @@ describe('summons (giấy triệu tập)', () => {
       '***',
       'Số: 3-GTT/HĐTN-BTC',
       'ĐOÀN TNCS HỒ CHÍ MINH',
-      'Huyện đoàn Cư Jút, ngày 09 tháng 11 năm 2025',
+      'Cư Jút, ngày 09 tháng 11 năm 2025',
     ]);
     expect(p).toContain('Y Bhin');
     expect(p.slice(-2)).toEqual(['TM. BAN THƯỜNG VỤ', 'BÍ THƯ']);
@@ -147,15 +152,52 @@ describe('summons (giấy triệu tập)', () => {
     const own = await summons(w.provinceEditor, 'date=2025-05-05');
     expect(own.statusCode).toBe(200);
     const p = docxParagraphs(own.rawPayload);
-    expect(p).toContain('Số:      -GTT/TĐTN-BTC');
+    // no number yet: a dotted blank to write it in by hand
+    expect(p).toContain('Số: ………-GTT/TĐTN-BTC');
+    expect(own.headers['content-disposition']).toBe(
+      'attachment; filename="giay-trieu-tap-lop-boi-duong-chuc-danh-bi-thu-doan-co-so-nam-2025.docx"',
+    );
     expect(p).toContain('(Chưa có học viên được cử.)');
     expect(p).toContain('- Các đồng chí có tên trên;');
+  });
+
+  it('quotes a decision stored with its own "Quyết định số" once', async () => {
+    await t.db.kysely
+      .updateTable('training_classes')
+      .set({ decision: 'Quyết định số 512-QĐ/TĐTN-BTC' })
+      .where('id', '=', classId)
+      .execute();
+    try {
+      const res = await summons(w.editorA, `allocationId=${allocA}&date=2025-05-05`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(docxParagraphs(res.rawPayload)).toContain(
+        'Căn cứ Quyết định số 512-QĐ/TĐTN-BTC của Ban Thường vụ Tỉnh đoàn Đắk Nông;',
+      );
+    } finally {
+      await t.db.kysely
+        .updateTable('training_classes')
+        .set({ decision: '12-QĐ/TĐTN' })
+        .where('id', '=', classId)
+        .execute();
+    }
+  });
+
+  it('refuses a summons dated after the class has begun, naming the date; the first day itself is accepted', async () => {
+    const late = await summons(w.editorA, `allocationId=${allocA}&date=2025-05-13`);
+    expect(late.statusCode).toBe(400);
+    expect(late.json().details.field).toBe('date');
+    expect(late.json().message).toBe(
+      'Ngày: ngày ký giấy triệu tập (13/05/2025) sau ngày khai giảng lớp (12/05/2025); hãy chọn ngày từ 12/05/2025 trở về trước',
+    );
+    // no date means today, long after this class began
+    expect((await summons(w.editorA, `allocationId=${allocA}`)).json().details.field).toBe('date');
+    expect((await summons(w.editorA, `allocationId=${allocA}&date=2025-05-12`)).statusCode).toBe(200);
   });
 
   it('is made in the heavy pool, charged to the user who asked for it', async () => {
     const run = vi.spyOn(t.ctx.heavy, 'run');
     try {
-      const res = await summons(w.editorA, `allocationId=${allocA}`);
+      const res = await summons(w.editorA, `allocationId=${allocA}&date=2025-05-01`);
       expect(res.statusCode, res.body).toBe(200);
       expect(run).toHaveBeenCalledTimes(1);
       expect(run.mock.calls[0]?.[0]).toEqual(expect.any(Number));

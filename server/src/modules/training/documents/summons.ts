@@ -49,6 +49,14 @@ function when(s: Summons): string {
   return `${days} (khai mạc lúc ${h} giờ ${m} ngày ${vnDate(s.firstSession.date)})`;
 }
 
+/**
+ * The decision as the sentence "Căn cứ Quyết định số …" quotes it: the stored text may already
+ * start with the words ("Quyết định số 512-QĐ/TĐTN-BTC", "QĐ số 512…"), which are not repeated.
+ */
+export function decisionNumber(decision: string): string {
+  return decision.replace(/^\s*(?:quyết\s+định|qđ)\s*(?:số)?\s*[:.]?\s*/iu, '').trim() || decision.trim();
+}
+
 /** The summons (giấy triệu tập) in the Union's format: header, title, body with the list, signature, recipients. */
 function summonsDocument(s: Summons) {
   const number = documentNumber(s.issuer, 'summons', s.number, 'BTC');
@@ -56,9 +64,12 @@ function summonsDocument(s: Summons) {
   const children = [
     officialHeader(s.issuer, number, s.date),
     ...documentTitle('GIẤY TRIỆU TẬP', `Học viên tham dự ${s.className}`),
-    ...(s.decision ? [body(`Căn cứ Quyết định số ${s.decision} của Ban Thường vụ ${s.issuer.name};`)] : []),
+    ...(s.decision
+      ? [body(`Căn cứ Quyết định số ${decisionNumber(s.decision)} của Ban Thường vụ ${s.issuer.name};`)]
+      : []),
     body(`Ban Thường vụ ${s.issuer.name} triệu tập các đồng chí có tên sau tham dự ${s.className}:`),
-    listTable(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'], rows, [12, 50, 40, 58]),
+    // "STT" in 13 pt bold needs 9 mm and the cell's margins 4 more.
+    listTable(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị'], rows, [15, 50, 38, 57]),
     ...(rows.length ? [] : [body('(Chưa có học viên được cử.)')]),
     body(`- Thời gian: ${when(s)}.`),
     body(`- Địa điểm: ${s.place ?? 'sẽ thông báo sau'}.`),

@@ -2,7 +2,7 @@ import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
 import { actorOf, sendFile, sendXlsxTable } from '../../../http.ts';
 import { register } from '../../../route.ts';
-import { DOCX } from '../../../documents/file.ts';
+import { DOCX, fileSlug } from '../../../documents/file.ts';
 import { summonsFile } from './summons.service.ts';
 import { createAllocation, deleteAllocation, listAllocations, updateAllocation } from './allocations.service.ts';
 import { confirmTrainees, listEnrolments, rosterOf, withdrawTrainee } from './enrolments.service.ts';
@@ -31,7 +31,7 @@ export async function enrolmentRoutes(app: App): Promise<void> {
 
   register(app, training.roster, async (req, reply) => {
     const roster = await rosterOf(app.ctx, actorOf(req), { ...req.query, id: req.params.id });
-    return sendXlsxTable(req, reply, `danh-sach-hoc-vien-lop-${roster.classId}`, rosterTable(roster.rows));
+    return sendXlsxTable(req, reply, `danh-sach-hoc-vien-${fileSlug(roster.className)}`, rosterTable(roster));
   });
 
   register(app, training.nominate, async (req) =>

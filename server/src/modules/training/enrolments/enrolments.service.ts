@@ -23,6 +23,8 @@ import {
 import { enrolmentAudit, toEnrolment } from './enrolments.view.ts';
 import { lockQuota } from './quota.repository.ts';
 import { fillFreedSeats } from './waitlist.ts';
+import type { Roster } from './roster.export.ts';
+import { issuingUnit } from './summons.repository.ts';
 
 const NOT_FOUND = 'Học viên';
 
@@ -48,21 +50,25 @@ const ROSTER_BATCH = 500;
 /**
  * The roster for the .xlsx export: the list's filters, scoping and order, every page of it, read a
  * batch at a time as the file is written. The class is checked first, so an unseen class is a 404
- * before any byte is sent.
+ * before any byte is sent. With it, what the sheet's title names (the class, its organiser and
+ * dates) and whether any row listed waits for a seat (else the sheet has no waitlist column).
  */
-export async function rosterOf(
-  ctx: Ctx,
-  actor: Actor,
-  input: ListInput,
-): Promise<{ classId: number; className: string; rows: AsyncIterable<Enrolment> }> {
+export async function rosterOf(ctx: Ctx, actor: Actor, input: ListInput): Promise<Roster> {
   const { id, ...rest } = input;
   const { sort, order, ...query } = parseInput(enrolmentListQuery, rest);
   const { page: _p, pageSize: _s, ...filter } = query;
   const tx = reader(ctx);
   const cls = await findVisibleClass(tx, actor, id);
+  const waitlisted =
+    filter.status !== undefined && filter.status !== 'waitlisted'
+      ? false
+      : (await countEnrolments(tx, actor, cls.id, { ...filter, status: 'waitlisted' })) > 0;
   return {
-    classId: cls.id,
     className: cls.name,
+    organiserName: (await issuingUnit(tx, cls.organiser_unit_id)).name,
+    startDate: cls.start_date,
+    endDate: cls.end_date,
+    waitlisted,
     rows: {
       async *[Symbol.asyncIterator]() {
         for (let offset = 0; ; offset += ROSTER_BATCH) {

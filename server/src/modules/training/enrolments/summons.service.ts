@@ -5,11 +5,11 @@ import { can } from '../../../auth/policy.ts';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
 import { issuerOf } from '../../../documents/docx/official.ts';
-import type { DocumentFile } from '../../../documents/file.ts';
+import { fileSlug, type DocumentFile } from '../../../documents/file.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import { asBuffer } from '../../../workers/pool.ts';
-import { todayIso } from '../../../lib/dates.ts';
-import { parseInput } from '../../../lib/input.ts';
+import { todayIso, vnDate } from '../../../lib/dates.ts';
+import { fieldError, parseInput } from '../../../lib/input.ts';
 import { findVisibleClass, requireRostered } from '../classes/class.access.ts';
 import { findAllocation } from './allocations.repository.ts';
 import { classForSummons, issuingUnit, seatedOfQuota } from './summons.repository.ts';
@@ -40,12 +40,20 @@ export async function summonsFile(
     );
   }
   const details = await classForSummons(tx, cls.id);
+  const date = q.date ?? todayIso();
+  // A summons calls people to a class: dated once the class has begun, it would summon them late.
+  if (date > details.start_date) {
+    throw fieldError(
+      'date',
+      `ngày ký giấy triệu tập (${vnDate(date)}) sau ngày khai giảng lớp (${vnDate(details.start_date)}); hãy chọn ngày từ ${vnDate(details.start_date)} trở về trước`,
+    );
+  }
   const trainees = await seatedOfQuota(tx, cls.id, q.allocationId ?? null);
   // Plain data in, bytes out: the Word document is zipped in the heavy pool, off the request thread.
   const bytes = await ctx.heavy.run(actor.userId, 'summonsDocx', {
     issuer: issuerOf(await issuingUnit(tx, cls.organiser_unit_id)),
     number: q.number ?? null,
-    date: q.date ?? todayIso(),
+    date,
     className: details.name,
     startDate: details.start_date,
     endDate: details.end_date,
@@ -59,8 +67,9 @@ export async function summonsFile(
     signerTitle: (q.signerTitle ?? 'Bí thư').toLocaleUpperCase('vi'),
     signerName: q.signerName ?? null,
   });
-  return {
-    bytes: asBuffer(bytes),
-    fileName: `giay-trieu-tap-lop-${cls.id}${q.allocationId ? `-chi-tieu-${q.allocationId}` : ''}.docx`,
-  };
+  // "giay-trieu-tap-lop-boi-duong-…-huyen-doan-cu-jut.docx": the class, then the unit summoned.
+  const name = ['giay-trieu-tap', fileSlug(details.name), recipientUnit ? fileSlug(recipientUnit) : '']
+    .filter(Boolean)
+    .join('-');
+  return { bytes: asBuffer(bytes), fileName: `${name}.docx` };
 }

@@ -8,6 +8,7 @@ import type { TrainingClass } from '@canbo/contract';
 import { FormModal } from '../../../app/FormModal';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format';
 import { useDownload } from '../../../lib/useDownload';
+import { SIGNER_TITLES } from '../labels';
 
 interface Values {
   number: number | null;
@@ -15,9 +16,6 @@ interface Values {
   signerName: string | null;
   signerTitle: string | null;
 }
-
-/** The signing formula's usual titles, printed under "TM. BAN THƯỜNG VỤ" as the Union writes them. */
-const SIGNER_TITLES = ['BÍ THƯ', 'PHÓ BÍ THƯ'];
 
 /**
  * "Giấy triệu tập": the summons to one allocated unit (or, without an allocation, to the people the
@@ -37,9 +35,16 @@ export function SummonsModal({
   const { t } = useTranslation('training');
   const [form] = Form.useForm<Values>();
   const dl = useDownload();
+  // A summons is signed before the class begins: the server refuses a later date, so none is offered.
+  const start = useMemo(() => dayjs(cls.startDate), [cls.startDate]);
   const initialValues = useMemo<Values>(
-    () => ({ number: null, date: dayjs(), signerName: null, signerTitle: 'BÍ THƯ' }),
-    [],
+    () => ({
+      number: null,
+      date: dayjs().isAfter(start, 'day') ? start : dayjs(),
+      signerName: null,
+      signerTitle: 'BÍ THƯ',
+    }),
+    [start],
   );
 
   const submit = async (v: Values) => {
@@ -50,10 +55,9 @@ export function SummonsModal({
       signerName: v.signerName?.trim() || undefined,
       signerTitle: v.signerTitle?.trim() || undefined,
     };
-    const file = t('summons.file', { id: cls.id, allocation: target?.allocationId ?? 0 });
     const ok = await dl.run(
       'summons',
-      () => download(routes.training.summons, { params: { id: cls.id }, query }, file),
+      () => download(routes.training.summons, { params: { id: cls.id }, query }),
       true,
     );
     if (ok) onClose();
@@ -76,7 +80,7 @@ export function SummonsModal({
         <InputNumber min={1} max={99999} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="date" label={t('field.date')}>
-        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(start, 'day')} />
       </Form.Item>
       <Form.Item name="signerName" label={t('field.signerName')}>
         <Input maxLength={100} />

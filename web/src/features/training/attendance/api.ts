@@ -30,7 +30,7 @@ export function useSaveMarks(classId: number) {
 }
 
 export function downloadAttendanceSheet(classId: number): Promise<void> {
-  return download(routes.training.attendanceSheet, { params: { id: classId } }, `diem-danh-lop-${classId}.xlsx`);
+  return download(routes.training.attendanceSheet, { params: { id: classId } });
 }
 
 /** The attendance sheet, checked (a dry run) or applied. */

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Progress, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Flex,
+  Input,
+  Progress,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   FilePdfOutlined,
@@ -10,10 +25,10 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { fetchFile } from '../../../api/client';
+import { fetchFile, serverFileName } from '../../../api/client';
 import { certificateStatuses, type Certificate, type TrainingClass, routes } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
-import { labelOptions } from '../labels';
+import { labelOptions, SIGNER_TITLES } from '../labels';
 import { formatDate } from '../../../lib/format';
 import { usePaging } from '../../../lib/paging';
 import {
@@ -23,6 +38,7 @@ import {
   useIssueCertificates,
   verifyPath,
   type CertificateStatus,
+  type Signer,
 } from './api';
 import { saveWithProgress, type Progress as Received } from './downloadWithProgress';
 import { PatternCard } from './PatternCard';
@@ -47,6 +63,13 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
   const [zip, setZip] = useState<Received | null>(null);
   const [pdf, setPdf] = useState<number | null>(null);
   const [revoking, setRevoking] = useState<Certificate | null>(null);
+  const [signerName, setSignerName] = useState('');
+  const [signerTitle, setSignerTitle] = useState('BÍ THƯ');
+  // Printed under "TM. BAN THƯỜNG VỤ" on every certificate downloaded from here.
+  const signer: Signer = {
+    signerName: signerName.trim() || undefined,
+    signerTitle: signerTitle.trim() || undefined,
+  };
 
   const askIssue = async () => {
     setCounting(true);
@@ -84,8 +107,8 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
     setZip({ received: 0, total: null });
     try {
       const route = as === 'zip' ? routes.training.zip : routes.training.printAll;
-      const res = await fetchFile(route, { params: { id: cls.id } });
-      await saveWithProgress(res, `giay-chung-nhan-lop-${cls.id}.${as}`, setZip);
+      const res = await fetchFile(route, { params: { id: cls.id }, query: signer });
+      await saveWithProgress(res, serverFileName(res) ?? `giay-chung-nhan.${as}`, setZip);
     } catch (err) {
       void message.error(errorMessage(err));
     } finally {
@@ -96,7 +119,7 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
   const downloadPdf = async (c: Certificate) => {
     setPdf(c.id);
     try {
-      await downloadCertificatePdf(c.id, c.number);
+      await downloadCertificatePdf(c.id, c.number, signer);
     } catch (err) {
       void message.error(errorMessage(err));
     } finally {
@@ -182,6 +205,24 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
           aria-label={t('certificates.status')}
         />
         <Space wrap>
+          <Input
+            value={signerName}
+            onChange={(e) => setSignerName(e.target.value)}
+            placeholder={t('certificates.signerName')}
+            aria-label={t('certificates.signerName')}
+            maxLength={100}
+            style={{ width: 240 }}
+            data-testid="cert-signer-name"
+          />
+          <AutoComplete
+            value={signerTitle}
+            onChange={setSignerTitle}
+            options={SIGNER_TITLES.map((value) => ({ value }))}
+            placeholder={t('certificates.signerTitle')}
+            aria-label={t('certificates.signerTitle')}
+            maxLength={60}
+            style={{ width: 160 }}
+          />
           {editable && (
             <Tooltip title={certifying(cls.status) ? null : t('certificates.notEnded')}>
               <Button

@@ -62,8 +62,14 @@ function certificateFileName(number: string): string {
   return `GCN-${number.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`;
 }
 
-export function downloadCertificatePdf(id: number, number: string): Promise<void> {
-  return download(routes.training.pdf, { params: { id } }, certificateFileName(number));
+/** Who signs, printed under "TM. BAN THƯỜNG VỤ": the title, and the name under the room to sign. */
+export interface Signer {
+  signerName?: string;
+  signerTitle?: string;
+}
+
+export function downloadCertificatePdf(id: number, number: string, signer: Signer = {}): Promise<void> {
+  return download(routes.training.pdf, { params: { id }, query: signer }, certificateFileName(number));
 }
 
 /** The public verification page of a certificate (what its QR code opens). */

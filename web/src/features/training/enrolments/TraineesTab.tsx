@@ -116,13 +116,7 @@ export function TraineesTab({ cls }: { cls: TrainingClass }) {
           icon={<DownloadOutlined />}
           loading={dl.busy === 'roster'}
           onClick={() =>
-            void dl.run('roster', () =>
-              download(
-                routes.training.roster,
-                { params: { id: cls.id }, query: full },
-                t('trainees.rosterFile', { id: cls.id }),
-              ),
-            )
+            void dl.run('roster', () => download(routes.training.roster, { params: { id: cls.id }, query: full }))
           }
         >
           {t('trainees.roster')}

@@ -81,6 +81,8 @@ export const trainingResults = {
     },
     certificates: {
       number: 'Số giấy chứng nhận',
+      signerName: 'Người ký (họ tên in dưới chữ ký)',
+      signerTitle: 'Chức vụ người ký',
       issuedAt: 'Ngày cấp',
       status: 'Tình trạng',
       allStatuses: 'Mọi tình trạng',
@@ -221,6 +223,8 @@ export const trainingResults = {
     },
     certificates: {
       number: 'Certificate number',
+      signerName: 'Signer (name printed under the signature)',
+      signerTitle: "Signer's title",
       issuedAt: 'Issued on',
       status: 'Status',
       allStatuses: 'Any status',

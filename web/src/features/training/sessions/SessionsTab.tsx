@@ -40,11 +40,7 @@ export function SessionsTab({ cls }: { cls: TrainingClass }) {
 
   const sheet = (s: ClassSession, ext: 'docx' | 'pdf') =>
     void dl.run(`${ext}-${s.id}`, () =>
-      download(
-        ext === 'pdf' ? routes.training.signInPdf : routes.training.signInDocx,
-        { params: { id: s.id } },
-        t('sessions.sheetFile', { date: s.date, part: s.part, ext }),
-      ),
+      download(ext === 'pdf' ? routes.training.signInPdf : routes.training.signInDocx, { params: { id: s.id } }),
     );
   const del = async (s: ClassSession) => {
     try {
