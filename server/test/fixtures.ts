@@ -1,7 +1,8 @@
 import type { Database } from '../src/db/schema.ts';
 import type { testApp } from './app.ts';
-import { makeUnit, makeUser } from './factories.ts';
-import { login, type Session } from './http.ts';
+import { expect } from 'vitest';
+import { makePerson, makeUnit, makeUser } from './factories.ts';
+import { as, login, type Session } from './http.ts';
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
@@ -40,4 +41,27 @@ export async function rowCount(t: TestApp, table: keyof Database): Promise<numbe
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Điểu K’Lung: a cadre of `from` moved to `to` on 1 March 2021 (a transfer recorded through the API
+ * by `admin`), so a class of 2019 counts for `from` though he works in `to` now.
+ */
+export async function movedCadre(
+  t: TestApp,
+  admin: Session,
+  from: number,
+  to: number,
+  extra: { nationalId?: string } = {},
+): Promise<number> {
+  const id = await makePerson(t.ctx, { unitId: from, familyName: 'Điểu', givenName: 'K’Lung', ...extra });
+  const moved = await as(t.app, admin).post(`/api/v1/people/${id}/moves`, {
+    moveKind: 'transfer',
+    fromUnitId: from,
+    toUnitId: to,
+    moveDate: '2021-03-01',
+    decision: '45-QĐ/TĐTN',
+  });
+  expect(moved.statusCode, moved.body).toBe(201);
+  return id;
 }

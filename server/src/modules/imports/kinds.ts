@@ -3,6 +3,7 @@ import type { ImportKindDef } from './kind.ts';
 import { peopleImport } from './people/people.import.ts';
 import { classesImport } from './classes/classes.import.ts';
 import { movesImport } from './moves/moves.import.ts';
+import { traineesImport } from './trainees/trainees.import.ts';
 import { studiesImport } from './studies/studies.import.ts';
 import { unitsImport } from './units/units.import.ts';
 import { visitsImport } from './visits/visits.import.ts';
@@ -15,4 +16,5 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindDef> = {
   studies: studiesImport,
   visits: visitsImport,
   classes: classesImport,
+  trainees: traineesImport,
 };

@@ -109,13 +109,22 @@ export async function ruleCheck<K extends string>(
     return true;
   } catch (e) {
     if (!(e instanceof AppError) || e.code === 'internal') throw e;
-    const field = typeof e.details?.field === 'string' ? e.details.field : null;
-    const label = field ? `${fieldLabels[field] ?? field}: ` : null;
-    const message = label && e.message.startsWith(label) ? e.message.slice(label.length) : e.message;
-    const ids = typeof e.details?.conflictWith === 'number' ? [e.details.conflictWith] : [];
+    const { field, message, ids } = findingOf(e);
     reader.fail(field ? keyOf(field) : null, message, ids);
     return false;
   }
+}
+
+/**
+ * A feature's refusal as a row's finding: the field it names, its message without the field's
+ * label it starts with (the column already says it), and the record it conflicts with.
+ */
+export function findingOf(e: AppError): { field: string | null; message: string; ids: number[] } {
+  const field = typeof e.details?.field === 'string' ? e.details.field : null;
+  const label = field ? `${fieldLabels[field] ?? field}: ` : null;
+  const message = label && e.message.startsWith(label) ? e.message.slice(label.length) : e.message;
+  const ids = typeof e.details?.conflictWith === 'number' ? [e.details.conflictWith] : [];
+  return { field, message, ids };
 }
 
 /**

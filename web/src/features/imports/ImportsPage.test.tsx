@@ -6,8 +6,9 @@ import type { ImportProgress, ImportResult } from '@canbo/contract';
 import '../../i18n';
 import { ApiError } from '../../api/client';
 import { renderWithApp } from '../training/testing/mockApi';
+import { pick } from '../training/testing/controls';
 import { ImportsPage } from './ImportsPage';
-import { importProgress, sendSheet } from './api';
+import { downloadTemplate, importProgress, sendSheet } from './api';
 
 vi.mock('@tanstack/react-router', () => ({
   Link: ({ children }: { children: ReactNode }) => <a>{children}</a>,
@@ -56,6 +57,13 @@ afterEach(() => {
 });
 
 describe('the import page', () => {
+  it('offers the past classes with their roster, and their template', async () => {
+    renderWithApp(<ImportsPage />);
+    await pick('import-kind', 'Lớp đã học (theo danh sách học viên)');
+    fireEvent.click(screen.getByRole('button', { name: /Tải mẫu/ }));
+    expect(vi.mocked(downloadTemplate)).toHaveBeenCalledWith('trainees');
+  });
+
   it('lists the errors of a previewed sheet, with no way to commit it', async () => {
     send.mockResolvedValue(
       aResult({

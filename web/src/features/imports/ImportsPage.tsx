@@ -174,6 +174,7 @@ export function ImportsPage() {
       <Space wrap>
         <span>{t('kind')}</span>
         <Select<ImportKind>
+          id="import-kind"
           value={kind}
           onChange={(k) => {
             setKind(k);

@@ -1,11 +1,12 @@
 import { classModeLabels } from '@canbo/contract';
-import type { FormColumn, FormRow, FormSheet } from '../../../documents/xlsx/form.ts';
+import type { FormColumn, FormRow } from '../../../documents/xlsx/form.ts';
 
 /**
- * The past classes sheet, by headcount only (classes held without a named roster): one class per
- * row. Plain data (the worker reads it); the training kinds come from the catalogue (classesForm).
+ * A past class's own columns, shared by the headcount sheet (one class per row) and the trainees
+ * sheet (repeated on each trainee's row). Plain data (the worker reads it); the training kinds
+ * come from the catalogue (`classSheet` in classes.read.ts).
  */
-export const CLASS_COLUMNS = [
+export const CLASS_FIELD_COLUMNS = [
   { key: 'name', header: 'Tên lớp', note: 'Bắt buộc. Tên đầy đủ của lớp', width: 32, required: true },
   { key: 'kind', header: 'Loại lớp', note: 'Bắt buộc. Chọn trong danh sách', width: 24, required: true },
   {
@@ -27,6 +28,13 @@ export const CLASS_COLUMNS = [
   { key: 'place', header: 'Địa điểm', note: 'Có thể để trống', width: 20 },
   { key: 'mode', header: 'Hình thức', note: 'Để trống: trực tiếp', list: Object.values(classModeLabels), width: 16 },
   { key: 'decision', header: 'Số quyết định', note: 'Quyết định mở lớp', width: 16 },
+] as const satisfies readonly FormColumn[];
+
+export type ClassFieldKey = (typeof CLASS_FIELD_COLUMNS)[number]['key'];
+
+/** The past classes sheet, by headcount only (classes held without a named roster): one class per row. */
+export const CLASS_COLUMNS = [
+  ...CLASS_FIELD_COLUMNS,
   { key: 'total', header: 'Tổng số học viên', note: 'Bắt buộc. Số nguyên từ 1', width: 12, required: true },
   { key: 'women', header: 'Số nữ', note: 'Không quá tổng số', width: 9 },
   { key: 'minority', header: 'Số dân tộc thiểu số', note: 'Không quá tổng số', width: 11 },
@@ -37,15 +45,8 @@ export const CLASS_COLUMNS = [
 
 export type ClassKey = (typeof CLASS_COLUMNS)[number]['key'];
 
-/** The sheet with the catalogue's training kinds as the Loại lớp list. */
-export function classesForm(kinds: readonly string[]): FormSheet {
-  return {
-    sheetName: 'Lớp đã học',
-    columns: CLASS_COLUMNS.map((c) => (c.key === 'kind' ? { ...c, list: kinds } : c)),
-  };
-}
-
-export const CLASSES_EXAMPLE: FormRow = {
+/** The example class of both class templates. */
+export const CLASS_EXAMPLE: FormRow = {
   name: 'Lớp bồi dưỡng cán bộ Đoàn cơ sở năm 2019',
   kind: 'Bồi dưỡng kỹ năng',
   organiser: 'Huyện đoàn Cư Jút',
@@ -53,6 +54,10 @@ export const CLASSES_EXAMPLE: FormRow = {
   endDate: '2019-05-08',
   place: 'Hội trường Huyện ủy Cư Jút',
   mode: classModeLabels.in_person,
+};
+
+export const CLASSES_EXAMPLE: FormRow = {
+  ...CLASS_EXAMPLE,
   total: '85',
   women: '40',
   minority: '22',

@@ -12,19 +12,38 @@ export async function activeKinds(tx: Tx): Promise<{ code: string; name: string 
     .execute();
 }
 
-/** Stored headcount classes of these organisers (name, dates: what names one), read in batches. */
-export async function headcountClassesOf(
-  tx: Tx,
-  organiserIds: number[],
-): Promise<{ organiser_unit_id: number; name: string; start_date: string }[]> {
-  const out: { organiser_unit_id: number; name: string; start_date: string }[] = [];
+/** Stored classes of these organisers (what names one: name and first day), read in batches. */
+export async function classesOf(tx: Tx, organiserIds: number[]): Promise<StoredClass[]> {
+  const out: StoredClass[] = [];
   for (const part of chunks([...new Set(organiserIds)], 500)) {
     out.push(
       ...(await tx.q
         .selectFrom('training_classes')
-        .select(['organiser_unit_id', 'name', 'start_date'])
+        .select(['id', 'organiser_unit_id', 'name', 'start_date', 'headcount_total'])
         .where('organiser_unit_id', 'in', part)
-        .where('headcount_total', 'is not', null)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export interface StoredClass {
+  id: number;
+  organiser_unit_id: number;
+  name: string;
+  start_date: string;
+  headcount_total: number | null;
+}
+
+/** Who is enrolled in these classes (any status), read in batches. */
+export async function enrolledIn(tx: Tx, classIds: number[]): Promise<{ class_id: number; person_id: number }[]> {
+  const out: { class_id: number; person_id: number }[] = [];
+  for (const part of chunks([...new Set(classIds)], 500)) {
+    out.push(
+      ...(await tx.q
+        .selectFrom('enrolments')
+        .select(['class_id', 'person_id'])
+        .where('class_id', 'in', part)
         .execute()),
     );
   }

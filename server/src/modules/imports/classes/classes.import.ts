@@ -1,4 +1,4 @@
-import { classCreate, classModeLabels, foldVietnamese } from '@canbo/contract';
+import { classCreate, foldVietnamese } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
@@ -6,19 +6,19 @@ import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { checkNewClass, createClassIn } from '../../training/classes/class.service.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { issuesFor, unitLookup } from '../lookups.ts';
-import { RowReader, ruleCheck } from '../rows.ts';
-import { CLASS_COLUMNS, CLASSES_EXAMPLE, classesForm, type ClassKey } from './classes.columns.ts';
-import { activeKinds, headcountClassesOf } from './classes.import.repository.ts';
+import { ruleCheck } from '../rows.ts';
+import { CLASS_COLUMNS, CLASSES_EXAMPLE, type ClassKey } from './classes.columns.ts';
+import { classesOf } from './classes.import.repository.ts';
+import { classColumnOf, classReaders, classSheet, readOrganiser } from './classes.read.ts';
 
 const KEYS = CLASS_COLUMNS.map((c) => c.key);
 const ISSUES = issuesFor<ClassKey>(CLASS_COLUMNS);
 const COUNTS = ['total', 'women', 'minority', 'doan', 'hoi', 'doi'] as const;
 type NewClass = z.output<typeof classCreate>;
-const FIELD_KEY: Record<string, ClassKey> = { organiserUnitId: 'organiser', kindCode: 'kind', headcount: 'total' };
 const keyOf = (field: string): ClassKey | null => {
   const head = field.split('.');
-  if (head[0] === 'headcount' && head[1]) return head[1] as ClassKey;
-  return FIELD_KEY[field] ?? ((KEYS as string[]).includes(field) ? (field as ClassKey) : null);
+  if (head[0] === 'headcount') return (head[1] ?? 'total') as ClassKey;
+  return classColumnOf(field);
 };
 
 /**
@@ -33,18 +33,7 @@ async function checkClasses(
   sheetRows: readonly ReadFormRow[],
   progress: RowProgress,
 ): Promise<CheckedSheet> {
-  const kinds = new Map((await activeKinds(tx)).map((k) => [foldVietnamese(k.name), k.code]));
-  const readers = sheetRows.map((r) => {
-    const reader = new RowReader<ClassKey>(r, KEYS, ISSUES);
-    for (const key of ['name', 'place', 'decision'] as const) reader.text(key);
-    for (const key of ['startDate', 'endDate'] as const) reader.date(key);
-    reader.word('mode', classModeLabels);
-    const kind = reader.cells.kind;
-    if (kind) {
-      const code = kinds.get(foldVietnamese(kind));
-      if (code) reader.input.kindCode = code;
-      else reader.fail('kind', `"${kind}" không có trong danh mục loại lớp`);
-    }
+  const readers = (await classReaders(tx, sheetRows, KEYS, ISSUES)).map((reader) => {
     const headcount: Record<string, number> = {};
     for (const key of COUNTS) {
       const v = reader.cells[key];
@@ -62,14 +51,16 @@ async function checkClasses(
     readers.map((r) => r.cells.organiser ?? ''),
     'training.manage',
   );
-  const organisers = readers.map((r) => (r.cells.organiser ? units.find(r.cells.organiser) : null));
+  for (const reader of readers) readOrganiser(reader, units);
   const stored = new Set(
     (
-      await headcountClassesOf(
+      await classesOf(
         tx,
-        organisers.flatMap((o) => (o && 'unit' in o ? [o.unit.id] : [])),
+        readers.flatMap((r) => (r.input.organiserUnitId as number | undefined) ?? []),
       )
-    ).map((c) => `${c.organiser_unit_id}|${foldVietnamese(c.name)}|${c.start_date}`),
+    )
+      .filter((c) => c.headcount_total !== null)
+      .map((c) => `${c.organiser_unit_id}|${foldVietnamese(c.name)}|${c.start_date}`),
   );
   const seen = new Map<string, number>();
   const plans: NewClass[] = [];
@@ -77,9 +68,6 @@ async function checkClasses(
   for (const [i, reader] of readers.entries()) {
     // Each row runs the feature's own check (a few queries): the progress bar follows this loop.
     await progress(i);
-    const organiser = organisers[i];
-    if (organiser && 'error' in organiser) reader.fail('organiser', organiser.error, organiser.ids);
-    if (organiser && 'unit' in organiser) reader.input.organiserUnitId = organiser.unit.id;
     const f = reader.parse(classCreate, (field) => keyOf(field) ?? 'name');
     if (!f || reader.failed) continue;
     const key = `${f.organiserUnitId}|${foldVietnamese(f.name)}|${f.startDate}`;
@@ -111,7 +99,7 @@ async function checkClasses(
 /** Past classes by headcount only. */
 export const classesImport: ImportKindDef = {
   kind: 'classes',
-  form: async (tx) => classesForm((await activeKinds(tx)).map((k) => k.name)),
+  form: (tx) => classSheet(tx, 'Lớp đã học', CLASS_COLUMNS),
   example: CLASSES_EXAMPLE,
   limits: { maxRows: 100_010, maxCellsPerRow: 32, maxUnpacked: 256 * 2 ** 20, maxSharedStrings: 32 * 2 ** 20 },
   check: checkClasses,

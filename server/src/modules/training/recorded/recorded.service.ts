@@ -22,8 +22,7 @@ import { lockUnits } from '../../units/units.repository.ts';
 import { certificatesByIds, insertCertificates, newCertificate } from '../certificates/certificates.repository.ts';
 import { auditView } from '../certificates/certificates.service.ts';
 import { insertHistory } from '../classes/class.repository.ts';
-import { checkDates } from '../classes/class.rules.ts';
-import { auditCreated, insertNewClass } from '../classes/class.service.ts';
+import { auditCreated, checkNewClass, insertNewClass } from '../classes/class.service.ts';
 import { toClass } from '../classes/class.view.ts';
 import { insertEnrolments } from '../enrolments/enrolments.repository.ts';
 import { enrolmentAudit } from '../enrolments/enrolments.view.ts';
@@ -37,7 +36,8 @@ import {
   type RosterPerson,
 } from './recorded.repository.ts';
 
-type Data = z.output<typeof recordedClassCreate>;
+export type RecordedClassData = z.output<typeof recordedClassCreate>;
+type Data = RecordedClassData;
 type Trainee = Data['roster'][number];
 type Who = { id: number; name?: string };
 
@@ -47,15 +47,46 @@ const FROM_PAPERS = 'Theo hồ sơ lớp đã tổ chức';
 /**
  * A refusal about one roster row: the row's number AND the person (id, and the name when the actor
  * may see it), in the message and in `details`, so two people of the same name are told apart.
+ * `reason` is the message without them, for a sheet that names the row and column its own way.
  */
-function rowError(code: ErrorCode, index: number, who: Who, field: string, message: string): AppError {
-  const person = who.name ? `${who.name} (mã ${who.id})` : `cán bộ mã ${who.id}`;
-  const path = ['roster', index, ...field.split('.')];
-  return new AppError(code, `Dòng ${index + 1} – ${person}: ${fieldLabelOf(path)}: ${message}`, {
-    field: path.join('.'),
-    rosterIndex: index,
-    personId: who.id,
-  });
+export class RosterError extends AppError {
+  constructor(
+    code: ErrorCode,
+    readonly index: number,
+    who: Who,
+    readonly rosterField: string,
+    readonly reason: string,
+  ) {
+    const person = who.name ? `${who.name} (mã ${who.id})` : `cán bộ mã ${who.id}`;
+    const path = ['roster', index, ...rosterField.split('.')];
+    super(code, `Dòng ${index + 1} – ${person}: ${fieldLabelOf(path)}: ${reason}`, {
+      field: path.join('.'),
+      rosterIndex: index,
+      personId: who.id,
+    });
+  }
+}
+
+const rowError = (code: ErrorCode, index: number, who: Who, field: string, message: string) =>
+  new RosterError(code, index, who, field, message);
+
+/**
+ * Where a refusal goes: the form's request throws the first (`throwFirst`); the import hands every
+ * one to its sheet's row, so the checks go on after a refusal with what is left.
+ */
+export type Refuse = (e: AppError) => void;
+const throwFirst: Refuse = (e) => {
+  throw e;
+};
+
+/** A rule that throws, its refusal handed to `refuse` instead (anything but a refusal propagates). */
+async function refusing(refuse: Refuse, rule: () => Promise<unknown>): Promise<void> {
+  try {
+    await rule();
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code === 'internal') throw e;
+    refuse(e);
+  }
 }
 
 /** The contract's checks, with a roster row's refusal carrying its index and person id too. */
@@ -78,40 +109,36 @@ function parse(input: unknown): Data {
  * What can be checked before reading anything: a class already over, each person once, and each
  * printed certificate dated within the class's aftermath, held by someone who completed it.
  */
-function checkInput(d: Data, today: string): void {
-  checkDates(d.startDate, d.endDate);
+function checkInput(d: Data, today: string, refuse: Refuse): void {
   if (d.endDate > today) {
-    throw fieldError('endDate', `lớp ghi nhận là lớp đã học xong, không được sau hôm nay (${vnDate(today)})`);
+    refuse(fieldError('endDate', `lớp ghi nhận là lớp đã học xong, không được sau hôm nay (${vnDate(today)})`));
   }
   const seen = new Map<number, number>();
   d.roster.forEach((t, i) => {
     const first = seen.get(t.personId);
     if (first !== undefined) {
-      throw rowError('validation', i, { id: t.personId }, 'personId', `đã có ở dòng ${first + 1}`);
-    }
-    seen.set(t.personId, i);
+      refuse(rowError('validation', i, { id: t.personId }, 'personId', `đã có ở dòng ${first + 1}`));
+    } else seen.set(t.personId, i);
   });
 }
 
-function checkCertificates(d: Data, names: Map<number, string>, today: string): void {
+function checkCertificates(d: Data, names: Map<number, string>, today: string, refuse: Refuse): void {
   d.roster.forEach((t, i) => {
     const c = t.certificate;
     if (!c) return;
     const who = { id: t.personId, name: names.get(t.personId) };
     if (t.outcome !== 'completed') {
-      throw rowError('validation', i, who, 'certificate', 'chỉ người hoàn thành lớp mới có giấy chứng nhận');
-    }
-    if (c.issuedOn < d.endDate) {
-      throw rowError('validation', i, who, 'certificate.issuedOn', `trước ngày lớp kết thúc (${vnDate(d.endDate)})`);
-    }
-    if (c.issuedOn > today) {
-      throw rowError('validation', i, who, 'certificate.issuedOn', `sau hôm nay (${vnDate(today)})`);
+      refuse(rowError('validation', i, who, 'certificate', 'chỉ người hoàn thành lớp mới có giấy chứng nhận'));
+    } else if (c.issuedOn < d.endDate) {
+      refuse(rowError('validation', i, who, 'certificate.issuedOn', `trước ngày lớp kết thúc (${vnDate(d.endDate)})`));
+    } else if (c.issuedOn > today) {
+      refuse(rowError('validation', i, who, 'certificate.issuedOn', `sau hôm nay (${vnDate(today)})`));
     }
   });
 }
 
-/** Every roster id must be someone the actor may record; the first who is not is named by row and id. */
-async function requirePeople(tx: Tx, actor: Actor, d: Data): Promise<Map<number, RosterPerson>> {
+/** Every roster id must be someone the actor may record; each who is not is named by row and id. */
+async function requirePeople(tx: Tx, actor: Actor, d: Data, refuse: Refuse): Promise<Map<number, RosterPerson>> {
   const found = await rosterPeople(
     tx,
     actor,
@@ -119,16 +146,12 @@ async function requirePeople(tx: Tx, actor: Actor, d: Data): Promise<Map<number,
     d.startDate,
   );
   const byId = new Map(found.map((p) => [Number(p.id), p]));
-  const missing = d.roster.findIndex((t) => !byId.has(t.personId));
-  if (missing >= 0) {
-    throw rowError(
-      'validation',
-      missing,
-      { id: d.roster[missing]!.personId },
-      'personId',
-      'không tồn tại hoặc không thuộc phạm vi bạn được xem',
+  d.roster.forEach((t, i) => {
+    if (byId.has(t.personId)) return;
+    refuse(
+      rowError('validation', i, { id: t.personId }, 'personId', 'không tồn tại hoặc không thuộc phạm vi bạn được xem'),
     );
-  }
+  });
   return byId;
 }
 
@@ -140,52 +163,54 @@ interface Printed {
   issuedOn: string;
 }
 
+/** The unit that signed a printed certificate: the organiser when the paper names no other. */
+const issuerOf = (d: Data, c: { issuingUnitId?: number | null | undefined }) => c.issuingUnitId ?? d.organiserUnitId;
+
 /**
  * The printed certificates as they are: each issuer must exist and be working on the paper's date
  * (it may have ended since), and a number may not repeat for one issuer — in this roster or among
- * the certificates it already has. The issuers' rows stay locked until the end, like numbering's.
+ * the certificates it already has (read with the issuers' rows locked when writing: see recordClassIn).
  */
-async function checkPrinted(tx: Tx, d: Data, names: Map<number, string>): Promise<Printed[]> {
-  const printed: Printed[] = d.roster.flatMap((t, index) =>
+async function checkPrinted(tx: Tx, d: Data, names: Map<number, string>, refuse: Refuse): Promise<Printed[]> {
+  const all: Printed[] = d.roster.flatMap((t, index) =>
     t.certificate
       ? [
           {
             index,
             trainee: t,
-            unitId: t.certificate.issuingUnitId ?? d.organiserUnitId,
+            unitId: issuerOf(d, t.certificate),
             number: t.certificate.number,
             issuedOn: t.certificate.issuedOn,
           },
         ]
       : [],
   );
-  if (!printed.length) return printed;
+  if (!all.length) return all;
   const who = (p: Printed) => ({ id: p.trainee.personId, name: names.get(p.trainee.personId) });
-  const unitIds = [...new Set(printed.map((p) => p.unitId))];
+  const unitIds = [...new Set(all.map((p) => p.unitId))];
   const units = new Map((await issuerUnits(tx, unitIds)).map((u) => [u.id, u]));
-  for (const p of printed) {
+  const firstRow = new Map<string, number>();
+  const printed = all.filter((p) => {
     const u = units.get(p.unitId);
-    if (!u) throw rowError('validation', p.index, who(p), 'certificate.issuingUnitId', 'đơn vị không tồn tại');
+    const refused = (code: ErrorCode, field: string, message: string) => {
+      refuse(rowError(code, p.index, who(p), field, message));
+      return false;
+    };
+    if (!u) return refused('validation', 'certificate.issuingUnitId', 'đơn vị không tồn tại');
     if (p.issuedOn < u.valid_from || (u.valid_to !== null && p.issuedOn > u.valid_to)) {
-      throw rowError(
+      return refused(
         'validation',
-        p.index,
-        who(p),
         'certificate.issuingUnitId',
         `đơn vị không hoạt động vào ngày cấp ${vnDate(p.issuedOn)}`,
       );
     }
-  }
-  const firstRow = new Map<string, number>();
-  for (const p of printed) {
     const key = `${p.unitId}\u0000${p.number}`;
     const first = firstRow.get(key);
-    if (first !== undefined) {
-      throw rowError('conflict', p.index, who(p), 'certificate.number', `số ${p.number} trùng với dòng ${first + 1}`);
-    }
+    if (first !== undefined)
+      return refused('conflict', 'certificate.number', `số ${p.number} trùng với dòng ${first + 1}`);
     firstRow.set(key, p.index);
-  }
-  await lockUnits(tx, unitIds);
+    return true;
+  });
   const taken = new Set(
     (
       await takenNumbers(
@@ -195,17 +220,34 @@ async function checkPrinted(tx: Tx, d: Data, names: Map<number, string>): Promis
       )
     ).map((r) => `${r.issuing_unit_id}\u0000${r.number}`),
   );
-  const clash = printed.find((p) => taken.has(`${p.unitId}\u0000${p.number}`));
-  if (clash) {
-    throw rowError(
-      'conflict',
-      clash.index,
-      who(clash),
-      'certificate.number',
-      `đơn vị cấp đã có giấy chứng nhận số ${clash.number}`,
+  for (const p of printed) {
+    if (!taken.has(`${p.unitId}\u0000${p.number}`)) continue;
+    refuse(
+      rowError('conflict', p.index, who(p), 'certificate.number', `đơn vị cấp đã có giấy chứng nhận số ${p.number}`),
     );
   }
   return printed;
+}
+
+export interface RecordedPlan {
+  people: Map<number, RosterPerson>;
+  printed: Printed[];
+}
+
+/**
+ * Everything a recorded class must pass, read without writing — the class's own rule (dates,
+ * organiser, kind), a class already over, each person once and in the actor's reach, the printed
+ * certificates — each refusal handed to `refuse`: the form throws the first, the import reports
+ * every one on its sheet row (one rule for both).
+ */
+export async function checkRecorded(tx: Tx, actor: Actor, d: Data, refuse: Refuse): Promise<RecordedPlan> {
+  const today = todayIso();
+  await refusing(refuse, () => checkNewClass(tx, actor, d));
+  checkInput(d, today, refuse);
+  const people = await requirePeople(tx, actor, d, refuse);
+  const names = new Map([...people.values()].map((p) => [Number(p.id), p.full_name]));
+  checkCertificates(d, names, today, refuse);
+  return { people, printed: await checkPrinted(tx, d, names, refuse) };
 }
 
 /** Midnight, Vietnam time, of a day: when a step dated at the class's own dates is said to happen. */
@@ -223,40 +265,49 @@ export async function recordClass(
   actor: Actor,
   input: z.input<typeof recordedClassBody>,
 ): Promise<TrainingClass> {
-  const d = parse(input);
-  const today = todayIso();
-  checkInput(d, today);
-  return inTransaction(ctx, async (tx) => {
-    const classId = await insertNewClass(tx, actor, d, 'completed', null);
-    const people = await requirePeople(tx, actor, d);
-    const names = new Map([...people.values()].map((p) => [Number(p.id), p.full_name]));
-    checkCertificates(d, names, today);
-    const printed = await checkPrinted(tx, d, names);
+  return inTransaction(ctx, (tx) => recordClassIn(tx, actor, input));
+}
 
-    await insertHistory(
-      tx,
-      {
-        classId,
-        from: null,
-        to: 'in_progress',
-        actorUserId: actor.userId,
-        note: `Lớp đã học, ghi nhận sau: khai giảng ngày ${vnDate(d.startDate)}`,
-        at: vietnamMidnight(d.startDate),
-      },
-      {
-        classId,
-        from: 'in_progress',
-        to: 'completed',
-        actorUserId: actor.userId,
-        note: `Bế giảng ngày ${vnDate(d.endDate)}; ghi nhận ${d.roster.length} học viên`,
-        at: vietnamMidnight(d.endDate),
-      },
-    );
-    const enrolmentIds = await enrol(tx, actor, classId, d, people);
-    await settleOutcomes(tx, classId, d, enrolmentIds);
-    await issuePrinted(tx, actor, printed, enrolmentIds);
-    return toClass(await auditCreated(tx, actor, classId));
-  });
+/**
+ * A recorded class inside the caller's transaction: the form's request and the sheet import (one
+ * class per group of rows) both write through it. The first refusal throws.
+ */
+export async function recordClassIn(
+  tx: Tx,
+  actor: Actor,
+  input: z.input<typeof recordedClassBody> | Data,
+): Promise<TrainingClass> {
+  const d = parse(input);
+  // The signers' rows stay locked until the end (like numbering's), so their numbers read now hold.
+  await lockUnits(
+    tx,
+    d.roster.flatMap((t) => (t.certificate ? [issuerOf(d, t.certificate)] : [])),
+  );
+  const { people, printed } = await checkRecorded(tx, actor, d, throwFirst);
+  const classId = await insertNewClass(tx, actor, d, 'completed', null);
+  await insertHistory(
+    tx,
+    {
+      classId,
+      from: null,
+      to: 'in_progress',
+      actorUserId: actor.userId,
+      note: `Lớp đã học, ghi nhận sau: khai giảng ngày ${vnDate(d.startDate)}`,
+      at: vietnamMidnight(d.startDate),
+    },
+    {
+      classId,
+      from: 'in_progress',
+      to: 'completed',
+      actorUserId: actor.userId,
+      note: `Bế giảng ngày ${vnDate(d.endDate)}; ghi nhận ${d.roster.length} học viên`,
+      at: vietnamMidnight(d.endDate),
+    },
+  );
+  const enrolmentIds = await enrol(tx, actor, classId, d, people);
+  await settleOutcomes(tx, classId, d, enrolmentIds);
+  await issuePrinted(tx, actor, printed, enrolmentIds);
+  return toClass(await auditCreated(tx, actor, classId));
 }
 
 /** The trainees, confirmed, credited to their unit and most senior title on the class's first day. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingClass } from '@canbo/contract';
 import { testApp } from '../../../../test/app.ts';
 import { makePerson, makeUnit } from '../../../../test/factories.ts';
-import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
+import { movedCadre, rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, type Session } from '../../../../test/http.ts';
 
 const URL = '/api/v1/training/classes/recorded';
@@ -60,15 +60,7 @@ describe('recording a class already held', () => {
     an = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Nguyễn', middleName: 'Văn', givenName: 'An' });
     binh = await makePerson(t.ctx, { unitId: dakMil, familyName: 'Y Ngông', middleName: 'Niê', givenName: 'Kdăm' });
     // In Cư Jút in 2019, moved to Đắk Mil in 2021: the 2019 class counts for Cư Jút.
-    mover = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Điểu', givenName: 'K’Lung' });
-    const moved = await as(t.app, admin).post(`/api/v1/people/${mover}/moves`, {
-      moveKind: 'transfer',
-      fromUnitId: cuJut,
-      toUnitId: dakMil,
-      moveDate: '2021-03-01',
-      decision: '45-QĐ/TĐTN',
-    });
-    expect(moved.statusCode, moved.body).toBe(201);
+    mover = await movedCadre(t, admin, cuJut, dakMil);
   });
   afterAll(() => t.close());
 
