@@ -5,7 +5,7 @@ import { text } from './text.ts';
  * Importing records from the union's Excel sheets: one template, one preview and one commit per
  * kind of record; every kind gets the same routes.
  */
-export const importKinds = ['people', 'units', 'moves', 'studies', 'visits', 'classes'] as const;
+export const importKinds = ['people', 'units', 'moves', 'studies', 'visits', 'classes', 'attendance'] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 

@@ -289,4 +289,5 @@ export const importKindLabels: Labels<typeof importKinds> = {
   studies: 'Học tập dài hạn',
   visits: 'Đi cơ sở (1+2)',
   classes: 'Lớp đã học (theo số lượng)',
+  attendance: 'Điểm danh',
 };

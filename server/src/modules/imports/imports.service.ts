@@ -37,6 +37,7 @@ const FILE_NAMES: Record<ImportKind, string> = {
   studies: 'hoc-tap',
   visits: 'di-co-so',
   classes: 'lop-da-hoc',
+  attendance: 'diem-danh',
 };
 
 export async function importTemplate(ctx: Ctx, actor: Actor, input: { kind: ImportKind }): Promise<DocumentFile> {

@@ -53,6 +53,7 @@ export const imports = {
       studies: 'Long-term studies',
       visits: 'Grassroots visits',
       classes: 'Past classes (headcount)',
+      attendance: 'Attendance',
     },
     template: 'Download template',
     drop: 'Drop an .xlsx file here or click to choose',
