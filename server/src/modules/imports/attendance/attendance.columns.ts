@@ -42,7 +42,7 @@ export const ATTENDANCE_COLUMNS = [
   {
     key: 'mark',
     header: 'Điểm danh',
-    note: 'Chọn trong danh sách. Để trống: giữ nguyên điểm danh đã có',
+    note: 'Chọn trong danh sách, hoặc chữ như trên bảng điểm danh: C, M, P, K. Để trống: giữ nguyên điểm danh đã có',
     list: Object.values(attendanceMarkLabels),
     width: 16,
   },

@@ -94,7 +94,8 @@ describe('importing attendance', () => {
         birthDate: '03/02/1995',
         sessionDate: new Date(Date.UTC(2025, 4, 12)),
         sessionPart: 'Sáng',
-        mark: 'Vắng không phép',
+        // The grid's letter for "Vắng không phép".
+        mark: 'k',
       },
       // An empty mark leaves the one taken on the day.
       {
@@ -193,7 +194,11 @@ describe('importing attendance', () => {
       err(9, 'Số CCCD', `Điểu K’Lung không có tên trong danh sách học viên lớp "${CLASS}"`, [chi]),
       err(10, 'Số CCCD', 'không có cán bộ số CCCD 099999999999 trong Canbo'),
       err(11, 'Họ và tên', 'không có cán bộ Y Ngông Niê Kdăm sinh ngày này trong phạm vi của bạn'),
-      err(12, 'Điểm danh', any('"Có" không có trong danh sách (Có mặt, Đi muộn, Vắng có phép, Vắng không phép)')),
+      err(
+        12,
+        'Điểm danh',
+        '"Có" không phải điểm danh: ghi Có mặt (C), Đi muộn (M), Vắng có phép (P), Vắng không phép (K)',
+      ),
       err(13, 'Ngày học', 'Y Ngông Niê Kdăm đã có điểm danh buổi sáng ngày 13/05/2025 ở dòng 2 của tệp', [an]),
       err(14, 'Buổi', any('"Trưa" không có trong danh sách')),
     ]);

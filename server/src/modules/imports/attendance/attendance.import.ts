@@ -1,4 +1,11 @@
-import { attendanceMarkLabels, sessionPartLabels, type AttendanceMark, type SessionPart } from '@canbo/contract';
+import {
+  attendanceMarkLabels,
+  attendanceMarkLetters,
+  attendanceMarks,
+  sessionPartLabels,
+  type AttendanceMark,
+  type SessionPart,
+} from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
@@ -13,7 +20,7 @@ import {
 } from '../../training/attendance/attendance.service.ts';
 import type { ManagedClass } from '../../training/classes/class.access.ts';
 import { listSessions, type SessionRow } from '../../training/classes/sessions.repository.ts';
-import { foldCell } from '../cells.ts';
+import { foldCell, readWord } from '../cells.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { issuesFor, peopleOfRows, type PersonFound } from '../lookups.ts';
 import { RowReader, underRule, type Refusal } from '../rows.ts';
@@ -56,6 +63,19 @@ async function classState(tx: Tx, actor: Actor, id: number): Promise<ClassState>
     sessionsAt: groupBy(sessions, (s) => dayPart(s.session_date, s.part)),
     roster: new Map(seated.map((e) => [e.person_id, e])),
   };
+}
+
+const MARK_WORDS = attendanceMarks.map((m) => `${attendanceMarkLabels[m]} (${attendanceMarkLetters[m]})`).join(', ');
+
+/** The mark as a word of the list or as the grid's letter, any case, with or without diacritics. */
+function markOf(reader: RowReader<AttendanceKey>): void {
+  const cell = reader.cells.mark;
+  if (!cell) return;
+  const read = readWord(cell, attendanceMarkLabels);
+  const letter = readWord(cell, attendanceMarkLetters);
+  if ('value' in read) reader.input.mark = read.value;
+  else if ('value' in letter) reader.input.mark = letter.value;
+  else reader.fail('mark', `"${cell}" không phải điểm danh: ghi ${MARK_WORDS}`);
 }
 
 /** The one class the row names among those the actor sees: by name, and by first day when given. */
@@ -137,7 +157,7 @@ async function checkAttendance(
     for (const key of ['className', 'nationalId', 'fullName'] as const) reader.text(key);
     for (const key of ['classStart', 'birthDate', 'sessionDate'] as const) reader.date(key);
     reader.word('sessionPart', sessionPartLabels);
-    reader.word('mark', attendanceMarkLabels);
+    markOf(reader);
     reader.required('className', 'sessionDate', 'sessionPart');
     return reader;
   });
