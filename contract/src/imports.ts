@@ -5,7 +5,16 @@ import { text } from './text.ts';
  * Importing records from the union's Excel sheets: one template, one preview and one commit per
  * kind of record; every kind gets the same routes.
  */
-export const importKinds = ['people', 'units', 'moves', 'studies', 'visits', 'classes', 'trainees'] as const;
+export const importKinds = [
+  'people',
+  'units',
+  'moves',
+  'studies',
+  'visits',
+  'classes',
+  'trainees',
+  'attendance',
+] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 

@@ -184,6 +184,14 @@ export const attendanceMarkLabels: Labels<typeof attendanceMarks> = {
   absent: 'Vắng không phép',
 };
 
+/** The marks' letters, as the grid shows them and an attendance sheet may be typed. */
+export const attendanceMarkLetters: Labels<typeof attendanceMarks> = {
+  present: 'C',
+  late: 'M',
+  excused: 'P',
+  absent: 'K',
+};
+
 export const gradeLabels: Labels<typeof grades> = {
   excellent: 'Xuất sắc',
   good: 'Giỏi',
@@ -290,4 +298,5 @@ export const importKindLabels: Labels<typeof importKinds> = {
   visits: 'Đi cơ sở (1+2)',
   classes: 'Lớp đã học (theo số lượng)',
   trainees: 'Lớp đã học (theo danh sách học viên)',
+  attendance: 'Điểm danh',
 };

@@ -6,6 +6,7 @@ import type { Session } from './http.ts';
 import { form } from './multipart.ts';
 import { xlsxRows } from './documents.ts';
 import { as } from './http.ts';
+import { makePerson } from './factories.ts';
 
 /** A sheet of one import kind as a union types it: the header row, then rows by column key. */
 export async function kindSheet(
@@ -47,4 +48,37 @@ export async function importTemplate(
   const res = await as(t.app, who).get(`/api/v1/imports/${kind}/template.xlsx`);
   expect(res.statusCode, res.body).toBe(200);
   return { sheets: await xlsxRows(res.rawPayload), disposition: String(res.headers['content-disposition']) };
+}
+
+/**
+ * The cadres the sheets about a cadre's records name, written as unions write them: one named by
+ * national ID (an, of `home`), one by name and birth date (binh, of `home`), one by national ID
+ * kept by `other` (chi).
+ */
+export async function sheetCadres(
+  t: TestApp,
+  units: { home: number; other: number },
+): Promise<{ an: number; binh: number; chi: number }> {
+  return {
+    an: await makePerson(t.ctx, {
+      unitId: units.home,
+      familyName: 'Y Ngông',
+      middleName: 'Niê',
+      givenName: 'Kdăm',
+      nationalId: '066094000123',
+    }),
+    binh: await makePerson(t.ctx, {
+      unitId: units.home,
+      familyName: 'H’Hen',
+      middleName: null,
+      givenName: 'Niê',
+      birthDate: '1995-02-03',
+    }),
+    chi: await makePerson(t.ctx, {
+      unitId: units.other,
+      familyName: 'Điểu',
+      givenName: 'K’Lung',
+      nationalId: '067095000456',
+    }),
+  };
 }

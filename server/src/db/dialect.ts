@@ -26,9 +26,16 @@ export function forUpdate<DB, TB extends keyof DB, O>(
   return engine === 'postgres' ? query.forUpdate() : query;
 }
 
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Escape LIKE wildcards in user input; pair with `escape '\'`. */
 export function likeContains(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(term)}%`;
+}
+
+/** A LIKE pattern for text starting with the term, wildcards in it escaped. */
+export function likeStartsWith(term: string): string {
+  return `${escapeLike(term)}%`;
 }
 
 /** `column LIKE pattern ESCAPE '\'` — identical semantics on both engines for lowercase ASCII text. */

@@ -38,6 +38,7 @@ const FILE_NAMES: Record<ImportKind, string> = {
   visits: 'di-co-so',
   classes: 'lop-da-hoc',
   trainees: 'hoc-vien-lop-da-hoc',
+  attendance: 'diem-danh',
 };
 
 export async function importTemplate(ctx: Ctx, actor: Actor, input: { kind: ImportKind }): Promise<DocumentFile> {

@@ -1,5 +1,6 @@
 import type { ImportKind } from '@canbo/contract';
 import type { ImportKindDef } from './kind.ts';
+import { attendanceImport } from './attendance/attendance.import.ts';
 import { peopleImport } from './people/people.import.ts';
 import { classesImport } from './classes/classes.import.ts';
 import { movesImport } from './moves/moves.import.ts';
@@ -17,4 +18,5 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindDef> = {
   visits: visitsImport,
   classes: classesImport,
   trainees: traineesImport,
+  attendance: attendanceImport,
 };

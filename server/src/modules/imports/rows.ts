@@ -94,24 +94,24 @@ export class RowReader<K extends string> {
   }
 }
 
+/** A feature's refusal as a sheet finding: the field it names, its message, the record it conflicts with. */
+export interface Refusal {
+  field: string | null;
+  message: string;
+  ids: number[];
+}
+
 /**
- * A feature's own check of one row (its service's rule, run without writing): a refusal becomes the
- * row's finding, on the column of the field it names (`keyOf`), without the field's label the
- * message starts with (the column already says it). Anything else is no refusal: it propagates.
+ * A feature's own check (its service's rule, run without writing): its answer, or its refusal
+ * without the field's label the message starts with (the sheet's column already says it).
+ * Anything else is no refusal: it propagates.
  */
-export async function ruleCheck<K extends string>(
-  reader: RowReader<K>,
-  keyOf: (field: string) => K | null,
-  check: () => Promise<unknown>,
-): Promise<boolean> {
+export async function underRule<T>(check: () => Promise<T>): Promise<{ ok: T } | { refused: Refusal }> {
   try {
-    await check();
-    return true;
+    return { ok: await check() };
   } catch (e) {
     if (!(e instanceof AppError) || e.code === 'internal') throw e;
-    const { field, message, ids } = findingOf(e);
-    reader.fail(field ? keyOf(field) : null, message, ids);
-    return false;
+    return { refused: findingOf(e) };
   }
 }
 
@@ -119,12 +119,28 @@ export async function ruleCheck<K extends string>(
  * A feature's refusal as a row's finding: the field it names, its message without the field's
  * label it starts with (the column already says it), and the record it conflicts with.
  */
-export function findingOf(e: AppError): { field: string | null; message: string; ids: number[] } {
+export function findingOf(e: AppError): Refusal {
   const field = typeof e.details?.field === 'string' ? e.details.field : null;
   const label = field ? `${fieldLabels[field] ?? field}: ` : null;
   const message = label && e.message.startsWith(label) ? e.message.slice(label.length) : e.message;
   const ids = typeof e.details?.conflictWith === 'number' ? [e.details.conflictWith] : [];
   return { field, message, ids };
+}
+
+/**
+ * A feature's own check of one row: a refusal becomes the row's finding, on the column of the
+ * field it names (`keyOf`).
+ */
+export async function ruleCheck<K extends string>(
+  reader: RowReader<K>,
+  keyOf: (field: string) => K | null,
+  check: () => Promise<unknown>,
+): Promise<boolean> {
+  const answer = await underRule(check);
+  if ('ok' in answer) return true;
+  const { field, message, ids } = answer.refused;
+  reader.fail(field ? keyOf(field) : null, message, ids);
+  return false;
 }
 
 /**

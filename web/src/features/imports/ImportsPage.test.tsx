@@ -100,6 +100,25 @@ describe('the import page', () => {
     expect(within(preview).getByTestId<HTMLButtonElement>('import-commit').disabled).toBe(true);
   });
 
+  it('offers every kind of record, attendance among them: its template and its upload', async () => {
+    send.mockResolvedValue(aResult({ kind: 'attendance' }));
+    renderWithApp(<ImportsPage />);
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Loại dữ liệu' }));
+    const option = await waitFor(() => {
+      const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
+        (o) => o.getAttribute('title') === 'Điểm danh',
+      );
+      if (!found) throw new Error('no option Điểm danh');
+      return found;
+    });
+    fireEvent.click(option);
+    fireEvent.click(screen.getByRole('button', { name: /Tải mẫu/ }));
+    expect(vi.mocked(downloadTemplate)).toHaveBeenCalledWith('attendance');
+    choose();
+    await screen.findByTestId('import-preview');
+    expect(send.mock.calls[0]?.[0]).toBe('attendance');
+  });
+
   it('commits a clean sheet after the confirmation, and says what it wrote', async () => {
     send.mockResolvedValueOnce(aResult());
     renderWithApp(<ImportsPage />);

@@ -53,6 +53,8 @@ export const imports = {
       studies: 'Long-term studies',
       visits: 'Grassroots visits',
       classes: 'Past classes (headcount)',
+      trainees: 'Past classes (named roster)',
+      attendance: 'Attendance',
     },
     template: 'Download template',
     drop: 'Drop an .xlsx file here or click to choose',

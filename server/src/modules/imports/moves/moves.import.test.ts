@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
-import { makeClass, makeEnrolment, makePerson, makeUnit } from '../../../../test/factories.ts';
-import { importSheet, importTemplate, kindSheet } from '../../../../test/importSheets.ts';
+import { makeClass, makeEnrolment, makeUnit } from '../../../../test/factories.ts';
+import { importSheet, importTemplate, kindSheet, sheetCadres } from '../../../../test/importSheets.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import type { Session } from '../../../../test/http.ts';
 import { MOVE_COLUMNS } from './moves.columns.ts';
@@ -28,26 +28,7 @@ describe('importing moves', () => {
     t = await testApp();
     ({ cuJut, dakMil, admin, editorA } = await twoDistricts(t));
     eaPo = await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, code: 'EAPO', kind: 'commune' });
-    an = await makePerson(t.ctx, {
-      unitId: cuJut,
-      familyName: 'Y Ngông',
-      middleName: 'Niê',
-      givenName: 'Kdăm',
-      nationalId: '066094000123',
-    });
-    binh = await makePerson(t.ctx, {
-      unitId: cuJut,
-      familyName: 'H’Hen',
-      middleName: null,
-      givenName: 'Niê',
-      birthDate: '1995-02-03',
-    });
-    chi = await makePerson(t.ctx, {
-      unitId: dakMil,
-      familyName: 'Điểu',
-      givenName: 'K’Lung',
-      nationalId: '067095000456',
-    });
+    ({ an, binh, chi } = await sheetCadres(t, { home: cuJut, other: dakMil }));
   });
   afterAll(() => t.close());
 

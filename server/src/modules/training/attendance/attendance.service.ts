@@ -8,13 +8,20 @@ import {
 } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
-import type { Ctx } from '../../../context.ts';
+import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError } from '../../../errors.ts';
 import { offsetOf } from '../../../lib/paging.ts';
 import { parseInput } from '../../../lib/input.ts';
-import { findVisibleClass, requireManagedClass, requireRostered, requireStatus } from '../classes/class.access.ts';
+import {
+  findVisibleClass,
+  requireManagedClass,
+  requireRostered,
+  requireStatus,
+  type ManagedClass,
+  type ManagedClassId,
+} from '../classes/class.access.ts';
 import { fileSlug, type DocumentFile } from '../../../documents/file.ts';
 import { asBuffer } from '../../../workers/pool.ts';
 import { ATTENDED_MARKS, attendancePercent } from '../results/outcomes.ts';
@@ -26,7 +33,15 @@ import {
   findSeatedPage,
   type SeatedRow,
 } from './attendance.repository.ts';
-import { loadMarks, planMarks, writeMarks } from './marks.ts';
+import {
+  loadMarks,
+  planMarks,
+  writeMarks,
+  type MarkBook,
+  type MarkChange,
+  type MarkMethod,
+  type MarkPlan,
+} from './marks.ts';
 import { toClassSession } from '../classes/session.view.ts';
 import { sessionLabel } from './session.time.ts';
 
@@ -116,19 +131,62 @@ export async function saveAttendance(
       }
     });
     requireStatus(cls, MARKABLE, MARKING);
-    const current = await loadMarks(tx, [...enrolments.keys()]);
-    const plan = planMarks(current, marks);
-    const changed = await writeMarks(tx, actor, {
-      classId: id,
-      sessions,
-      enrolments,
+    const marking = await markingIn(tx, actor, { classId: cls.id, sessions, enrolments, changes: marks }, 'grid');
+    return { changed: await marking.write() };
+  });
+}
+
+/**
+ * The class whose marks the actor may change now: the organiser's editors (404 unseen, 403 seen),
+ * a class with a roster, while it runs or until its file is closed.
+ */
+export async function requireMarkable(tx: Tx, actor: Actor, classId: number): Promise<ManagedClass> {
+  const cls = await requireManagedClass(tx, actor, classId);
+  requireRostered(cls);
+  requireStatus(cls, MARKABLE, MARKING);
+  return cls;
+}
+
+export type { MarkChange };
+
+/** A change of a class's marks planned against the stored ones, and its write. */
+export interface Marking {
+  current: MarkBook;
+  plan: MarkPlan;
+  /** Stores the plan in the caller's transaction; answers how many marks changed. */
+  write(): Promise<number>;
+}
+
+/**
+ * The one way marks change — the grid, the class's own sheet and the attendance import: a mark
+ * equal to the stored one is no change; each changed trainee gets one audit row (before and after
+ * by session) and the completion rule again. The caller has checked the class (requireMarkable)
+ * and that every change names one of its `enrolments` and `sessions`.
+ */
+export async function markingIn(
+  tx: Tx,
+  actor: Actor,
+  w: {
+    classId: ManagedClassId;
+    sessions: readonly SessionRow[];
+    enrolments: ReadonlyMap<number, Pick<SeatedRow, 'unit_id'>>;
+    changes: readonly MarkChange[];
+  },
+  method: MarkMethod,
+): Promise<Marking> {
+  const current = await loadMarks(tx, [...new Set(w.changes.map((c) => c.enrolmentId))]);
+  const plan = planMarks(current, w.changes);
+  const write = () =>
+    writeMarks(tx, actor, {
+      classId: w.classId,
+      sessions: w.sessions,
+      enrolments: w.enrolments,
       current,
       plan,
-      method: 'grid',
+      method,
       at: nowIso(),
     });
-    return { changed };
-  });
+  return { current, plan, write };
 }
 
 /** The grid as a spreadsheet that is also the upload template; rows scoped like the grid. */

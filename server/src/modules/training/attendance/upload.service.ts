@@ -6,18 +6,16 @@ import {
 } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
-import type { Ctx, Tx } from '../../../context.ts';
+import type { Ctx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
-import { nowIso } from '../../../db/dialect.ts';
 import { AppError } from '../../../errors.ts';
 import { fieldError, parseInput } from '../../../lib/input.ts';
-import { requireManagedClass, requireRostered, requireStatus, type ClassForWrite } from '../classes/class.access.ts';
+import type { ClassForWrite } from '../classes/class.access.ts';
 import { markOfWord, type ReadSheet } from '../documents/attendance-sheet.ts';
 import type { SheetLimits } from '../../../documents/xlsx/read.ts';
 import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';
 import { findAllSeated, type SeatedRow } from './attendance.repository.ts';
-import { MARKABLE, MARKING } from './attendance.service.ts';
-import { loadMarks, planMarks, writeMarks, type MarkChange } from './marks.ts';
+import { markingIn, requireMarkable, type MarkChange } from './attendance.service.ts';
 import { sessionLabel } from './session.time.ts';
 import type { UploadedFile } from '../../../upload.ts';
 
@@ -153,13 +151,6 @@ function checkRows(
   });
 }
 
-async function requireUploadable(tx: Tx, actor: Actor, classId: number): Promise<ClassForWrite> {
-  const cls = await requireManagedClass(tx, actor, classId);
-  requireRostered(cls);
-  requireStatus(cls, MARKABLE, MARKING);
-  return cls;
-}
-
 /**
  * POST …/attendance/upload: the sheet from attendance.xlsx, filled in. Every row is checked and
  * previewed; nothing is saved while any row or the sheet itself has an error, nor on a dry run.
@@ -175,39 +166,28 @@ export async function uploadAttendance(
   // Checked before the file is parsed, and parsed outside the transaction: reading a workbook takes
   // a while, and SQLite has one connection for everyone. The trainees counted here bound the rows.
   const outside = reader(ctx);
-  const managed = await requireUploadable(outside, actor, id);
+  const managed = await requireMarkable(outside, actor, id);
   if (!file) throw fieldError('file', 'hãy chọn bảng tính điểm danh (.xlsx) tải từ Canbo');
   const sheet = await readSheet(ctx, actor, file, (await findAllSeated(outside, actor, managed.id)).length);
   return inTransaction(ctx, async (tx) => {
-    const cls = await requireUploadable(tx, actor, id);
+    const cls = await requireMarkable(tx, actor, id);
     const sessions = await listSessions(tx, cls.id);
     const sheetErrors = [...sheet.errors];
     const columns = sessionColumns(sheet, sessions, cls, sheetErrors);
     const seated = await findAllSeated(tx, actor, cls.id);
     const enrolments = new Map(seated.map((e) => [e.id, e]));
     const rows = checkRows(sheet, columns, enrolments, cls);
-    const current = await loadMarks(
+    const marking = await markingIn(
       tx,
-      rows.flatMap((r) => (r.enrolmentId === null ? [] : [r.enrolmentId])),
+      actor,
+      { classId: cls.id, sessions, enrolments, changes: rows.flatMap((r) => r.changes) },
+      'upload',
     );
-    const plan = planMarks(
-      current,
-      rows.flatMap((r) => r.changes),
-    );
+    const { plan } = marking;
     for (const r of rows) if (r.enrolmentId !== null) r.result.changes = plan.changedBy.get(r.enrolmentId) ?? 0;
     const ok = sheetErrors.length === 0 && rows.every((r) => r.result.errors.length === 0);
     let changes = plan.upserts.length + plan.deletes.length;
-    if (ok && !dryRun) {
-      changes = await writeMarks(tx, actor, {
-        classId: id,
-        sessions,
-        enrolments,
-        current,
-        plan,
-        method: 'upload',
-        at: nowIso(),
-      });
-    }
+    if (ok && !dryRun) changes = await marking.write();
     return { rows: rows.map((r) => r.result), sheetErrors, changes, applied: ok && !dryRun };
   });
 }

@@ -1,3 +1,5 @@
+import { attendanceMarkLetters } from '@canbo/contract';
+
 /**
  * Words of attendance, results, certificates, check-in, the public verification page and a
  * person's training record. Enum words (marks, outcomes, certificate statuses, class statuses, grades…)
@@ -6,7 +8,7 @@
 export const trainingResults = {
   vi: {
     markNone: 'Để trống',
-    markShort: { present: 'C', late: 'M', excused: 'P', absent: 'K' },
+    markShort: attendanceMarkLetters,
     bulk: {
       session: 'Cả buổi {{mark}}',
       sessionClear: 'Xóa điểm danh cả buổi',
