@@ -48,6 +48,15 @@ export function flag(condition: Expression<SqlBool> | RawBuilder<boolean>): RawB
   return sql<number>`case when ${condition} then 1 else 0 end`;
 }
 
+/**
+ * A sort key putting the rows where `column` is null after the others when ascending (before them
+ * when descending), as PostgreSQL does: SQLite sorts nulls first, so a list ordered by a nullable
+ * column alone would come out differently on the two engines. Place it before the column itself.
+ */
+export function nullsLast(column: string): RawBuilder<number> {
+  return sql<number>`case when ${sql.ref(column)} is null then 1 else 0 end`;
+}
+
 /** The application clock as ISO text, so both engines store and compare timestamps the same way. */
 export function nowIso(): string {
   return new Date().toISOString();

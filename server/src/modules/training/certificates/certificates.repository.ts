@@ -4,6 +4,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../auth/actor.ts';
 import { inScope } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
+import { nullsLast } from '../../../db/dialect.ts';
+import { countRows, pageRows } from '../../../db/listing.ts';
 import type { CertificateTable } from '../../../db/schema.ts';
 import { enrolmentVisible, type VisibleClassId } from '../classes/class.access.ts';
 import { effectiveOutcome, SEATED } from '../results/outcomes.ts';
@@ -104,10 +106,17 @@ function listed(tx: Tx, actor: Actor, f: CertificateFilter) {
   return query;
 }
 
+/**
+ * Number order: by year, the unit's running numbers in order, then the certificates recorded as
+ * printed (no running number) in the order they were recorded — the same on both engines.
+ */
+const NUMBER_ORDER: RawBuilder<unknown>[] = [sql`cert.year`, nullsLast('cert.seq'), sql`cert.seq`, sql`cert.id`];
+
+/** Total orders ending in the id, the same on both engines. */
 const SORT_KEYS = {
-  number: ['cert.year', 'cert.seq', 'cert.id'],
-  person: ['e.sort_key', 'cert.id'],
-} as const;
+  number: NUMBER_ORDER,
+  person: [sql`e.sort_key`, sql`cert.id`],
+} satisfies Record<string, RawBuilder<unknown>[]>;
 
 export function findCertificatesPage(
   tx: Tx,
@@ -117,17 +126,11 @@ export function findCertificatesPage(
   order: 'asc' | 'desc',
   page: { limit: number; offset: number },
 ): Promise<CertificateRow[]> {
-  let query = listed(tx, actor, f);
-  for (const key of SORT_KEYS[sort]) query = query.orderBy(key, order);
-  return query.limit(page.limit).offset(page.offset).execute();
+  return pageRows(listed(tx, actor, f), SORT_KEYS[sort], order, page);
 }
 
-export async function countCertificates(tx: Tx, actor: Actor, f: CertificateFilter): Promise<number> {
-  const row = await listed(tx, actor, f)
-    .clearSelect()
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export function countCertificates(tx: Tx, actor: Actor, f: CertificateFilter): Promise<number> {
+  return countRows(listed(tx, actor, f));
 }
 
 /** One certificate the actor may open, or undefined (404). */
@@ -138,7 +141,7 @@ export function findVisibleCertificate(tx: Tx, actor: Actor, id: number): Promis
 /** Certificates this transaction has just written, in number order. */
 export function certificatesByIds(tx: Tx, ids: number[]): Promise<CertificateRow[]> {
   if (!ids.length) return Promise.resolve([]);
-  return certificateRows(tx).where('cert.id', 'in', ids).orderBy('cert.seq').orderBy('cert.id').execute();
+  return NUMBER_ORDER.reduce((q, key) => q.orderBy(key), certificateRows(tx).where('cert.id', 'in', ids)).execute();
 }
 
 // --- issuing -----------------------------------------------------------------------------------
@@ -309,13 +312,8 @@ export function documentRow(tx: Tx, actor: Actor, id: number): Promise<DocumentR
 
 /** A class's valid certificates the actor may open, in number order. */
 export function classDocumentRows(tx: Tx, actor: Actor, classId: VisibleClassId): Promise<DocumentRow[]> {
-  return documentRows(tx, actor)
-    .where('e.class_id', '=', classId)
-    .where('cert.revoked_at', 'is', null)
-    .orderBy('cert.year')
-    .orderBy('cert.seq')
-    .orderBy('cert.id')
-    .execute();
+  const query = documentRows(tx, actor).where('e.class_id', '=', classId).where('cert.revoked_at', 'is', null);
+  return NUMBER_ORDER.reduce((q, key) => q.orderBy(key), query).execute();
 }
 
 // --- public verification -----------------------------------------------------------------------

@@ -297,4 +297,35 @@ describe('recording a class already held', () => {
     const pub = await as(t.app, null).get(`/api/v1/public/certificates/${ok.json().issued[0].verifyCode}`);
     expect(pub.json().issuedOn).toBe('2019-06-03');
   });
+
+  it('lists printed certificates after the numbered ones by number, alike on both engines', async () => {
+    const res = await as(t.app, admin).post(
+      URL,
+      classData(cuJut, {
+        name: 'Lớp có giấy in và cấp sau',
+        roster: [
+          { personId: an, outcome: 'completed', certificate: { number: '007/GCN-CJ', issuedOn: '2019-05-20' } },
+          { personId: binh, outcome: 'completed', grade: 'good' },
+          { personId: mover, outcome: 'completed', grade: 'good' },
+        ],
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    const issued = await as(t.app, admin).post(`/api/v1/training/classes/${id}/certificates`, {
+      issuedAt: '2019-06-03',
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const numbered = issued.json().issued.map((c: { number: string }) => c.number);
+    expect(numbered).toHaveLength(2);
+    const listed = async (order: 'asc' | 'desc') => {
+      const page = await as(t.app, admin).get(
+        `/api/v1/training/classes/${id}/certificates?sort=number&order=${order}&pageSize=50`,
+      );
+      expect(page.statusCode, page.body).toBe(200);
+      return page.json().items.map((c: { number: string }) => c.number);
+    };
+    expect(await listed('asc')).toEqual([...numbered, '007/GCN-CJ']);
+    expect(await listed('desc')).toEqual(['007/GCN-CJ', ...numbered.reverse()]);
+  });
 });
