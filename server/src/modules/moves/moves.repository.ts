@@ -151,11 +151,26 @@ export async function insertMove(tx: Tx, values: MoveValues, now: string): Promi
   return row.id;
 }
 
-export async function hasMoves(tx: Tx, personId: number): Promise<boolean> {
-  return (
-    (await tx.q.selectFrom('moves').select('id').where('person_id', '=', personId).limit(1).executeTakeFirst()) !==
-    undefined
-  );
+/** What a person's record holds that is credited to the unit of its day (see `datedHistoryOf`). */
+export type DatedHistory = 'moves' | 'classes' | 'studies' | 'visits';
+
+/**
+ * The first kind of dated record the person has whose unit comes from the day it happened: moves
+ * themselves, participations (credited enrolments), studies (counted for the unit of their start)
+ * and grassroots trips. Without any, the unit on the record is the unit on every day, so correcting
+ * it rewrites nothing that was counted; with one, only a dated move may change it.
+ */
+export async function datedHistoryOf(tx: Tx, personId: number): Promise<DatedHistory | null> {
+  const row = await tx.q
+    .selectNoFrom((eb) => [
+      flag(eb.exists(eb.selectFrom('moves').select('id').where('person_id', '=', personId))).as('moves'),
+      flag(eb.exists(eb.selectFrom('enrolments').select('id').where('person_id', '=', personId))).as('classes'),
+      flag(eb.exists(eb.selectFrom('studies').select('id').where('person_id', '=', personId))).as('studies'),
+      flag(eb.exists(eb.selectFrom('visit_trips').select('id').where('person_id', '=', personId))).as('visits'),
+    ])
+    .executeTakeFirstOrThrow();
+  const kinds: DatedHistory[] = ['moves', 'classes', 'studies', 'visits'];
+  return kinds.find((k) => Number(row[k]) === 1) ?? null;
 }
 
 export async function deleteMove(tx: Tx, id: number): Promise<void> {

@@ -375,6 +375,30 @@ describe('a cadre’s moves', () => {
       expect((await creditOf(enrolment)).unit_id).toBe(dakMil);
     });
 
+    it('a unit typed on the form does not move a cadre with participations: only a dated move does', async () => {
+      const person = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Lê', givenName: 'Hoà' });
+      const cls = await makeClass(t.ctx, {
+        organiserUnitId: province,
+        startDate: '2019-10-14',
+        endDate: '2019-10-16',
+        status: 'completed',
+      });
+      const enrolment = await makeEnrolment(t.ctx, { classId: cls, personId: person, title: null });
+      const before = await progress();
+      const version = (await as(t.app, admin).get(`/api/v1/people/${person}`)).json().version;
+      const typed = await as(t.app, admin).patch(`/api/v1/people/${person}`, { version, unitId: dakMil });
+      expect(typed.statusCode).toBe(400);
+      expect(typed.json().details.field).toBe('unitId');
+      expect(typed.json().message).toContain('Quá trình công tác');
+      expect(await unitOf(person)).toBe(cuJut);
+      // The move the message points to, dated today, keeps the 2019 class with Cư Jút.
+      const moved = await as(t.app, admin).post(moves(person), transfer(cuJut, dakMil, todayIso()));
+      expect(moved.statusCode).toBe(201);
+      expect(await unitOf(person)).toBe(dakMil);
+      expect((await creditOf(enrolment)).unit_id).toBe(cuJut);
+      expect(await progress()).toEqual(before);
+    });
+
     it('a class’s new first day and a corrected position credit again', async () => {
       const person = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Trần', givenName: 'Bình' });
       const position = await makePosition(t.ctx, {
@@ -459,6 +483,28 @@ describe('a cadre’s moves', () => {
       });
       expect(res.statusCode).toBe(201);
       scheme = res.json().id;
+    });
+
+    it('a unit typed on the form is refused for a cadre with a study or a trip, and allowed without', async () => {
+      const studied = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Đinh', givenName: 'Lan' });
+      await makeStudy(t, { personId: studied });
+      const visited = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Đinh', givenName: 'Mai' });
+      const trip1 = await trip(visited, '2020-03-02', '2020-03-04');
+      const fresh = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Đinh', givenName: 'Nga' });
+      const typeUnit = async (person: number) => {
+        const version = (await as(t.app, admin).get(`/api/v1/people/${person}`)).json().version;
+        return as(t.app, admin).patch(`/api/v1/people/${person}`, { version, unitId: dakMil });
+      };
+      for (const person of [studied, visited]) {
+        const res = await typeUnit(person);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().details.field).toBe('unitId');
+        expect(await unitOf(person)).toBe(cuJut);
+      }
+      expect(await creditOf(trip1)).toBe(cuJut);
+      // Nothing credited yet: the unit is corrected for every day.
+      expect((await typeUnit(fresh)).statusCode).toBe(200);
+      expect(await unitOf(fresh)).toBe(dakMil);
     });
 
     it('a cadre who studied and was visited in district A, moved to B later, counts for A', async () => {

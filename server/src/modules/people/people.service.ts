@@ -21,7 +21,7 @@ import { nowIso } from '../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
-import { hasMoves } from '../moves/moves.repository.ts';
+import { datedHistoryOf, type DatedHistory } from '../moves/moves.repository.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { requireWritableUnit } from './access.ts';
 import { todayIso, vnDate } from '../../lib/dates.ts';
@@ -253,6 +253,14 @@ const PLAIN: [keyof PersonUpdate, keyof PersonValues][] = [
   ['notes', 'notes'],
 ];
 
+const HISTORY_WORDS: Record<DatedHistory, string> = {
+  moves: 'cán bộ đã có quá trình công tác',
+  classes: 'cán bộ đã dự lớp bồi dưỡng, được tính cho đơn vị lúc học',
+  studies: 'cán bộ đã có quá trình học tập, được tính cho đơn vị lúc học',
+  visits: 'cán bộ đã có chuyến đi cơ sở, được tính cho đơn vị lúc đi',
+};
+const UNIT_BY_MOVE = ': hãy đổi đơn vị bằng một lần điều chuyển (thẻ “Quá trình công tác”) có ngày và quyết định';
+
 export async function updatePerson(
   ctx: Ctx,
   actor: Actor,
@@ -275,10 +283,11 @@ export async function updatePerson(
     checkDates({ birthDate, partyMember, partyJoinDate }, today);
     if (patch.unitId !== undefined && patch.unitId !== before.unit_id) {
       checkUnitOpen(await requireWritableUnit(tx, actor, patch.unitId));
-      // With moves recorded, the unit of today is the last move's: a typed-in unit would contradict them.
-      if (await hasMoves(tx, id)) {
-        throw fieldError('unitId', 'cán bộ đã có quá trình công tác: hãy ghi một lần điều chuyển thay vì sửa đơn vị');
-      }
+      // A unit typed on the form holds for every day: with moves it would contradict them, and with
+      // participations, studies or trips it would credit them elsewhere than the move that credits
+      // them from its date. Only a record with none of these may have its unit corrected here.
+      const history = await datedHistoryOf(tx, id);
+      if (history) throw fieldError('unitId', `${HISTORY_WORDS[history]}${UNIT_BY_MOVE}`);
     }
     await checkReferences(tx, patch, id);
 
