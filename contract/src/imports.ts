@@ -41,16 +41,23 @@ export const importQuery = z.object({
 
 export const importProgressParams = z.object({ token: importProgressToken });
 
+/** How many rows a sheet creates, updates and leaves as they are. */
+export const importCounts = z.object({ create: z.number().int(), update: z.number().int(), skip: z.number().int() });
+export type ImportCounts = z.infer<typeof importCounts>;
+
 /**
  * Where an upload is: `waiting` (not started, or not this user's token, or long finished), `reading`
  * the file (`done` rows read so far, `total` unknown: 0), `checking` and `writing` (`done` of
- * `total` rows), `done` (the answer is on its way), `cancelled` (the client went away: nothing written).
+ * `total` rows), `done` (a preview's answer is on its way), `saved` (a commit's transaction has
+ * committed: the sheet is stored, whether or not its client is still there to be told; `counts`
+ * says what it wrote), `cancelled` (the client went away before the commit: nothing written).
  */
-export const importPhases = ['waiting', 'reading', 'checking', 'writing', 'done', 'cancelled'] as const;
+export const importPhases = ['waiting', 'reading', 'checking', 'writing', 'done', 'saved', 'cancelled'] as const;
 export const importProgress = z.object({
   phase: z.enum(importPhases),
   done: z.number().int(),
   total: z.number().int(),
+  counts: importCounts.optional(),
 });
 export type ImportProgress = z.infer<typeof importProgress>;
 
@@ -75,7 +82,7 @@ export const importResult = z.object({
   kind: importKind,
   /** Rows with data read from the sheet (blank rows are skipped). */
   rows: z.number().int(),
-  counts: z.object({ create: z.number().int(), update: z.number().int(), skip: z.number().int() }),
+  counts: importCounts,
   errors: z.number().int(),
   warnings: z.number().int(),
   /** The first IMPORT_ISSUES_SHOWN findings, errors first, in row order. */

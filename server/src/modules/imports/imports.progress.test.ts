@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImportProgress } from '@canbo/contract';
@@ -9,6 +10,7 @@ import { form } from '../../../test/multipart.ts';
 import { peopleSheet } from '../../../test/xlsx.ts';
 import type { CheckedSheet, RowProgress } from './kind.ts';
 import { IMPORT_KINDS } from './kinds.ts';
+import { ImportTracker } from './imports.progress.ts';
 
 /**
  * An upload's progress under its token, and its cancellation: over a real connection, since
@@ -95,7 +97,12 @@ describe('import progress and cancellation', () => {
     const res = await answer;
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ committed: true, counts: { create: 300 } });
-    expect(await progressOf(editorA, token)).toEqual({ phase: 'done', done: 300, total: 300 });
+    expect(await progressOf(editorA, token)).toEqual({
+      phase: 'saved',
+      done: 300,
+      total: 300,
+      counts: { create: 300, update: 0, skip: 0 },
+    });
   });
 
   it('a commit cancelled while it writes rolls back: nothing of the sheet is stored', async () => {
@@ -127,5 +134,48 @@ describe('import progress and cancellation', () => {
     vi.restoreAllMocks();
     const again = await send(peopleSheet(200, 10_000), 'sent-again-after-cancel');
     expect(await again.json()).toMatchObject({ committed: true, counts: { create: 200 } });
+  });
+
+  it('a cancel that comes once the last check has passed finds the sheet saved, and the progress says so', async () => {
+    const before = await stored();
+    const cancel = new AbortController();
+    const lastCheck = Object.getOwnPropertyDescriptor(ImportTracker.prototype, 'lastCheck')!.value as (
+      this: ImportTracker,
+      writes: number,
+    ) => Promise<void>;
+    vi.spyOn(ImportTracker.prototype, 'lastCheck').mockImplementation(async function (this: ImportTracker, writes) {
+      await lastCheck.call(this, writes);
+      // The client goes away now, between the last check and the end of the commit's transaction:
+      // wait until the server has seen the connection close (its private signal), then let it commit.
+      const gone = (this as unknown as { signal: AbortSignal }).signal;
+      cancel.abort();
+      if (!gone.aborted) await new Promise((r) => gone.addEventListener('abort', r, { once: true }));
+    });
+    const token = 'cancelled-after-the-last-check';
+    // On a connection of its own (not fetch's pool, which opens a spare one after an abort and
+    // keeps the server from closing until it times out).
+    const f = form('can-bo.xlsx', peopleSheet(50, 20_000));
+    const answer = await new Promise<string>((resolve) => {
+      const req = request(
+        `${base}/api/v1/imports/people?commit=true&progress=${token}`,
+        {
+          method: 'POST',
+          agent: false,
+          signal: cancel.signal,
+          headers: { 'content-type': f.contentType, cookie: editorA.cookie, 'x-csrf-token': editorA.csrf },
+        },
+        (res) => res.resume().on('end', () => resolve('answered')),
+      );
+      req.on('error', () => resolve('cancelled'));
+      req.end(f.payload);
+    });
+    expect(answer).toBe('cancelled');
+    expect(await until(editorA, token, (p) => p.phase !== 'writing')).toEqual({
+      phase: 'saved',
+      done: 50,
+      total: 50,
+      counts: { create: 50, update: 0, skip: 0 },
+    });
+    expect((await stored()).people).toBe(before.people + 50);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportProgress } from '@canbo/contract';
+import type { ImportCounts, ImportProgress } from '@canbo/contract';
 import { AppError } from '../../errors.ts';
 
 /**
@@ -97,10 +97,23 @@ export class ImportTracker {
     this.set({ phase, done, total });
   }
 
-  /** The last word, cancelled or done, kept a while for a late poll. */
-  end(phase: 'done' | 'cancelled'): void {
+  /**
+   * The last moment a cancellation is noticed: a commit's transaction ends right after it, and
+   * once it has committed a closed connection changes nothing (`end('saved')` says so).
+   */
+  async lastCheck(writes: number): Promise<void> {
+    await this.report('writing', writes, writes);
+  }
+
+  /**
+   * The last word, kept a while for a late poll: a preview done, a commit saved (with what it wrote:
+   * its client may have gone meanwhile and asks this to tell the user), or cancelled.
+   */
+  end(phase: 'done' | 'cancelled'): void;
+  end(phase: 'saved', counts: ImportCounts): void;
+  end(phase: 'done' | 'saved' | 'cancelled', counts?: ImportCounts): void {
     const last = this.key ? entries.get(this.key)?.progress : undefined;
-    this.set({ phase, done: last?.done ?? 0, total: last?.total ?? 0 });
+    this.set({ phase, done: last?.done ?? 0, total: last?.total ?? 0, ...(counts ? { counts } : {}) });
   }
 
   private set(progress: ImportProgress): void {

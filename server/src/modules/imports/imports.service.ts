@@ -153,12 +153,14 @@ async function checkSheet(
         await tracker.report('writing', 0, writes);
         await checked.write((done) => tracker.report('writing', done, writes));
         // The last moment to notice a cancellation: thrown here, the whole commit rolls back.
-        await tracker.report('writing', writes, writes);
+        await tracker.lastCheck(writes);
       } else await tracker.report('checking', total, total);
       return { read, form, checked, committed: commit && ok };
     };
     const out = commit ? await inTransaction(ctx, run) : await run(reader(ctx));
-    tracker.end('done');
+    // Committed: stored, even if the client has gone since the last check; a late poll learns so.
+    if (out.committed) tracker.end('saved', out.checked.counts);
+    else tracker.end('done');
     return out;
   } catch (err) {
     tracker.end(signal?.aborted ? 'cancelled' : 'done');

@@ -161,4 +161,43 @@ describe('the import page', () => {
     expect(screen.queryByTestId('import-preview')).toBeNull();
     expect(document.querySelector('.ant-alert')).toBeNull();
   });
+
+  /** Previews a clean sheet, commits it and presses "Hủy" while the server writes; `after` answers the polls then. */
+  async function cancelCommit(after: ImportProgress) {
+    send.mockResolvedValueOnce(aResult());
+    let cancelled = false;
+    send.mockImplementationOnce((_kind, _file, _commit, onProgress, follow) => {
+      onProgress(1);
+      return new Promise((_resolve, reject) => {
+        follow.signal.addEventListener('abort', () => {
+          cancelled = true;
+          reject(new ApiError(0, 'cancelled', 'Đã hủy'));
+        });
+      });
+    });
+    progress.mockImplementation(async () => (cancelled ? after : { phase: 'writing', done: 3, total: 3 }));
+    renderWithApp(<ImportsPage />);
+    choose();
+    const preview = await screen.findByTestId('import-preview');
+    fireEvent.click(within(preview).getByTestId('import-commit'));
+    const [title] = await screen.findAllByText('Nhập dữ liệu vào Canbo?');
+    fireEvent.click(within(title!.closest<HTMLElement>('.ant-modal')!).getByRole('button', { name: 'Nhập dữ liệu' }));
+    await screen.findByText('Đã ghi 3 / 3 dòng');
+    fireEvent.click(screen.getByTestId('import-cancel'));
+  }
+
+  it('a cancel that reaches the server after the commit ended shows what was saved, not "nothing saved"', async () => {
+    await cancelCommit({ phase: 'saved', done: 3, total: 3, counts: { create: 3, update: 0, skip: 0 } });
+    await screen.findByText('Đã nhập: tạo mới 3, cập nhật 0, không đổi 0.');
+    expect(screen.getByText('Lệnh hủy đến khi dữ liệu đã được ghi xong, nên các dòng trên đã được lưu.')).toBeTruthy();
+    expect(screen.queryByText('Đã hủy: chưa có gì được ghi.')).toBeNull();
+  });
+
+  it('a commit the server rolled back on the cancel says nothing was saved, the preview kept', async () => {
+    await cancelCommit({ phase: 'cancelled', done: 3, total: 3 });
+    await screen.findByText('Đã hủy: chưa có gì được ghi.');
+    await waitFor(() => expect(screen.queryByTestId('import-progress')).toBeNull());
+    expect(screen.getByTestId('import-preview')).toBeTruthy();
+    expect(screen.queryByTestId('import-done')).toBeNull();
+  });
 });

@@ -19,6 +19,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import {
   importKinds,
+  type ImportCounts,
   type ImportIssue,
   type ImportKind,
   type ImportProgress,
@@ -30,10 +31,37 @@ import { SheetDragger } from '../../lib/SheetDragger';
 import { downloadErrors, downloadTemplate, importProgress, progressToken, sendSheet } from './api';
 
 type Phase =
-  { step: 'idle' } | { step: 'sending'; share: number } | { step: 'server'; progress: ImportProgress; commit: boolean };
+  | { step: 'idle' }
+  | { step: 'sending'; share: number }
+  | { step: 'server'; progress: ImportProgress; commit: boolean }
+  | { step: 'stopping' };
+
+/** What a commit wrote; `late` when it was saved though the user had pressed "Hủy" meanwhile. */
+interface Saved {
+  counts: ImportCounts;
+  late: boolean;
+}
 
 /** How often the server is asked how far it has come while it reads, checks or writes. */
 const POLL_MS = 400;
+/** How many times a cancelled commit's last word is asked for before the page stops waiting. */
+const LAST_WORD_POLLS = 25;
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A cancelled commit's outcome, from the server: the connection closed, but the commit may have
+ * ended its transaction before the server saw it go (`saved`), or rolled back (`cancelled`; `done`
+ * when the sheet turned out to have errors). Undefined when the server never says.
+ */
+async function lastWord(token: string): Promise<ImportProgress | undefined> {
+  for (let i = 0; i < LAST_WORD_POLLS; i++) {
+    const p = await importProgress(token).catch(() => undefined);
+    if (p && (p.phase === 'saved' || p.phase === 'cancelled' || p.phase === 'done')) return p;
+    await wait(POLL_MS);
+  }
+  return undefined;
+}
 
 const count = (n: number) => n.toLocaleString('vi-VN');
 
@@ -49,7 +77,7 @@ export function ImportsPage() {
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [done, setDone] = useState<ImportResult | null>(null);
+  const [done, setDone] = useState<Saved | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busy = phase.step !== 'idle';
 
@@ -75,6 +103,7 @@ export function ImportsPage() {
         );
       }, POLL_MS);
     };
+    let sent = false;
     try {
       const res = await sendSheet(
         kind,
@@ -83,6 +112,7 @@ export function ImportsPage() {
         (share) => {
           if (share < 1) setPhase({ step: 'sending', share });
           else {
+            sent = true;
             setPhase({ step: 'server', progress: { phase: 'reading', done: 0, total: 0 }, commit });
             follow();
           }
@@ -90,12 +120,22 @@ export function ImportsPage() {
         { progress: token, signal: controller.signal },
       );
       if (res.committed) {
-        setDone(res);
+        setDone({ counts: res.counts, late: false });
         setPreview(null);
       } else setPreview(res);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'cancelled') void message.info(t('cancelled'));
-      else setError(errorMessage(err));
+      if (!(err instanceof ApiError && err.code === 'cancelled')) setError(errorMessage(err));
+      else if (commit && sent) {
+        // The whole sheet reached the server, which may have committed before it saw the cancel.
+        clearInterval(poll);
+        setPhase({ step: 'stopping' });
+        const last = await lastWord(token);
+        if (last?.phase === 'saved') {
+          setDone({ counts: last.counts ?? preview?.counts ?? { create: 0, update: 0, skip: 0 }, late: true });
+          setPreview(null);
+        } else if (last) void message.info(t('cancelled'));
+        else void message.warning(t('cancelUnknown'));
+      } else void message.info(t('cancelled'));
     } finally {
       clearInterval(poll);
       running.current = null;
@@ -103,7 +143,10 @@ export function ImportsPage() {
     }
   };
 
-  /** Closes the upload's connection: the server stops and writes nothing (a commit under way rolls back). */
+  /**
+   * Closes the upload's connection: the server stops and writes nothing (a commit under way rolls
+   * back) — unless the commit had already ended, which the server then says (see `lastWord`).
+   */
   const cancel = () => running.current?.abort();
 
   const choose = (f: File) => {
@@ -145,6 +188,7 @@ export function ImportsPage() {
       <Result
         status="success"
         title={t('done', { ...done.counts })}
+        subTitle={done.late ? t('savedBeforeCancel') : undefined}
         extra={[
           // Imported people are found in the people list; the other kinds on their own pages.
           ...(kind === 'people'
@@ -201,7 +245,8 @@ function Working({ phase, onCancel }: { phase: Phase; onCancel: () => void }) {
   const { t } = useTranslation('imports');
   let percent = 0;
   let text = '';
-  if (phase.step === 'sending') {
+  if (phase.step === 'stopping') text = t('stopping');
+  else if (phase.step === 'sending') {
     percent = Math.round(phase.share * 100);
     text = t('sending', { percent });
   } else if (phase.step === 'server') {
@@ -222,9 +267,11 @@ function Working({ phase, onCancel }: { phase: Phase; onCancel: () => void }) {
       <Progress percent={percent} status="active" />
       <Space>
         <Typography.Text type="secondary">{text}</Typography.Text>
-        <Button size="small" onClick={onCancel} data-testid="import-cancel">
-          {t('cancel')}
-        </Button>
+        {phase.step !== 'stopping' && (
+          <Button size="small" onClick={onCancel} data-testid="import-cancel">
+            {t('cancel')}
+          </Button>
+        )}
       </Space>
     </div>
   );

@@ -18,6 +18,10 @@ export const imports = {
     written: 'Đã ghi {{done}} / {{total}} dòng',
     cancel: 'Hủy',
     cancelled: 'Đã hủy: chưa có gì được ghi.',
+    stopping: 'Đang hủy: chờ máy chủ cho biết đã dừng…',
+    savedBeforeCancel: 'Lệnh hủy đến khi dữ liệu đã được ghi xong, nên các dòng trên đã được lưu.',
+    cancelUnknown:
+      'Đã hủy, nhưng máy chủ chưa cho biết dữ liệu đã được ghi hay chưa. Hãy tải tệp lên lại để xem trước: các dòng đã có sẽ hiện là không đổi.',
     rows: '{{count}} dòng có dữ liệu',
     create: 'Tạo mới',
     update: 'Cập nhật',
@@ -66,6 +70,10 @@ export const imports = {
     written: 'Written {{done}} / {{total}} rows',
     cancel: 'Cancel',
     cancelled: 'Cancelled: nothing has been saved.',
+    stopping: 'Cancelling: waiting for the server to say it has stopped…',
+    savedBeforeCancel: 'The cancel came when the data was already written, so the rows above are saved.',
+    cancelUnknown:
+      'Cancelled, but the server has not said whether the data was written. Upload the file again to preview it: rows already stored show as unchanged.',
     rows: '{{count}} rows with data',
     create: 'New',
     update: 'Updated',
