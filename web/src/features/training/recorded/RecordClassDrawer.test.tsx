@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import '../../../i18n';
 import { get, mockApi, page, renderWithApp, reply, unitDetail, type Sent } from '../testing/mockApi';
 import { makeClass } from '../testing/classes';
@@ -26,7 +26,7 @@ function world(...more: ((req: Sent) => { status?: number; body: unknown } | und
   return mockApi(
     get('/training/kinds', kinds),
     get('/units/5', unitDetail(5, 'Huyện đoàn Cư Jút')),
-    get('/units', page([unitDetail(5, 'Huyện đoàn Cư Jút')])),
+    get('/units', page([unitDetail(5, 'Huyện đoàn Cư Jút'), unitDetail(3, 'Tỉnh đoàn Đắk Nông')])),
     get(
       '/people',
       page([person(11, 'Nguyễn Văn An', 'Huyện đoàn Cư Jút'), person(12, 'Nguyễn Văn An', 'Huyện đoàn Đắk Mil')]),
@@ -75,9 +75,12 @@ describe('RecordClassDrawer', () => {
     type('recorded_roster_0_attendancePercent', '90');
     type('recorded_roster_0_certificate_number', '015/GCN-TĐ');
     typeDate('recorded_roster_0_certificate_issuedOn', '20/05/2019');
+    // Signed by the province, not the organiser; the second trainee's paper keeps the default.
+    await pickOpen('recorded_roster_0_certificate_issuingUnitId', 'Tỉnh đoàn Đắk Nông');
     fireEvent.click(screen.getByTestId('recorded-add'));
     await pickOpen('recorded_roster_1_personId', 'Nguyễn Văn An – Huyện đoàn Đắk Mil');
     await pickOpen('recorded_roster_1_outcome', 'Không hoàn thành');
+    type('recorded_roster_1_certificate_number', '016/GCN-TĐ');
     fireEvent.click(screen.getByTestId('recorded-submit'));
 
     await waitFor(() => expect(onRecorded).toHaveBeenCalledWith(created));
@@ -95,9 +98,15 @@ describe('RecordClassDrawer', () => {
           outcome: 'completed',
           grade: null,
           attendancePercent: 90,
-          certificate: { number: '015/GCN-TĐ', issuedOn: '2019-05-20' },
+          certificate: { number: '015/GCN-TĐ', issuedOn: '2019-05-20', issuingUnitId: 3 },
         },
-        { personId: 12, outcome: 'not_completed', grade: null, attendancePercent: null, certificate: null },
+        {
+          personId: 12,
+          outcome: 'not_completed',
+          grade: null,
+          attendancePercent: null,
+          certificate: { number: '016/GCN-TĐ', issuedOn: '2019-05-15' },
+        },
       ],
     });
   }, 60_000);
@@ -127,5 +136,25 @@ describe('RecordClassDrawer', () => {
     const cell = document.getElementById('recorded_roster_0_certificate_number')!.closest('.ant-form-item')!;
     await waitFor(() => expect(cell.textContent).toContain(message));
     expect(onRecorded).not.toHaveBeenCalled();
+  }, 60_000);
+
+  it('shows each trainee as labelled fields of their own, the signing unit defaulting to the organiser', async () => {
+    world();
+    renderWithApp(<RecordClassDrawer open organiserUnitId={5} onClose={() => {}} onRecorded={() => {}} />);
+    await screen.findByText('Huyện đoàn Cư Jút');
+    fireEvent.click(screen.getByTestId('recorded-add'));
+    const trainees = screen.getAllByTestId('recorded-trainee');
+    expect(trainees.map((b) => within(b).getByText(/^Học viên thứ/).textContent)).toEqual([
+      'Học viên thứ 1',
+      'Học viên thứ 2',
+    ]);
+    for (const block of trainees) {
+      // Labelled fields wrap to the width there is (no table cut to fixed column widths).
+      for (const label of ['Học viên', 'Kết quả', 'Số giấy chứng nhận', 'Đơn vị cấp (ký)']) {
+        expect(within(block).getByText(label, { selector: 'label' })).toBeTruthy();
+      }
+      expect(within(block).getByText('Đơn vị tổ chức lớp')).toBeTruthy();
+    }
+    expect(document.querySelector('.ant-table')).toBeNull();
   }, 60_000);
 });

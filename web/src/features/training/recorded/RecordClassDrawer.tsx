@@ -1,6 +1,20 @@
 import { useMemo } from 'react';
 import { routes, grades, outcomes, type TrainingClass } from '@canbo/contract';
-import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Table } from 'antd';
+import {
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
@@ -16,7 +30,8 @@ import { newRecordedValues, newRosterRow, recordedBody, type RecordedFormValues 
 /**
  * "Ghi nhận lớp đã tổ chức": a class already held, typed in from its papers in one step — its data,
  * the named roster (anyone the user can see, wherever they work now), each trainee's outcome, grade,
- * attendance share and the certificate as printed. A refusal lands on the row and cell it names.
+ * attendance share and the certificate as printed (number, date, signing unit: the organiser unless
+ * another is chosen). A refusal lands on the trainee and field it names.
  */
 export function RecordClassDrawer({
   open,
@@ -116,101 +131,15 @@ export function RecordClassDrawer({
         <Form.List name="roster">
           {(rows, { add, remove }) => (
             <>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={rows}
-                // Fixed layout: the certificate's number and date keep the width they need; a phone scrolls sideways.
-                tableLayout="fixed"
-                scroll={{ x: 1048 }}
-                columns={[
-                  { key: 'n', title: '#', width: 40, render: (_, __, i) => i + 1 },
-                  {
-                    key: 'person',
-                    title: t('recorded.person'),
-                    width: 300,
-                    render: (_, row) => (
-                      <Form.Item
-                        name={[row.name, 'personId']}
-                        rules={requiredRule(t, t('recorded.person'), 'choice')}
-                        style={{ margin: 0, minWidth: 260 }}
-                      >
-                        <PersonSelect />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'outcome',
-                    title: t('recorded.outcome'),
-                    width: 150,
-                    render: (_, row) => (
-                      <Form.Item name={[row.name, 'outcome']} style={{ margin: 0 }}>
-                        <Select options={labelOptions(t, 'outcome', outcomes)} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'grade',
-                    title: t('recorded.grade'),
-                    width: 110,
-                    render: (_, row) => (
-                      <Form.Item name={[row.name, 'grade']} style={{ margin: 0 }}>
-                        <Select allowClear options={labelOptions(t, 'grade', grades)} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'attendance',
-                    title: t('recorded.attendance'),
-                    width: 100,
-                    render: (_, row) => (
-                      <Form.Item name={[row.name, 'attendancePercent']} style={{ margin: 0 }}>
-                        <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'certNumber',
-                    title: t('recorded.certificateNumber'),
-                    width: 150,
-                    render: (_, row) => (
-                      <Form.Item name={[row.name, 'certificate', 'number']} style={{ margin: 0 }}>
-                        <Input maxLength={60} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'certDate',
-                    title: t('recorded.certificateDate'),
-                    width: 150,
-                    render: (_, row) => (
-                      <Form.Item name={[row.name, 'certificate', 'issuedOn']} style={{ margin: 0 }}>
-                        <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'remove',
-                    width: 48,
-                    render: (_, row) => (
-                      <Button
-                        type="text"
-                        icon={<DeleteOutlined />}
-                        aria-label={t('recorded.remove')}
-                        disabled={rows.length === 1}
-                        onClick={() => remove(row.name)}
-                      />
-                    ),
-                  },
-                ]}
-              />
-              <Button
-                icon={<PlusOutlined />}
-                onClick={() => add(newRosterRow())}
-                style={{ marginTop: 8 }}
-                data-testid="recorded-add"
-              >
+              {rows.map((row, i) => (
+                <RosterRow
+                  key={row.key}
+                  name={row.name}
+                  n={i + 1}
+                  onRemove={rows.length > 1 ? () => remove(row.name) : undefined}
+                />
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add(newRosterRow())} data-testid="recorded-add">
                 {t('recorded.add')}
               </Button>
             </>
@@ -218,5 +147,73 @@ export function RecordClassDrawer({
         </Form.List>
       </Form>
     </Drawer>
+  );
+}
+
+/**
+ * One trainee as a block of labelled fields rather than a table row: the person (with their unit)
+ * and the outcome need room to be read — in a row of eight columns they were cut at 1366 px, and a
+ * phone had to scroll sideways. Two lines on a desk (how it went; the certificate), one field a
+ * line or two on a phone.
+ */
+function RosterRow({ name, n, onRemove }: { name: number; n: number; onRemove: (() => void) | undefined }) {
+  const { t } = useTranslation('training');
+  return (
+    <div
+      data-testid="recorded-trainee"
+      style={{ border: '1px solid rgba(5, 5, 5, 0.06)', borderRadius: 8, padding: '8px 12px 0', marginBottom: 12 }}
+    >
+      <Flex justify="space-between" align="center">
+        <Typography.Text strong>{t('recorded.trainee', { n })}</Typography.Text>
+        <Button
+          type="text"
+          icon={<DeleteOutlined />}
+          aria-label={t('recorded.remove')}
+          disabled={!onRemove}
+          onClick={onRemove}
+        />
+      </Flex>
+      <Row gutter={12}>
+        <Col xs={24} lg={11}>
+          <Form.Item
+            name={[name, 'personId']}
+            label={t('recorded.person')}
+            rules={requiredRule(t, t('recorded.person'), 'choice')}
+          >
+            <PersonSelect />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={5}>
+          <Form.Item name={[name, 'outcome']} label={t('recorded.outcome')}>
+            <Select options={labelOptions(t, 'outcome', outcomes)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name={[name, 'grade']} label={t('recorded.grade')}>
+            <Select allowClear options={labelOptions(t, 'grade', grades)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name={[name, 'attendancePercent']} label={t('recorded.attendance')}>
+            <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Form.Item name={[name, 'certificate', 'number']} label={t('recorded.certificateNumber')}>
+            <Input maxLength={60} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={5}>
+          <Form.Item name={[name, 'certificate', 'issuedOn']} label={t('recorded.certificateDate')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} lg={13}>
+          <Form.Item name={[name, 'certificate', 'issuingUnitId']} label={t('recorded.signer')}>
+            <UnitSelect allowClear placeholder={t('recorded.signerDefault')} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </div>
   );
 }

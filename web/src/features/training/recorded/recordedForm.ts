@@ -8,7 +8,8 @@ export interface RosterRowValues {
   outcome: Outcome;
   grade: Grade | null;
   attendancePercent: number | null;
-  certificate: { number: string | null; issuedOn: Dayjs | null };
+  /** The signing unit: empty for the organiser, as most papers are signed. */
+  certificate: { number: string | null; issuedOn: Dayjs | null; issuingUnitId: number | null };
 }
 
 /** "Ghi nhận lớp đã tổ chức": the class's data and its roster. */
@@ -28,7 +29,7 @@ export const newRosterRow = (): RosterRowValues => ({
   outcome: 'completed',
   grade: null,
   attendancePercent: null,
-  certificate: { number: null, issuedOn: null },
+  certificate: { number: null, issuedOn: null, issuingUnitId: null },
 });
 
 export function newRecordedValues(organiserUnitId: number | null): RecordedFormValues {
@@ -48,7 +49,8 @@ const blank = (s: string | null | undefined) => (s == null || s.trim() === '' ? 
 
 /**
  * The body of POST /training/classes/recorded. A row with a certificate number carries its printed
- * certificate; without a date on it, the paper is taken as dated the class's last day.
+ * certificate; without a date on it, the paper is taken as dated the class's last day, and without
+ * a signing unit as signed by the organiser (the server's default).
  */
 export function recordedBody(v: RecordedFormValues): RecordedClassInput {
   const endDate = toIsoDate(v.endDate) ?? '';
@@ -67,7 +69,13 @@ export function recordedBody(v: RecordedFormValues): RecordedClassInput {
         outcome: r.outcome,
         grade: r.grade,
         attendancePercent: r.attendancePercent,
-        certificate: number ? { number, issuedOn: toIsoDate(r.certificate.issuedOn) ?? endDate } : null,
+        certificate: number
+          ? {
+              number,
+              issuedOn: toIsoDate(r.certificate.issuedOn) ?? endDate,
+              ...(r.certificate.issuingUnitId ? { issuingUnitId: r.certificate.issuingUnitId } : {}),
+            }
+          : null,
       };
     }),
   };
