@@ -4,7 +4,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { Certificate } from '@canbo/contract';
 import '../../../i18n';
 import { makeClass } from '../attendance/fixtures';
-import { json, mockApi, renderWithProviders } from '../attendance/testing';
+import { json, mockApi, renderWithProviders, type Sent } from '../attendance/testing';
+import { typeDate } from '../testing/controls';
 import { CertificatesTab } from './CertificatesTab';
 
 afterEach(() => {
@@ -32,7 +33,7 @@ const cert: Certificate = {
 };
 const trainee = (id: number, outcome: string | null, certificateId: number | null) => ({ id, outcome, certificateId });
 
-function server() {
+function server(issue: (req: Sent) => Response = () => json({ issued: [cert, cert] }, 201)) {
   return mockApi({
     'GET /training/certificate-patterns/5': () =>
       json({ unitId: 5, pattern: '{seq:3}/GCN-{year}', version: 0, unitCode: 'CJ', nextSeq: 8 }),
@@ -49,7 +50,7 @@ function server() {
         page: 1,
         pageSize: 200,
       }),
-    'POST /training/classes/7/certificates': () => json({ issued: [cert, cert] }, 201),
+    'POST /training/classes/7/certificates': issue,
   });
 }
 
@@ -64,6 +65,7 @@ describe('CertificatesTab', () => {
     const dialog = (await screen.findByText(/cho 2 học viên đã hoàn thành/)).closest(
       '.ant-modal-container, .ant-modal-content',
     )!;
+    expect(within(dialog as HTMLElement).getByPlaceholderText('Hôm nay')).toBeTruthy();
     expect(sent.filter((r) => r.method === 'POST')).toHaveLength(0);
     fireEvent.click(within(dialog as HTMLElement).getByRole('button', { name: 'Cấp giấy chứng nhận' }));
     await waitFor(() => expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1));
@@ -83,5 +85,33 @@ describe('CertificatesTab', () => {
     fireEvent.change(input, { target: { value: 'GCN-{year}' } });
     expect(screen.getByTestId('cert-pattern-problem').textContent).toContain('phải có đúng một mã số thứ tự {seq}');
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Lưu' }).disabled).toBe(true);
+  }, 60_000);
+
+  it('issues late with the date typed, dd/mm/yyyy, and shows the server’s refusal on that date', async () => {
+    const refusal = 'Ngày cấp: không được trước ngày lớp kết thúc (15/05/2019)';
+    const sent = server((req) =>
+      (req.body as { issuedAt?: string }).issuedAt === '2019-05-01'
+        ? json({ code: 'validation', message: refusal, details: { field: 'issuedAt' } }, 400)
+        : json({ issued: [cert] }, 201),
+    );
+    renderWithProviders(<CertificatesTab cls={makeClass({ status: 'completed' })} />);
+    await screen.findByText('007/GCN-2025');
+    fireEvent.click(screen.getByTestId('cert-issue'));
+    const dialog = (await screen.findByText(/cho 2 học viên đã hoàn thành/)).closest<HTMLElement>(
+      '.ant-modal-container, .ant-modal-content',
+    )!;
+    const ok = within(dialog).getByRole('button', { name: 'Cấp giấy chứng nhận' });
+    typeDate('issue_issuedAt', '01/05/2019');
+    fireEvent.click(ok);
+    const field = document.getElementById('issue_issuedAt')!.closest<HTMLElement>('.ant-form-item')!;
+    await waitFor(() => expect(field.textContent).toContain(refusal));
+
+    typeDate('issue_issuedAt', '03/06/2019');
+    fireEvent.click(ok);
+    expect(await screen.findByText('Đã cấp 1 giấy chứng nhận')).toBeTruthy();
+    expect(sent.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
+      { issuedAt: '2019-05-01' },
+      { issuedAt: '2019-06-03' },
+    ]);
   }, 60_000);
 });

@@ -35,30 +35,30 @@ import {
   countIssuable,
   downloadCertificatePdf,
   useCertificates,
-  useIssueCertificates,
   verifyPath,
   type CertificateStatus,
   type Signer,
 } from './api';
 import { saveWithProgress, type Progress as Received } from './downloadWithProgress';
 import { PatternCard } from './PatternCard';
+import { IssueModal } from './IssueModal';
 import { RevokeModal } from './RevokeModal';
 import { certifying } from '../results/classStates';
 import { pagedTable } from '../results/listing';
 
 /**
- * Certificates of a class: issue them to every completed trainee who has none, download one PDF or
+ * Certificates of a class: issue them to every completed trainee who has none (dated today, or on a
+ * given day when issued late: IssueModal), download one PDF or
  * all as a ZIP, revoke with a reason, open the public verification page; and the issuing unit's
  * numbering pattern.
  */
 export function CertificatesTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('trainingResults');
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const editable = cls.canManage;
   const paging = usePaging(50);
   const [status, setStatus] = useState<CertificateStatus | undefined>();
   const list = useCertificates(cls.id, { page: paging.page, pageSize: paging.pageSize, status });
-  const issue = useIssueCertificates(cls.id);
   const [counting, setCounting] = useState(false);
   const [zip, setZip] = useState<Received | null>(null);
   const [pdf, setPdf] = useState<number | null>(null);
@@ -70,6 +70,8 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
     signerName: signerName.trim() || undefined,
     signerTitle: signerTitle.trim() || undefined,
   };
+  /** How many would get one, while the issuing dialog is open. */
+  const [issuing, setIssuing] = useState<number | null>(null);
 
   const askIssue = async () => {
     setCounting(true);
@@ -86,20 +88,7 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
       void message.info(t('certificates.noneToIssue'));
       return;
     }
-    modal.confirm({
-      title: t('certificates.issueTitle'),
-      content: t('certificates.issueConfirm', { count }),
-      okText: t('certificates.issue'),
-      cancelText: t('common:action.cancel'),
-      onOk: async () => {
-        try {
-          const res = await issue.mutateAsync();
-          void message.success(t('certificates.issued', { count: res.issued.length }));
-        } catch (err) {
-          void message.error(errorMessage(err));
-        }
-      },
-    });
+    setIssuing(count);
   };
 
   /** All of the class's certificates: one PDF each in a ZIP, or one PDF to print. */
@@ -229,7 +218,7 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
                 type="primary"
                 icon={<SafetyCertificateOutlined />}
                 disabled={!certifying(cls.status)}
-                loading={counting || issue.isPending}
+                loading={counting}
                 onClick={() => void askIssue()}
                 data-testid="cert-issue"
               >
@@ -278,6 +267,7 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
         {...pagedTable(list, paging.pagination, t('certificates.empty'))}
       />
       {editable && <RevokeModal certificate={revoking} onClose={() => setRevoking(null)} />}
+      {editable && <IssueModal classId={cls.id} count={issuing} onClose={() => setIssuing(null)} />}
     </div>
   );
 }

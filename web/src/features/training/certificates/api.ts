@@ -43,7 +43,9 @@ export async function countIssuable(classId: number): Promise<number> {
 export function useIssueCertificates(classId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => call(routes.training.issue, { params: { id: classId }, body: {} }),
+    /** `issuedAt`: the date to print when issuing late (yyyy-mm-dd); none for today. */
+    mutationFn: (issuedAt: string | null = null) =>
+      call(routes.training.issue, { params: { id: classId }, body: issuedAt ? { issuedAt } : {} }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: TRAINING_KEY }),
   });
 }

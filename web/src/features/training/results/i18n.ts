@@ -98,6 +98,10 @@ export const trainingResults = {
       issue: 'Cấp giấy chứng nhận',
       issueTitle: 'Cấp giấy chứng nhận',
       issueConfirm: 'Cấp giấy chứng nhận có số cho {{count}} học viên đã hoàn thành và chưa có giấy?',
+      issueDate: 'Ngày cấp ghi trên giấy',
+      issueDateToday: 'Hôm nay',
+      issueDateHelp:
+        'Để trống là ngày hôm nay. Cấp muộn thì chọn ngày ghi trên giấy: không sau hôm nay, không trước ngày lớp kết thúc.',
       noneToIssue: 'Không có học viên hoàn thành nào chưa được cấp giấy chứng nhận',
       issued: 'Đã cấp {{count}} giấy chứng nhận',
       zip: 'Tải tất cả (ZIP)',
@@ -240,6 +244,10 @@ export const trainingResults = {
       issue: 'Issue certificates',
       issueTitle: 'Issue certificates',
       issueConfirm: 'Issue numbered certificates to the completed trainees who have none ({{count}})?',
+      issueDate: 'Date printed on the certificates',
+      issueDateToday: 'Today',
+      issueDateHelp:
+        'Empty means today. When issuing late, choose the date to print: not after today, not before the class ended.',
       noneToIssue: 'Every completed trainee already has a certificate',
       issued: 'Certificates issued: {{count}}',
       zip: 'Download all (ZIP)',
