@@ -264,6 +264,11 @@ describe('a cadre’s moves', () => {
       const cells = res.json<SchemeProgress>().targets[0]!.units;
       return Object.fromEntries(cells.map((c) => [c.unitId, c.actual]));
     };
+    /** The person's enrolment in a completed provincial class of these days. */
+    const attendedPast = async (personId: number, startDate: string, endDate: string) => {
+      const cls = await makeClass(t.ctx, { organiserUnitId: province, startDate, endDate, status: 'completed' });
+      return makeEnrolment(t.ctx, { classId: cls, personId, title: null });
+    };
     const creditOf = async (enrolment: number) =>
       t.db.kysely
         .selectFrom('enrolments')
@@ -349,13 +354,7 @@ describe('a cadre’s moves', () => {
         middleName: 'Ngông',
         givenName: 'Niê Kdăm',
       });
-      const cls = await makeClass(t.ctx, {
-        organiserUnitId: province,
-        startDate: '2019-09-09',
-        endDate: '2019-09-11',
-        status: 'completed',
-      });
-      const enrolment = await makeEnrolment(t.ctx, { classId: cls, personId: person, title: null });
+      const enrolment = await attendedPast(person, '2019-09-09', '2019-09-11');
       const before = await progress();
       const res = await as(t.app, admin).post(moves(person), transfer(cuJut, dakMil, '2021-03-01'));
       expect(res.statusCode).toBe(201);
@@ -377,13 +376,7 @@ describe('a cadre’s moves', () => {
 
     it('a unit typed on the form does not move a cadre with participations: only a dated move does', async () => {
       const person = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Lê', givenName: 'Hoà' });
-      const cls = await makeClass(t.ctx, {
-        organiserUnitId: province,
-        startDate: '2019-10-14',
-        endDate: '2019-10-16',
-        status: 'completed',
-      });
-      const enrolment = await makeEnrolment(t.ctx, { classId: cls, personId: person, title: null });
+      const enrolment = await attendedPast(person, '2019-10-14', '2019-10-16');
       const before = await progress();
       const version = (await as(t.app, admin).get(`/api/v1/people/${person}`)).json().version;
       const typed = await as(t.app, admin).patch(`/api/v1/people/${person}`, { version, unitId: dakMil });
