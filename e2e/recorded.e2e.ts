@@ -45,6 +45,22 @@ const optionOf = (p: Person) => `${p.fullName}${p.birthDate ? ` (${shownDate(p.b
 
 let classId = 0;
 
+const DESK = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** The roster's chosen values cut short (an ellipsis), and the drawer's body if it overflows sideways. */
+function cutValues(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const cut = (e: Element) => e.scrollWidth > e.clientWidth + 1;
+    const values = Array.from(document.querySelectorAll('[data-testid=recorded-trainee] .ant-select-content'));
+    const body = document.querySelector('.ant-drawer-body');
+    return [
+      ...values.filter((e) => e.textContent && cut(e)).map((e) => e.textContent ?? ''),
+      ...(body && cut(body) ? ['(drawer body)'] : []),
+    ];
+  });
+}
+
 describe('recording a class already held', () => {
   it('the province organiser records a 2023 class with its roster and a printed certificate', async () => {
     await logIn(page, 'bantochuc');
@@ -67,6 +83,12 @@ describe('recording a class already held', () => {
     await drawer.getByTestId('recorded-add').click();
     await choose(drawer.locator('#recorded_roster_1_personId'), optionOf(second), second.fullName);
     await choose(drawer.locator('#recorded_roster_1_outcome'), 'Không hoàn thành');
+    // The chosen person (name and unit) and outcome are shown whole, on a desk and on a phone, and
+    // the drawer never scrolls sideways.
+    for (const size of [PHONE, DESK]) {
+      await page.setViewportSize(size);
+      expect(await cutValues(page), `${size.width} px`).toEqual([]);
+    }
     await screenshot(page, 'recorded-form');
     await page.getByTestId('recorded-submit').click();
 

@@ -1,7 +1,9 @@
-import { createPerson, getPerson, updatePerson } from '../modules/people/people.service.ts';
+import { createMove } from '../modules/moves/moves.service.ts';
+import { createPerson, getPerson } from '../modules/people/people.service.ts';
 import { createPosition } from '../modules/positions/positions.service.ts';
 import type { DemoCadres, DemoPosition } from './cadres.ts';
 import { unitId, type Loader } from './loader.ts';
+import { RESTRUCTURE_DATE } from './restructure.ts';
 
 /** Cadre records through the people service, as an organisation board would type them in. */
 export async function addPeople(l: Loader, cadres: DemoCadres): Promise<void> {
@@ -51,13 +53,27 @@ export async function addPositions(l: Loader, positions: DemoPosition[]): Promis
   }
 }
 
-/** Records kept by an ended unit go to the unit of the cadre's new seat. */
+/**
+ * Records kept by an ended unit go to the unit of the cadre's new seat: a move on the day of the
+ * restructuring, so what the cadre did before it stays credited to the unit they were in then.
+ */
 export async function moveRecords(l: Loader, cadres: DemoCadres): Promise<void> {
+  const managedBefore = new Map(cadres.people.map((p) => [p.ref, p.unit]));
   for (const m of cadres.moves) {
     const id = l.people.get(m.person)!;
     const target = unitId(l, m.unit);
     const current = await getPerson(l.ctx, l.actor, { id });
     if (current.unitId === target) continue;
-    await updatePerson(l.ctx, l.actor, { id, version: current.version, unitId: target });
+    await createMove(l.ctx, l.actor, {
+      id,
+      moveKind: 'transfer',
+      // Left from the unit that kept the record before the restructuring (a merge may have passed
+      // the record on to its new target meanwhile: the cadre was never in it).
+      fromUnitId: unitId(l, managedBefore.get(m.person)!),
+      toUnitId: target,
+      moveDate: RESTRUCTURE_DATE,
+      decision: l.decision(),
+      decisionDate: RESTRUCTURE_DATE,
+    });
   }
 }

@@ -24,6 +24,12 @@ export function yearsBefore(iso: string, years: number): string {
   return `${String(year).padStart(4, '0')}${rest}`;
 }
 
+/** The calendar day `n` days after `date` (before it when `n` is negative). */
+export function addDays(date: string, n: number): string {
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return new Date(ms + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** `yyyy-mm-dd` → `dd/mm/yyyy`, as dates are written in Vietnamese documents and messages. */
 export function vnDate(iso: string | null | undefined): string {
   if (!iso) return '';

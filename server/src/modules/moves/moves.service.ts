@@ -14,7 +14,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
-import { todayIso, vnDate } from '../../lib/dates.ts';
+import { addDays, todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
@@ -106,7 +106,9 @@ function requireExistingOn(unit: UnitOnDay, day: string, field: string): void {
 
 /**
  * The checks every write runs, in the order a user fixes them: the dates, the two units (the one
- * left must exist and be visible; the one joined must be the actor's to write and exist that day).
+ * left must be visible and exist the day before — the cadre's last day in it, so a restructuring's
+ * moves leave an ended unit on the day it ended; the one joined must be the actor's to write and
+ * exist that day).
  */
 async function checkMove(tx: Tx, actor: Actor, m: Planned): Promise<void> {
   const today = todayIso();
@@ -117,7 +119,7 @@ async function checkMove(tx: Tx, actor: Actor, m: Planned): Promise<void> {
   if (m.from === m.to) throw fieldError('toUnitId', 'phải khác Từ đơn vị');
   const from = await findReadableUnit(tx, actor, m.from);
   if (!from) throw fieldError('fromUnitId', 'đơn vị không tồn tại hoặc bạn không có quyền xem');
-  requireExistingOn(from, m.date, 'fromUnitId');
+  requireExistingOn(from, addDays(m.date, -1), 'fromUnitId');
   await requireWritableUnit(tx, actor, m.to, 'toUnitId');
   const to = await findReadableUnit(tx, actor, m.to);
   if (to) requireExistingOn(to, m.date, 'toUnitId');

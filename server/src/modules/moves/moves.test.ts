@@ -131,6 +131,18 @@ describe('a cadre’s moves', () => {
       expect(await moveCount()).toBe(before);
     });
 
+    it('leaves a unit on the day it ended (a restructuring’s moves), never later', async () => {
+      // In Đoàn xã Cũ until it ended on 01/01/2020.
+      const stayed = await makePerson(t.ctx, { unitId: ended, familyName: 'Hà', givenName: 'Phương' });
+      const late = await as(t.app, admin).post(moves(stayed), transfer(ended, cuJut, '2020-01-02'));
+      expect(late.statusCode).toBe(400);
+      expect(late.json().details.field).toBe('fromUnitId');
+      expect(late.json().message).toMatch(/đã kết thúc hoạt động từ 01\/01\/2020/);
+      const onTheDay = await as(t.app, admin).post(moves(stayed), transfer(ended, cuJut, '2020-01-01'));
+      expect(onTheDay.statusCode, onTheDay.body).toBe(201);
+      expect(await unitOf(stayed)).toBe(cuJut);
+    });
+
     it('a move into a unit the editor cannot see is refused naming it; a viewer may not record one', async () => {
       const before = await moveCount();
       const mine = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Y', givenName: 'Ngông' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, countDays, elapsedOfYear, tripDays } from './days.ts';
+import { addDays } from '../../lib/dates.ts';
+import { countDays, elapsedOfYear, tripDays } from './days.ts';
 
 describe('visit days', () => {
   it('counts calendar days inclusively, and Monday to Friday when working days are asked for', () => {

@@ -6,10 +6,6 @@ function utc(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** Days from `start` to `end`, both included: every day, or Monday to Friday only. */
 export function countDays(start: string, end: string, counting: VisitDayCounting): number {
   const from = utc(start);
@@ -36,10 +32,6 @@ export function tripDays(
   const yearEnd = `${start.slice(0, 4)}-12-31`;
   const days = countDays(start, end, counting);
   return { days, startYearDays: end > yearEnd ? countDays(start, yearEnd, counting) : days };
-}
-
-export function addDays(date: string, n: number): string {
-  return iso(utc(date) + n * DAY_MS);
 }
 
 /**

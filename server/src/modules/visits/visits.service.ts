@@ -42,14 +42,14 @@ import { nowIso } from '../../db/dialect.ts';
 import { keysetBatches } from '../../db/keyset.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
 import { foldVietnamese } from '@canbo/contract';
-import { todayIso, vnDate } from '../../lib/dates.ts';
+import { addDays, todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { touchVersioned, updateVersioned } from '../../lib/versioned.ts';
 import type { UploadedFile } from '../../upload.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { tripCreditOn } from './credit.repository.ts';
-import { addDays, elapsedOfYear, tripDays } from './days.ts';
+import { elapsedOfYear, tripDays } from './days.ts';
 import { findHostUnit, findHostUnits, hostBasis } from './host.access.ts';
 import {
   findCompliance,
