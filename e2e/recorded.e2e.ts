@@ -48,16 +48,21 @@ let classId = 0;
 const DESK = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-/** The roster's chosen values cut short (an ellipsis), and the drawer's body if it overflows sideways. */
-function cutValues(p: Page): Promise<string[]> {
+/**
+ * The roster's chosen values (`shown`: how many) and those cut short with an ellipsis, with the
+ * drawer's body if it overflows sideways.
+ */
+function cutValues(p: Page): Promise<{ shown: number; cut: string[] }> {
   return p.evaluate(() => {
     const cut = (e: Element) => e.scrollWidth > e.clientWidth + 1;
-    const values = Array.from(document.querySelectorAll('[data-testid=recorded-trainee] .ant-select-content'));
+    const values = Array.from(document.querySelectorAll('[data-testid=recorded-trainee] .ant-select-content')).filter(
+      (e) => e.textContent,
+    );
     const body = document.querySelector('.ant-drawer-body');
-    return [
-      ...values.filter((e) => e.textContent && cut(e)).map((e) => e.textContent ?? ''),
-      ...(body && cut(body) ? ['(drawer body)'] : []),
-    ];
+    return {
+      shown: values.length,
+      cut: [...values.filter(cut).map((e) => e.textContent ?? ''), ...(body && cut(body) ? ['(drawer body)'] : [])],
+    };
   });
 }
 
@@ -87,7 +92,9 @@ describe('recording a class already held', () => {
     // the drawer never scrolls sideways.
     for (const size of [PHONE, DESK]) {
       await page.setViewportSize(size);
-      expect(await cutValues(page), `${size.width} px`).toEqual([]);
+      const { shown, cut } = await cutValues(page);
+      expect(shown, `${size.width} px`).toBeGreaterThanOrEqual(4);
+      expect(cut, `${size.width} px`).toEqual([]);
     }
     await screenshot(page, 'recorded-form');
     await page.getByTestId('recorded-submit').click();
