@@ -351,7 +351,12 @@ describe('training: a title class from planning to a verified certificate', () =
     await openTab(organiser, 'certificates');
     const certificates = organiser.getByRole('tabpanel');
     await certificates.getByTestId('cert-issue').click();
-    await organiser.locator('.ant-modal-confirm').getByRole('button', { name: 'Cấp giấy chứng nhận' }).click();
+    // Dated today: the date to print is left empty (it is for certificates issued late).
+    await organiser
+      .locator('.ant-modal')
+      .filter({ hasText: 'Ngày cấp ghi trên giấy' })
+      .getByRole('button', { name: 'Cấp giấy chứng nhận' })
+      .click();
     await toast(organiser, `Đã cấp ${count} giấy chứng nhận`);
     await expect.poll(() => tableRows(certificates).count()).toBe(count);
     const numbers = await tableRows(certificates).locator('td:first-child').allTextContents();
