@@ -1,6 +1,7 @@
 import type { DiplomaGrade, StudyFunding, StudyKind, StudyMode } from '@canbo/contract';
 import { Random } from '../server/src/demo/random.ts';
-import { addDays, tripDays } from '../server/src/modules/visits/days.ts';
+import { addDays } from '../server/src/lib/dates.ts';
+import { tripDays } from '../server/src/modules/visits/days.ts';
 import type { Row } from './population.ts';
 import { dayNumber, VISITING_KINDS, type LongTermWorld } from './longterm.world.ts';
 

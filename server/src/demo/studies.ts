@@ -5,7 +5,7 @@ import type { DemoCadres } from './cadres.ts';
 import type { Loader } from './loader.ts';
 import { flatten, PROVINCES } from './organisation.ts';
 import { Random } from './random.ts';
-import { addDays } from './training.ts';
+import { addDays } from '../lib/dates.ts';
 
 /**
  * The article's 2018–2022 scheme in study records: cadres of Đắk Nông sent to university and

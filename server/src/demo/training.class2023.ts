@@ -7,7 +7,8 @@ import { addPositions } from './load.cadres.ts';
 import { unitId, type Loader } from './loader.ts';
 import { flatten } from './organisation.ts';
 import { Random } from './random.ts';
-import { addDays, openTitleClass, type DemoProgrammes } from './training.ts';
+import { addDays } from '../lib/dates.ts';
+import { openTitleClass, type DemoProgrammes } from './training.ts';
 import { holdClass } from './training.held.ts';
 
 /**

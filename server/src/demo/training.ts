@@ -1,5 +1,5 @@
 import type { ClassCreateInput } from '@canbo/contract';
-import { todayIso } from '../lib/dates.ts';
+import { addDays, todayIso } from '../lib/dates.ts';
 import { createClass } from '../modules/training/classes/class.service.ts';
 import { createSession } from '../modules/training/classes/sessions.service.ts';
 import { createProgramme } from '../modules/training/programmes/programmes.service.ts';
@@ -20,12 +20,6 @@ export interface DemoProgrammes {
   title: number;
   unionWork: number;
   digital: number;
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The title programme's topics, one a session; the last two are the course's closing sessions. */
