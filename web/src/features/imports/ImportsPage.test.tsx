@@ -11,7 +11,7 @@ import { ImportsPage } from './ImportsPage';
 import { downloadTemplate, importProgress, sendSheet } from './api';
 
 vi.mock('@tanstack/react-router', () => ({
-  Link: ({ children }: { children: ReactNode }) => <a>{children}</a>,
+  Link: ({ children, to }: { children: ReactNode; to: string }) => <a href={to}>{children}</a>,
 }));
 
 // The upload goes through XMLHttpRequest (for its upload progress): the page's API calls are stood in for.
@@ -191,6 +191,8 @@ describe('the import page', () => {
     await screen.findByText('Đã nhập: tạo mới 3, cập nhật 0, không đổi 0.');
     expect(screen.getByText('Lệnh hủy đến khi dữ liệu đã được ghi xong, nên các dòng trên đã được lưu.')).toBeTruthy();
     expect(screen.queryByText('Đã hủy: chưa có gì được ghi.')).toBeNull();
+    // the imported cadres are found on the cadre list
+    expect(screen.getByRole('link', { name: 'Mở danh sách cán bộ' }).getAttribute('href')).toBe('/people');
   });
 
   it('a commit the server rolled back on the cancel says nothing was saved, the preview kept', async () => {

@@ -70,6 +70,18 @@ const count = (n: number) => n.toLocaleString('vi-VN');
  * counts and every error and warning (row, column, message); the sheet with its errors can be
  * downloaded to fix; "Nhập dữ liệu" writes it, all rows or none, once no error is left.
  */
+/** The list where each kind's records are found after an import (the result's button). */
+const WHERE_FOUND = {
+  people: { to: '/people', label: 'toPeople' },
+  moves: { to: '/people', label: 'toPeople' },
+  units: { to: '/units', label: 'toUnits' },
+  studies: { to: '/studies', label: 'toStudies' },
+  visits: { to: '/visits', label: 'toVisits' },
+  classes: { to: '/training/classes', label: 'toClasses' },
+  trainees: { to: '/training/classes', label: 'toClasses' },
+  attendance: { to: '/training/classes', label: 'toClasses' },
+} as const satisfies Record<ImportKind, { to: string; label: string }>;
+
 export function ImportsPage() {
   const { t } = useTranslation('imports');
   const { message } = App.useApp();
@@ -190,14 +202,10 @@ export function ImportsPage() {
         title={t('done', { ...done.counts })}
         subTitle={done.late ? t('savedBeforeCancel') : undefined}
         extra={[
-          // Imported people are found in the people list; the other kinds on their own pages.
-          ...(kind === 'people'
-            ? [
-                <Link key="people" to="/people">
-                  <Button type="primary">{t('toPeople')}</Button>
-                </Link>,
-              ]
-            : []),
+          // What was imported is found on its own list.
+          <Link key="open" to={WHERE_FOUND[kind].to}>
+            <Button type="primary">{t(WHERE_FOUND[kind].label)}</Button>
+          </Link>,
           <Button key="again" onClick={reset}>
             {t('another')}
           </Button>,

@@ -42,6 +42,10 @@ export const imports = {
     confirmText: 'Tạo mới {{create}} và cập nhật {{update}} hồ sơ, trong một lần: tất cả hoặc không gì cả.',
     done: 'Đã nhập: tạo mới {{create}}, cập nhật {{update}}, không đổi {{skip}}.',
     toPeople: 'Mở danh sách cán bộ',
+    toUnits: 'Mở danh sách đơn vị',
+    toStudies: 'Mở danh sách đào tạo dài hạn',
+    toVisits: 'Mở trang đi cơ sở',
+    toClasses: 'Mở danh sách lớp',
     another: 'Nhập tệp khác',
   },
   en: {
@@ -94,6 +98,10 @@ export const imports = {
     confirmText: 'Create {{create}} and update {{update}} records at once: all or nothing.',
     done: 'Imported: {{create}} new, {{update}} updated, {{skip}} unchanged.',
     toPeople: 'Open the cadre list',
+    toUnits: 'Open the unit list',
+    toStudies: 'Open the long-term studies',
+    toVisits: 'Open grassroots visits',
+    toClasses: 'Open the class list',
     another: 'Import another file',
   },
 };
