@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ReportResult, ReportRowPage } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +10,7 @@ import { makePerson, makePosition, makeUnit, makeUser } from '../../../test/fact
 import { twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { renderDocx } from '../../../test/render.ts';
+import { reportFromCli } from './reports.cli.ts';
 
 const URL = '/api/v1/reports/doi-ngu-can-bo';
 
@@ -292,5 +296,33 @@ describe('report: cadre structure at a date (biểu thống kê đội ngũ cán
     const total = printed.lines.find((l) => l.startsWith('Tổng số ') && /\d/.test(l));
     const figures = json.tables[0]!.rows[0]!.values.map((v) => String(v.value)).join(' ');
     expect(total?.replace(/\s+/g, ' ')).toBe(`Tổng số ${figures}`);
+  });
+
+  it('runs from the command line as a system administrator: JSON, and the .docx written to a file', async () => {
+    const { code } = await t.db.kysely
+      .selectFrom('units')
+      .select('code')
+      .where('id', '=', cuJut)
+      .executeTakeFirstOrThrow();
+    const printed: string[] = [];
+    const print = (l: string) => printed.push(l);
+    expect(await reportFromCli(t.ctx, { name: 'doi-ngu-can-bo', at: '2024-06-30', unit: code }, print)).toBe(0);
+    const json = JSON.parse(printed.join('\n')) as ReportResult;
+    expect(rowOf(json, 'Tổng số')).toMatchObject({ total: 3, women: 2 });
+    const dir = await mkdtemp(join(tmpdir(), 'canbo-report-'));
+    try {
+      const out = join(dir, 'bao-cao.docx');
+      const args = { name: 'doi-ngu-can-bo', at: '2024-06-30', unit: code, format: 'docx', out, number: '7' };
+      expect(await reportFromCli(t.ctx, args, print)).toBe(0);
+      expect(docxParagraphs(await readFile(out))).toContain('Số: 7-BC/HĐTN-BTC');
+      printed.length = 0;
+      expect(await reportFromCli(t.ctx, { ...args, unit: 'KHONG-CO' }, print)).toBe(1);
+      expect(printed).toEqual(['Không có đơn vị mã "KHONG-CO".']);
+      printed.length = 0;
+      expect(await reportFromCli(t.ctx, { ...args, at: '2024-02-30' }, print)).toBe(1);
+      expect(printed[0]).toContain('Tính đến ngày');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
