@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { reportNames, type ReportName } from '@canbo/contract';
-import { loadActor } from '../../auth/session.ts';
 import type { Ctx } from '../../context.ts';
 import { reader } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { findSuperadmin } from '../users/users.repository.ts';
+import { commandLineActor } from '../users/users.service.ts';
 import { unitIdByCode } from './reports.repository.ts';
 import { exportReport, runReport } from './reports.service.ts';
 
@@ -43,12 +42,8 @@ export async function reportFromCli(
     print(USAGE);
     return 1;
   }
-  const admin = await findSuperadmin(reader(ctx), args.login);
-  if (!admin) {
-    print('Chưa có tài khoản quản trị hệ thống: tạo bằng canbo create-admin trước.');
-    return 1;
-  }
-  const actor = await loadActor(reader(ctx), admin);
+  const actor = await commandLineActor(ctx, args.login, print);
+  if (!actor) return 1;
   let unitId: number | undefined;
   if (args.unit !== undefined) {
     const found = await unitIdByCode(reader(ctx), args.unit);
