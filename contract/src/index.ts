@@ -18,4 +18,5 @@ export * from './vietnamese.ts';
 export * from './visits.ts';
 export * from './schemes.ts';
 export * from './imports.ts';
+export * from './reports.ts';
 export * from './routes/index.ts';

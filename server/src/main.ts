@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * canbo — the command line: serve | migrate | create-admin | demo | import | backup | restore
+ * canbo — the command line: serve | migrate | create-admin | demo | import | report | backup | restore
  *   npm run canbo -- serve [--demo-if-empty]
  *   npm run canbo -- create-admin --login admin --password '…'
  *   npm run canbo -- demo
  *   npm run canbo -- import people <file.xlsx> [--commit] [--login admin]   preview, or write with --commit
+ *   npm run canbo -- report doi-ngu-can-bo --at 2024-06-30 --unit <code> --format json|xlsx|docx --out <file>
+ *                                     as a system administrator (the first, or --login's)
  *   npm run canbo -- backup <file>    every table, one snapshot, one portable file (either engine)
  *   npm run canbo -- restore <file>   into an empty database of either engine
  * DATABASE_URL chooses the database (a SQLite file by default, or postgres://…).
@@ -22,6 +24,7 @@ import { backup } from './backup/backup.ts';
 import { restore } from './backup/restore.ts';
 import { HeavyPool } from './workers/pool.ts';
 import { importFromCli } from './modules/imports/imports.cli.ts';
+import { reportFromCli } from './modules/reports/reports.cli.ts';
 import { AppError } from './errors.ts';
 
 async function main(): Promise<void> {
@@ -34,6 +37,16 @@ async function main(): Promise<void> {
       password: { type: 'string' },
       'demo-if-empty': { type: 'boolean', default: false },
       commit: { type: 'boolean', default: false },
+      at: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      unit: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      number: { type: 'string' },
+      signer: { type: 'string' },
+      'signer-title': { type: 'string' },
+      recipients: { type: 'string' },
     },
   });
   const config = loadConfig();
@@ -90,6 +103,28 @@ async function main(): Promise<void> {
       process.exitCode = code;
       return;
     }
+    case 'report': {
+      try {
+        process.exitCode = await reportFromCli(ctx, {
+          name: positionals[0],
+          at: values.at,
+          from: values.from,
+          to: values.to,
+          unit: values.unit,
+          format: values.format,
+          out: values.out,
+          login: values.login,
+          number: values.number,
+          signer: values.signer,
+          signerTitle: values['signer-title'],
+          recipients: values.recipients,
+        });
+      } finally {
+        await ctx.heavy.close();
+        await db.destroy();
+      }
+      return;
+    }
     case 'serve': {
       if (values['demo-if-empty'] && (await loadDemo(ctx))) {
         console.log('Đã nạp tổ chức mẫu (Tỉnh đoàn Đắk Nông → Lâm Đồng).');
@@ -112,7 +147,7 @@ async function main(): Promise<void> {
     }
     default:
       throw new Error(
-        `Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo | import | backup | restore`,
+        `Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo | import | report | backup | restore`,
       );
   }
 }

@@ -317,6 +317,8 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
     if (name === 'targetId') return String(target.schemeTarget);
     // An import's kind names no row: every kind is aimed at by its rows' units inside the sheet.
     if (name === 'importKind') return 'people';
+    // A report's name names no row: its query's unit is what the walk aims.
+    if (name === 'reportName') return 'doi-ngu-can-bo';
     switch (before) {
       case 'units':
         return String(target.unit);

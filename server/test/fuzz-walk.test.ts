@@ -135,6 +135,8 @@ function pathValue(w: World, name: string, before: string): string {
   if (name === 'grantId') return String(w.grant);
   if (name === 'targetId') return String(w.schemeTarget);
   if (name === 'importKind') return 'people';
+  // A report's name names no row: its query's unit is what the walk aims.
+  if (name === 'reportName') return 'doi-ngu-can-bo';
   if (name === 'token') return 'fuzz-progress-token-0001';
   if (name === 'moveId') return String(w.move);
   if (name === 'code') return before === 'kinds' ? 'title' : w.verifyCode;

@@ -12,6 +12,7 @@ import { studies } from './studies.ts';
 import { visits } from './visits.ts';
 import { schemes } from './schemes.ts';
 import { imports } from './imports.ts';
+import { reports } from './reports.ts';
 
 export * from './define.ts';
 export * from './limits.ts';
@@ -36,6 +37,7 @@ export const routes = {
   visits,
   schemes,
   imports,
+  reports,
 };
 
 /** The table as a list, for the walks and the server's check that it registered all of it. */

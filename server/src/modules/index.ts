@@ -14,6 +14,7 @@ import { studiesRoutes } from './studies/studies.routes.ts';
 import { visitsRoutes } from './visits/visits.routes.ts';
 import { schemesRoutes } from './schemes/schemes.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
@@ -30,5 +31,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(visitsRoutes);
   await app.register(schemesRoutes);
   await app.register(importsRoutes);
+  await app.register(reportsRoutes);
   register(app, routes.health.health, async () => ({ ok: true }));
 }

@@ -7,6 +7,8 @@ import type { PortedTable } from '../documents/xlsx/feed.ts';
 import type { Summons } from '../modules/training/documents/summons.ts';
 import type { FormRow, FormSheet } from '../documents/xlsx/form.ts';
 import type { ReadForm } from '../documents/xlsx/headed.ts';
+import type { ReportResult } from '@canbo/contract';
+import type { ReportDocument } from '../documents/docx/report.ts';
 
 /**
  * The jobs the heavy pool runs in its worker threads (see pool.ts). Each takes plain data — what a
@@ -50,6 +52,14 @@ export const tasks = {
     sessions: SheetSession[];
     rows: SheetRow[];
   }): Promise<Uint8Array> => (await attendanceSheet()).attendanceSheetXlsx(sheet),
+
+  /** A report as its official form in Excel (merged header cells, figures as numbers). */
+  reportXlsx: async (report: ReportResult): Promise<Uint8Array> =>
+    (await import('../documents/xlsx/report.ts')).reportWorkbook(report),
+
+  /** A report as a Union document (.docx). */
+  reportDocx: async (doc: ReportDocument): Promise<Uint8Array> =>
+    (await import('../documents/docx/report.ts')).reportDocx(doc),
 
   /** A list export: rows come in and bytes go out through the table's port, a batch at a time (feed.ts). */
   xlsxTable: async (table: PortedTable): Promise<number> =>

@@ -12,6 +12,7 @@ import { trainingRoutes } from '../features/training/routes';
 import { studiesRoutes } from '../features/studies/routes';
 import { visitsRoutes } from '../features/visits/routes';
 import { schemesRoutes } from '../features/schemes/routes';
+import { reportsRoutes } from '../features/reports/routes';
 import { importsRoutes } from '../features/imports/routes';
 
 const rootRoute = createRootRoute({ component: Outlet });
@@ -38,6 +39,7 @@ const routeTree = rootRoute.addChildren([
     ...studiesRoutes(appRoute),
     ...visitsRoutes(appRoute),
     ...schemesRoutes(appRoute),
+    ...reportsRoutes(appRoute),
     ...importsRoutes(appRoute),
   ]),
 ]);

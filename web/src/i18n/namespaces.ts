@@ -12,6 +12,7 @@ import { studies } from '../features/studies/i18n';
 import { visits } from '../features/visits/i18n';
 import { schemes } from '../features/schemes/i18n';
 import { imports } from '../features/imports/i18n';
+import { reports } from '../features/reports/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
 export const namespaces = {
@@ -29,4 +30,5 @@ export const namespaces = {
   visits,
   schemes,
   imports,
+  reports,
 };

@@ -182,6 +182,8 @@ const CONTENT_WIDTH = twip(160);
  * grid is fixed: left to fit its text, Word and LibreOffice would squeeze a column and wrap its lines.
  */
 function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
+  // One row that never breaks across pages: a signature block cut in two (the formula on one page,
+  // the name on the next) is not a signed document.
   const leftWidth = Math.round(CONTENT_WIDTH * leftShare);
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP });
@@ -190,7 +192,9 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
     layout: TableLayoutType.FIXED,
     columnWidths: [leftWidth, CONTENT_WIDTH - leftWidth],
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, CONTENT_WIDTH - leftWidth)] })],
+    rows: [
+      new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, CONTENT_WIDTH - leftWidth)] }),
+    ],
   });
 }
 
@@ -259,9 +263,19 @@ export function signatureBlock(s: Signature): Table {
   return twoColumns(left, right, 0.5);
 }
 
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/** Every line of a table drawn thin and black, as the tables inside official documents are. */
+export const GRID_BORDERS = {
+  top: border,
+  bottom: border,
+  left: border,
+  right: border,
+  insideHorizontal: border,
+  insideVertical: border,
+};
+
 /** A bordered table of rows of text, the first row bold: the lists inside a document's body. */
 export function listTable(header: string[], rows: string[][], widthsMm: number[]): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cell = (text: string, i: number, bold: boolean) =>
     new TableCell({
       width: { size: twip(widthsMm[i] ?? 30), type: WidthType.DXA },
@@ -277,14 +291,7 @@ export function listTable(header: string[], rows: string[][], widthsMm: number[]
     // Fixed, so "STT" keeps the width it is given instead of being squeezed to "ST/T".
     layout: TableLayoutType.FIXED,
     columnWidths: widthsMm.map(twip),
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
+    borders: GRID_BORDERS,
     rows: [header, ...rows].map(
       (cells, r) => new TableRow({ tableHeader: r === 0, children: cells.map((c, i) => cell(c, i, r === 0)) }),
     ),

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { importKindLabels, importKinds, type ImportKind } from '@canbo/contract';
-import { loadActor } from '../../auth/session.ts';
 import type { Ctx } from '../../context.ts';
-import { reader } from '../../context.ts';
-import { findSuperadmin } from '../users/users.repository.ts';
+import { commandLineActor } from '../users/users.service.ts';
 import { uploadImport } from './imports.service.ts';
 
 /**
@@ -22,12 +20,8 @@ export async function importFromCli(
     print(`Dùng: canbo import <loại> <tệp.xlsx> [--commit]. Loại: ${importKinds.join(', ')}`);
     return 1;
   }
-  const admin = await findSuperadmin(reader(ctx), args.login);
-  if (!admin) {
-    print('Chưa có tài khoản quản trị hệ thống: tạo bằng canbo create-admin trước.');
-    return 1;
-  }
-  const actor = await loadActor(reader(ctx), admin);
+  const actor = await commandLineActor(ctx, args.login, print);
+  if (!actor) return 1;
   const file = { fileName: basename(args.file), data: await readFile(args.file) };
   const r = await uploadImport(ctx, actor, { kind, file, commit: args.commit ? 'true' : 'false' });
   const n = (x: number) => x.toLocaleString('vi-VN');

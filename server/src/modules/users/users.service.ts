@@ -4,7 +4,7 @@ import { inTransaction, reader } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { grantRoots } from '../../auth/policy.ts';
 import { hashPassword, verifyPassword } from '../../auth/password.ts';
-import { hashToken } from '../../auth/session.ts';
+import { hashToken, loadActor } from '../../auth/session.ts';
 import { checkPasswordStrength } from '../../auth/strength.ts';
 import { loginWait, recordFailure } from '../../auth/throttle.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
@@ -18,6 +18,7 @@ import {
   displayNameColumns,
   endSessions,
   findGrant,
+  findSuperadmin,
   findManageableUser,
   grantOnUnit,
   grantsOf,
@@ -353,4 +354,22 @@ export async function changeOwnPassword(
       after: { passwordChanged: true },
     });
   });
+}
+
+/**
+ * The account a command-line run acts as: a system administrator (the first, or `login`'s), whose
+ * scope is the whole tree and under whose name its writes are audited. Null (after saying why) when
+ * there is none yet.
+ */
+export async function commandLineActor(
+  ctx: Ctx,
+  login: string | undefined,
+  print: (line: string) => void,
+): Promise<Actor | null> {
+  const admin = await findSuperadmin(reader(ctx), login);
+  if (!admin) {
+    print('Chưa có tài khoản quản trị hệ thống: tạo bằng canbo create-admin trước.');
+    return null;
+  }
+  return loadActor(reader(ctx), admin);
 }

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { ReportName, ReportPeriodKind, ReportQuery, ReportResult, ReportRowPage } from '@canbo/contract';
+import type { Actor } from '../../auth/actor.ts';
+import type { Tx } from '../../context.ts';
+
+/**
+ * A report of the frame: one file per report. The service resolves what every report shares (the
+ * unit subtree the actor may read, today's date as the default), checks the report's own
+ * parameters with its contract schema, and gives the definition a transaction; the definition counts
+ * in SQL with the actor's scope inside it, and lists the rows behind any of its numbers.
+ */
+export interface ReportDefinition {
+  /** The key in the address (`/reports/doi-ngu-can-bo`). */
+  name: ReportName;
+  /** Its Vietnamese name, as the list and the documents show it. */
+  title: string;
+  /** What its form asks: one date or a period. */
+  period: ReportPeriodKind;
+  /** Its parameters (a contract schema); `unitId` is always among them. */
+  params: z.ZodType<ReportQuery>;
+  compute(tx: Tx, actor: Actor, params: ReportParams): Promise<ReportResult>;
+  /** The rows behind the number keyed `cell`; null when the key is not one of the report's. */
+  rows(
+    tx: Tx,
+    actor: Actor,
+    params: ReportParams,
+    cell: string,
+    page: { page: number; pageSize: number },
+  ): Promise<ReportRowPage | null>;
+}
+
+/** A report's parameters once the service has filled in the unit (and the date, where it has one). */
+export type ReportParams = ReportQuery & { unitId: number; unitName: string };
+
+/** A header cell spanning `colSpan` columns and `rowSpan` rows (1 by default). */
+export const head = (text: string, colSpan = 1, rowSpan = 1) => ({ text, colSpan, rowSpan });

@@ -1,0 +1,153 @@
+import {
+  reportExportQuery,
+  reportQuery,
+  reportRowsExportQuery,
+  reportRowsQuery,
+  type ReportListItem,
+  type ReportName,
+  type ReportResult,
+  type ReportRowItem,
+  type ReportRowPage,
+} from '@canbo/contract';
+import type { Actor } from '../../auth/actor.ts';
+import { can, grantRoots } from '../../auth/policy.ts';
+import { reader, type Ctx, type Tx } from '../../context.ts';
+import { issuerOf } from '../../documents/docx/official.ts';
+import { DOCX, XLSX, fileDate, fileSlug, type DocumentFile } from '../../documents/file.ts';
+import type { XlsxColumn, XlsxTable } from '../../documents/xlsx/table.ts';
+import { notFound } from '../../errors.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { fieldError, parseInput } from '../../lib/input.ts';
+import { asBuffer } from '../../workers/pool.ts';
+import { issuingUnit } from '../training/enrolments/summons.repository.ts';
+import type { ReportDefinition, ReportParams } from './report.ts';
+import { REPORTS, reportByName } from './reports.ts';
+import { firstTopUnit, unitName } from './reports.repository.ts';
+
+/** Reports count cadres' records: whoever reads people somewhere may run them, over what they read. */
+const mayRun = (actor: Actor) => actor.isSuperadmin || grantRoots(actor, 'person.read').length > 0;
+
+export function listReports(actor: Actor): { items: ReportListItem[] } {
+  return { items: mayRun(actor) ? REPORTS.map((r) => ({ name: r.name, title: r.title, period: r.period })) : [] };
+}
+
+function definition(actor: Actor, name: ReportName): ReportDefinition {
+  const def = reportByName(name);
+  if (!def || !mayRun(actor)) throw notFound('Báo cáo');
+  return def;
+}
+
+/**
+ * The report's parameters, checked with its own schema, with the unit filled in — the one asked
+ * for if the actor reads it, else the actor's first granted unit (a system administrator's: the
+ * first top unit) — and a date report's day (today in Vietnam by default).
+ */
+async function resolve(tx: Tx, actor: Actor, def: ReportDefinition, query: unknown): Promise<ReportParams> {
+  const p = parseInput(def.params, query);
+  const unitId = p.unitId ?? grantRoots(actor, 'person.read')[0] ?? (await firstTopUnit(tx));
+  if (unitId == null || !(await can(tx, actor, 'person.read', unitId))) throw notFound('Đơn vị');
+  const at = def.period === 'date' ? (p.at ?? todayIso()) : undefined;
+  if (def.period === 'range' && p.from && p.to && p.from > p.to) throw fieldError('to', 'phải từ "Từ ngày" trở đi');
+  const name = await unitName(tx, unitId, at ?? p.to ?? todayIso());
+  if (name == null) throw notFound('Đơn vị');
+  return { ...p, ...(at ? { at } : {}), unitId, unitName: name };
+}
+
+export async function runReport(ctx: Ctx, actor: Actor, name: ReportName, query: unknown): Promise<ReportResult> {
+  const def = definition(actor, name);
+  const tx = reader(ctx);
+  return def.compute(tx, actor, await resolve(tx, actor, def, parseInput(reportQuery, query)));
+}
+
+export async function reportRows(ctx: Ctx, actor: Actor, name: ReportName, query: unknown): Promise<ReportRowPage> {
+  const def = definition(actor, name);
+  const q = parseInput(reportRowsQuery, query);
+  const tx = reader(ctx);
+  const page = await def.rows(tx, actor, await resolve(tx, actor, def, q), q.cell, q);
+  if (!page) throw fieldError('cell', 'không phải ô số liệu của báo cáo');
+  return page;
+}
+
+type Numbered = ReportRowItem & { no: number };
+
+/** The rows behind a number as a list export: the first page read to learn the columns, then page by page. */
+export async function exportReportRows(
+  ctx: Ctx,
+  actor: Actor,
+  name: ReportName,
+  query: unknown,
+): Promise<{ baseName: string; table: XlsxTable<Numbered> }> {
+  const def = definition(actor, name);
+  const q = parseInput(reportRowsExportQuery, query);
+  const tx = reader(ctx);
+  const params = await resolve(tx, actor, def, q);
+  const PAGE = 500;
+  const first = await def.rows(tx, actor, params, q.cell, { page: 1, pageSize: PAGE });
+  if (!first) throw fieldError('cell', 'không phải ô số liệu của báo cáo');
+  async function* rows(): AsyncIterable<Numbered> {
+    let no = 0;
+    for (let page = 1, current = first!; ; page++) {
+      for (const item of current.items) yield { ...item, no: ++no };
+      if (page * PAGE >= current.total || !current.items.length) return;
+      current = (await def.rows(tx, actor, params, q.cell, { page: page + 1, pageSize: PAGE }))!;
+    }
+  }
+  const columns: XlsxColumn<Numbered>[] = [
+    { header: 'STT', width: 6, type: 'number', value: (r) => r.no },
+    ...first.columns.map((c, i) => ({
+      header: c.header,
+      width: i === 0 ? 28 : 16,
+      value: (r: Numbered) => r.values[i],
+    })),
+  ];
+  const report = await def.compute(tx, actor, params);
+  return {
+    baseName: `so-lieu-${fileSlug(def.title)}`,
+    table: { sheetName: 'Số liệu chi tiết', title: [...report.title, first.label], columns, rows: rows() },
+  };
+}
+
+/** The report as .xlsx or as a .docx in the Union's format, with the number, signer and recipients given. */
+export async function exportReport(
+  ctx: Ctx,
+  actor: Actor,
+  name: ReportName,
+  query: unknown,
+): Promise<{ type: string; file: DocumentFile }> {
+  const def = definition(actor, name);
+  const q = parseInput(reportExportQuery, query);
+  const tx = reader(ctx);
+  const params = await resolve(tx, actor, def, q);
+  const report = await def.compute(tx, actor, params);
+  const base = [
+    'bao-cao',
+    fileSlug(def.title),
+    fileSlug(params.unitName),
+    fileDate(report.at ?? report.to ?? todayIso()),
+  ]
+    .filter(Boolean)
+    .join('-');
+  if (q.format === 'xlsx') {
+    const bytes = await ctx.heavy.run(actor.userId, 'reportXlsx', report);
+    return { type: XLSX, file: { fileName: `${base}.xlsx`, bytes: asBuffer(bytes) } };
+  }
+  const recipients = (q.recipients ?? '')
+    .split('\n')
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^[-–•]\s*/, '')
+        .replace(/[;.,]$/, ''),
+    )
+    .filter(Boolean);
+  const bytes = await ctx.heavy.run(actor.userId, 'reportDocx', {
+    issuer: issuerOf(await issuingUnit(tx, params.unitId)),
+    number: q.number ?? null,
+    date: todayIso(),
+    report,
+    signerTitle: (q.signerTitle ?? 'Bí thư').toLocaleUpperCase('vi'),
+    signerName: q.signerName ?? null,
+    recipients: recipients.length ? recipients : ['Lưu VP'],
+  });
+  return { type: DOCX, file: { fileName: `${base}.docx`, bytes: asBuffer(bytes) } };
+}

@@ -1,0 +1,8 @@
+import type { ReportName } from '@canbo/contract';
+import { cadreStructure } from './cadres/cadreStructure.ts';
+import type { ReportDefinition } from './report.ts';
+
+/** Every report of the frame, in the order the list shows them. A new report is one entry here. */
+export const REPORTS: readonly ReportDefinition[] = [cadreStructure];
+
+export const reportByName = (name: ReportName): ReportDefinition | undefined => REPORTS.find((r) => r.name === name);

@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from '@tanstack/react-router';
+import type { ReportResult, ReportRowPage } from '@canbo/contract';
+import '../../i18n';
+import { plainSearch } from '../../lib/listSearch';
+import { get, mockApi, renderWithApp } from '../training/testing/mockApi';
+import { ReportPage } from './ReportPage';
+import { readReportSearch } from './reportSearch';
+
+afterEach(() => {
+  cleanup();
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+function openAt(url: string) {
+  const root = createRootRoute();
+  const page = (path: string) => createRoute({ getParentRoute: () => root, path, component: () => null });
+  const report = createRoute({
+    getParentRoute: () => root,
+    path: '/reports/$name',
+    validateSearch: readReportSearch,
+    component: ReportPage,
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([report, page('/reports'), page('/people/$id')]),
+    history: createMemoryHistory({ initialEntries: [url] }),
+    ...plainSearch,
+  });
+  renderWithApp(<RouterProvider router={router} />);
+  return router;
+}
+
+const result: ReportResult = {
+  name: 'doi-ngu-can-bo',
+  title: ['BIỂU THỐNG KÊ ĐỘI NGŨ CÁN BỘ', 'Huyện đoàn Cư Jút, tính đến ngày 30/06/2024'],
+  unitId: 5,
+  unitName: 'Huyện đoàn Cư Jút',
+  at: '2024-06-30',
+  from: null,
+  to: null,
+  tables: [
+    {
+      caption: null,
+      header: [
+        [
+          { text: 'STT', colSpan: 1, rowSpan: 2 },
+          { text: 'Chức danh, hình thức', colSpan: 1, rowSpan: 2 },
+          { text: 'Tổng số', colSpan: 1, rowSpan: 2 },
+          { text: 'Độ tuổi', colSpan: 2, rowSpan: 1 },
+        ],
+        [
+          { text: 'Từ 30 trở xuống', colSpan: 1, rowSpan: 1 },
+          { text: 'Trên 40', colSpan: 1, rowSpan: 1 },
+        ],
+      ],
+      rows: [
+        {
+          labels: ['', 'Tổng số'],
+          values: [
+            { value: 3, cell: 'total:total' },
+            { value: 1, cell: 'total:age30' },
+            { value: 0, cell: null },
+          ],
+          strong: true,
+        },
+        { labels: ['I', 'Theo chức danh'], values: [], strong: true },
+      ],
+    },
+  ],
+  notes: ['Độ tuổi tính đến ngày thống kê.'],
+};
+
+const rows: ReportRowPage = {
+  label: 'Tổng số — Độ tuổi: Từ 30 trở xuống',
+  columns: [
+    { key: 'name', header: 'Họ và tên' },
+    { key: 'age', header: 'Tuổi' },
+  ],
+  items: [{ personId: 9, values: ['Nông Thị Anh', 30] }],
+  total: 1,
+  page: 1,
+  pageSize: 50,
+};
+
+describe('a report', () => {
+  it('shows the form’s header with its spans, and each number opens the people behind it', async () => {
+    const sent = mockApi(
+      get('/reports', { items: [{ name: 'doi-ngu-can-bo', title: 'Biểu thống kê đội ngũ cán bộ', period: 'date' }] }),
+      get('/reports/doi-ngu-can-bo', result),
+      get('/reports/doi-ngu-can-bo/rows', rows),
+    );
+    openAt('/reports/doi-ngu-can-bo?at=2024-06-30');
+    await screen.findByText('Huyện đoàn Cư Jút, tính đến ngày 30/06/2024', undefined, { timeout: 15_000 });
+    expect(sent.find((r) => r.path === '/reports/doi-ngu-can-bo')!.query.get('at')).toBe('2024-06-30');
+    const ages = screen.getByText('Độ tuổi').closest('th')!;
+    expect(ages.getAttribute('colspan')).toBe('2');
+    expect(screen.getByText('STT').closest('th')!.getAttribute('rowspan')).toBe('2');
+    // A zero is no link: nobody is behind it.
+    expect(screen.queryByRole('button', { name: 'Xem danh sách 0 người' })).toBeNull();
+    fireEvent.click(screen.getByLabelText('Xem danh sách 1 người'));
+    await screen.findByText('Nông Thị Anh', undefined, { timeout: 15_000 });
+    const asked = sent.filter((r) => r.path === '/reports/doi-ngu-can-bo/rows').at(-1)!.query;
+    expect(asked.get('cell')).toBe('total:age30');
+    expect(asked.get('at')).toBe('2024-06-30');
+    expect(screen.getByText('Danh sách: Tổng số — Độ tuổi: Từ 30 trở xuống')).toBeTruthy();
+    expect(screen.getByText('Nông Thị Anh').closest('a')!.getAttribute('href')).toBe('/people/9');
+    // The report's own export and the list's.
+    expect(screen.getAllByRole('button', { name: /Xuất Excel/ })).toHaveLength(2);
+  }, 120_000);
+
+  it('asks the number, signer and recipients before the Word document', async () => {
+    mockApi(
+      get('/reports', { items: [{ name: 'doi-ngu-can-bo', title: 'Biểu thống kê đội ngũ cán bộ', period: 'date' }] }),
+      get('/reports/doi-ngu-can-bo', result),
+    );
+    openAt('/reports/doi-ngu-can-bo');
+    await screen.findByText('BIỂU THỐNG KÊ ĐỘI NGŨ CÁN BỘ', undefined, { timeout: 15_000 });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /Xuất văn bản Word/ })).toHaveProperty('disabled', false),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Xuất văn bản Word/ }));
+    await screen.findByText('Xuất báo cáo dạng văn bản');
+    expect(screen.getByLabelText('Số văn bản')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Chức vụ người ký').value).toBe('Bí thư');
+    expect(screen.getByLabelText('Họ và tên người ký')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Nơi nhận (mỗi dòng một nơi)').value).toBe('Lưu VP');
+  }, 120_000);
+});

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Flex, Space, Spin, Typography } from 'antd';
+import { ArrowLeftOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { Link, useParams } from '@tanstack/react-router';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { reportName as reportNameSchema, routes, type ReportName } from '@canbo/contract';
+import { ApiError, download } from '../../api/client';
+import { errorMessage } from '../../lib/errors';
+import { DATE_FORMAT, toIsoDate } from '../../lib/format';
+import { useListSearch } from '../../lib/listSearch';
+import { useDownload } from '../../lib/useDownload';
+import { UnitSelect } from '../units/UnitSelect';
+import { useReport, useReportList } from './api';
+import { DocxExportModal, type DocxValues } from './DocxExportModal';
+import { ReportRowsDrawer } from './ReportRowsDrawer';
+import { readReportSearch } from './reportSearch';
+import { ReportTableView } from './ReportTableView';
+
+/** /reports/$name?unitId=&at=: the report with its parameters as a form, every number opening its rows. */
+export function ReportPage() {
+  const { t } = useTranslation('reports');
+  const raw = useParams({ strict: false, select: (p: Record<string, string | undefined>) => p.name });
+  const parsed = reportNameSchema.safeParse(raw);
+  const name: ReportName = parsed.success ? parsed.data : 'doi-ngu-can-bo';
+  const [search, setSearch] = useListSearch(`/reports/${name}`, readReportSearch);
+  const list = useReportList();
+  const report = useReport(name, search);
+  const [cell, setCell] = useState<string | null>(null);
+  const [docx, setDocx] = useState(false);
+  const dl = useDownload();
+
+  if (!parsed.success) return <Alert type="error" showIcon title={t('common:error.notFound')} />;
+  const period = list.data?.items.find((r) => r.name === name)?.period ?? 'date';
+  const date = (key: 'at' | 'from' | 'to') => (
+    <DatePicker
+      aria-label={t(key)}
+      placeholder={t(key)}
+      format={DATE_FORMAT}
+      value={search[key] ? dayjs(search[key]) : key === 'at' && report.data?.at ? dayjs(report.data.at) : null}
+      onChange={(d) => setSearch({ ...search, [key]: toIsoDate(d) ?? undefined })}
+    />
+  );
+  const exportDocx = (v: DocxValues) =>
+    void dl
+      .run('docx', () =>
+        download(routes.reports.export, {
+          params: { reportName: name },
+          query: {
+            ...search,
+            format: 'docx',
+            number: v.number ?? undefined,
+            signerTitle: v.signerTitle || undefined,
+            signerName: v.signerName || undefined,
+            recipients: v.recipients || undefined,
+          },
+        }),
+      )
+      .then((ok) => ok && setDocx(false));
+
+  const error = report.data ? null : report.error;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small">
+        <Link to="/reports">
+          <Space size={4} style={{ marginBottom: 8 }}>
+            <ArrowLeftOutlined />
+            {t('back')}
+          </Space>
+        </Link>
+        <Flex wrap justify="space-between" align="center" gap={8}>
+          <Space wrap>
+            <UnitSelect
+              aria-label={t('unit')}
+              placeholder={t('unitDefault')}
+              allowClear
+              value={search.unitId ?? null}
+              onChange={(unitId) => setSearch({ ...search, unitId: unitId ?? undefined })}
+              style={{ minWidth: 260 }}
+            />
+            {period === 'date' ? date('at') : [date('from'), date('to')]}
+          </Space>
+          <Space wrap>
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={dl.busy === 'xlsx'}
+              disabled={!report.data}
+              onClick={() =>
+                void dl.run('xlsx', () =>
+                  download(routes.reports.export, {
+                    params: { reportName: name },
+                    query: { ...search, format: 'xlsx' },
+                  }),
+                )
+              }
+            >
+              {t('exportXlsx')}
+            </Button>
+            <Button icon={<FileWordOutlined />} disabled={!report.data} onClick={() => setDocx(true)}>
+              {t('exportDocx')}
+            </Button>
+          </Space>
+        </Flex>
+      </Card>
+      {report.isLoading && <Spin style={{ display: 'block', margin: 48 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error instanceof ApiError && error.status === 404 ? t('common:error.notFound') : errorMessage(error)}
+        />
+      )}
+      {report.data && (
+        <Card size="small">
+          {report.data.title.map((line, i) => (
+            <Typography.Title key={i} level={i === 0 ? 4 : 5} style={{ textAlign: 'center', marginTop: 0 }}>
+              {line}
+            </Typography.Title>
+          ))}
+          {report.data.tables.map((table, i) => (
+            <ReportTableView key={i} table={table} onOpen={setCell} />
+          ))}
+          {report.data.notes.map((n, i) => (
+            <Typography.Paragraph key={i} type="secondary" italic style={{ marginTop: 8, marginBottom: 0 }}>
+              {n}
+            </Typography.Paragraph>
+          ))}
+        </Card>
+      )}
+      <ReportRowsDrawer name={name} filter={search} cell={cell} onClose={() => setCell(null)} />
+      <DocxExportModal open={docx} busy={dl.busy === 'docx'} onCancel={() => setDocx(false)} onOk={exportDocx} />
+    </Space>
+  );
+}
