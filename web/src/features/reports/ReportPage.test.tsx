@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-} from '@tanstack/react-router';
 import type { ReportResult, ReportRowPage } from '@canbo/contract';
 import '../../i18n';
-import { plainSearch } from '../../lib/listSearch';
-import { get, mockApi, renderWithApp } from '../training/testing/mockApi';
+import { openPageAt } from '../training/testing/openPageAt';
+import { get, mockApi } from '../training/testing/mockApi';
 import { ReportPage } from './ReportPage';
 import { readReportSearch } from './reportSearch';
 
@@ -21,23 +14,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function openAt(url: string) {
-  const root = createRootRoute();
-  const page = (path: string) => createRoute({ getParentRoute: () => root, path, component: () => null });
-  const report = createRoute({
-    getParentRoute: () => root,
-    path: '/reports/$name',
-    validateSearch: readReportSearch,
-    component: ReportPage,
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([report, page('/reports'), page('/people/$id')]),
-    history: createMemoryHistory({ initialEntries: [url] }),
-    ...plainSearch,
-  });
-  renderWithApp(<RouterProvider router={router} />);
-  return router;
-}
+const openAt = (url: string) =>
+  openPageAt(url, { path: '/reports/$name', validateSearch: readReportSearch, component: ReportPage }, [
+    '/reports',
+    '/people/$id',
+  ]);
 
 const result: ReportResult = {
   name: 'doi-ngu-can-bo',

@@ -1,16 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-} from '@tanstack/react-router';
 import '../../i18n';
-import { plainSearch } from '../../lib/listSearch';
-import { get, mockApi, page, renderWithApp, type Sent } from '../training/testing/mockApi';
+import { openPageAt } from '../training/testing/openPageAt';
+import { get, mockApi, page, type Sent } from '../training/testing/mockApi';
 import { readSchemeSearch } from './schemeSearch';
 import { SchemesListPage } from './SchemesListPage';
 
@@ -44,23 +37,8 @@ const row = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-/** The list under the router, opened at `url`, as the app declares its route. */
-function openAt(url: string) {
-  const root = createRootRoute();
-  const list = createRoute({
-    getParentRoute: () => root,
-    path: '/schemes',
-    validateSearch: readSchemeSearch,
-    component: SchemesListPage,
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([list]),
-    history: createMemoryHistory({ initialEntries: [url] }),
-    ...plainSearch,
-  });
-  renderWithApp(<RouterProvider router={router} />);
-  return router;
-}
+const openAt = (url: string) =>
+  openPageAt(url, { path: '/schemes', validateSearch: readSchemeSearch, component: SchemesListPage });
 
 const lastQuery = (sent: Sent[]) => sent.filter((r) => r.path === '/schemes').at(-1)!.query;
 

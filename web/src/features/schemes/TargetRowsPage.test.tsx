@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-} from '@tanstack/react-router';
 import type { FigureRow } from '@canbo/contract';
 import '../../i18n';
-import { plainSearch } from '../../lib/listSearch';
-import { get, mockApi, renderWithApp, type Sent } from '../training/testing/mockApi';
+import { openPageAt } from '../training/testing/openPageAt';
+import { get, mockApi, type Sent } from '../training/testing/mockApi';
 import { readRowsSearch } from './schemeSearch';
 import { TargetRowsPage } from './TargetRowsPage';
 import { aScheme, aTarget } from './testing';
@@ -22,30 +15,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** The drill-down under the router, opened at `url`, beside the pages its rows link to. */
-function openAt(url: string) {
-  const root = createRootRoute();
-  const page = (path: string) => createRoute({ getParentRoute: () => root, path, component: () => null });
-  const rows = createRoute({
-    getParentRoute: () => root,
-    path: '/schemes/$id/targets/$targetId',
-    validateSearch: readRowsSearch,
-    component: TargetRowsPage,
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([
-      rows,
-      page('/schemes/$id'),
-      page('/studies/$id'),
-      page('/people/$id'),
-      page('/training/classes/$id'),
-    ]),
-    history: createMemoryHistory({ initialEntries: [url] }),
-    ...plainSearch,
-  });
-  renderWithApp(<RouterProvider router={router} />);
-  return router;
-}
+const openAt = (url: string) =>
+  openPageAt(
+    url,
+    { path: '/schemes/$id/targets/$targetId', validateSearch: readRowsSearch, component: TargetRowsPage },
+    ['/schemes/$id', '/studies/$id', '/people/$id', '/training/classes/$id'],
+  );
 
 const row = (over: Partial<FigureRow>): FigureRow => ({
   kind: 'study',

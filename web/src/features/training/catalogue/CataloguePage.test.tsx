@@ -1,16 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-} from '@tanstack/react-router';
 import '../../../i18n';
-import { get, mockApi, page, renderWithApp } from '../testing/mockApi';
-import { plainSearch } from '../../../lib/listSearch';
+import { openPageAt } from '../../training/testing/openPageAt';
+import { get, mockApi, page } from '../testing/mockApi';
 import { readProgrammeSearch } from './catalogueSearch';
 import { CataloguePage } from './CataloguePage';
 
@@ -30,23 +23,8 @@ const admin = {
   csrfToken: 't',
 };
 
-/** The catalogue page under the router, opened at `url`, as the app declares its route. */
-function openAt(url: string) {
-  const root = createRootRoute();
-  const catalogue = createRoute({
-    getParentRoute: () => root,
-    path: '/training/catalogue',
-    validateSearch: readProgrammeSearch,
-    component: CataloguePage,
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([catalogue]),
-    history: createMemoryHistory({ initialEntries: [url] }),
-    ...plainSearch,
-  });
-  renderWithApp(<RouterProvider router={router} />);
-  return router;
-}
+const openAt = (url: string) =>
+  openPageAt(url, { path: '/training/catalogue', validateSearch: readProgrammeSearch, component: CataloguePage });
 
 describe('the catalogue page’s address', () => {
   it('asks the API for what the address holds, without the values the contract refuses', async () => {
