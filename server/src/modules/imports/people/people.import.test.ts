@@ -120,6 +120,26 @@ describe('people import, in batches', () => {
       if (a.entity === 'person') expect(after.givenName).toBe(names.get(a.entity_id));
       else expect(after.decision).toBe(decisions.get(a.entity_id));
     }
+    // A new person's history starts with what the record holds: an edit later records it as "before".
+    const first = people.find((p) => p.id !== known)!;
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${first.id}`,
+      payload: { version: first.version, phone: '0912000222' },
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const history = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity', '=', 'person')
+      .where('entity_id', '=', first.id)
+      .orderBy('id')
+      .execute();
+    expect(history.map((h) => h.action)).toEqual(['import', 'update']);
+    expect(JSON.parse(history[1]!.before!)).toEqual(JSON.parse(history[0]!.after!));
+    expect(JSON.parse(history[0]!.after!)).toMatchObject({ unitName: 'Chi đoàn thôn 1', ethnicityName: 'Kinh' });
+
     const update = audits.find((a) => a.entity_id === known && a.entity === 'person')!;
     expect(JSON.parse(update.before!)).toMatchObject({ phone: null, nationalId: '0xx******999' });
     expect(JSON.parse(update.after!)).toMatchObject({ phone: '0988000111' });

@@ -23,7 +23,7 @@ import { updateAtVersion } from '../../../lib/versioned.ts';
 import { chunks, groupBy } from '../../../lib/chunks.ts';
 import { insertMany } from '../../../lib/insertMany.ts';
 import { writeAudits, type AuditEntryInput } from '../../audit/audit.writer.ts';
-import { auditedPeople, type PersonValues } from '../../people/people.repository.ts';
+import { auditedPeople, insertedAuditView, type PersonValues } from '../../people/people.repository.ts';
 import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
 import { MAX_CELL_CHARS, foldCell, readDate, readWord, type Read } from '../cells.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
@@ -490,87 +490,116 @@ async function checkPeople(
   }
   const valid = plans.filter((p) => !hasErrors(p.row));
   const counts = { create: 0, update: 0, skip: 0 };
+  // What the write needs of each row, and only that: the rows as read and checked are let go.
+  const writes: Write[] = [];
   for (const p of valid) {
-    const action = p.action === 'skip' && newPositions.has(p) ? 'update' : p.action;
-    counts[action]++;
+    const position = newPositions.get(p) ?? null;
+    counts[p.action === 'skip' && position ? 'update' : p.action]++;
+    const unit = p.row.unit!;
+    if (p.action === 'create') writes.push({ action: 'create', unit, position, values: p.values });
+    else if (p.action === 'update') {
+      writes.push({ action: 'update', unit, position, person: p.person, values: p.values, levels: p.levels });
+    } else if (position) writes.push({ action: 'skip', unit, position, person: p.person });
   }
   const issues = rows.flatMap((r) => r.issues);
+  const names = new Map(catalogue.map((e) => [e.code, e.name]));
   return {
     issues,
     counts,
-    writes: valid.length,
-    write: (progress) => writePeople(tx, actor, valid, newPositions, progress),
+    writes: writes.length,
+    write: (progress) => writePeople(tx, actor, writes, names, progress),
   };
 }
 
-/** Plans written a chunk at a time: each chunk's audit rows are written with it, so memory stays that of a chunk. */
+/** A checked row as the write takes it: the person's values or the stored person, the new position. */
+type Write = { unit: UnitHit; position: PositionFields | null } & (
+  | { action: 'create'; values: PersonValues }
+  | { action: 'update'; person: StoredPerson; values: Partial<PersonValues>; levels: boolean }
+  | { action: 'skip'; person: StoredPerson }
+);
+
+/** Rows written a chunk at a time: each chunk's audit rows are written with it, so memory stays that of a chunk. */
 const WRITE_CHUNK = 1000;
 
 async function writePeople(
   tx: Tx,
   actor: Actor,
-  plans: Plan[],
-  positions: Map<Plan, PositionFields>,
+  writes: Write[],
+  /** Ethnicity names by code (the audit view of a new person). */
+  ethnicities: Map<string, string>,
   progress: RowProgress,
 ): Promise<void> {
   const now = nowIso();
-  for (const [n, part] of chunks(plans, WRITE_CHUNK).entries()) {
+  for (const [n, part] of chunks(writes, WRITE_CHUNK).entries()) {
     // The progress bar follows the chunks (a report also lets a closed connection cancel the commit).
     await progress(n * WRITE_CHUNK);
     const audits: AuditEntryInput[] = [];
-    const personIds = new Map<Plan, number>();
+    const personIds = new Map<Write, number>();
     // New people in multi-row inserts.
-    const creates = part.filter((p) => p.action === 'create');
+    const creates = part.filter((w) => w.action === 'create');
     const created = await insertMany(
       tx,
       'people',
-      creates.map((p) => ({ ...p.values, created_at: now, updated_at: now })),
+      creates.map((w) => ({ ...w.values, created_at: now, updated_at: now })),
     );
-    creates.forEach((p, i) => personIds.set(p, created[i]!));
+    creates.forEach((w, i) => personIds.set(w, created[i]!));
     // Updates one statement each (each its own values and version), their "before" read in one query.
-    const updates = part.filter((p) => p.action === 'update');
+    const updates = part.filter((w) => w.action === 'update');
     const before = await auditedPeople(
       tx,
       actor,
-      updates.map((p) => p.person.id),
+      updates.map((w) => w.person.id),
     );
-    for (const plan of updates) {
-      const values = { ...plan.values };
-      if (plan.levels) {
-        const studied = await studiedLevels(tx, plan.person.id);
+    for (const w of updates) {
+      const values = { ...w.values };
+      if (w.levels) {
+        const studied = await studiedLevels(tx, w.person.id);
         values.qualification = higherQualification(
-          values.qualification_manual ?? plan.person.qualification_manual,
+          values.qualification_manual ?? w.person.qualification_manual,
           studied.qualification,
         );
         values.theory_level = higherTheoryLevel(
-          values.theory_level_manual ?? plan.person.theory_level_manual,
+          values.theory_level_manual ?? w.person.theory_level_manual,
           studied.theoryLevel,
         );
       }
       // The row was read in this transaction and `values` hold only what differs from it.
-      await updateAtVersion(tx, 'people', plan.person.id, plan.person.version, values);
+      await updateAtVersion(tx, 'people', w.person.id, w.person.version, values);
     }
-    for (const plan of part) if (plan.action !== 'create') personIds.set(plan, plan.person.id);
-    const after = await auditedPeople(tx, actor, [...created, ...updates.map((p) => p.person.id)]);
-    for (const plan of part) {
-      if (plan.action === 'skip') continue;
-      const id = personIds.get(plan)!;
+    for (const w of part) if (w.action !== 'create') personIds.set(w, w.person.id);
+    // A new person's audit view is built from what was inserted; an updated one's read back.
+    const after = await auditedPeople(
+      tx,
+      actor,
+      updates.map((w) => w.person.id),
+    );
+    for (const w of part) {
+      if (w.action === 'skip') continue;
+      const id = personIds.get(w)!;
       audits.push({
         entity: 'person',
         entityId: id,
         action: 'import',
-        unitId: plan.row.unit!.id,
-        ...(plan.action === 'update' ? { before: before.get(id) } : {}),
-        after: after.get(id),
+        unitId: w.unit.id,
+        ...(w.action === 'update'
+          ? { before: before.get(id), after: after.get(id) }
+          : {
+              after: insertedAuditView(
+                id,
+                w.values,
+                { unit: w.unit.name, ethnicity: ethnicities.get(w.values.ethnicity_code)! },
+                now,
+              ),
+            }),
       });
     }
     // Their current positions, likewise.
-    const held = part.filter((p) => positions.has(p));
-    const values = held.map((plan) => {
-      const pos = positions.get(plan)!;
+    const values = part.flatMap((w) => {
+      const pos = w.position;
+      if (!pos) return [];
       return {
-        person_id: personIds.get(plan)!,
-        unit_id: plan.row.unit!.id,
+        person_id: personIds.get(w)!,
+        unit_id: w.unit.id,
         title: pos.title,
         employment: pos.employment,
         method: pos.method,
