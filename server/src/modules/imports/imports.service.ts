@@ -140,6 +140,20 @@ interface Following {
   progress?: string | undefined;
   owner?: string | null;
   signal?: AbortSignal | undefined;
+  /** The rows as read are needed after the check (the error sheet). */
+  keepRows?: boolean;
+}
+
+/**
+ * The rows for the kind's check, which may let go of them as it reads them (the people kind does:
+ * 100,000 rows not held through the check and the write). Handed over, not kept here, unless needed
+ * after the check: then the kind is given a copy of the list.
+ */
+function handOver(read: ReadForm, keep: boolean): ReadFormRow[] {
+  const rows = read.rows;
+  if (keep) return [...rows];
+  read.rows = [];
+  return rows;
 }
 
 async function checkSheet(
@@ -161,13 +175,12 @@ async function checkSheet(
     const total = read.rows.length;
     const run = async (tx: Parameters<ImportKindDef['check']>[0]) => {
       await tracker.report('checking', 0, total);
-      const checked = await def.check(tx, actor, read.rows, (done) => tracker.report('checking', done, total));
+      const checked = await def.check(tx, actor, handOver(read, following.keepRows ?? false), (done) =>
+        tracker.report('checking', done, total),
+      );
       checked.issues.unshift(...sheetIssues(read));
       const ok = !checked.issues.some((i) => i.severity === 'error');
       if (commit && ok) {
-        // The rows as read are not needed by the write (the kind keeps what it writes): let go of
-        // them before it, so that 100,000 of them are not carried, and collected over, all along.
-        read.rows = [];
         const writes = checked.writes ?? total;
         await tracker.report('writing', 0, writes);
         await checked.write((done) => tracker.report('writing', done, writes));
@@ -228,7 +241,7 @@ export async function importErrorsSheet(
   actor: Actor,
   input: { kind: ImportKind; file: UploadedFile | null },
 ): Promise<DocumentFile> {
-  const { read, form, checked } = await checkSheet(ctx, actor, input.kind, input.file, false);
+  const { read, form, checked } = await checkSheet(ctx, actor, input.kind, input.file, false, { keepRows: true });
   const byRow = new Map<number, string[]>();
   for (const i of ordered(checked.issues)) {
     const list = byRow.get(i.row) ?? [];

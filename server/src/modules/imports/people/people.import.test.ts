@@ -145,6 +145,49 @@ describe('people import, in batches', () => {
     expect(JSON.parse(update.after!)).toMatchObject({ phone: '0988000111' });
   });
 
+  it('updates stored people each with their own cells (text, dates, yes/no), every other field kept', async () => {
+    const branch = await makeUnit(t.ctx, { name: 'Chi đoàn thôn 2', parentId: cuJut, code: 'CJ-B2' });
+    const phone = await makePerson(t.ctx, {
+      unitId: branch,
+      familyName: 'Võ',
+      givenName: 'Điện',
+      nationalId: '067088000001',
+      birthDate: '1988-02-03',
+    });
+    const party = await makePerson(t.ctx, {
+      unitId: branch,
+      familyName: 'Võ',
+      givenName: 'Đảng',
+      nationalId: '067088000002',
+    });
+    const done = await upload(
+      await sheet([
+        { unit: 'CJ-B2', familyName: 'Võ', givenName: 'Điện', nationalId: '067088000001', phone: '0905111222' },
+        {
+          unit: 'CJ-B2',
+          familyName: 'Võ',
+          givenName: 'Đảng',
+          nationalId: '067088000002',
+          birthDate: '04/05/1990',
+          partyMember: 'Có',
+          partyJoinDate: '19/05/2015',
+        },
+      ]),
+      true,
+    );
+    expect(done).toMatchObject({ errors: 0, committed: true, counts: { create: 0, update: 2, skip: 0 } });
+    const stored = await t.db.kysely
+      .selectFrom('people')
+      .select(['id', 'phone', 'birth_date', 'party_member', 'party_join_date', 'version'])
+      .where('id', 'in', [phone, party])
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual([
+      { id: phone, phone: '0905111222', birth_date: '1988-02-03', party_member: 0, party_join_date: null, version: 2 },
+      { id: party, phone: null, birth_date: '1990-05-04', party_member: 1, party_join_date: '2015-05-19', version: 2 },
+    ]);
+  });
+
   it('refuses a second secretary, held or in the file, and takes one after the last ended', async () => {
     const held = await makeUnit(t.ctx, { name: 'Đoàn xã Tâm Thắng', parentId: cuJut, code: 'CJ-TT' });
     const twice = await makeUnit(t.ctx, { name: 'Đoàn xã Nam Dong', parentId: cuJut, code: 'CJ-ND' });
