@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { CompiledQuery, type Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -13,6 +13,47 @@ export type IdTable = {
  */
 const PARAMETERS = 30_000;
 
+/** Statement texts by engine, table, columns and row count: a bulk write has two shapes a table. */
+const texts = new Map<string, string>();
+
+/**
+ * The multi-row INSERT for `rows` rows of `columns`, written once per shape and reused: building it
+ * through Kysely's query builder made a node per value and compiled 30,000 of them every statement,
+ * a third of what writing 100,000 people cost in JavaScript and most of its garbage.
+ */
+function insertText(tx: Tx, table: string, columns: string[], rows: number): string {
+  const key = `${tx.engine}|${table}|${columns.join(',')}|${rows}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    const tuples: string[] = [];
+    let n = 0;
+    for (let r = 0; r < rows; r++) {
+      const marks = columns.map(() => (tx.engine === 'postgres' ? `$${++n}` : '?'));
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    text = `insert into "${table}" (${names}) values ${tuples.join(', ')} returning "id"`;
+    if (texts.size >= 16) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/** The rows' values in the columns' order, when every row sets exactly those columns; else null. */
+function flatValues(rows: readonly Record<string, unknown>[], columns: string[]): unknown[] | null {
+  const values: unknown[] = [];
+  for (const row of rows) {
+    if (Object.keys(row).length !== columns.length) return null;
+    for (const c of columns) {
+      const v = row[c];
+      // An absent value is the column's default, which only the query builder writes (DEFAULT).
+      if (v === undefined) return null;
+      values.push(v);
+    }
+  }
+  return values;
+}
+
 /**
  * Rows inserted in multi-row statements, as many a statement as the parameter bound allows; returns
  * their new ids in the order the rows were given. Neither engine promises the order of RETURNING,
@@ -26,17 +67,21 @@ export async function insertMany<T extends IdTable>(
   rows: readonly Insertable<Database[T]>[],
 ): Promise<number[]> {
   if (!rows.length) return [];
-  const columns = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.floor(PARAMETERS / columns));
+  const names = Object.keys(rows[0]!);
+  const size = Math.max(1, Math.floor(PARAMETERS / names.length));
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += size) {
     const part = rows.slice(i, i + size);
+    const values = flatValues(part, names);
     // The generic table is checked by the signature; kysely cannot follow it through a type parameter.
-    const returned = await tx.q
-      .insertInto(table as 'people')
-      .values(part as never)
-      .returning('id')
-      .execute();
+    const returned = values
+      ? (await tx.q.executeQuery<{ id: number }>(CompiledQuery.raw(insertText(tx, table, names, part.length), values)))
+          .rows
+      : await tx.q
+          .insertInto(table as 'people')
+          .values(part as never)
+          .returning('id')
+          .execute();
     if (returned.length !== part.length)
       throw new Error(`insertMany ${table}: ${returned.length} ids for ${part.length} rows`);
     ids.push(...returned.map((r) => r.id).sort((a, b) => a - b));

@@ -1,8 +1,9 @@
-import type { Kysely, Updateable } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../db/dialect.ts';
 import { notFound, stale } from '../errors.ts';
+import { chunks, groupBy } from './chunks.ts';
 
 /** Tables with an `id` key and a `version` for optimistic locking. */
 export type VersionedTable = {
@@ -87,22 +88,6 @@ function same(stored: unknown, wanted: unknown): boolean {
   return false;
 }
 
-/**
- * `updateVersioned` for a caller that read the row in this same transaction and wrote `values` only
- * where they differ from it (a bulk import): one statement instead of a read and a write, still
- * refused as stale (409) when the row moved past `version` meanwhile.
- */
-export async function updateAtVersion<T extends VersionedTable, V extends VersionedValues<T>>(
-  tx: Tx,
-  table: T,
-  id: number,
-  version: number,
-  values: V & OnlyColumns<V, VersionedValues<T>>,
-): Promise<void> {
-  const set: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-  await writeAtVersion(tx.q as unknown as Kysely<Record<string, LooseRow>>, table, id, version, set);
-}
-
 /** The write itself: only at `version`, which it moves on; a row past it (or gone) is stale. */
 async function writeAtVersion(
   q: Kysely<Record<string, LooseRow>>,
@@ -118,4 +103,47 @@ async function writeAtVersion(
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw stale();
+}
+
+/**
+ * `updateVersioned` for a caller that read the rows in this same transaction and gives in `values`
+ * only what differs from them (a bulk import): no read before the write, still refused as stale (409)
+ * when a row moved past its version meanwhile. PostgreSQL: one statement per set of columns
+ * and chunk, the rows given as JSON typed by the table's own row type, instead of a round trip a row
+ * (1,500 updates were 3 s of a commit); SQLite, in the process, writes them one by one.
+ */
+export async function updateManyAtVersion<T extends VersionedTable>(
+  tx: Tx,
+  table: T,
+  rows: readonly { id: number; version: number; values: VersionedValues<T> }[],
+): Promise<void> {
+  const defined = (values: object) =>
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
+  if (tx.engine !== 'postgres') {
+    const q = tx.q as unknown as Kysely<Record<string, LooseRow>>;
+    for (const r of rows) await writeAtVersion(q, table, r.id, r.version, defined(r.values));
+    return;
+  }
+  const now = nowIso();
+  const sets = rows.map((r) => ({ ...defined(r.values), id: r.id, version: r.version }));
+  const groups = groupBy(sets, (s) =>
+    Object.keys(s)
+      .filter((c) => c !== 'id' && c !== 'version')
+      .sort()
+      .join(','),
+  );
+  for (const [key, group] of groups) {
+    const columns = key ? key.split(',') : [];
+    for (const part of chunks(group)) {
+      const assignments = [
+        ...columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(c)}`),
+        sql`updated_at = ${now}`,
+        sql`version = t.version + 1`,
+      ];
+      const result = await sql`update ${sql.table(table)} as t set ${sql.join(assignments)}
+        from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(part)}::json) as v
+        where t.id = v.id and t.version = v.version`.execute(tx.q);
+      if (Number(result.numAffectedRows) !== part.length) throw stale();
+    }
+  }
 }

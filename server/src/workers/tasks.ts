@@ -6,7 +6,7 @@ import type { ReadSheet, SheetRow, SheetSession } from '../modules/training/docu
 import type { PortedTable } from '../documents/xlsx/feed.ts';
 import type { Summons } from '../modules/training/documents/summons.ts';
 import type { FormRow, FormSheet } from '../documents/xlsx/form.ts';
-import type { ReadForm } from '../documents/xlsx/headed.ts';
+import type { ReadForm, ReadFormRow } from '../documents/xlsx/headed.ts';
 import type { ReportResult } from '@canbo/contract';
 import type { ReportDocument } from '../documents/docx/report.ts';
 
@@ -24,6 +24,8 @@ const attendanceSheet = () => import('../modules/training/documents/attendance-s
 const summons = () => import('../modules/training/documents/summons.ts');
 
 export type SheetReading = { sheet: ReadSheet | null } | { refused: { limit: SheetLimit; message: string } };
+/** What a form sheet's reading sends on as it goes: rows read so far with the rows kept since, then the end. */
+export type FormBatch = { read: number; rows: ReadFormRow[] } | { end: true };
 export type FormReading = { form: ReadForm | null } | { refused: { limit: SheetLimit; message: string } };
 
 export const tasks = {
@@ -91,15 +93,22 @@ export const tasks = {
     form: FormSheet;
     limits: SheetLimits;
     example: FormRow | null;
-    /** Sent the rows read so far as the reading goes (transferred with the job). */
+    /**
+     * Sent the rows as they are read, a batch at a time with the count read so far, then `end`
+     * (transferred with the job); the form that comes back then has no rows of its own.
+     */
     progress?: MessagePort;
   }): Promise<FormReading> => {
     const { readFormSheet } = await import('../documents/xlsx/headed.ts');
     const { SheetLimitError } = await import('../documents/xlsx/read.ts');
     const { progress } = input;
     try {
-      const onRead = progress ? (rows: number) => progress.postMessage(rows) : undefined;
-      return { form: readFormSheet(input.data, input.form, input.limits, input.example, onRead) };
+      const onRead = progress
+        ? (read: number, rows: ReadFormRow[]) => progress.postMessage({ read, rows } satisfies FormBatch)
+        : undefined;
+      const form = readFormSheet(input.data, input.form, input.limits, input.example, onRead);
+      progress?.postMessage({ end: true } satisfies FormBatch);
+      return { form };
     } catch (err) {
       if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message } };
       throw err;

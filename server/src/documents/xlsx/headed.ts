@@ -42,8 +42,12 @@ export function readFormSheet(
   form: FormSheet,
   limits: SheetLimits,
   example: FormRow | null,
-  /** Told the sheet rows read so far, every READ_STEP rows (an import's progress bar). */
-  onRead?: (rows: number) => void,
+  /**
+   * Told the sheet rows read so far every READ_STEP rows (an import's progress bar), and handed the
+   * rows kept since the last call, which are then not kept here (`rows` stays empty): a worker
+   * sends them on a batch at a time instead of holding the whole sheet and copying it at the end.
+   */
+  onRead?: (read: number, rows: ReadFormRow[]) => void,
 ): ReadForm | null {
   const byHeader = new Map(form.columns.map((c) => [headerKey(c.header), c]));
   const notes = new Map(form.columns.map((c) => [c.key, headerKey(c.note)]));
@@ -61,7 +65,10 @@ export function readFormSheet(
     sheetName: form.sheetName,
     limits,
     onRow: (row, cells) => {
-      if (onRead && ++read % READ_STEP === 0) onRead(read);
+      if (onRead && ++read % READ_STEP === 0) {
+        onRead(read, out.rows);
+        out.rows = [];
+      }
       if (!columns) {
         if (++scanned > HEADER_SCAN) return;
         const found = new Map<number, string>();
@@ -95,6 +102,10 @@ export function readFormSheet(
     },
   });
   if (!ok) return null;
+  if (onRead) {
+    onRead(read, out.rows);
+    out.rows = [];
+  }
   if (columns) {
     const present = new Set((columns as Map<number, string>).values());
     out.missing = form.columns.filter((c) => c.required && !present.has(c.key)).map((c) => c.header);

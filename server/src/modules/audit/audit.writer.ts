@@ -2,7 +2,7 @@ import type { AuditEntity } from '@canbo/contract';
 import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { nowIso } from '../../db/dialect.ts';
-import { chunks } from '../../lib/chunks.ts';
+import { insertMany } from '../../lib/insertMany.ts';
 
 export type { AuditEntity };
 
@@ -36,23 +36,19 @@ function changesSomething(entry: AuditEntryInput): boolean {
  */
 export async function writeAudits(tx: Tx, actor: Actor | null, entries: readonly AuditEntryInput[]): Promise<void> {
   const at = nowIso();
-  // Eight columns a row: 1,000 rows (8,000 parameters) stay far below SQLite's and PostgreSQL's
-  // bound-parameter limits; fewer statements is what an import of 100,000 rows needs.
-  for (const part of chunks(entries.filter(changesSomething), 1000)) {
-    await tx.q
-      .insertInto('audit_log')
-      .values(
-        part.map((entry) => ({
-          at,
-          actor_user_id: actor?.userId ?? null,
-          entity: entry.entity,
-          entity_id: entry.entityId,
-          action: entry.action,
-          unit_id: entry.unitId,
-          before: entry.before === undefined ? null : JSON.stringify(entry.before),
-          after: entry.after === undefined ? null : JSON.stringify(entry.after),
-        })),
-      )
-      .execute();
-  }
+  // Multi-row inserts (insertMany): fewer statements is what an import of 100,000 rows needs.
+  await insertMany(
+    tx,
+    'audit_log',
+    entries.filter(changesSomething).map((entry) => ({
+      at,
+      actor_user_id: actor?.userId ?? null,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      unit_id: entry.unitId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })),
+  );
 }

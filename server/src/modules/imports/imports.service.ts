@@ -13,11 +13,12 @@ import type { Ctx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import type { DocumentFile } from '../../documents/file.ts';
 import type { FormRow, FormSheet } from '../../documents/xlsx/form.ts';
-import type { ReadForm } from '../../documents/xlsx/headed.ts';
+import type { ReadForm, ReadFormRow } from '../../documents/xlsx/headed.ts';
 import { AppError } from '../../errors.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import type { UploadedFile } from '../../upload.ts';
 import { asBuffer } from '../../workers/pool.ts';
+import type { FormBatch } from '../../workers/tasks.ts';
 import type { CheckedSheet, ImportKindDef } from './kind.ts';
 import { IMPORT_KINDS } from './kinds.ts';
 import { readDate } from './cells.ts';
@@ -60,9 +61,20 @@ async function readUpload(
 ) {
   if (!file) throw fieldError('file', 'hãy chọn bảng tính (.xlsx) theo mẫu nhập của Canbo');
   const { limits } = def;
-  // The worker tells the rows it has read over its own port; a cancelled upload stops the worker.
+  // The worker sends the rows over its own port as it reads them, a batch at a time, so that the
+  // sheet is never held twice (the worker's copy and a copy of the whole of it in one message); a
+  // cancelled upload stops the worker.
   const channel = new MessageChannel();
-  channel.port1.on('message', (rows: number) => tracker.note('reading', rows, 0));
+  const rows: ReadFormRow[] = [];
+  const sent = new Promise<void>((resolve, reject) => {
+    channel.port1.on('message', (m: FormBatch) => {
+      if ('end' in m) return resolve();
+      for (const r of m.rows) rows.push(r);
+      tracker.note('reading', m.read, 0);
+    });
+    channel.port1.on('close', () => reject(new Error('the sheet reader closed its port before the end')));
+  });
+  sent.catch(() => undefined);
   let reading;
   try {
     reading = await ctx.heavy.run(
@@ -72,6 +84,10 @@ async function readUpload(
       [channel.port2],
       signal,
     );
+    if ('form' in reading && reading.form) {
+      await sent;
+      reading.form.rows = rows;
+    }
   } catch (err) {
     if (signal?.aborted) throw cancelled();
     throw err;
@@ -124,6 +140,20 @@ interface Following {
   progress?: string | undefined;
   owner?: string | null;
   signal?: AbortSignal | undefined;
+  /** The rows as read are needed after the check (the error sheet). */
+  keepRows?: boolean;
+}
+
+/**
+ * The rows for the kind's check, which may let go of them as it reads them (the people kind does:
+ * 100,000 rows not held through the check and the write). Handed over, not kept here, unless needed
+ * after the check: then the kind is given a copy of the list.
+ */
+function handOver(read: ReadForm, keep: boolean): ReadFormRow[] {
+  const rows = read.rows;
+  if (keep) return [...rows];
+  read.rows = [];
+  return rows;
 }
 
 async function checkSheet(
@@ -133,7 +163,7 @@ async function checkSheet(
   file: UploadedFile | null,
   commit: boolean,
   following: Following = {},
-): Promise<{ read: ReadForm; form: FormSheet; checked: CheckedSheet; committed: boolean }> {
+): Promise<{ read: ReadForm; rows: number; form: FormSheet; checked: CheckedSheet; committed: boolean }> {
   const def = IMPORT_KINDS[kind];
   const { signal } = following;
   const tracker = new ImportTracker(following.progress, following.owner ?? null, signal);
@@ -145,7 +175,9 @@ async function checkSheet(
     const total = read.rows.length;
     const run = async (tx: Parameters<ImportKindDef['check']>[0]) => {
       await tracker.report('checking', 0, total);
-      const checked = await def.check(tx, actor, read.rows, (done) => tracker.report('checking', done, total));
+      const checked = await def.check(tx, actor, handOver(read, following.keepRows ?? false), (done) =>
+        tracker.report('checking', done, total),
+      );
       checked.issues.unshift(...sheetIssues(read));
       const ok = !checked.issues.some((i) => i.severity === 'error');
       if (commit && ok) {
@@ -155,7 +187,7 @@ async function checkSheet(
         // The last moment to notice a cancellation: thrown here, the whole commit rolls back.
         await tracker.lastCheck(writes);
       } else await tracker.report('checking', total, total);
-      return { read, form, checked, committed: commit && ok };
+      return { read, rows: total, form, checked, committed: commit && ok };
     };
     const out = commit ? await inTransaction(ctx, run) : await run(reader(ctx));
     // Committed: stored, even if the client has gone since the last check; a late poll learns so.
@@ -178,7 +210,7 @@ export async function uploadImport(
   const { kind, file, owner, signal, ...query } = input;
   const parsed = parseInput(importQuery, query);
   const commit = parsed.commit === 'true';
-  const { read, checked, committed } = await checkSheet(ctx, actor, kind, file, commit, {
+  const { rows, checked, committed } = await checkSheet(ctx, actor, kind, file, commit, {
     progress: parsed.progress,
     owner,
     signal,
@@ -186,7 +218,7 @@ export async function uploadImport(
   const issues = ordered(checked.issues);
   return {
     kind,
-    rows: read.rows.length,
+    rows,
     counts: checked.counts,
     errors: issues.filter((i) => i.severity === 'error').length,
     warnings: issues.filter((i) => i.severity === 'warning').length,
@@ -209,7 +241,7 @@ export async function importErrorsSheet(
   actor: Actor,
   input: { kind: ImportKind; file: UploadedFile | null },
 ): Promise<DocumentFile> {
-  const { read, form, checked } = await checkSheet(ctx, actor, input.kind, input.file, false);
+  const { read, form, checked } = await checkSheet(ctx, actor, input.kind, input.file, false, { keepRows: true });
   const byRow = new Map<number, string[]>();
   for (const i of ordered(checked.issues)) {
     const list = byRow.get(i.row) ?? [];

@@ -22,9 +22,10 @@ export interface ImportKindDef {
    * Every row checked against the database in the actor's scope; `write` applies the plan inside
    * the same transaction, and is only called when no issue is an error. Both may tell `progress`
    * how many rows they have done as they go (the progress bar); it throws when the upload was
-   * cancelled, which the kind lets through (a commit then rolls back).
+   * cancelled, which the kind lets through (a commit then rolls back). The rows are the kind's: it
+   * may empty the list once it has read them (the service keeps its own copy when it needs one).
    */
-  check(tx: Tx, actor: Actor, rows: readonly ReadFormRow[], progress: RowProgress): Promise<CheckedSheet>;
+  check(tx: Tx, actor: Actor, rows: ReadFormRow[], progress: RowProgress): Promise<CheckedSheet>;
 }
 
 /**

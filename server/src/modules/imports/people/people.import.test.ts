@@ -120,9 +120,72 @@ describe('people import, in batches', () => {
       if (a.entity === 'person') expect(after.givenName).toBe(names.get(a.entity_id));
       else expect(after.decision).toBe(decisions.get(a.entity_id));
     }
+    // A new person's history starts with what the record holds: an edit later records it as "before".
+    const first = people.find((p) => p.id !== known)!;
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${first.id}`,
+      payload: { version: first.version, phone: '0912000222' },
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const history = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity', '=', 'person')
+      .where('entity_id', '=', first.id)
+      .orderBy('id')
+      .execute();
+    expect(history.map((h) => h.action)).toEqual(['import', 'update']);
+    expect(JSON.parse(history[1]!.before!)).toEqual(JSON.parse(history[0]!.after!));
+    expect(JSON.parse(history[0]!.after!)).toMatchObject({ unitName: 'Chi đoàn thôn 1', ethnicityName: 'Kinh' });
+
     const update = audits.find((a) => a.entity_id === known && a.entity === 'person')!;
     expect(JSON.parse(update.before!)).toMatchObject({ phone: null, nationalId: '0xx******999' });
     expect(JSON.parse(update.after!)).toMatchObject({ phone: '0988000111' });
+  });
+
+  it('updates stored people each with their own cells (text, dates, yes/no), every other field kept', async () => {
+    const branch = await makeUnit(t.ctx, { name: 'Chi đoàn thôn 2', parentId: cuJut, code: 'CJ-B2' });
+    const phone = await makePerson(t.ctx, {
+      unitId: branch,
+      familyName: 'Võ',
+      givenName: 'Điện',
+      nationalId: '067088000001',
+      birthDate: '1988-02-03',
+    });
+    const party = await makePerson(t.ctx, {
+      unitId: branch,
+      familyName: 'Võ',
+      givenName: 'Đảng',
+      nationalId: '067088000002',
+    });
+    const done = await upload(
+      await sheet([
+        { unit: 'CJ-B2', familyName: 'Võ', givenName: 'Điện', nationalId: '067088000001', phone: '0905111222' },
+        {
+          unit: 'CJ-B2',
+          familyName: 'Võ',
+          givenName: 'Đảng',
+          nationalId: '067088000002',
+          birthDate: '04/05/1990',
+          partyMember: 'Có',
+          partyJoinDate: '19/05/2015',
+        },
+      ]),
+      true,
+    );
+    expect(done).toMatchObject({ errors: 0, committed: true, counts: { create: 0, update: 2, skip: 0 } });
+    const stored = await t.db.kysely
+      .selectFrom('people')
+      .select(['id', 'phone', 'birth_date', 'party_member', 'party_join_date', 'version'])
+      .where('id', 'in', [phone, party])
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual([
+      { id: phone, phone: '0905111222', birth_date: '1988-02-03', party_member: 0, party_join_date: null, version: 2 },
+      { id: party, phone: null, birth_date: '1990-05-04', party_member: 1, party_join_date: '2015-05-19', version: 2 },
+    ]);
   });
 
   it('refuses a second secretary, held or in the file, and takes one after the last ended', async () => {
