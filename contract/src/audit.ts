@@ -20,6 +20,7 @@ export const auditEntities = [
   'visit_trip',
   'visit_settings',
   'scheme',
+  'title_standard',
 ] as const;
 export const auditEntity = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -19,4 +19,5 @@ export * from './visits.ts';
 export * from './schemes.ts';
 export * from './imports.ts';
 export * from './reports.ts';
+export * from './standards.ts';
 export * from './routes/index.ts';

@@ -319,6 +319,9 @@ function fill(url: string, target: Target, params: Record<string, number> = {}):
     if (name === 'importKind') return 'people';
     // A report's name names no row: its query's unit is what the walk aims.
     if (name === 'reportName') return 'doi-ngu-can-bo';
+    // A title standard is named by its title and level: the catalogue is the whole tree's.
+    if (name === 'title') return 'secretary';
+    if (name === 'level') return 'district';
     switch (before) {
       case 'units':
         return String(target.unit);

@@ -140,6 +140,9 @@ function pathValue(w: World, name: string, before: string): string {
   if (name === 'token') return 'fuzz-progress-token-0001';
   if (name === 'moveId') return String(w.move);
   if (name === 'code') return before === 'kinds' ? 'title' : w.verifyCode;
+  // A title standard is named by its title and level, not a row id.
+  if (name === 'title') return 'secretary';
+  if (name === 'level') return 'district';
   const byRoute: Record<string, number> = {
     units: w.G2,
     people: w.p2,

@@ -13,6 +13,7 @@ import { visits } from './visits.ts';
 import { schemes } from './schemes.ts';
 import { imports } from './imports.ts';
 import { reports } from './reports.ts';
+import { standards } from './standards.ts';
 
 export * from './define.ts';
 export * from './limits.ts';
@@ -38,6 +39,7 @@ export const routes = {
   schemes,
   imports,
   reports,
+  standards,
 };
 
 /** The table as a list, for the walks and the server's check that it registered all of it. */

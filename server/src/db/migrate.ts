@@ -26,6 +26,7 @@ import * as m0015 from './migrations/0015_figure_cache.ts';
 import * as m0016 from './migrations/0016_moves.ts';
 import * as m0017 from './migrations/0017_recorded_classes.ts';
 import * as m0020 from './migrations/0020_moves_figures.ts';
+import * as m0022 from './migrations/0022_title_standards.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -48,6 +49,7 @@ const migrations: Record<string, EngineMigration> = {
   '0016_moves': m0016,
   '0017_recorded_classes': m0017,
   '0020_moves_figures': m0020,
+  '0022_title_standards': m0022,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type {
   MoveKind,
+  StandardLevel,
   AppointmentMethod,
   AttendanceMark,
   AttendanceMethod,
@@ -79,6 +80,7 @@ export interface Database {
   visit_report_files: VisitReportFileTable;
   visit_settings: VisitSettingsTable;
   visit_requirements: VisitRequirementTable;
+  title_standards: TitleStandardTable;
 }
 
 interface Stamped {
@@ -570,4 +572,18 @@ export interface FigureChangeTable {
   domain: string;
   year: number;
   weight: number | string;
+}
+
+/** A title's standard at one unit level (migration 0022, QĐ 289); a null cell asks nothing. */
+export interface TitleStandardTable extends Stamped {
+  id: Generated<number>;
+  title: Title;
+  level: StandardLevel;
+  max_age_first: number | null;
+  max_age_in_post: number | null;
+  /** For cadres in hardship areas (`people.hardship_area`); null: the ordinary limit applies. */
+  hardship_max_age_first: number | null;
+  hardship_max_age_in_post: number | null;
+  min_qualification: Qualification | null;
+  min_theory_level: TheoryLevel | null;
 }

@@ -15,6 +15,7 @@ import { visitsRoutes } from './visits/visits.routes.ts';
 import { schemesRoutes } from './schemes/schemes.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
+import { standardsRoutes } from './standards/standards.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
@@ -32,5 +33,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(schemesRoutes);
   await app.register(importsRoutes);
   await app.register(reportsRoutes);
+  await app.register(standardsRoutes);
   register(app, routes.health.health, async () => ({ ok: true }));
 }

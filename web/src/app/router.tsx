@@ -14,6 +14,7 @@ import { visitsRoutes } from '../features/visits/routes';
 import { schemesRoutes } from '../features/schemes/routes';
 import { reportsRoutes } from '../features/reports/routes';
 import { importsRoutes } from '../features/imports/routes';
+import { standardsRoutes } from '../features/standards/routes';
 
 const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
@@ -41,6 +42,7 @@ const routeTree = rootRoute.addChildren([
     ...schemesRoutes(appRoute),
     ...reportsRoutes(appRoute),
     ...importsRoutes(appRoute),
+    ...standardsRoutes(appRoute),
   ]),
 ]);
 

@@ -13,6 +13,7 @@ import { visits } from '../features/visits/i18n';
 import { schemes } from '../features/schemes/i18n';
 import { imports } from '../features/imports/i18n';
 import { reports } from '../features/reports/i18n';
+import { standards } from '../features/standards/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
 export const namespaces = {
@@ -31,4 +32,5 @@ export const namespaces = {
   schemes,
   imports,
   reports,
+  standards,
 };

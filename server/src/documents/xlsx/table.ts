@@ -30,6 +30,15 @@ export interface XlsxTable<T> {
   rows: AsyncIterable<T> | Iterable<T>;
 }
 
+/** A row with its number in the list (the "STT" column every official list opens with). */
+export type Numbered<T> = T & { no: number };
+
+/** Rows numbered from 1 as they stream by. */
+export async function* numbered<T>(rows: AsyncIterable<T>): AsyncIterable<Numbered<T>> {
+  let no = 0;
+  for await (const r of rows) yield { ...r, no: ++no };
+}
+
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
 /** Writing time between two turns of the event loop, in ms: other requests wait at most about this. */

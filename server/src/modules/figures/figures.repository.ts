@@ -106,7 +106,7 @@ const monthIndex = (column: RawBuilder<unknown>) =>
   sql<number>`(cast(substr(${text(column)}, 1, 4) as integer) * 12 + cast(substr(${text(column)}, 6, 2) as integer))`;
 
 /** The level of a unit kind as SQL, from the contract's table. */
-function levelOfKind(column: RawBuilder<unknown>): RawBuilder<string> {
+export function levelOfKind(column: RawBuilder<unknown>): RawBuilder<string> {
   const cases = Object.entries(levelOfUnitKind).map(([kind, level]) => sql`when ${kind} then ${level}`);
   return sql<string>`case ${column} ${sql.join(cases, sql` `)} end`;
 }
@@ -327,6 +327,43 @@ function shareDays(q: FigureQuery, byYear: boolean): { key: number | null; day: 
   return out;
 }
 
+/** The training kind of a title training (bồi dưỡng chức danh), unless a figure's filter names another. */
+export const TITLE_TRAINING_KIND = 'title';
+
+/**
+ * Each person of `persons` (a one-column select of person ids) with their EARLIEST completed title
+ * training: `pid`, `done` (the class's last day, `yyyy-mm-dd`) — a held class of the kind, a seat,
+ * outcome completed. The share figure and the standards' gap list both read it.
+ */
+export function firstTitleTrainings(
+  persons: RawBuilder<unknown>,
+  kind: string = TITLE_TRAINING_KIND,
+): RawBuilder<unknown> {
+  return sql`select e.person_id as pid, ${text(sql`min(c.end_date)`)} as done
+    from training_classes c join enrolments e on e.class_id = c.id
+    where c.kind_code = ${kind} and c.status in ${HELD} and e.status in ${SEATED}
+      and coalesce(e.outcome_override, e.rule_outcome) = 'completed'
+      and e.person_id in (${persons})
+    group by e.person_id`;
+}
+
+/**
+ * THE title-training rule: a training completed on `done` (text, null for none) counts for an
+ * appointment on `started`, seen on `day`, when it was completed by the day and no later than
+ * `months` after the appointment (the same day of the month or earlier). As the completion is an
+ * upper bound in both, the earliest one (`firstTitleTrainings`) decides.
+ */
+export function trainedInTime(
+  done: RawBuilder<unknown>,
+  started: RawBuilder<unknown>,
+  day: RawBuilder<unknown>,
+  months: number,
+): RawBuilder<boolean> {
+  const apart = sql`(${monthIndex(done)} - ${monthIndex(started)})`;
+  return sql<boolean>`${done} <= ${day} and (${apart} < ${months}
+    or (${apart} = ${months} and substr(${done}, 9, 2) <= substr(${text(started)}, 9, 2)))`;
+}
+
 /**
  * Holders of the title on each day with whether they are counted (one row per day and person).
  *
@@ -339,7 +376,7 @@ function shareDays(q: FigureQuery, byYear: boolean): { key: number | null; day: 
 function holders(actor: Actor, q: FigureQuery, days: { key: number | null; day: string }[]): RawBuilder<unknown> {
   const f = q.filters ?? {};
   const months = f.withinMonths ?? 12;
-  const kind = f.kindCode ?? 'title';
+  const kind = f.kindCode ?? TITLE_TRAINING_KIND;
   const values = sql.join(days.map((d) => sql`(cast(${d.key ?? 0} as integer), cast(${d.day} as text))`));
   const where: RawBuilder<unknown>[] = [
     sql`pos.title = ${f.title ?? ''}`,
@@ -348,17 +385,8 @@ function holders(actor: Actor, q: FigureQuery, days: { key: number | null; day: 
     ...unitConditions(sql.ref('pos.unit_id'), f),
     unitInScope(actor, 'person.read', sql.ref('pos.unit_id')),
   ];
-  // Each holder's earliest completed title training (a held class of the kind, a seat, outcome completed).
-  const first = sql`select e.person_id as pid, ${text(sql`min(c.end_date)`)} as done
-    from training_classes c join enrolments e on e.class_id = c.id
-    where c.kind_code = ${kind} and c.status in ${HELD} and e.status in ${SEATED}
-      and coalesce(e.outcome_override, e.rule_outcome) = 'completed'
-      and e.person_id in (select h.pid from held h)
-    group by e.person_id`;
-  // Completed by the day, no later than `months` after the appointment (same day of the month or earlier).
-  const apart = sql`(${monthIndex(sql.ref('t.done'))} - ${monthIndex(sql.ref('h.started'))})`;
-  const trained = sql`t.done <= h.d and (${apart} < ${months}
-    or (${apart} = ${months} and substr(t.done, 9, 2) <= substr(${text(sql.ref('h.started'))}, 9, 2)))`;
+  const first = firstTitleTrainings(sql`select h.pid from held h`, kind);
+  const trained = trainedInTime(sql.ref('t.done'), sql.ref('h.started'), sql.ref('h.d'), months);
   return sql`with ys(yr, d) as (values ${values}),
     held as (select ys.yr as yr, ys.d as d, pos.person_id as pid, pos.start_date as started, pos.unit_id as unit_id
       from ys join positions pos on ${and(where)}),

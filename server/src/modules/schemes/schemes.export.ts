@@ -1,12 +1,5 @@
 import { figureRowKindLabels, type FigureRow, type SchemeListItem } from '@canbo/contract';
-import type { XlsxColumn, XlsxTable } from '../../documents/xlsx/table.ts';
-
-type Numbered<T> = T & { no: number };
-
-async function* numbered<T>(rows: AsyncIterable<T>): AsyncIterable<Numbered<T>> {
-  let no = 0;
-  for await (const r of rows) yield { ...r, no: ++no };
-}
+import { numbered, type Numbered, type XlsxColumn, type XlsxTable } from '../../documents/xlsx/table.ts';
 
 const SCHEME_COLUMNS: XlsxColumn<Numbered<SchemeListItem>>[] = [
   { header: 'STT', width: 6, type: 'number', value: (s) => s.no },

@@ -40,6 +40,7 @@ const NAME_FIELDS: Record<AuditEntityName, string[]> = {
   visit_trip: ['personName'],
   visit_settings: [],
   scheme: ['name', 'code'],
+  title_standard: ['name'],
 };
 
 /** A readable name for the record an entry is about, taken from the entry itself. */

@@ -36,6 +36,7 @@ export const audit = {
       visit_trip: 'Đợt đi cơ sở',
       visit_settings: 'Cấu hình đi cơ sở',
       scheme: 'Đề án, kế hoạch',
+      title_standard: 'Tiêu chuẩn chức danh',
     },
     action: {
       create: 'Tạo mới',
@@ -104,6 +105,7 @@ export const audit = {
       visit_trip: 'Grassroots visit trip',
       visit_settings: 'Grassroots visit settings',
       scheme: 'Scheme or plan',
+      title_standard: 'Title standard',
     },
     action: {
       create: 'Created',

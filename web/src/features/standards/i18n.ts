@@ -1,0 +1,83 @@
+import { classLevelLabels } from '@canbo/contract';
+import { fieldWords } from '../../i18n/fields';
+
+const fields = fieldWords({
+  unit: 'unitId',
+  at: 'at',
+  months: 'months',
+  title: 'title',
+  level: 'level',
+  maxAgeFirst: 'maxAgeFirst',
+  maxAgeInPost: 'maxAgeInPost',
+  hardshipMaxAgeFirst: 'hardshipMaxAgeFirst',
+  hardshipMaxAgeInPost: 'hardshipMaxAgeInPost',
+  minQualification: 'minQualification',
+  minTheoryLevel: 'minTheoryLevel',
+});
+
+/** Title standards (QĐ 289) and the "Chuẩn hóa cán bộ" page. */
+export const standards = {
+  vi: {
+    ...fields.vi,
+    nav: 'Chuẩn hóa cán bộ',
+    pageTitle: 'Chuẩn hóa cán bộ',
+    standardisationTab: 'Chưa đạt tiêu chuẩn chức danh',
+    gapsTab: 'Chưa bồi dưỡng chức danh',
+    person: 'Họ và tên',
+    birthDate: 'Ngày sinh',
+    startDate: 'Ngày bổ nhiệm',
+    shortfalls: 'Tiêu chuẩn chưa đạt',
+    hardship: 'Vùng khó khăn',
+    trainedOn: 'Hoàn thành bồi dưỡng chức danh',
+    neverTrained: 'Chưa được bồi dưỡng',
+    pickUnit: 'Chọn đơn vị để xem danh sách.',
+    standardsButton: 'Tiêu chuẩn chức danh',
+    standardsTitle: 'Tiêu chuẩn chức danh (Quyết định 289)',
+    standardsHint:
+      'Ô để trống là không đặt yêu cầu. Tuổi vùng khó khăn để trống thì áp dụng tuổi thường. Chỉ quản trị viên cấp tỉnh được sửa.',
+    addStandard: 'Thêm tiêu chuẩn',
+    editStandard: 'Sửa tiêu chuẩn: {{title}} {{level}}',
+    back: 'Chuẩn hóa cán bộ',
+    noRequirement: '—',
+    ageFirstColumn: 'Tuổi bổ nhiệm lần đầu',
+    ageInPostColumn: 'Tuổi đương nhiệm',
+    ageWithHardship: '{{age}} (vùng khó khăn {{hardship}})',
+    required: 'Hãy chọn {{field}}',
+    // Titles, qualifications and theory levels: the common namespace's (the contract's words).
+    levels: classLevelLabels,
+  },
+  en: {
+    ...fields.en,
+    nav: 'Cadre standardisation',
+    pageTitle: 'Cadre standardisation',
+    standardisationTab: 'Not meeting the title standard',
+    gapsTab: 'Without title training',
+    person: 'Full name',
+    birthDate: 'Date of birth',
+    startDate: 'Appointed on',
+    shortfalls: 'Requirements not met',
+    hardship: 'Hardship area',
+    trainedOn: 'Title training completed',
+    neverTrained: 'Not trained',
+    pickUnit: 'Choose a unit to see the lists.',
+    standardsButton: 'Title standards',
+    standardsTitle: 'Title standards (Decision 289)',
+    standardsHint:
+      'An empty cell sets no requirement. An empty hardship age means the ordinary one applies. Only provincial administrators may edit.',
+    addStandard: 'Add a standard',
+    editStandard: 'Edit standard: {{title}} {{level}}',
+    back: 'Cadre standardisation',
+    noRequirement: '—',
+    ageFirstColumn: 'Age at first appointment',
+    ageInPostColumn: 'Age in post',
+    ageWithHardship: '{{age}} (hardship area {{hardship}})',
+    required: 'Choose the {{field}}',
+    levels: {
+      central: 'Central',
+      province: 'Province',
+      district: 'District',
+      commune: 'Commune',
+      grassroots: 'Grassroots',
+    },
+  },
+};
