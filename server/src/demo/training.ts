@@ -6,13 +6,15 @@ import { createProgramme } from '../modules/training/programmes/programmes.servi
 import type { DemoCadres } from './cadres.ts';
 import { unitId, type Loader } from './loader.ts';
 import { addCommuneSecretariesClass } from './training.class2025.ts';
+import { addPastClasses } from './training.past.ts';
 import { step } from './training.held.ts';
 import { takeNominations } from './training.upcoming.ts';
 
 /**
  * Training in the demo, through the services: the catalogue's programmes, the article's 2023
  * title class (training.class2023.ts, held on the 2023 tree before the restructuring), a few
- * earlier classes known only by their reported headcount, the 2025 class for the new commune
+ * earlier classes known only by their reported headcount (a few named, the rest of the article's
+ * fifteen years in training.past.ts), the 2025 class for the new commune
  * unions' secretaries, and an upcoming province class open for nomination.
  */
 
@@ -137,6 +139,8 @@ export async function addTraining(l: Loader, programmes: DemoProgrammes, cadres:
   for (const { organiser, ...h } of historical(programmes.unionWork)) {
     await createClass(l.ctx, l.actor, { ...h, organiserUnitId: unitId(l, organiser) });
   }
+  // After every named class of 2009–2023: the rest of the article's fifteen years.
+  await addPastClasses(l);
   await addCommuneSecretariesClass(l, cadres, programmes.digital);
   // Lâm Đồng's next class, four weeks ahead, taking nominations now.
   const upcoming = await openTitleClass(
