@@ -2,11 +2,8 @@ import { routes, type ImportKind } from '@canbo/contract';
 import { call, download, saveBlob, uploadForFile, uploadWithProgress } from '../../api/client';
 
 export function downloadTemplate(kind: ImportKind) {
-  return download(
-    routes.imports.template,
-    { params: { importKind: kind } },
-    `mau-nhap-${kind === 'people' ? 'can-bo' : kind}.xlsx`,
-  );
+  // The server names the file in Vietnamese words (mau-nhap-diem-danh.xlsx), never by the kind's code.
+  return download(routes.imports.template, { params: { importKind: kind } });
 }
 
 /**

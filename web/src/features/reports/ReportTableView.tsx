@@ -39,7 +39,7 @@ export function ReportTableView({ table, onOpen }: { table: ReportTable; onOpen:
                 </td>
               ))}
               {row.values.map((v, i) => (
-                <td key={`v${i}`} style={cellStyle}>
+                <td key={`v${i}`} style={{ ...cellStyle, whiteSpace: 'nowrap' }}>
                   {v.cell ? (
                     <Typography.Link
                       onClick={() => onOpen(v.cell!)}

@@ -13,6 +13,9 @@ import { useMe } from '../auth/useMe';
 import { UnitSelect } from '../units/UnitSelect';
 import { useStandardisation, useTitleGaps } from './api';
 
+// Below this width the lists scroll inside their box rather than squeeze names into a word a line (phones).
+const TABLE_WIDTH = 900;
+
 type Sort = 'person' | 'unit' | 'title' | 'startDate';
 
 /**
@@ -127,7 +130,7 @@ export function StandardsPage() {
                   <Table<StandardisationRow>
                     rowKey="positionId"
                     size="small"
-                    scroll={{ x: true }}
+                    scroll={{ x: TABLE_WIDTH }}
                     loading={standardisation.isFetching}
                     dataSource={standardisation.data?.items}
                     pagination={paging.pagination(standardisation.data?.total)}
@@ -189,7 +192,7 @@ export function StandardsPage() {
                   <Table<TitleGapRow>
                     rowKey="positionId"
                     size="small"
-                    scroll={{ x: true }}
+                    scroll={{ x: TABLE_WIDTH }}
                     loading={gaps.isFetching}
                     dataSource={gaps.data?.items}
                     pagination={gapsPaging.pagination(gaps.data?.total)}
