@@ -8,7 +8,7 @@ import { line, optionalMultilineText, optionalText } from './text.ts';
  * date or a period. Each number of a report carries the key of the cell it fills, by which the rows
  * behind it are listed.
  */
-export const reportNames = ['doi-ngu-can-bo'] as const;
+export const reportNames = ['doi-ngu-can-bo', 'chuan-hoa-can-bo', 'chuc-danh-chua-boi-duong'] as const;
 export const reportName = z.enum(reportNames);
 export type ReportName = z.infer<typeof reportName>;
 export const reportParams = z.object({ reportName });
@@ -23,11 +23,20 @@ export const reportQuery = z.object({
   at: isoDate.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** The title-training gap report's window: trained within this many months of the appointment. */
+  months: z.coerce
+    .number()
+    .int('phải là số nguyên')
+    .min(1, 'phải từ 1 tháng')
+    .max(120, 'không được quá 120 tháng')
+    .optional(),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
 /** The parameters of the reports that count at one date. */
 export const reportAtParams = reportQuery.pick({ unitId: true, at: true });
+/** A date report that also asks how many months after the appointment a title training counts. */
+export const reportAtMonthsParams = reportQuery.pick({ unitId: true, at: true, months: true });
 
 /** A number's cell key: letters, digits and the separators the definitions use. */
 export const reportCellKey = line(100)

@@ -34,3 +34,29 @@ export type ReportParams = ReportQuery & { unitId: number; unitName: string };
 
 /** A header cell spanning `colSpan` columns and `rowSpan` rows (1 by default). */
 export const head = (text: string, colSpan = 1, rowSpan = 1) => ({ text, colSpan, rowSpan });
+
+/**
+ * A form's header: STT and the row's name over two rows, then each column — a column of a group under
+ * the group's spanning cell, one without a group over both rows — then the columns' numbers.
+ */
+export function formHeader(
+  rowHeader: string,
+  columns: readonly { header: string; group: string | null }[],
+): { text: string; colSpan: number; rowSpan: number }[][] {
+  const top = [head('STT', 1, 2), head(rowHeader, 1, 2)];
+  const below: ReturnType<typeof head>[] = [];
+  for (let i = 0; i < columns.length;) {
+    const group = columns[i]!.group;
+    if (group === null) {
+      top.push(head(columns[i]!.header, 1, 2));
+      i++;
+      continue;
+    }
+    const members = columns.slice(i).findIndex((c) => c.group !== group);
+    const span = members === -1 ? columns.length - i : members;
+    top.push(head(group, span));
+    below.push(...columns.slice(i, i + span).map((c) => head(c.header)));
+    i += span;
+  }
+  return [top, below, Array.from({ length: columns.length + 2 }, (_, i) => head(`(${i + 1})`))];
+}

@@ -134,9 +134,13 @@ describe('report: cadre structure at a date (biểu thống kê đội ngũ cán
     return res.json<ReportResult>();
   };
 
-  it('lists the report for readers and not for a cadre’s own account', async () => {
+  it('lists the reports for readers and not for a cadre’s own account', async () => {
     const list = (await as(t.app, viewerA).get('/api/v1/reports')).json<{ items: { title: string }[] }>();
-    expect(list.items.map((i) => i.title)).toEqual(['Biểu thống kê đội ngũ cán bộ']);
+    expect(list.items.map((i) => i.title)).toEqual([
+      'Biểu thống kê đội ngũ cán bộ',
+      'Báo cáo chuẩn hóa cán bộ',
+      'Báo cáo chức danh chưa được bồi dưỡng',
+    ]);
     expect((await as(t.app, cadreA).get('/api/v1/reports')).json()).toEqual({ items: [] });
     expect((await as(t.app, cadreA).get(`${URL}?at=2024-06-30`)).statusCode).toBe(404);
   });

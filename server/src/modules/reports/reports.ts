@@ -1,8 +1,9 @@
 import type { ReportName } from '@canbo/contract';
 import { cadreStructure } from './cadres/cadreStructure.ts';
 import type { ReportDefinition } from './report.ts';
+import { standardisationReport, titleGapsReport } from './standards/standardsReports.ts';
 
 /** Every report of the frame, in the order the list shows them. A new report is one entry here. */
-export const REPORTS: readonly ReportDefinition[] = [cadreStructure];
+export const REPORTS: readonly ReportDefinition[] = [cadreStructure, standardisationReport, titleGapsReport];
 
 export const reportByName = (name: ReportName): ReportDefinition | undefined => REPORTS.find((r) => r.name === name);

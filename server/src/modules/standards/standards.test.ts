@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { xlsxRows } from '../../../test/documents.ts';
-import { makeClass, makeEnrolment, makePerson, makePosition, makeUnit, makeUser } from '../../../test/factories.ts';
+import { makeUser } from '../../../test/factories.ts';
+import { standardsCast } from './standards.fixtures.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 
@@ -31,161 +32,13 @@ describe('title standards, standardisation and title-training gaps', () => {
   let provinceAdmin: Session;
   let districtAdmin: Session;
 
-  /** A cadre with the levels and hardship flag a case needs, holding one position. */
-  async function holder(p: {
-    unit: number;
-    given: string;
-    birth: string;
-    title: 'secretary' | 'committee_member' | 'deputy_secretary';
-    start: string;
-    end?: string;
-    positionUnit?: number;
-    qualification?: 'intermediate' | 'college' | 'university';
-    theory?: 'none' | 'basic' | 'intermediate';
-    hardship?: boolean;
-  }): Promise<number> {
-    const id = await makePerson(t.ctx, {
-      unitId: p.unit,
-      familyName: 'Nguyễn',
-      givenName: p.given,
-      birthDate: p.birth,
-    });
-    await t.db.kysely
-      .updateTable('people')
-      .set({
-        qualification: p.qualification ?? 'university',
-        theory_level: p.theory ?? 'intermediate',
-        hardship_area: p.hardship ? 1 : 0,
-      })
-      .where('id', '=', id)
-      .execute();
-    await makePosition(t.ctx, {
-      personId: id,
-      unitId: p.positionUnit ?? p.unit,
-      title: p.title,
-      startDate: p.start,
-      endDate: p.end ?? null,
-    });
-    return id;
-  }
-
-  /** A completed title-training class ending on `end`, with the person completing it. */
-  async function trained(personId: number, end: string, kindCode = 'title'): Promise<void> {
-    const classId = await makeClass(t.ctx, {
-      organiserUnitId: province,
-      status: 'completed',
-      kindCode,
-      startDate: end,
-      endDate: end,
-    });
-    const e = await makeEnrolment(t.ctx, { classId, personId });
-    await t.db.kysely.updateTable('enrolments').set({ outcome_override: 'completed' }).where('id', '=', e).execute();
-  }
-
   beforeAll(async () => {
     t = await testApp();
     ({ province, cuJut, dakMil, admin, editorA, editorB } = await twoDistricts(t));
     const signIn = async (u: { login: string; password: string }) => login(t.app, u.login, u.password);
     provinceAdmin = await signIn(await makeUser(t.ctx, { grants: [{ unitId: province, role: 'admin' }] }));
     districtAdmin = await signIn(await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'admin' }] }));
-    const commune = await makeUnit(t.ctx, { name: 'Đoàn xã Nam Dong', parentId: cuJut, kind: 'commune' });
-
-    // Provincial secretary appointed at 36 (limit 35), 40 on the day (limit 40): over age at appointment only.
-    await holder({ unit: province, given: 'An', birth: '1984-06-01', title: 'secretary', start: '2021-01-01' });
-    // District committee member, 30 when elected, 36 on the day (limit 35).
-    await holder({ unit: cuJut, given: 'Bình', birth: '1988-01-01', title: 'committee_member', start: '2018-01-01' });
-    // The same in a hardship area: 36 is within the hardship limit 37.
-    await holder({
-      unit: dakMil,
-      given: 'Cường',
-      birth: '1988-01-01',
-      title: 'committee_member',
-      start: '2018-01-01',
-      hardship: true,
-    });
-    // District secretary with a college degree and basic theory (needs university + intermediate).
-    await holder({
-      unit: dakMil,
-      given: 'Dũng',
-      birth: '1990-01-01',
-      title: 'secretary',
-      start: '2022-01-01',
-      qualification: 'college',
-      theory: 'basic',
-    });
-    // Commune secretary without political theory (needs basic); intermediate vocational is enough.
-    await holder({
-      unit: commune,
-      given: 'Em',
-      birth: '1995-01-01',
-      title: 'secretary',
-      start: '2022-01-01',
-      qualification: 'intermediate',
-      theory: 'none',
-    });
-    // A provincial secretary long gone: his position ended before the day.
-    await holder({
-      unit: province,
-      given: 'Phúc',
-      birth: '1960-01-01',
-      title: 'secretary',
-      start: '2005-01-01',
-      end: '2015-01-01',
-    });
-    // Committee member of Cư Jút on the day, moved to Đắk Mil in September: counted in Cư Jút.
-    const moved = await holder({
-      unit: dakMil,
-      positionUnit: cuJut,
-      given: 'Giang',
-      birth: '1985-01-01',
-      title: 'committee_member',
-      start: '2019-01-01',
-      end: '2024-08-31',
-    });
-    const now = new Date().toISOString();
-    await t.db.kysely
-      .insertInto('moves')
-      .values({
-        person_id: moved,
-        kind: 'transfer',
-        from_unit_id: cuJut,
-        to_unit_id: dakMil,
-        move_date: '2024-09-01',
-        decision: null,
-        decision_date: null,
-        notes: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-
-    // Deputy secretaries appointed 10/01/2023: trained in time, late, never.
-    const inTime = await holder({
-      unit: cuJut,
-      given: 'Hà',
-      birth: '1995-01-01',
-      title: 'deputy_secretary',
-      start: '2023-01-10',
-    });
-    await trained(inTime, '2023-06-15');
-    const late = await holder({
-      unit: cuJut,
-      given: 'Khánh',
-      birth: '1995-01-01',
-      title: 'deputy_secretary',
-      start: '2023-01-10',
-    });
-    await trained(late, '2024-03-01');
-    await holder({ unit: dakMil, given: 'Lan', birth: '1995-01-01', title: 'deputy_secretary', start: '2023-01-10' });
-    // A skills class is not a title training.
-    const skills = await holder({
-      unit: cuJut,
-      given: 'Minh',
-      birth: '1995-01-01',
-      title: 'deputy_secretary',
-      start: '2023-01-10',
-    });
-    await trained(skills, '2023-03-01', 'skills');
+    await standardsCast(t, { province, cuJut, dakMil });
   });
   afterAll(() => t.close());
 

@@ -4,11 +4,10 @@ import {
   reportAtParams,
   theoryLevelLabels,
   titleLabels,
-  type ReportHeaderCell,
   type ReportRow,
 } from '@canbo/contract';
 import { vnDate } from '../../../lib/dates.ts';
-import { head, type ReportDefinition } from '../report.ts';
+import { formHeader, type ReportDefinition } from '../report.ts';
 import { COLUMNS, ROWS, parseCell, type RowDef } from './cadreStructure.columns.ts';
 import { countBehind, countCadres, pageBehind, positionsHeld } from './cadreStructure.repository.ts';
 
@@ -16,27 +15,6 @@ import { countBehind, countCadres, pageBehind, positionsHeld } from './cadreStru
 function ageOn(birth: string, at: string): number {
   const years = Number(at.slice(0, 4)) - Number(birth.slice(0, 4));
   return at.slice(5) < birth.slice(5) ? years - 1 : years;
-}
-
-/** The form's header: STT and the row's name, then single columns and grouped ones, then column numbers. */
-function header(): ReportHeaderCell[][] {
-  const top: ReportHeaderCell[] = [head('STT', 1, 2), head('Chức danh, hình thức', 1, 2)];
-  const below: ReportHeaderCell[] = [];
-  for (let i = 0; i < COLUMNS.length;) {
-    const group = COLUMNS[i]!.group;
-    if (group === null) {
-      top.push(head(COLUMNS[i]!.header, 1, 2));
-      i++;
-      continue;
-    }
-    const members = COLUMNS.slice(i).findIndex((c) => c.group !== group);
-    const span = members === -1 ? COLUMNS.length - i : members;
-    top.push(head(group, span));
-    below.push(...COLUMNS.slice(i, i + span).map((c) => head(c.header)));
-    i += span;
-  }
-  const numbers = Array.from({ length: COLUMNS.length + 2 }, (_, i) => head(`(${i + 1})`));
-  return [top, below, numbers];
 }
 
 const ROMAN = ['I', 'II'];
@@ -88,7 +66,7 @@ export const cadreStructure: ReportDefinition = {
       tables: [
         {
           caption: null,
-          header: header(),
+          header: formHeader('Chức danh, hình thức', COLUMNS),
           rows: [
             line(['', 'Tổng số'], ROWS[0]!, true),
             ...section('title', 0, 'Theo chức danh'),
