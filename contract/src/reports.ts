@@ -68,6 +68,8 @@ export const reportListItem = z.object({
   name: reportName,
   title: z.string(),
   period: z.enum(reportPeriodKinds),
+  /** Whether its form also asks the months a title training counts within (`months`). */
+  asksMonths: z.boolean(),
 });
 export const reportList = z.object({ items: z.array(reportListItem) });
 export type ReportListItem = z.infer<typeof reportListItem>;

@@ -18,6 +18,8 @@ export interface ReportDefinition {
   period: ReportPeriodKind;
   /** Its parameters (a contract schema); `unitId` is always among them. */
   params: z.ZodType<ReportQuery>;
+  /** Its form also asks `months` (a title training's window). */
+  asksMonths?: boolean;
   compute(tx: Tx, actor: Actor, params: ReportParams): Promise<ReportResult>;
   /** The rows behind the number keyed `cell`; null when the key is not one of the report's. */
   rows(

@@ -28,7 +28,11 @@ import { firstTopUnit, unitName } from './reports.repository.ts';
 const mayRun = (actor: Actor) => actor.isSuperadmin || grantRoots(actor, 'person.read').length > 0;
 
 export function listReports(actor: Actor): { items: ReportListItem[] } {
-  return { items: mayRun(actor) ? REPORTS.map((r) => ({ name: r.name, title: r.title, period: r.period })) : [] };
+  return {
+    items: mayRun(actor)
+      ? REPORTS.map((r) => ({ name: r.name, title: r.title, period: r.period, asksMonths: r.asksMonths ?? false }))
+      : [],
+  };
 }
 
 function definition(actor: Actor, name: ReportName): ReportDefinition {

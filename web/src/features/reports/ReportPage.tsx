@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, InputNumber, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import dayjs from 'dayjs';
@@ -31,7 +31,8 @@ export function ReportPage() {
   const dl = useDownload();
 
   if (!parsed.success) return <Alert type="error" showIcon title={t('common:error.notFound')} />;
-  const period = list.data?.items.find((r) => r.name === name)?.period ?? 'date';
+  const listed = list.data?.items.find((r) => r.name === name);
+  const period = listed?.period ?? 'date';
   const date = (key: 'at' | 'from' | 'to') => (
     <DatePicker
       aria-label={t(key)}
@@ -79,6 +80,18 @@ export function ReportPage() {
               style={{ minWidth: 260 }}
             />
             {period === 'date' ? date('at') : [date('from'), date('to')]}
+            {listed?.asksMonths && (
+              <InputNumber
+                aria-label={t('months')}
+                placeholder={t('monthsDefault')}
+                style={{ width: 240 }}
+                min={1}
+                max={120}
+                precision={0}
+                value={search.months ?? null}
+                onChange={(months) => setSearch({ ...search, months: months ?? undefined })}
+              />
+            )}
           </Space>
           <Space wrap>
             <Button

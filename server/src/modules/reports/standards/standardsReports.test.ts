@@ -87,6 +87,9 @@ describe('reports: standardisation and title-training gaps (chuẩn hóa cán b�
 
   it('counts the holders without their title training in time, never or late, for the months asked', async () => {
     const r = await report(admin, GAPS, `unitId=${province}`);
+    // Its form asks the months; the standardisation report's does not.
+    const list = (await get(admin, '/api/v1/reports')).json<{ items: { name: string; asksMonths: boolean }[] }>();
+    expect(list.items.filter((i) => i.asksMonths).map((i) => i.name)).toEqual(['chuc-danh-chua-boi-duong']);
     // Total, never trained, trained late.
     expect(figures(r)).toEqual([
       ['Tổng số', 9, 8, 1],

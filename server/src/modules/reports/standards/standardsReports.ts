@@ -218,6 +218,7 @@ export const titleGapsReport: ReportDefinition = {
   title: 'Báo cáo chức danh chưa được bồi dưỡng',
   period: 'date',
   params: reportAtMonthsParams,
+  asksMonths: true,
   async compute(tx, actor, p) {
     const months = p.months ?? MONTHS_DEFAULT;
     return result(
