@@ -9,6 +9,10 @@ import {
   type SqlBool,
   type Transaction,
 } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.ts';
 import type { Tx } from '../context.ts';
 import type { Engine } from './index.ts';
@@ -98,4 +102,91 @@ export async function executeCounting<R>(tx: Tx, query: CompiledQuery): Promise<
     return t.executeQuery<R>(query);
   };
   return tx.q.isTransaction ? run(tx.q as Transaction<Database>) : tx.q.transaction().execute(run);
+}
+
+/**
+ * The pool's clients by their server process id. Kysely keeps a transaction's pg client to itself;
+ * COPY needs it, and `pg_backend_pid()` asked inside the transaction names it.
+ */
+const copyClients = new Map<number, pg.PoolClient>();
+
+/** Lets `copyRows` find the clients of this pool (db/index.ts calls it for every PostgreSQL pool). */
+export function trackCopyClients(pool: pg.Pool): void {
+  const pid = (client: pg.PoolClient) => (client as pg.PoolClient & { processID: number | null }).processID;
+  pool.on('connect', (client) => {
+    const id = pid(client);
+    if (id !== null) copyClients.set(id, client);
+  });
+  pool.on('remove', (client) => {
+    const id = pid(client);
+    if (id !== null && copyClients.get(id) === client) copyClients.delete(id);
+  });
+}
+
+/** Rows below this go as one INSERT: COPY costs three round trips (ids, the client, the copy). */
+const COPY_MIN_ROWS = 200;
+
+/** A value as COPY's text format writes it (what pg sends as a text parameter); undefined if not plain. */
+function copyText(v: unknown): string | undefined {
+  if (v === null) return '\\N';
+  if (typeof v === 'string') return /[\\\n\r\t]/.test(v) ? v.replace(/[\\\n\r\t]/g, copyEscape) : v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return undefined;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const copyEscape = (c: string) => COPY_ESCAPES[c]!;
+
+/**
+ * Inserts `values` (the rows' values in `columns`' order, flat) with COPY on PostgreSQL, in the
+ * transaction, and returns their new ids in order; null where COPY does not apply (SQLite, few
+ * rows, a value that is not text, number or boolean) and the caller inserts as usual. Measured on
+ * an import of 97,000 people, 58,000 positions and 157,000 audit rows: the multi-row INSERTs of
+ * 30,000 parameters spent most of the server's time binding and planning them. The ids are taken
+ * from the table's sequence first (ascending, in the rows' order), as the column's default would.
+ */
+export async function copyRows(
+  tx: Tx,
+  table: string,
+  columns: string[],
+  values: readonly unknown[],
+): Promise<number[] | null> {
+  const count = values.length / columns.length;
+  if (tx.engine !== 'postgres' || count < COPY_MIN_ROWS || !tx.q.isTransaction) return null;
+  const cells: string[] = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const text = copyText(values[i]);
+    if (text === undefined) return null;
+    cells[i] = text;
+  }
+  const { rows: pids } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx.q);
+  const client = copyClients.get(pids[0]!.pid);
+  if (!client) return null;
+  const { rows: taken } = await sql<{
+    id: number;
+  }>`select nextval(pg_get_serial_sequence(${`"${table}"`}, 'id'))::int as id
+    from generate_series(1, ${count})`.execute(tx.q);
+  const ids = taken.map((r) => r.id).sort((a, b) => a - b);
+  const names = ['id', ...columns].map((c) => `"${c}"`).join(', ');
+  const stream = client.query(copyFrom(`copy "${table}" (${names}) from stdin`));
+  await pipeline(copyLines(ids, cells, columns.length), stream);
+  return ids;
+}
+
+/** The COPY text, a few hundred rows a piece (one string of 100,000 rows would be tens of MB). */
+function copyLines(ids: number[], cells: string[], width: number): Readable {
+  return Readable.from(
+    (function* () {
+      let piece = '';
+      for (let r = 0; r < ids.length; r++) {
+        piece += `${ids[r]}\t${cells.slice(r * width, (r + 1) * width).join('\t')}\n`;
+        if (piece.length > 65_536) {
+          yield piece;
+          piece = '';
+        }
+      }
+      if (piece) yield piece;
+    })(),
+    { objectMode: false },
+  );
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CurrentSchemaPostgresDialect } from './introspect.ts';
+import { trackCopyClients } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -34,6 +35,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
       max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
     });
+    trackCopyClients(pool);
     const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     return { kysely, engine: 'postgres', destroy: () => kysely.destroy() };
   }

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { Database } from '../db/schema.ts';
+import { copyRows } from '../db/dialect.ts';
 
 /** Tables keyed by a generated `id`. */
 export type IdTable = {
@@ -68,6 +69,12 @@ export async function insertMany<T extends IdTable>(
 ): Promise<number[]> {
   if (!rows.length) return [];
   const names = Object.keys(rows[0]!);
+  // PostgreSQL loads a bulk of plain rows with COPY, in the transaction (see copyRows).
+  if (tx.engine === 'postgres') {
+    const values = flatValues(rows, names);
+    const copied = values && (await copyRows(tx, table, names, values));
+    if (copied) return copied;
+  }
   const size = Math.max(1, Math.floor(PARAMETERS / names.length));
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += size) {

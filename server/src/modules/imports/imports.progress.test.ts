@@ -8,7 +8,7 @@ import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts'
 import { as, type Session } from '../../../test/http.ts';
 import { form } from '../../../test/multipart.ts';
 import { peopleSheet } from '../../../test/xlsx.ts';
-import type { CheckedSheet, RowProgress } from './kind.ts';
+import type { CheckedSheet, ImportKindDef, RowProgress } from './kind.ts';
 import { IMPORT_KINDS } from './kinds.ts';
 import { ImportTracker } from './imports.progress.ts';
 
@@ -22,11 +22,18 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The people kind with `around` run in place of its write (given the real one). */
 function holdWrites(around: (write: CheckedSheet['write'], progress: RowProgress) => Promise<void>) {
-  const people = IMPORT_KINDS.people;
+  const people = IMPORT_KINDS.people as Required<ImportKindDef>;
+  const held = (checked: CheckedSheet): CheckedSheet => ({
+    ...checked,
+    write: (progress) => around((p) => checked.write(p), progress),
+  });
+  // The people kind is checked through its collector (rows parsed as they arrive), else `check`.
   const check = people.check.bind(people);
-  return vi.spyOn(people, 'check').mockImplementation(async (...args) => {
-    const checked = await check(...args);
-    return { ...checked, write: (progress) => around((p) => checked.write(p), progress) };
+  vi.spyOn(people, 'check').mockImplementation(async (...args) => held(await check(...args)));
+  const collect = people.collect.bind(people);
+  vi.spyOn(people, 'collect').mockImplementation(async (tx) => {
+    const collector = await collect(tx);
+    return { add: collector.add, check: async (...args) => held(await collector.check(...args)) };
   });
 }
 

@@ -58,6 +58,8 @@ async function readUpload(
   file: UploadedFile | null,
   tracker: ImportTracker,
   signal: AbortSignal | undefined,
+  /** Takes each row as it arrives instead of collecting them in the form's rows. */
+  take?: (row: ReadFormRow) => void,
 ) {
   if (!file) throw fieldError('file', 'hãy chọn bảng tính (.xlsx) theo mẫu nhập của Canbo');
   const { limits } = def;
@@ -66,10 +68,17 @@ async function readUpload(
   // cancelled upload stops the worker.
   const channel = new MessageChannel();
   const rows: ReadFormRow[] = [];
+  let count = 0;
   const sent = new Promise<void>((resolve, reject) => {
     channel.port1.on('message', (m: FormBatch) => {
       if ('end' in m) return resolve();
-      for (const r of m.rows) rows.push(r);
+      try {
+        if (take) for (const r of m.rows) take(r);
+        else for (const r of m.rows) rows.push(r);
+      } catch (err) {
+        return reject(err instanceof Error ? err : new Error(String(err)));
+      }
+      count += m.rows.length;
       tracker.note('reading', m.read, 0);
     });
     channel.port1.on('close', () => reject(new Error('the sheet reader closed its port before the end')));
@@ -115,7 +124,7 @@ async function readUpload(
   if (!reading.form.headerRow) {
     throw refuse(`không có dòng tiêu đề của mẫu (${form.columns.map((c) => c.header).join(', ')})`);
   }
-  return reading.form;
+  return { read: reading.form, count };
 }
 
 /** The sheet's own problems (a missing column) as findings on row 0. */
@@ -171,13 +180,14 @@ async function checkSheet(
     await tracker.report('reading', 0, 0);
     // Read outside the transaction: reading a large workbook takes a while, and SQLite has one writer.
     const form = await def.form(reader(ctx));
-    const read = await readUpload(ctx, actor, def, form, file, tracker, signal);
-    const total = read.rows.length;
+    const collector = def.collect && !following.keepRows ? await def.collect(reader(ctx)) : null;
+    const { read, count: total } = await readUpload(ctx, actor, def, form, file, tracker, signal, collector?.add);
     const run = async (tx: Parameters<ImportKindDef['check']>[0]) => {
       await tracker.report('checking', 0, total);
-      const checked = await def.check(tx, actor, handOver(read, following.keepRows ?? false), (done) =>
-        tracker.report('checking', done, total),
-      );
+      const progress = (done: number) => tracker.report('checking', done, total);
+      const checked = collector
+        ? await collector.check(tx, actor, progress)
+        : await def.check(tx, actor, handOver(read, following.keepRows ?? false), progress);
       checked.issues.unshift(...sheetIssues(read));
       const ok = !checked.issues.some((i) => i.severity === 'error');
       if (commit && ok) {

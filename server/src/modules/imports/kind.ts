@@ -26,6 +26,20 @@ export interface ImportKindDef {
    * may empty the list once it has read them (the service keeps its own copy when it needs one).
    */
   check(tx: Tx, actor: Actor, rows: ReadFormRow[], progress: RowProgress): Promise<CheckedSheet>;
+  /**
+   * Optional, in place of `check` when the read rows are not needed afterwards: each row is taken
+   * as the reader sends it (a batch at a time), so a kind that parses its rows then never holds the
+   * whole sheet's cells and their parsed form at once (100,000 people: 60–80 MB of cells), and
+   * parses while the reader is still reading. Prepared with the plain database, before the check's
+   * transaction.
+   */
+  collect?(tx: Tx): Promise<RowCollector>;
+}
+
+/** The rows of one upload as they arrive, then the same check as `check`. */
+export interface RowCollector {
+  add: (row: ReadFormRow) => void;
+  check: (tx: Tx, actor: Actor, progress: RowProgress) => Promise<CheckedSheet>;
 }
 
 /**

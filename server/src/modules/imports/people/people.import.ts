@@ -26,7 +26,7 @@ import { writeAudits, type AuditEntryInput } from '../../audit/audit.writer.ts';
 import { auditedPeople, insertedAuditView, type PersonValues } from '../../people/people.repository.ts';
 import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
 import { MAX_CELL_CHARS, foldCell, readDate, readWord, type Read } from '../cells.ts';
-import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
+import type { CheckedSheet, ImportKindDef, RowCollector, RowProgress } from '../kind.ts';
 import { NO, PEOPLE_COLUMNS, PEOPLE_EXAMPLE, YES, peopleForm, type PeopleKey } from './people.columns.ts';
 import { ethnicityNames, openPositions, secretariesSince } from './people.import.repository.ts';
 import { peopleByName, peopleByNationalId, type StoredPerson, type UnitHit } from '../lookups.repository.ts';
@@ -122,6 +122,8 @@ const YES_NO = { yes: YES, no: NO } as const;
 interface Ethnicities {
   byName: Map<string, string>;
   codes: Set<string>;
+  /** Names by code (the audit view of a new person). */
+  names: Map<string, string>;
 }
 
 /**
@@ -308,21 +310,46 @@ function changesOf(r: ParsedRow, p: StoredPerson): { values: Partial<PersonValue
   };
 }
 
+async function readEthnicities(tx: Tx): Promise<Ethnicities> {
+  const catalogue = await ethnicityNames(tx);
+  return {
+    byName: new Map(catalogue.map((e) => [foldVietnamese(e.name), e.code])),
+    codes: new Set(catalogue.map((e) => e.code)),
+    names: new Map(catalogue.map((e) => [e.code, e.name])),
+  };
+}
+
 async function checkPeople(
   tx: Tx,
   actor: Actor,
   sheetRows: ReadFormRow[],
   progress: RowProgress,
 ): Promise<CheckedSheet> {
-  const today = todayIso();
-  const catalogue = await ethnicityNames(tx);
-  const ethnicities: Ethnicities = {
-    byName: new Map(catalogue.map((e) => [foldVietnamese(e.name), e.code])),
-    codes: new Set(catalogue.map((e) => e.code)),
-  };
+  const ethnicities = await readEthnicities(tx);
   const rows = sheetRows.map((r) => parseRow(r, ethnicities));
   // Read: the rows' cells are let go of (60–80 MB at 100,000 rows, else held through the whole check).
   sheetRows.length = 0;
+  return checkParsed(tx, actor, rows, ethnicities, progress);
+}
+
+/** Each row parsed as the reader sends it: the cells of one batch at a time, never the sheet's. */
+async function collectPeople(tx: Tx): Promise<RowCollector> {
+  const ethnicities = await readEthnicities(tx);
+  const rows: ParsedRow[] = [];
+  return {
+    add: (r) => rows.push(parseRow(r, ethnicities)),
+    check: (t, actor, progress) => checkParsed(t, actor, rows, ethnicities, progress),
+  };
+}
+
+async function checkParsed(
+  tx: Tx,
+  actor: Actor,
+  rows: ParsedRow[],
+  ethnicities: Ethnicities,
+  progress: RowProgress,
+): Promise<CheckedSheet> {
+  const today = todayIso();
 
   // Units: by code first, else by the name as written (any case or diacritics), never by a guess.
   const units = await unitLookup(
@@ -520,12 +547,11 @@ async function checkPeople(
     } else if (position) writes.push({ action: 'skip', unit, position, person: p.person });
   }
   const issues = rows.flatMap((r) => r.issues);
-  const names = new Map(catalogue.map((e) => [e.code, e.name]));
   return {
     issues,
     counts,
     writes: writes.length,
-    write: (progress) => writePeople(tx, actor, writes, names, progress),
+    write: (progress) => writePeople(tx, actor, writes, ethnicities.names, progress),
   };
 }
 
@@ -654,4 +680,5 @@ export const peopleImport: ImportKindDef = {
     maxSharedStrings: 64 * 2 ** 20,
   },
   check: checkPeople,
+  collect: collectPeople,
 };
