@@ -101,6 +101,9 @@ async function openReport(page: Page): Promise<{ link: Locator; value: string }>
   await page.waitForURL(/\/reports\/doi-ngu-can-bo/);
   await pickDate(page.getByRole('textbox', { name: 'Tính đến ngày' }), AT.shown);
   await page.waitForURL((url) => url.searchParams.get('at') === AT.iso);
+  // the calendar closed, so the screenshots show the report, not the picker over it
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
   await page.locator('[data-cell]').first().waitFor();
   const links = page.locator('[data-cell]');
   const texts = await links.allInnerTexts();
