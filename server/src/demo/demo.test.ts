@@ -9,6 +9,8 @@ import {
   type NominationResult,
   type Person,
   type PublicCertificate,
+  type ReportResult,
+  type ReportRowPage,
   type SchemeListItem,
   type SchemeProgress,
   type Study,
@@ -359,6 +361,23 @@ describe('the demo training history', () => {
     const mine = await getJson<{ registration: unknown; canEdit: boolean }>(cadre, '/api/v1/visits/me');
     expect(mine.registration).not.toBeNull();
     expect(mine.canEdit).toBe(true);
+  });
+
+  it("gives the same 2023 visits in the report frame's grassroots visits report, as the province leadership reads it", async () => {
+    const leader = await login(app, 'lanhdao', 'canbo-demo-2024');
+    const r = await getJson<ReportResult>(leader, '/api/v1/reports/di-co-so?from=2023-01-01&to=2023-12-31');
+    const { province, district } = VISITS_2023;
+    expect(r.tables[0]!.rows.map((row) => [row.labels[1], ...row.values.map((v) => v.value)])).toEqual([
+      ['Tổng số', province.trips + district.trips, province.days + district.days],
+      ['Cấp tỉnh', province.trips, province.days],
+      ['Cấp huyện', district.trips, district.days],
+    ]);
+    const trips = await getJson<ReportRowPage>(
+      leader,
+      '/api/v1/reports/di-co-so/rows?from=2023-01-01&to=2023-12-31&cell=province:days&pageSize=50',
+    );
+    expect(trips.total).toBe(province.trips);
+    expect(trips.items.reduce((sum, i) => sum + Number(i.values.at(-1)), 0)).toBe(province.days);
   });
 });
 

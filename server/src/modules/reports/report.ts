@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { ReportName, ReportPeriodKind, ReportQuery, ReportResult, ReportRowPage } from '@canbo/contract';
+import type {
+  ReportName,
+  ReportPeriodKind,
+  ReportQuery,
+  ReportResult,
+  ReportRowItem,
+  ReportRowPage,
+} from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../context.ts';
 
@@ -61,4 +68,23 @@ export function formHeader(
     i += span;
   }
   return [top, below, Array.from({ length: columns.length + 2 }, (_, i) => head(`(${i + 1})`))];
+}
+
+/** One page of the rows behind a number, from the whole list a report counted it from. */
+export function listPage<R>(
+  label: string,
+  columns: ReportRowPage['columns'],
+  all: readonly R[],
+  item: (r: R) => ReportRowItem,
+  page: { page: number; pageSize: number },
+): ReportRowPage {
+  const start = (page.page - 1) * page.pageSize;
+  return {
+    label,
+    columns,
+    items: all.slice(start, start + page.pageSize).map(item),
+    total: all.length,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
 }

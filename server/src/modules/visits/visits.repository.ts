@@ -507,24 +507,6 @@ function complianceNumbers<R extends { requirement: unknown; days: unknown; trip
   return { ...r, requirement: Number(r.requirement), days: Number(r.days), trips: Number(r.trips) };
 }
 
-/** Trips and days in `year` by the kind of the visiting cadre's unit when the trip was logged. */
-export async function findTotalsByKind(tx: Tx, actor: Actor, unitId: number, year: number) {
-  const rows = await tx.q
-    .selectFrom('visit_trips as t')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 't.person_unit_id')
-    .where('c.ancestor_id', '=', unitId)
-    .where((eb) => inScope(eb, actor, 'person.read', 't.person_unit_id'))
-    .where((eb) => eb.or([eb('t.start_year', '=', year), eb('t.end_year', '=', year)]))
-    .groupBy('t.person_unit_kind')
-    .select([
-      't.person_unit_kind as kind',
-      sql<number>`count(*)`.as('trips'),
-      sql<number>`sum(${daysIn(year)})`.as('days'),
-    ])
-    .execute();
-  return rows.map((r) => ({ kind: r.kind, trips: Number(r.trips), days: Number(r.days) }));
-}
-
 /** Trips of the subtree's cadres whose report is past its due date and not filed. */
 function overdueQuery(tx: Tx, actor: Actor, unitId: number, today: string) {
   return visibleTrips(tx, actor)

@@ -21,7 +21,6 @@ import {
   visitTripCreate,
   visitTripUpdate,
   visitYearQuery,
-  type ClassLevel,
   type Page,
   type VisitComplianceRow,
   type VisitHostUnit,
@@ -50,6 +49,7 @@ import type { UploadedFile } from '../../upload.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { tripCreditOn } from './credit.repository.ts';
 import { elapsedOfYear, tripDays } from './days.ts';
+import { findTripsInPeriod, totalsByLevel } from './period.repository.ts';
 import { findHostUnit, findHostUnits, hostBasis } from './host.access.ts';
 import {
   findCompliance,
@@ -70,7 +70,6 @@ import {
   findOverlappingTrip,
   findRegistration,
   findSettings,
-  findTotalsByKind,
   findTrip,
   findTripsOfYear,
   findVisitPerson,
@@ -605,17 +604,8 @@ export async function visitTotals(
   const year = q.year ?? thisYear();
   const tx = reader(ctx);
   await requireReadableUnit(tx, actor, unitId);
-  const byLevel = new Map<ClassLevel, { trips: number; days: number }>();
-  for (const r of await findTotalsByKind(tx, actor, unitId, year)) {
-    const level = levelOfUnitKind[r.kind];
-    const sum = byLevel.get(level) ?? { trips: 0, days: 0 };
-    byLevel.set(level, { trips: sum.trips + r.trips, days: sum.days + r.days });
-  }
-  const order: ClassLevel[] = ['central', 'province', 'district', 'commune', 'grassroots'];
-  return {
-    year,
-    levels: order.filter((l) => byLevel.has(l)).map((level) => ({ level, ...byLevel.get(level)! })),
-  };
+  const trips = await findTripsInPeriod(tx, actor, unitId, { from: `${year}-01-01`, to: `${year}-12-31` });
+  return { year, levels: totalsByLevel(trips) };
 }
 
 export async function listOverdue(

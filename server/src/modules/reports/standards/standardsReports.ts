@@ -15,7 +15,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { vnDate } from '../../../lib/dates.ts';
 import { standardisation, titleTrainingGaps, type StandardsFilter } from '../../standards/standardisation.service.ts';
-import { formHeader, type ReportDefinition, type ReportParams } from '../report.ts';
+import { formHeader, listPage, type ReportDefinition, type ReportParams } from '../report.ts';
 
 /**
  * The standardisation and title-training gap lists (server/src/modules/standards) as reports of the
@@ -99,18 +99,14 @@ async function rowsOfList<R extends { title: Title }>(
   const title = titles.find((t) => t === rowKey);
   if (!column || (rowKey !== 'total' && !title)) return null;
   const rows = (await spec.read(tx, actor, { ...filterOf(p), title: title ?? null })).filter(column.counts);
-  const start = (page.page - 1) * page.pageSize;
   const name = title ? titleLabels[title] : 'Tổng số';
-  return {
-    label: [name, column.group ? `${column.group}: ${column.header}` : column.header].join(' — '),
-    columns: spec.detail,
-    items: rows
-      .slice(start, start + page.pageSize)
-      .map((r) => ({ personId: spec.personId(r), values: spec.values(r) })),
-    total: rows.length,
-    page: page.page,
-    pageSize: page.pageSize,
-  };
+  return listPage(
+    [name, column.group ? `${column.group}: ${column.header}` : column.header].join(' — '),
+    spec.detail,
+    rows,
+    (r) => ({ personId: spec.personId(r), values: spec.values(r) }),
+    page,
+  );
 }
 
 function result<R extends { title: Title }>(
