@@ -2,8 +2,14 @@ import type { ReportName } from '@canbo/contract';
 import { cadreStructure } from './cadres/cadreStructure.ts';
 import type { ReportDefinition } from './report.ts';
 import { standardisationReport, titleGapsReport } from './standards/standardsReports.ts';
+import { studiesReport } from './studies/studiesReport.ts';
 
 /** Every report of the frame, in the order the list shows them. A new report is one entry here. */
-export const REPORTS: readonly ReportDefinition[] = [cadreStructure, standardisationReport, titleGapsReport];
+export const REPORTS: readonly ReportDefinition[] = [
+  cadreStructure,
+  standardisationReport,
+  titleGapsReport,
+  studiesReport,
+];
 
 export const reportByName = (name: ReportName): ReportDefinition | undefined => REPORTS.find((r) => r.name === name);
