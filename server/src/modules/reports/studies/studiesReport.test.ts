@@ -1,6 +1,7 @@
 import type { ReportResult, ReportRowPage } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
+import { docxParagraphs } from '../../../../test/documents.ts';
 import { makePerson } from '../../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, type Session } from '../../../../test/http.ts';
@@ -83,6 +84,13 @@ describe('report: long-term studies over a period (báo cáo đào tạo dài h�
     // The whole calendar years count the master's and the intermediate course as well.
     const years = (await get(admin, `${URL}?from=2021-01-01&to=2022-12-31&unitId=${province}`)).json<ReportResult>();
     expect(figures(years)[0]).toEqual(['Tổng số', 4, 1]);
+  });
+
+  it('prints the period on the .docx report', async () => {
+    const docx = await get(admin, `${URL}/export?${PERIOD}&unitId=${province}&format=docx&number=7`);
+    const paragraphs = docxParagraphs(docx.rawPayload);
+    expect(paragraphs).toContain('BÁO CÁO');
+    expect(paragraphs.join('\n')).toContain('Tỉnh đoàn Đắk Nông, từ ngày 01/07/2021 đến ngày 30/06/2022');
   });
 
   it('keeps a district viewer to the district, and names the field of a period that ends before it starts', async () => {
