@@ -8,7 +8,13 @@ import { line, optionalMultilineText, optionalText } from './text.ts';
  * date or a period. Each number of a report carries the key of the cell it fills, by which the rows
  * behind it are listed.
  */
-export const reportNames = ['doi-ngu-can-bo', 'chuan-hoa-can-bo', 'chuc-danh-chua-boi-duong', 'di-co-so'] as const;
+export const reportNames = [
+  'doi-ngu-can-bo',
+  'chuan-hoa-can-bo',
+  'chuc-danh-chua-boi-duong',
+  'di-co-so',
+  'dao-tao-dai-han',
+] as const;
 export const reportName = z.enum(reportNames);
 export type ReportName = z.infer<typeof reportName>;
 export const reportParams = z.object({ reportName });
@@ -35,10 +41,10 @@ export type ReportQuery = z.infer<typeof reportQuery>;
 
 /** The parameters of the reports that count at one date. */
 export const reportAtParams = reportQuery.pick({ unitId: true, at: true });
-/** A date report that also asks how many months after the appointment a title training counts. */
-export const reportAtMonthsParams = reportQuery.pick({ unitId: true, at: true, months: true });
 /** The parameters of the reports that count over a period (from, to). */
 export const reportRangeParams = reportQuery.pick({ unitId: true, from: true, to: true });
+/** A date report that also asks how many months after the appointment a title training counts. */
+export const reportAtMonthsParams = reportQuery.pick({ unitId: true, at: true, months: true });
 
 /** A number's cell key: letters, digits and the separators the definitions use. */
 export const reportCellKey = line(100)

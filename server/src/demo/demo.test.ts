@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fullName,
@@ -467,6 +468,44 @@ describe('the demo long-term study', () => {
     expect(await count(['theory_intermediate', 'theory_advanced'])).toBe(DEMO_STUDIES_2018_2022.theory);
     // Studies outside the period exist, so the year filter is what makes the figures.
     expect(await totalOf(`unitId=${province.id}`)).toBeGreaterThan(65 + 94);
+  });
+
+  it('gives the same 65 and 94 in the long-term studies report as the province leadership runs it, with the studies behind them and the .xlsx', async () => {
+    const leader = await login(app, 'lanhdao', 'canbo-demo-2024');
+    const { from, to } = DEMO_STUDIES_2018_2022;
+    const query = `from=${from}-01-01&to=${to}-12-31`;
+    const url = '/api/v1/reports/dao-tao-dai-han';
+    const report = await getJson<ReportResult>(leader, `${url}?${query}`);
+    expect(report.title).toEqual([
+      'BÁO CÁO ĐÀO TẠO DÀI HẠN',
+      'Tỉnh đoàn Lâm Đồng, từ ngày 01/01/2018 đến ngày 31/12/2022',
+    ]);
+    const rows = report.tables[0]!.rows;
+    const started = (label: string) => rows.find((r) => r.labels[1] === label)!.values[0]!;
+    expect(started('Trình độ chuyên môn (đại học, sau đại học)').value).toBe(DEMO_STUDIES_2018_2022.degrees);
+    const theory = [started('Trung cấp lý luận chính trị'), started('Cao cấp lý luận chính trị')];
+    expect(theory[0]!.value + theory[1]!.value).toBe(DEMO_STUDIES_2018_2022.theory);
+    // Each number opens the studies behind it, as many as it says, each with its cadre.
+    for (const v of rows.flatMap((r) => r.values).filter((v) => v.cell)) {
+      const page = await getJson<ReportRowPage>(leader, `${url}/rows?${query}&cell=${v.cell}&pageSize=200`);
+      expect(page.total, v.cell!).toBe(v.value);
+      expect(page.items.every((i) => i.personId !== null)).toBe(true);
+    }
+    const degrees = await getJson<ReportRowPage>(leader, `${url}/rows?${query}&cell=degrees:started&pageSize=5`);
+    expect(degrees.label).toBe('Trình độ chuyên môn (đại học, sau đại học) — Số lượt cán bộ: Cử đi học');
+    expect(degrees.items[0]!.values[3]).toMatch(/^\d{2}\/\d{2}\/20(18|19|20|21|22)$/);
+    // The .xlsx holds the same numbers, as numbers.
+    const xlsx = await as(app, leader).get(`${url}/export?${query}&format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe('BÁO CÁO ĐÀO TẠO DÀI HẠN');
+    rows.forEach((row, i) => {
+      const cells = sheet.getRow(7 + i);
+      expect(cells.getCell(2).value ?? '').toBe(row.labels[1]);
+      row.values.forEach((v, j) => expect(cells.getCell(3 + j).value).toBe(v.value));
+    });
   });
 
   it('has most studies graduated, some withdrawn or extended, and a few overdue', async () => {

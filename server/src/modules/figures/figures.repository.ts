@@ -53,6 +53,8 @@ export interface FigureQuery {
   metric: SchemeMetric;
   fromYear: number;
   toYear: number;
+  /** A report's period inside the years (yyyy-mm-dd): narrows the dated metrics to those days. */
+  days?: { from: string; to: string };
   filters?: FigureFilters;
   /** Group by; none gives one row with key null. */
   by?: FigureGrouping | null;
@@ -100,6 +102,10 @@ const yearOf = (column: RawBuilder<unknown>) => sql<number>`cast(substr(${text(c
 const NO_KEY = sql`null`;
 const groupBy = (key: RawBuilder<unknown>) => (key === NO_KEY ? sql`` : sql`group by ${key}`);
 
+/** The first and last day counted: the years', or the report's days within them. */
+const firstDay = (q: FigureQuery) => q.days?.from ?? `${q.fromYear}-01-01`;
+const lastDay = (q: FigureQuery) => q.days?.to ?? `${q.toYear}-12-31`;
+
 const within = (column: RawBuilder<unknown>, root: number) =>
   sql<boolean>`${column} in (select descendant_id from unit_closure where ancestor_id = ${root})`;
 const monthIndex = (column: RawBuilder<unknown>) =>
@@ -125,7 +131,7 @@ function unitConditions(column: RawBuilder<unknown>, f: FigureFilters): RawBuild
 /** Conditions on a class `c` held in the years. */
 function classConditions(q: FigureQuery, f: FigureFilters): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [
-    sql`c.start_date between ${`${q.fromYear}-01-01`} and ${`${q.toYear}-12-31`}`,
+    sql`c.start_date between ${firstDay(q)} and ${lastDay(q)}`,
     sql`c.status in ${HELD}`,
   ];
   if (f.kindCode != null) out.push(sql`c.kind_code = ${f.kindCode}`);
@@ -210,7 +216,7 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
     case 'studies_graduated': {
       const date = q.metric === 'studies_started' ? sql.ref('s.start_date') : sql.ref('s.end_date');
       const where: RawBuilder<unknown>[] = [
-        sql`${date} between ${`${q.fromYear}-01-01`} and ${`${q.toYear}-12-31`}`,
+        sql`${date} between ${firstDay(q)} and ${lastDay(q)}`,
         ...unitConditions(sql.ref('s.unit_id'), f),
         unitInScope(actor, 'person.read', sql.ref('s.unit_id')),
       ];

@@ -141,6 +141,7 @@ describe('report: cadre structure at a date (biểu thống kê đội ngũ cán
       'Báo cáo chuẩn hóa cán bộ',
       'Báo cáo chức danh chưa được bồi dưỡng',
       'Báo cáo đi cơ sở (1+2)',
+      'Báo cáo đào tạo dài hạn',
     ]);
     expect((await as(t.app, cadreA).get('/api/v1/reports')).json()).toEqual({ items: [] });
     expect((await as(t.app, cadreA).get(`${URL}?at=2024-06-30`)).statusCode).toBe(404);

@@ -3,6 +3,7 @@ import { cadreStructure } from './cadres/cadreStructure.ts';
 import type { ReportDefinition } from './report.ts';
 import { standardisationReport, titleGapsReport } from './standards/standardsReports.ts';
 import { visitsReport } from './visits/visitsReport.ts';
+import { studiesReport } from './studies/studiesReport.ts';
 
 /** Every report of the frame, in the order the list shows them. A new report is one entry here. */
 export const REPORTS: readonly ReportDefinition[] = [
@@ -10,6 +11,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   standardisationReport,
   titleGapsReport,
   visitsReport,
+  studiesReport,
 ];
 
 export const reportByName = (name: ReportName): ReportDefinition | undefined => REPORTS.find((r) => r.name === name);

@@ -38,7 +38,7 @@ export function ReportPage() {
       aria-label={t(key)}
       placeholder={t(key)}
       format={DATE_FORMAT}
-      value={search[key] ? dayjs(search[key]) : key === 'at' && report.data?.at ? dayjs(report.data.at) : null}
+      value={search[key] ? dayjs(search[key]) : report.data?.[key] ? dayjs(report.data[key]) : null}
       onChange={(d) => setSearch({ ...search, [key]: toIsoDate(d) ?? undefined })}
     />
   );
