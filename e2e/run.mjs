@@ -3,7 +3,7 @@
 // on a free port serving the built web app, and Debian's Chromium driven by playwright-core from vitest
 // (e2e/vitest.config.ts). Arguments go to vitest (e.g. a reporter). Exit code is vitest's.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -42,8 +42,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'canbo-e2e-'));
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 mkdirSync(resultsDir, { recursive: true });
-// Screenshots of this run only.
-rmSync(join(root, 'e2e', 'screenshots'), { recursive: true, force: true });
+// Screenshots of this run only; `documents/` holds the pages the server suite rendered (run before this one).
+const shots = join(root, 'e2e', 'screenshots');
+for (const name of existsSync(shots) ? readdirSync(shots) : []) {
+  if (name !== 'documents') rmSync(join(shots, name), { recursive: true, force: true });
+}
 const log = createWriteStream(serverLog);
 
 // The server as `npm start` runs it: built from the sources of this checkout (about a second).

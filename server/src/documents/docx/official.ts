@@ -174,14 +174,16 @@ export function line(l: Line, opts: Omit<IParagraphOptions, 'children'> = {}): P
   });
 }
 
-// The printable width: A4 less the 30 mm and 20 mm side margins.
-const CONTENT_WIDTH = twip(160);
+// The printable width in mm: portrait A4 less the 30 mm and 20 mm side margins (a landscape
+// document gives its own, so its header and signature reach across the page).
+const PORTRAIT_WIDTH_MM = 160;
 
 /**
  * Two cells side by side with no borders, as the header and the signature block are laid out. The
  * grid is fixed: left to fit its text, Word and LibreOffice would squeeze a column and wrap its lines.
  */
-function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
+function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number, widthMm: number): Table {
+  const CONTENT_WIDTH = twip(widthMm);
   // One row that never breaks across pages: a signature block cut in two (the formula on one page,
   // the name on the next) is not a signed document.
   const leftWidth = Math.round(CONTENT_WIDTH * leftShare);
@@ -207,7 +209,7 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
  * ("BCH HUYỆN ĐOÀN ĐẮK GLONG", 72 mm) stays on one line, and so does the place and date in 13 pt
  * italics ("Gia Nghĩa, ngày 05 tháng 06 năm 2023").
  */
-export function officialHeader(issuer: Issuer, number?: string, isoDate?: string): Table {
+export function officialHeader(issuer: Issuer, number?: string, isoDate?: string, widthMm = PORTRAIT_WIDTH_MM): Table {
   const left = [
     ...(issuer.superior ? [line({ text: issuer.superior, size: 13 })] : []),
     line({ text: issuer.body, bold: true, size: 13 }),
@@ -220,7 +222,7 @@ export function officialHeader(issuer: Issuer, number?: string, isoDate?: string
       ? [line({ text: '', size: 13 }), line({ text: placeAndDate(issuer, isoDate), italics: true, size: 13 })]
       : []),
   ];
-  return twoColumns(left, right, 0.5);
+  return twoColumns(left, right, 0.5, widthMm);
 }
 
 /** The document type in capitals and its summary line under it ("GIẤY TRIỆU TẬP" / "Học viên tham dự …"). */
@@ -246,7 +248,7 @@ export interface Signature {
  * closing with a full stop; on the right the signing formula, the signer's title, room for the
  * signature and seal, and the signer's name.
  */
-export function signatureBlock(s: Signature): Table {
+export function signatureBlock(s: Signature, widthMm = PORTRAIT_WIDTH_MM): Table {
   const last = s.recipients.length - 1;
   const left = [
     new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })] }),
@@ -260,7 +262,7 @@ export function signatureBlock(s: Signature): Table {
     ...Array.from({ length: 4 }, () => line({ text: '' })),
     line({ text: s.signerName ?? '', bold: true }),
   ];
-  return twoColumns(left, right, 0.5);
+  return twoColumns(left, right, 0.5, widthMm);
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };

@@ -105,17 +105,20 @@ export async function reportDocx(d: ReportDocument): Promise<Buffer> {
   const sentence = name.charAt(0) + name.slice(1).toLocaleLowerCase('vi');
   const subject = [sentence, ...rest].join(' — ');
   const children = [
-    officialHeader(d.issuer, documentNumber(d.issuer, 'report', d.number, 'BTC'), d.date),
+    officialHeader(d.issuer, documentNumber(d.issuer, 'report', d.number, 'BTC'), d.date, WIDTH_MM),
     ...documentTitle('BÁO CÁO', subject),
     ...d.report.tables.flatMap((t) => [...(t.caption ? [body(t.caption)] : []), formTable(t)]),
     ...d.report.notes.map((n) => body(`Ghi chú: ${n}`, true)),
     new Paragraph({ children: [] }),
-    signatureBlock({
-      formula: 'TM. BAN THƯỜNG VỤ',
-      signerTitle: d.signerTitle,
-      signerName: d.signerName,
-      recipients: d.recipients,
-    }),
+    signatureBlock(
+      {
+        formula: 'TM. BAN THƯỜNG VỤ',
+        signerTitle: d.signerTitle,
+        signerName: d.signerName,
+        recipients: d.recipients,
+      },
+      WIDTH_MM,
+    ),
   ];
   return docxBytes(unionDocument([a4Section(children, { landscape: true })], `Báo cáo - ${sentence}`));
 }
