@@ -34,3 +34,8 @@ export const forbidden = (message = 'Bạn không có quyền thực hiện thao
 export const invalid = (field: string, message: string) => new AppError('validation', message, { field });
 export const stale = () =>
   new AppError('stale', 'Bản ghi đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem thay đổi rồi sửa lại.');
+
+/** A rule's refusal (a checked error the user can act on), as opposed to a failure that must propagate. */
+export function isRefusal(e: unknown): e is AppError {
+  return e instanceof AppError && e.code !== 'internal';
+}

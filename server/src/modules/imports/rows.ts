@@ -1,7 +1,7 @@
 import { fieldLabels, type ImportIssue } from '@canbo/contract';
 import type { z } from 'zod';
 import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, isRefusal } from '../../errors.ts';
 import { readDate, readWord, type Read } from './cells.ts';
 import { cellsOf, hasError, type Issues, type PersonFound } from './lookups.ts';
 import type { StoredPerson } from './lookups.repository.ts';
@@ -110,7 +110,7 @@ export async function underRule<T>(check: () => Promise<T>): Promise<{ ok: T } |
   try {
     return { ok: await check() };
   } catch (e) {
-    if (!(e instanceof AppError) || e.code === 'internal') throw e;
+    if (!isRefusal(e)) throw e;
     return { refused: findingOf(e) };
   }
 }

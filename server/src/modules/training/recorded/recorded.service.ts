@@ -12,7 +12,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
-import { AppError } from '../../../errors.ts';
+import { AppError, isRefusal } from '../../../errors.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { fieldError } from '../../../lib/input.ts';
 import { writeAudits } from '../../audit/audit.writer.ts';
@@ -84,7 +84,7 @@ async function refusing(refuse: Refuse, rule: () => Promise<unknown>): Promise<v
   try {
     await rule();
   } catch (e) {
-    if (!(e instanceof AppError) || e.code === 'internal') throw e;
+    if (!isRefusal(e)) throw e;
     refuse(e);
   }
 }
