@@ -54,14 +54,3 @@ export async function insertStandard(
     .values({ ...key, ...values, created_at: now, updated_at: now })
     .execute();
 }
-
-/** Optimistic locking as in lib/versioned.ts; false when the version moved meanwhile. */
-export async function updateStandard(tx: Tx, id: number, version: number, values: StandardValues): Promise<boolean> {
-  const result = await tx.q
-    .updateTable('title_standards')
-    .set({ ...values, updated_at: nowIso(), version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}

@@ -12,13 +12,13 @@ import type { Ctx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { stale } from '../../errors.ts';
 import { parseInput } from '../../lib/input.ts';
+import { updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { requireCatalogManager } from '../catalog/catalog.access.ts';
 import {
   findStandard,
   insertStandard,
   listStandards,
-  updateStandard,
   type StandardRow,
   type StandardValues,
 } from './standards.repository.ts';
@@ -74,10 +74,8 @@ export async function saveTitleStandard(
     if (!before) {
       await insertStandard(tx, { title, level }, values);
     } else {
-      // As lib/versioned.ts: a save that changes nothing keeps the version and leaves no audit row.
-      const changed = (Object.keys(values) as (keyof StandardValues)[]).some((k) => values[k] !== before[k]);
-      if (!changed) return toStandard(before);
-      if (!(await updateStandard(tx, before.id, before.version, values))) throw stale();
+      // a save that changes nothing keeps the version and leaves no audit row
+      if (!(await updateVersioned(tx, 'title_standards', before.id, data.version, values))) return toStandard(before);
     }
     const after = (await findStandard(tx, title, level))!;
     await writeAudit(tx, actor, {

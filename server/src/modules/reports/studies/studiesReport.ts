@@ -76,8 +76,7 @@ export const studiesReport: ReportDefinition = {
 
   async compute(tx, actor, p) {
     const days = period(p);
-    const counts: Map<string, number>[] = [];
-    for (const c of COLUMNS) counts.push(await byKind(tx, actor, p, c.metric));
+    const counts = await Promise.all(COLUMNS.map((c) => byKind(tx, actor, p, c.metric)));
     return {
       name: 'dao-tao-dai-han',
       title: ['BÁO CÁO ĐÀO TẠO DÀI HẠN', `${p.unitName}, từ ngày ${vnDate(days.from)} đến ngày ${vnDate(days.to)}`],
