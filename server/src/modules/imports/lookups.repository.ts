@@ -7,6 +7,7 @@ import { flag } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import { chunks } from '../../lib/chunks.ts';
 import { personVisible } from '../people/access.ts';
+import { foldCell } from './cells.ts';
 
 /**
  * What every kind's sheet is checked against — the units and people its cells name — read in
@@ -59,15 +60,23 @@ export async function unitsNamed(
   return [...new Map(out.map((u) => [u.id, u])).values()];
 }
 
-export type StoredPerson = Selectable<PersonTable> & { writable: number; unit_name: string };
+export type StoredPerson = Selectable<PersonTable> & { writable: number; readable: number; unit_name: string };
 
-/** People with their unit's name and whether the actor may write their record. */
+/**
+ * People with their unit's name, whether the actor may write their record, and whether they may see
+ * it at all (`personVisible`: the people-read scope, or their own record). A person found by national
+ * ID across the registry may be neither: findings name them only when `readable` (see `whoIs`).
+ */
 function storedPeople(tx: Tx, actor: Actor) {
   return tx.q
     .selectFrom('people as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .selectAll('p')
-    .select((eb) => ['u.name as unit_name', flag(inScope(eb, actor, 'person.write', 'p.unit_id')).as('writable')]);
+    .select((eb) => [
+      'u.name as unit_name',
+      flag(inScope(eb, actor, 'person.write', 'p.unit_id')).as('writable'),
+      flag(personVisible(eb, actor, 'p')).as('readable'),
+    ]);
 }
 
 /** Everyone holding these national IDs, whoever may see them: the number is unique across the registry. */
@@ -79,13 +88,16 @@ export async function peopleByNationalId(tx: Tx, actor: Actor, ids: string[]): P
   return out;
 }
 
-/** People the actor may see with one of these full names. */
+/**
+ * People the actor may see with one of these names, any case or diacritics: matched on the folded
+ * name (`search_text`), as the sheet's rows are grouped, so "nguyen van a" finds "Nguyễn Văn A".
+ */
 export async function peopleByName(tx: Tx, actor: Actor, names: string[]): Promise<StoredPerson[]> {
   const out: StoredPerson[] = [];
-  for (const part of chunks(names, 500)) {
+  for (const part of chunks([...new Set(names.map(foldCell))], 500)) {
     out.push(
       ...(await storedPeople(tx, actor)
-        .where('p.full_name', 'in', part)
+        .where('p.search_text', 'in', part)
         .where((eb) => personVisible(eb, actor, 'p'))
         .execute()),
     );

@@ -98,6 +98,18 @@ export interface PersonNamed {
 
 export type PersonFound = { person: StoredPerson } | { error: string; ids: number[]; key: 'nationalId' | 'fullName' };
 
+/** How findings speak of the national ID's holder when the actor may not see them. */
+const HOLDER_OF_ID = 'người có số CCCD này';
+
+/**
+ * How a finding names a stored person: by name, with their id to link, when the actor may see
+ * their record; else only as the holder of the national ID the row gave (a name look-up finds
+ * nobody outside the actor's sight, so only a national ID reaches such a person), and no id.
+ */
+export function whoIs(p: StoredPerson): { name: string; ids: number[] } {
+  return p.readable === 1 ? { name: p.full_name, ids: [p.id] } : { name: HOLDER_OF_ID, ids: [] };
+}
+
 /** The people a sheet names, read once: by national ID across the registry, by name among those the actor sees. */
 export async function personLookup(tx: Tx, actor: Actor, named: readonly PersonNamed[]) {
   const ids = [...new Set(named.map((n) => n.nationalId).filter((x): x is string => !!x))];

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
 import { AppError, isRefusal } from '../../errors.ts';
 import { readDate, readWord, type Read } from './cells.ts';
-import { cellsOf, hasError, type Issues, type PersonFound } from './lookups.ts';
+import { cellsOf, hasError, whoIs, type Issues, type PersonFound } from './lookups.ts';
 import type { StoredPerson } from './lookups.repository.ts';
 
 export const YES = 'Có';
@@ -128,19 +128,19 @@ export function findingOf(e: AppError): Refusal {
 }
 
 /**
- * A feature's own check of one row: a refusal becomes the row's finding, on the column of the
- * field it names (`keyOf`).
+ * A feature's own check of one row: its answer, or null when refused — the refusal becomes the row's
+ * finding, on the column of the field it names (`keyOf`).
  */
-export async function ruleCheck<K extends string>(
+export async function ruleCheck<K extends string, T>(
   reader: RowReader<K>,
   keyOf: (field: string) => K | null,
-  check: () => Promise<unknown>,
-): Promise<boolean> {
+  check: () => Promise<T>,
+): Promise<{ ok: T } | null> {
   const answer = await underRule(check);
-  if ('ok' in answer) return true;
+  if ('ok' in answer) return answer;
   const { field, message, ids } = answer.refused;
   reader.fail(field ? keyOf(field) : null, message, ids);
-  return false;
+  return null;
 }
 
 /**
@@ -159,7 +159,8 @@ export function writablePerson<K extends string>(
   const p = found.person;
   if (p.writable !== 1 && p.id !== own) {
     const key = reader.cells.nationalId ? 'nationalId' : 'fullName';
-    reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${p.full_name}`, [p.id]);
+    const who = whoIs(p);
+    reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${who.name}`, who.ids);
     return null;
   }
   return p;

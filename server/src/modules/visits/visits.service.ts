@@ -381,22 +381,36 @@ export async function createTrip(ctx: Ctx, actor: Actor, input: z.input<typeof v
 type VisitTripCreate = z.output<typeof visitTripCreate>;
 
 /**
- * Every rule a new trip must meet, without writing it (an import checks each row with it before
- * the commit): the person writable, the host unit below theirs, days to count, no overlap.
+ * Every rule a new trip must meet, without writing it: the person writable, then their row locked
+ * (two writers of one cadre's trips take turns, so neither checks the overlap against a trip the
+ * other is adding; a person the actor may not write is never locked), the host unit below theirs,
+ * days to count, no overlap. Its answer is what `insertCheckedTrip` writes: an import checks each
+ * row once, and writes the checked rows at the commit in the same transaction.
  */
 export async function checkTrip(tx: Tx, actor: Actor, data: VisitTripCreate) {
   const person = await requireWritablePerson(tx, actor, data.personId);
+  await lockPerson(tx, person.id);
   await requireHostUnit(tx, actor, person, data.hostUnitId, data.startDate);
   const settings = await settingsOfPerson(tx, person);
   const counted = daysOf(data, settings);
   await refuseOverlap(tx, person.id, data, null);
-  return { person, settings, counted };
+  return { data, person, settings, counted };
 }
 
-/** A trip recorded inside the caller's transaction (the form's and the import's one rule). */
+/** A trip that passed `checkTrip` in this transaction. */
+export type CheckedTrip = Awaited<ReturnType<typeof checkTrip>>;
+
+/** A trip recorded inside the caller's transaction: checked (`checkTrip`), then written. */
 export async function createTripIn(tx: Tx, actor: Actor, data: VisitTripCreate): Promise<VisitTrip> {
-  await lockPerson(tx, data.personId);
-  const { person, settings, counted } = await checkTrip(tx, actor, data);
+  return insertCheckedTrip(tx, actor, await checkTrip(tx, actor, data));
+}
+
+/**
+ * A trip `checkTrip` passed, written with its registration, credit and audit row. Only after that
+ * check in the same transaction (the form's request and the import's commit both do).
+ */
+export async function insertCheckedTrip(tx: Tx, actor: Actor, checked: CheckedTrip): Promise<VisitTrip> {
+  const { data, person, settings, counted } = checked;
   const startYear = Number(data.startDate.slice(0, 4));
   const registration = await findRegistration(tx, person.id, startYear);
   // Credited to the unit the cadre was in on the trip's first day (moves), not today's.

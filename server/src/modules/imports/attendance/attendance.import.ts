@@ -22,7 +22,7 @@ import type { ManagedClass } from '../../training/classes/class.access.ts';
 import { listSessions, type SessionRow } from '../../training/classes/sessions.repository.ts';
 import { foldCell, readWord } from '../cells.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
-import { issuesFor, peopleOfRows, type PersonFound } from '../lookups.ts';
+import { issuesFor, peopleOfRows, whoIs, type PersonFound } from '../lookups.ts';
 import { RowReader, underRule, type Refusal } from '../rows.ts';
 import { ATTENDANCE_COLUMNS, ATTENDANCE_EXAMPLE, ATTENDANCE_FORM, type AttendanceKey } from './attendance.columns.ts';
 import { classesNamed, type NamedClass } from './attendance.import.repository.ts';
@@ -110,10 +110,11 @@ function trainee(reader: RowReader<AttendanceKey>, found: PersonFound, state: Ma
   const p = found.person;
   const seat = state.roster.get(p.id);
   if (!seat) {
+    const who = whoIs(p);
     reader.fail(
       reader.cells.nationalId ? 'nationalId' : 'fullName',
-      `${p.full_name} không có tên trong danh sách học viên lớp "${state.cls.name}"`,
-      [p.id],
+      `${who.name} không có tên trong danh sách học viên lớp "${state.cls.name}"`,
+      who.ids,
     );
   }
   return seat ?? null;

@@ -5,7 +5,7 @@ import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { createMovesIn } from '../../moves/moves.service.ts';
 import type { CheckedSheet, ImportKindDef } from '../kind.ts';
-import { issuesFor, peopleOfRows, unitLookup, type UnitLookup } from '../lookups.ts';
+import { issuesFor, peopleOfRows, unitLookup, whoIs, type UnitLookup } from '../lookups.ts';
 import type { StoredPerson, UnitHit } from '../lookups.repository.ts';
 import { RowReader, writablePerson } from '../rows.ts';
 import { MOVE_COLUMNS, MOVES_EXAMPLE, MOVES_FORM, type MoveKey } from './moves.columns.ts';
@@ -117,12 +117,13 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
       continue;
     }
     if (sameDay) {
+      const who = whoIs(r.person);
       r.reader.fail(
         'moveDate',
         sameDay.row
-          ? `${r.person.full_name} đã có lần điều chuyển ngày ${vnDate(sameDay.date)} ở dòng ${sameDay.row.reader.row} của tệp`
-          : `${r.person.full_name} đã có một lần điều chuyển ngày ${vnDate(sameDay.date)}: mỗi ngày chỉ ghi một lần`,
-        [r.person.id],
+          ? `${who.name} đã có lần điều chuyển ngày ${vnDate(sameDay.date)} ở dòng ${sameDay.row.reader.row} của tệp`
+          : `${who.name} đã có một lần điều chuyển ngày ${vnDate(sameDay.date)}: mỗi ngày chỉ ghi một lần`,
+        who.ids,
       );
       continue;
     }

@@ -9,6 +9,7 @@ import { STUDY_COLUMNS } from './studies.columns.ts';
 describe('importing long-term studies', () => {
   let t: TestApp;
   let editorA: Session;
+  let editorB: Session;
   let an: number;
   let chi: number;
   const sheet = (rows: Record<string, string>[]) => kindSheet(STUDY_COLUMNS, rows);
@@ -18,6 +19,7 @@ describe('importing long-term studies', () => {
     t = await testApp();
     const d = await twoDistricts(t);
     editorA = d.editorA;
+    editorB = d.editorB;
     an = await makePerson(t.ctx, {
       unitId: d.cuJut,
       familyName: 'Y Ngông',
@@ -129,7 +131,7 @@ describe('importing long-term studies', () => {
       ids,
     });
     expect(r.issues).toEqual([
-      e(2, 'Số CCCD', 'Bạn không có quyền cập nhật hồ sơ của Điểu K’Lung', [chi]),
+      e(2, 'Số CCCD', 'Bạn không có quyền cập nhật hồ sơ của người có số CCCD này'),
       e(3, 'Ngày dự kiến kết thúc', 'không được trước Ngày bắt đầu (01/09/2015)'),
       e(4, 'Số bằng', 'bắt buộc khi đã tốt nghiệp'),
       e(4, 'Xếp loại', 'bắt buộc khi đã tốt nghiệp'),
@@ -138,5 +140,50 @@ describe('importing long-term studies', () => {
     ]);
     expect(r.committed).toBe(false);
     expect(await stored()).toEqual(before);
+  });
+
+  it('a name written without diacritics or capitals finds the cadre: "y ngong nie kdam" is Y Ngông Niê Kdăm', async () => {
+    const data = await sheet([
+      {
+        fullName: 'y  ngong NIE kdam',
+        birthDate: '15/03/1994',
+        studyKind: 'Đại học',
+        institution: 'Đại học Tây Nguyên',
+        startDate: '01/09/2012',
+        expectedEndDate: '01/09/2016',
+      },
+    ]);
+    const r = await importSheet(t, editorA, 'studies', data, false);
+    expect(r).toMatchObject({ errors: 0, counts: { create: 1 } });
+  });
+
+  it('an editor of Cư Jút naming a cadre of Đắk Mil by national ID learns neither their name nor their id', async () => {
+    const data = await sheet([
+      {
+        nationalId: '067095000456',
+        studyKind: 'Đại học',
+        institution: 'Đại học Tây Nguyên',
+        startDate: '01/09/2015',
+        expectedEndDate: '01/09/2019',
+      },
+    ]);
+    const r = await importSheet(t, editorA, 'studies', data, false);
+    expect(r.errors).toBe(1);
+    expect(r.issues).toEqual([
+      {
+        row: 2,
+        column: 'Số CCCD',
+        message: 'Bạn không có quyền cập nhật hồ sơ của người có số CCCD này',
+        severity: 'error',
+        ids: [],
+      },
+    ]);
+    const said = JSON.stringify(r);
+    expect(said).not.toContain('Điểu');
+    expect(said).not.toContain('K’Lung');
+    expect(r.issues.flatMap((i) => i.ids)).not.toContain(chi);
+    // The same sheet by Đắk Mil's editor: their own cadre, named.
+    const own = await importSheet(t, editorB, 'studies', data, false);
+    expect(own).toMatchObject({ errors: 0, counts: { create: 1 } });
   });
 });

@@ -15,7 +15,8 @@ import { foldCell } from '../cells.ts';
 import { classesOf, enrolledIn, type StoredClass } from '../classes/classes.import.repository.ts';
 import { classColumnOf, classReaders, classSheet, readOrganiser } from '../classes/classes.read.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
-import { issuesFor, peopleOfRows, unitLookup } from '../lookups.ts';
+import { issuesFor, peopleOfRows, unitLookup, whoIs } from '../lookups.ts';
+import type { StoredPerson } from '../lookups.repository.ts';
 import { findingOf, RowReader } from '../rows.ts';
 import { TRAINEE_COLUMNS, TRAINEES_EXAMPLE, type TraineeKey } from './trainees.columns.ts';
 
@@ -51,6 +52,8 @@ interface Row {
   reader: RowReader<TraineeKey>;
   cls: ClassData | null;
   trainee: Trainee | null;
+  /** The stored person the row names. */
+  person: StoredPerson | null;
 }
 
 /** The column a recorded class's field is about on this row (the person: the cell that named them). */
@@ -105,9 +108,9 @@ async function checkTrainees(
   const found = await peopleOfRows(tx, actor, readers);
   const rows: Row[] = readers.map((reader, i) => {
     readOrganiser(reader, units);
-    const person = found[i]!;
-    if ('error' in person) reader.fail(person.key, person.error, person.ids);
-    else reader.input.personId = person.person.id;
+    const named = found[i]!;
+    if ('error' in named) reader.fail(named.key, named.error, named.ids);
+    else reader.input.personId = named.person.id;
     let issuingUnitId: number | null = null;
     const signer = reader.cells.certSigner;
     const unit = signer ? units.find(signer) : null;
@@ -118,7 +121,12 @@ async function checkTrainees(
       reader.input.certificate = { number: certNumber, issuedOn: reader.input.issuedOn, issuingUnitId };
     }
     const column = (field: string) => columnOf(reader, field) ?? 'name';
-    return { reader, cls: reader.parse(CLASS_SCHEMA, column), trainee: reader.parse(recordedTrainee, column) };
+    return {
+      reader,
+      cls: reader.parse(CLASS_SCHEMA, column),
+      trainee: reader.parse(recordedTrainee, column),
+      person: 'person' in named ? named.person : null,
+    };
   });
   sheetNumbers(rows);
   const groups = [
@@ -184,8 +192,9 @@ async function checkTrainees(
 /** A refusal of the recorded-class rule, on the sheet row it is about (the class's: its first row). */
 function report(e: AppError, head: Row, roster: readonly Row[]): void {
   if (e instanceof RosterError) {
-    const reader = roster[e.index]!.reader;
-    reader.fail(columnOf(reader, e.rosterField), e.reason, [Number(e.details?.personId)]);
+    const { reader, person } = roster[e.index]!;
+    // Linked only when the actor may see them: a national ID reaches people outside their sight.
+    reader.fail(columnOf(reader, e.rosterField), e.reason, person ? whoIs(person).ids : []);
     return;
   }
   const { field, message, ids } = findingOf(e);
@@ -213,7 +222,12 @@ function samePeople(group: readonly Row[]): void {
     if (id === undefined) continue;
     const row = first.get(id);
     if (row === undefined) first.set(id, r.reader.row);
-    else r.reader.fail(columnOf(r.reader, 'personId'), `đã có ở dòng ${row} của cùng lớp`, [id]);
+    else
+      r.reader.fail(
+        columnOf(r.reader, 'personId'),
+        `đã có ở dòng ${row} của cùng lớp`,
+        r.person ? whoIs(r.person).ids : [],
+      );
   }
 }
 

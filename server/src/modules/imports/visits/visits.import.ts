@@ -4,7 +4,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { vnDate } from '../../../lib/dates.ts';
-import { checkTrip, createTripIn } from '../../visits/visits.service.ts';
+import { checkTrip, insertCheckedTrip, type CheckedTrip } from '../../visits/visits.service.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { issuesFor, peopleOfRows, unitLookup } from '../lookups.ts';
 import { RowReader, ruleCheck, writablePerson } from '../rows.ts';
@@ -25,9 +25,10 @@ const keyOf = (field: string): VisitKey | null =>
         : null;
 
 /**
- * Grassroots visit trips, each checked by the trip form's own rule (`checkTrip`: the person
- * writable, a host unit below theirs, days to count, no overlapping trip) and written through
- * `createTripIn`. A trip stored with the same cadre, dates and host unit is skipped.
+ * Grassroots visit trips, each checked once by the trip form's own rule (`checkTrip`: the person
+ * writable, a host unit below theirs, days to count, no overlapping trip) and, at the commit, written
+ * as checked (`insertCheckedTrip`, in the same transaction). A trip stored with the same cadre, dates
+ * and host unit is skipped.
  */
 async function checkVisits(
   tx: Tx,
@@ -53,7 +54,7 @@ async function checkVisits(
     found.flatMap((f) => ('person' in f ? [f.person.id] : [])),
   );
   const same = new Set(stored.map((s) => `${s.person_id}|${s.host_unit_id}|${s.start_date}|${s.end_date}`));
-  const plans: { row: number; trip: Trip }[] = [];
+  const plans: CheckedTrip[] = [];
   // The file's own trips, by person: two may not overlap either.
   const filed = new Map<number, { row: number; start: string; end: string }[]>();
   let skip = 0;
@@ -82,10 +83,11 @@ async function checkVisits(
       );
       continue;
     }
-    if (!(await ruleCheck(reader, keyOf, () => checkTrip(tx, actor, trip)))) continue;
+    const checked = await ruleCheck(reader, keyOf, () => checkTrip(tx, actor, trip));
+    if (!checked) continue;
     mine.push({ row: reader.row, start: trip.startDate, end: trip.endDate });
     filed.set(trip.personId, mine);
-    plans.push({ row: reader.row, trip });
+    plans.push(checked.ok);
   }
   return {
     issues: readers.flatMap((r) => r.issues),
@@ -94,7 +96,7 @@ async function checkVisits(
     write: async (progress) => {
       for (const [done, p] of plans.entries()) {
         await progress(done);
-        await createTripIn(tx, actor, p.trip);
+        await insertCheckedTrip(tx, actor, p);
       }
     },
   };
