@@ -24,6 +24,29 @@ export async function* keysetBatches<R>(
   }
 }
 
+/** Where a batch read by offset starts and how many rows it takes. */
+export interface OffsetWindow {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A whole list a batch at a time by offset, for a list whose order gives no keyset to start after (a
+ * figure's rows, a list ordered by computed values, a list already in memory): `keysetBatches` where
+ * the order allows, as each batch here reads past the ones before it. Batches are read only as the
+ * consumer asks for them; none is read twice and nothing is counted.
+ */
+export async function* offsetBatches<R>(
+  read: (window: OffsetWindow) => Promise<R[]>,
+  size: number,
+): AsyncGenerator<R[]> {
+  for (let offset = 0; ; offset += size) {
+    const rows = await read({ limit: size, offset });
+    if (rows.length) yield rows;
+    if (rows.length < size) return;
+  }
+}
+
 /**
  * One batch of `query` in the order of `keys` (its last key unique, e.g. the id), after `after`: the
  * sort values are selected beside the row (as k0, k1…) so the next batch starts where this one ended.

@@ -529,29 +529,39 @@ export async function figureRows(
   q: FigureQuery,
   page: { limit: number; offset: number },
 ): Promise<{ rows: FigureRowData[]; total: number }> {
-  const rows = rowsQuery(actor, q);
-  const [list, count] = await Promise.all([
-    sql<RawRow>`select * from (${rows}) r order by r.rdate desc, r.sk, r.rkind, r.rid
-      limit ${page.limit} offset ${page.offset}`.execute(tx.q),
-    sql<{ n: unknown }>`select count(*) as n from (${rows}) r`.execute(tx.q),
-  ]);
-  return {
-    total: num(count.rows[0]?.n),
-    rows: list.rows.map((r) => ({
-      kind: r.rkind,
-      id: Number(r.rid),
-      name: r.rname,
-      detail: q.metric === 'people' ? `${r.rdetail ?? 0} lớp` : r.rdetail,
-      unitId: idOrNull(r.unit_id),
-      unitName: r.runit_name,
-      date: r.rdate,
-      year: idOrNull(r.yr),
-      value: num(r.val),
-      counted: num(r.ok) === 1,
-      classId: idOrNull(r.class_id),
-      personId: idOrNull(r.person_id),
-      studyId: idOrNull(r.study_id),
-      tripId: idOrNull(r.trip_id),
-    })),
-  };
+  const [rows, total] = await Promise.all([figureRowsWindow(tx, actor, q, page), countFigureRows(tx, actor, q)]);
+  return { rows, total };
+}
+
+/** How many rows are behind a figure. */
+export async function countFigureRows(tx: Tx, actor: Actor, q: FigureQuery): Promise<number> {
+  const count = await sql<{ n: unknown }>`select count(*) as n from (${rowsQuery(actor, q)}) r`.execute(tx.q);
+  return num(count.rows[0]?.n);
+}
+
+/** A window of the rows behind a figure, in `figureRows`' order, without counting them (an export's batches). */
+export async function figureRowsWindow(
+  tx: Tx,
+  actor: Actor,
+  q: FigureQuery,
+  page: { limit: number; offset: number },
+): Promise<FigureRowData[]> {
+  const list = await sql<RawRow>`select * from (${rowsQuery(actor, q)}) r
+      order by r.rdate desc, r.sk, r.rkind, r.rid limit ${page.limit} offset ${page.offset}`.execute(tx.q);
+  return list.rows.map((r) => ({
+    kind: r.rkind,
+    id: Number(r.rid),
+    name: r.rname,
+    detail: q.metric === 'people' ? `${r.rdetail ?? 0} lớp` : r.rdetail,
+    unitId: idOrNull(r.unit_id),
+    unitName: r.runit_name,
+    date: r.rdate,
+    year: idOrNull(r.yr),
+    value: num(r.val),
+    counted: num(r.ok) === 1,
+    classId: idOrNull(r.class_id),
+    personId: idOrNull(r.person_id),
+    studyId: idOrNull(r.study_id),
+    tripId: idOrNull(r.trip_id),
+  }));
 }

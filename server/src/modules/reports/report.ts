@@ -9,6 +9,7 @@ import type {
 } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../context.ts';
+import type { OffsetWindow } from '../../db/keyset.ts';
 
 /**
  * A report of the frame: one file per report. The service resolves what every report shares (the
@@ -27,15 +28,23 @@ export interface ReportDefinition {
   params: z.ZodType<ReportQuery>;
   /** Its form also asks `months` (a title training's window). */
   asksMonths?: boolean;
+  /** Its title lines (the result's `title`): what the rows behind a number are exported under, without counting. */
+  titleLines(params: ReportParams): string[];
   compute(tx: Tx, actor: Actor, params: ReportParams): Promise<ReportResult>;
   /** The rows behind the number keyed `cell`; null when the key is not one of the report's. */
-  rows(
-    tx: Tx,
-    actor: Actor,
-    params: ReportParams,
-    cell: string,
-    page: { page: number; pageSize: number },
-  ): Promise<ReportRowPage | null>;
+  rows(tx: Tx, actor: Actor, params: ReportParams, cell: string): Promise<RowsBehind | null>;
+}
+
+/**
+ * The rows behind one number: their heading and columns, how many they are, and a window of them in
+ * their order. A page counts and reads one window; an export reads window after window, never
+ * counting, and a report that counts from a list it reads whole reads it once for all of them.
+ */
+export interface RowsBehind {
+  label: string;
+  columns: ReportRowPage['columns'];
+  count(): Promise<number>;
+  read(window: OffsetWindow): Promise<ReportRowItem[]>;
 }
 
 /** A report's parameters once the service has filled in the unit (and the date, where it has one). */
@@ -70,21 +79,17 @@ export function formHeader(
   return [top, below, Array.from({ length: columns.length + 2 }, (_, i) => head(`(${i + 1})`))];
 }
 
-/** One page of the rows behind a number, from the whole list a report counted it from. */
-export function listPage<R>(
+/** The rows behind a number from the whole list a report counted it from, read once. */
+export function listBehind<R>(
   label: string,
   columns: ReportRowPage['columns'],
   all: readonly R[],
   item: (r: R) => ReportRowItem,
-  page: { page: number; pageSize: number },
-): ReportRowPage {
-  const start = (page.page - 1) * page.pageSize;
+): RowsBehind {
   return {
     label,
     columns,
-    items: all.slice(start, start + page.pageSize).map(item),
-    total: all.length,
-    page: page.page,
-    pageSize: page.pageSize,
+    count: () => Promise.resolve(all.length),
+    read: (w) => Promise.resolve(all.slice(w.offset, w.offset + w.limit).map(item)),
   };
 }

@@ -19,6 +19,8 @@ import { notFound } from '../../errors.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { asBuffer } from '../../workers/pool.ts';
+import { offsetBatches } from '../../db/keyset.ts';
+import { offsetOf } from '../../lib/paging.ts';
 import { issuingUnit } from '../training/enrolments/summons.repository.ts';
 import type { ReportDefinition, ReportParams } from './report.ts';
 import { REPORTS, reportByName } from './reports.ts';
@@ -63,18 +65,31 @@ export async function runReport(ctx: Ctx, actor: Actor, name: ReportName, query:
   return def.compute(tx, actor, await resolve(tx, actor, def, parseInput(reportQuery, query)));
 }
 
+/** The rows behind the number keyed `cell`, or the refusal of a key the report does not have. */
+async function rowsBehind(tx: Tx, actor: Actor, def: ReportDefinition, params: ReportParams, cell: string) {
+  const behind = await def.rows(tx, actor, params, cell);
+  if (!behind) throw fieldError('cell', 'không phải ô số liệu của báo cáo');
+  return behind;
+}
+
 export async function reportRows(ctx: Ctx, actor: Actor, name: ReportName, query: unknown): Promise<ReportRowPage> {
   const def = definition(actor, name);
   const q = parseInput(reportRowsQuery, query);
   const tx = reader(ctx);
-  const page = await def.rows(tx, actor, await resolve(tx, actor, def, q), q.cell, q);
-  if (!page) throw fieldError('cell', 'không phải ô số liệu của báo cáo');
-  return page;
+  const behind = await rowsBehind(tx, actor, def, await resolve(tx, actor, def, q), q.cell);
+  const [total, items] = await Promise.all([behind.count(), behind.read({ limit: q.pageSize, offset: offsetOf(q) })]);
+  return { label: behind.label, columns: behind.columns, items, total, page: q.page, pageSize: q.pageSize };
 }
 
 type Numbered = ReportRowItem & { no: number };
 
-/** The rows behind a number as a list export: the first page read to learn the columns, then page by page. */
+/** A batch of the rows behind a number as the export reads them (a list report's: from the list read once). */
+const EXPORT_BATCH = 500;
+
+/**
+ * The rows behind a number as a list export, read a batch at a time as the file is written, under the
+ * report's title lines (nothing is counted for them).
+ */
 export async function exportReportRows(
   ctx: Ctx,
   actor: Actor,
@@ -85,29 +100,29 @@ export async function exportReportRows(
   const q = parseInput(reportRowsExportQuery, query);
   const tx = reader(ctx);
   const params = await resolve(tx, actor, def, q);
-  const PAGE = 500;
-  const first = await def.rows(tx, actor, params, q.cell, { page: 1, pageSize: PAGE });
-  if (!first) throw fieldError('cell', 'không phải ô số liệu của báo cáo');
+  const behind = await rowsBehind(tx, actor, def, params, q.cell);
   async function* rows(): AsyncIterable<Numbered> {
     let no = 0;
-    for (let page = 1, current = first!; ; page++) {
-      for (const item of current.items) yield { ...item, no: ++no };
-      if (page * PAGE >= current.total || !current.items.length) return;
-      current = (await def.rows(tx, actor, params, q.cell, { page: page + 1, pageSize: PAGE }))!;
+    for await (const batch of offsetBatches((w) => behind.read(w), EXPORT_BATCH)) {
+      for (const item of batch) yield { ...item, no: ++no };
     }
   }
   const columns: XlsxColumn<Numbered>[] = [
     { header: 'STT', width: 6, type: 'number', value: (r) => r.no },
-    ...first.columns.map((c, i) => ({
+    ...behind.columns.map((c, i) => ({
       header: c.header,
       width: i === 0 ? 28 : 16,
       value: (r: Numbered) => r.values[i],
     })),
   ];
-  const report = await def.compute(tx, actor, params);
   return {
     baseName: `so-lieu-${fileSlug(def.title)}`,
-    table: { sheetName: 'Số liệu chi tiết', title: [...report.title, first.label], columns, rows: rows() },
+    table: {
+      sheetName: 'Số liệu chi tiết',
+      title: [...def.titleLines(params), behind.label],
+      columns,
+      rows: rows(),
+    },
   };
 }
 

@@ -32,7 +32,7 @@ import { can } from '../../auth/policy.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
-import { keysetBatches } from '../../db/keyset.ts';
+import { keysetBatches, offsetBatches } from '../../db/keyset.ts';
 import { AppError, forbidden, invalid, notFound, stale } from '../../errors.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
@@ -40,7 +40,7 @@ import { offsetOf } from '../../lib/paging.ts';
 import { touchVersioned, updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
 import { countFigures } from '../figures/figures.cache.repository.ts';
-import { figureRows, type FigureFilters, type FigureQuery } from '../figures/figures.repository.ts';
+import { figureRows, figureRowsWindow, type FigureFilters, type FigureQuery } from '../figures/figures.repository.ts';
 import { findVisibleClass, requireManagedClass } from '../training/classes/class.access.ts';
 import { findStudy } from '../studies/studies.repository.ts';
 import {
@@ -635,11 +635,8 @@ export async function exportTargetRows(
     code: scheme.code,
     rows: {
       async *[Symbol.asyncIterator]() {
-        for (let offset = 0; ; offset += EXPORT_BATCH) {
-          const { rows } = await figureRows(tx, actor, q, { limit: EXPORT_BATCH, offset });
-          yield* rows;
-          if (rows.length < EXPORT_BATCH) return;
-        }
+        const batches = offsetBatches((window) => figureRowsWindow(tx, actor, q, window), EXPORT_BATCH);
+        for await (const rows of batches) yield* rows;
       },
     },
   };

@@ -14,13 +14,14 @@ import {
 } from '@canbo/contract';
 import type { z } from 'zod';
 import type { Actor } from '../../auth/actor.ts';
+import { can } from '../../auth/policy.ts';
+import { offsetBatches, type OffsetWindow } from '../../db/keyset.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { reader } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
-import { unitReadable } from '../visits/visits.repository.ts';
 import {
   findGaps,
   findStandardisation,
@@ -39,10 +40,7 @@ export interface StandardsFilter {
   order?: 'asc' | 'desc' | undefined;
 }
 
-interface Window {
-  limit: number;
-  offset: number;
-}
+type Window = OffsetWindow;
 
 /** A batch of an export: whole lists are read a batch at a time, so none sits in memory at once. */
 const EXPORT_BATCH = 1000;
@@ -50,7 +48,7 @@ const FIRST_PAGE: Window = { limit: 200, offset: 0 };
 
 async function holdersQuery(tx: Tx, actor: Actor, f: StandardsFilter): Promise<HoldersQuery> {
   const unitId = f.unitId ?? null;
-  if (unitId !== null && !(await unitReadable(tx, actor, unitId))) throw notFound('Đơn vị');
+  if (unitId !== null && !(await can(tx, actor, 'person.read', unitId))) throw notFound('Đơn vị');
   return {
     unitId,
     at: f.at ?? todayIso(),
@@ -171,16 +169,14 @@ export async function listTitleGaps(
  * batch at a time as the file is written.
  */
 async function exported<R>(read: (window: Window) => Promise<{ rows: R[] }>): Promise<AsyncIterable<R>> {
-  const first = await read({ limit: EXPORT_BATCH, offset: 0 });
+  const batches = offsetBatches(async (window) => (await read(window)).rows, EXPORT_BATCH);
+  // The first batch is read now: an unknown unit is refused before the download starts.
+  const first = await batches.next();
   return {
     async *[Symbol.asyncIterator]() {
-      let batch = first.rows;
-      for (let offset = 0; ;) {
-        yield* batch;
-        if (batch.length < EXPORT_BATCH) return;
-        offset += EXPORT_BATCH;
-        batch = (await read({ limit: EXPORT_BATCH, offset })).rows;
-      }
+      if (first.done) return;
+      yield* first.value;
+      for await (const batch of batches) yield* batch;
     },
   };
 }

@@ -29,6 +29,7 @@ export const cadreStructure: ReportDefinition = {
   title: 'Biểu thống kê đội ngũ cán bộ',
   period: 'date',
   params: reportAtParams,
+  titleLines: (p) => ['BIỂU THỐNG KÊ ĐỘI NGŨ CÁN BỘ', `${p.unitName}, tính đến ngày ${vnDate(p.at)}`],
 
   async compute(tx, actor, p) {
     const at = p.at!;
@@ -57,7 +58,7 @@ export const cadreStructure: ReportDefinition = {
     ];
     return {
       name: 'doi-ngu-can-bo',
-      title: ['BIỂU THỐNG KÊ ĐỘI NGŨ CÁN BỘ', `${p.unitName}, tính đến ngày ${vnDate(at)}`],
+      title: cadreStructure.titleLines(p),
       unitId: p.unitId,
       unitName: p.unitName,
       at,
@@ -81,31 +82,16 @@ export const cadreStructure: ReportDefinition = {
     };
   },
 
-  async rows(tx, actor, p, cell, page) {
+  rows(tx, actor, p, cell) {
     const parsed = parseCell(cell);
-    if (!parsed) return null;
+    if (!parsed) return Promise.resolve(null);
     const at = p.at!;
     const s = { unitId: p.unitId, at };
-    const [total, people] = await Promise.all([
-      countBehind(tx, actor, s, parsed.row, parsed.column),
-      pageBehind(tx, actor, s, parsed.row, parsed.column, page.pageSize, (page.page - 1) * page.pageSize),
-    ]);
-    const held = await positionsHeld(
-      tx,
-      actor,
-      s,
-      people.map((r) => r.id),
-    );
-    const titlesOf = (id: number) =>
-      held
-        .filter((h) => h.person_id === id)
-        .map((h) => `${titleLabels[h.title]} — ${h.unit_name}`)
-        .join('; ');
     const label = [
       parsed.row.label,
       parsed.column.group ? `${parsed.column.group}: ${parsed.column.header}` : parsed.column.header,
     ];
-    return {
+    return Promise.resolve({
       label: parsed.column.key === 'total' ? parsed.row.label : label.join(' — '),
       columns: [
         { key: 'name', header: 'Họ và tên' },
@@ -119,24 +105,36 @@ export const cadreStructure: ReportDefinition = {
         { key: 'theory', header: 'Lý luận chính trị' },
         { key: 'titles', header: 'Chức danh, đơn vị tại ngày thống kê' },
       ],
-      items: people.map((r) => ({
-        personId: r.id,
-        values: [
-          r.full_name,
-          vnDate(r.birth_date),
-          r.birth_date ? ageOn(r.birth_date, at) : null,
-          genderLabels[r.gender],
-          r.ethnicity,
-          r.party_member ? 'Có' : 'Không',
-          r.general_education,
-          qualificationLabels[r.qualification],
-          theoryLevelLabels[r.theory_level],
-          titlesOf(r.id),
-        ],
-      })),
-      total,
-      page: page.page,
-      pageSize: page.pageSize,
-    };
+      count: () => countBehind(tx, actor, s, parsed.row, parsed.column),
+      async read(w) {
+        const people = await pageBehind(tx, actor, s, parsed.row, parsed.column, w.limit, w.offset);
+        const held = await positionsHeld(
+          tx,
+          actor,
+          s,
+          people.map((r) => r.id),
+        );
+        const titlesOf = (id: number) =>
+          held
+            .filter((h) => h.person_id === id)
+            .map((h) => `${titleLabels[h.title]} — ${h.unit_name}`)
+            .join('; ');
+        return people.map((r) => ({
+          personId: r.id,
+          values: [
+            r.full_name,
+            vnDate(r.birth_date),
+            r.birth_date ? ageOn(r.birth_date, at) : null,
+            genderLabels[r.gender],
+            r.ethnicity,
+            r.party_member ? 'Có' : 'Không',
+            r.general_education,
+            qualificationLabels[r.qualification],
+            theoryLevelLabels[r.theory_level],
+            titlesOf(r.id),
+          ],
+        }));
+      },
+    });
   },
 };

@@ -6,7 +6,6 @@ import {
   type ReportName,
   type ReportResult,
   type ReportRow,
-  type ReportRowPage,
   type StandardisationRow,
   type TitleGapRow,
   type Title,
@@ -15,24 +14,23 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { vnDate } from '../../../lib/dates.ts';
 import { standardisation, titleTrainingGaps, type StandardsFilter } from '../../standards/standardisation.service.ts';
-import { formHeader, listPage, type ReportDefinition, type ReportParams } from '../report.ts';
+import { offsetBatches, type OffsetWindow } from '../../../db/keyset.ts';
+import { formHeader, listBehind, type ReportDefinition, type ReportParams, type RowsBehind } from '../report.ts';
 
 /**
  * The standardisation and title-training gap lists (server/src/modules/standards) as reports of the
  * frame: the lists are read whole (a batch at a time) and counted by title and by column here, so a
- * number and the rows behind it come from the same list and cannot disagree.
+ * number and the rows behind it come from the same list and cannot disagree. The rows behind a
+ * number read the list once, whatever the pages or batches asked of them.
  */
 
 const BATCH = 1000;
 
 /** Every row of a list, read a batch at a time. */
-async function allRows<R>(read: (w: { limit: number; offset: number }) => Promise<{ rows: R[] }>): Promise<R[]> {
+async function allRows<R>(read: (w: OffsetWindow) => Promise<{ rows: R[] }>): Promise<R[]> {
   const out: R[] = [];
-  for (let offset = 0; ; offset += BATCH) {
-    const { rows } = await read({ limit: BATCH, offset });
-    out.push(...rows);
-    if (rows.length < BATCH) return out;
-  }
+  for await (const rows of offsetBatches(async (w) => (await read(w)).rows, BATCH)) out.push(...rows);
+  return out;
 }
 
 /** A column of a list report: its header and which of the list's rows it counts. */
@@ -92,22 +90,23 @@ async function rowsOfList<R extends { title: Title }>(
   actor: Actor,
   p: ReportParams,
   cell: string,
-  page: { page: number; pageSize: number },
-): Promise<ReportRowPage | null> {
+): Promise<RowsBehind | null> {
   const [rowKey, columnKey] = cell.split(':');
   const column = spec.columns.find((c) => c.key === columnKey);
   const title = titles.find((t) => t === rowKey);
   if (!column || (rowKey !== 'total' && !title)) return null;
   const rows = (await spec.read(tx, actor, { ...filterOf(p), title: title ?? null })).filter(column.counts);
   const name = title ? titleLabels[title] : 'Tổng số';
-  return listPage(
+  return listBehind(
     [name, column.group ? `${column.group}: ${column.header}` : column.header].join(' — '),
     spec.detail,
     rows,
     (r) => ({ personId: spec.personId(r), values: spec.values(r) }),
-    page,
   );
 }
+
+/** A list report's title lines: its heading, then the unit and the day. */
+const titleAt = (heading: string, p: ReportParams) => [heading, `${p.unitName}, tính đến ngày ${vnDate(p.at)}`];
 
 function result<R extends { title: Title }>(
   name: ReportName,
@@ -119,7 +118,7 @@ function result<R extends { title: Title }>(
 ): ReportResult {
   return {
     name,
-    title: [heading, `${p.unitName}, tính đến ngày ${vnDate(p.at)}`],
+    title: titleAt(heading, p),
     unitId: p.unitId,
     unitName: p.unitName,
     at: p.at!,
@@ -186,18 +185,22 @@ const gapsSpec: ListReport<TitleGapRow> = {
   read: (tx, actor, f) => allRows((w) => titleTrainingGaps(tx, actor, f, w)),
 };
 
+const STANDARDISATION_HEADING = 'BÁO CÁO CHUẨN HÓA CÁN BỘ';
+const GAPS_HEADING = 'BÁO CÁO CHỨC DANH CHƯA ĐƯỢC BỒI DƯỠNG';
+
 /** Chuẩn hóa cán bộ (issue 10 item 3): holders on the day short of their title's standard, by title and shortfall. */
 export const standardisationReport: ReportDefinition = {
   name: 'chuan-hoa-can-bo',
   title: 'Báo cáo chuẩn hóa cán bộ',
   period: 'date',
   params: reportAtParams,
+  titleLines: (p) => titleAt(STANDARDISATION_HEADING, p),
   async compute(tx, actor, p) {
     return result(
       'chuan-hoa-can-bo',
       standardisationSpec,
       p,
-      'BÁO CÁO CHUẨN HÓA CÁN BỘ',
+      STANDARDISATION_HEADING,
       await computeList(standardisationSpec, tx, actor, p),
       [
         'Cán bộ giữ chức danh tại ngày báo cáo chưa đạt tiêu chuẩn của chức danh theo cấp của đơn vị (tuổi bổ nhiệm, tuổi đương nhiệm, trình độ chuyên môn, lý luận chính trị).',
@@ -205,7 +208,7 @@ export const standardisationReport: ReportDefinition = {
       ],
     );
   },
-  rows: (tx, actor, p, cell, page) => rowsOfList(standardisationSpec, tx, actor, p, cell, page),
+  rows: (tx, actor, p, cell) => rowsOfList(standardisationSpec, tx, actor, p, cell),
 };
 
 /** Chức danh chưa được bồi dưỡng (issue 10 item 3): holders without their title training in time, by title. */
@@ -215,18 +218,12 @@ export const titleGapsReport: ReportDefinition = {
   period: 'date',
   params: reportAtMonthsParams,
   asksMonths: true,
+  titleLines: (p) => titleAt(GAPS_HEADING, p),
   async compute(tx, actor, p) {
     const months = p.months ?? MONTHS_DEFAULT;
-    return result(
-      'chuc-danh-chua-boi-duong',
-      gapsSpec,
-      p,
-      'BÁO CÁO CHỨC DANH CHƯA ĐƯỢC BỒI DƯỠNG',
-      await computeList(gapsSpec, tx, actor, p),
-      [
-        `Cán bộ giữ chức danh tại ngày báo cáo chưa hoàn thành bồi dưỡng chức danh trong ${months} tháng kể từ ngày bổ nhiệm.`,
-      ],
-    );
+    return result('chuc-danh-chua-boi-duong', gapsSpec, p, GAPS_HEADING, await computeList(gapsSpec, tx, actor, p), [
+      `Cán bộ giữ chức danh tại ngày báo cáo chưa hoàn thành bồi dưỡng chức danh trong ${months} tháng kể từ ngày bổ nhiệm.`,
+    ]);
   },
-  rows: (tx, actor, p, cell, page) => rowsOfList(gapsSpec, tx, actor, p, cell, page),
+  rows: (tx, actor, p, cell) => rowsOfList(gapsSpec, tx, actor, p, cell),
 };

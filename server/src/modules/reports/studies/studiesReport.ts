@@ -2,7 +2,12 @@ import { reportRangeParams, studyKindLabels, studyKindLevel, studyKinds, type St
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
-import { countFiguresLive, figureRows, type FigureQuery } from '../../figures/figures.repository.ts';
+import {
+  countFigureRows,
+  countFiguresLive,
+  figureRowsWindow,
+  type FigureQuery,
+} from '../../figures/figures.repository.ts';
 import { formHeader, type ReportDefinition, type ReportParams } from '../report.ts';
 
 /**
@@ -73,13 +78,17 @@ export const studiesReport: ReportDefinition = {
   title: 'Báo cáo đào tạo dài hạn',
   period: 'range',
   params: reportRangeParams,
+  titleLines(p) {
+    const days = period(p);
+    return ['BÁO CÁO ĐÀO TẠO DÀI HẠN', `${p.unitName}, từ ngày ${vnDate(days.from)} đến ngày ${vnDate(days.to)}`];
+  },
 
   async compute(tx, actor, p) {
     const days = period(p);
     const counts = await Promise.all(COLUMNS.map((c) => byKind(tx, actor, p, c.metric)));
     return {
       name: 'dao-tao-dai-han',
-      title: ['BÁO CÁO ĐÀO TẠO DÀI HẠN', `${p.unitName}, từ ngày ${vnDate(days.from)} đến ngày ${vnDate(days.to)}`],
+      title: studiesReport.titleLines(p),
       unitId: p.unitId,
       unitName: p.unitName,
       at: null,
@@ -106,16 +115,13 @@ export const studiesReport: ReportDefinition = {
     };
   },
 
-  async rows(tx, actor, p, cell, page) {
+  rows(tx, actor, p, cell) {
     const [rowKey, columnKey] = cell.split(':');
     const row = ROWS.find((r) => r.key === rowKey);
     const column = COLUMNS.find((c) => c.key === columnKey);
-    if (!row || !column) return null;
-    const { rows, total } = await figureRows(tx, actor, figureQuery(p, column.metric, row.kinds), {
-      limit: page.pageSize,
-      offset: (page.page - 1) * page.pageSize,
-    });
-    return {
+    if (!row || !column) return Promise.resolve(null);
+    const q = figureQuery(p, column.metric, row.kinds);
+    return Promise.resolve({
       label: `${row.labels[1]} — ${column.group}: ${column.header}`,
       columns: [
         { key: 'name', header: 'Họ và tên' },
@@ -123,10 +129,12 @@ export const studiesReport: ReportDefinition = {
         { key: 'unit', header: 'Đơn vị cử đi học' },
         { key: 'date', header: column.date },
       ],
-      items: rows.map((r) => ({ personId: r.personId, values: [r.name, r.detail, r.unitName, vnDate(r.date)] })),
-      total,
-      page: page.page,
-      pageSize: page.pageSize,
-    };
+      count: () => countFigureRows(tx, actor, q),
+      read: async (w) =>
+        (await figureRowsWindow(tx, actor, q, w)).map((r) => ({
+          personId: r.personId,
+          values: [r.name, r.detail, r.unitName, vnDate(r.date)],
+        })),
+    });
   },
 };

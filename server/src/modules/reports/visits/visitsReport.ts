@@ -3,7 +3,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { findTripsInPeriod, LEVEL_ORDER, totalsByLevel, type PeriodTrip } from '../../visits/period.repository.ts';
-import { formHeader, listPage, type ReportDefinition, type ReportParams } from '../report.ts';
+import { formHeader, listBehind, type ReportDefinition, type ReportParams } from '../report.ts';
 
 /**
  * Đi cơ sở "1+2" (issue 10 item 4): the subtree's trips touching the period and their days inside it,
@@ -42,6 +42,10 @@ export const visitsReport: ReportDefinition = {
   title: 'Báo cáo đi cơ sở (1+2)',
   period: 'range',
   params: reportRangeParams,
+  titleLines(p) {
+    const { from, to } = periodOf(p);
+    return ['BÁO CÁO KẾT QUẢ ĐI CƠ SỞ (1+2)', `${p.unitName}, từ ngày ${vnDate(from)} đến ngày ${vnDate(to)}`];
+  },
   async compute(tx, actor, p) {
     const { from, to } = periodOf(p);
     const totals = totalsByLevel(await read(tx, actor, p));
@@ -53,7 +57,7 @@ export const visitsReport: ReportDefinition = {
     const sum = totals.reduce((s, l) => ({ trips: s.trips + l.trips, days: s.days + l.days }), { trips: 0, days: 0 });
     return {
       name: 'di-co-so',
-      title: ['BÁO CÁO KẾT QUẢ ĐI CƠ SỞ (1+2)', `${p.unitName}, từ ngày ${vnDate(from)} đến ngày ${vnDate(to)}`],
+      title: visitsReport.titleLines(p),
       unitId: p.unitId,
       unitName: p.unitName,
       at: null,
@@ -75,7 +79,7 @@ export const visitsReport: ReportDefinition = {
       ],
     };
   },
-  async rows(tx, actor, p, cell, page) {
+  async rows(tx, actor, p, cell) {
     const [rowKey, columnKey] = cell.split(':');
     const column = COLUMNS.find((c) => c.key === columnKey);
     const level = LEVEL_ORDER.find((l) => l === rowKey);
@@ -84,23 +88,17 @@ export const visitsReport: ReportDefinition = {
       column.key,
       (await read(tx, actor, p)).filter((t) => !level || t.level === level),
     );
-    return listPage(
-      `${level ? classLevelLabels[level] : 'Tổng số'} — ${column.header}`,
-      DETAIL,
-      trips,
-      (t) => ({
-        personId: t.personId,
-        values: [
-          t.personName,
-          t.unitName,
-          classLevelLabels[t.level],
-          t.hostUnitName,
-          vnDate(t.startDate),
-          vnDate(t.endDate),
-          t.days,
-        ],
-      }),
-      page,
-    );
+    return listBehind(`${level ? classLevelLabels[level] : 'Tổng số'} — ${column.header}`, DETAIL, trips, (t) => ({
+      personId: t.personId,
+      values: [
+        t.personName,
+        t.unitName,
+        classLevelLabels[t.level],
+        t.hostUnitName,
+        vnDate(t.startDate),
+        vnDate(t.endDate),
+        t.days,
+      ],
+    }));
   },
 };

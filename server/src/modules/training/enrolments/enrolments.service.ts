@@ -5,6 +5,7 @@ import { can } from '../../../auth/policy.ts';
 import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
+import { offsetBatches } from '../../../db/keyset.ts';
 import { AppError, forbidden, notFound, stale } from '../../../errors.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
@@ -71,14 +72,11 @@ export async function rosterOf(ctx: Ctx, actor: Actor, input: ListInput): Promis
     waitlisted,
     rows: {
       async *[Symbol.asyncIterator]() {
-        for (let offset = 0; ; offset += ROSTER_BATCH) {
-          const batch = await findEnrolmentsPage(tx, actor, cls.id, filter, sort, order, {
-            limit: ROSTER_BATCH,
-            offset,
-          });
-          yield* batch.map(toEnrolment);
-          if (batch.length < ROSTER_BATCH) return;
-        }
+        const batches = offsetBatches(
+          (window) => findEnrolmentsPage(tx, actor, cls.id, filter, sort, order, window),
+          ROSTER_BATCH,
+        );
+        for await (const batch of batches) yield* batch.map(toEnrolment);
       },
     },
   };
