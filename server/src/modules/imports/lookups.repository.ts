@@ -96,7 +96,7 @@ const NAME_CHUNK = 5000;
  * name (`search_text`), as the sheet's rows are grouped, so "nguyen van a" finds "Nguyễn Văn A".
  * Compared as an expression, not as the column: PostgreSQL would otherwise answer the `=` from the
  * trigram index kept for searching (`people_search_trgm`), whose lists for the common syllables of
- * names make each name cost about a scan (measured: 10 s a chunk of 500 names among 200,000 people),
+ * names make each name cost about a scan (measured on generated names: 10 s a chunk of 500 names among 200,000 people),
  * where one scan with the names hashed costs 0.4 s a chunk of 5,000 among 1,000,000. An index on the
  * folded name would make it a look-up again (a migration).
  */

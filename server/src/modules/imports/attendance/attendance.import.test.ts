@@ -201,7 +201,7 @@ describe('importing attendance', () => {
       err(13, 'Ngày học', 'Y Ngông Niê Kdăm đã có điểm danh buổi sáng ngày 13/05/2025 ở dòng 2 của tệp', [an]),
       err(14, 'Buổi', any('"Trưa" không có trong danh sách')),
     ]);
-    // Đắk Mil's cadre , named by national ID: not named, and the row links nothing (ids above).
+    // Đắk Mil's cadre, named by national ID: not named, and the row links nothing (ids above).
     expect(JSON.stringify(r.issues)).not.toContain('K’Lung');
     expect(r).toMatchObject({ committed: false, counts: { create: 1 } });
     expect(await stored()).toEqual(before);

@@ -146,7 +146,7 @@ describe('importing moves', () => {
       e(7, 'Đến đơn vị', 'phải khác Từ đơn vị'),
       e(8, 'Hình thức', expect.stringContaining('"Thuyên chuyển" không có trong danh sách') as unknown as string),
     ]);
-    // Đắk Mil's cadre , named by national ID: not named, and the row links nothing (ids above).
+    // Đắk Mil's cadre, named by national ID: not named, and the row links nothing (ids above).
     expect(JSON.stringify(r.issues)).not.toContain('K’Lung');
     expect(r).toMatchObject({ committed: false });
     expect(await stored()).toEqual(before);

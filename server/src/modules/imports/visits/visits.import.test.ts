@@ -114,7 +114,7 @@ describe('importing grassroots visits', () => {
       ],
       [7, 'Ngày bắt đầu', 'trùng với đợt đi cơ sở từ 01/06/2024 đến 03/06/2024 ở dòng 6 của tệp', [an]],
     ]);
-    // Đắk Mil's cadre , named by national ID: not named, and the row links nothing (ids above).
+    // Đắk Mil's cadre, named by national ID: not named, and the row links nothing (ids above).
     expect(JSON.stringify(r.issues)).not.toContain('K’Lung');
     expect(r.committed).toBe(false);
     expect(await stored()).toEqual(before);
