@@ -88,24 +88,19 @@ export async function peopleByNationalId(tx: Tx, actor: Actor, ids: string[]): P
   return out;
 }
 
-/** Folded names asked at once: each query reads the people in scope once, the names hashed (see peopleByName). */
-const NAME_CHUNK = 5000;
+/** Folded names asked at once (each a look-up in `people_name_birth`, migration 0024). */
+const NAME_CHUNK = 1000;
 
 /**
  * People the actor may see with one of these names, any case or diacritics: matched on the folded
  * name (`search_text`), as the sheet's rows are grouped, so "nguyen van a" finds "Nguyễn Văn A".
- * Compared as an expression, not as the column: PostgreSQL would otherwise answer the `=` from the
- * trigram index kept for searching (`people_search_trgm`), whose lists for the common syllables of
- * names make each name cost about a scan (measured on generated names: 10 s a chunk of 500 names among 200,000 people),
- * where one scan with the names hashed costs 0.4 s a chunk of 5,000 among 1,000,000. An index on the
- * folded name would make it a look-up again (a migration).
  */
 export async function peopleByName(tx: Tx, actor: Actor, names: string[]): Promise<StoredPerson[]> {
   const out: StoredPerson[] = [];
   for (const part of chunks([...new Set(names.map(foldCell))], NAME_CHUNK)) {
     out.push(
       ...(await storedPeople(tx, actor)
-        .where(sql<string>`${sql.ref('p.search_text')} || ''`, 'in', part)
+        .where('p.search_text', 'in', part)
         .where((eb) => personVisible(eb, actor, 'p'))
         .execute()),
     );
