@@ -14,6 +14,7 @@ export const reportNames = [
   'chuc-danh-chua-boi-duong',
   'di-co-so',
   'dao-tao-dai-han',
+  'tien-do-de-an',
 ] as const;
 export const reportName = z.enum(reportNames);
 export type ReportName = z.infer<typeof reportName>;
@@ -36,6 +37,8 @@ export const reportQuery = z.object({
     .min(1, 'phải từ 1 tháng')
     .max(120, 'không được quá 120 tháng')
     .optional(),
+  /** The scheme-progress report's scheme. */
+  schemeId: id.optional(),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
@@ -45,6 +48,8 @@ export const reportAtParams = reportQuery.pick({ unitId: true, at: true });
 export const reportRangeParams = reportQuery.pick({ unitId: true, from: true, to: true });
 /** A date report that also asks how many months after the appointment a title training counts. */
 export const reportAtMonthsParams = reportQuery.pick({ unitId: true, at: true, months: true });
+/** The scheme-progress report: a scheme (required) and the day its progress is counted to. */
+export const reportSchemeParams = reportQuery.pick({ unitId: true, at: true }).extend({ schemeId: id });
 
 /** A number's cell key: letters, digits and the separators the definitions use. */
 export const reportCellKey = line(100)
@@ -78,6 +83,8 @@ export const reportListItem = z.object({
   period: z.enum(reportPeriodKinds),
   /** Whether its form also asks the months a title training counts within (`months`). */
   asksMonths: z.boolean(),
+  /** Whether its form asks a scheme (`schemeId`) instead of a unit. */
+  asksScheme: z.boolean(),
 });
 export const reportList = z.object({ items: z.array(reportListItem) });
 export type ReportListItem = z.infer<typeof reportListItem>;
@@ -90,8 +97,16 @@ export const reportHeaderCell = z.object({
 });
 export type ReportHeaderCell = z.infer<typeof reportHeaderCell>;
 
-/** A number and the key of the rows behind it (null: nothing to list, such as a total of nothing). */
-export const reportValue = z.object({ value: z.number(), cell: z.string().nullable() });
+/**
+ * A number and the key of the rows behind it (null: nothing to list, such as a total of nothing).
+ * A cell of a number column may instead hold words (`text`, such as an assessment: "Đã đạt"), or
+ * nothing (`value` null: no figure, such as a year without a target).
+ */
+export const reportValue = z.object({
+  value: z.number().nullable(),
+  cell: z.string().nullable(),
+  text: z.string().optional(),
+});
 export type ReportValue = z.infer<typeof reportValue>;
 
 export const reportRow = z.object({

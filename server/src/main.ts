@@ -6,6 +6,7 @@
  *   npm run canbo -- demo
  *   npm run canbo -- import people <file.xlsx> [--commit] [--login admin]   preview, or write with --commit
  *   npm run canbo -- report doi-ngu-can-bo --at 2024-06-30 --unit <code> --format json|xlsx|docx --out <file>
+ *   npm run canbo -- report tien-do-de-an --scheme <id> [--at yyyy-mm-dd] --format …
  *                                     as a system administrator (the first, or --login's)
  *   npm run canbo -- backup <file>    every table, one snapshot, one portable file (either engine)
  *   npm run canbo -- restore <file>   into an empty database of either engine
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       from: { type: 'string' },
       to: { type: 'string' },
       unit: { type: 'string' },
+      scheme: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       number: { type: 'string' },
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
           from: values.from,
           to: values.to,
           unit: values.unit,
+          scheme: values.scheme,
           format: values.format,
           out: values.out,
           login: values.login,

@@ -67,6 +67,9 @@ export async function readPdf(pdf: Uint8Array, name: string): Promise<Rendered> 
   }
 }
 
+/** The page (from 0) whose text holds `text` first; -1 when none does. */
+export const pageOf = (r: Rendered, text: string): number => r.pages.findIndex((p) => p.includes(text));
+
 /** A .docx as LibreOffice prints it: converted, then read. */
 export async function renderDocx(docx: Uint8Array, name: string): Promise<Rendered> {
   return readPdf(await docxToPdf(docx), name);

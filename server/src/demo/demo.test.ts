@@ -484,7 +484,7 @@ describe('the demo long-term study', () => {
     const started = (label: string) => rows.find((r) => r.labels[1] === label)!.values[0]!;
     expect(started('Trình độ chuyên môn (đại học, sau đại học)').value).toBe(DEMO_STUDIES_2018_2022.degrees);
     const theory = [started('Trung cấp lý luận chính trị'), started('Cao cấp lý luận chính trị')];
-    expect(theory[0]!.value + theory[1]!.value).toBe(DEMO_STUDIES_2018_2022.theory);
+    expect(theory[0]!.value! + theory[1]!.value!).toBe(DEMO_STUDIES_2018_2022.theory);
     // Each number opens the studies behind it, as many as it says, each with its cadre.
     for (const v of rows.flatMap((r) => r.values).filter((v) => v.cell)) {
       const page = await getJson<ReportRowPage>(leader, `${url}/rows?${query}&cell=${v.cell}&pageSize=200`);
@@ -564,6 +564,34 @@ describe('the demo schemes', () => {
     const viewer = await login(app, 'lanhdao', 'canbo-demo-2024');
     const seen = await getJson<SchemeProgress>(viewer, `/api/v1/schemes/${scheme.id}/progress`);
     expect(seen.targets.slice(0, 2).map((t) => t.actual)).toEqual([65, 94]);
+  });
+
+  it('gives the same 65 and 94 in the scheme-progress report as the province leadership runs it, with the studies behind them', async () => {
+    const scheme = (await schemeByCode(admin, DEMO_SCHEME_2018.code))!;
+    const leader = await login(app, 'lanhdao', 'canbo-demo-2024');
+    const url = '/api/v1/reports/tien-do-de-an';
+    const report = await getJson<ReportResult>(leader, `${url}?schemeId=${scheme.id}`);
+    expect(report.title.slice(0, 2)).toEqual([
+      'BÁO CÁO TIẾN ĐỘ THỰC HIỆN ĐỀ ÁN, KẾ HOẠCH',
+      expect.stringContaining(DEMO_SCHEME_2018.name),
+    ]);
+    const targets = report.tables[0]!.rows.filter((r) => r.labels[0] !== '');
+    const [degrees, theory] = targets.map((r) => r.values);
+    expect([degrees![1]!.value, theory![1]!.value]).toEqual([
+      DEMO_STUDIES_2018_2022.degrees,
+      DEMO_STUDIES_2018_2022.theory,
+    ]);
+    expect([degrees![3]!.text, theory![3]!.text]).toEqual(['Đã đạt', 'Đã đạt']);
+    const rows = await getJson<ReportRowPage>(
+      leader,
+      `${url}/rows?schemeId=${scheme.id}&cell=${theory![1]!.cell}&pageSize=200`,
+    );
+    expect(rows.total).toBe(DEMO_STUDIES_2018_2022.theory);
+    expect(rows.items.every((i) => i.personId !== null)).toBe(true);
+    // A year's figure adds up with the others to the period's.
+    const years = report.tables[0]!.rows.slice(1, 6);
+    expect(years.map((r) => r.labels[1])).toEqual(['Năm 2018', 'Năm 2019', 'Năm 2020', 'Năm 2021', 'Năm 2022']);
+    expect(years.reduce((s, r) => s + r.values[1]!.value!, 0)).toBe(DEMO_STUDIES_2018_2022.degrees);
   });
 
   it('has the 2022–2027 and 2023–2027 schemes with several targets and live progress', async () => {

@@ -136,7 +136,7 @@ export function uploadWithProgress<R extends Route>(
   return new Promise<ReplyOut<R>>((resolve, reject) => {
     signal?.addEventListener('abort', () => {
       xhr.abort();
-      reject(new ApiError(0, 'cancelled', 'Đã hủy'));
+      reject(new ApiError(0, 'cancelled', i18next.t('common:error.cancelled')));
     });
     xhr.open(route.method, urlOf(route, ...([args] as ArgsOf<R>)));
     xhr.withCredentials = true;

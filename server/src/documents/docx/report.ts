@@ -9,7 +9,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { ReportResult, ReportTable } from '@canbo/contract';
+import type { ReportResult, ReportTable, ReportValue } from '@canbo/contract';
 import {
   GRID_BORDERS,
   documentNumber,
@@ -38,10 +38,16 @@ const WIDTH_MM = 247;
 
 function text(
   t: string,
-  opts: { bold?: boolean; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] },
+  opts: {
+    bold?: boolean;
+    size?: number;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    keepNext?: boolean;
+  },
 ) {
   return new Paragraph({
     alignment: opts.align ?? AlignmentType.CENTER,
+    keepNext: opts.keepNext,
     children: [new TextRun({ text: t, bold: opts.bold, size: pt(opts.size ?? 10) })],
   });
 }
@@ -49,8 +55,12 @@ function text(
 // Narrow cell margins (0.7 mm): with Word's default 1.9 mm a figure column keeps 6 mm of its 10 for text.
 const MARGINS = { left: 40, right: 40, top: 0, bottom: 0 };
 
+/** A figure as printed: words where the cell has them, a number in Vietnamese (36.460; 65,5), or nothing. */
+export const figureText = (v: ReportValue): string =>
+  v.text ?? (v.value === null ? '' : v.value.toLocaleString('vi-VN'));
+
 /** The form's table: its header rows with their spans, then the rows, numbers centred. */
-function formTable(t: ReportTable): Table {
+function formTable(t: ReportTable, last: boolean): Table {
   const width = (t.header[0] ?? []).reduce((n, c) => n + c.colSpan, 0);
   const labels = Math.max(1, t.rows[0]?.labels.length ?? 2);
   // STT narrow, the row's name wide, the figures share the rest.
@@ -69,15 +79,17 @@ function formTable(t: ReportTable): Table {
         ),
       }),
   );
-  const rows = t.rows.map((r) => {
-    const filled = [...r.values.map((v) => String(v.value))];
+  const rows = t.rows.map((r, ri) => {
+    const keepNext = last && ri === t.rows.length - 1;
+    const filled = r.values.map(figureText);
     while (r.labels.length + filled.length < width) filled.push('');
     return new TableRow({
+      cantSplit: true,
       children: [
         ...r.labels.map((l, i) =>
-          cell([text(l, { bold: r.strong, align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT })]),
+          cell([text(l, { bold: r.strong, keepNext, align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT })]),
         ),
-        ...filled.map((v) => cell([text(v, { bold: r.strong })])),
+        ...filled.map((v) => cell([text(v, { bold: r.strong, keepNext })])),
       ],
     });
   });
@@ -90,8 +102,10 @@ function formTable(t: ReportTable): Table {
   });
 }
 
-function body(t: string, italics = false): Paragraph {
+function body(t: string, italics = false, keepNext = false): Paragraph {
   return new Paragraph({
+    keepNext,
+    keepLines: keepNext,
     alignment: AlignmentType.JUSTIFIED,
     spacing: { before: 60, after: 60 },
     children: [new TextRun({ text: t, italics, size: pt(12) })],
@@ -107,9 +121,12 @@ export async function reportDocx(d: ReportDocument): Promise<Buffer> {
   const children = [
     officialHeader(d.issuer, documentNumber(d.issuer, 'report', d.number, 'BTC'), d.date, WIDTH_MM),
     ...documentTitle('BÁO CÁO', subject),
-    ...d.report.tables.flatMap((t) => [...(t.caption ? [body(t.caption)] : []), formTable(t)]),
-    ...d.report.notes.map((n) => body(`Ghi chú: ${n}`, true)),
-    new Paragraph({ children: [] }),
+    ...d.report.tables.flatMap((t, i, all) => [
+      ...(t.caption ? [body(t.caption, false, true)] : []),
+      formTable(t, i === all.length - 1),
+    ]),
+    ...d.report.notes.map((n) => body(`Ghi chú: ${n}`, true, true)),
+    new Paragraph({ keepNext: true, children: [] }),
     signatureBlock(
       {
         formula: 'TM. BAN THƯỜNG VỤ',

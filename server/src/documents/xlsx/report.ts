@@ -74,7 +74,7 @@ export async function reportWorkbook(report: ReportResult): Promise<Uint8Array> 
     for (const r of table.rows) {
       const row = sheet.getRow(at++);
       r.labels.forEach((text, i) => (row.getCell(i + 1).value = text ? safeText(text) : null));
-      r.values.forEach((v, i) => (row.getCell(r.labels.length + i + 1).value = v.value));
+      r.values.forEach((v, i) => (row.getCell(r.labels.length + i + 1).value = v.text ? safeText(v.text) : v.value));
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         cell.border = BOX;

@@ -53,7 +53,10 @@ export interface FigureQuery {
   metric: SchemeMetric;
   fromYear: number;
   toYear: number;
-  /** A report's period inside the years (yyyy-mm-dd): narrows the dated metrics to those days. */
+  /**
+   * A report's period inside the years (yyyy-mm-dd): narrows the dated metrics to those days; the
+   * grassroots days to the trips begun by `to` (a trip's days are split by year only).
+   */
   days?: { from: string; to: string };
   filters?: FigureFilters;
   /** Group by; none gives one row with key null. */
@@ -242,6 +245,7 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
         ...unitConditions(sql.ref('t.person_unit_id'), f),
         unitInScope(actor, 'person.read', sql.ref('t.person_unit_id')),
       ];
+      if (q.days) common.push(sql`t.start_date <= ${q.days.to}`);
       if (f.organiserLevel != null) {
         const kinds = Object.entries(levelOfUnitKind)
           .filter(([, level]) => level === f.organiserLevel)

@@ -30,6 +30,13 @@ export interface ReportDefinition {
   asksMonths?: boolean;
   /** Its title lines (the result's `title`): what the rows behind a number are exported under, without counting. */
   titleLines(params: ReportParams): string[];
+  /** Its form asks a scheme (`schemeId`) instead of a unit. */
+  asksScheme?: boolean;
+  /**
+   * The unit the report is issued by when none is asked (before the actor's first granted unit),
+   * or null; a unit the actor does not read is passed over.
+   */
+  defaultUnit?(tx: Tx, actor: Actor, params: ReportQuery): Promise<number | null>;
   compute(tx: Tx, actor: Actor, params: ReportParams): Promise<ReportResult>;
   /** The rows behind the number keyed `cell`; null when the key is not one of the report's. */
   rows(tx: Tx, actor: Actor, params: ReportParams, cell: string): Promise<RowsBehind | null>;

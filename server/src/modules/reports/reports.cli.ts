@@ -14,6 +14,8 @@ export interface ReportCliArgs {
   to?: string | undefined;
   /** The unit's code; the first top unit when absent. */
   unit?: string | undefined;
+  /** The scheme-progress report's scheme (its id). */
+  scheme?: string | undefined;
   format?: string | undefined;
   out?: string | undefined;
   login?: string | undefined;
@@ -24,7 +26,7 @@ export interface ReportCliArgs {
   recipients?: string | undefined;
 }
 
-const USAGE = `Dùng: canbo report <báo cáo> [--at yyyy-mm-dd | --from … --to …] [--unit <mã đơn vị>] [--format json|xlsx|docx] [--out <tệp>] [--number <số>] [--signer <người ký>] [--signer-title <chức vụ>] [--recipients "nơi nhận 1; nơi nhận 2"]. Báo cáo: ${reportNames.join(', ')}`;
+const USAGE = `Dùng: canbo report <báo cáo> [--at yyyy-mm-dd | --from … --to …] [--unit <mã đơn vị>] [--scheme <số hiệu đề án>] [--format json|xlsx|docx] [--out <tệp>] [--number <số>] [--signer <người ký>] [--signer-title <chức vụ>] [--recipients "nơi nhận 1; nơi nhận 2"]. Báo cáo: ${reportNames.join(', ')}`;
 
 /**
  * `canbo report <name> …`: a report from a shell, counted as a system administrator (the first, or
@@ -53,7 +55,7 @@ export async function reportFromCli(
     }
     unitId = found;
   }
-  const query = { unitId, at: args.at, from: args.from, to: args.to };
+  const query = { unitId, at: args.at, from: args.from, to: args.to, schemeId: args.scheme };
   try {
     if (format === 'json') {
       const json = JSON.stringify(await runReport(ctx, actor, name, query), null, 2);

@@ -32,7 +32,13 @@ const mayRun = (actor: Actor) => actor.isSuperadmin || grantRoots(actor, 'person
 export function listReports(actor: Actor): { items: ReportListItem[] } {
   return {
     items: mayRun(actor)
-      ? REPORTS.map((r) => ({ name: r.name, title: r.title, period: r.period, asksMonths: r.asksMonths ?? false }))
+      ? REPORTS.map((r) => ({
+          name: r.name,
+          title: r.title,
+          period: r.period,
+          asksMonths: r.asksMonths ?? false,
+          asksScheme: r.asksScheme ?? false,
+        }))
       : [],
   };
 }
@@ -45,12 +51,15 @@ function definition(actor: Actor, name: ReportName): ReportDefinition {
 
 /**
  * The report's parameters, checked with its own schema, with the unit filled in — the one asked
- * for if the actor reads it, else the actor's first granted unit (a system administrator's: the
- * first top unit) — and a date report's day (today in Vietnam by default).
+ * for if the actor reads it, else the report's own default if the actor reads it (a scheme's
+ * issuing unit), else the actor's first granted unit (a system administrator's: the first top
+ * unit) — and a date report's day (today in Vietnam by default).
  */
 async function resolve(tx: Tx, actor: Actor, def: ReportDefinition, query: unknown): Promise<ReportParams> {
   const p = parseInput(def.params, query);
-  const unitId = p.unitId ?? grantRoots(actor, 'person.read')[0] ?? (await firstTopUnit(tx));
+  const own = p.unitId === undefined && def.defaultUnit ? await def.defaultUnit(tx, actor, p) : null;
+  const usable = own !== null && (await can(tx, actor, 'person.read', own)) ? own : undefined;
+  const unitId = p.unitId ?? usable ?? grantRoots(actor, 'person.read')[0] ?? (await firstTopUnit(tx));
   if (unitId == null || !(await can(tx, actor, 'person.read', unitId))) throw notFound('Đơn vị');
   const at = def.period === 'date' ? (p.at ?? todayIso()) : undefined;
   if (def.period === 'range' && p.from && p.to && p.from > p.to) throw fieldError('to', 'phải từ "Từ ngày" trở đi');

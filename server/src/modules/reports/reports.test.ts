@@ -9,7 +9,7 @@ import { docxParagraphs } from '../../../test/documents.ts';
 import { makePerson, makePosition, makeUnit, makeUser } from '../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
-import { renderDocx } from '../../../test/render.ts';
+import { pageOf, renderDocx } from '../../../test/render.ts';
 import { reportFromCli } from './reports.cli.ts';
 
 const URL = '/api/v1/reports/doi-ngu-can-bo';
@@ -142,6 +142,7 @@ describe('report: cadre structure at a date (biểu thống kê đội ngũ cán
       'Báo cáo chức danh chưa được bồi dưỡng',
       'Báo cáo đi cơ sở (1+2)',
       'Báo cáo đào tạo dài hạn',
+      'Báo cáo tiến độ thực hiện đề án, kế hoạch',
     ]);
     expect((await as(t.app, cadreA).get('/api/v1/reports')).json()).toEqual({ items: [] });
     expect((await as(t.app, cadreA).get(`${URL}?at=2024-06-30`)).statusCode).toBe(404);
@@ -292,10 +293,13 @@ describe('report: cadre structure at a date (biểu thống kê đội ngũ cán
     expect(paragraphs).toContain('- Ban Tổ chức Tỉnh đoàn;');
     expect(paragraphs).toContain('- Lưu VP.');
     const printed = await renderDocx(res.rawPayload, 'bao-cao-doi-ngu-can-bo');
-    // The form fills the first landscape page; the signature block moves whole to the next.
+    // The form fills the first landscape page; its last row and notes go with the signature to the
+    // next, never the signature alone.
     expect(printed.pages.length).toBe(2);
-    expect(printed.pages[0]).not.toContain('Nơi nhận');
     expect(printed.pages[1]).toMatch(/TM\. BAN THƯỜNG VỤ[\s\S]*PHÓ BÍ THƯ[\s\S]*Nguyễn Văn Hùng/);
+    const lastRow = json.tables[0]!.rows.at(-1)!.labels[1]!;
+    expect(pageOf(printed, lastRow)).toBe(1);
+    expect(pageOf(printed, 'Ghi chú')).toBe(1);
     const text = printed.lines.join('\n');
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Số: 12-BC/HĐTN-BTC');

@@ -206,8 +206,12 @@ async function requireScheme(tx: Tx, actor: Actor, id: number): Promise<SchemeRo
 }
 
 export async function getScheme(ctx: Ctx, actor: Actor, input: { id: number }): Promise<Scheme> {
-  const tx = reader(ctx);
-  return loadScheme(tx, actor, await requireScheme(tx, actor, input.id));
+  return readSchemeIn(reader(ctx), actor, input.id);
+}
+
+/** A scheme the actor reads, with its targets, in the caller's transaction (404 otherwise). */
+export async function readSchemeIn(tx: Tx, actor: Actor, id: number): Promise<Scheme> {
+  return loadScheme(tx, actor, await requireScheme(tx, actor, id));
 }
 
 // ---- Write ----
@@ -477,8 +481,25 @@ function cell(
   };
 }
 
+/**
+ * When progress is read: `asOf` is the day statuses are judged on (the period's elapsed share, the
+ * title holders' day); `upTo`, when set, also leaves out the records dated after it — progress
+ * "tính đến ngày" a past day, as the report asks it.
+ */
+export interface ProgressDay {
+  asOf: string;
+  upTo: string | null;
+}
+
+/** Progress as of `at` (today by default): a past day counts only what was dated by then; today is the scheme page's. */
+export function progressDay(at?: string): ProgressDay {
+  const today = todayIso();
+  const asOf = at ?? today;
+  return { asOf, upTo: asOf < today ? asOf : null };
+}
+
 /** The engine's query for a target over some years (the issuing unit's subtree unless linked or set). */
-function targetQuery(scheme: SchemeRow, t: TargetRow, from: number, to: number, asOf: string): FigureQuery {
+function targetQuery(scheme: SchemeRow, t: TargetRow, from: number, to: number, day: ProgressDay): FigureQuery {
   const linked = t.linked_only === 1;
   const filters: FigureFilters = {
     kindCode: t.metric === SHARE ? (t.kind_code ?? null) : t.kind_code,
@@ -489,7 +510,9 @@ function targetQuery(scheme: SchemeRow, t: TargetRow, from: number, to: number, 
     withinMonths: t.within_months,
     schemeId: linked ? scheme.id : null,
   };
-  return { metric: t.metric, fromYear: from, toYear: to, filters, asOf };
+  const q: FigureQuery = { metric: t.metric, fromYear: from, toYear: to, filters, asOf: day.asOf };
+  if (day.upTo !== null && day.upTo < `${to}-12-31`) q.days = { from: `${from}-01-01`, to: day.upTo };
+  return q;
 }
 
 async function targetProgress(
@@ -499,9 +522,10 @@ async function targetProgress(
   t: TargetRow,
   years: { year: number; value: number }[],
   units: { unit_id: number; unit_name: string; value: number }[],
-  asOf: string,
+  day: ProgressDay,
 ): Promise<TargetProgress> {
-  const q = targetQuery(scheme, t, scheme.start_year, scheme.end_year, asOf);
+  const { asOf } = day;
+  const q = targetQuery(scheme, t, scheme.start_year, scheme.end_year, day);
   const additive = t.metric !== 'people' && t.metric !== SHARE;
   const [byYear, overall, byUnit] = await Promise.all([
     countFigures(tx, actor, { ...q, by: 'year' }),
@@ -548,7 +572,13 @@ export async function schemeProgress(
   today: string = todayIso(),
 ): Promise<SchemeProgress> {
   const tx = reader(ctx);
-  const scheme = await requireScheme(tx, actor, input.id);
+  return schemeProgressIn(tx, actor, input.id, { asOf: today, upTo: null });
+}
+
+/** The same in the caller's transaction (the report frame's), on the day given. */
+export async function schemeProgressIn(tx: Tx, actor: Actor, id: number, day: ProgressDay): Promise<SchemeProgress> {
+  const today = day.asOf;
+  const scheme = await requireScheme(tx, actor, id);
   const targets = await findTargets(tx, scheme.id);
   const ids = targets.map((t) => t.id);
   const [years, units] = await Promise.all([findTargetYears(tx, ids), findTargetUnits(tx, ids)]);
@@ -562,7 +592,7 @@ export async function schemeProgress(
         t,
         years.filter((y) => y.target_id === t.id),
         units.filter((u) => u.target_id === t.id),
-        today,
+        day,
       ),
     );
   }
@@ -576,11 +606,12 @@ export async function schemeProgress(
 
 // ---- Drill-down ----
 
-async function rowsScope(
+/** The engine's query for the rows behind a target's figure (the period, a year, a unit), the scheme checked. */
+export async function targetRowsQuery(
   tx: Tx,
   actor: Actor,
   input: { id: number; targetId: number; year?: number | undefined; unitId?: number | undefined },
-  today: string,
+  day: ProgressDay,
 ): Promise<FigureQuery> {
   const scheme = await requireScheme(tx, actor, input.id);
   const target = (await findTargets(tx, scheme.id)).find((t) => t.id === input.targetId);
@@ -590,7 +621,7 @@ async function rowsScope(
   }
   const from = input.year ?? scheme.start_year;
   const to = input.year ?? scheme.end_year;
-  const q = targetQuery(scheme, target, from, to, today);
+  const q = targetQuery(scheme, target, from, to, day);
   if (input.unitId !== undefined) q.filters = { ...q.filters, alsoWithin: input.unitId };
   return q;
 }
@@ -605,7 +636,15 @@ export async function targetRows(
   const { id, targetId, ...rest } = input;
   const query = parseInput(figureRowQuery, rest);
   const tx = reader(ctx);
-  const q = await rowsScope(tx, actor, { id, targetId, year: query.year, unitId: query.unitId }, today);
+  const q = await targetRowsQuery(
+    tx,
+    actor,
+    { id, targetId, year: query.year, unitId: query.unitId },
+    {
+      asOf: today,
+      upTo: null,
+    },
+  );
   const [page, figure] = await Promise.all([
     figureRows(tx, actor, q, { limit: query.pageSize, offset: offsetOf(query) }),
     countFigures(tx, actor, q),
@@ -629,7 +668,7 @@ export async function exportTargetRows(
   const { id, targetId, ...rest } = input;
   const filter = parseInput(figureRowFilter, rest);
   const tx = reader(ctx);
-  const q = await rowsScope(tx, actor, { id, targetId, ...filter }, today);
+  const q = await targetRowsQuery(tx, actor, { id, targetId, ...filter }, { asOf: today, upTo: null });
   const scheme = await requireScheme(tx, actor, id);
   return {
     code: scheme.code,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SchemeCreateInput, SchemeProgress, SchemeTargetInput, TargetProgress } from '@canbo/contract';
+import type { SchemeProgress, SchemeTargetInput, TargetProgress } from '@canbo/contract';
 import { testApp } from '../../../test/app.ts';
 import { actorOfUser, makeClass, makeUser } from '../../../test/factories.ts';
 import { xlsxRows } from '../../../test/documents.ts';
 import { rowCount, type TestApp } from '../../../test/fixtures.ts';
 import { as, type Session } from '../../../test/http.ts';
 import { figuresData } from '../figures/figures.fixtures.ts';
+import { everyMetricScheme } from './schemes.fixtures.ts';
 import { elapsedShare, schemeProgress, statusOf } from './schemes.service.ts';
 
 const API = '/api/v1/schemes';
@@ -20,40 +21,7 @@ describe('schemes', () => {
   let schemeId: number;
   let targets: { id: number; metric: string }[];
 
-  /** One target per metric, 2021–2023, issued by the province. */
-  const everyMetric = (code: string): SchemeCreateInput => ({
-    name: 'Kế hoạch bồi dưỡng cán bộ Đoàn giai đoạn 2021–2023',
-    code,
-    issuingUnitId: data.province,
-    decision: '05-KH/TĐTN',
-    decisionDate: '2021-01-10',
-    startYear: 2021,
-    endYear: 2023,
-    targets: [
-      {
-        metric: 'classes',
-        total: 6,
-        years: [
-          { year: 2021, value: 2 },
-          { year: 2022, value: 2 },
-          { year: 2023, value: 2 },
-        ],
-      },
-      {
-        metric: 'participations',
-        total: 40,
-        units: [
-          { unitId: data.cuJut, value: 4 },
-          { unitId: data.dakMil, value: 50 },
-        ],
-      },
-      { metric: 'people', total: 10 },
-      { metric: 'title_training_share', title: 'secretary', withinMonths: 12, total: 90 },
-      { metric: 'studies_started', studyKinds: ['university', 'master', 'doctorate'], total: 1 },
-      { metric: 'studies_graduated', total: 5 },
-      { metric: 'visit_days', label: 'Ngày đi cơ sở của cán bộ', total: 30 },
-    ],
-  });
+  const everyMetric = (code: string) => everyMetricScheme(data.province, data.cuJut, data.dakMil, code);
   const progressOf = async (s: Session, id = schemeId) => {
     const res = await as(t.app, s).get(`${API}/${id}/progress`);
     expect(res.statusCode).toBe(200);

@@ -115,4 +115,62 @@ describe('a report', () => {
     expect(screen.getByLabelText('Họ và tên người ký')).toBeTruthy();
     expect(screen.getByLabelText<HTMLTextAreaElement>('Nơi nhận (mỗi dòng một nơi)').value).toBe('Lưu VP');
   }, 120_000);
+
+  it('asks a scheme for the scheme-progress report, names it, and shows a status in words and a cell without a target', async () => {
+    const list = {
+      items: [{ name: 'tien-do-de-an', title: 'Báo cáo tiến độ', period: 'date', asksMonths: false, asksScheme: true }],
+    };
+    const progress: ReportResult = {
+      ...result,
+      name: 'tien-do-de-an',
+      title: ['BÁO CÁO TIẾN ĐỘ THỰC HIỆN ĐỀ ÁN, KẾ HOẠCH', 'Đề án đào tạo cán bộ 2018–2022'],
+      tables: [
+        {
+          caption: null,
+          header: [[{ text: 'STT', colSpan: 1, rowSpan: 1 }]],
+          rows: [
+            {
+              labels: ['1', 'Đào tạo đại học', 'Số cán bộ được cử đi học'],
+              values: [
+                { value: 60, cell: null },
+                { value: 65, cell: 't1:actual' },
+                { value: 108.3, cell: null },
+                { value: null, cell: null, text: 'Đã đạt' },
+              ],
+              strong: false,
+            },
+            { labels: ['', 'Năm 2018', ''], values: [{ value: null, cell: null }], strong: false },
+          ],
+        },
+      ],
+    };
+    const sent = mockApi(
+      get('/reports', list),
+      get('/schemes/3', {
+        id: 3,
+        code: 'ĐA-2018',
+        name: 'Đề án đào tạo cán bộ 2018–2022',
+        startYear: 2018,
+        endYear: 2022,
+      }),
+      get('/reports/tien-do-de-an', progress),
+    );
+    openAt('/reports/tien-do-de-an');
+    await screen.findByText('Chọn một đề án, kế hoạch để xem tiến độ thực hiện.', undefined, { timeout: 15_000 });
+    expect(sent.some((r) => r.path === '/reports/tien-do-de-an')).toBe(false);
+    expect(screen.queryByLabelText('Đơn vị')).toBeNull();
+    cleanup();
+    openAt('/reports/tien-do-de-an?schemeId=3');
+    await screen.findByText('Đã đạt', undefined, { timeout: 15_000 });
+    expect(
+      sent
+        .filter((r) => r.path === '/reports/tien-do-de-an')
+        .at(-1)!
+        .query.get('schemeId'),
+    ).toBe('3');
+    // The picker names the scheme, never its id.
+    await screen.findByText('ĐA-2018 – Đề án đào tạo cán bộ 2018–2022', undefined, { timeout: 15_000 });
+    expect(screen.getByText('108,3')).toBeTruthy();
+    expect(screen.getByLabelText('Xem danh sách 65 người')).toBeTruthy();
+  }, 120_000);
 });

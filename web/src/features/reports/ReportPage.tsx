@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors';
 import { DATE_FORMAT, toIsoDate } from '../../lib/format';
 import { useListSearch } from '../../lib/listSearch';
 import { useDownload } from '../../lib/useDownload';
+import { OneSchemeSelect } from '../schemes/SchemeSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { useReport, useReportList } from './api';
 import { DocxExportModal, type DocxValues } from './DocxExportModal';
@@ -25,13 +26,15 @@ export function ReportPage() {
   const name: ReportName = parsed.success ? parsed.data : 'doi-ngu-can-bo';
   const [search, setSearch] = useListSearch(`/reports/${name}`, readReportSearch);
   const list = useReportList();
-  const report = useReport(name, search);
+  const listed = list.data?.items.find((r) => r.name === name);
+  // A scheme's report waits for its scheme.
+  const waiting = !listed || (listed.asksScheme && search.schemeId === undefined);
+  const report = useReport(name, search, !waiting);
   const [cell, setCell] = useState<string | null>(null);
   const [docx, setDocx] = useState(false);
   const dl = useDownload();
 
   if (!parsed.success) return <Alert type="error" showIcon title={t('common:error.notFound')} />;
-  const listed = list.data?.items.find((r) => r.name === name);
   const period = listed?.period ?? 'date';
   const date = (key: 'at' | 'from' | 'to') => (
     <DatePicker
@@ -71,14 +74,24 @@ export function ReportPage() {
         </Link>
         <Flex wrap justify="space-between" align="center" gap={8}>
           <Space wrap>
-            <UnitSelect
-              aria-label={t('unit')}
-              placeholder={t('unitDefault')}
-              allowClear
-              value={search.unitId ?? null}
-              onChange={(unitId) => setSearch({ ...search, unitId: unitId ?? undefined })}
-              style={{ minWidth: 260 }}
-            />
+            {listed?.asksScheme ? (
+              <OneSchemeSelect
+                aria-label={t('scheme')}
+                placeholder={t('schemePick')}
+                value={search.schemeId ?? null}
+                onChange={(schemeId) => setSearch({ ...search, schemeId: schemeId ?? undefined })}
+                style={{ minWidth: 320, maxWidth: '100%' }}
+              />
+            ) : (
+              <UnitSelect
+                aria-label={t('unit')}
+                placeholder={t('unitDefault')}
+                allowClear
+                value={search.unitId ?? null}
+                onChange={(unitId) => setSearch({ ...search, unitId: unitId ?? undefined })}
+                style={{ minWidth: 260 }}
+              />
+            )}
             {period === 'date' ? date('at') : [date('from'), date('to')]}
             {listed?.asksMonths && (
               <InputNumber
@@ -115,6 +128,7 @@ export function ReportPage() {
           </Space>
         </Flex>
       </Card>
+      {listed?.asksScheme && search.schemeId === undefined && <Alert type="info" showIcon title={t('schemeFirst')} />}
       {report.isLoading && <Spin style={{ display: 'block', margin: 48 }} />}
       {error && (
         <Alert

@@ -40,7 +40,9 @@ export function ReportRowsDrawer({
     >
       {rows.error && !data && <Alert type="error" showIcon title={errorMessage(rows.error)} />}
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Text strong>{data ? t('rowsCount', { count: data.total }) : ''}</Typography.Text>
+        <Typography.Text strong>
+          {data ? t(data.items.every((i) => i.personId) ? 'rowsCount' : 'rowsCountRecords', { count: data.total }) : ''}
+        </Typography.Text>
         <ExportButton
           disabled={!cell}
           onExport={() =>

@@ -40,7 +40,7 @@ export function ReportTableView({ table, onOpen }: { table: ReportTable; onOpen:
               ))}
               {row.values.map((v, i) => (
                 <td key={`v${i}`} style={{ ...cellStyle, whiteSpace: 'nowrap' }}>
-                  {v.cell ? (
+                  {v.cell && v.value !== null ? (
                     <Typography.Link
                       onClick={() => onOpen(v.cell!)}
                       aria-label={t('numberLink', { value: v.value })}
@@ -49,7 +49,7 @@ export function ReportTableView({ table, onOpen }: { table: ReportTable; onOpen:
                       {v.value.toLocaleString('vi-VN')}
                     </Typography.Link>
                   ) : (
-                    v.value.toLocaleString('vi-VN')
+                    (v.text ?? v.value?.toLocaleString('vi-VN'))
                   )}
                 </td>
               ))}

@@ -10,11 +10,12 @@ export function useReportList() {
   return useQuery({ queryKey: [...REPORTS_KEY, 'list'], queryFn: () => call(routes.reports.list) });
 }
 
-export function useReport(name: ReportName, filter: ReportFilter) {
+export function useReport(name: ReportName, filter: ReportFilter, enabled = true) {
   return useQuery({
     queryKey: [...REPORTS_KEY, name, filter],
     queryFn: () => call(routes.reports.get, { params: { reportName: name }, query: filter }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -39,6 +39,10 @@ describe('a scheme’s page', () => {
     renderWithApp(<SchemePage />);
     await screen.findByText('Đào tạo, bồi dưỡng cán bộ đoàn, hội, đội giai đoạn 2018–2022');
     expect(screen.getByText(/Tỉnh đoàn Đắk Nông · Giai đoạn 2018–2022 · 05-ĐA\/TĐTN, 15\/03\/2018/)).toBeTruthy();
+    // The same figures as a report, with its exports.
+    expect(screen.getByText('Báo cáo tiến độ').closest('a')!.getAttribute('href')).toBe(
+      '/reports/tien-do-de-an?schemeId=3',
+    );
 
     const card = (await screen.findByText('Số cán bộ được cử đi học')).closest('.ant-card') as HTMLElement;
     const overall = within(card).getByText('65 / 60');

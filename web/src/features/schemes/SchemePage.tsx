@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, Progress, Row, Space, Spin, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Scheme, SchemeTarget, TargetProgress } from '@canbo/contract';
@@ -88,11 +88,17 @@ function SchemeHeader({ scheme: s, onEdit }: { scheme: Scheme; onEdit: () => voi
             </Typography.Text>
           </div>
         </div>
-        {s.canEdit && (
-          <Button icon={<EditOutlined />} onClick={onEdit}>
-            {t('common:action.edit')}
-          </Button>
-        )}
+        <Space wrap>
+          {/* The same figures as the report frame's document, with its .xlsx and .docx. */}
+          <Link to="/reports/$name" params={{ name: 'tien-do-de-an' }} search={{ schemeId: s.id }}>
+            <Button icon={<FileTextOutlined />}>{t('progressReport')}</Button>
+          </Link>
+          {s.canEdit && (
+            <Button icon={<EditOutlined />} onClick={onEdit}>
+              {t('common:action.edit')}
+            </Button>
+          )}
+        </Space>
       </Flex>
     </Card>
   );

@@ -31,6 +31,7 @@ export const schemes = {
     endBeforeStart: 'Năm kết thúc không được trước năm bắt đầu',
     tooLong: 'Một giai đoạn dài tối đa {{count}} năm',
     linkedCounts: '{{classes}} lớp, {{studies}} khóa học dài hạn gắn với đề án',
+    progressReport: 'Báo cáo tiến độ',
     target: {
       heading: 'Chỉ tiêu {{n}}',
       add: 'Thêm chỉ tiêu',
@@ -142,6 +143,7 @@ export const schemes = {
     endBeforeStart: 'The last year cannot be before the first',
     tooLong: 'A period is at most {{count}} years long',
     linkedCounts: '{{classes}} classes and {{studies}} studies linked to the scheme',
+    progressReport: 'Progress report',
     target: {
       heading: 'Target {{n}}',
       add: 'Add target',

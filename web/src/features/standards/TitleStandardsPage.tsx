@@ -16,6 +16,7 @@ import {
 } from '@canbo/contract';
 import { FormModal } from '../../app/FormModal';
 import { errorMessage } from '../../lib/errors';
+import { usePaging } from '../../lib/paging';
 import { hasRole, useMe } from '../auth/useMe';
 import { useSaveTitleStandard, useTitleStandards } from './api';
 
@@ -48,6 +49,8 @@ export function TitleStandardsPage() {
   const me = useMe();
   const canEdit = hasRole(me.data, 'admin');
   const list = useTitleStandards();
+  // Bounded (titles × levels) and read whole, but paged as every list is: the pages are cut here.
+  const paging = usePaging();
   const [editing, setEditing] = useState<TitleStandard | null>(null);
   const [open, setOpen] = useState(false);
   const edit = (s: TitleStandard | null) => {
@@ -94,7 +97,7 @@ export function TitleStandardsPage() {
           size="small"
           loading={list.isFetching}
           dataSource={rows}
-          pagination={false}
+          pagination={paging.pagination(rows.length)}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('common:table.empty') }}
           columns={[
