@@ -8,7 +8,8 @@ import { logIn, pickDate, slug, tableRows } from './ui.ts';
 /*
  * The pages that count: the cadre structure report (a province viewer and the province organiser pick
  * a day, open the people behind a number, take the .xlsx and .docx), "Chuẩn hóa cán bộ" with its two
- * lists and exports, the title standards an administrator edits, and the /imports page's newer kinds.
+ * lists and exports, the title standards an administrator edits, the scheme progress report (its scheme
+ * picked, a number opened, both exports), and the /imports page's newer kinds.
  * One login per role; every page is also looked at on a phone, where nothing may spill sideways.
  */
 
@@ -159,6 +160,44 @@ describe('the cadre structure report', () => {
     await person.click();
     await page.waitForURL(/\/people\/\d+/);
     await page.getByText(name).first().waitFor();
+  });
+});
+
+describe('the scheme progress report', () => {
+  it('a province viewer picks the 2018–2022 scheme, opens its 65 and takes the .xlsx and .docx', async () => {
+    const page = await as('lanhdao');
+    await page.goto('/reports/tien-do-de-an');
+    await page.getByText('Chọn một đề án, kế hoạch để xem tiến độ thực hiện.').waitFor();
+    const picker = page.getByRole('combobox', { name: 'Đề án, kế hoạch' });
+    await picker.click();
+    await picker.fill('2018');
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText(/giai đoạn 2018–2022/)
+      .first()
+      .click();
+    await page.waitForURL((url) => url.searchParams.get('schemeId') !== null);
+    const degrees = page.locator('[data-cell]').first();
+    await expect.poll(() => degrees.innerText()).toBe('65');
+    await page.getByText('Đã đạt').first().waitFor();
+    await lookAt(page, 'report-scheme');
+
+    await degrees.click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('65 người', { exact: true }).waitFor();
+    await expect.poll(() => tableRows(drawer).count()).toBeGreaterThan(0);
+    await drawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    const xlsx = await downloaded(page, () => page.getByRole('button', { name: 'Xuất Excel' }).click());
+    expect(xlsx.name).toMatch(/^bao-cao-tien-do-thuc-hien-de-an-ke-hoach-.*\.xlsx$/);
+    expect(await xlsxTexts(xlsx.bytes)).toEqual(expect.arrayContaining(['65', '94', 'Đã đạt']));
+    await page.getByRole('button', { name: 'Xuất văn bản Word' }).click();
+    const dialog = page.getByRole('dialog');
+    const docx = await downloaded(page, () => dialog.getByRole('button', { name: 'Tải văn bản' }).click());
+    const text = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']!).replace(/<[^>]+>/g, '');
+    expect(text).toContain('Báo cáo tiến độ thực hiện đề án, kế hoạch');
+    expect(text).toContain('Đã đạt');
   });
 });
 

@@ -636,15 +636,8 @@ export async function targetRows(
   const { id, targetId, ...rest } = input;
   const query = parseInput(figureRowQuery, rest);
   const tx = reader(ctx);
-  const q = await targetRowsQuery(
-    tx,
-    actor,
-    { id, targetId, year: query.year, unitId: query.unitId },
-    {
-      asOf: today,
-      upTo: null,
-    },
-  );
+  const where = { id, targetId, year: query.year, unitId: query.unitId };
+  const q = await targetRowsQuery(tx, actor, where, { asOf: today, upTo: null });
   const [page, figure] = await Promise.all([
     figureRows(tx, actor, q, { limit: query.pageSize, offset: offsetOf(query) }),
     countFigures(tx, actor, q),

@@ -33,7 +33,12 @@ export function ReportTableView({ table, onOpen }: { table: ReportTable; onOpen:
               {row.labels.map((l, i) => (
                 <td
                   key={`l${i}`}
-                  style={{ ...cellStyle, textAlign: i === 0 ? 'center' : 'left', whiteSpace: 'nowrap' }}
+                  style={{
+                    ...cellStyle,
+                    textAlign: i === 0 ? 'center' : 'left',
+                    // A row's number stays whole; a name or a description wraps, but never to a sliver.
+                    ...(i === 0 ? { whiteSpace: 'nowrap' } : { minWidth: 180 }),
+                  }}
                 >
                   {l}
                 </td>
