@@ -149,7 +149,8 @@ export async function exportReport(
   const report = await def.compute(tx, actor, params);
   const base = [
     'bao-cao',
-    fileSlug(def.title),
+    // "Báo cáo đào tạo dài hạn" is bao-cao-dao-tao-dai-han, not bao-cao-bao-cao-…
+    fileSlug(def.title).replace(/^bao-cao-/, ''),
     fileSlug(params.unitName),
     fileDate(report.at ?? report.to ?? todayIso()),
   ]

@@ -80,7 +80,8 @@ export function ReportPage() {
                 placeholder={t('schemePick')}
                 value={search.schemeId ?? null}
                 onChange={(schemeId) => setSearch({ ...search, schemeId: schemeId ?? undefined })}
-                style={{ minWidth: 320, maxWidth: '100%' }}
+                // A scheme's name is long: the field keeps its width and shortens the name, on a phone too.
+                style={{ width: 'min(480px, calc(100vw - 64px))' }}
               />
             ) : (
               <UnitSelect

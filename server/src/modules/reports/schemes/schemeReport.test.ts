@@ -160,7 +160,7 @@ describe('report: scheme progress (báo cáo tiến độ thực hiện đề á
   it('exports the figures to .xlsx (numbers as numbers, the status in words) and .docx', async () => {
     const json = (await get(admin, `${URL}?schemeId=${schemeId}`)).json<ReportResult>();
     const xlsx = await get(admin, `${URL}/export?schemeId=${schemeId}&format=xlsx`);
-    expect(xlsx.headers['content-disposition']).toContain('bao-cao-tien-do-thuc-hien-de-an-ke-hoach');
+    expect(xlsx.headers['content-disposition']).toContain('filename="bao-cao-tien-do-thuc-hien-de-an-ke-hoach-');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
