@@ -12,7 +12,7 @@ import {
   type Scheme,
 } from '@canbo/contract';
 import { vnDate } from '../../../lib/dates.ts';
-import { figureRows } from '../../figures/figures.repository.ts';
+import { countFigureRows, figureRowsWindow } from '../../figures/figures.repository.ts';
 import {
   progressDay,
   readSchemeIn,
@@ -151,7 +151,7 @@ export const schemeReport: ReportDefinition = {
     };
   },
 
-  async rows(tx, actor, p, cell, page) {
+  async rows(tx, actor, p, cell) {
     const m = CELL.exec(cell);
     if (!m) return null;
     const scheme = await readSchemeIn(tx, actor, p.schemeId!);
@@ -163,10 +163,6 @@ export const schemeReport: ReportDefinition = {
     if (unitId !== undefined && !unit) return null;
     if (year !== undefined && (year < scheme.startYear || year > scheme.endYear)) return null;
     const q = await targetRowsQuery(tx, actor, { id: scheme.id, targetId: target.id, year, unitId }, dayOf(p));
-    const { rows, total } = await figureRows(tx, actor, q, {
-      limit: page.pageSize,
-      offset: (page.page - 1) * page.pageSize,
-    });
     const share = target.metric === 'title_training_share';
     const where = year !== undefined ? ` — Năm ${year}` : unit ? ` — ${unit.unitName}` : '';
     return {
@@ -179,20 +175,19 @@ export const schemeReport: ReportDefinition = {
         { key: 'date', header: 'Ngày' },
         share ? { key: 'counted', header: 'Được bồi dưỡng đúng hạn' } : { key: 'value', header: 'Giá trị' },
       ],
-      items: rows.map((r) => ({
-        personId: r.personId,
-        values: [
-          r.name,
-          figureRowKindLabels[r.kind],
-          r.detail,
-          r.unitName,
-          vnDate(r.date),
-          share ? (r.counted ? 'Có' : 'Không') : r.value,
-        ],
-      })),
-      total,
-      page: page.page,
-      pageSize: page.pageSize,
+      count: () => countFigureRows(tx, actor, q),
+      read: async (w) =>
+        (await figureRowsWindow(tx, actor, q, w)).map((r) => ({
+          personId: r.personId,
+          values: [
+            r.name,
+            figureRowKindLabels[r.kind],
+            r.detail,
+            r.unitName,
+            vnDate(r.date),
+            share ? (r.counted ? 'Có' : 'Không') : r.value,
+          ],
+        })),
     };
   },
 };
