@@ -7,9 +7,11 @@ import { logIn, pickDate, slug, tableRows } from './ui.ts';
 
 /*
  * The pages that count: the cadre structure report (a province viewer and the province organiser pick
- * a day, open the people behind a number, take the .xlsx and .docx), "Chuẩn hóa cán bộ" with its two
- * lists and exports, the title standards an administrator edits, the scheme progress report (its scheme
- * picked, a number opened, both exports), and the /imports page's newer kinds.
+ * The pages that count: the cadre structure report (a province viewer and the province organiser pick
+ * a day, open the people behind a number, take the .xlsx and .docx), the training summary (a preset
+ * period, its sentence, the classes behind its total), "Chuẩn hóa cán bộ" with its two lists and
+ * exports, the title standards an administrator edits, the scheme progress report (its scheme picked, a
+ * number opened, both exports), and the /imports page's newer kinds.
  * One login per role; every page is also looked at on a phone, where nothing may spill sideways.
  */
 
@@ -198,6 +200,32 @@ describe('the scheme progress report', () => {
     const text = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']!).replace(/<[^>]+>/g, '');
     expect(text).toContain('Báo cáo tiến độ thực hiện đề án, kế hoạch');
     expect(text).toContain('Đã đạt');
+  });
+});
+
+describe('the training summary', () => {
+  it('the province leadership picks fifteen years, reads the sentence and opens the classes behind the total', async () => {
+    const page = await as('lanhdao');
+    await page.goto('/reports');
+    await page
+      .getByRole('link', { name: /tổng hợp công tác tập huấn/i })
+      .first()
+      .click();
+    await page.waitForURL(/\/reports\/tong-hop-dao-tao/);
+    await page.getByRole('combobox', { name: 'Chọn nhanh khoảng thời gian' }).click();
+    await page.locator('.ant-select-item-option[title^="15 năm qua"]').click();
+    await page.waitForURL((url) => url.searchParams.get('from')?.endsWith('-01-01') ?? false);
+    await page.getByText(/^Trong 15 năm qua \(\d{4} – \d{4}\), toàn tỉnh tổ chức/).waitFor();
+    await page.keyboard.press('Escape');
+    await lookAt(page, 'report-training');
+    const total = page.locator('[data-cell="total:classes"]');
+    const value = (await total.innerText()).trim().replace(/\./g, '');
+    await total.click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(`${value} lớp`, { exact: true }).waitFor();
+    await expect.poll(() => tableRows(drawer).count()).toBeGreaterThan(0);
+    await drawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 });
 

@@ -254,7 +254,7 @@ export const schemeStatus = z.enum(schemeStatuses);
 export type SchemeStatus = z.infer<typeof schemeStatus>;
 
 /** How the counting engine groups a figure. */
-export const figureGroupings = ['year', 'organiserLevel', 'kind', 'unit'] as const;
+export const figureGroupings = ['year', 'organiserLevel', 'kind', 'unit', 'organisation'] as const;
 export const figureGrouping = z.enum(figureGroupings);
 export type FigureGrouping = z.infer<typeof figureGrouping>;
 

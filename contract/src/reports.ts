@@ -15,6 +15,7 @@ export const reportNames = [
   'di-co-so',
   'dao-tao-dai-han',
   'tien-do-de-an',
+  'tong-hop-dao-tao',
 ] as const;
 export const reportName = z.enum(reportNames);
 export type ReportName = z.infer<typeof reportName>;
@@ -39,6 +40,8 @@ export const reportQuery = z.object({
     .optional(),
   /** The scheme-progress report's scheme. */
   schemeId: id.optional(),
+  /** The narrative's large numbers in words ("hơn 12 ngàn") instead of exact ("12.046"). */
+  rounded: z.enum(['true', 'false']).optional(),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
@@ -46,6 +49,8 @@ export type ReportQuery = z.infer<typeof reportQuery>;
 export const reportAtParams = reportQuery.pick({ unitId: true, at: true });
 /** The parameters of the reports that count over a period (from, to). */
 export const reportRangeParams = reportQuery.pick({ unitId: true, from: true, to: true });
+/** A period report with a narrative, whose numbers may be rounded in words. */
+export const reportRangeRoundedParams = reportQuery.pick({ unitId: true, from: true, to: true, rounded: true });
 /** A date report that also asks how many months after the appointment a title training counts. */
 export const reportAtMonthsParams = reportQuery.pick({ unitId: true, at: true, months: true });
 /** The scheme-progress report: a scheme (required) and the day its progress is counted to. */
@@ -85,6 +90,8 @@ export const reportListItem = z.object({
   asksMonths: z.boolean(),
   /** Whether its form asks a scheme (`schemeId`) instead of a unit. */
   asksScheme: z.boolean(),
+  /** Whether it writes a narrative whose numbers may be rounded in words (`rounded`). */
+  asksRounded: z.boolean().optional(),
 });
 export const reportList = z.object({ items: z.array(reportListItem) });
 export type ReportListItem = z.infer<typeof reportListItem>;
@@ -135,6 +142,8 @@ export const reportResult = z.object({
   at: z.string().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** A narrative in sentences, printed above the tables (the page, the .docx body, the .xlsx). */
+  paragraphs: z.array(z.string()).optional(),
   tables: z.array(reportTable),
   /** Explanations printed under the tables (how the figures are counted). */
   notes: z.array(z.string()),
@@ -151,6 +160,8 @@ export type ReportRowItem = z.infer<typeof reportRowItem>;
 export const reportRowPage = z.object({
   /** What the number is, in words ("Bí thư — Nữ"). */
   label: z.string(),
+  /** What the rows are when not people: classes, or entries (trainees and headcount-only classes). */
+  counting: z.enum(['classes', 'entries']).optional(),
   columns: z.array(reportRowColumn),
   items: z.array(reportRowItem),
   total: z.number().int(),

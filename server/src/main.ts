@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       signer: { type: 'string' },
       'signer-title': { type: 'string' },
       recipients: { type: 'string' },
+      rounded: { type: 'boolean', default: false },
     },
   });
   const config = loadConfig();
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
           signer: values.signer,
           signerTitle: values['signer-title'],
           recipients: values.recipients,
+          rounded: values.rounded,
         });
       } finally {
         await ctx.heavy.close();

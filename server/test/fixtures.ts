@@ -45,7 +45,8 @@ export async function rowCount(t: TestApp, table: keyof Database): Promise<numbe
 
 /**
  * Điểu K’Lung: a cadre of `from` moved to `to` on 1 March 2021 (a transfer recorded through the API
- * by `admin`), so a class of 2019 counts for `from` though he works in `to` now.
+ * by `admin`), so a class of 2019 counts for `from` though he works in `to` now. `beforeMove` records
+ * what he did while still in `from` (the move then re-credits what came after it).
  */
 export async function movedCadre(
   t: TestApp,
@@ -53,8 +54,10 @@ export async function movedCadre(
   from: number,
   to: number,
   extra: { nationalId?: string } = {},
+  beforeMove: (id: number) => Promise<unknown> = async () => {},
 ): Promise<number> {
   const id = await makePerson(t.ctx, { unitId: from, familyName: 'Điểu', givenName: 'K’Lung', ...extra });
+  await beforeMove(id);
   const moved = await as(t.app, admin).post(`/api/v1/people/${id}/moves`, {
     moveKind: 'transfer',
     fromUnitId: from,

@@ -433,6 +433,27 @@ describe("the demo's fifteen years of classes", () => {
     ]);
   });
 
+  it("gives the article's figures in the training summary report as the province leadership runs it, and its sentence", async () => {
+    const leader = await login(app, 'lanhdao', 'canbo-demo-2024');
+    const url = `/api/v1/reports/tong-hop-dao-tao?from=${fromYear}-01-01&to=${toYear}-12-31`;
+    const report = await getJson<ReportResult>(leader, url);
+    const row = (label: string) =>
+      report.tables[0]!.rows.find((r) => r.labels[1] === label)!
+        .values.map((v) => v.value)
+        .slice(0, 2);
+    expect(row('Tổng số')).toEqual([ARTICLE_TRAINING.classes, ARTICLE_TRAINING.participations]);
+    expect(row('Cấp tỉnh')).toEqual([ARTICLE_TRAINING.province.classes, ARTICLE_TRAINING.province.participations]);
+    const years = report.tables[0]!.rows.filter((r) => /^Năm \d{4}$/.test(r.labels[1]!));
+    expect(years).toHaveLength(toYear - fromYear + 1);
+    expect(years.reduce((s, r) => s + r.values[0]!.value, 0)).toBe(ARTICLE_TRAINING.classes);
+    const rounded = await getJson<ReportResult>(leader, `${url}&rounded=true`);
+    expect(rounded.paragraphs![0]).toMatch(
+      /^Trong 15 năm(?: qua)?.*, toàn tỉnh tổ chức 429 lớp tập huấn, bồi dưỡng cho hơn 36 ngàn lượt cán bộ đoàn, hội, đội\. Trong đó, cấp tỉnh tổ chức 143 lớp cho hơn 12 ngàn lượt cán bộ;/,
+    );
+    const exact = await getJson<ReportResult>(leader, url);
+    expect(exact.paragraphs![0]).toContain('429 lớp tập huấn, bồi dưỡng cho 36.460 lượt');
+  });
+
   it('spreads the classes over every year, the districts and grassroots unions, each organiser in being on its dates', async () => {
     const rows = await ctx.db.kysely
       .selectFrom('training_classes as c')

@@ -121,6 +121,7 @@ export async function reportDocx(d: ReportDocument): Promise<Buffer> {
   const children = [
     officialHeader(d.issuer, documentNumber(d.issuer, 'report', d.number, 'BTC'), d.date, WIDTH_MM),
     ...documentTitle('BÁO CÁO', subject),
+    ...(d.report.paragraphs ?? []).map((p) => body(p)),
     ...d.report.tables.flatMap((t, i, all) => [
       ...(t.caption ? [body(t.caption, false, true)] : []),
       formTable(t, i === all.length - 1),

@@ -52,6 +52,14 @@ export async function reportWorkbook(report: ReportResult): Promise<Uint8Array> 
   };
   report.title.forEach((text, i) => line(text, i === 0 ? { bold: true, size: 14 } : { bold: true }));
   at++;
+  // The narrative above the table, a merged row each, tall enough for its lines at this width.
+  for (const text of report.paragraphs ?? []) {
+    sheet.getRow(at).getCell(1).value = safeText(text);
+    sheet.mergeCells(at, 1, at, width);
+    sheet.getRow(at).alignment = { wrapText: true, vertical: 'top', horizontal: 'justify' };
+    sheet.getRow(at).height = 15 * Math.ceil(text.length / (6 + 30 + 9 * (width - 2)) + 1);
+    at += 2;
+  }
 
   for (const table of report.tables) {
     if (table.caption) line(table.caption, { bold: true });

@@ -4,6 +4,7 @@ import {
   type ClassLevel,
   type FigureGrouping,
   type FigureRowKind,
+  type Organisation,
   type SchemeMetric,
   type StudyKind,
   type Title,
@@ -43,6 +44,8 @@ export interface FigureFilters {
   unitId?: number | null;
   /** A second subtree the rows must also lie in (a per-unit cell within the target's subtree). */
   alsoWithin?: number | null;
+  /** The organisation (Đoàn, Hội, Đội) of the unit credited. */
+  organisation?: Organisation | null;
   studyKinds?: readonly StudyKind[] | null;
   withinMonths?: number | null;
   /** Only the classes / studies linked to this scheme. */
@@ -128,6 +131,9 @@ function unitConditions(column: RawBuilder<unknown>, f: FigureFilters): RawBuild
   const out: RawBuilder<unknown>[] = [];
   if (f.unitId != null) out.push(within(column, f.unitId));
   if (f.alsoWithin != null) out.push(within(column, f.alsoWithin));
+  if (f.organisation != null) {
+    out.push(sql`${column} in (select id from units where organisation = ${f.organisation})`);
+  }
   return out;
 }
 
@@ -307,6 +313,9 @@ function grouping(
       return { key: sql`f.lvl`, join: sql`` };
     case 'kind':
       return { key: sql`f.knd`, join: sql`` };
+    case 'organisation':
+      // The organisation of the unit credited: the trainee's unit at the time, the organiser for a class.
+      return { key: sql`o.organisation`, join: sql`join units o on o.id = ${unitColumn}` };
     case 'unit': {
       const units = q.groupUnits?.length ? [...q.groupUnits] : null;
       const roots = units

@@ -10,6 +10,7 @@ import type {
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../context.ts';
 import type { OffsetWindow } from '../../db/keyset.ts';
+import { todayIso } from '../../lib/dates.ts';
 
 /**
  * A report of the frame: one file per report. The service resolves what every report shares (the
@@ -37,6 +38,8 @@ export interface ReportDefinition {
    * or null; a unit the actor does not read is passed over.
    */
   defaultUnit?(tx: Tx, actor: Actor, params: ReportQuery): Promise<number | null>;
+  /** It writes a narrative whose numbers the form may ask rounded in words (`rounded`). */
+  asksRounded?: boolean;
   compute(tx: Tx, actor: Actor, params: ReportParams): Promise<ReportResult>;
   /** The rows behind the number keyed `cell`; null when the key is not one of the report's. */
   rows(tx: Tx, actor: Actor, params: ReportParams, cell: string): Promise<RowsBehind | null>;
@@ -49,6 +52,8 @@ export interface ReportDefinition {
  */
 export interface RowsBehind {
   label: string;
+  /** What the rows are when not people (`ReportRowPage.counting`). */
+  counting?: ReportRowPage['counting'];
   columns: ReportRowPage['columns'];
   count(): Promise<number>;
   read(window: OffsetWindow): Promise<ReportRowItem[]>;
@@ -56,6 +61,12 @@ export interface RowsBehind {
 
 /** A report's parameters once the service has filled in the unit (and the date, where it has one). */
 export type ReportParams = ReportQuery & { unitId: number; unitName: string };
+
+/** A period report's days: those asked, by default this year up to today. */
+export function periodOf(p: ReportParams): { from: string; to: string } {
+  const to = p.to ?? todayIso();
+  return { from: p.from ?? `${to.slice(0, 4)}-01-01`, to };
+}
 
 /** A header cell spanning `colSpan` columns and `rowSpan` rows (1 by default). */
 export const head = (text: string, colSpan = 1, rowSpan = 1) => ({ text, colSpan, rowSpan });

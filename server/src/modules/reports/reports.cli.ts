@@ -24,9 +24,11 @@ export interface ReportCliArgs {
   signerTitle?: string | undefined;
   /** Recipients separated by ";". */
   recipients?: string | undefined;
+  /** The narrative's large numbers in words (the training summary). */
+  rounded?: boolean | undefined;
 }
 
-const USAGE = `Dùng: canbo report <báo cáo> [--at yyyy-mm-dd | --from … --to …] [--unit <mã đơn vị>] [--scheme <số hiệu đề án>] [--format json|xlsx|docx] [--out <tệp>] [--number <số>] [--signer <người ký>] [--signer-title <chức vụ>] [--recipients "nơi nhận 1; nơi nhận 2"]. Báo cáo: ${reportNames.join(', ')}`;
+const USAGE = `Dùng: canbo report <báo cáo> [--at yyyy-mm-dd | --from … --to …] [--unit <mã đơn vị>] [--scheme <số hiệu đề án>] [--format json|xlsx|docx] [--out <tệp>] [--number <số>] [--signer <người ký>] [--signer-title <chức vụ>] [--recipients "nơi nhận 1; nơi nhận 2"] [--rounded]. Báo cáo: ${reportNames.join(', ')}`;
 
 /**
  * `canbo report <name> …`: a report from a shell, counted as a system administrator (the first, or
@@ -55,7 +57,14 @@ export async function reportFromCli(
     }
     unitId = found;
   }
-  const query = { unitId, at: args.at, from: args.from, to: args.to, schemeId: args.scheme };
+  const query = {
+    unitId,
+    at: args.at,
+    from: args.from,
+    to: args.to,
+    schemeId: args.scheme,
+    rounded: args.rounded ? 'true' : undefined,
+  };
   try {
     if (format === 'json') {
       const json = JSON.stringify(await runReport(ctx, actor, name, query), null, 2);

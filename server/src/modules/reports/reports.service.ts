@@ -38,6 +38,7 @@ export function listReports(actor: Actor): { items: ReportListItem[] } {
           period: r.period,
           asksMonths: r.asksMonths ?? false,
           asksScheme: r.asksScheme ?? false,
+          asksRounded: r.asksRounded ?? false,
         }))
       : [],
   };
@@ -87,7 +88,8 @@ export async function reportRows(ctx: Ctx, actor: Actor, name: ReportName, query
   const tx = reader(ctx);
   const behind = await rowsBehind(tx, actor, def, await resolve(tx, actor, def, q), q.cell);
   const [total, items] = await Promise.all([behind.count(), behind.read({ limit: q.pageSize, offset: offsetOf(q) })]);
-  return { label: behind.label, columns: behind.columns, items, total, page: q.page, pageSize: q.pageSize };
+  const { label, counting, columns } = behind;
+  return { label, ...(counting ? { counting } : {}), columns, items, total, page: q.page, pageSize: q.pageSize };
 }
 
 type Numbered = ReportRowItem & { no: number };

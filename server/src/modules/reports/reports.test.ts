@@ -137,6 +137,7 @@ describe('report: cadre structure at a date (biểu thống kê đội ngũ cán
   it('lists the reports for readers and not for a cadre’s own account', async () => {
     const list = (await as(t.app, viewerA).get('/api/v1/reports')).json<{ items: { title: string }[] }>();
     expect(list.items.map((i) => i.title)).toEqual([
+      'Báo cáo tổng hợp công tác tập huấn, bồi dưỡng cán bộ',
       'Biểu thống kê đội ngũ cán bộ',
       'Báo cáo chuẩn hóa cán bộ',
       'Báo cáo chức danh chưa được bồi dưỡng',

@@ -5,9 +5,11 @@ import { standardisationReport, titleGapsReport } from './standards/standardsRep
 import { visitsReport } from './visits/visitsReport.ts';
 import { studiesReport } from './studies/studiesReport.ts';
 import { schemeReport } from './schemes/schemeReport.ts';
+import { trainingReport } from './training/trainingReport.ts';
 
 /** Every report of the frame, in the order the list shows them. A new report is one entry here. */
 export const REPORTS: readonly ReportDefinition[] = [
+  trainingReport,
   cadreStructure,
   standardisationReport,
   titleGapsReport,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReportResult, ReportRowPage } from '@canbo/contract';
 import '../../i18n';
+import { pick } from '../training/testing/controls';
 import { openPageAt } from '../training/testing/openPageAt';
 import { get, mockApi } from '../training/testing/mockApi';
 import { ReportPage } from './ReportPage';
@@ -86,8 +87,8 @@ describe('a report', () => {
     expect(ages.getAttribute('colspan')).toBe('2');
     expect(screen.getByText('STT').closest('th')!.getAttribute('rowspan')).toBe('2');
     // A zero is no link: nobody is behind it.
-    expect(screen.queryByRole('button', { name: 'Xem danh sách 0 người' })).toBeNull();
-    fireEvent.click(screen.getByLabelText('Xem danh sách 1 người'));
+    expect(screen.queryByRole('button', { name: 'Xem danh sách của số 0' })).toBeNull();
+    fireEvent.click(screen.getByLabelText('Xem danh sách của số 1'));
     await screen.findByText('Nông Thị Anh', undefined, { timeout: 15_000 });
     const asked = sent.filter((r) => r.path === '/reports/doi-ngu-can-bo/rows').at(-1)!.query;
     expect(asked.get('cell')).toBe('total:age30');
@@ -171,6 +172,55 @@ describe('a report', () => {
     // The picker names the scheme, never its id.
     await screen.findByText('ĐA-2018 – Đề án đào tạo cán bộ 2018–2022', undefined, { timeout: 15_000 });
     expect(screen.getByText('108,3')).toBeTruthy();
-    expect(screen.getByLabelText('Xem danh sách 65 người')).toBeTruthy();
+    expect(screen.getByLabelText('Xem danh sách của số 65')).toBeTruthy();
+  }, 120_000);
+
+  it('writes the training summary’s paragraph above its table, offers the periods and rounds on request', async () => {
+    const summary: ReportResult = {
+      ...result,
+      name: 'tong-hop-dao-tao',
+      title: ['BÁO CÁO TỔNG HỢP CÔNG TÁC TẬP HUẤN, BỒI DƯỠNG CÁN BỘ', 'Tỉnh đoàn Đắk Nông'],
+      at: null,
+      from: '2009-01-01',
+      to: '2023-12-31',
+      paragraphs: ['Trong 15 năm qua (2009 – 2023), toàn tỉnh tổ chức 429 lớp tập huấn, bồi dưỡng.'],
+    };
+    const sent = mockApi(
+      get('/reports', {
+        items: [
+          {
+            name: 'tong-hop-dao-tao',
+            title: 'Báo cáo tổng hợp công tác tập huấn, bồi dưỡng cán bộ',
+            period: 'range',
+            asksMonths: false,
+            asksRounded: true,
+          },
+        ],
+      }),
+      get('/reports/tong-hop-dao-tao', summary),
+      get('/reports/tong-hop-dao-tao/rows', { ...rows, label: 'Tổng số: Số lớp', counting: 'classes' }),
+    );
+    openAt('/reports/tong-hop-dao-tao?from=2009-01-01&to=2023-12-31');
+    const paragraph = await screen.findByText(summary.paragraphs![0]!, undefined, { timeout: 15_000 });
+    // Above the table.
+    expect(paragraph.compareDocumentPosition(screen.getByText('STT')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const preset = screen.getByRole('combobox', { name: 'Chọn nhanh khoảng thời gian' });
+    const year = new Date().getFullYear();
+    await pick(preset, `Năm ${year - 1}`);
+    await waitFor(() => {
+      const asked = sent.filter((r) => r.path === '/reports/tong-hop-dao-tao').at(-1)!.query;
+      expect([asked.get('from'), asked.get('to')]).toEqual([`${year - 1}-01-01`, `${year - 1}-12-31`]);
+    });
+    fireEvent.click(screen.getByLabelText('Làm tròn số trong đoạn tóm tắt (hơn 12 ngàn)'));
+    await waitFor(() =>
+      expect(
+        sent
+          .filter((r) => r.path === '/reports/tong-hop-dao-tao')
+          .at(-1)!
+          .query.get('rounded'),
+      ).toBe('true'),
+    );
+    fireEvent.click(screen.getByLabelText('Xem danh sách của số 1'));
+    await screen.findByText('1 lớp', undefined, { timeout: 15_000 });
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, InputNumber, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Flex, InputNumber, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import dayjs from 'dayjs';
@@ -14,6 +14,7 @@ import { OneSchemeSelect } from '../schemes/SchemeSelect';
 import { UnitSelect } from '../units/UnitSelect';
 import { useReport, useReportList } from './api';
 import { DocxExportModal, type DocxValues } from './DocxExportModal';
+import { PeriodPresetSelect } from './PeriodPresetSelect';
 import { ReportRowsDrawer } from './ReportRowsDrawer';
 import { readReportSearch } from './reportSearch';
 import { ReportTableView } from './ReportTableView';
@@ -93,7 +94,22 @@ export function ReportPage() {
                 style={{ minWidth: 260 }}
               />
             )}
+            {period === 'range' && (
+              <PeriodPresetSelect
+                from={search.from ?? report.data?.from ?? undefined}
+                to={search.to ?? report.data?.to ?? undefined}
+                onChange={(p) => setSearch({ ...search, ...p })}
+              />
+            )}
             {period === 'date' ? date('at') : [date('from'), date('to')]}
+            {listed?.asksRounded && (
+              <Checkbox
+                checked={search.rounded === 'true'}
+                onChange={(e) => setSearch({ ...search, rounded: e.target.checked ? 'true' : undefined })}
+              >
+                {t('rounded')}
+              </Checkbox>
+            )}
             {listed?.asksMonths && (
               <InputNumber
                 aria-label={t('months')}
@@ -144,6 +160,11 @@ export function ReportPage() {
             <Typography.Title key={i} level={i === 0 ? 4 : 5} style={{ textAlign: 'center', marginTop: 0 }}>
               {line}
             </Typography.Title>
+          ))}
+          {report.data.paragraphs?.map((text, i) => (
+            <Typography.Paragraph key={i} style={{ textAlign: 'justify', textIndent: 24 }}>
+              {text}
+            </Typography.Paragraph>
           ))}
           {report.data.tables.map((table, i) => (
             <ReportTableView key={i} table={table} onOpen={setCell} />

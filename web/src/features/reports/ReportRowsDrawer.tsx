@@ -41,7 +41,16 @@ export function ReportRowsDrawer({
       {rows.error && !data && <Alert type="error" showIcon title={errorMessage(rows.error)} />}
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Typography.Text strong>
-          {data ? t(data.items.every((i) => i.personId) ? 'rowsCount' : 'rowsCountRecords', { count: data.total }) : ''}
+          {data
+            ? t(
+                data.counting === 'classes'
+                  ? 'rowsCountClasses'
+                  : data.counting === 'entries' || !data.items.every((i) => i.personId)
+                    ? 'rowsCountRecords'
+                    : 'rowsCount',
+                { count: data.total },
+              )
+            : ''}
         </Typography.Text>
         <ExportButton
           disabled={!cell}

@@ -5,14 +5,12 @@ import { testApp } from '../../../../test/app.ts';
 import { docxParagraphs } from '../../../../test/documents.ts';
 import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, type Session } from '../../../../test/http.ts';
+import { reportRequests, rowFigures } from '../../../../test/reports.ts';
 import { standardsCast } from '../../standards/standards.fixtures.ts';
 
 const AT = '2024-06-30';
 const STANDARDISATION = '/api/v1/reports/chuan-hoa-can-bo';
 const GAPS = '/api/v1/reports/chuc-danh-chua-boi-duong';
-
-/** Each row's name and its numbers. */
-const figures = (r: ReportResult) => r.tables[0]!.rows.map((row) => [row.labels[1], ...row.values.map((v) => v.value)]);
 
 describe('reports: standardisation and title-training gaps (chuẩn hóa cán bộ, chức danh chưa được bồi dưỡng)', () => {
   let t: TestApp;
@@ -29,11 +27,7 @@ describe('reports: standardisation and title-training gaps (chuẩn hóa cán b�
   });
   afterAll(() => t.close());
 
-  const get = async (s: Session, url: string) => {
-    const res = await as(t.app, s).get(url);
-    expect(res.statusCode, res.body).toBe(200);
-    return res;
-  };
+  const { get } = reportRequests(() => t.app, '');
   const report = async (s: Session, url: string, query: string) =>
     (await get(s, `${url}?at=${AT}&${query}`)).json<ReportResult>();
   const rows = async (s: Session, url: string, query: string) =>
@@ -49,7 +43,7 @@ describe('reports: standardisation and title-training gaps (chuẩn hóa cán b�
       'Trong đó, chưa đạt về',
     ]);
     // Total, age at appointment, age in post, qualification, political theory.
-    expect(figures(r)).toEqual([
+    expect(rowFigures(r)).toEqual([
       ['Tổng số', 5, 2, 2, 1, 2],
       ['Bí thư', 3, 1, 0, 1, 2],
       ['Ủy viên Ban Chấp hành', 2, 1, 2, 0, 0],
@@ -77,7 +71,7 @@ describe('reports: standardisation and title-training gaps (chuẩn hóa cán b�
   it("a district editor's report counts only the district, where each cadre was on the day", async () => {
     const r = await report(editorA, STANDARDISATION, '');
     expect(r.unitId).toBe(cuJut);
-    expect(figures(r)).toEqual([
+    expect(rowFigures(r)).toEqual([
       ['Tổng số', 3, 1, 2, 0, 1],
       ['Bí thư', 1, 0, 0, 0, 1],
       ['Ủy viên Ban Chấp hành', 2, 1, 2, 0, 0],
@@ -91,7 +85,7 @@ describe('reports: standardisation and title-training gaps (chuẩn hóa cán b�
     const list = (await get(admin, '/api/v1/reports')).json<{ items: { name: string; asksMonths: boolean }[] }>();
     expect(list.items.filter((i) => i.asksMonths).map((i) => i.name)).toEqual(['chuc-danh-chua-boi-duong']);
     // Total, never trained, trained late.
-    expect(figures(r)).toEqual([
+    expect(rowFigures(r)).toEqual([
       ['Tổng số', 9, 8, 1],
       ['Bí thư', 3, 3, 0],
       ['Phó Bí thư', 3, 2, 1],
@@ -106,7 +100,7 @@ describe('reports: standardisation and title-training gaps (chuẩn hóa cán b�
     expect(never.items.map((i) => i.values[0])).toEqual(['Nguyễn Lan', 'Nguyễn Minh']);
     // Within 18 months Khánh's training (14 months after) is in time.
     const longer = await report(admin, GAPS, `unitId=${province}&months=18`);
-    expect(figures(longer)[2]).toEqual(['Phó Bí thư', 2, 2, 0]);
+    expect(rowFigures(longer)[2]).toEqual(['Phó Bí thư', 2, 2, 0]);
     const wrong = await as(t.app, admin).get(`${GAPS}?at=${AT}&months=0`);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details.field).toBe('months');

@@ -5,13 +5,11 @@ import { docxParagraphs } from '../../../../test/documents.ts';
 import { makePerson } from '../../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, type Session } from '../../../../test/http.ts';
+import { reportRequests, rowFigures } from '../../../../test/reports.ts';
 
 const URL = '/api/v1/reports/dao-tao-dai-han';
 /** A school year: studies started in the same calendar years but outside these days do not count. */
 const PERIOD = 'from=2021-07-01&to=2022-06-30';
-
-/** Each row's name and its numbers (started, graduated). */
-const figures = (r: ReportResult) => r.tables[0]!.rows.map((row) => [row.labels[1], ...row.values.map((v) => v.value)]);
 
 describe('report: long-term studies over a period (báo cáo đào tạo dài hạn)', () => {
   let t: TestApp;
@@ -53,16 +51,12 @@ describe('report: long-term studies over a period (báo cáo đào tạo dài h�
   });
   afterAll(() => t.close());
 
-  const get = async (s: Session, url: string) => {
-    const res = await as(t.app, s).get(url);
-    expect(res.statusCode, res.body).toBe(200);
-    return res;
-  };
+  const { get } = reportRequests(() => t.app, URL);
 
   it('counts the studies started and graduated within the days of the period, by kind', async () => {
     const r = (await get(admin, `${URL}?${PERIOD}&unitId=${province}`)).json<ReportResult>();
     expect(r.title).toEqual(['BÁO CÁO ĐÀO TẠO DÀI HẠN', 'Tỉnh đoàn Đắk Nông, từ ngày 01/07/2021 đến ngày 30/06/2022']);
-    expect(figures(r)).toEqual([
+    expect(rowFigures(r)).toEqual([
       ['Tổng số', 2, 1],
       ['Trình độ chuyên môn (đại học, sau đại học)', 1, 1],
       ['Đại học', 1, 1],
@@ -83,7 +77,7 @@ describe('report: long-term studies over a period (báo cáo đào tạo dài h�
     expect(behind.items[0]!.personId).not.toBeNull();
     // The whole calendar years count the master's and the intermediate course as well.
     const years = (await get(admin, `${URL}?from=2021-01-01&to=2022-12-31&unitId=${province}`)).json<ReportResult>();
-    expect(figures(years)[0]).toEqual(['Tổng số', 4, 1]);
+    expect(rowFigures(years)[0]).toEqual(['Tổng số', 4, 1]);
   });
 
   it('prints the period on the .docx report', async () => {
@@ -95,8 +89,8 @@ describe('report: long-term studies over a period (báo cáo đào tạo dài h�
 
   it('keeps a district viewer to the district, and names the field of a period that ends before it starts', async () => {
     const r = (await get(viewerA, `${URL}?${PERIOD}`)).json<ReportResult>();
-    expect(figures(r)[0]).toEqual(['Tổng số', 1, 1]);
-    expect(figures(r)[5]).toEqual(['Lý luận chính trị', 0, 0]);
+    expect(rowFigures(r)[0]).toEqual(['Tổng số', 1, 1]);
+    expect(rowFigures(r)[5]).toEqual(['Lý luận chính trị', 0, 0]);
     expect((await as(t.app, viewerA).get(`${URL}?${PERIOD}&unitId=${province}`)).statusCode).toBe(404);
     const wrong = await as(t.app, admin).get(`${URL}?from=2022-07-01&to=2022-01-01`);
     expect(wrong.statusCode).toBe(400);

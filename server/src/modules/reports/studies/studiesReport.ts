@@ -8,7 +8,7 @@ import {
   figureRowsWindow,
   type FigureQuery,
 } from '../../figures/figures.repository.ts';
-import { formHeader, type ReportDefinition, type ReportParams } from '../report.ts';
+import { formHeader, periodOf, type ReportDefinition, type ReportParams } from '../report.ts';
 
 /**
  * Báo cáo đào tạo dài hạn (issue 10 item 4): the studies started and graduated in the period, by
@@ -49,14 +49,8 @@ const ROWS: RowDef[] = [
   ...theory.map((k, i) => ({ key: k, labels: [String(i + 1), studyKindLabels[k]], kinds: [k], strong: false })),
 ];
 
-/** The period: the days asked, by default this year up to today. */
-function period(p: ReportParams): { from: string; to: string } {
-  const to = p.to ?? todayIso();
-  return { from: p.from ?? `${to.slice(0, 4)}-01-01`, to };
-}
-
 function figureQuery(p: ReportParams, metric: Metric, kinds: readonly StudyKind[] | null): FigureQuery {
-  const days = period(p);
+  const days = periodOf(p);
   return {
     metric,
     fromYear: Number(days.from.slice(0, 4)),
@@ -79,12 +73,12 @@ export const studiesReport: ReportDefinition = {
   period: 'range',
   params: reportRangeParams,
   titleLines(p) {
-    const days = period(p);
+    const days = periodOf(p);
     return ['BÁO CÁO ĐÀO TẠO DÀI HẠN', `${p.unitName}, từ ngày ${vnDate(days.from)} đến ngày ${vnDate(days.to)}`];
   },
 
   async compute(tx, actor, p) {
-    const days = period(p);
+    const days = periodOf(p);
     const counts = await Promise.all(COLUMNS.map((c) => byKind(tx, actor, p, c.metric)));
     return {
       name: 'dao-tao-dai-han',

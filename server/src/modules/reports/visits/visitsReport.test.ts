@@ -1,15 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { ReportResult, ReportRowPage } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../../test/app.ts';
 import { makePerson, makeUnit } from '../../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, type Session } from '../../../../test/http.ts';
+import { reportRequests, rowFigures } from '../../../../test/reports.ts';
 
 const URL = '/api/v1/reports/di-co-so';
-
-/** Each row's name and its numbers (trips, days). */
-const figures = (r: ReportResult) => r.tables[0]!.rows.map((row) => [row.labels[1], ...row.values.map((v) => v.value)]);
 
 describe('report: grassroots visits "1+2" (đi cơ sở) over a period', () => {
   let t: TestApp;
@@ -50,14 +47,7 @@ describe('report: grassroots visits "1+2" (đi cơ sở) over a period', () => {
   });
   afterAll(() => t.close());
 
-  const get = async (s: Session, url: string) => {
-    const res = await as(t.app, s).get(url);
-    expect(res.statusCode, res.body).toBe(200);
-    return res;
-  };
-  const report = async (s: Session, query: string) => (await get(s, `${URL}?${query}`)).json<ReportResult>();
-  const rows = async (s: Session, query: string) =>
-    (await get(s, `${URL}/rows?pageSize=200&${query}`)).json<ReportRowPage>();
+  const { get, report, rows } = reportRequests(() => t.app, URL);
 
   it('counts trips and days by the cadre’s level over a year, as the visits page’s totals do', async () => {
     const r = await report(admin, `unitId=${province}&from=2024-01-01&to=2024-12-31`);
@@ -71,7 +61,7 @@ describe('report: grassroots visits "1+2" (đi cơ sở) over a period', () => {
       'Số lượt đi cơ sở',
       'Số ngày đi cơ sở',
     ]);
-    expect(figures(r)).toEqual([
+    expect(rowFigures(r)).toEqual([
       ['Tổng số', 3, 22],
       ['Cấp tỉnh', 1, 5],
       ['Cấp huyện', 2, 17],
@@ -82,7 +72,7 @@ describe('report: grassroots visits "1+2" (đi cơ sở) over a period', () => {
       { level: 'district', trips: 2, days: 17 },
     ]);
     // One date alone gives its whole year: 2023 holds the first trip's first four days.
-    expect(figures(await report(admin, `unitId=${province}&from=2023-03-01`))).toEqual([
+    expect(rowFigures(await report(admin, `unitId=${province}&from=2023-03-01`))).toEqual([
       ['Tổng số', 1, 4],
       ['Cấp tỉnh', 1, 4],
     ]);
@@ -92,14 +82,14 @@ describe('report: grassroots visits "1+2" (đi cơ sở) over a period', () => {
     const r = await report(admin, `unitId=${province}&from=2024-01-03&to=2024-06-05`);
     expect(r.title[1]).toBe('Tỉnh đoàn Đắk Nông, từ ngày 03/01/2024 đến ngày 05/06/2024');
     // 3, 5 January (calendar); all 10 of March; 3, 4, 5 June (working days).
-    expect(figures(r)).toEqual([
+    expect(rowFigures(r)).toEqual([
       ['Tổng số', 3, 16],
       ['Cấp tỉnh', 1, 3],
       ['Cấp huyện', 2, 13],
     ]);
     // A weekend inside a working-days trip: the trip counts, its days do not.
     const weekend = await report(admin, `unitId=${province}&from=2024-06-08&to=2024-06-09`);
-    expect(figures(weekend)).toEqual([
+    expect(rowFigures(weekend)).toEqual([
       ['Tổng số', 1, 0],
       ['Cấp huyện', 1, 0],
     ]);
@@ -121,7 +111,7 @@ describe('report: grassroots visits "1+2" (đi cơ sở) over a period', () => {
       ['Lê Tâm', 'Huyện đoàn Đắk Mil', 'Cấp huyện', 'Đoàn xã Đắk Lao', '01/06/2024', '11/06/2024', 3],
     ]);
     // Cư Jút's viewer: their district by default, the province is not theirs to read.
-    expect(figures(await report(viewerA, 'from=2024-01-01&to=2024-12-31'))).toEqual([
+    expect(rowFigures(await report(viewerA, 'from=2024-01-01&to=2024-12-31'))).toEqual([
       ['Tổng số', 1, 10],
       ['Cấp huyện', 1, 10],
     ]);

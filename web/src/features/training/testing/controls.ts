@@ -8,20 +8,24 @@ export function type(id: string, value: string) {
 }
 
 /**
- * Opens the antd Select whose input has this id and picks the option titled `text` (the title is
+ * Opens the antd Select whose input has this id (or is this element) and picks the option titled `text` (the title is
  * the option's label even when the option shows more, as a unit's kind and parent).
  */
-export async function pick(id: string, text: string) {
-  const input = document.getElementById(id);
-  if (!input) throw new Error(`no select ${id}`);
+export async function pick(id: string | HTMLElement, text: string) {
+  const input = typeof id === 'string' ? document.getElementById(id) : id;
+  if (!input) throw new Error(`no select ${typeof id === 'string' ? id : 'element'}`);
   fireEvent.mouseDown(input);
-  const option = await waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
-      (o) => o.getAttribute('title') === text,
-    );
-    if (!found) throw new Error(`no option ${text}`);
-    return found;
-  });
+  const option = await waitFor(
+    () => {
+      const found = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find(
+        (o) => o.getAttribute('title') === text,
+      );
+      if (!found) throw new Error(`no option ${text}`);
+      return found;
+    },
+    // A busy machine may take more than waitFor's second to draw the options.
+    { timeout: 10_000 },
+  );
   fireEvent.click(option);
 }
 
