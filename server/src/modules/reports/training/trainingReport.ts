@@ -67,7 +67,7 @@ async function rowOf(
   const dash = key.indexOf('-');
   const section = key.slice(0, dash) as Section;
   const value = key.slice(dash + 1);
-  if (dash < 0 || !(section in SECTIONS)) return null;
+  if (dash < 0 || !Object.hasOwn(SECTIONS, section)) return null;
   const heading = SECTIONS[section];
   switch (section) {
     case 'level': {
