@@ -445,7 +445,7 @@ describe("the demo's fifteen years of classes", () => {
     expect(row('Cấp tỉnh')).toEqual([ARTICLE_TRAINING.province.classes, ARTICLE_TRAINING.province.participations]);
     const years = report.tables[0]!.rows.filter((r) => /^Năm \d{4}$/.test(r.labels[1]!));
     expect(years).toHaveLength(toYear - fromYear + 1);
-    expect(years.reduce((s, r) => s + r.values[0]!.value, 0)).toBe(ARTICLE_TRAINING.classes);
+    expect(years.reduce((s, r) => s + (r.values[0]!.value ?? 0), 0)).toBe(ARTICLE_TRAINING.classes);
     const rounded = await getJson<ReportResult>(leader, `${url}&rounded=true`);
     expect(rounded.paragraphs![0]).toMatch(
       /^Trong 15 năm(?: qua)?.*, toàn tỉnh tổ chức 429 lớp tập huấn, bồi dưỡng cho hơn 36 ngàn lượt cán bộ đoàn, hội, đội\. Trong đó, cấp tỉnh tổ chức 143 lớp cho hơn 12 ngàn lượt cán bộ;/,
