@@ -235,7 +235,17 @@ export async function rebuildTallies(tx: Tx, log: (line: string) => void = () =>
   await refreshSpans(tx);
   log(`dated closure: ${elapsed()}`);
   await tx.q.deleteFrom('class_tallies').execute();
-  await sql`insert into class_tallies ${TALLY_COLUMNS} ${tallyRows(sql`1 = 1`)}`.execute(tx.q);
+  // By ranges of class ids: each statement groups a few hundred thousand rows in memory, where one
+  // over the whole data set sorts tens of millions on disk.
+  const range = await sql<{ lo: unknown; hi: unknown }>`select min(id) as lo, max(id) as hi from training_classes`.execute(
+    tx.q,
+  );
+  const lo = Number(range.rows[0]?.lo ?? 0);
+  const hi = Number(range.rows[0]?.hi ?? -1);
+  for (let from = lo; from <= hi; from += REBUILD_CLASSES) {
+    await sql`insert into class_tallies ${TALLY_COLUMNS}
+      ${tallyRows(sql`c.id between ${from} and ${from + REBUILD_CLASSES - 1}`)}`.execute(tx.q);
+  }
   log(`class tallies: ${elapsed()}`);
   await tx.q.deleteFrom('people_tallies').execute();
   const months = await sql<{ m: string }>`
@@ -249,6 +259,9 @@ export async function rebuildTallies(tx: Tx, log: (line: string) => void = () =>
   log(`people by year: ${elapsed()}`);
   await tx.q.deleteFrom('tally_dirty').execute();
 }
+
+/** Classes per statement of a rebuild. */
+const REBUILD_CLASSES = 2000;
 
 /** Does anything wait to be refreshed? Then figures come from the records. */
 export async function talliesMarked(tx: Tx): Promise<boolean> {
