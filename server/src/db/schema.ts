@@ -83,6 +83,7 @@ export interface Database {
   title_standards: TitleStandardTable;
   unit_spans: UnitSpanTable;
   class_tallies: ClassTallyTable;
+  month_tallies: MonthTallyTable;
   people_tallies: PeopleTallyTable;
   tally_dirty: TallyDirtyTable;
 }
@@ -599,6 +600,18 @@ export interface ClassTallyTable {
   classes: number;
   participations: number;
   trainees: number;
+  facts: number;
+}
+
+/** class_tallies summed per unit and month (bucket yyyymm). */
+export interface MonthTallyTable {
+  unit_id: number;
+  bucket: number;
+  level: string;
+  kind_code: string;
+  organisation: string;
+  classes: number;
+  participations: number;
   facts: number;
 }
 

@@ -19,6 +19,7 @@ export const DERIVED_TABLES: readonly string[] = [
   'figure_changes',
   'unit_spans',
   'class_tallies',
+  'month_tallies',
   'people_tallies',
   'tally_dirty',
 ];

@@ -17,6 +17,9 @@ import type { Engine } from './frozen/engine.ts';
  * trainees, and a headcount total even of 0), so a group is present exactly when the records give it
  * one. Recomputed per class from its rows: exact by construction.
  *
+ * `month_tallies`: class_tallies summed per unit and month (bucket yyyymm), what a period's whole
+ * months read (fifteen years of a province: a few thousand rows, not every class).
+ *
  * `people_tallies`: the distinct people credited under a unit at the time, per month (bucket
  * yyyymm) and year (yyyy00) and organiser level, as a compact set of person ids (`members`); a
  * union of sets counts distinct people over any run of months and years exactly.
@@ -50,12 +53,25 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('trainees', 'integer', (c) => c.notNull())
     .addColumn('facts', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('class_tallies_unit_day')
-    .on('class_tallies')
-    .columns(['unit_id', 'day', 'level', 'kind_code', 'organisation', 'classes', 'participations'])
-    .execute();
+  await db.schema.createIndex('class_tallies_unit_day').on('class_tallies').columns(['unit_id', 'day']).execute();
   await db.schema.createIndex('class_tallies_class').on('class_tallies').column('class_id').execute();
+  await db.schema
+    .createTable('month_tallies')
+    .addColumn('unit_id', 'integer', (c) => c.notNull())
+    .addColumn('bucket', 'integer', (c) => c.notNull())
+    .addColumn('level', 'text', (c) => c.notNull())
+    .addColumn('kind_code', 'text', (c) => c.notNull())
+    .addColumn('organisation', 'text', (c) => c.notNull())
+    .addColumn('classes', 'integer', (c) => c.notNull())
+    .addColumn('participations', 'integer', (c) => c.notNull())
+    .addColumn('facts', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('month_tallies_unit')
+    .on('month_tallies')
+    .columns(['unit_id', 'bucket', 'level', 'kind_code', 'organisation'])
+    .unique()
+    .execute();
   await db.schema
     .createTable('people_tallies')
     .addColumn('unit_id', 'integer', (c) => c.notNull())

@@ -16,12 +16,12 @@ import { talliesMarked } from './tallies.repository.ts';
  * as in the engine); without a unit, only a system administrator's figures (everything: unit 0).
  */
 
-/** The tallies' column a grouping reads; a grouping absent here is counted from the records. */
-const KEYS: Record<string, RawBuilder<unknown>> = {
-  year: sql`cast(substr(cast(day as text), 1, 4) as integer)`,
-  organiserLevel: sql`level`,
-  kind: sql`kind_code`,
-  organisation: sql`organisation`,
+/** The tallies' columns a grouping reads (class_tallies by day, month_tallies by bucket); others are counted from the records. */
+const KEYS: Record<string, { day: RawBuilder<unknown>; month: RawBuilder<unknown> }> = {
+  year: { day: sql`cast(substr(cast(day as text), 1, 4) as integer)`, month: sql`bucket / 100` },
+  organiserLevel: { day: sql`level`, month: sql`level` },
+  kind: { day: sql`kind_code`, month: sql`kind_code` },
+  organisation: { day: sql`organisation`, month: sql`organisation` },
 };
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -54,16 +54,31 @@ export async function fastFigures(tx: Tx, actor: Actor, q: FigureQuery): Promise
   const to = q.days?.to ?? `${q.toYear}-12-31`;
   if (q.metric === 'people') return people(tx, unit, from, to, by, f.organiserLevel ?? null);
 
-  const conditions: RawBuilder<unknown>[] = [sql`unit_id = ${unit}`, sql`day between ${from} and ${to}`];
-  if (f.organiserLevel != null) conditions.push(sql`level = ${f.organiserLevel}`);
-  if (f.kindCode != null) conditions.push(sql`kind_code = ${f.kindCode}`);
-  const key = by === null ? sql`null` : KEYS[by]!;
-  const [value, present] =
-    q.metric === 'classes' ? [sql`sum(classes)`, sql`sum(classes)`] : [sql`sum(participations)`, sql`sum(facts)`];
+  // Whole months from their sums, the days at either edge that do not fill a month from the classes'.
+  const { buckets, days } = pieces(from, to);
+  const months = buckets.flatMap((b) => (b % 100 === 0 ? Array.from({ length: 12 }, (_, i) => b + i + 1) : [b]));
+  const filters: RawBuilder<unknown>[] = [sql`unit_id = ${unit}`];
+  if (f.organiserLevel != null) filters.push(sql`level = ${f.organiserLevel}`);
+  if (f.kindCode != null) filters.push(sql`kind_code = ${f.kindCode}`);
+  const [value, present] = q.metric === 'classes' ? [sql`classes`, sql`classes`] : [sql`participations`, sql`facts`];
+  const parts: RawBuilder<unknown>[] = [];
+  if (months.length) {
+    parts.push(sql`select ${by === null ? sql`null` : KEYS[by]!.month} as key, ${value} as v, ${present} as p
+      from month_tallies where ${sql.join(filters, sql` and `)}
+        and bucket between ${Math.min(...months)} and ${Math.max(...months)}`);
+  }
+  if (days.length) {
+    const within = sql.join(
+      days.map(([a, b]) => sql`day between ${a} and ${b}`),
+      sql` or `,
+    );
+    parts.push(sql`select ${by === null ? sql`null` : KEYS[by]!.day} as key, ${value} as v, ${present} as p
+      from class_tallies where ${sql.join(filters, sql` and `)} and (${within})`);
+  }
+  if (!parts.length) return by === null ? [{ key: null, value: 0, numerator: null, denominator: null }] : [];
   const { rows } = await sql<{ key: string | number | null; value: unknown }>`
-    select ${key} as key, ${value} as value from class_tallies
-    where ${sql.join(conditions, sql` and `)}
-    ${by === null ? sql`` : sql`group by ${key} having ${present} > 0`}`.execute(tx.q);
+    select ${by === null ? sql`null` : sql`t.key`} as key, sum(t.v) as value from (${sql.join(parts, sql` union all `)}) t
+    ${by === null ? sql`` : sql`group by t.key having sum(t.p) > 0`}`.execute(tx.q);
   return rows
     .map((r) => ({ key: keyOf(r.key, by), value: num(r.value), numerator: null, denominator: null }))
     .sort(byKey);

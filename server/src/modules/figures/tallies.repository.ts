@@ -68,28 +68,59 @@ const EVERYWHERE = sql``;
 
 const TALLY_COLUMNS = sql`(class_id, unit_id, day, level, kind_code, organisation, classes, participations, trainees, facts)`;
 
-/** The (unit, month) pairs whose people the classes' tallies credit (read before and after a re-tally). */
-async function peopleKeys(tx: Tx, ids: number[]): Promise<{ unit: number; bucket: number }[]> {
-  const out: { unit: number; bucket: number }[] = [];
+interface Key {
+  unit: number;
+  bucket: number;
+  people: boolean;
+}
+
+/** The (unit, month) pairs the classes' tallies count in, and whether with people (read before and after a re-tally). */
+async function tallyKeys(tx: Tx, ids: number[]): Promise<Key[]> {
+  const out: Key[] = [];
   for (const part of chunks(ids)) {
-    const rows = await sql<{ unit_id: number; day: string }>`
-      select distinct unit_id, ${text('day')} as day from class_tallies
-      where class_id in (${sql.join(part)}) and trainees > 0`.execute(tx.q);
-    for (const r of rows.rows) out.push({ unit: Number(r.unit_id), bucket: bucketOf(r.day) });
+    const rows = await sql<{ unit_id: number; day: string; people: unknown }>`
+      select unit_id, ${text('day')} as day, max(trainees) as people from class_tallies
+      where class_id in (${sql.join(part)}) group by unit_id, day`.execute(tx.q);
+    for (const r of rows.rows) {
+      out.push({ unit: Number(r.unit_id), bucket: bucketOf(r.day), people: Number(r.people) > 0 });
+    }
   }
   return out;
 }
 
-/** Recomputes the tallies of these classes and the people sets they touch. */
+/** The bucket (yyyymm) of class_tallies' day, in SQL. */
+const dayBucket = sql`cast(substr(cast(day as text), 1, 4) as integer) * 100 + cast(substr(cast(day as text), 6, 2) as integer)`;
+
+/** The monthly sums of these units (null: every unit) for the months in [first, next), from class_tallies. */
+async function writeMonthSums(tx: Tx, first: string, next: string, units: number[] | null): Promise<void> {
+  const [lo, hi] = [bucketOf(first), bucketOf(next) - 1];
+  for (const part of units === null ? [null] : chunks(units)) {
+    const which = part === null ? sql`` : sql`and unit_id in (${sql.join(part)})`;
+    await sql`delete from month_tallies where bucket between ${lo} and ${hi} ${which}`.execute(tx.q);
+    await sql`insert into month_tallies (unit_id, bucket, level, kind_code, organisation, classes, participations, facts)
+      select unit_id, ${dayBucket}, level, kind_code, organisation, sum(classes), sum(participations), sum(facts)
+      from class_tallies where day >= ${first} and day < ${next} ${which}
+      group by unit_id, ${dayBucket}, level, kind_code, organisation`.execute(tx.q);
+  }
+}
+
+/** Recomputes the tallies of these classes, the monthly sums and the people sets they touch. */
 async function retally(tx: Tx, ids: number[]): Promise<void> {
-  const before = await peopleKeys(tx, ids);
+  const before = await tallyKeys(tx, ids);
   for (const part of chunks(ids)) {
     await tx.q.deleteFrom('class_tallies').where('class_id', 'in', part).execute();
     await sql`insert into class_tallies ${TALLY_COLUMNS}
       ${tallyRows(sql`c.id in (${sql.join(part)})`)}`.execute(tx.q);
   }
-  const after = await peopleKeys(tx, ids);
-  const months = groupBy([...before, ...after], (k) => k.bucket);
+  const keys = [...before, ...(await tallyKeys(tx, ids))];
+  for (const [bucket, list] of groupBy(keys, (k) => k.bucket)) {
+    const [first, next] = monthDays(bucket);
+    await writeMonthSums(tx, first, next, [...new Set(list.map((k) => k.unit))]);
+  }
+  const months = groupBy(
+    keys.filter((k) => k.people),
+    (k) => k.bucket,
+  );
   const years = new Map<number, Set<number>>();
   for (const [bucket, keys] of months) {
     const units = [...new Set(keys.map((k) => k.unit))];
@@ -237,9 +268,10 @@ export async function rebuildTallies(tx: Tx, log: (line: string) => void = () =>
   await tx.q.deleteFrom('class_tallies').execute();
   // By ranges of class ids: each statement groups a few hundred thousand rows in memory, where one
   // over the whole data set sorts tens of millions on disk.
-  const range = await sql<{ lo: unknown; hi: unknown }>`select min(id) as lo, max(id) as hi from training_classes`.execute(
-    tx.q,
-  );
+  const range = await sql<{
+    lo: unknown;
+    hi: unknown;
+  }>`select min(id) as lo, max(id) as hi from training_classes`.execute(tx.q);
   const lo = Number(range.rows[0]?.lo ?? 0);
   const hi = Number(range.rows[0]?.hi ?? -1);
   for (let from = lo; from <= hi; from += REBUILD_CLASSES) {
@@ -247,6 +279,13 @@ export async function rebuildTallies(tx: Tx, log: (line: string) => void = () =>
       ${tallyRows(sql`c.id between ${from} and ${from + REBUILD_CLASSES - 1}`)}`.execute(tx.q);
   }
   log(`class tallies: ${elapsed()}`);
+  await tx.q.deleteFrom('month_tallies').execute();
+  const years = await sql<{ y: string }>`
+    select distinct substr(${text('start_date')}, 1, 4) as y from training_classes where status in ${HELD}`.execute(
+    tx.q,
+  );
+  for (const { y } of years.rows) await writeMonthSums(tx, `${y}-01-01`, `${Number(y) + 1}-01-01`, null);
+  log(`monthly sums: ${elapsed()}`);
   await tx.q.deleteFrom('people_tallies').execute();
   const months = await sql<{ m: string }>`
     select distinct substr(${text('start_date')}, 1, 7) as m from training_classes where status in ${HELD}`.execute(

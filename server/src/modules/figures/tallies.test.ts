@@ -190,13 +190,14 @@ describe('the training tallies', () => {
   });
 
   it("after a cadre's move, which credits the classes after it to the new unit", async () => {
-    const before = await countFiguresLive(reader(t.ctx), admin, {
+    const dakGan2024: FigureQuery = {
       metric: 'people',
       fromYear: 2024,
       toYear: 2024,
       filters: { unitId: b1 },
       asOf: '2026-12-31',
-    });
+    };
+    const before = await countFiguresLive(reader(t.ctx), admin, dakGan2024);
     const moved = await as(t.app, s).post(`/api/v1/people/${pa1}/moves`, {
       moveKind: 'transfer',
       fromUnitId: a1,
@@ -208,13 +209,7 @@ describe('the training tallies', () => {
     });
     expect(moved.statusCode, moved.body).toBe(201);
     await check();
-    const after = await countFigures(reader(t.ctx), admin, {
-      metric: 'people',
-      fromYear: 2024,
-      toYear: 2024,
-      filters: { unitId: b1 },
-      asOf: '2026-12-31',
-    });
+    const after = await countFigures(reader(t.ctx), admin, dakGan2024);
     // His June class now counts for Đắk Gằn.
     expect(after[0]!.value).toBe((before[0]?.value ?? 0) + 1);
   });
