@@ -116,7 +116,28 @@ export class IdUnion {
   /** Adds a stored set (encodeIds): a bitset is OR-ed in byte by byte, shifted to its first id. */
   add(bytes: Uint8Array): void {
     if (bytes[0] === DELTAS) {
-      for (const id of decodeIds(bytes)) this.addId(id);
+      // Decoded straight into the bits: a national year holds hundreds of thousands of ids.
+      let bits = this.bits;
+      let at = 1;
+      let id = 0;
+      const end = bytes.length;
+      while (at < end) {
+        let b = bytes[at++]!;
+        let delta = b & 0x7f;
+        let scale = 0x80;
+        while (b >= 0x80) {
+          b = bytes[at++]!;
+          delta += (b & 0x7f) * scale;
+          scale *= 0x80;
+        }
+        id += delta;
+        const byte = id >> 3;
+        if (byte >= bits.length) {
+          this.room(byte);
+          bits = this.bits;
+        }
+        bits[byte]! |= 1 << (id & 7);
+      }
       return;
     }
     const [min, start] = readVarint(bytes, 1);
