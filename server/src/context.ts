@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db, Engine } from './db/index.ts';
 import type { Database } from './db/schema.ts';
 import type { HeavyPool } from './workers/pool.ts';
+import { refreshTallies } from './modules/figures/tallies.repository.ts';
 
 /** What services need: the database, the configuration and the pool for heavy work. One per app. */
 export interface Ctx {
@@ -22,7 +23,16 @@ export function reader(ctx: Ctx): Tx {
   return { q: ctx.db.kysely, engine: ctx.db.engine };
 }
 
-/** Every write is one transaction: all of it is stored, or none. */
+/**
+ * Every write is one transaction: all of it is stored, or none. Before it commits, the training
+ * tallies follow what it changed (figures/tallies.repository.ts; one cheap query when nothing did),
+ * so precomputed figures are never older than the records they come from.
+ */
 export function inTransaction<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.kysely.transaction().execute((trx) => work({ q: trx, engine: ctx.db.engine }));
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const tx = { q: trx, engine: ctx.db.engine };
+    const result = await work(tx);
+    await refreshTallies(tx);
+    return result;
+  });
 }

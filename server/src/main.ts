@@ -10,6 +10,7 @@
  *                                     as a system administrator (the first, or --login's)
  *   npm run canbo -- backup <file>    every table, one snapshot, one portable file (either engine)
  *   npm run canbo -- restore <file>   into an empty database of either engine
+ *   npm run canbo -- tallies rebuild  the training figures' tallies rebuilt from the records
  * DATABASE_URL chooses the database (a SQLite file by default, or postgres://…).
  */
 import './memory.ts';
@@ -27,6 +28,7 @@ import { HeavyPool } from './workers/pool.ts';
 import { importFromCli } from './modules/imports/imports.cli.ts';
 import { reportFromCli } from './modules/reports/reports.cli.ts';
 import { AppError } from './errors.ts';
+import { prepareTallies, rebuildAllTallies } from './modules/figures/tallies.service.ts';
 
 async function main(): Promise<void> {
   const [command = 'serve', ...rest] = process.argv.slice(2);
@@ -130,7 +132,18 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'tallies': {
+      if (positionals[0] !== 'rebuild') throw new Error('Dùng: tallies rebuild');
+      const started = Date.now();
+      await rebuildAllTallies(ctx, (line) => console.log(`  ${line}`));
+      console.log(`Đã tính lại số liệu tổng hợp đào tạo (${((Date.now() - started) / 1000).toFixed(1)} giây)`);
+      await ctx.heavy.close();
+      await db.destroy();
+      return;
+    }
     case 'serve': {
+      // After a migration or a restore, the training figures' tallies are built before serving.
+      if (await prepareTallies(ctx)) console.log('Đã tính lại số liệu tổng hợp đào tạo.');
       if (values['demo-if-empty'] && (await loadDemo(ctx))) {
         console.log('Đã nạp tổ chức mẫu (Tỉnh đoàn Đắk Nông → Lâm Đồng).');
       }
@@ -152,7 +165,7 @@ async function main(): Promise<void> {
     }
     default:
       throw new Error(
-        `Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo | import | report | backup | restore`,
+        `Lệnh không rõ: ${command}. Dùng: serve | migrate | create-admin | demo | import | report | backup | restore | tallies`,
       );
   }
 }

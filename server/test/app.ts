@@ -7,6 +7,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { App } from '../src/http.ts';
 import type { Ctx } from '../src/context.ts';
 import type { Config } from '../src/config.ts';
+import { prepareTallies } from '../src/modules/figures/tallies.service.ts';
 
 /**
  * A fresh app on a fresh database for one test file: an in-memory SQLite database, or — when
@@ -47,6 +48,8 @@ export async function testApp(
   const config = { ...loadConfig({}), webDist: null, databaseUrl: url ?? ':memory:', ...overrides };
   const app = await buildApp({ config, db });
   await app.ready();
+  // As `canbo serve` does: the migrated database's training tallies are built (empty here).
+  await prepareTallies(app.ctx);
   return {
     app,
     ctx: app.ctx,

@@ -105,6 +105,15 @@ export async function executeCounting<R>(tx: Tx, query: CompiledQuery): Promise<
 }
 
 /**
+ * Serialises the refreshes of the training tallies and the dated closure (figures/tallies.refresh.ts)
+ * until the transaction ends: two PostgreSQL transactions rebuilding at once would both insert. SQLite
+ * has one writer at a time.
+ */
+export async function lockTallies(tx: Tx): Promise<void> {
+  if (tx.engine === 'postgres') await sql`select pg_advisory_xact_lock(2310)`.execute(tx.q);
+}
+
+/**
  * The pool's clients by their server process id. Kysely keeps a transaction's pg client to itself;
  * COPY needs it, and `pg_backend_pid()` asked inside the transaction names it.
  */

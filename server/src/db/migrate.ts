@@ -27,6 +27,7 @@ import * as m0016 from './migrations/0016_moves.ts';
 import * as m0017 from './migrations/0017_recorded_classes.ts';
 import * as m0020 from './migrations/0020_moves_figures.ts';
 import * as m0022 from './migrations/0022_title_standards.ts';
+import * as m0023 from './migrations/0023_tallies.ts';
 import * as m0024 from './migrations/0024_people_name_index.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -51,6 +52,7 @@ const migrations: Record<string, EngineMigration> = {
   '0017_recorded_classes': m0017,
   '0020_moves_figures': m0020,
   '0022_title_standards': m0022,
+  '0023_tallies': m0023,
   '0024_people_name_index': m0024,
 };
 

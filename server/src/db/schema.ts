@@ -81,6 +81,11 @@ export interface Database {
   visit_settings: VisitSettingsTable;
   visit_requirements: VisitRequirementTable;
   title_standards: TitleStandardTable;
+  unit_spans: UnitSpanTable;
+  class_tallies: ClassTallyTable;
+  month_tallies: MonthTallyTable;
+  people_tallies: PeopleTallyTable;
+  tally_dirty: TallyDirtyTable;
 }
 
 interface Stamped {
@@ -572,6 +577,57 @@ export interface FigureChangeTable {
   domain: string;
   year: number;
   weight: number | string;
+}
+
+// ---- The training tallies (migration 0023, figures/tallies.*.ts) ----
+
+/** The dated closure: the descendant's records of valid_from ≤ day < valid_to count for the ancestor. */
+export interface UnitSpanTable {
+  ancestor_id: number;
+  descendant_id: number;
+  valid_from: string;
+  valid_to: string;
+}
+
+/** What one held class adds under one unit it counts for (0: everywhere), by organisation. */
+export interface ClassTallyTable {
+  class_id: number;
+  unit_id: number;
+  day: string;
+  level: string;
+  kind_code: string;
+  organisation: string;
+  classes: number;
+  participations: number;
+  trainees: number;
+  facts: number;
+}
+
+/** class_tallies summed per unit and month (bucket yyyymm). */
+export interface MonthTallyTable {
+  unit_id: number;
+  bucket: number;
+  level: string;
+  kind_code: string;
+  organisation: string;
+  classes: number;
+  participations: number;
+  facts: number;
+}
+
+/** The distinct people credited under a unit in a month (bucket yyyymm) or year (yyyy00), by level. */
+export interface PeopleTallyTable {
+  unit_id: number;
+  bucket: number;
+  level: string;
+  people: number;
+  members: Uint8Array;
+}
+
+/** Marked by triggers, cleared by the refresh: 'class' + id, 'spans' 0, 'all' 0. */
+export interface TallyDirtyTable {
+  kind: string;
+  id: number;
 }
 
 /** A title's standard at one unit level (migration 0022, QĐ 289); a null cell asks nothing. */

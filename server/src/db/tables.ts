@@ -11,9 +11,18 @@ export const MIGRATION_TABLE = DEFAULT_MIGRATION_TABLE;
 export const MIGRATION_TABLES: readonly string[] = [DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE];
 /**
  * Derived from the records and rebuilt on demand (the figures' cache and its change counters, kept by
- * triggers): not data. A restore's own writes bump the counters, so whatever was cached is recounted.
+ * triggers; the training tallies and the dated closure, marked dirty by triggers): not data. A
+ * restore's own writes bump the counters and mark what they load, so whatever was cached is recounted.
  */
-export const DERIVED_TABLES: readonly string[] = ['figure_cache', 'figure_changes'];
+export const DERIVED_TABLES: readonly string[] = [
+  'figure_cache',
+  'figure_changes',
+  'unit_spans',
+  'class_tallies',
+  'month_tallies',
+  'people_tallies',
+  'tally_dirty',
+];
 
 export interface TableInfo {
   name: string;

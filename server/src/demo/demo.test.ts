@@ -25,6 +25,7 @@ import type { App } from '../http.ts';
 import { reader, type Ctx } from '../context.ts';
 import { loadActor } from '../auth/session.ts';
 import { countFiguresLive } from '../modules/figures/figures.repository.ts';
+import { fastFigures } from '../modules/figures/tallies.read.ts';
 import { userByLogin } from './demo.repository.ts';
 import { generateCadres } from './cadres.ts';
 import { DEMO_LOGINS, demoLoginsPresent, loadDemo } from './demo.ts';
@@ -452,6 +453,55 @@ describe("the demo's fifteen years of classes", () => {
     );
     const exact = await getJson<ReportResult>(leader, url);
     expect(exact.paragraphs![0]).toContain('429 lớp tập huấn, bồi dưỡng cho 36.460 lượt');
+  });
+
+  it("gives Đắk Nông's own figures of its time, from the tallies and from the records alike, and Lâm Đồng's after the merger", async () => {
+    // Đắk Nông's communes merged in 2025 left its subtree of today; its figures are its extent at the time.
+    const user = (await userByLogin(reader(ctx), 'lanhdao'))!;
+    const leader = await loadActor(reader(ctx), user);
+    const unitNamed = async (name: string) =>
+      (await ctx.db.kysely.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const dakNong = await unitNamed('Tỉnh đoàn Đắk Nông');
+    const lamDong = await unitNamed('Tỉnh đoàn Lâm Đồng');
+    const figures = async (
+      metric: 'classes' | 'participations' | 'people',
+      unitId: number,
+      years: [number, number],
+    ) => {
+      const q = {
+        metric,
+        fromYear: years[0],
+        toYear: years[1],
+        filters: { unitId },
+        by: 'organiserLevel' as const,
+        asOf: new Date().toISOString().slice(0, 10),
+      };
+      const fast = await fastFigures(reader(ctx), leader, q);
+      const live = await countFiguresLive(reader(ctx), leader, q);
+      expect(fast, 'through the fast path').not.toBeNull();
+      const sum = (f: { value: number }[]) => f.reduce((n, x) => n + x.value, 0);
+      expect(sum(fast!)).toBe(sum(live));
+      const province = (f: { key: unknown; value: number }[]) => f.find((x) => x.key === 'province')?.value;
+      expect(province(fast!)).toBe(province(live));
+      return [sum(live), province(live)];
+    };
+    const article: [number, number] = [fromYear, toYear];
+    expect(await figures('classes', dakNong, article)).toEqual([
+      ARTICLE_TRAINING.classes,
+      ARTICLE_TRAINING.province.classes,
+    ]);
+    expect(await figures('participations', dakNong, article)).toEqual([
+      ARTICLE_TRAINING.participations,
+      ARTICLE_TRAINING.province.participations,
+    ]);
+    // Through 2025, the merger's year, the same 429 (the report that found 339 with today's tree);
+    // Lâm Đồng's take Đắk Nông's in through the lineage, and its own.
+    const [dakNong2025] = await figures('classes', dakNong, [fromYear, 2025]);
+    const [lamDong2025] = await figures('classes', lamDong, [fromYear, 2025]);
+    expect(dakNong2025).toBe(ARTICLE_TRAINING.classes);
+    expect(lamDong2025).toBeGreaterThanOrEqual(dakNong2025!);
+    await figures('people', lamDong, [2026, 2026]);
+    await figures('participations', lamDong, [2026, 2026]);
   });
 
   it('spreads the classes over every year, the districts and grassroots unions, each organiser in being on its dates', async () => {

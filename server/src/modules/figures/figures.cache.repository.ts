@@ -3,6 +3,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../context.ts';
 import { compactFigureChanges, executeCounting, nowIso } from '../../db/dialect.ts';
+import { currentSpans } from './spans.repository.ts';
+import { fastFigures } from './tallies.read.ts';
 import { figureSql, type Figure, type FigureQuery } from './figures.repository.ts';
 
 /**
@@ -68,10 +70,14 @@ async function fingerprint(tx: Tx, deps: Dependency[]): Promise<number> {
 }
 
 /**
- * The figures of a query (see `figureSql`): from the cache while its records are unchanged,
- * otherwise counted now and kept.
+ * The figures of a query (see `figureSql`): from the training tallies when they hold them, else
+ * from the cache while its records are unchanged, otherwise counted now and kept.
  */
 export async function countFigures(tx: Tx, actor: Actor, q: FigureQuery): Promise<Figure[]> {
+  await currentSpans(tx);
+  // Training figures the tallies hold need no cache (tallies.read.ts).
+  const fast = await fastFigures(tx, actor, q);
+  if (fast) return fast;
   const { query, read } = figureSql(actor, q);
   const compiled = query.compile(tx.q);
   const key = createHash('sha256')

@@ -14,6 +14,7 @@ import { unitInScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
 import { executeCounting } from '../../db/dialect.ts';
 import { unitAt, unitNameOn } from '../moves/unitAt.repository.ts';
+import { currentSpans, withinAtTheTime } from './spans.repository.ts';
 
 /**
  * The counting engine: every figure a scheme's target (and later a report) shows, computed from
@@ -21,6 +22,13 @@ import { unitAt, unitNameOn } from '../moves/unitAt.repository.ts';
  *
  * - classes: classes held (in progress, completed, closed) whose first day falls in the year;
  *   scope and unit filter on the organiser unit.
+ *
+ * The training metrics (classes, participations, people) read the unit filter AT THE TIME of the
+ * class: a row counts for unit X when its unit was in X's subtree on the class's first day, or in
+ * the subtree then of a unit whose records roll into X (`unit_spans`, spans.repository.ts). X must
+ * be readable by the actor (today's closure); its figures are then X's extent at the time, rows now
+ * outside the actor's scope included (a unit's records of its time there). Without a unit filter,
+ * or for a unit the actor does not read, the actor's scope applies to each row.
  * - participations: seated trainees (nominated or confirmed) of those classes, credited to the
  *   unit they belonged to at the time (`enrolments.unit_id`), plus each headcount-only class's
  *   total, credited to its organiser (left out under a title filter: it names no one).
@@ -96,6 +104,9 @@ export interface FigureRowData {
   tripId: number | null;
 }
 
+/** The metrics of classes and their trainees, whose unit filter reads the units at the time. */
+export const TRAINING: readonly SchemeMetric[] = ['classes', 'participations', 'people'];
+
 /** Statuses of a class that has been held (or is being held). */
 const HELD = sql`('in_progress', 'completed', 'closed')`;
 /** Enrolments that hold a seat. */
@@ -125,6 +136,28 @@ export function levelOfKind(column: RawBuilder<unknown>): RawBuilder<string> {
 
 function and(conditions: RawBuilder<unknown>[]): RawBuilder<boolean> {
   return conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
+/**
+ * The unit filter and scope of a training row credited to `column` on `day` (see the notes above):
+ * with a unit filter, the unit at the time, and the filter's unit in scope (else, as without a
+ * filter, the row's unit in scope: a district reading its province's scheme sees its own rows).
+ */
+function trainingUnit(
+  actor: Actor,
+  column: RawBuilder<unknown>,
+  day: RawBuilder<unknown>,
+  f: FigureFilters,
+): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (f.unitId != null) out.push(withinAtTheTime(column, day, f.unitId));
+  if (f.alsoWithin != null) out.push(withinAtTheTime(column, day, f.alsoWithin));
+  const rowInScope = unitInScope(actor, 'training.read', column);
+  // A unit the actor cannot read (a province's scheme read by a district): its rows in the actor's scope.
+  out.push(
+    f.unitId != null ? sql`(${unitInScope(actor, 'training.read', sql`${f.unitId}`)} or ${rowInScope})` : rowInScope,
+  );
+  return out;
 }
 
 function unitConditions(column: RawBuilder<unknown>, f: FigureFilters): RawBuilder<unknown>[] {
@@ -174,8 +207,7 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
     case 'classes': {
       const where: RawBuilder<unknown>[] = [
         ...classConditions(q, f),
-        ...unitConditions(sql.ref('c.organiser_unit_id'), f),
-        unitInScope(actor, 'training.read', sql.ref('c.organiser_unit_id')),
+        ...trainingUnit(actor, sql.ref('c.organiser_unit_id'), sql.ref('c.start_date'), f),
       ];
       if (f.title != null) where.push(sql`c.target_titles like ${`%"${f.title}"%`}`);
       const names = detailed
@@ -184,7 +216,7 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
         : sql``;
       const join = detailed ? sql`join units u on u.id = c.organiser_unit_id` : sql``;
       return sql`select ${yearOf(sql.ref('c.start_date'))} as yr, c.level as lvl, c.kind_code as knd,
-          c.organiser_unit_id as unit_id, 1 as val, null as pid, c.id as rid ${names}
+          c.organiser_unit_id as unit_id, c.start_date as dy, 1 as val, null as pid, c.id as rid ${names}
         from training_classes c ${join} where ${and(where)}`;
     }
     case 'participations':
@@ -192,8 +224,7 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
       const seated: RawBuilder<unknown>[] = [
         ...classConditions(q, f),
         sql`e.status in ${SEATED}`,
-        ...unitConditions(sql.ref('e.unit_id'), f),
-        unitInScope(actor, 'training.read', sql.ref('e.unit_id')),
+        ...trainingUnit(actor, sql.ref('e.unit_id'), sql.ref('c.start_date'), f),
       ];
       if (f.title != null) seated.push(sql`e.title = ${f.title}`);
       const names = detailed
@@ -202,14 +233,13 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
         : sql``;
       const join = detailed ? sql`join people p on p.id = e.person_id` : sql``;
       const trainees = sql`select ${yearOf(sql.ref('c.start_date'))} as yr, c.level as lvl, c.kind_code as knd,
-          e.unit_id as unit_id, 1 as val, e.person_id as pid, e.id as rid ${names}
+          e.unit_id as unit_id, c.start_date as dy, 1 as val, e.person_id as pid, e.id as rid ${names}
         from enrolments e join training_classes c on c.id = e.class_id ${join} where ${and(seated)}`;
       if (q.metric === 'people' || f.title != null) return trainees;
       const headcount = [
         ...classConditions(q, f),
         sql`c.headcount_total is not null`,
-        ...unitConditions(sql.ref('c.organiser_unit_id'), f),
-        unitInScope(actor, 'training.read', sql.ref('c.organiser_unit_id')),
+        ...trainingUnit(actor, sql.ref('c.organiser_unit_id'), sql.ref('c.start_date'), f),
       ];
       const hnames = detailed
         ? sql`, 'class' as rkind, c.name as rname, u.name as rdetail, u.name as runit_name, cast(c.start_date as text) as rdate,
@@ -218,7 +248,7 @@ function facts(actor: Actor, q: FigureQuery, detailed: boolean): RawBuilder<unkn
       const hjoin = detailed ? sql`join units u on u.id = c.organiser_unit_id` : sql``;
       return sql`${trainees} union all
         select ${yearOf(sql.ref('c.start_date'))} as yr, c.level as lvl, c.kind_code as knd,
-          c.organiser_unit_id as unit_id, c.headcount_total as val, null as pid, c.id as rid ${hnames}
+          c.organiser_unit_id as unit_id, c.start_date as dy, c.headcount_total as val, null as pid, c.id as rid ${hnames}
         from training_classes c ${hjoin} where ${and(headcount)}`;
     }
     case 'studies_started':
@@ -323,10 +353,11 @@ function grouping(
         : q.filters?.unitId != null
           ? sql`g.ancestor_id in (select descendant_id from unit_closure where ancestor_id = ${q.filters.unitId} and depth = 1)`
           : sql`1 = 0`;
-      return {
-        key: sql`g.ancestor_id`,
-        join: sql`join unit_closure g on g.descendant_id = ${unitColumn} and ${roots}`,
-      };
+      // Training rows go to the units they counted for on the class's first day (`dy`).
+      const join = TRAINING.includes(q.metric)
+        ? sql`join unit_spans g on g.descendant_id = ${unitColumn} and g.valid_from <= f.dy and g.valid_to > f.dy and ${roots}`
+        : sql`join unit_closure g on g.descendant_id = ${unitColumn} and ${roots}`;
+      return { key: sql`g.ancestor_id`, join };
     }
     default:
       return { key: NO_KEY, join: sql`` };
@@ -468,6 +499,7 @@ export function figureSql(actor: Actor, q: FigureQuery): FigureSql {
 
 /** Counts a figure from the records, now (no cache): what the cache keeps, and what tests compare it with. */
 export async function countFiguresLive(tx: Tx, actor: Actor, q: FigureQuery): Promise<Figure[]> {
+  await currentSpans(tx);
   const { query, read } = figureSql(actor, q);
   const { rows } = await executeCounting<Record<string, unknown>>(tx, query.compile(tx.q));
   return read(rows);
@@ -542,12 +574,14 @@ export async function figureRows(
   q: FigureQuery,
   page: { limit: number; offset: number },
 ): Promise<{ rows: FigureRowData[]; total: number }> {
+  await currentSpans(tx);
   const [rows, total] = await Promise.all([figureRowsWindow(tx, actor, q, page), countFigureRows(tx, actor, q)]);
   return { rows, total };
 }
 
 /** How many rows are behind a figure. */
 export async function countFigureRows(tx: Tx, actor: Actor, q: FigureQuery): Promise<number> {
+  await currentSpans(tx);
   const count = await sql<{ n: unknown }>`select count(*) as n from (${rowsQuery(actor, q)}) r`.execute(tx.q);
   return num(count.rows[0]?.n);
 }
@@ -559,6 +593,7 @@ export async function figureRowsWindow(
   q: FigureQuery,
   page: { limit: number; offset: number },
 ): Promise<FigureRowData[]> {
+  await currentSpans(tx);
   const list = await sql<RawRow>`select * from (${rowsQuery(actor, q)}) r
       order by r.rdate desc, r.sk, r.rkind, r.rid limit ${page.limit} offset ${page.offset}`.execute(tx.q);
   return list.rows.map((r) => ({
