@@ -152,6 +152,7 @@ function trainingUnit(
   const out: RawBuilder<unknown>[] = [];
   if (f.unitId != null) out.push(withinAtTheTime(column, day, f.unitId));
   if (f.alsoWithin != null) out.push(withinAtTheTime(column, day, f.alsoWithin));
+  out.push(...ofOrganisation(column, f));
   const rowInScope = unitInScope(actor, 'training.read', column);
   // A unit the actor cannot read (a province's scheme read by a district): its rows in the actor's scope.
   out.push(
@@ -164,10 +165,15 @@ function unitConditions(column: RawBuilder<unknown>, f: FigureFilters): RawBuild
   const out: RawBuilder<unknown>[] = [];
   if (f.unitId != null) out.push(within(column, f.unitId));
   if (f.alsoWithin != null) out.push(within(column, f.alsoWithin));
-  if (f.organisation != null) {
-    out.push(sql`${column} in (select id from units where organisation = ${f.organisation})`);
-  }
+  out.push(...ofOrganisation(column, f));
   return out;
+}
+
+/** The organisation filter (Đoàn, Hội, Đội) on the unit a row is credited to. */
+function ofOrganisation(column: RawBuilder<unknown>, f: FigureFilters): RawBuilder<unknown>[] {
+  return f.organisation != null
+    ? [sql`${column} in (select id from units where organisation = ${f.organisation})`]
+    : [];
 }
 
 /** Conditions on a class `c` held in the years. */
