@@ -20,4 +20,5 @@ export * from './schemes.ts';
 export * from './imports.ts';
 export * from './reports.ts';
 export * from './standards.ts';
+export * from './dashboard.ts';
 export * from './routes/index.ts';

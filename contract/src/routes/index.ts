@@ -14,6 +14,7 @@ import { schemes } from './schemes.ts';
 import { imports } from './imports.ts';
 import { reports } from './reports.ts';
 import { standards } from './standards.ts';
+import { dashboard } from './dashboard.ts';
 
 export * from './define.ts';
 export * from './limits.ts';
@@ -40,6 +41,7 @@ export const routes = {
   imports,
   reports,
   standards,
+  dashboard,
 };
 
 /** The table as a list, for the walks and the server's check that it registered all of it. */

@@ -16,6 +16,7 @@ import { schemesRoutes } from './schemes/schemes.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { standardsRoutes } from './standards/standards.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
 /** Every feature's routes, mounted under /api/v1. */
 export async function registerModules(app: App): Promise<void> {
@@ -34,5 +35,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(importsRoutes);
   await app.register(reportsRoutes);
   await app.register(standardsRoutes);
+  await app.register(dashboardRoutes);
   register(app, routes.health.health, async () => ({ ok: true }));
 }

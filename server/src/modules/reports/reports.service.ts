@@ -27,7 +27,25 @@ import { REPORTS, reportByName } from './reports.ts';
 import { firstTopUnit, unitName } from './reports.repository.ts';
 
 /** Reports count cadres' records: whoever reads people somewhere may run them, over what they read. */
-const mayRun = (actor: Actor) => actor.isSuperadmin || grantRoots(actor, 'person.read').length > 0;
+export const mayRun = (actor: Actor) => actor.isSuperadmin || grantRoots(actor, 'person.read').length > 0;
+
+/**
+ * The subtree a report (or the dashboard) counts: the unit asked for if the actor reads it, else the
+ * actor's first granted unit (a system administrator's: the first top unit); with its name on `day`.
+ * A unit the actor does not read is a 404.
+ */
+export async function reportUnit(
+  tx: Tx,
+  actor: Actor,
+  asked: number | undefined,
+  day: string,
+): Promise<{ unitId: number; unitName: string }> {
+  const unitId = asked ?? grantRoots(actor, 'person.read')[0] ?? (await firstTopUnit(tx));
+  if (unitId == null || !(await can(tx, actor, 'person.read', unitId))) throw notFound('Đơn vị');
+  const name = await unitName(tx, unitId, day);
+  if (name == null) throw notFound('Đơn vị');
+  return { unitId, unitName: name };
+}
 
 export function listReports(actor: Actor): { items: ReportListItem[] } {
   return {
@@ -60,13 +78,27 @@ async function resolve(tx: Tx, actor: Actor, def: ReportDefinition, query: unkno
   const p = parseInput(def.params, query);
   const own = p.unitId === undefined && def.defaultUnit ? await def.defaultUnit(tx, actor, p) : null;
   const usable = own !== null && (await can(tx, actor, 'person.read', own)) ? own : undefined;
-  const unitId = p.unitId ?? usable ?? grantRoots(actor, 'person.read')[0] ?? (await firstTopUnit(tx));
-  if (unitId == null || !(await can(tx, actor, 'person.read', unitId))) throw notFound('Đơn vị');
   const at = def.period === 'date' ? (p.at ?? todayIso()) : undefined;
+  const unit = await reportUnit(tx, actor, p.unitId ?? usable, at ?? p.to ?? todayIso());
   if (def.period === 'range' && p.from && p.to && p.from > p.to) throw fieldError('to', 'phải từ "Từ ngày" trở đi');
-  const name = await unitName(tx, unitId, at ?? p.to ?? todayIso());
-  if (name == null) throw notFound('Đơn vị');
-  return { ...p, ...(at ? { at } : {}), unitId, unitName: name };
+  return { ...p, ...(at ? { at } : {}), ...unit };
+}
+
+/**
+ * The numbers of a report by their cells (a number of 0 has none): what the dashboard shows of a
+ * report it links to is the report's own count.
+ */
+export async function reportCells(
+  tx: Tx,
+  actor: Actor,
+  name: ReportName,
+  params: ReportParams,
+): Promise<Map<string, number>> {
+  const result = await definition(actor, name).compute(tx, actor, params);
+  const cells = new Map<string, number>();
+  for (const table of result.tables)
+    for (const row of table.rows) for (const v of row.values) if (v.cell) cells.set(v.cell, v.value);
+  return cells;
 }
 
 export async function runReport(ctx: Ctx, actor: Actor, name: ReportName, query: unknown): Promise<ReportResult> {

@@ -8,7 +8,10 @@ import { readKeysetBatch, type KeysetBatch } from '../../db/keyset.ts';
 import { countRows, pageRows, whereAll } from '../../db/listing.ts';
 import type { SchemeTable, SchemeTargetTable } from '../../db/schema.ts';
 
-export type SchemeFilter = Omit<SchemeExportQuery, 'sort' | 'order'>;
+export type SchemeFilter = Omit<SchemeExportQuery, 'sort' | 'order'> & {
+  /** Schemes whose period shares a year with these (the dashboard's period). */
+  overlaps?: { from: number; to: number };
+};
 export type SchemeSort = SchemeExportQuery['sort'];
 export type Order = SchemeExportQuery['order'];
 
@@ -75,6 +78,7 @@ function filterConditions(f: SchemeFilter): RawBuilder<boolean>[] {
     );
   }
   if (f.year !== undefined) out.push(sql<boolean>`${f.year} between s.start_year and s.end_year`);
+  if (f.overlaps) out.push(sql<boolean>`s.start_year <= ${f.overlaps.to} and s.end_year >= ${f.overlaps.from}`);
   return out;
 }
 

@@ -93,7 +93,10 @@ function numbers(r: ClassRow): ClassRow {
 export type ClassFilter = Pick<
   ClassListQuery,
   'q' | 'organiserWithin' | 'status' | 'kindCode' | 'level' | 'from' | 'to'
->;
+> & {
+  /** Any of these statuses (the dashboard's classes to come). */
+  statuses?: readonly ClassStatus[];
+};
 
 function filterConditions(f: ClassFilter): RawBuilder<boolean>[] {
   const out: RawBuilder<boolean>[] = [];
@@ -105,6 +108,7 @@ function filterConditions(f: ClassFilter): RawBuilder<boolean>[] {
     );
   }
   if (f.status) out.push(sql<boolean>`c.status = ${f.status}`);
+  if (f.statuses?.length) out.push(sql<boolean>`c.status in (${sql.join([...f.statuses])})`);
   if (f.kindCode) out.push(sql<boolean>`c.kind_code = ${f.kindCode}`);
   if (f.level) out.push(sql<boolean>`c.level = ${f.level}`);
   // Classes whose dates touch the period, not only those inside it.
