@@ -37,7 +37,7 @@ function treeNode(scope: Locator, name: string): Locator {
 }
 
 describe('foundation: a provincial organiser at work', () => {
-  it('logs in with the demo administrator and lands on the cadre list', async () => {
+  it('logs in with the demo administrator, lands on the dashboard and opens the cadre list', async () => {
     await page.goto('/');
     await page.waitForURL('**/login**');
     await page.getByLabel('Tên đăng nhập').waitFor();
@@ -47,6 +47,9 @@ describe('foundation: a provincial organiser at work', () => {
     await page.getByLabel('Mật khẩu').fill('canbo-demo-2024');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
+    await page.waitForURL('**/dashboard**');
+    await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
+    await page.getByRole('menuitem', { name: 'Cán bộ', exact: true }).click();
     await page.waitForURL('**/people**');
     await page.getByRole('heading', { name: 'Danh sách cán bộ' }).waitFor();
     await rows().getByRole('link').first().waitFor();

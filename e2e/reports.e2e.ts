@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { newContext, openBrowser, screenshot, type Session } from './browser.ts';
+import { DESK, downloaded, lookAt, xlsxTexts } from './pages.ts';
 import { logIn, pickDate, slug, tableRows } from './ui.ts';
 
 /*
@@ -15,8 +15,6 @@ import { logIn, pickDate, slug, tableRows } from './ui.ts';
  * One login per role; every page is also looked at on a phone, where nothing may spill sideways.
  */
 
-const DESK = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const AT = { iso: '2025-12-31', shown: '31/12/2025' };
 
 let s: Session;
@@ -50,49 +48,6 @@ beforeEach(({ task, onTestFailed }) => {
     await screenshot(current, `reports-failed-${slug(task.name)}`).catch(() => {});
   });
 });
-
-async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
-}
-
-async function bytesOf(download: Download): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Every cell of every sheet as the text it shows. */
-async function xlsxTexts(bytes: Buffer): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const texts: string[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => texts.push(cell.text))));
-  return texts;
-}
-
-/** How far the page reaches past the screen's right edge (0: nothing spills sideways). */
-function spill(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-/**
- * A desk and a phone screenshot of what is on screen. On the phone the page never scrolls sideways;
- * with a drawer open (`panel`: the page behind is locked) the drawer fits the screen's width.
- */
-async function lookAt(page: Page, name: string, panel?: Locator): Promise<void> {
-  await screenshot(page, `${name}-desk`);
-  await page.setViewportSize(PHONE);
-  try {
-    const reach = panel
-      ? async () => ((b) => (b ? b.x + b.width - PHONE.width : 1))(await panel.boundingBox())
-      : () => spill(page);
-    await expect.poll(reach, { message: `${name} on a phone` }).toBeLessThanOrEqual(0);
-    await screenshot(page, `${name}-phone`);
-  } finally {
-    await page.setViewportSize(DESK);
-  }
-}
 
 /** The report of the cadre structure on AT: its first number that is not zero, and its value. */
 async function openReport(page: Page): Promise<{ link: Locator; value: string }> {

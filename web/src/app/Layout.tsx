@@ -7,6 +7,7 @@ import {
   LogoutOutlined,
   EnvironmentOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   FlagOutlined,
   SafetyCertificateOutlined,
   ImportOutlined,
@@ -47,6 +48,7 @@ export function Layout() {
   const isSelf = !user.isSuperadmin && user.grants.length === 0;
 
   const items = [
+    ...(isSelf ? [] : [{ key: '/dashboard', icon: <DashboardOutlined />, label: t('dashboard:nav') }]),
     ...(isSelf ? [] : [{ key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') }]),
     { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
     ...(isSelf ? [] : [{ key: '/training', icon: <ReadOutlined />, label: t('training:nav') }]),

@@ -15,22 +15,27 @@ import { schemesRoutes } from '../features/schemes/routes';
 import { reportsRoutes } from '../features/reports/routes';
 import { importsRoutes } from '../features/imports/routes';
 import { standardsRoutes } from '../features/standards/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
+import { useMe } from '../features/auth/useMe';
 
 const rootRoute = createRootRoute({ component: Outlet });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
 /** Everything behind the login: the shell with the navigator. */
 export const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: Layout });
-const homeRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/',
-  component: () => <Navigate to="/people" />,
-});
+/** Home: the dashboard; a cadre's own account (no grant) has their record instead. */
+function Home() {
+  const me = useMe();
+  const self = me.data && !me.data.isSuperadmin && me.data.grants.length === 0;
+  return <Navigate to={self ? '/people' : '/dashboard'} />;
+}
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: Home });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   ...verifyRoutes(rootRoute),
   appRoute.addChildren([
     homeRoute,
+    ...dashboardRoutes(appRoute),
     ...unitsRoutes(appRoute),
     ...peopleRoutes(appRoute),
     ...usersRoutes(appRoute),

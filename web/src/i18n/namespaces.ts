@@ -14,6 +14,7 @@ import { schemes } from '../features/schemes/i18n';
 import { imports } from '../features/imports/i18n';
 import { reports } from '../features/reports/i18n';
 import { standards } from '../features/standards/i18n';
+import { dashboard } from '../features/dashboard/i18n';
 
 /** Each feature keeps its words in its own namespace; Vietnamese first, English complete. */
 export const namespaces = {
@@ -33,4 +34,5 @@ export const namespaces = {
   imports,
   reports,
   standards,
+  dashboard,
 };

@@ -18,3 +18,8 @@ export function toIsoDate(d: dayjs.Dayjs | null | undefined): string | null {
 export function today(): string {
   return dayjs().format('YYYY-MM-DD');
 }
+
+/** A number as a Vietnamese reader writes it: 36.460; 62,5. */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+}

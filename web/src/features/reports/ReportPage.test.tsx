@@ -99,6 +99,22 @@ describe('a report', () => {
     expect(screen.getAllByRole('button', { name: /Xuất Excel/ })).toHaveLength(2);
   }, 120_000);
 
+  it('opens on the rows of the number named in the address (a figure of the dashboard)', async () => {
+    const sent = mockApi(
+      get('/reports', { items: [{ name: 'doi-ngu-can-bo', title: 'Biểu thống kê đội ngũ cán bộ', period: 'date' }] }),
+      get('/reports/doi-ngu-can-bo', result),
+      get('/reports/doi-ngu-can-bo/rows', rows),
+    );
+    const router = openAt('/reports/doi-ngu-can-bo?unitId=5&at=2024-06-30&cell=total:age30');
+    await screen.findByText('Nông Thị Anh', undefined, { timeout: 15_000 });
+    expect(sent.find((r) => r.path === '/reports/doi-ngu-can-bo')!.query.has('cell')).toBe(false);
+    const asked = sent.find((r) => r.path === '/reports/doi-ngu-can-bo/rows')!.query;
+    expect([asked.get('cell'), asked.get('unitId'), asked.get('at')]).toEqual(['total:age30', '5', '2024-06-30']);
+    // Closing the rows takes the number out of the address, keeping the report's parameters.
+    fireEvent.click(screen.getByRole('button', { name: /close|Đóng/i }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ unitId: 5, at: '2024-06-30' }));
+  }, 120_000);
+
   it('asks the number, signer and recipients before the Word document', async () => {
     mockApi(
       get('/reports', { items: [{ name: 'doi-ngu-can-bo', title: 'Biểu thống kê đội ngũ cán bộ', period: 'date' }] }),

@@ -27,11 +27,13 @@ export function ReportPage() {
   const name: ReportName = parsed.success ? parsed.data : 'doi-ngu-can-bo';
   const [search, setSearch] = useListSearch(`/reports/${name}`, readReportSearch);
   const list = useReportList();
+  // The rows open on a number are in the address; the report's own parameters are the rest.
+  const { cell = null, ...filter } = search;
+  const setCell = (c: string | null) => setSearch({ ...filter, ...(c ? { cell: c } : {}) });
   const listed = list.data?.items.find((r) => r.name === name);
   // A scheme's report waits for its scheme.
-  const waiting = !listed || (listed.asksScheme && search.schemeId === undefined);
-  const report = useReport(name, search, !waiting);
-  const [cell, setCell] = useState<string | null>(null);
+  const waiting = !listed || (listed.asksScheme && filter.schemeId === undefined);
+  const report = useReport(name, filter, !waiting);
   const [docx, setDocx] = useState(false);
   const dl = useDownload();
 
@@ -42,8 +44,8 @@ export function ReportPage() {
       aria-label={t(key)}
       placeholder={t(key)}
       format={DATE_FORMAT}
-      value={search[key] ? dayjs(search[key]) : report.data?.[key] ? dayjs(report.data[key]) : null}
-      onChange={(d) => setSearch({ ...search, [key]: toIsoDate(d) ?? undefined })}
+      value={filter[key] ? dayjs(filter[key]) : report.data?.[key] ? dayjs(report.data[key]) : null}
+      onChange={(d) => setSearch({ ...filter, [key]: toIsoDate(d) ?? undefined })}
     />
   );
   const exportDocx = (v: DocxValues) =>
@@ -52,7 +54,7 @@ export function ReportPage() {
         download(routes.reports.export, {
           params: { reportName: name },
           query: {
-            ...search,
+            ...filter,
             format: 'docx',
             number: v.number ?? undefined,
             signerTitle: v.signerTitle || undefined,
@@ -79,8 +81,8 @@ export function ReportPage() {
               <OneSchemeSelect
                 aria-label={t('scheme')}
                 placeholder={t('schemePick')}
-                value={search.schemeId ?? null}
-                onChange={(schemeId) => setSearch({ ...search, schemeId: schemeId ?? undefined })}
+                value={filter.schemeId ?? null}
+                onChange={(schemeId) => setSearch({ ...filter, schemeId: schemeId ?? undefined })}
                 // A scheme's name is long: the field keeps its width and shortens the name, on a phone too.
                 style={{ width: 'min(480px, calc(100vw - 64px))' }}
               />
@@ -89,8 +91,8 @@ export function ReportPage() {
                 aria-label={t('unit')}
                 placeholder={t('unitDefault')}
                 allowClear
-                value={search.unitId ?? null}
-                onChange={(unitId) => setSearch({ ...search, unitId: unitId ?? undefined })}
+                value={filter.unitId ?? null}
+                onChange={(unitId) => setSearch({ ...filter, unitId: unitId ?? undefined })}
                 style={{ minWidth: 260 }}
               />
             )}
@@ -118,8 +120,8 @@ export function ReportPage() {
                 min={1}
                 max={120}
                 precision={0}
-                value={search.months ?? null}
-                onChange={(months) => setSearch({ ...search, months: months ?? undefined })}
+                value={filter.months ?? null}
+                onChange={(months) => setSearch({ ...filter, months: months ?? undefined })}
               />
             )}
           </Space>
@@ -132,7 +134,7 @@ export function ReportPage() {
                 void dl.run('xlsx', () =>
                   download(routes.reports.export, {
                     params: { reportName: name },
-                    query: { ...search, format: 'xlsx' },
+                    query: { ...filter, format: 'xlsx' },
                   }),
                 )
               }
@@ -145,7 +147,7 @@ export function ReportPage() {
           </Space>
         </Flex>
       </Card>
-      {listed?.asksScheme && search.schemeId === undefined && <Alert type="info" showIcon title={t('schemeFirst')} />}
+      {listed?.asksScheme && filter.schemeId === undefined && <Alert type="info" showIcon title={t('schemeFirst')} />}
       {report.isLoading && <Spin style={{ display: 'block', margin: 48 }} />}
       {error && (
         <Alert
@@ -176,7 +178,7 @@ export function ReportPage() {
           ))}
         </Card>
       )}
-      <ReportRowsDrawer name={name} filter={search} cell={cell} onClose={() => setCell(null)} />
+      <ReportRowsDrawer name={name} filter={filter} cell={cell} onClose={() => setCell(null)} />
       <DocxExportModal open={docx} busy={dl.busy === 'docx'} onCancel={() => setDocx(false)} onOk={exportDocx} />
     </Space>
   );

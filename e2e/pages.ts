@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
+import type { Download, Locator, Page } from 'playwright-core';
+import { screenshot } from './browser.ts';
+
+// What the browser stories share about what a page gives and how it looks: downloads, desk and phone.
+
+export const DESK = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
+}
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Every cell of every sheet as the text it shows. */
+export async function xlsxTexts(bytes: Buffer): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => texts.push(cell.text))));
+  return texts;
+}
+
+/** How far the page reaches past the screen's right edge (0: nothing spills sideways). */
+function spill(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * A desk and a phone screenshot of what is on screen. On the phone the page never scrolls sideways;
+ * with a drawer open (`panel`: the page behind is locked) the drawer fits the screen's width.
+ */
+export async function lookAt(page: Page, name: string, panel?: Locator): Promise<void> {
+  await screenshot(page, `${name}-desk`);
+  await page.setViewportSize(PHONE);
+  try {
+    const reach = panel
+      ? async () => ((b) => (b ? b.x + b.width - PHONE.width : 1))(await panel.boundingBox())
+      : () => spill(page);
+    await expect.poll(reach, { message: `${name} on a phone` }).toBeLessThanOrEqual(0);
+    await screenshot(page, `${name}-phone`);
+  } finally {
+    await page.setViewportSize(DESK);
+  }
+}
