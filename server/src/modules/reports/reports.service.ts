@@ -97,7 +97,8 @@ export async function reportCells(
   const result = await definition(actor, name).compute(tx, actor, params);
   const cells = new Map<string, number>();
   for (const table of result.tables)
-    for (const row of table.rows) for (const v of row.values) if (v.cell) cells.set(v.cell, v.value);
+    for (const row of table.rows)
+      for (const v of row.values) if (v.cell && v.value !== null) cells.set(v.cell, v.value);
   return cells;
 }
 
