@@ -49,7 +49,10 @@ describe('foundation: a provincial organiser at work', () => {
 
     await page.waitForURL('**/dashboard**');
     await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
-    await page.getByRole('menuitem', { name: 'Cán bộ', exact: true }).click();
+    await page
+      .getByRole('menuitem')
+      .filter({ hasText: /^Cán bộ$/ })
+      .click();
     await page.waitForURL('**/people**');
     await page.getByRole('heading', { name: 'Danh sách cán bộ' }).waitFor();
     await rows().getByRole('link').first().waitFor();
