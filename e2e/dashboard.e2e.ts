@@ -57,13 +57,15 @@ describe('the dashboard', () => {
   });
 
   it('a figure lands on its rows; the report leaves as .xlsx and .docx', async () => {
-    const figure = keyFigure('Cán bộ được cử đi đào tạo dài hạn');
+    const figure = keyFigure('Lớp bồi dưỡng');
     const value = (await figure.innerText()).trim();
-    expect(value).not.toBe('0');
     await figure.click();
-    await page.waitForURL((url) => url.pathname.startsWith('/reports/') && url.searchParams.has('cell'));
+    // The training summary of the same unit and period, its classes listed.
+    await page.waitForURL(
+      (url) => url.pathname === '/reports/tong-hop-dao-tao' && url.searchParams.get('cell') === 'total:classes',
+    );
     const drawer = page.getByRole('dialog');
-    await drawer.getByText(`${value} người`, { exact: true }).waitFor({ timeout: 30_000 });
+    await drawer.getByText(`${value} lớp`, { exact: true }).waitFor({ timeout: 30_000 });
     await expect.poll(() => tableRows(drawer).count()).toBeGreaterThan(0);
     await lookAt(page, 'dashboard-figure-rows', drawer);
     await drawer.locator('.ant-drawer-close').click();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate } from './common.ts';
 import { classLevel, classStatus, schemeStatus } from './enums.ts';
+import { reportName } from './reports.ts';
 
 /**
  * The dashboard (issue 10 item 6): a unit subtree the user reads and a period, its key figures,
@@ -18,7 +19,7 @@ export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
 /** Where a figure's rows are: a report of the frame over a period, and the cell of the number. */
 export const dashboardLink = z.object({
-  report: z.string(),
+  report: reportName,
   from: z.string(),
   to: z.string(),
   cell: z.string(),

@@ -1,5 +1,4 @@
 import {
-  classLevels,
   schemeStatuses,
   dashboardQuery,
   type Dashboard,
@@ -14,13 +13,11 @@ import type { Actor } from '../../auth/actor.ts';
 import { reader, type Ctx, type Tx } from '../../context.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
-import { listKinds } from '../catalog/kinds.repository.ts';
-import { reportCells, reportUnit } from '../reports/reports.service.ts';
+import { reportCells, reportUnit, trainingSummary } from '../reports/reports.service.ts';
 import { countSchemes, findSchemesPage } from '../schemes/schemes.repository.ts';
 import { schemeProgress } from '../schemes/schemes.service.ts';
 import { countClasses, findClassesPage } from '../training/classes/class.repository.ts';
 import { findOverdue } from '../visits/visits.repository.ts';
-import { trainingFigures, type TrainingCounts } from './dashboard.training.ts';
 
 /**
  * The dashboard (issue 10 item 6): the figures of a unit subtree over a period, each counted by the
@@ -29,7 +26,7 @@ import { trainingFigures, type TrainingCounts } from './dashboard.training.ts';
  * disagree; then the lists a leader looks at next, each in the actor's scope and the subtree.
  */
 
-const TRAINING_REPORT = 'tong-hop-dao-tao';
+const TRAINING_REPORT: ReportName = 'tong-hop-dao-tao';
 const STUDIES_REPORT: ReportName = 'dao-tao-dai-han';
 const VISITS_REPORT: ReportName = 'di-co-so';
 /** The reports' cells of the studies started and the "1+2" days in all. */
@@ -48,21 +45,24 @@ interface Period {
   to: string;
 }
 
-function figure(report: string, period: Period, cell: string, value: number): DashboardFigure {
+/** Classes held, participations (lượt) and distinct people trained. */
+type TrainingCounts = Pick<
+  Awaited<ReturnType<typeof trainingSummary>>['total'],
+  'classes' | 'participations' | 'people'
+>;
+
+function figure(report: ReportName, period: Period, cell: string, value: number): DashboardFigure {
   return { value, link: value ? { report, ...period, cell } : null };
 }
 
 /** A row's three training figures, linked to the summary's cells `<row>:<column>`. */
-function training(period: Period, row: string, counts: TrainingCounts | undefined): DashboardTraining {
-  const c = counts ?? { classes: 0, participations: 0, people: 0 };
+function training(period: Period, row: string, c: TrainingCounts): DashboardTraining {
   return {
     classes: figure(TRAINING_REPORT, period, `${row}:classes`, c.classes),
     participations: figure(TRAINING_REPORT, period, `${row}:participations`, c.participations),
     people: figure(TRAINING_REPORT, period, `${row}:people`, c.people),
   };
 }
-
-const hasAny = (c: TrainingCounts) => c.classes + c.participations + c.people > 0;
 
 /** The period asked, by default this year; one date alone stands for its year. */
 function periodOf(q: z.infer<typeof dashboardQuery>, today: string): Period {
@@ -114,10 +114,9 @@ export async function getDashboard(ctx: Ctx, actor: Actor, input: unknown): Prom
   };
 
   const params = { unitId, unitName, ...period };
-  const [figures, byYear, kinds, studies, visits, upcoming, upcomingTotal, overdue] = await Promise.all([
-    trainingFigures(tx, actor, { unitId, ...period }),
-    trainingFigures(tx, actor, { unitId, ...trend }, ['year']),
-    listKinds(tx),
+  const [figures, trendFigures, studies, visits, upcoming, upcomingTotal, overdue] = await Promise.all([
+    trainingSummary(tx, actor, { unitId, ...period }),
+    trainingSummary(tx, actor, { unitId, ...trend }),
     reportCells(tx, actor, STUDIES_REPORT, params),
     reportCells(tx, actor, VISITS_REPORT, params),
     findClassesPage(tx, actor, { organiserWithin: unitId, from: today, statuses: UPCOMING }, 'startDate', 'asc', {
@@ -129,11 +128,10 @@ export async function getDashboard(ctx: Ctx, actor: Actor, input: unknown): Prom
   ]);
   const schemes = await schemesOf(ctx, tx, actor, unitId, period, today);
 
-  const years = [];
-  for (let y = Number(trend.from.slice(0, 4)); y <= lastYear; y++) {
-    const row = training(trend, `year-${y}`, byYear.byYear.get(y));
-    years.push({ year: y, classes: row.classes, participations: row.participations });
-  }
+  const years = trendFigures.byYear.map((y) => {
+    const row = training(trend, `year-${y.year}`, y);
+    return { year: y.year, classes: row.classes, participations: row.participations };
+  });
   return {
     unitId,
     unitName,
@@ -142,14 +140,8 @@ export async function getDashboard(ctx: Ctx, actor: Actor, input: unknown): Prom
     studiesStarted: figure(STUDIES_REPORT, period, STUDIES_CELL, studies.get(STUDIES_CELL) ?? 0),
     visitDays: figure(VISITS_REPORT, period, VISITS_CELL, visits.get(VISITS_CELL) ?? 0),
     trend: { ...trend, years },
-    byLevel: classLevels.flatMap((level) => {
-      const c = figures.byLevel.get(level);
-      return c && hasAny(c) ? [{ level, ...training(period, `level-${level}`, c) }] : [];
-    }),
-    byKind: kinds.flatMap((k) => {
-      const c = figures.byKind.get(k.code);
-      return c && hasAny(c) ? [{ code: k.code, name: k.name, ...training(period, `kind-${k.code}`, c) }] : [];
-    }),
+    byLevel: figures.byLevel.map((l) => ({ level: l.level, ...training(period, `level-${l.level}`, l) })),
+    byKind: figures.byKind.map((k) => ({ code: k.code, name: k.name, ...training(period, `kind-${k.code}`, k) })),
     upcoming: {
       items: upcoming.map((c) => ({
         id: c.id,

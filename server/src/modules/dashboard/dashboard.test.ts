@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardFigure, ReportRowPage } from '@canbo/contract';
+import type { Dashboard, DashboardFigure, ReportResult, ReportRowPage } from '@canbo/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.ts';
 import { makeClass } from '../../../test/factories.ts';
@@ -118,6 +118,29 @@ describe('dashboard: a unit subtree over a period', () => {
     const y2022 = await get(admin, `unitId=${data.province}&from=2022-01-01&to=2022-12-31`);
     expect(values(y2022.training)).toEqual([2, 42, 2]);
     expect(y2022.trend.years.map((y) => y.year)).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]);
+  });
+
+  it('every training figure is the training summary’s number in the cell it links to', async () => {
+    const d = await get(admin, `unitId=${data.province}&${PERIOD}`);
+    const figures = [
+      ...Object.values(d.training),
+      ...d.byLevel.flatMap((l) => [l.classes, l.participations, l.people]),
+      ...d.byKind.flatMap((k) => [k.classes, k.participations, k.people]),
+      ...d.trend.years.flatMap((y) => [y.classes, y.participations]),
+    ].filter((f) => f.link);
+    expect(figures.length).toBeGreaterThan(20);
+    const reports = new Map<string, Map<string, number>>();
+    for (const f of figures) {
+      const { report, from, to, cell } = f.link!;
+      const key = `${report}?unitId=${data.province}&from=${from}&to=${to}`;
+      if (!reports.has(key)) {
+        const res = await as(t.app, admin).get(`/api/v1/reports/${key}`);
+        expect(res.statusCode, res.body).toBe(200);
+        const values = res.json<ReportResult>().tables.flatMap((tb) => tb.rows.flatMap((r) => r.values));
+        reports.set(key, new Map(values.filter((v) => v.cell).map((v) => [v.cell!, v.value ?? 0])));
+      }
+      expect(reports.get(key)!.get(cell), `${key} ${cell}`).toBe(f.value);
+    }
   });
 
   it('lists the classes to come, the overdue visit reports and the schemes of the period', async () => {

@@ -26,6 +26,9 @@ import type { ReportDefinition, ReportParams } from './report.ts';
 import { REPORTS, reportByName } from './reports.ts';
 import { firstTopUnit, unitName } from './reports.repository.ts';
 
+/** The training summary's figures, as the report counts them: the dashboard shows them. */
+export { trainingSummary, type TrainingSummary } from './training/trainingSummary.ts';
+
 /** Reports count cadres' records: whoever reads people somewhere may run them, over what they read. */
 export const mayRun = (actor: Actor) => actor.isSuperadmin || grantRoots(actor, 'person.read').length > 0;
 

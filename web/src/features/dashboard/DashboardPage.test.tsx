@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { Dashboard, DashboardFigure } from '@canbo/contract';
+import type { Dashboard, DashboardFigure, ReportName } from '@canbo/contract';
 import '../../i18n';
 import { openPageAt } from '../training/testing/openPageAt';
 import { get, mockApi, unitDetail } from '../training/testing/mockApi';
@@ -25,7 +25,12 @@ afterEach(() => {
 });
 
 const PERIOD = { from: '2009-01-01', to: '2023-12-31' };
-const fig = (value: number, cell: string, report = 'tong-hop-dao-tao', period = PERIOD): DashboardFigure => ({
+const fig = (
+  value: number,
+  cell: string,
+  report: ReportName = 'tong-hop-dao-tao',
+  period = PERIOD,
+): DashboardFigure => ({
   value,
   link: value ? { report, ...period, cell } : null,
 });

@@ -98,16 +98,16 @@ export function ReportPage() {
             )}
             {period === 'range' && (
               <PeriodPresetSelect
-                from={search.from ?? report.data?.from ?? undefined}
-                to={search.to ?? report.data?.to ?? undefined}
-                onChange={(p) => setSearch({ ...search, ...p })}
+                from={filter.from ?? report.data?.from ?? undefined}
+                to={filter.to ?? report.data?.to ?? undefined}
+                onChange={(p) => setSearch({ ...filter, ...p })}
               />
             )}
             {period === 'date' ? date('at') : [date('from'), date('to')]}
             {listed?.asksRounded && (
               <Checkbox
-                checked={search.rounded === 'true'}
-                onChange={(e) => setSearch({ ...search, rounded: e.target.checked ? 'true' : undefined })}
+                checked={filter.rounded === 'true'}
+                onChange={(e) => setSearch({ ...filter, rounded: e.target.checked ? 'true' : undefined })}
               >
                 {t('rounded')}
               </Checkbox>
