@@ -93,7 +93,7 @@ describe('recording a class already held', () => {
     for (const size of [PHONE, DESK]) {
       await page.setViewportSize(size);
       // the grid takes its breakpoint from a resize listener: measured once the layout has followed
-      await expect.poll(async () => (await cutValues(page)).cut, { timeout: 5000 }).toEqual([]);
+      await expect.poll(async () => (await cutValues(page)).cut, { timeout: 15_000 }).toEqual([]);
       expect((await cutValues(page)).shown, `${size.width} px`).toBeGreaterThanOrEqual(4);
     }
     await screenshot(page, 'recorded-form');
