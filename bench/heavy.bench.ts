@@ -13,11 +13,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { handMadeXlsx, rowXml, sheetXml } from '../server/test/xlsx.ts';
 import { machine, percentile } from './measure.ts';
+import { freePort } from './serve.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,18 +38,6 @@ const JOB_MIN_MS = 10_000;
 const JOB_MAX_MS = 300_000;
 /** Pause before each job, longer than the pool's idle timeout (2 s), so it starts with no thread left from the last. */
 const SETTLE_MS = 4_000;
-/** A port nobody listens on, for the server to take. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Ready {
