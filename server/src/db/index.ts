@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CurrentSchemaPostgresDialect } from './introspect.ts';
 import { trackCopyClients } from './dialect.ts';
+import { cachedStatements } from './statements.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -46,7 +47,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
   return { kysely, engine: 'sqlite', destroy: () => kysely.destroy() };
 }
 
