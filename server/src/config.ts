@@ -18,6 +18,12 @@ export interface Config {
    */
   trustProxy: string[];
   sessionHours: number;
+  /**
+   * How long a resolved session may be served from memory (SESSION_CACHE_MS, default 5000; 0 reads
+   * the database on every request). Any write transaction of this process empties it at once, so
+   * this bounds only what another process changes (the command line, a second server).
+   */
+  sessionCacheMs: number;
   logLevel: string;
   /**
    * The address users reach Canbo at, printed in QR codes (session check-in, certificate
@@ -42,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((a) => a.trim())
       .filter(Boolean),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
+    sessionCacheMs: Number(env.SESSION_CACHE_MS ?? 5000),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl,
     heavy: heavyLimits(env),

@@ -29,10 +29,25 @@ export function reader(ctx: Ctx): Tx {
  * so precomputed figures are never older than the records they come from.
  */
 export function inTransaction<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ctx.db.kysely.transaction().execute(async (trx) => {
-    const tx = { q: trx, engine: ctx.db.engine };
-    const result = await work(tx);
-    await refreshTallies(tx);
-    return result;
-  });
+  return ctx.db.kysely
+    .transaction()
+    .execute(async (trx) => {
+      const tx = { q: trx, engine: ctx.db.engine };
+      const result = await work(tx);
+      await refreshTallies(tx);
+      return result;
+    })
+    .finally(() => ended.set(ctx.db, writesEnded(ctx.db) + 1));
+}
+
+const ended = new WeakMap<Db, number>();
+
+/**
+ * How many write transactions (inTransaction) have ended on this database in this process,
+ * committed or not. What is kept in memory from a read (the session cache, auth/session.cache.ts)
+ * notes the count before reading and is stale once it has moved: a change committed after the
+ * read — a logout, a removed grant — is never served from before it.
+ */
+export function writesEnded(db: Db): number {
+  return ended.get(db) ?? 0;
 }

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { App } from '../http.ts';
-import { reader } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { SESSION_COOKIE, resolveSession } from './session.ts';
+import { SESSION_COOKIE } from './session.ts';
+import { SessionCache } from './session.cache.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,6 +19,7 @@ function sameToken(a: string, b: string): boolean {
 export function authHook(app: App): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  const sessions = new SessionCache(app.ctx, app.ctx.config.sessionCacheMs);
   app.addHook('onRequest', async (req) => {
     // The OpenAPI description is public documentation of the API, like the code itself.
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
@@ -26,7 +27,7 @@ export function authHook(app: App): void {
     if (req.routeOptions.config.sessionless) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await resolveSession(reader(app.ctx), token);
+      const session = await sessions.resolve(token);
       if (session) {
         req.actor = session.actor;
         req.csrfToken = session.csrfToken;

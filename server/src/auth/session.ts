@@ -31,8 +31,15 @@ export async function deleteSession(tx: Tx, token: string): Promise<void> {
   await tx.q.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+  /** ISO timestamp: the session is refused from then on. */
+  expiresAt: string;
+}
+
 /** The actor behind a session cookie, or null when the token is unknown, expired, or the user disabled. */
-export async function resolveSession(tx: Tx, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+export async function resolveSession(tx: Tx, token: string): Promise<ResolvedSession | null> {
   const row = await tx.q
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -49,7 +56,7 @@ export async function resolveSession(tx: Tx, token: string): Promise<{ actor: Ac
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= nowIso()) return null;
-  return { actor: await loadActor(tx, row), csrfToken: row.csrf_token };
+  return { actor: await loadActor(tx, row), csrfToken: row.csrf_token, expiresAt: row.expires_at };
 }
 
 export async function loadActor(
