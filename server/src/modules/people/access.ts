@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
-import { can, inScope, unitInScope } from '../../auth/policy.ts';
+import { can, inScope, unitInScope, type ScopeLookup } from '../../auth/policy.ts';
 import { columnOf, type AliasOf } from '../../db/aliases.ts';
 import { flag } from '../../db/dialect.ts';
 import type { Tx } from '../../context.ts';
@@ -17,14 +17,16 @@ export type VisiblePersonId = number & { readonly [visible]: true };
 
 /**
  * Who sees a person's record: anyone who may read people in the unit keeping it, and the cadre
- * whose record it is (a cadre's own account sees that one record, read-only).
+ * whose record it is (a cadre's own account sees that one record, read-only). `lookup`: see
+ * ScopeLookup ('row' for reads of a few chosen rows — by id, a page's ids).
  */
 export function personVisible<DB, TB extends keyof DB>(
   _eb: ExpressionBuilder<DB, TB>,
   actor: Actor,
   p: AliasOf<DB, TB, 'people'>,
+  lookup: ScopeLookup = 'subtree',
 ): RawBuilder<SqlBool> {
-  const scope = unitInScope(actor, 'person.read', columnOf<'people'>(p, 'unit_id'));
+  const scope = unitInScope(actor, 'person.read', columnOf<'people'>(p, 'unit_id'), lookup);
   if (actor.personId === null) return scope;
   return sql<SqlBool>`(${scope} or ${columnOf<'people'>(p, 'id')} = ${actor.personId})`;
 }

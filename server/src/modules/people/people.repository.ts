@@ -1,7 +1,7 @@
 import { sql, type Expression, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { foldVietnamese, titles, type PersonExportQuery, type Title } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
-import { inScope } from '../../auth/policy.ts';
+import { inScope, type ScopeLookup } from '../../auth/policy.ts';
 import { readKeysetBatch } from '../../db/keyset.ts';
 import type { Tx } from '../../context.ts';
 import { flag, like, likeContains } from '../../db/dialect.ts';
@@ -43,16 +43,19 @@ function maskedNationalId(column: Expression<string | null>): RawBuilder<string 
  * the actor may see it: in full where they hold `person.nationalId` on the record's unit (or it is
  * their own record), masked otherwise, so no row in memory holds a number its reader may not see.
  * `national_id_masked` is the masked form for everyone, what the audit log keeps.
+ * `lookup` (ScopeLookup): 'row' for reads of given ids (a record, a page's ids), 'subtree' for a read
+ * that walks the scope (an export's batches). The flags are asked by row either way: they are
+ * computed for the rows returned only.
  */
-function visiblePeople(tx: Tx, actor: Actor, asOf?: string) {
+function visiblePeople(tx: Tx, actor: Actor, asOf?: string, lookup: ScopeLookup = 'row') {
   return tx.q
     .selectFrom('people as p')
     .innerJoin('units as u', (join) => join.on('u.id', '=', unitOf(asOf)))
     .innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code')
-    .where((eb) => personVisible(eb, actor, 'p'))
+    .where((eb) => personVisible(eb, actor, 'p', lookup))
     .select((eb) => {
       // A cadre may read the national ID on their own record (Decree 13: the data subject's right of access).
-      const inRight = inScope(eb, actor, 'person.nationalId', 'p.unit_id');
+      const inRight = inScope(eb, actor, 'person.nationalId', 'p.unit_id', 'row');
       const idVisible =
         actor.personId === null ? inRight : sql<SqlBool>`(${inRight} or ${eb.ref('p.id')} = ${actor.personId})`;
       const nationalId = eb.ref('p.national_id');
@@ -89,7 +92,7 @@ function visiblePeople(tx: Tx, actor: Actor, asOf?: string) {
         'p.notes',
         'p.version',
         'p.updated_at',
-        flag(inScope(eb, actor, 'person.write', 'p.unit_id')).as('can_edit'),
+        flag(inScope(eb, actor, 'person.write', 'p.unit_id', 'row')).as('can_edit'),
         flag(idVisible).as('id_visible'),
       ] as const;
     });
@@ -157,7 +160,7 @@ const SORT_KEYS: Record<PersonSort, RawBuilder<unknown>[]> = {
 };
 
 function filtered(tx: Tx, actor: Actor, f: PersonFilter, today: string) {
-  let query = visiblePeople(tx, actor, f.asOf);
+  let query = visiblePeople(tx, actor, f.asOf, 'subtree');
   for (const c of filterConditions(f, today)) query = query.where(c);
   return query;
 }
