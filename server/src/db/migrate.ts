@@ -29,6 +29,7 @@ import * as m0020 from './migrations/0020_moves_figures.ts';
 import * as m0022 from './migrations/0022_title_standards.ts';
 import * as m0023 from './migrations/0023_tallies.ts';
 import * as m0024 from './migrations/0024_people_name_index.ts';
+import * as m0025 from './migrations/0025_people_sort_search.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -54,6 +55,7 @@ const migrations: Record<string, EngineMigration> = {
   '0022_title_standards': m0022,
   '0023_tallies': m0023,
   '0024_people_name_index': m0024,
+  '0025_people_sort_search': m0025,
 };
 
 class StaticProvider implements MigrationProvider {
