@@ -166,7 +166,17 @@ const featureRules = features.flatMap((feature) => {
 });
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'eslint.config.js', 'e2e/screenshots/**', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'eslint.config.js',
+      'e2e/screenshots/**',
+      '**/*.mjs',
+      'scripts/*.d.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,15 +1,12 @@
-import { useEffect } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
-import enUS from 'antd/locale/en_US';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
+// Every feature's words, set up before any of the app's modules runs.
+import '../i18n';
+import { App as AntApp } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { ApiError, setUnauthenticatedHandler } from '../api/client';
 import { ME_KEY } from '../features/auth/useMe';
 import { router } from './router';
+import { Theme } from './Theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,22 +26,13 @@ setUnauthenticatedHandler(() => {
 });
 
 export function App() {
-  const { i18n } = useTranslation();
-  const en = i18n.language.startsWith('en');
-  useEffect(() => {
-    dayjs.locale(en ? 'en' : 'vi');
-    document.documentElement.lang = en ? 'en' : 'vi';
-  }, [en]);
   return (
-    <ConfigProvider
-      locale={en ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#0b57d0', fontFamily: "'Be Vietnam Pro', system-ui, sans-serif" } }}
-    >
+    <Theme>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
       </AntApp>
-    </ConfigProvider>
+    </Theme>
   );
 }

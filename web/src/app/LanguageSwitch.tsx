@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_KEY } from '../i18n';
+import { LANGUAGE_KEY } from '../i18n/init';
 
 export function LanguageSwitch() {
   const { i18n } = useTranslation();

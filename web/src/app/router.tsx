@@ -1,7 +1,12 @@
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
-import { LoginPage } from '../features/auth/LoginPage';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Navigate,
+  Outlet,
+} from '@tanstack/react-router';
 import { plainSearch } from '../lib/listSearch';
-import { Layout } from './Layout';
 import { unitsRoutes } from '../features/units/routes';
 import { peopleRoutes } from '../features/people/routes';
 import { usersRoutes } from '../features/users/routes';
@@ -19,9 +24,21 @@ import { dashboardRoutes } from '../features/dashboard/routes';
 import { useMe } from '../features/auth/useMe';
 
 const rootRoute = createRootRoute({ component: Outlet });
-const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
-/** Everything behind the login: the shell with the navigator. */
-export const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: Layout });
+/** The login page when a session ends inside the app (a visit to /login loads `LoginApp` alone). */
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  component: lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage'),
+});
+/**
+ * Everything behind the login: the shell with the navigator (its unit tree, date pickers, drawer),
+ * loaded after sign-in, so the login page downloads none of it on a weak connection.
+ */
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  component: lazyRouteComponent(() => import('./Layout'), 'Layout'),
+});
 /** Home: the dashboard; a cadre's own account (no grant) has their record instead. */
 function Home() {
   const me = useMe();

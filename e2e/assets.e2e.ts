@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { openBrowser, type Session } from './browser.ts';
+import { DEMO_PASSWORD } from './ui.ts';
+
+/*
+ * What a phone downloads before it can sign in, and how the app's files are sent: compressed by the
+ * build, cached for good when their name carries a hash, the page itself checked on each visit.
+ */
+
+/** The login page's JavaScript, compressed as sent: the target of issue 11. */
+const LOGIN_BUDGET = 150_000;
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await openBrowser();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** The scripts a page load fetches, each with its compressed size as it came over the wire. */
+async function scriptsOf(
+  page: Page,
+  load: () => Promise<unknown>,
+): Promise<{ url: string; bytes: number; res: Response }[]> {
+  const seen: Response[] = [];
+  const onResponse = (res: Response) => {
+    if (res.request().resourceType() === 'script') seen.push(res);
+  };
+  page.on('response', onResponse);
+  await load();
+  await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
+  return Promise.all(
+    seen.map(async (res) => ({ url: res.url(), bytes: (await res.request().sizes()).responseBodySize, res })),
+  );
+}
+
+describe('the app’s files', () => {
+  it('the login page downloads under 150 KB of compressed JavaScript, all of it brotli, cached for a year', async () => {
+    const page = s.page;
+    const scripts = await scriptsOf(page, async () => {
+      await page.goto('/login');
+      await page.getByLabel('Tên đăng nhập').waitFor();
+    });
+    const total = scripts.reduce((sum, f) => sum + f.bytes, 0);
+    console.log(`login page: ${scripts.length} scripts, ${(total / 1000).toFixed(1)} KB compressed`);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(total).toBeLessThan(LOGIN_BUDGET);
+    for (const { url, res } of scripts) {
+      const headers = await res.allHeaders();
+      expect(headers['content-encoding'], url).toBe('br');
+      expect(headers['cache-control'], url).toBe('public, max-age=31536000, immutable');
+    }
+    // none of the app behind the login: its router, route schemas, unit tree or date pickers
+    expect(scripts.map((f) => f.url).join(' ')).not.toMatch(/Layout|router|tree|date-picker/);
+  });
+
+  it('signs in from that page and opens the app', async () => {
+    const page = s.page;
+    await page.getByLabel('Tên đăng nhập').fill('lanhdao');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await expect.poll(() => page.getByRole('menuitem').count()).toBeGreaterThan(3);
+  });
+
+  it('asks for both fields before sending anything', async () => {
+    const page = await s.context.newPage();
+    await page.context().clearCookies();
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').allInnerTexts())
+      .toEqual(['Hãy nhập tên đăng nhập', 'Hãy nhập mật khẩu']);
+    await page.close();
+  });
+
+  it('sends the page to be checked on each visit, the icon as an icon, and a missing chunk as a 404', async () => {
+    const req = s.context.request;
+    const page = await req.get('/login');
+    expect(page.headers()['cache-control']).toBe('no-cache');
+    expect(page.headers()['content-type']).toMatch(/text\/html/);
+
+    const icon = await req.get('/favicon.ico');
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toMatch(/^image\//);
+    expect([...(await icon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+
+    const svg = await req.get('/favicon.svg');
+    expect(svg.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+
+    const missing = await req.get('/assets/index-khongco.js');
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).not.toContain('<html');
+  });
+});

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
+import { errorBody } from './errors.body.ts';
+import type { App } from './http.ts';
+
+/** Hashed file names change with their content: a browser may keep them for a year without asking. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** The page and the unhashed files (favicon) are checked on each visit, so a new build is seen at once. */
+export const REVALIDATE = 'no-cache';
+
+function notFound(reply: FastifyReply) {
+  const { status, body } = errorBody(null);
+  return reply.code(status).send(body);
+}
+
+/**
+ * Serves the built web app from `webDist`: its files as the build left them, the brotli or gzip copy
+ * the build wrote beside each (`.br`, `.gz`) chosen from the browser's Accept-Encoding — compressed
+ * once at build time at the highest level, never per request. Any other GET outside the API gets
+ * the app's page (client-side routes), except under `/assets/`, where a missing file is a 404: a
+ * stale page asking for a chunk of an older build must fail as a script, not get HTML.
+ */
+export async function serveWeb(app: App, webDist: string | null): Promise<void> {
+  if (!webDist || !existsSync(join(webDist, 'index.html'))) {
+    app.setNotFoundHandler((_req, reply) => notFound(reply));
+    return;
+  }
+  const assets = join(webDist, 'assets') + sep;
+  await app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    preCompressed: true,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.startsWith(assets) ? IMMUTABLE : REVALIDATE);
+    },
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/assets/')) return notFound(reply);
+    return reply.sendFile('index.html');
+  });
+}
