@@ -60,13 +60,9 @@ export async function walk(page: Page, stops: readonly Stop[], w: Walk): Promise
     }
     n += 1;
     const file = join(dir, `${String(n).padStart(2, '0')}-${name}.jpeg`);
-    await timed('screenshot', async () => {
-      // The whole page, up to three screens down (a long list's tail shows nothing new, and costs).
-      const { width, height } = page.viewportSize() ?? { width: 1440, height: 900 };
-      const full = await page.evaluate(() => document.documentElement.scrollHeight);
-      const clip = { x: 0, y: 0, width, height: Math.min(full, 3 * height) };
-      await page.screenshot({ path: file, fullPage: true, clip, type: 'jpeg', quality: 70 });
-    });
+    // What the screen shows: a full-page capture resizes the page (a relayout, antd's breakpoints
+    // re-rendered) and cost more than every check together on a busy machine.
+    await timed('screenshot', () => page.screenshot({ path: file, type: 'jpeg', quality: 70 }));
     found.push(...watcher.take());
     for (const f of found) results.push({ ...f, who: w.who, screen: w.screen, page: name });
   };
