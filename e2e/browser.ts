@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -20,7 +20,15 @@ export interface Session {
 
 /** Debian's Chromium, headless; the flags keep it from reaching for the network this machine lacks. */
 export async function openBrowser(): Promise<Session> {
-  const browser = await chromium.launch({
+  const browser = await launchBrowser();
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  return { browser, context, page, close: () => browser.close() };
+}
+
+/** The browser alone, for a test that opens contexts of its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
       '--headless',
@@ -33,18 +41,19 @@ export async function openBrowser(): Promise<Session> {
       '--disable-sync',
     ],
   });
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  return { browser, context, page, close: () => browser.close() };
 }
 
-/** A fresh browser context as a user's desk: Vietnamese locale and time zone, no cookies. */
-export async function newContext(browser: Browser): Promise<BrowserContext> {
+/**
+ * A fresh browser context as a user's desk: Vietnamese locale and time zone, no cookies (unless
+ * `options` gives a signed-in storage state, or another screen).
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1366, height: 900 },
+    ...options,
   });
   context.setDefaultTimeout(15_000);
   return context;

@@ -21,6 +21,12 @@ export function initI18n(namespaces: Resources): typeof i18n {
     defaultNS: 'common',
     ns: Object.keys(namespaces),
     interpolation: { escapeValue: false },
+    // A word without a translation would show as its key: say so in the console, where the browser
+    // tour (e2e/tour) fails on it. A call that gives its own default expects some keys to be absent.
+    saveMissing: true,
+    missingKeyHandler: (_lngs, ns, key, _fallback, _update, options: { defaultValue?: unknown } | undefined) => {
+      if (options?.defaultValue === undefined) console.error(`i18n: missing translation ${ns}:${key}`);
+    },
   });
   return i18n;
 }

@@ -221,7 +221,7 @@ export function DashboardPage() {
         {t('title')}
       </Typography.Title>
       <Form layout="inline" style={{ rowGap: 8 }}>
-        <Form.Item label={t('unit')} style={{ minWidth: 260 }}>
+        <Form.Item label={t('unit')} style={{ minWidth: 260 }} htmlFor="dashboard_unitId">
           <UnitSelect
             id="dashboard_unitId"
             placeholder={t('unitDefault')}
@@ -230,7 +230,7 @@ export function DashboardPage() {
             onChange={(unitId) => setSearch({ ...search, unitId: unitId ?? undefined })}
           />
         </Form.Item>
-        <Form.Item label={t('year')}>
+        <Form.Item label={t('year')} htmlFor="dashboard_year">
           <Select
             id="dashboard_year"
             value={year}
@@ -239,7 +239,7 @@ export function DashboardPage() {
             style={{ width: 100 }}
           />
         </Form.Item>
-        <Form.Item label={t('span')}>
+        <Form.Item label={t('span')} htmlFor="dashboard_span">
           <Select
             id="dashboard_span"
             value={span}

@@ -272,7 +272,7 @@ function Working({ phase, onCancel }: { phase: Phase; onCancel: () => void }) {
   }
   return (
     <div data-testid="import-progress">
-      <Progress percent={percent} status="active" />
+      <Progress percent={percent} status="active" aria-label={text} />
       <Space>
         <Typography.Text type="secondary">{text}</Typography.Text>
         {phase.step !== 'stopping' && (

@@ -13,7 +13,8 @@ export function ReportTableView({ table, onOpen }: { table: ReportTable; onOpen:
   const { t } = useTranslation('reports');
   const width = (table.header[0] ?? []).reduce((n, c) => n + c.colSpan, 0);
   return (
-    <div style={{ overflowX: 'auto' }}>
+    // Focusable, so that a keyboard can scroll a table wider than the screen.
+    <div style={{ overflowX: 'auto' }} tabIndex={0}>
       {table.caption && <Typography.Title level={5}>{table.caption}</Typography.Title>}
       <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }}>
         <thead>

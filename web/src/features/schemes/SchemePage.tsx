@@ -173,6 +173,7 @@ function TargetCard({
           <Progress
             percent={Math.min(100, p.percent ?? 0)}
             strokeColor={strokeColor(p.status)}
+            aria-label={target?.label ?? t(`metric.${p.metric}`)}
             format={() => (p.percent === null ? '' : `${p.percent.toLocaleString('vi-VN')}%`)}
           />
         </Col>

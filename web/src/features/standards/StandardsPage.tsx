@@ -72,7 +72,7 @@ export function StandardsPage() {
         </Link>
       </Flex>
       <Form layout="inline" style={{ rowGap: 8 }}>
-        <Form.Item label={t('unit')} style={{ minWidth: 260 }}>
+        <Form.Item label={t('unit')} style={{ minWidth: 260 }} htmlFor="standards_unitId">
           <UnitSelect
             id="standards_unitId"
             value={unitId}
@@ -82,7 +82,7 @@ export function StandardsPage() {
             }}
           />
         </Form.Item>
-        <Form.Item label={t('at')}>
+        <Form.Item label={t('at')} htmlFor="standards_at">
           <DatePicker
             id="standards_at"
             format={DATE_FORMAT}
@@ -94,7 +94,7 @@ export function StandardsPage() {
             }}
           />
         </Form.Item>
-        <Form.Item label={t('title')}>
+        <Form.Item label={t('title')} htmlFor="standards_title">
           <Select
             id="standards_title"
             allowClear
@@ -170,7 +170,7 @@ export function StandardsPage() {
                 <Flex vertical gap={8}>
                   <Flex justify="space-between" align="center" wrap gap={8}>
                     <Form layout="inline">
-                      <Form.Item label={t('months')}>
+                      <Form.Item label={t('months')} htmlFor="standards_months">
                         <InputNumber
                           id="standards_months"
                           min={1}

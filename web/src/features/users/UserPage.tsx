@@ -93,7 +93,7 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
               size="small"
               column={1}
               items={[
-                { key: 'login', label: t('login'), children: user.login },
+                { key: 'login', label: t('login'), children: <span translate="no">{user.login}</span> },
                 ...(user.isSuperadmin ? [{ key: 'sa', label: t('superadmin'), children: t('common:yes') }] : []),
                 {
                   key: 'person',

@@ -63,7 +63,8 @@ export function UsersListPage() {
             title: t('login'),
             key: 'login',
             render: (_, u) => (
-              <Link to="/users/$id" params={{ id: String(u.id) }}>
+              // A login is a name typed by hand, never a word to translate (nor a code to explain).
+              <Link to="/users/$id" params={{ id: String(u.id) }} translate="no">
                 {u.login}
               </Link>
             ),

@@ -70,7 +70,7 @@ export function CompliancePage() {
         </Flex>
       </Flex>
       <Form layout="inline" style={{ rowGap: 8 }}>
-        <Form.Item label={t('unit')} style={{ minWidth: 260 }}>
+        <Form.Item label={t('unit')} style={{ minWidth: 260 }} htmlFor="compliance_unitId">
           <UnitSelect
             id="compliance_unitId"
             value={unitId}
@@ -81,7 +81,7 @@ export function CompliancePage() {
             }}
           />
         </Form.Item>
-        <Form.Item label={t('year')}>
+        <Form.Item label={t('year')} htmlFor="compliance_year">
           <Select
             id="compliance_year"
             value={year}
@@ -93,7 +93,7 @@ export function CompliancePage() {
             style={{ width: 100 }}
           />
         </Form.Item>
-        <Form.Item label={t('statusLabel')}>
+        <Form.Item label={t('statusLabel')} htmlFor="compliance_status">
           <Select
             id="compliance_status"
             allowClear

@@ -63,7 +63,11 @@ export function VisitYearView({ year: y, own }: { year: VisitPersonYear; own: bo
           </Typography.Text>
           <Tag color={STATUS_COLOR[y.status]}>{t(`status.${y.status}`)}</Tag>
         </Flex>
-        <Progress percent={percent} status={y.status === 'done' ? 'success' : 'active'} />
+        <Progress
+          percent={percent}
+          status={y.status === 'done' ? 'success' : 'active'}
+          aria-label={t('daysDone', { days: y.days, requirement: y.requirement })}
+        />
         {y.registration ? (
           <Flex justify="space-between" align="center" wrap gap={8}>
             <Typography.Text type="secondary" data-testid="visit-registration">

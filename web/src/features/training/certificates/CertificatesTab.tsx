@@ -247,7 +247,11 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
       {zip && (
         <div data-testid="cert-zip-progress" style={{ marginBottom: 12 }}>
           {zip.total ? (
-            <Progress percent={Math.floor((zip.received * 100) / zip.total)} size="small" />
+            <Progress
+              percent={Math.floor((zip.received * 100) / zip.total)}
+              size="small"
+              aria-label={t('certificates.zipReceived', { size: (zip.received / 1024 / 1024).toFixed(1) })}
+            />
           ) : (
             <Space>
               <Spin size="small" />

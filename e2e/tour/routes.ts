@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExpectedRefusal } from './checks.ts';
+import type { DemoIds } from './demo.ts';
+
+// The pages of the tour, one or more stops per route of the web router, with real ids from the demo.
+// `routerPaths()` reads the router's own files, so a route added without a stop here fails the tour.
+
+export interface Stop {
+  /** The router's path pattern this stop visits, as written in its createRoute. */
+  route: string;
+  /** The address visited. */
+  url: string;
+  /** A short name for screenshots and the findings list. */
+  name: string;
+  /** Visit each tab of the page's tab bar in turn. */
+  tabs?: boolean;
+  /** Refusals the page asks for on purpose (none, unless said why). */
+  expects?: readonly ExpectedRefusal[];
+}
+
+const webSrc = fileURLToPath(new URL('../../web/src/', import.meta.url));
+
+/** The path of every createRoute in the web app's sources (tests and test helpers aside). */
+export function routerPaths(dir = webSrc): string[] {
+  const paths: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'testing') paths.push(...routerPaths(file));
+    } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+      paths.push(...pathsIn(readFileSync(file, 'utf8')));
+    }
+  }
+  return [...new Set(paths)].sort();
+}
+
+/** The `path:` of each `createRoute({ … })` call: the call's text is read to its closing parenthesis. */
+function pathsIn(source: string): string[] {
+  const paths: string[] = [];
+  for (let at = source.indexOf('createRoute('); at >= 0; at = source.indexOf('createRoute(', at + 1)) {
+    let depth = 0;
+    let end = at + 'createRoute'.length;
+    for (; end < source.length; end++) {
+      if (source[end] === '(') depth++;
+      else if (source[end] === ')' && --depth === 0) break;
+    }
+    const path = /\bpath:\s*'([^']+)'/.exec(source.slice(at, end));
+    if (path?.[1]) paths.push(path[1]);
+  }
+  return paths;
+}
+
+/**
+ * A QR check-in is refused when the signed-in user is not on the class's list or the session's
+ * window is not open: the page's answer to that refusal is what the tour looks at.
+ */
+const checkinRefusal: ExpectedRefusal = {
+  method: 'POST',
+  path: /^\/api\/v1\/training\/checkin$/,
+  statuses: [404, 409, 422],
+};
+
+/** The stops of a signed-in user: every page of the shell, detail pages at ids this user can see. */
+export function signedInStops(ids: DemoIds): Stop[] {
+  return [
+    { route: '/', url: '/', name: 'home' },
+    { route: '/dashboard', url: '/dashboard', name: 'dashboard' },
+    { route: '/units', url: '/units', name: 'units' },
+    { route: '/units/$id', url: `/units/${ids.unit}`, name: 'unit', tabs: true },
+    { route: '/people', url: '/people', name: 'people' },
+    { route: '/people/$id', url: `/people/${ids.person}`, name: 'person', tabs: true },
+    { route: '/users', url: '/users', name: 'users' },
+    { route: '/users/$id', url: `/users/${ids.user}`, name: 'user' },
+    { route: '/audit', url: '/audit', name: 'audit' },
+    { route: '/checkin/$token', url: `/checkin/${ids.checkinToken}`, name: 'checkin', expects: [checkinRefusal] },
+    { route: '/training', url: '/training', name: 'training' },
+    { route: '/training/classes', url: '/training/classes', name: 'classes' },
+    { route: '/training/classes/$id', url: `/training/classes/${ids.rosterClass}`, name: 'class', tabs: true },
+    {
+      route: '/training/classes/$id',
+      url: `/training/classes/${ids.headcountClass}`,
+      name: 'class-headcount',
+      tabs: true,
+    },
+    { route: '/training/catalogue', url: '/training/catalogue', name: 'catalogue' },
+    { route: '/studies', url: '/studies', name: 'studies' },
+    { route: '/studies/overdue', url: '/studies/overdue', name: 'studies-overdue' },
+    { route: '/studies/$id', url: `/studies/${ids.study}`, name: 'study' },
+    { route: '/visits', url: '/visits', name: 'visits' },
+    { route: '/visits/me', url: '/visits/me', name: 'visits-me' },
+    { route: '/schemes', url: '/schemes', name: 'schemes' },
+    { route: '/schemes/$id', url: `/schemes/${ids.scheme}`, name: 'scheme' },
+    {
+      route: '/schemes/$id/targets/$targetId',
+      url: `/schemes/${ids.scheme}/targets/${ids.target}`,
+      name: 'scheme-target',
+    },
+    { route: '/reports', url: '/reports', name: 'reports' },
+    ...ids.reports.map((r) => ({ route: '/reports/$name', url: `/reports/${r}`, name: `report-${r}` })),
+    { route: '/imports', url: '/imports', name: 'imports' },
+    { route: '/standards', url: '/standards', name: 'standards', tabs: true },
+    { route: '/standards/catalogue', url: '/standards/catalogue', name: 'standards-catalogue' },
+    { route: '/verify/$code', url: `/verify/${ids.certificate}`, name: 'verify' },
+  ];
+}
+
+/** The public pages, seen without signing in. */
+export function publicStops(ids: DemoIds): Stop[] {
+  return [
+    { route: '/login', url: '/login', name: 'login' },
+    { route: '/verify/$code', url: `/verify/${ids.certificate}`, name: 'verify' },
+    { route: '/verify/$code', url: `/verify/${ids.revokedCertificate}`, name: 'verify-revoked' },
+  ];
+}

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshotDir } from '../browser.ts';
+import { slug } from '../ui.ts';
+import { accessibility, layoutAndWords, settled, Watcher, type Finding } from './checks.ts';
+import type { Stop } from './routes.ts';
+
+// One walk through the tour's stops in one page: open each, let it settle, check it, keep a screenshot,
+// then the same for each tab of its tab bar.
+
+export interface Result extends Finding {
+  who: string;
+  screen: string;
+  page: string;
+}
+
+export interface Walk {
+  who: string;
+  screen: string;
+  codes: Set<string>;
+  /**
+   * Where axe-core runs, once per page as drawn (its stop, tab and title): a page's accessibility
+   * hardly depends on the screen or on who looks, and axe is the slowest check. Undefined: not here.
+   */
+  axeSeen?: Set<string>;
+  /** Milliseconds spent per phase, summed over walks (the tour reports where its time goes). */
+  timing: Record<string, number>;
+}
+
+export async function walk(page: Page, stops: readonly Stop[], w: Walk): Promise<Result[]> {
+  const watcher = new Watcher(page);
+  const dir = join(screenshotDir, 'tour', w.screen, w.who);
+  mkdirSync(dir, { recursive: true });
+  const results: Result[] = [];
+  let n = 0;
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const start = Date.now();
+    try {
+      return await work();
+    } finally {
+      w.timing[phase] = (w.timing[phase] ?? 0) + Date.now() - start;
+    }
+  };
+
+  const look = async (name: string) => {
+    const found: Finding[] = [];
+    watcher.touch();
+    await frames(page);
+    if (!(await timed('settle', () => settled(page, watcher)))) {
+      found.push({ check: 'request', text: 'still loading after 15 s' });
+    }
+    found.push(...(await timed('layout and words', () => layoutAndWords(page, w.codes))));
+    if (w.axeSeen) {
+      const key = `${name} ${await page.evaluate(() => document.querySelector('main h1, main h2, main h3, main h4, .ant-result-title')?.textContent)}`;
+      if (!w.axeSeen.has(key)) {
+        w.axeSeen.add(key);
+        found.push(...(await timed('axe', () => accessibility(page))));
+      }
+    }
+    n += 1;
+    const file = join(dir, `${String(n).padStart(2, '0')}-${name}.jpeg`);
+    // What the screen shows: a full-page capture resizes the page (a relayout, antd's breakpoints
+    // re-rendered) and cost more than every check together on a busy machine.
+    await timed('screenshot', () => page.screenshot({ path: file, type: 'jpeg', quality: 70 }));
+    found.push(...watcher.take());
+    for (const f of found) results.push({ ...f, who: w.who, screen: w.screen, page: name });
+  };
+
+  for (const [i, stop] of stops.entries()) {
+    watcher.expect(stop.expects);
+    try {
+      await timed('navigate', () => (i === 0 ? page.goto(stop.url).then(() => undefined) : navigate(page, stop.url)));
+      await look(stop.name);
+      if (!stop.tabs) continue;
+      const tabs = await tabNames(page);
+      for (let t = 1; t < tabs.length; t++) {
+        // A tab hidden behind the bar's "…" on a phone is still a button in the DOM: clicked there.
+        await page
+          .locator(`main .ant-tabs-nav-list >> nth=0 >> .ant-tabs-tab >> nth=${t} >> .ant-tabs-tab-btn`)
+          .dispatchEvent('click');
+        await look(`${stop.name}-${slug(tabs[t] ?? String(t))}`);
+      }
+    } catch (e) {
+      // One page that cannot be checked is a finding; the walk goes on to the next.
+      const text = `could not be checked: ${(e as Error).message.split('\n')[0]}`;
+      results.push({ check: 'unchecked', text, who: w.who, screen: w.screen, page: stop.name });
+    }
+  }
+  watcher.expect([]);
+  return results;
+}
+
+/**
+ * Goes to an address inside the app as its router does (history + popstate): the app stays loaded, as
+ * it does for a user moving between pages, and a page costs its own requests only.
+ */
+async function navigate(page: Page, url: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(history.state, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  }, url);
+}
+
+/** Two frames: what a navigation or a click starts (a render, its requests) has begun. */
+function frames(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** The labels of the page's first tab bar (tabs nested in a tab are the tab's own business). */
+function tabNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const list = document.querySelector('main .ant-tabs-nav-list');
+    return Array.from(list?.querySelectorAll(':scope > .ant-tabs-tab') ?? []).map((t) => t.textContent ?? '');
+  });
+}
