@@ -13,6 +13,7 @@ export interface AuditListInput {
   entity?: AuditEntity;
   entityId?: number;
   unitId?: number;
+  classId?: number;
 }
 
 export interface AuditRow {
@@ -45,19 +46,55 @@ export function readableAudit<DB, TB extends keyof DB>(
 }
 
 function filtered(tx: Tx, actor: Actor, input: AuditListInput) {
-  return tx.q
-    .selectFrom('audit_log as a')
-    .where((eb) => readableAudit(eb, actor, 'a'))
-    .where('a.entity', 'in', input.entity ? [input.entity] : [...auditEntities])
-    .$if(input.entityId !== undefined, (qb) => qb.where('a.entity_id', '=', input.entityId ?? 0))
-    .$if(input.unitId !== undefined, (qb) =>
-      qb.where('a.unit_id', 'in', (eb) =>
-        eb
-          .selectFrom('unit_closure')
-          .select('descendant_id')
-          .where('ancestor_id', '=', input.unitId ?? 0),
-      ),
-    );
+  return (
+    tx.q
+      .selectFrom('audit_log as a')
+      .where((eb) => readableAudit(eb, actor, 'a'))
+      .where('a.entity', 'in', input.entity ? [input.entity] : [...auditEntities])
+      .$if(input.entityId !== undefined, (qb) => qb.where('a.entity_id', '=', input.entityId ?? 0))
+      // A class's change log: its own entries and those of the sessions, seats, trainees and
+      // certificates it holds now, each found by its id through the (entity, entity_id) index. A session
+      // or a seat allocation deleted since is no longer found here; the full log still lists it.
+      .$if(input.classId !== undefined, (qb) =>
+        qb.where((eb) => {
+          const classId = input.classId ?? 0;
+          const child = (entity: AuditEntity, ids: Parameters<typeof eb>[2]) =>
+            eb.and([eb('a.entity', '=', entity), eb('a.entity_id', 'in', ids)]);
+          return eb.or([
+            eb.and([eb('a.entity', '=', 'training_class'), eb('a.entity_id', '=', classId)]),
+            child(
+              'class_session',
+              eb.selectFrom('class_sessions as k').select('k.id').where('k.class_id', '=', classId),
+            ),
+            child(
+              'allocation',
+              eb.selectFrom('seat_allocations as k').select('k.id').where('k.class_id', '=', classId),
+            ),
+            child('enrolment', eb.selectFrom('enrolments as k').select('k.id').where('k.class_id', '=', classId)),
+            eb.and([
+              eb('a.entity', '=', 'certificate'),
+              eb(
+                'a.entity_id',
+                'in',
+                eb
+                  .selectFrom('certificates as ct')
+                  .innerJoin('enrolments as ce', 'ce.id', 'ct.enrolment_id')
+                  .select('ct.id')
+                  .where('ce.class_id', '=', classId),
+              ),
+            ]),
+          ]);
+        }),
+      )
+      .$if(input.unitId !== undefined, (qb) =>
+        qb.where('a.unit_id', 'in', (eb) =>
+          eb
+            .selectFrom('unit_closure')
+            .select('descendant_id')
+            .where('ancestor_id', '=', input.unitId ?? 0),
+        ),
+      )
+  );
 }
 
 export async function listAudit(

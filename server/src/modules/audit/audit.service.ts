@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.ts';
 import { reader } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { pageFrom } from '../../lib/paging.ts';
+import { nameEntries, type Named } from './audit.names.ts';
 import { listAudit, type AuditListInput, type AuditRow } from './audit.repository.ts';
 
 type Change = AuditEntry['changes'][number];
@@ -38,19 +39,31 @@ export function diff(before: unknown, after: unknown): Change[] {
   return out;
 }
 
-function toEntry(r: AuditRow): AuditEntry {
+function toNamed(r: AuditRow): Named {
+  const before = parse(r.before);
+  const after = parse(r.after);
   return {
+    entity: r.entity,
+    entityId: r.entity_id,
+    view: { ...(isRecord(before) ? before : {}), ...(isRecord(after) ? after : {}) },
+    changes: diff(before, after),
+  };
+}
+
+export async function auditHistory(ctx: Ctx, actor: Actor, input: AuditListInput): Promise<Page<AuditEntry>> {
+  const tx = reader(ctx);
+  const { rows, total } = await listAudit(tx, actor, input);
+  const named = rows.map(toNamed);
+  const names = await nameEntries(tx, actor, named);
+  const entries = rows.map((r, i): AuditEntry => ({
     id: r.id,
     at: r.at,
     actorName: r.actor_name,
     entity: r.entity,
     entityId: r.entity_id,
     action: r.action,
-    changes: diff(parse(r.before), parse(r.after)),
-  };
-}
-
-export async function auditHistory(ctx: Ctx, actor: Actor, input: AuditListInput): Promise<Page<AuditEntry>> {
-  const { rows, total } = await listAudit(reader(ctx), actor, input);
-  return pageFrom(rows.map(toEntry), total, input);
+    changes: named[i]!.changes,
+    ...names[i]!,
+  }));
+  return pageFrom(entries, total, input);
 }

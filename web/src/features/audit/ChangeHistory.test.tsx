@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import i18n from '../../i18n';
 import { ChangeHistory } from './ChangeHistory';
+import { renderInRouter } from './testing/inRouter';
 
 afterEach(() => {
   cleanup();
@@ -23,7 +24,7 @@ function mockAudit(body: unknown) {
 
 function renderIt() {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  return renderInRouter(
     <QueryClientProvider client={qc}>
       <AntApp>
         <ChangeHistory entity="person" entityId={7} />
@@ -40,6 +41,8 @@ const entry = {
   entity: 'person',
   entityId: 7,
   action: 'update',
+  record: { name: 'Nguyễn Văn An', page: { kind: 'person', id: 7, name: 'Nguyễn Văn An' } },
+  names: [],
   changes: [
     { field: 'phone', before: '0901234567', after: '0912345678' },
     { field: 'gender', before: 'male', after: 'female' },
@@ -53,7 +56,7 @@ describe('ChangeHistory', () => {
   it('shows who, when, the action and each field before → after in Vietnamese', async () => {
     await i18n.changeLanguage('vi');
     const fetchMock = mockAudit({ items: [entry], total: 1, page: 1, pageSize: 10 });
-    renderIt();
+    await renderIt();
 
     await screen.findByText('Trần Thị Bình');
     const url = String(fetchMock.mock.calls[0]![0]);
@@ -89,7 +92,7 @@ describe('ChangeHistory', () => {
   it('uses English labels when the language is English', async () => {
     await i18n.changeLanguage('en');
     mockAudit({ items: [entry], total: 1, page: 1, pageSize: 10 });
-    renderIt();
+    await renderIt();
     await screen.findByText('Trần Thị Bình');
     expect(screen.getByText('Updated')).toBeTruthy();
     const phone = document.querySelector('[data-field="phone"]') as HTMLElement;
@@ -100,7 +103,7 @@ describe('ChangeHistory', () => {
   it('says so when there is no history', async () => {
     await i18n.changeLanguage('vi');
     mockAudit({ items: [], total: 0, page: 1, pageSize: 10 });
-    renderIt();
+    await renderIt();
     expect(await screen.findByText('Chưa có thay đổi nào')).toBeTruthy();
   });
 });
@@ -144,7 +147,7 @@ describe('ChangeHistory of moves', () => {
       page: 1,
       pageSize: 10,
     });
-    renderIt();
+    await renderIt();
     await screen.findByText('Điều chuyển công tác');
     expect(screen.queryByText('Chuyển trực thuộc')).toBeNull();
     expect(screen.getByText('Tính lại đơn vị ghi nhận')).toBeTruthy();

@@ -149,7 +149,12 @@ export const training = {
       add: 'Thêm học viên',
       remove: 'Bỏ học viên này',
     },
-    history: { title: 'Lịch sử trạng thái', recorded: 'ghi nhận bởi {{name}} lúc {{at}}' },
+    history: {
+      title: 'Lịch sử lớp',
+      recorded: 'ghi nhận bởi {{name}} lúc {{at}}',
+      steps: 'Trạng thái lớp',
+      changes: 'Nhật ký thay đổi',
+    },
     sessions: {
       add: 'Thêm buổi học',
       edit: 'Sửa buổi học',
@@ -355,7 +360,12 @@ export const training = {
       add: 'Add a trainee',
       remove: 'Remove this trainee',
     },
-    history: { title: 'Status history', recorded: 'recorded by {{name}} at {{at}}' },
+    history: {
+      title: 'Class history',
+      recorded: 'recorded by {{name}} at {{at}}',
+      steps: 'Status steps',
+      changes: 'Change log',
+    },
     sessions: {
       add: 'Add a session',
       edit: 'Edit the session',
