@@ -15,6 +15,7 @@ export * from './catalog.ts';
 export * from './training/index.ts';
 export * from './studies.ts';
 export * from './vietnamese.ts';
+export * from './phone.ts';
 export * from './visits.ts';
 export * from './schemes.ts';
 export * from './imports.ts';
