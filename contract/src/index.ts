@@ -2,6 +2,7 @@ export * from './common.ts';
 export * from './errors.ts';
 export * from './enums.ts';
 export * from './fields.ts';
+export * from './fields.en.ts';
 export * from './fieldLabel.ts';
 export * from './labels.ts';
 export * from './units.ts';
