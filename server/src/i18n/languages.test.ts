@@ -108,7 +108,7 @@ describe('the server answers in the language asked', () => {
     expect(r).toEqual({
       status: 400,
       vi: 'Ngày vào Đảng: chỉ ghi khi cán bộ là Đảng viên',
-      en: 'Date of joining the Party: only for a Party member',
+      en: 'Party join date: only for a Party member',
     });
   });
 
