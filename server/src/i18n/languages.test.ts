@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/app.ts';
-import { makePerson } from '../../test/factories.ts';
+import { makePerson, makeUser } from '../../test/factories.ts';
+import { login } from '../../test/http.ts';
 import { twoDistricts, type TestApp } from '../../test/fixtures.ts';
 import type { Session } from '../../test/http.ts';
 
@@ -40,6 +41,12 @@ describe('the server answers in the language asked', () => {
       },
     });
 
+  /** A sign-in with a login that does not exist (a new one each time: the throttle counts per login too). */
+  const tryAs = async (lang: string | null, n: number) =>
+    (
+      await ask(lang, null, 'POST', '/api/v1/auth/login', { login: `khong-co-${n}`, password: 'sai mat khau roi' })
+    ).json();
+
   /** The same request in Vietnamese and in English: the same status and code, a message in each. */
   async function both(session: Session | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
     const vi = await ask('vi', session, method, url, payload);
@@ -50,11 +57,7 @@ describe('the server answers in the language asked', () => {
     return { status: vi.statusCode, vi: vi.json().message as string, en: en.json().message as string };
   }
 
-  it('a wrong login, in Vietnamese by default and in English when asked; then the wait', async () => {
-    const tryAs = async (lang: string | null, n: number) =>
-      (
-        await ask(lang, null, 'POST', '/api/v1/auth/login', { login: `khong-co-${n}`, password: 'sai mat khau roi' })
-      ).json();
+  it('a wrong login, in Vietnamese by default and in English when asked', async () => {
     expect(await tryAs(null, 1)).toMatchObject({
       code: 'unauthenticated',
       message: 'Tên đăng nhập hoặc mật khẩu không đúng',
@@ -62,13 +65,6 @@ describe('the server answers in the language asked', () => {
     expect(await tryAs('en', 2)).toMatchObject({ code: 'unauthenticated', message: 'Wrong login or password' });
     expect((await tryAs('en-US,en;q=0.9,vi;q=0.8', 3)).message).toBe('Wrong login or password');
     expect((await tryAs('vi-VN,vi;q=0.9,en;q=0.8', 4)).message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
-    // one address guessing on: refused for a while, in the language asked
-    let refused: { code: string; message: string } | null = null;
-    for (let n = 5; n < 60 && !refused; n++) {
-      const r = await tryAs('en', n);
-      if (r.code === 'rate_limited') refused = r;
-    }
-    expect(refused?.message).toMatch(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/);
   });
 
   it('no session, an unknown address', async () => {
@@ -128,5 +124,28 @@ describe('the server answers in the language asked', () => {
       vi: 'Bản ghi đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem thay đổi rồi sửa lại.',
       en: 'Someone else changed this record after you opened it. Reload to see their change, then edit again.',
     });
+  });
+
+  it('a password too easy to guess, with why, in each language', async () => {
+    const user = await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'viewer' }] });
+    const session = await login(t.app, user.login, user.password);
+    const r = await both(session, 'POST', '/api/v1/auth/password', {
+      currentPassword: user.password,
+      password: 'password123',
+    });
+    expect(r.status).toBe(400);
+    expect(r.vi).toMatch(/^Mật khẩu: quá dễ đoán — /);
+    expect(r.en).toMatch(/^Password: too easy to guess — .+\. Use a phrase of four or five unrelated words/);
+  });
+
+  // last: this address's sign-ins are refused from here on
+  it('an address that keeps guessing is told to wait, in the language asked', async () => {
+    // one address guessing on: refused for a while, in the language asked
+    let refused: { code: string; message: string } | null = null;
+    for (let n = 5; n < 60 && !refused; n++) {
+      const r = await tryAs('en', n);
+      if (r.code === 'rate_limited') refused = r;
+    }
+    expect(refused?.message).toMatch(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/);
   });
 });
