@@ -15,7 +15,7 @@ function fallbackMessage(status: number): string {
   return `${i18next.t('common:error.generic')} (${status})`;
 }
 
-/** An API error as the server sent it: a code, a Vietnamese message, and the field at fault. */
+/** An API error as the server sent it: a code, a message in the app's language (Accept-Language), and the field at fault. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
