@@ -14,11 +14,12 @@ describe('the server answers in the language asked', () => {
   let cuJut: number;
   let editorA: Session;
   let viewerA: Session;
+  let admin: Session;
   let person: number;
 
   beforeAll(async () => {
     t = await testApp();
-    ({ cuJut, editorA, viewerA } = await twoDistricts(t));
+    ({ cuJut, editorA, viewerA, admin } = await twoDistricts(t));
     person = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Trần', givenName: 'Nam' });
   });
   afterAll(() => t.close());
@@ -136,6 +137,21 @@ describe('the server answers in the language asked', () => {
     expect(r.status).toBe(400);
     expect(r.vi).toMatch(/^Mật khẩu: quá dễ đoán — /);
     expect(r.en).toMatch(/^Password: too easy to guess — .+\. Use a phrase of four or five unrelated words/);
+  });
+
+  it('a login already taken', async () => {
+    const taken = await makeUser(t.ctx, { grants: [{ unitId: cuJut, role: 'viewer' }] });
+    const r = await both(admin, 'POST', '/api/v1/users', {
+      login: taken.login,
+      displayName: 'Người thứ hai',
+      password: 'mot-cum-tu-kho-doan-ra-lam',
+      grants: [{ unitId: cuJut, role: 'viewer' }],
+    });
+    expect(r).toEqual({
+      status: 409,
+      vi: `Tên đăng nhập "${taken.login}" đã có`,
+      en: `The login "${taken.login}" is already taken`,
+    });
   });
 
   // last: this address's sign-ins are refused from here on

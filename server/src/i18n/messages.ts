@@ -33,6 +33,14 @@ export const messages = {
     vi: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes(waitSeconds)} phút.`,
     en: `Too many failed sign-ins. Try again in ${minutes(waitSeconds)} minute${minutes(waitSeconds) === 1 ? '' : 's'}.`,
   }),
+  passwordThrottled: (waitSeconds: number): Words => ({
+    vi: `Nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau ${minutes(waitSeconds)} phút.`,
+    en: `Too many wrong passwords. Try again in ${minutes(waitSeconds)} minute${minutes(waitSeconds) === 1 ? '' : 's'}.`,
+  }),
+  loginTaken: (login: string): Words => ({
+    vi: `Tên đăng nhập "${login}" đã có`,
+    en: `The login "${login}" is already taken`,
+  }),
   sessionEnded: {
     vi: 'Phiên đăng nhập đã hết hạn hoặc bạn chưa đăng nhập',
     en: 'Your session has ended or you have not signed in',

@@ -82,6 +82,8 @@ const SENTENCES: Record<string, string> = {
   'Không xoá được vai trò cuối cùng của tài khoản; hãy khoá tài khoản nếu không dùng nữa':
     'The account’s last role cannot be removed; lock the account if it is no longer used',
   'Bạn không thể tự khoá tài khoản của chính mình': 'You cannot lock your own account',
+  'Tài khoản đã có vai trò trên đơn vị này; xoá vai trò cũ trước khi cấp vai trò khác':
+    'The account already has a role on this unit; remove it before granting another',
   'Mật khẩu hiện tại: không đúng': 'Current password: wrong',
 };
 
