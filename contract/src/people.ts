@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneNumber } from './phone.ts';
 import {
   id,
   isoDate,
@@ -68,13 +69,7 @@ const personFields = {
       .nullable()
       .optional(),
   ),
-  phone: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    line(15)
-      .regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ')
-      .nullable()
-      .optional(),
-  ),
+  phone: phoneNumber,
   email: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
     z.email().max(200).nullable().optional(),

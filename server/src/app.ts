@@ -16,6 +16,7 @@ import type { Db } from './db/index.ts';
 import { overHttps, type App, type RouteEntry } from './http.ts';
 import { authHook } from './auth/hook.ts';
 import { errorBody } from './errors.body.ts';
+import { languageOf } from './i18n/language.ts';
 import { registerModules } from './modules/index.ts';
 import { BODY_LIMITS } from './body.limits.ts';
 import { HeavyPool } from './workers/pool.ts';
@@ -88,7 +89,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.setErrorHandler((err, req, reply) => {
-    const { status, body } = errorBody(err, req.routeOptions.bodyLimit);
+    const { status, body } = errorBody(err, req.routeOptions.bodyLimit, languageOf(req.headers['accept-language']));
     if (status >= 500) req.log.error(err);
     const retryAfter = body.details?.retryAfter;
     if (status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));

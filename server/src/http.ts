@@ -17,6 +17,7 @@ import { feedXlsxTable } from './documents/xlsx/feed.ts';
 import type { XlsxTable } from './documents/xlsx/table.ts';
 import { todayIso } from './lib/dates.ts';
 import { AppError } from './errors.ts';
+import { messages } from './i18n/messages.ts';
 
 /** The Fastify instance routes are written against: zod schemas type the request and reply. */
 export type App = FastifyInstance<
@@ -69,7 +70,7 @@ export function closedSignal(reply: FastifyReply): AbortSignal {
 
 /** The signed-in actor; the auth hook has already refused anonymous requests to non-public routes. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('unauthenticated', 'Bạn cần đăng nhập');
+  if (!req.actor) throw new AppError('unauthenticated', messages.signInNeeded);
   return req.actor;
 }
 

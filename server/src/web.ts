@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors.body.ts';
 import type { App } from './http.ts';
+import { languageOf } from './i18n/language.ts';
 
 /** Hashed file names change with their content: a browser may keep them for a year without asking. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The page and the unhashed files (favicon) are checked on each visit, so a new build is seen at once. */
 export const REVALIDATE = 'no-cache';
 
-function notFound(reply: FastifyReply) {
-  const { status, body } = errorBody(null);
+function notFound(req: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = errorBody(null, undefined, languageOf(req.headers['accept-language']));
   return reply.code(status).send(body);
 }
 
@@ -24,7 +25,7 @@ function notFound(reply: FastifyReply) {
  */
 export async function serveWeb(app: App, webDist: string | null): Promise<void> {
   if (!webDist || !existsSync(join(webDist, 'index.html'))) {
-    app.setNotFoundHandler((_req, reply) => notFound(reply));
+    app.setNotFoundHandler((req, reply) => notFound(req, reply));
     return;
   }
   const assets = join(webDist, 'assets') + sep;
@@ -38,7 +39,7 @@ export async function serveWeb(app: App, webDist: string | null): Promise<void> 
   });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
-    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/assets/')) return notFound(reply);
+    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/assets/')) return notFound(req, reply);
     return reply.sendFile('index.html');
   });
 }

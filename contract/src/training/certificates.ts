@@ -54,13 +54,15 @@ export type CertificateDocumentQuery = z.infer<typeof certificateDocumentQuery>;
 
 /**
  * GET/PUT /training/certificate-patterns/:unitId — the numbering pattern of an issuing unit.
- * Tokens: {seq} (or {seq:3}, zero-padded), {year}, {unit} (the unit's code). Must contain {seq}.
+ * Tokens, in Vietnamese: {stt} (or {stt:3}, zero-padded) the running number, {nam} the year, {donvi}
+ * the unit's code. Must contain exactly one running number. The English tokens of the first version
+ * ({seq}, {seq:3}, {year}, {unit}) stay valid, so patterns already saved keep numbering as before.
  */
 export const certificatePattern = z.object({
   unitId: z.number().int(),
   pattern: z.string(),
   version: z.number().int(),
-  /** What fills {unit} and {seq} for the unit's next certificate this year: the web shows a live example. */
+  /** What fills {donvi} and {stt} for the unit's next certificate this year: the web shows a live example. */
   unitCode: z.string().optional(),
   nextSeq: z.number().int().optional(),
 });
@@ -68,37 +70,63 @@ export const certificatePatternInput = z.object({
   version,
   pattern: line(60)
     .min(5)
-    .regex(/\{seq(:\d)?\}/, 'Mẫu số phải có {seq}'),
+    .regex(/\{(stt|seq)(:\d)?\}/, 'Mẫu số phải có {stt}'),
 });
-export const DEFAULT_CERTIFICATE_PATTERN = '{seq:3}/GCN-{year}';
+export const DEFAULT_CERTIFICATE_PATTERN = '{stt:3}/GCN-{nam}';
 
 const PATTERN_TOKEN = /\{([^{}]*)\}/g;
-const PATTERN_KNOWN = /^(seq(:[1-9])?|year|unit)$/;
-const PATTERN_TOKENS_HELP = '{seq}, {seq:3}, {year}, {unit}';
+/** What each token stands for; the Vietnamese word first, the English one kept for saved patterns. */
+const SEQ_TOKEN = /^(stt|seq)(:[1-9])?$/;
+const YEAR_TOKENS = new Set(['nam', 'năm', 'year']);
+const UNIT_TOKENS = new Set(['donvi', 'đơnvị', 'unit']);
+const PATTERN_TOKENS_HELP = '{stt}, {stt:3}, {nam}, {donvi}';
 
-/**
- * Why a numbering pattern cannot number certificates (a Vietnamese phrase for the `pattern` field),
- * or null when it can. Shared so the web shows the same verdict while a manager types.
- */
-export function certificatePatternProblem(pattern: string): string | null {
+/** Why a numbering pattern cannot number certificates, for each language to word. */
+export type CertificatePatternIssue =
+  { problem: 'unknownToken'; token: string } | { problem: 'braces' | 'seqCount' | 'control' };
+
+/** What is wrong with a pattern, or null when it can number certificates. */
+export function certificatePatternIssue(pattern: string): CertificatePatternIssue | null {
   let seqs = 0;
   for (const [, inner = ''] of pattern.matchAll(PATTERN_TOKEN)) {
-    if (!PATTERN_KNOWN.test(inner)) return `mã {${inner}} không dùng được; chỉ dùng ${PATTERN_TOKENS_HELP}`;
-    if (inner.startsWith('seq')) seqs++;
+    const token = inner.normalize('NFC').toLowerCase();
+    if (SEQ_TOKEN.test(token)) seqs++;
+    else if (!YEAR_TOKENS.has(token) && !UNIT_TOKENS.has(token))
+      return { problem: 'unknownToken', token: `{${inner}}` };
   }
-  if (/[{}]/.test(pattern.replace(PATTERN_TOKEN, ''))) return `dấu { } chỉ dùng để ghi các mã ${PATTERN_TOKENS_HELP}`;
-  // A second {seq} would print the number twice; none would give every certificate the same number.
-  if (seqs !== 1) return 'phải có đúng một mã số thứ tự {seq}';
-  if (/\p{Cc}/u.test(pattern)) return 'có ký tự điều khiển không in được';
+  if (/[{}]/.test(pattern.replace(PATTERN_TOKEN, ''))) return { problem: 'braces' };
+  // A second running number would print the number twice; none would give every certificate the same number.
+  if (seqs !== 1) return { problem: 'seqCount' };
+  if (/\p{Cc}/u.test(pattern)) return { problem: 'control' };
   return null;
 }
 
-/** The certificate number a pattern gives: "{seq:3}/GCN-{year}" → "007/GCN-2025". */
+/**
+ * Why a numbering pattern cannot number certificates (a Vietnamese phrase for the `pattern` field),
+ * or null when it can. The web words the same issue in the user's language while a manager types.
+ */
+export function certificatePatternProblem(pattern: string): string | null {
+  const issue = certificatePatternIssue(pattern);
+  if (!issue) return null;
+  switch (issue.problem) {
+    case 'unknownToken':
+      return `mã ${issue.token} không dùng được; chỉ dùng ${PATTERN_TOKENS_HELP}`;
+    case 'braces':
+      return `dấu { } chỉ dùng để ghi các mã ${PATTERN_TOKENS_HELP}`;
+    case 'seqCount':
+      return 'phải có đúng một mã số thứ tự {stt}';
+    case 'control':
+      return 'có ký tự điều khiển không in được';
+  }
+}
+
+/** The certificate number a pattern gives: "{stt:3}/GCN-{nam}" → "007/GCN-2025". */
 export function certificateNumberOf(pattern: string, v: { seq: number; year: number; unitCode: string }): string {
   return pattern.replace(PATTERN_TOKEN, (_whole, inner: string) => {
-    if (inner === 'year') return String(v.year);
-    if (inner === 'unit') return v.unitCode;
-    const width = Number(inner.split(':')[1] ?? 0);
+    const token = inner.normalize('NFC').toLowerCase();
+    if (YEAR_TOKENS.has(token)) return String(v.year);
+    if (UNIT_TOKENS.has(token)) return v.unitCode;
+    const width = Number(token.split(':')[1] ?? 0);
     return String(v.seq).padStart(width, '0');
   });
 }

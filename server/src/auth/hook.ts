@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { App } from '../http.ts';
 import { AppError } from '../errors.ts';
+import { messages } from '../i18n/messages.ts';
 import { SESSION_COOKIE } from './session.ts';
 import { SessionCache } from './session.cache.ts';
 
@@ -34,11 +35,11 @@ export function authHook(app: App): void {
       }
     }
     if (req.routeOptions.config.public) return;
-    if (!req.actor) throw new AppError('unauthenticated', 'Phiên đăng nhập đã hết hạn hoặc bạn chưa đăng nhập');
+    if (!req.actor) throw new AppError('unauthenticated', messages.sessionEnded);
     if (!SAFE.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !req.csrfToken || !sameToken(header, req.csrfToken)) {
-        throw new AppError('csrf', 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.');
+        throw new AppError('csrf', messages.csrf);
       }
     }
   });

@@ -2,6 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { foldVietnamese } from '@canbo/contract';
 import { invalid } from '../errors.ts';
+import type { Words } from '../i18n/messages.ts';
 
 /**
  * Words every guesser at a Youth Union office tries first, written as people type them (no
@@ -53,22 +54,32 @@ const zxcvbn = new ZxcvbnFactory({
 export const MIN_PASSWORD_SCORE = 3;
 
 /** zxcvbn's warnings in Vietnamese; anything else gets the general hint. */
-const HINTS: Record<string, string> = {
-  straightRow: 'các phím liền nhau trên bàn phím rất dễ đoán',
-  keyPattern: 'kiểu gõ theo hình trên bàn phím rất dễ đoán',
-  simpleRepeat: 'ký tự lặp lại như "aaa" rất dễ đoán',
-  extendedRepeat: 'cụm ký tự lặp lại như "abcabc" rất dễ đoán',
-  sequences: 'dãy như "abc" hay "123" rất dễ đoán',
-  recentYears: 'năm gần đây rất dễ đoán',
-  dates: 'ngày tháng rất dễ đoán',
-  topTen: 'đây là một trong những mật khẩu hay dùng nhất',
-  topHundred: 'đây là một trong những mật khẩu hay dùng nhất',
-  common: 'đây là mật khẩu hay dùng',
-  similarToCommon: 'mật khẩu gần giống một mật khẩu hay dùng',
-  wordByItself: 'một từ đơn lẻ rất dễ đoán',
-  namesByThemselves: 'tên người rất dễ đoán',
-  commonNames: 'tên phổ biến rất dễ đoán',
-  userInputs: 'có tên đăng nhập, họ tên, tên đơn vị hoặc từ của tổ chức như Đoàn, Hội, Đội',
+/** Why zxcvbn found the password easy, in both languages (by its warning key). */
+const HINTS: Record<string, Words> = {
+  straightRow: { vi: 'các phím liền nhau trên bàn phím rất dễ đoán', en: 'keys next to each other are easy to guess' },
+  keyPattern: {
+    vi: 'kiểu gõ theo hình trên bàn phím rất dễ đoán',
+    en: 'shapes typed on the keyboard are easy to guess',
+  },
+  simpleRepeat: { vi: 'ký tự lặp lại như "aaa" rất dễ đoán', en: 'repeated characters like "aaa" are easy to guess' },
+  extendedRepeat: {
+    vi: 'cụm ký tự lặp lại như "abcabc" rất dễ đoán',
+    en: 'repeated groups like "abcabc" are easy to guess',
+  },
+  sequences: { vi: 'dãy như "abc" hay "123" rất dễ đoán', en: 'sequences like "abc" or "123" are easy to guess' },
+  recentYears: { vi: 'năm gần đây rất dễ đoán', en: 'recent years are easy to guess' },
+  dates: { vi: 'ngày tháng rất dễ đoán', en: 'dates are easy to guess' },
+  topTen: { vi: 'đây là một trong những mật khẩu hay dùng nhất', en: 'this is one of the most used passwords' },
+  topHundred: { vi: 'đây là một trong những mật khẩu hay dùng nhất', en: 'this is one of the most used passwords' },
+  common: { vi: 'đây là mật khẩu hay dùng', en: 'this is a commonly used password' },
+  similarToCommon: { vi: 'mật khẩu gần giống một mật khẩu hay dùng', en: 'it is close to a commonly used password' },
+  wordByItself: { vi: 'một từ đơn lẻ rất dễ đoán', en: 'a single word is easy to guess' },
+  namesByThemselves: { vi: 'tên người rất dễ đoán', en: 'people’s names are easy to guess' },
+  commonNames: { vi: 'tên phổ biến rất dễ đoán', en: 'common names are easy to guess' },
+  userInputs: {
+    vi: 'có tên đăng nhập, họ tên, tên đơn vị hoặc từ của tổ chức như Đoàn, Hội, Đội',
+    en: 'it holds the login, the name, a unit’s name or a word of the organisation such as Đoàn, Hội, Đội',
+  },
 };
 
 /**
@@ -95,10 +106,16 @@ export function checkPasswordStrength(password: string, context: readonly (strin
   const inputs = [...new Set(context.flatMap((c) => (c ? guessesOf(c) : [])))];
   const result = zxcvbn.check(password, inputs);
   if (result.score >= MIN_PASSWORD_SCORE) return;
-  const hint = (result.feedback.warning && HINTS[result.feedback.warning]) || 'máy dò mật khẩu thử ra nhanh';
-  throw invalid(
-    'password',
-    `Mật khẩu: quá dễ đoán — ${hint}. Hãy dùng một cụm từ bốn, năm từ không liên quan đến nhau, ` +
+  const hint = (result.feedback.warning && HINTS[result.feedback.warning]) || {
+    vi: 'máy dò mật khẩu thử ra nhanh',
+    en: 'a password-guessing program finds it fast',
+  };
+  throw invalid('password', {
+    vi:
+      `Mật khẩu: quá dễ đoán — ${hint.vi}. Hãy dùng một cụm từ bốn, năm từ không liên quan đến nhau, ` +
       'nối bằng dấu gạch, không chứa tên đăng nhập, họ tên hay tên đơn vị.',
-  );
+    en:
+      `Password: too easy to guess — ${hint.en}. Use a phrase of four or five unrelated words joined by dashes, ` +
+      'without the login, the name or a unit’s name.',
+  });
 }

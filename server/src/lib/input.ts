@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { fieldLabelOf, fieldLabels } from '@canbo/contract';
+import { fieldLabelOf, fieldLabels, fieldLabelsEn } from '@canbo/contract';
 import { AppError, invalid } from '../errors.ts';
+import { clauseEn } from '../i18n/sentences.ts';
+import { issueEn } from '../i18n/zodIssue.ts';
 
 /**
  * Services are also called outside HTTP (demo loader, benchmark, imports), so they check their own
@@ -11,11 +13,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
-  const label = fieldLabelOf((issue?.path ?? []).filter((p) => typeof p !== 'symbol'));
-  throw new AppError('validation', `${label}: ${issue?.message ?? 'không hợp lệ'}`, { field });
+  const path = (issue?.path ?? []).filter((p) => typeof p !== 'symbol');
+  throw new AppError(
+    'validation',
+    {
+      vi: `${fieldLabelOf(path)}: ${issue?.message ?? 'không hợp lệ'}`,
+      en: `${fieldLabelOf(path, 'en')}: ${issue ? issueEn(issue) : 'invalid'}`,
+    },
+    { field },
+  );
 }
 
-/** A rule the schema cannot express, reported like a schema error: the field named, in Vietnamese. */
+/** A rule the schema cannot express, reported like a schema error: the field named, in both languages. */
 export function fieldError(field: string, message: string): AppError {
-  return invalid(field, `${fieldLabels[field] ?? field}: ${message}`);
+  const clause = clauseEn(message);
+  const vi = `${fieldLabels[field] ?? field}: ${message}`;
+  return invalid(field, clause ? { vi, en: `${fieldLabelsEn[field] ?? field}: ${clause}` } : vi);
 }

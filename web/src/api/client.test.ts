@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineRoute, routes } from '@canbo/contract';
+import i18next from 'i18next';
 import '../i18n';
 import { ApiError, call, download, setCsrfToken, setUnauthenticatedHandler, upload, urlOf } from './client';
 
@@ -186,5 +187,18 @@ describe('a download', () => {
     );
     await download(routes.training.signInDocx, { params: { id: 1 } });
     expect(saved).toBe('danh-sach-ky-ten-13-06-2023-buoi-sang.docx');
+  });
+});
+
+describe('the language of the server’s answers', () => {
+  it('asks for the language the app is shown in, on reads and writes', async () => {
+    answer(json(200, { items: [] }));
+    await i18next.changeLanguage('vi');
+    await call(routes.units.list);
+    await i18next.changeLanguage('en');
+    await call(routes.units.list);
+    await call(routes.auth.logout);
+    expect(sent.map((r) => r.headers.get('accept-language'))).toEqual(['vi', 'en', 'en']);
+    await i18next.changeLanguage('vi');
   });
 });

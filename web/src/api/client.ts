@@ -15,7 +15,7 @@ function fallbackMessage(status: number): string {
   return `${i18next.t('common:error.generic')} (${status})`;
 }
 
-/** An API error as the server sent it: a code, a Vietnamese message, and the field at fault. */
+/** An API error as the server sent it: a code, a message in the app's language (Accept-Language), and the field at fault. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -87,6 +87,8 @@ export function urlOf<R extends Route>(route: R, ...[args]: ArgsOf<R>): string {
 async function send(route: Route, url: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   if (route.method !== 'GET') headers.set('x-csrf-token', csrfToken);
+  // The server words its messages (refusals, field errors) in the language the app is shown in.
+  headers.set('accept-language', i18next.language?.startsWith('en') ? 'en' : 'vi');
   const res = await fetch(url, { ...init, method: route.method, headers, credentials: 'same-origin' });
   if (!res.ok) {
     // A public route (login, certificate verification) answers 401 without a session having ended.

@@ -58,14 +58,7 @@ export function FormModal<V>(p: FormModalProps<V>) {
       confirmLoading={p.pending}
       forceRender
     >
-      <Form<V>
-        name={p.name}
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        autoComplete="off"
-        onFinish={(v) => void finish(v)}
-      >
+      <Form<V> name={p.name} form={form} layout="vertical" autoComplete="off" onFinish={(v) => void finish(v)}>
         {p.children}
       </Form>
     </Modal>

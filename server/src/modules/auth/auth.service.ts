@@ -1,13 +1,12 @@
 import type { Ctx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { messages } from '../../i18n/messages.ts';
 import { DUMMY_HASH, verifyPassword } from '../../auth/password.ts';
 import { createSession, deleteSession, loadActor, purgeExpiredSessions } from '../../auth/session.ts';
 import { findLoginAccount, markLoggedIn } from './auth.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { loginWait, recordFailure, recordSuccess, type LoginAttempt } from '../../auth/throttle.ts';
-
-const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng';
 
 /**
  * Checks a login and opens a session. Throttled per account and address (auth/throttle.ts): a
@@ -16,16 +15,14 @@ const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng';
 export async function login(ctx: Ctx, input: LoginAttempt & { password: string }) {
   const wait = await loginWait(reader(ctx), input);
   if (wait > 0) {
-    throw new AppError('rate_limited', `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil(wait / 60)} phút.`, {
-      retryAfter: wait,
-    });
+    throw new AppError('rate_limited', messages.loginThrottled(wait), { retryAfter: wait });
   }
   const user = await findLoginAccount(reader(ctx), input.login);
   // Always verify something, so a missing login takes as long as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
   if (!user || !ok || user.disabled) {
     await inTransaction(ctx, (tx) => recordFailure(tx, input));
-    throw new AppError('unauthenticated', WRONG, { field: 'password' });
+    throw new AppError('unauthenticated', messages.wrongLogin, { field: 'password' });
   }
   return inTransaction(ctx, async (tx) => {
     const device = await recordSuccess(tx, input);

@@ -1,4 +1,11 @@
-import { genderLabels, qualificationLabels, theoryLevelLabels, titleLabels, type Person } from '@canbo/contract';
+import {
+  formatPhone,
+  genderLabels,
+  qualificationLabels,
+  theoryLevelLabels,
+  titleLabels,
+  type Person,
+} from '@canbo/contract';
 import type { XlsxColumn, XlsxTable } from '../../documents/xlsx/table.ts';
 
 type Numbered = Person & { no: number };
@@ -14,7 +21,7 @@ const COLUMNS: XlsxColumn<Numbered>[] = [
   { header: 'Dân tộc', width: 12, value: (p) => p.ethnicityName },
   { header: 'Tôn giáo', width: 12, value: (p) => p.religion },
   { header: 'Số CCCD', width: 15, value: (p) => p.nationalId },
-  { header: 'Điện thoại', width: 14, value: (p) => p.phone },
+  { header: 'Điện thoại', width: 14, value: (p) => (p.phone === null ? null : formatPhone(p.phone)) },
   { header: 'Thư điện tử', width: 24, value: (p) => p.email },
   { header: 'Đơn vị', width: 30, value: (p) => p.unitName },
   {

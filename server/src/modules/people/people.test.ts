@@ -122,6 +122,40 @@ describe('people', () => {
       ['unitId', { unitId: 999999 }],
       ['confirmDuplicate', { confirmDuplicate: 'maybe' }],
     ];
+    it('stores a phone number as digits whatever the user typed, refuses an impossible one naming the field, and reads old rows as one number', async () => {
+      const res = await as(t.app, editorA).post('/api/v1/people', {
+        ...base,
+        unitId: cuJut,
+        givenName: 'Điện',
+        phone: ' 0912.345 678 ',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().phone).toBe('0912345678');
+      const id = res.json().id as number;
+      const stored = await t.db.kysely
+        .selectFrom('people')
+        .select('phone')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(stored.phone).toBe('0912345678');
+
+      const patched = await as(t.app, editorA).patch(`/api/v1/people/${id}`, {
+        version: 1,
+        phone: '+84 (0) 263 382 1975',
+      });
+      expect(patched.statusCode, patched.body).toBe(200);
+      expect(patched.json().phone).toBe('+842633821975');
+
+      const refused = await as(t.app, editorA).patch(`/api/v1/people/${id}`, { version: 2, phone: '0912 345' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'validation', details: { field: 'phone' } });
+      expect(refused.json().message).toMatch(/^Điện thoại: .*ví dụ 0912 345 678/);
+
+      // a row saved before the rule, with the user's spaces: the API reads it as one number
+      await t.db.kysely.updateTable('people').set({ phone: '0905 123 456' }).where('id', '=', id).execute();
+      expect((await as(t.app, editorA).get(`/api/v1/people/${id}`)).json().phone).toBe('0905123456');
+    });
+
     it.each(bad)(
       'rejects a bad %s with a Vietnamese message naming the field, storing nothing',
       async (field, change) => {

@@ -1,4 +1,4 @@
-import type { Person, Title } from '@canbo/contract';
+import { normalisePhone, type Person, type Title } from '@canbo/contract';
 import type { PersonRow } from './people.repository.ts';
 
 /** The API's view of a person for this actor (the row holds the national ID as they may see it). */
@@ -18,7 +18,8 @@ export function toPerson(r: PersonRow, currentTitles: { title: Title; unitName: 
     religion: r.religion,
     nationalId: r.national_id,
     nationalIdMasked: r.national_id !== null && r.id_visible !== 1,
-    phone: r.phone,
+    // rows saved before numbers were normalised keep the user's spaces: read as one number (no migration)
+    phone: r.phone === null ? null : (normalisePhone(r.phone) ?? r.phone),
     email: r.email,
     partyMember: r.party_member === 1,
     partyJoinDate: r.party_join_date,

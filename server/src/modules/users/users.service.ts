@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from '../../auth/password.ts';
 import { hashToken, loadActor } from '../../auth/session.ts';
 import { checkPasswordStrength } from '../../auth/strength.ts';
 import { loginWait, recordFailure } from '../../auth/throttle.ts';
+import { messages } from '../../i18n/messages.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { pageFrom } from '../../lib/paging.ts';
 import { updateVersioned, type VersionedValues } from '../../lib/versioned.ts';
@@ -147,7 +148,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: UserCreate): Pro
     for (const [i, g] of input.grants.entries()) await checkGrantUnit(tx, actor, g.unitId, `grants.${i}.unitId`);
     if (personId !== null) await checkPerson(tx, actor, personId);
     if (await loginTaken(tx, input.login)) {
-      throw new AppError('conflict', `Tên đăng nhập "${input.login}" đã có`, { field: 'login' });
+      throw new AppError('conflict', messages.loginTaken(input.login), { field: 'login' });
     }
     const id = await insertUser(tx, { login: input.login, displayName: input.displayName, passwordHash, personId });
     for (const g of input.grants) await insertGrant(tx, id, g.unitId, g.role);
@@ -316,13 +317,9 @@ export async function changeOwnPassword(
   const attempt = { login: actor.login, address: input.address };
   const wait = await loginWait(reader(ctx), attempt);
   if (wait > 0) {
-    throw new AppError(
-      'rate_limited',
-      `Nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau ${Math.ceil(wait / 60)} phút.`,
-      {
-        retryAfter: wait,
-      },
-    );
+    throw new AppError('rate_limited', messages.passwordThrottled(wait), {
+      retryAfter: wait,
+    });
   }
   const stored = await passwordHashOf(reader(ctx), actor.userId);
   if (!stored || !(await verifyPassword(stored, input.currentPassword))) {

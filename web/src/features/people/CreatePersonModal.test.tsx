@@ -140,3 +140,16 @@ describe('CreatePersonModal', () => {
     expect(onCreated).not.toHaveBeenCalled();
   }, 60_000);
 });
+
+describe('CreatePersonModal labels', () => {
+  it('marks the required fields and no label says "(Tùy chọn)"', async () => {
+    mockServer();
+    renderModal(() => {});
+    await screen.findByText('Huyện đoàn Cư Jút');
+    expect(document.body.textContent).not.toContain('Tùy chọn');
+    expect(document.querySelectorAll('.ant-form-item-optional')).toHaveLength(0);
+    // antd's required mark sits on the label of each field the form requires
+    const required = [...document.querySelectorAll('label.ant-form-item-required')].map((l) => l.getAttribute('for'));
+    expect(required.sort()).toEqual(['ethnicityCode', 'familyName', 'gender', 'givenName', 'unitId']);
+  }, 60_000);
+});

@@ -33,7 +33,7 @@ export function PersonEditForm({
   };
 
   return (
-    <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => void save(v)}>
+    <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
       <StaleAlert stale={stale} onReload={() => onReload().then(clearStale)} />
       <PersonFields nationalIdMasked={person.nationalIdMasked} />
       <Space wrap>

@@ -1,6 +1,6 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '@canbo/contract';
+import { formatPhone, type Person } from '@canbo/contract';
 import { formatDate, formatDateTime } from '../../lib/format';
 
 /** Every field of the record, read-only. */
@@ -27,7 +27,7 @@ export function PersonProfile({ person: p }: { person: Person }) {
       ) : null,
     },
     { key: 'unitId', label: label('unitId'), children: p.unitName },
-    { key: 'phone', label: label('phone'), children: p.phone },
+    { key: 'phone', label: label('phone'), children: p.phone && formatPhone(p.phone) },
     { key: 'email', label: label('email'), children: p.email },
     { key: 'partyMember', label: label('partyMember'), children: yes(p.partyMember) },
     { key: 'partyJoinDate', label: label('partyJoinDate'), children: formatDate(p.partyJoinDate) },

@@ -251,4 +251,44 @@ describe('people import, in batches', () => {
       .execute();
     expect(secretaries.map((s) => s.unit_id).sort()).toEqual([twice, ended].sort());
   });
+
+  it('stores phone cells as digits, a number cell without its leading 0 too, and refuses an impossible one by its column', async () => {
+    await makeUnit(t.ctx, { name: 'Chi đoàn thôn 9', parentId: cuJut, code: 'CJ-B9' });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Cán bộ');
+    ws.addRow(PEOPLE_COLUMNS.map((c) => c.header));
+    const row = (givenName: string, nationalId: string, phone: string | number) => {
+      const r: Partial<Record<PeopleKey, string | number>> = {
+        unit: 'CJ-B9',
+        familyName: 'Phạm',
+        givenName,
+        gender: 'Nữ',
+        ethnicity: 'Kinh',
+        nationalId,
+        phone,
+      };
+      return PEOPLE_COLUMNS.map((c) => r[c.key] ?? null);
+    };
+    ws.addRow(row('Một', '067195000001', '0905 111 222'));
+    // Excel shows a number cell without its leading zero
+    ws.addRow(row('Hai', '067195000002', 905111333));
+    const good = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await upload(good, true)).toMatchObject({ errors: 0, committed: true, counts: { create: 2 } });
+    const stored = await t.db.kysely
+      .selectFrom('people')
+      .select(['given_name', 'phone'])
+      .where('national_id', 'in', ['067195000001', '067195000002'])
+      .orderBy('national_id')
+      .execute();
+    expect(stored).toEqual([
+      { given_name: 'Một', phone: '0905111222' },
+      { given_name: 'Hai', phone: '0905111333' },
+    ]);
+
+    ws.addRow(row('Ba', '067195000003', '12 34'));
+    const preview = await upload(Buffer.from(await wb.xlsx.writeBuffer()), false);
+    expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ row: 4, column: 'Điện thoại', message: expect.stringContaining('ví dụ 0912 345 678') }),
+    ]);
+  });
 });

@@ -44,7 +44,7 @@ describe('certificate patterns of a unit', () => {
   });
 
   it('refuses a pattern it cannot number with, naming the field', async () => {
-    for (const pattern of ['{unit}-{nam}-{seq}', 'GCN-{year}-2025', '{seq}{seq}/GCN', '{seq}/GCN}']) {
+    for (const pattern of ['{donvi}-{ngay}-{stt}', 'GCN-{year}-2025', '{seq}{seq}/GCN', '{seq}/GCN}']) {
       const res = await as(t.app, editorA).put(url(cuJut), { version: 0, pattern });
       expect(res.statusCode, pattern).toBe(400);
       expect(res.json().details.field, pattern).toBe('pattern');
@@ -63,8 +63,8 @@ describe('certificate patterns of a unit', () => {
     const c = await completedClass(t, { organiserUnitId: cuJut, count: 2 });
     expect((await issue(t, editorA, c.classId)).map((x) => x.number)).toEqual(['HD-CJ-0001/2025', 'HD-CJ-0002/2025']);
 
-    const updated = await as(t.app, editorA).put(url(cuJut), { version: 1, pattern: 'Số {seq}/GCN-{year}' });
-    expect(updated.json()).toMatchObject({ pattern: 'Số {seq}/GCN-{year}', version: 2 });
+    const updated = await as(t.app, editorA).put(url(cuJut), { version: 1, pattern: 'Số {stt}/GCN-{nam}' });
+    expect(updated.json()).toMatchObject({ pattern: 'Số {stt}/GCN-{nam}', version: 2 });
     const later = await completedClass(t, { organiserUnitId: cuJut, count: 1, prefix: 'Sau' });
     expect((await issue(t, editorA, later.classId)).map((x) => x.number)).toEqual(['Số 3/GCN-2025']);
     expect(
@@ -74,7 +74,7 @@ describe('certificate patterns of a unit', () => {
     const audit = await auditOf(t, 'certificate_pattern', cuJut);
     expect(audit.map((a) => [a.action, a.unit_id, JSON.parse(a.before ?? ''), JSON.parse(a.after ?? '')])).toEqual([
       ['create', cuJut, { pattern: DEFAULT_CERTIFICATE_PATTERN }, { pattern: '{unit}-{seq:4}/{year}' }],
-      ['update', cuJut, { pattern: '{unit}-{seq:4}/{year}' }, { pattern: 'Số {seq}/GCN-{year}' }],
+      ['update', cuJut, { pattern: '{unit}-{seq:4}/{year}' }, { pattern: 'Số {stt}/GCN-{nam}' }],
     ]);
   });
 });

@@ -109,7 +109,10 @@ export interface ManagedClass extends ClassForWrite {
 export async function requireManagedClass(tx: Tx, actor: Actor, classId: number): Promise<ManagedClass> {
   const cls = await findVisibleClass(tx, actor, classId);
   if (!(await can(tx, actor, 'training.manage', cls.organiser_unit_id))) {
-    throw forbidden(`Chỉ đơn vị tổ chức lớp mới được thực hiện thao tác này với lớp "${cls.name}"`);
+    throw forbidden({
+      vi: `Chỉ đơn vị tổ chức lớp mới được thực hiện thao tác này với lớp "${cls.name}"`,
+      en: `Only the organising unit may do this with the class "${cls.name}"`,
+    });
   }
   return { ...cls, id: cls.id as ManagedClassId };
 }

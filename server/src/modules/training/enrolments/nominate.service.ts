@@ -108,8 +108,14 @@ function place(quota: Quota, target: Target, people: NomineeRow[], opts: { waitl
   if (people.length > free && !opts.waitlist && !opts.preview) {
     throw new AppError(
       'conflict',
-      `Đơn vị chỉ còn ${free} chỉ tiêu (${target.unitName}: ${quota.seats} chỉ tiêu, đã cử ${quota.seated}) ` +
-        `nhưng danh sách có ${people.length} người. Hãy bớt người, hoặc chọn đưa số người vượt chỉ tiêu vào danh sách chờ.`,
+      {
+        vi:
+          `Đơn vị chỉ còn ${free} chỉ tiêu (${target.unitName}: ${quota.seats} chỉ tiêu, đã cử ${quota.seated}) ` +
+          `nhưng danh sách có ${people.length} người. Hãy bớt người, hoặc chọn đưa số người vượt chỉ tiêu vào danh sách chờ.`,
+        en:
+          `The unit has only ${free} seats left (${target.unitName}: ${quota.seats} seats, ${quota.seated} nominated) ` +
+          `but the list has ${people.length} people. Take some off, or put those beyond the seats on the waiting list.`,
+      },
       { field: 'personIds', free, requested: people.length },
     );
   }

@@ -4,26 +4,30 @@ import { useTranslation } from 'react-i18next';
 import type { TrainingKind } from '@canbo/contract';
 import { FormModal } from '../../../app/FormModal';
 import { requiredRule } from '../labels';
-import { useSaveKind } from './api';
+import { useKinds, useSaveKind } from './api';
+import { kindCodeOf } from './kindCode';
 
 interface Values {
-  code: string;
   name: string;
   sortOrder: number;
   active: boolean;
 }
 
-/** Add a training kind, or rename / reorder / retire one (`kind`). The code never changes. */
+/**
+ * Add a training kind, or rename / reorder / retire one (`kind`). Users name a kind; its code is made
+ * from the first name (kindCode.ts) and never changes, so renaming keeps every class's kind.
+ */
 export function KindModal({ kind, open, onClose }: { kind: TrainingKind | null; open: boolean; onClose: () => void }) {
   const { t } = useTranslation('training');
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveKind();
+  const kinds = useKinds();
   const initialValues = useMemo<Values>(
     () =>
       kind
-        ? { code: kind.code, name: kind.name, sortOrder: kind.sortOrder, active: kind.active }
-        : { code: '', name: '', sortOrder: 100, active: true },
+        ? { name: kind.name, sortOrder: kind.sortOrder, active: kind.active }
+        : { name: '', sortOrder: 100, active: true },
     [kind],
   );
 
@@ -34,7 +38,14 @@ export function KindModal({ kind, open, onClose }: { kind: TrainingKind | null; 
             code: kind.code,
             body: { version: kind.version, name: v.name.trim(), sortOrder: v.sortOrder, active: v.active },
           }
-        : { code: null, body: { code: v.code.trim(), name: v.name.trim(), sortOrder: v.sortOrder } },
+        : {
+            code: null,
+            body: {
+              code: kindCodeOf(v.name, kinds.data?.items.map((k) => k.code) ?? []),
+              name: v.name.trim(),
+              sortOrder: v.sortOrder,
+            },
+          },
     );
     void message.success(t('common:saved'));
     onClose();
@@ -51,14 +62,6 @@ export function KindModal({ kind, open, onClose }: { kind: TrainingKind | null; 
       pending={save.isPending}
       onClose={onClose}
     >
-      <Form.Item
-        name="code"
-        label={t('catalogue.kindCode')}
-        extra={kind ? undefined : t('catalogue.kindCodeHint')}
-        rules={requiredRule(t, t('catalogue.kindCode'))}
-      >
-        <Input disabled={!!kind} maxLength={40} />
-      </Form.Item>
       <Form.Item name="name" label={t('field.name')} rules={requiredRule(t, t('field.name'))}>
         <Input maxLength={200} />
       </Form.Item>

@@ -41,7 +41,6 @@ export function KindsTable({ canEdit }: { canEdit: boolean }) {
         locale={{ emptyText: t('common:table.empty') }}
         columns={[
           { key: 'sortOrder', title: t('field.sortOrder'), dataIndex: 'sortOrder', width: 80 },
-          { key: 'code', title: t('catalogue.kindCode'), dataIndex: 'code' },
           { key: 'name', title: t('field.name'), dataIndex: 'name' },
           {
             key: 'active',

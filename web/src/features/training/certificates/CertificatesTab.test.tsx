@@ -73,18 +73,30 @@ describe('CertificatesTab', () => {
     expect(await screen.findByText('Đã cấp 2 giấy chứng nhận')).toBeTruthy();
   }, 60_000);
 
-  it("shows the unit's next number live as a manager edits the pattern, and refuses a pattern without {seq}", async () => {
+  it("shows the unit's next number live as a manager edits the pattern, and refuses a pattern without {stt}", async () => {
     server();
     renderWithProviders(<CertificatesTab cls={makeClass()} />);
     const year = new Date().getFullYear();
     await waitFor(() => expect(screen.getByTestId('cert-pattern-example').textContent).toBe(`008/GCN-${year}`));
 
     const input = screen.getByTestId('cert-pattern');
-    fireEvent.change(input, { target: { value: '{seq:4}/GCN-{unit}' } });
+    fireEvent.change(input, { target: { value: '{stt:4}/GCN-{donvi}' } });
     expect(screen.getByTestId('cert-pattern-example').textContent).toBe('0008/GCN-CJ');
-    fireEvent.change(input, { target: { value: 'GCN-{year}' } });
-    expect(screen.getByTestId('cert-pattern-problem').textContent).toContain('phải có đúng một mã số thứ tự {seq}');
+    fireEvent.change(input, { target: { value: 'GCN-{nam}' } });
+    expect(screen.getByTestId('cert-pattern-problem').textContent).toContain('phải có đúng một mã số thứ tự {stt}');
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Lưu' }).disabled).toBe(true);
+    fireEvent.change(input, { target: { value: '{stt}/{ngay}' } });
+    expect(screen.getByTestId('cert-pattern-problem').textContent).toContain('mã {ngay} không dùng được');
+  }, 60_000);
+
+  it('explains the pattern’s tokens in Vietnamese words', async () => {
+    server();
+    renderWithProviders(<CertificatesTab cls={makeClass()} />);
+    const tokens = await screen.findByTestId('cert-pattern-tokens');
+    expect(tokens.textContent).toContain('{stt}');
+    expect(tokens.textContent).toContain('{nam} năm cấp');
+    expect(tokens.textContent).toContain('{donvi} mã đơn vị cấp');
+    expect(tokens.textContent).not.toMatch(/\{(seq|year|unit)/);
   }, 60_000);
 
   it('issues late with the date typed, dd/mm/yyyy, and shows the server’s refusal on that date', async () => {

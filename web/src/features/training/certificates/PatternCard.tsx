@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { certificateNumberOf, certificatePatternProblem, DEFAULT_CERTIFICATE_PATTERN } from '@canbo/contract';
+import { certificateNumberOf, certificatePatternIssue, DEFAULT_CERTIFICATE_PATTERN } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { useCertificatePattern, useSaveCertificatePattern } from './api';
 
@@ -19,7 +19,11 @@ export function PatternCard({ unitId, unitName, editable }: { unitId: number; un
   const pattern = draft ?? current;
   const trimmed = pattern.trim();
   // the contract's bounds first, then what the server would say about the tokens
-  const problem = trimmed.length < 5 || trimmed.length > 60 ? t('pattern.length') : certificatePatternProblem(trimmed);
+  const issue = certificatePatternIssue(trimmed);
+  const problem =
+    trimmed.length < 5 || trimmed.length > 60
+      ? t('pattern.length')
+      : issue && t(`pattern.problem.${issue.problem}`, { token: 'token' in issue ? issue.token : '' });
   const valid = problem === null;
   const example = certificateNumberOf(trimmed, {
     seq: q.data?.nextSeq ?? 1,
@@ -82,6 +86,13 @@ export function PatternCard({ unitId, unitName, editable }: { unitId: number; un
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('pattern.help')}
         </Typography.Text>
+        <ul style={{ margin: '4px 0 0', paddingInlineStart: 20, fontSize: 12 }} data-testid="cert-pattern-tokens">
+          {(['seq', 'seqPadded', 'year', 'unit'] as const).map((k) => (
+            <li key={k}>
+              <Typography.Text code>{t(`pattern.token.${k}`)}</Typography.Text> {t(`pattern.tokenMeaning.${k}`)}
+            </li>
+          ))}
+        </ul>
       </div>
     </Card>
   );

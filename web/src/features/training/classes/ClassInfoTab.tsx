@@ -110,7 +110,6 @@ function ClassEditForm({
       name="classEdit"
       form={form}
       layout="vertical"
-      requiredMark="optional"
       autoComplete="off"
       initialValues={toFormValues(cls)}
       onFinish={(v) => void save(v)}

@@ -120,7 +120,6 @@ export function BulkNominateModal({ cls, seats, open, onClose }: NominationModal
         name="bulk"
         form={form}
         layout="vertical"
-        requiredMark="optional"
         autoComplete="off"
         onValuesChange={(changed: Partial<Values>) => {
           setPreview(null);

@@ -117,7 +117,20 @@ export const trainingResults = {
       next: 'Số tiếp theo:',
       invalid: 'Mẫu số không dùng được: {{problem}}',
       length: 'dài từ 5 đến 60 ký tự',
-      help: '{seq} số thứ tự ({seq:3} thêm số 0 cho đủ 3 chữ số), {year} năm cấp, {unit} mã đơn vị. Số đếm lại từ 1 mỗi năm.',
+      help: 'Ghi chữ và dấu tùy ý, kèm các mã trong ngoặc nhọn dưới đây. Số thứ tự đếm lại từ 1 mỗi năm.',
+      token: { seq: '{stt}', seqPadded: '{stt:3}', year: '{nam}', unit: '{donvi}' },
+      tokenMeaning: {
+        seq: 'số thứ tự của giấy chứng nhận trong năm',
+        seqPadded: 'số thứ tự thêm số 0 phía trước cho đủ 3 chữ số (007)',
+        year: 'năm cấp',
+        unit: 'mã đơn vị cấp',
+      },
+      problem: {
+        unknownToken: 'mã {{token}} không dùng được; chỉ dùng {stt}, {stt:3}, {nam}, {donvi}',
+        braces: 'dấu { } chỉ dùng để ghi các mã {stt}, {stt:3}, {nam}, {donvi}',
+        seqCount: 'phải có đúng một mã số thứ tự {stt}',
+        control: 'có ký tự điều khiển không in được',
+      },
       saved: 'Đã lưu mẫu số',
     },
     checkin: {
@@ -263,7 +276,20 @@ export const trainingResults = {
       next: 'Next number:',
       invalid: 'The pattern cannot be used: {{problem}}',
       length: 'it must be 5 to 60 characters long',
-      help: '{seq} sequence ({seq:3} pads it to 3 digits), {year} year of issue, {unit} unit code. The sequence restarts at 1 each year.',
+      help: 'Any letters and signs, with the codes in braces below. The running number restarts at 1 each year.',
+      token: { seq: '{stt}', seqPadded: '{stt:3}', year: '{nam}', unit: '{donvi}' },
+      tokenMeaning: {
+        seq: 'the certificate’s running number in the year (stt: số thứ tự)',
+        seqPadded: 'the running number padded with zeros to 3 digits (007)',
+        year: 'the year of issue (nam: năm)',
+        unit: 'the issuing unit’s code (donvi: đơn vị)',
+      },
+      problem: {
+        unknownToken: 'the code {{token}} is not known; use {stt}, {stt:3}, {nam}, {donvi}',
+        braces: 'braces { } only enclose the codes {stt}, {stt:3}, {nam}, {donvi}',
+        seqCount: 'it must hold exactly one running number {stt}',
+        control: 'it holds an unprintable control character',
+      },
       saved: 'Pattern saved',
     },
     checkin: {
