@@ -16,7 +16,24 @@ describe('class page tabs', () => {
   });
 
   it('gives a unit editor who does not run the class only its seats and trainees besides the details', () => {
-    expect(tabsFor(makeClass({ canManage: false }))).toEqual(['info', 'sessions', 'allocations', 'trainees']);
+    expect(tabsFor(makeClass({ canManage: false, readsAll: false }))).toEqual([
+      'info',
+      'sessions',
+      'allocations',
+      'trainees',
+    ]);
+  });
+
+  it("gives a reader of the organiser unit (a province's leader) every tab of the class", () => {
+    expect(tabsFor(makeClass({ canManage: false, readsAll: true }))).toEqual([
+      'info',
+      'sessions',
+      'allocations',
+      'trainees',
+      'attendance',
+      'results',
+      'certificates',
+    ]);
   });
 
   it('shows a class recorded by its headcount with its numbers instead of a roster', () => {
