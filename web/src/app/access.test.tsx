@@ -117,7 +117,8 @@ function openApp(url: string, me: Me) {
 describe('a page the account may not use', () => {
   it('a viewer typing /users gets "no access" and the way home, and no request is made for the page', async () => {
     const sent = openApp('/users', roles.lanhdao);
-    const box = await screen.findByTestId('no-access');
+    // the shell is its own chunk, loaded after sign-in: the first page of the file waits for it
+    const box = await screen.findByTestId('no-access', {}, { timeout: 30_000 });
     expect(within(box).getByText('Không có quyền truy cập')).toBeTruthy();
     expect(within(box).getByRole('button', { name: 'Về trang chủ' })).toBeTruthy();
     // nothing of the accounts page: no add button, no table
@@ -128,7 +129,7 @@ describe('a page the account may not use', () => {
     expect(within(menu).queryByText('Người dùng')).toBeNull();
     expect(within(menu).queryByText('Nhập dữ liệu')).toBeNull();
     expect(within(menu).getByText('Cán bộ')).toBeTruthy();
-  });
+  }, 60_000);
 
   it("a cadre's own account typing the units page is refused before any unit is asked for", async () => {
     const sent = openApp('/units', roles.canbo);
