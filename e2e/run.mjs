@@ -133,7 +133,12 @@ console.log(`e2e: server up at ${baseUrl} in ${((Date.now() - started) / 1000).t
 const vitest = spawn(
   process.execPath,
   [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'e2e/vitest.config.ts', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, CANBO_E2E_URL: baseUrl, CHROMIUM_PATH: chromium } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    // The database file too: a test may set a moment no browser can choose (when a certificate was revoked).
+    env: { ...process.env, CANBO_E2E_URL: baseUrl, CANBO_E2E_DATABASE: join(tmp, 'canbo.db'), CHROMIUM_PATH: chromium },
+  },
 );
 const code = await new Promise((res) => vitest.on('exit', (c, signal) => res(c ?? (signal ? 1 : 0))));
 if (code !== 0) console.error(`--- server log (tail) ---\n${tailLog()}`);

@@ -55,7 +55,10 @@ export const trainingClass = z.object({
   /** Set for a historical class recorded by its headcount only (it has no enrolments). */
   headcount: classHeadcount.nullable(),
   completionRule,
-  /** Seats allocated to units, seated trainees (nominated + confirmed), waitlisted. */
+  /**
+   * Seats allocated to units, seated trainees (nominated + confirmed), waitlisted: the whole class's
+   * when `readsAll`; otherwise those of the seats allocated to the actor's own units (a unit editor's quota).
+   */
   seatsAllocated: z.number().int(),
   seated: z.number().int(),
   waitlisted: z.number().int(),
@@ -63,6 +66,11 @@ export const trainingClass = z.object({
   version: z.number().int(),
   /** The actor may edit the class, its sessions, allocations, attendance, results and certificates. */
   canManage: z.boolean(),
+  /**
+   * The actor reads the organiser unit's training: every allocation, trainee, mark, result and
+   * certificate of the class (read-only unless `canManage`).
+   */
+  readsAll: z.boolean(),
 });
 export type TrainingClass = z.infer<typeof trainingClass>;
 

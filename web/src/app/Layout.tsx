@@ -17,15 +17,17 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Navigate, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Navigate, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from '@canbo/contract';
 import { call } from '../api/client';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
-import { hasRole, useMe } from '../features/auth/useMe';
+import { useMe } from '../features/auth/useMe';
 import { UnitTreeNav } from '../features/units/UnitTreeNav';
+import { canOpen, ROUTE_ACCESS } from './access';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NoAccess } from './NoAccess';
 
 const { Header, Sider, Content } = AntLayout;
 
@@ -39,6 +41,8 @@ export function Layout() {
   const [drawer, setDrawer] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
   const path = useRouterState({ select: (s) => s.location.pathname });
+  // The page's route path ("/users/$id"): who may open it is known before the page makes a request.
+  const page = useMatches({ select: (ms) => ms[ms.length - 1]?.fullPath as string | undefined });
 
   if (me.isLoading) return <Spin fullscreen />;
   // Back here after signing in (a phone that scanned a session's QR code lands on /checkin/…); when
@@ -47,21 +51,22 @@ export function Layout() {
   const user = me.data;
   const isSelf = !user.isSuperadmin && user.grants.length === 0;
 
+  // The menu offers only the pages the account may open (the same rule as the page guard below).
   const items = [
-    ...(isSelf ? [] : [{ key: '/dashboard', icon: <DashboardOutlined />, label: t('dashboard:nav') }]),
-    ...(isSelf ? [] : [{ key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') }]),
+    { key: '/dashboard', icon: <DashboardOutlined />, label: t('dashboard:nav') },
+    { key: '/units', icon: <ApartmentOutlined />, label: t('nav.units') },
     { key: '/people', icon: <TeamOutlined />, label: t('nav.people') },
-    ...(isSelf ? [] : [{ key: '/training', icon: <ReadOutlined />, label: t('training:nav') }]),
-    ...(isSelf ? [] : [{ key: '/studies', icon: <BookOutlined />, label: t('studies:nav') }]),
-    ...(isSelf ? [] : [{ key: '/visits', icon: <EnvironmentOutlined />, label: t('visits:nav') }]),
-    ...(isSelf ? [] : [{ key: '/schemes', icon: <FlagOutlined />, label: t('schemes:nav') }]),
-    ...(isSelf ? [] : [{ key: '/reports', icon: <BarChartOutlined />, label: t('reports:nav') }]),
-    ...(isSelf ? [] : [{ key: '/standards', icon: <SafetyCertificateOutlined />, label: t('standards:nav') }]),
-    ...(hasRole(user, 'editor') ? [{ key: '/imports', icon: <ImportOutlined />, label: t('imports:nav') }] : []),
-    ...(user.personId ? [{ key: '/visits/me', icon: <EnvironmentOutlined />, label: t('visits:myTitle') }] : []),
-    ...(hasRole(user, 'admin') ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
-    ...(isSelf ? [] : [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }]),
-  ];
+    { key: '/training', icon: <ReadOutlined />, label: t('training:nav') },
+    { key: '/studies', icon: <BookOutlined />, label: t('studies:nav') },
+    { key: '/visits', icon: <EnvironmentOutlined />, label: t('visits:nav') },
+    { key: '/schemes', icon: <FlagOutlined />, label: t('schemes:nav') },
+    { key: '/reports', icon: <BarChartOutlined />, label: t('reports:nav') },
+    { key: '/standards', icon: <SafetyCertificateOutlined />, label: t('standards:nav') },
+    { key: '/imports', icon: <ImportOutlined />, label: t('imports:nav') },
+    { key: '/visits/me', icon: <EnvironmentOutlined />, label: t('visits:myTitle') },
+    { key: '/users', icon: <UserOutlined />, label: t('nav.users') },
+    { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+  ].filter((i) => canOpen(user, i.key));
   // The longest key that prefixes the path: /visits/me is not /visits.
   const selected = items.filter((i) => path.startsWith(i.key)).sort((a, b) => b.key.length - a.key.length)[0]?.key;
 
@@ -149,7 +154,7 @@ export function Layout() {
           </Drawer>
         )}
         <Content style={{ padding: screens.md ? 24 : 12, minWidth: 0 }}>
-          <Outlet />
+          {page !== undefined && page in ROUTE_ACCESS && !canOpen(user, page) ? <NoAccess /> : <Outlet />}
         </Content>
       </AntLayout>
     </AntLayout>

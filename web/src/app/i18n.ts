@@ -1,5 +1,19 @@
 /** Words of the signed-in shell that are not shared with the features. */
 export const app = {
-  vi: { openMenu: 'Mở trình đơn' },
-  en: { openMenu: 'Open the menu' },
+  vi: {
+    openMenu: 'Mở trình đơn',
+    noAccess: {
+      title: 'Không có quyền truy cập',
+      hint: 'Tài khoản của bạn không được dùng trang này. Nếu cần, hãy đề nghị quản trị viên đơn vị cấp quyền.',
+      home: 'Về trang chủ',
+    },
+  },
+  en: {
+    openMenu: 'Open the menu',
+    noAccess: {
+      title: 'No access',
+      hint: 'Your account may not use this page. If you need it, ask your unit administrator for access.',
+      home: 'Back to the home page',
+    },
+  },
 };

@@ -47,7 +47,7 @@ function Home() {
 }
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: Home });
 
-const routeTree = rootRoute.addChildren([
+export const routeTree = rootRoute.addChildren([
   loginRoute,
   ...verifyRoutes(rootRoute),
   appRoute.addChildren([

@@ -114,6 +114,9 @@ export const training = {
       waitlisted: 'Danh sách chờ',
       capacity: 'Số học viên tối đa',
       unlimited: 'Không giới hạn',
+      ownAllocated: 'Chỉ tiêu của đơn vị',
+      ownSeated: 'Đơn vị đã cử',
+      ownWaitlisted: 'Đơn vị đang chờ',
     },
     headcount: {
       badge: 'Lớp chỉ có số liệu',
@@ -324,6 +327,9 @@ export const training = {
       waitlisted: 'Waitlisted',
       capacity: 'Capacity',
       unlimited: 'No limit',
+      ownAllocated: "Your unit's seats",
+      ownSeated: 'Nominated by your unit',
+      ownWaitlisted: 'Waiting from your unit',
     },
     headcount: {
       badge: 'Numbers only',

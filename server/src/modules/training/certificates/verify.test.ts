@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Certificate } from '@canbo/contract';
 import { testApp } from '../../../../test/app.ts';
 import { type TestApp } from '../../../../test/fixtures.ts';
+import { pdfPages } from '../../../../test/documents.ts';
 import { as } from '../../../../test/http.ts';
 import { todayIso } from '../../../lib/dates.ts';
 import { CLASS_NAME, certificateWorld, issue } from './certificate.fixtures.ts';
@@ -74,6 +75,21 @@ describe('public certificate verification', () => {
       expect(res.body, secret).not.toContain(secret);
     }
     expect(res.json()).not.toHaveProperty('revokeReason');
+  });
+
+  it("dates the issue and the revocation by Vietnam's calendar, on the page and on the paper", async () => {
+    // 18:30 UTC on 1 December is 01:30 on the 2nd in Vietnam; 20:00 UTC on 10 January is 03:00 on the 11th
+    await t.db.kysely
+      .updateTable('certificates')
+      .set({ issued_at: '2023-12-01T18:30:00.000Z', issued_on: null, revoked_at: '2024-01-10T20:00:00.000Z' })
+      .where('id', '=', an.id)
+      .execute();
+    expect((await verify(an.verifyCode)).json()).toMatchObject({ issuedOn: '2023-12-02', status: 'revoked' });
+    const pdf = await as(t.app, w.provinceEditor).get(`/api/v1/training/certificates/${an.id}/certificate.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const [page] = await pdfPages(pdf.rawPayload);
+    expect(page).toContain('ngày 02 tháng 12 năm 2023');
+    expect(page).toContain('Ngày thu hồi: 11/01/2024');
   });
 
   it('says in Vietnamese that an unknown code matches no certificate, and refuses a malformed one', async () => {

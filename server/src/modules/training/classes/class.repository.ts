@@ -1,9 +1,10 @@
-import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { classStatuses, foldVietnamese, type ClassListQuery, type ClassStatus } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
-import { inScope } from '../../../auth/policy.ts';
+import { inScope, unitInScope } from '../../../auth/policy.ts';
 import { readKeysetBatch } from '../../../db/keyset.ts';
 import type { Tx } from '../../../context.ts';
+import { columnOf } from '../../../db/aliases.ts';
 import { flag, like, likeContains, nowIso } from '../../../db/dialect.ts';
 import type { TrainingClassTable } from '../../../db/schema.ts';
 import { SEATED, sessionCount } from '../results/outcomes.ts';
@@ -25,58 +26,71 @@ export type ClassRow = Omit<
   waitlisted: number;
   session_count: number;
   can_manage: number;
+  reads_all: number;
 };
 
 const seatedIn = sql.join(SEATED.map((s) => sql.lit(s)));
 
-/** Classes the actor sees (alias `c`), with what the list shows about each. */
+/**
+ * Classes the actor sees (alias `c`), with what the list shows about each. The seat figures are the
+ * whole class's for readers of the organiser unit (who see every allocation and trainee); for anyone
+ * else — the editor of a unit given seats — those of the seats allocated to the actor's units, so the
+ * header never counts trainees the actor's own lists do not show.
+ */
 function visibleClasses(tx: Tx, actor: Actor) {
+  const ownSeats = unitInScope(actor, 'training.nominate', columnOf<'seat_allocations'>('sa', 'unit_id'));
   return tx.q
     .selectFrom('training_classes as c')
     .innerJoin('units as u', 'u.id', 'c.organiser_unit_id')
     .innerJoin('training_kinds as k', 'k.code', 'c.kind_code')
     .leftJoin('programmes as pr', 'pr.id', 'c.programme_id')
     .where((eb) => classVisible(eb, actor, 'c'))
-    .select((eb) => [
-      eb.ref('c.id').$castTo<VisibleClassId>().as('id'),
-      'c.name',
-      'c.organiser_unit_id',
-      'u.name as organiser_unit_name',
-      'c.level',
-      'c.partners',
-      'c.kind_code',
-      'k.name as kind_name',
-      'c.programme_id',
-      'pr.name as programme_name',
-      'c.target_titles',
-      'c.start_date',
-      'c.end_date',
-      'c.place',
-      'c.mode',
-      'c.capacity',
-      'c.decision',
-      'c.status',
-      'c.headcount_total',
-      'c.headcount_women',
-      'c.headcount_minority',
-      'c.headcount_doan',
-      'c.headcount_hoi',
-      'c.headcount_doi',
-      'c.min_attendance_percent',
-      'c.pass_grade',
-      sql<number>`(select coalesce(sum(sa.seats), 0) from seat_allocations sa where sa.class_id = c.id)`.as(
-        'seats_allocated',
-      ),
-      sql<number>`(select count(*) from enrolments e where e.class_id = c.id and e.status in (${seatedIn}))`.as(
-        'seated',
-      ),
-      sql<number>`(select count(*) from enrolments e where e.class_id = c.id and e.status = 'waitlisted')`.as(
-        'waitlisted',
-      ),
-      sessionCount('c.id').as('session_count'),
-      'c.version',
-      flag(inScope(eb, actor, 'training.manage', 'c.organiser_unit_id')).as('can_manage'),
-    ]);
+    .select((eb) => {
+      const readsAll = inScope(eb, actor, 'training.read', 'c.organiser_unit_id');
+      const countedSeats = sql<SqlBool>`(${readsAll} or ${ownSeats})`;
+      const onCountedSeats = sql<SqlBool>`(${readsAll} or e.allocation_id in (select sa.id from seat_allocations sa where sa.class_id = c.id and ${ownSeats}))`;
+      return [
+        eb.ref('c.id').$castTo<VisibleClassId>().as('id'),
+        'c.name',
+        'c.organiser_unit_id',
+        'u.name as organiser_unit_name',
+        'c.level',
+        'c.partners',
+        'c.kind_code',
+        'k.name as kind_name',
+        'c.programme_id',
+        'pr.name as programme_name',
+        'c.target_titles',
+        'c.start_date',
+        'c.end_date',
+        'c.place',
+        'c.mode',
+        'c.capacity',
+        'c.decision',
+        'c.status',
+        'c.headcount_total',
+        'c.headcount_women',
+        'c.headcount_minority',
+        'c.headcount_doan',
+        'c.headcount_hoi',
+        'c.headcount_doi',
+        'c.min_attendance_percent',
+        'c.pass_grade',
+        sql<number>`(select coalesce(sum(sa.seats), 0) from seat_allocations sa where sa.class_id = c.id and ${countedSeats})`.as(
+          'seats_allocated',
+        ),
+        sql<number>`(select count(*) from enrolments e where e.class_id = c.id and e.status in (${seatedIn}) and ${onCountedSeats})`.as(
+          'seated',
+        ),
+        sql<number>`(select count(*) from enrolments e where e.class_id = c.id and e.status = 'waitlisted' and ${onCountedSeats})`.as(
+          'waitlisted',
+        ),
+        sessionCount('c.id').as('session_count'),
+        'c.version',
+        flag(inScope(eb, actor, 'training.manage', 'c.organiser_unit_id')).as('can_manage'),
+        flag(readsAll).as('reads_all'),
+      ];
+    });
 }
 
 /** PostgreSQL returns counts and sums as strings. */

@@ -42,6 +42,7 @@ export function toClass(r: ClassRow): TrainingClass {
     sessionCount: r.session_count,
     version: r.version,
     canManage: r.can_manage === 1,
+    readsAll: r.reads_all === 1,
   };
 }
 
@@ -49,6 +50,7 @@ export function toClass(r: ClassRow): TrainingClass {
 export function auditView(r: ClassRow) {
   const {
     canManage: _c,
+    readsAll: _r,
     version: _v,
     seatsAllocated: _a,
     seated: _s,

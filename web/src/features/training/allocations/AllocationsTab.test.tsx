@@ -89,12 +89,23 @@ describe("a class's seats", () => {
 
   it('a unit editor of someone else’s class sees only its own seats, without changing them', async () => {
     const sent = server();
-    renderWithApp(<AllocationsTab cls={{ ...cls, canManage: false }} />);
+    renderWithApp(<AllocationsTab cls={{ ...cls, canManage: false, readsAll: false }} />);
     await screen.findByText('Đoàn xã Ea Pô');
     const list = sent.find((r) => r.path === '/training/classes/42/allocations')!;
     expect(list.query.get('mine')).toBe('true');
     expect(screen.queryByRole('button', { name: /Phân bổ chỉ tiêu/ })).toBeNull();
     expect(screen.queryByText(/Đơn vị tổ chức còn/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /Giấy triệu tập/ })).toBeNull();
+  }, 120_000);
+
+  it("a reader of the organiser unit sees every unit's seats and what the organiser keeps, without controls", async () => {
+    const sent = server();
+    renderWithApp(<AllocationsTab cls={{ ...cls, canManage: false, readsAll: true }} />);
+    await screen.findByText('Đoàn xã Ea Pô');
+    const list = sent.find((r) => r.path === '/training/classes/42/allocations')!;
+    expect(list.query.get('mine')).toBeNull();
+    expect(screen.getByTestId('organiser-seats').textContent).toContain('Đơn vị tổ chức còn 20 chỗ');
+    expect(screen.queryByRole('button', { name: /Phân bổ chỉ tiêu/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Giấy triệu tập/ })).toBeNull();
   }, 120_000);
 });

@@ -12,7 +12,8 @@ import { SummonsModal } from './SummonsModal';
 
 /**
  * "Chỉ tiêu": the seats the organiser gives each unit, how many are taken and waiting. The organiser
- * allocates and summons; a unit editor sees only its own seats.
+ * allocates and summons; its readers (a province's leaders) see every unit's seats without the
+ * controls; a unit editor sees only its own seats.
  */
 export function AllocationsTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
@@ -23,7 +24,7 @@ export function AllocationsTab({ cls }: { cls: TrainingClass }) {
     ...sort,
     page: paging.page,
     pageSize: paging.pageSize,
-    ...(cls.canManage ? {} : { mine: 'true' }),
+    ...(cls.readsAll ? {} : { mine: 'true' }),
   });
   const remove = useDeleteAllocation();
   const [editing, setEditing] = useState<Allocation | null>(null);
@@ -43,34 +44,36 @@ export function AllocationsTab({ cls }: { cls: TrainingClass }) {
 
   return (
     <div>
-      {cls.canManage && (
+      {cls.readsAll && (
         <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 8 }}>
           <Typography.Text data-testid="organiser-seats">
             {remaining === null
               ? t('allocations.organiserUnlimited')
               : t('allocations.organiserRemaining', { count: remaining, capacity: cls.capacity })}
           </Typography.Text>
-          <Space wrap>
-            <Button
-              icon={<FileWordOutlined />}
-              onClick={() => setSummons({ allocationId: null, unitName: cls.organiserUnitName })}
-            >
-              {t('summons.own')}
-            </Button>
-            {editable && (
+          {cls.canManage && (
+            <Space wrap>
               <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                data-testid="allocation-add"
-                onClick={() => {
-                  setEditing(null);
-                  setOpen(true);
-                }}
+                icon={<FileWordOutlined />}
+                onClick={() => setSummons({ allocationId: null, unitName: cls.organiserUnitName })}
               >
-                {t('allocations.add')}
+                {t('summons.own')}
               </Button>
-            )}
-          </Space>
+              {editable && (
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  data-testid="allocation-add"
+                  onClick={() => {
+                    setEditing(null);
+                    setOpen(true);
+                  }}
+                >
+                  {t('allocations.add')}
+                </Button>
+              )}
+            </Space>
+          )}
         </Flex>
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}

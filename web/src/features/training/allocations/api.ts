@@ -17,11 +17,12 @@ export function useAllocations(classId: number, q: AllocationQuery, enabled = tr
 }
 
 /**
- * The seats a user may fill, for the nomination forms: all of them for the organiser, the unit's own
- * otherwise. 200 is the most a page holds and more than a class ever allocates.
+ * The class's allocations the trainees list names and the nomination forms offer: all of them for
+ * readers of the organiser unit (`readsAll`), the unit's own otherwise. 200 is the most a page holds
+ * and more than a class ever allocates.
  */
-export function useNominatableAllocations(classId: number, canManage: boolean) {
-  return useAllocations(classId, { page: 1, pageSize: 200, ...(canManage ? {} : { mine: 'true' }) });
+export function useNominatableAllocations(classId: number, readsAll: boolean) {
+  return useAllocations(classId, { page: 1, pageSize: 200, ...(readsAll ? {} : { mine: 'true' }) });
 }
 
 export function useSaveAllocation(classId: number) {

@@ -29,6 +29,7 @@ export function makeClass(over: Partial<TrainingClass> = {}): TrainingClass {
     sessionCount: 2,
     version: 1,
     canManage: true,
+    readsAll: true,
     ...over,
   };
 }

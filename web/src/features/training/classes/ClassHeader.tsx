@@ -8,9 +8,15 @@ import { classDates } from './classDates';
 import { ClassWorkflow } from './ClassWorkflow';
 import { StatusHistoryButton } from './StatusHistory';
 
-/** The class at a glance: who holds it, when, where it stands, how its seats are taken, and its next steps. */
+/**
+ * The class at a glance: who holds it, when, where it stands, how its seats are taken, and its next
+ * steps. Readers of the organiser see the whole class's seats; a unit editor its own unit's quota
+ * (the server counts only those for it), as its lists show only its own trainees; a cadre who is only
+ * a trainee sees no seats.
+ */
 export function ClassHeader({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
+  const seats = cls.headcount ? null : cls.readsAll ? 'class' : cls.seatsAllocated > 0 ? 'own' : null;
   return (
     <Card size="small">
       <Link to="/training/classes">
@@ -43,16 +49,19 @@ export function ClassHeader({ cls }: { cls: TrainingClass }) {
           <StatusHistoryButton classId={cls.id} />
         </Space>
       </Flex>
-      {!cls.headcount && (
-        <Row gutter={[16, 8]} style={{ marginTop: 12 }} data-testid="class-seats">
+      {seats && (
+        <Row gutter={[16, 8]} style={{ marginTop: 12 }} data-testid="class-seats" data-seats={seats}>
           <Col xs={12} sm={6}>
-            <Statistic title={t('seats.allocated')} value={cls.seatsAllocated} />
+            <Statistic
+              title={t(seats === 'own' ? 'seats.ownAllocated' : 'seats.allocated')}
+              value={cls.seatsAllocated}
+            />
           </Col>
           <Col xs={12} sm={6}>
-            <Statistic title={t('seats.seated')} value={cls.seated} />
+            <Statistic title={t(seats === 'own' ? 'seats.ownSeated' : 'seats.seated')} value={cls.seated} />
           </Col>
           <Col xs={12} sm={6}>
-            <Statistic title={t('seats.waitlisted')} value={cls.waitlisted} />
+            <Statistic title={t(seats === 'own' ? 'seats.ownWaitlisted' : 'seats.waitlisted')} value={cls.waitlisted} />
           </Col>
           <Col xs={12} sm={6}>
             <Statistic title={t('seats.capacity')} value={cls.capacity ?? t('seats.unlimited')} />

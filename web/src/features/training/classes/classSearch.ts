@@ -24,12 +24,13 @@ export const readClassPageSearch = listSearch(routes.training.class, { tab: z.en
 
 /**
  * The tabs a class shows. A class recorded by its headcount has no roster: its numbers take the
- * place of seats, trainees, attendance, results and certificates. Attendance, results and
- * certificates are the organiser's work; a unit editor nominating into its seats sees its own
- * allocations and trainees (the server lists only those).
+ * place of seats, trainees, attendance, results and certificates. Readers of the organiser unit see
+ * the whole class — attendance, results and certificates too, read-only unless they manage it; a
+ * unit editor nominating into its seats sees its own allocations and trainees (the server lists
+ * only those).
  */
-export function tabsFor(cls: Pick<TrainingClass, 'headcount' | 'canManage'>): ClassTab[] {
+export function tabsFor(cls: Pick<TrainingClass, 'headcount' | 'readsAll'>): ClassTab[] {
   if (cls.headcount) return ['info', 'sessions', 'headcount'];
   const tabs: ClassTab[] = ['info', 'sessions', 'allocations', 'trainees'];
-  return cls.canManage ? [...tabs, 'attendance', 'results', 'certificates'] : tabs;
+  return cls.readsAll ? [...tabs, 'attendance', 'results', 'certificates'] : tabs;
 }

@@ -38,7 +38,7 @@ export function TraineesTab({ cls }: { cls: TrainingClass }) {
   const [filter, setFilterState] = useState<Omit<EnrolmentFilter, 'q'>>({});
   const full: EnrolmentFilter = { ...filter, q: q || undefined };
   const list = useEnrolments(cls.id, full, paging.page, paging.pageSize);
-  const allocations = useNominatableAllocations(cls.id, cls.canManage);
+  const allocations = useNominatableAllocations(cls.id, cls.readsAll);
   const confirm = useConfirmEnrolments(cls.id);
   const dl = useDownload();
   const [selected, setSelected] = useState<number[]>([]);

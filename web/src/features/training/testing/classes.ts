@@ -29,6 +29,7 @@ export function makeClass(over: Partial<TrainingClass> = {}): TrainingClass {
     sessionCount: 6,
     version: 3,
     canManage: true,
+    readsAll: true,
     ...over,
   };
 }

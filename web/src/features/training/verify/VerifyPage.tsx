@@ -57,7 +57,9 @@ export function VerifyPage() {
                   {t(`training:certStatus.${c.status}`)}
                 </div>
                 {c.status === 'revoked' && c.revokedAt && (
-                  <div style={{ fontSize: 16 }}>{t('verify.revokedOn', { date: formatDate(c.revokedAt) })}</div>
+                  <div style={{ fontSize: 16 }} data-testid="verify-revoked-on">
+                    {t('verify.revokedOn', { date: formatDate(c.revokedAt) })}
+                  </div>
                 )}
               </div>
               <Descriptions column={1} bordered size="middle">
