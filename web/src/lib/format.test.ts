@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { formatDate, formatDateTime, toIsoDate } from './format';
+import { formatDate, formatDateTime, toIsoDate, distinctShortName } from './format';
 
 describe('date formatting', () => {
   it('shows API dates as dd/mm/yyyy and sends them back as yyyy-mm-dd', () => {
@@ -8,5 +8,16 @@ describe('date formatting', () => {
     expect(formatDate(null)).toBe('');
     expect(toIsoDate(dayjs('2025-07-01'))).toBe('2025-07-01');
     expect(formatDateTime('2025-07-01T08:05:00')).toBe('01/07/2025 08:05');
+  });
+});
+
+describe('unit names', () => {
+  it('shows a short name beside the name only when it says something the name does not', () => {
+    expect(distinctShortName({ name: 'Tỉnh đoàn Đắk Nông', shortName: 'Tỉnh đoàn Đắk Nông' })).toBeNull();
+    expect(distinctShortName({ name: 'Tỉnh đoàn Đắk Nông', shortName: ' tỉnh đoàn  đắk nông ' })).toBeNull();
+    expect(distinctShortName({ name: 'Hội LHTN Việt Nam tỉnh Lâm Đồng', shortName: 'Hội LHTN tỉnh' })).toBe(
+      'Hội LHTN tỉnh',
+    );
+    expect(distinctShortName({ name: 'Đoàn xã Cư Jút', shortName: null })).toBeNull();
   });
 });
