@@ -54,7 +54,9 @@ const unitNamed = async (page: Page, name: string) =>
 /** Waits for the page's data (no spinner, no skeleton), then a settled layout. */
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+  await expect
+    .poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 30_000 })
+    .toBe(0);
 }
 
 /**
