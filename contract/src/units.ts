@@ -53,6 +53,8 @@ export const unitListQuery = pageQuery.extend({
   kind: unitKind.optional(),
   organisation: organisation.optional(),
   status: unitStatus.optional(),
+  /** The units in being on this date, under the names and parents they had then (today without it). */
+  asOf: isoDate.optional(),
   sort: z.enum(['name', 'code', 'validFrom']).default('name'),
 });
 export const unitPage = pageOf(unit);

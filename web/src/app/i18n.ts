@@ -2,6 +2,8 @@
 export const app = {
   vi: {
     openMenu: 'Mở trình đơn',
+    section: 'Mục đang xem',
+    more: 'Thêm',
     noAccess: {
       title: 'Không có quyền truy cập',
       hint: 'Tài khoản của bạn không được dùng trang này. Nếu cần, hãy đề nghị quản trị viên đơn vị cấp quyền.',
@@ -10,6 +12,8 @@ export const app = {
   },
   en: {
     openMenu: 'Open the menu',
+    section: 'Section shown',
+    more: 'More',
     noAccess: {
       title: 'No access',
       hint: 'Your account may not use this page. If you need it, ask your unit administrator for access.',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import dayjs from 'dayjs';
-import { formatDate, formatDateTime, toIsoDate, today } from './format';
+import { distinctShortName, formatDate, formatDateTime, toIsoDate, today } from './format';
 
 // A browser far from Vietnam (UTC−8 in December): its own calendar is a day behind Vietnam's
 // every morning there. The web project runs each test file in its own process.
@@ -30,5 +30,16 @@ describe('date formatting', () => {
   it("takes today from Vietnam's calendar", () => {
     vi.useFakeTimers({ now: new Date('2026-12-03T20:00:00.000Z'), toFake: ['Date'] });
     expect(today()).toBe('2026-12-04');
+  });
+});
+
+describe('unit names', () => {
+  it('shows a short name beside the name only when it says something the name does not', () => {
+    expect(distinctShortName({ name: 'Tỉnh đoàn Đắk Nông', shortName: 'Tỉnh đoàn Đắk Nông' })).toBeNull();
+    expect(distinctShortName({ name: 'Tỉnh đoàn Đắk Nông', shortName: ' tỉnh đoàn  đắk nông ' })).toBeNull();
+    expect(distinctShortName({ name: 'Hội LHTN Việt Nam tỉnh Lâm Đồng', shortName: 'Hội LHTN tỉnh' })).toBe(
+      'Hội LHTN tỉnh',
+    );
+    expect(distinctShortName({ name: 'Đoàn xã Cư Jút', shortName: null })).toBeNull();
   });
 });

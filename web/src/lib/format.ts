@@ -53,3 +53,14 @@ export function today(): string {
 export function formatNumber(n: number): string {
   return n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 }
+
+/**
+ * The short name worth showing beside a unit's name — "Hội Liên hiệp Thanh niên Việt Nam tỉnh Lâm
+ * Đồng (Hội LHTN tỉnh)" — or null: never "Tỉnh đoàn Đắk Nông (Tỉnh đoàn Đắk Nông)", a short name that
+ * is the name itself (spaces and case aside) adds nothing.
+ */
+export function distinctShortName(unit: { name: string; shortName?: string | null }): string | null {
+  const plain = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  const short = unit.shortName?.trim();
+  return short && plain(short) !== plain(unit.name) ? short : null;
+}

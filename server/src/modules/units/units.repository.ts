@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
 import { forUpdate, like, likeContains, nowIso } from '../../db/dialect.ts';
 import { offsetOf } from '../../lib/paging.ts';
+import { statusChanges, statusOn } from './units.tree.ts';
 
 export interface UnitRow {
   id: number;
@@ -114,14 +115,20 @@ export interface ListFilter {
   kind?: UnitKind;
   organisation?: Organisation;
   status?: UnitStatus;
+  /** The units in being on this date, with their names and parents of then. */
+  asOf?: string;
   sort: 'name' | 'code' | 'validFrom';
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
 
+function scopedUnits(tx: Tx, actor: Actor) {
+  return tx.q.selectFrom('units as u').where((eb) => inScope(eb, actor, 'unit.read', 'u.id'));
+}
+
 export async function listUnits(tx: Tx, actor: Actor, f: ListFilter, folded: string | null) {
-  let base = tx.q.selectFrom('units as u').where((eb) => inScope(eb, actor, 'unit.read', 'u.id'));
+  let base = scopedUnits(tx, actor);
   if (folded) {
     const pattern = likeContains(folded);
     base = base.where((eb) =>
@@ -137,6 +144,7 @@ export async function listUnits(tx: Tx, actor: Actor, f: ListFilter, folded: str
   if (f.kind) base = base.where('u.kind', '=', f.kind);
   if (f.organisation) base = base.where('u.organisation', '=', f.organisation);
   if (f.status) base = base.where('u.status', '=', f.status);
+  if (f.asOf) return listUnitsAsOf(base, f, f.asOf);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const column = f.sort === 'code' ? 'u.code' : f.sort === 'validFrom' ? 'u.valid_from' : 'u.sort_key';
   const rows = await base
@@ -148,6 +156,49 @@ export async function listUnits(tx: Tx, actor: Actor, f: ListFilter, folded: str
     .offset(offsetOf(f))
     .execute();
   return { rows, total: Number(total.n) };
+}
+
+/** `alias.valid_from <= d < alias.valid_to` (open-ended when valid_to is null). */
+const validOn = (alias: string, d: string) =>
+  sql<boolean>`${sql.ref(`${alias}.valid_from`)} <= ${d}
+    and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${d})`;
+
+/**
+ * The list as the organisation stood on `d` (what the tree "as of" a date draws, as a table): the
+ * units in being then, under the names and parents they had; the status of that day. Search, kind and
+ * scope are today's, as everywhere a unit is found.
+ */
+async function listUnitsAsOf(base: ReturnType<typeof scopedUnits>, f: ListFilter, d: string) {
+  const dated = base.where(validOn('u', d));
+  const total = await dated.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const nameOn = sql<string>`coalesce(n.sort_key, u.sort_key)`;
+  const column = f.sort === 'code' ? sql.ref('u.code') : f.sort === 'validFrom' ? sql.ref('u.valid_from') : nameOn;
+  const rows = await dated
+    .leftJoin('unit_names as n', (join) => join.onRef('n.unit_id', '=', 'u.id').on(validOn('n', d)))
+    .leftJoin('unit_tree_history as h', (join) => join.onRef('h.unit_id', '=', 'u.id').on(validOn('h', d)))
+    .leftJoin('units as p', 'p.id', 'h.parent_id')
+    .leftJoin('unit_names as pn', (join) => join.onRef('pn.unit_id', '=', 'p.id').on(validOn('pn', d)))
+    .select(UNIT_COLUMNS.filter((c) => c !== 'u.name' && c !== 'u.parent_id' && c !== 'p.name as parent_name'))
+    .select([
+      sql<string>`coalesce(n.name, u.name)`.as('name'),
+      sql<string | null>`coalesce(n.short_name, u.short_name)`.as('short_name'),
+      'h.parent_id',
+      sql<string | null>`coalesce(pn.name, p.name)`.as('parent_name'),
+      ...statusChanges(d),
+    ])
+    .orderBy(column, f.order)
+    .orderBy('u.id', f.order)
+    .limit(f.pageSize)
+    .offset(offsetOf(f))
+    .execute();
+  return {
+    rows: rows.map(({ last_change, next_change, ...r }): UnitRow => ({
+      ...r,
+      parent_id: r.parent_id ?? null,
+      status: statusOn({ ...r, last_change, next_change }),
+    })),
+    total: Number(total.n),
+  };
 }
 
 /** Ancestors from the top down to the unit itself. */

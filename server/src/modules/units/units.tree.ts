@@ -38,13 +38,31 @@ interface NodeRow {
  * such event the unit was the opposite of what that event made it; with none, it is today's
  * status — except that a unit ended later was still working then.
  */
-function statusOn(r: NodeRow & { last_change?: string | null; next_change?: string | null }): UnitStatus {
+export function statusOn(r: {
+  status: UnitStatus;
+  last_change?: string | null;
+  next_change?: string | null;
+}): UnitStatus {
   const change = r.last_change ?? null;
   if (change === 'interim') return 'interim';
   if (change === 'activate') return 'active';
   if (r.next_change === 'activate') return 'interim';
   if (r.next_change === 'interim') return 'active';
   return r.status === 'dissolved' ? 'active' : r.status;
+}
+
+/**
+ * The interim/activate events around `d` that `statusOn` reads the unit's status on that date from:
+ * the last up to it and the first after it. Selections for a query over `units as u`.
+ */
+export function statusChanges(d: string) {
+  const change = (when: 'last' | 'next') =>
+    sql<string | null>`(select e.kind from unit_events e
+      where e.unit_id = u.id and e.kind in ('interim', 'activate')
+        and ${when === 'last' ? sql`e.event_date <= ${d}` : sql`e.event_date > ${d}`}
+      order by ${when === 'last' ? sql`e.event_date desc, e.id desc` : sql`e.event_date, e.id`}
+      limit 1)`;
+  return [change('last').as('last_change'), change('next').as('next_change')] as const;
 }
 
 function toNode(
@@ -158,28 +176,7 @@ export async function treeAsOf(tx: Tx, actor: Actor, q: TreeQuery & { asOf: stri
               .where((eb) => inScope(eb, actor, 'unit.read', 'c.id')),
           ),
         ).as('has_children'),
-      (eb) =>
-        eb
-          .selectFrom('unit_events as e')
-          .select('e.kind')
-          .whereRef('e.unit_id', '=', 'u.id')
-          .where('e.kind', 'in', ['interim', 'activate'])
-          .where('e.event_date', '<=', d)
-          .orderBy('e.event_date', 'desc')
-          .orderBy('e.id', 'desc')
-          .limit(1)
-          .as('last_change'),
-      (eb) =>
-        eb
-          .selectFrom('unit_events as e')
-          .select('e.kind')
-          .whereRef('e.unit_id', '=', 'u.id')
-          .where('e.kind', 'in', ['interim', 'activate'])
-          .where('e.event_date', '>', d)
-          .orderBy('e.event_date')
-          .orderBy('e.id')
-          .limit(1)
-          .as('next_change'),
+      ...statusChanges(d),
     ])
     .orderBy(sql`coalesce(n.sort_key, u.sort_key)`)
     .orderBy('u.id')

@@ -15,6 +15,7 @@ import { CreatePersonModal } from './CreatePersonModal';
 import { readPeopleSearch } from './listSearch';
 import { useListSearch } from '../../lib/listSearch';
 import { PeopleFilters } from './PeopleFilters';
+import { useTableScroll } from '../../lib/tableScroll';
 
 const SORT_BY_COLUMN: Record<string, PeopleFilter['sort']> = {
   fullName: 'name',
@@ -42,6 +43,7 @@ function NoOwnRecord() {
 
 function PeopleList({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation('people');
+  const scroll = useTableScroll();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const listPagination = useListPagination();
@@ -90,7 +92,7 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('common:table.empty') }}
         pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
         onChange={(pg, _f, sorter) => {

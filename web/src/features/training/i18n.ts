@@ -509,7 +509,7 @@ export const training = {
       withdrawn: 'Withdrawn',
     },
     grade: { excellent: 'Excellent', good: 'Very good', fair: 'Good', average: 'Average', fail: 'Fail' },
-    mark: { present: 'Present', late: 'Late', excused: 'Excused absence', absent: 'Unexcused absence' },
+    mark: { present: 'Present', late: 'Late', excused: 'Absent with leave', absent: 'Absent without leave' },
     outcome: { completed: 'Completed', not_completed: 'Not completed' },
     certStatus: { valid: 'Valid', revoked: 'Revoked' },
   },

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Space } from 'antd';
+import { Button, Dropdown, Grid, Space } from 'antd';
 import {
   CheckCircleOutlined,
+  DownOutlined,
   EditOutlined,
   MergeCellsOutlined,
   PlusOutlined,
@@ -23,34 +24,53 @@ type Action = 'create' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve' | 'i
 
 /**
  * A unit's actions: establishing a sub-unit is the unit's own decision (`canEdit`), restructuring the
- * unit itself is its superior's (`canRestructure`); a dissolved unit has none.
+ * unit itself is its superior's (`canRestructure`); a dissolved unit has none. On a phone the seven
+ * buttons filled the first screen: there the restructuring ones go into a "Thêm" menu.
  */
 export function UnitActions({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation('units');
   const [open, setOpen] = useState<Action | null>(null);
+  const phone = !Grid.useBreakpoint().md;
   // A grant on the parent reaches the unit too, so `canRestructure` implies `canEdit`.
   if (!unit.canEdit || unit.status === 'dissolved') return null;
   const close = () => setOpen(null);
-  const btn = (a: Action, label: string, icon: React.ReactNode, danger = false) => (
-    <Button key={a} icon={icon} danger={danger} onClick={() => setOpen(a)}>
-      {label}
-    </Button>
-  );
+  const restructuring: { action: Action; label: string; icon: React.ReactNode; danger?: boolean }[] =
+    unit.canRestructure
+      ? [
+          { action: 'rename', label: t('action.rename'), icon: <EditOutlined /> },
+          { action: 'move', label: t('action.move'), icon: <SwapOutlined /> },
+          { action: 'merge', label: t('action.merge'), icon: <MergeCellsOutlined /> },
+          { action: 'split', label: t('action.split'), icon: <SplitCellsOutlined /> },
+          unit.status === 'active'
+            ? { action: 'interim', label: t('action.interim'), icon: <HourglassOutlined /> }
+            : { action: 'activate', label: t('action.activate'), icon: <CheckCircleOutlined /> },
+          { action: 'dissolve', label: t('action.dissolve'), icon: <StopOutlined />, danger: true },
+        ]
+      : [];
   return (
     <>
       <Space wrap size={[8, 8]}>
-        {unit.canEdit && btn('create', t('action.createChild'), <PlusOutlined />)}
-        {unit.canRestructure && (
-          <>
-            {btn('rename', t('action.rename'), <EditOutlined />)}
-            {btn('move', t('action.move'), <SwapOutlined />)}
-            {btn('merge', t('action.merge'), <MergeCellsOutlined />)}
-            {btn('split', t('action.split'), <SplitCellsOutlined />)}
-            {unit.status === 'active'
-              ? btn('interim', t('action.interim'), <HourglassOutlined />)
-              : btn('activate', t('action.activate'), <CheckCircleOutlined />)}
-            {btn('dissolve', t('action.dissolve'), <StopOutlined />, true)}
-          </>
+        <Button icon={<PlusOutlined />} onClick={() => setOpen('create')}>
+          {t('action.createChild')}
+        </Button>
+        {phone && restructuring.length > 0 ? (
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: restructuring.map((r) => ({ key: r.action, label: r.label, icon: r.icon, danger: r.danger })),
+              onClick: ({ key }) => setOpen(key as Action),
+            }}
+          >
+            <Button>
+              {t('app:more')} <DownOutlined />
+            </Button>
+          </Dropdown>
+        ) : (
+          restructuring.map((r) => (
+            <Button key={r.action} icon={r.icon} danger={r.danger} onClick={() => setOpen(r.action)}>
+              {r.label}
+            </Button>
+          ))
         )}
       </Space>
       {open === 'create' && <CreateUnitModal parent={unit} onClose={close} />}

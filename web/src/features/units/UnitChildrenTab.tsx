@@ -11,12 +11,14 @@ import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { UnitStatusTag } from './UnitStatusTag';
+import { useTableScroll } from '../../lib/tableScroll';
 
 const PAGE_SIZE = 50;
 
 /** The unit's direct sub-units today, a page at a time; optionally with the dissolved ones. */
 export function UnitChildrenTab({ unitId }: { unitId: number }) {
   const { t } = useTranslation('units');
+  const scroll = useTableScroll();
   const paging = useFixedPaging(PAGE_SIZE);
   const { page } = paging;
   const [ended, setEnded] = useState(false);
@@ -67,7 +69,7 @@ export function UnitChildrenTab({ unitId }: { unitId: number }) {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={scroll}
           locale={{ emptyText: t('children.empty') }}
           pagination={paging.pagination(q.data?.total)}
         />

@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { EventDetails } from './EventDetails';
+import { useTableScroll } from '../../lib/tableScroll';
 
 const PAGE_SIZE = 20;
 const colors: Partial<Record<UnitEvent['kind'], string>> = {
@@ -25,6 +26,7 @@ const colors: Partial<Record<UnitEvent['kind'], string>> = {
 /** The unit's organisational history: each dated restructuring with its decision, newest first. */
 export function UnitEventsTab({ unitId }: { unitId: number }) {
   const { t } = useTranslation('units');
+  const scroll = useTableScroll();
   const paging = useFixedPaging(PAGE_SIZE);
   const { page } = paging;
   const q = useQuery({
@@ -56,7 +58,7 @@ export function UnitEventsTab({ unitId }: { unitId: number }) {
       columns={columns}
       dataSource={q.data?.items ?? []}
       loading={q.isFetching}
-      scroll={{ x: 'max-content' }}
+      scroll={scroll}
       locale={{ emptyText: t('events.empty') }}
       pagination={paging.pagination(q.data?.total)}
     />

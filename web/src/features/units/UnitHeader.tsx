@@ -2,7 +2,7 @@ import { Breadcrumb, Space, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { UnitDetail } from '@canbo/contract';
-import { formatDate } from '../../lib/format';
+import { distinctShortName, formatDate } from '../../lib/format';
 import { UnitStatusTag } from './UnitStatusTag';
 
 /** Where the unit sits (its path from the top), what it is, and since when. */
@@ -27,9 +27,9 @@ export function UnitHeader({ unit }: { unit: UnitDetail }) {
       />
       <Typography.Title level={3} style={{ margin: '8px 0' }}>
         {unit.name}
-        {unit.shortName && (
+        {distinctShortName(unit) && (
           <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400, marginInlineStart: 8 }}>
-            ({unit.shortName})
+            ({distinctShortName(unit)})
           </Typography.Text>
         )}
       </Typography.Title>

@@ -12,6 +12,7 @@ import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { UnitStatusTag } from './UnitStatusTag';
+import { useTableScroll } from '../../lib/tableScroll';
 
 type Entry = z.infer<typeof lineageEntry>;
 const PAGE_SIZE = 50;
@@ -19,6 +20,7 @@ const PAGE_SIZE = 50;
 /** The historical units whose records roll up into this one today, and how each got here. */
 export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation('units');
+  const scroll = useTableScroll();
   const paging = useFixedPaging(PAGE_SIZE);
   const { page } = paging;
   const q = useQuery({
@@ -65,7 +67,7 @@ export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
         columns={columns}
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('lineage.empty') }}
         pagination={paging.pagination(q.data?.total)}
       />

@@ -1,4 +1,4 @@
-import { Alert, Card, Space, Spin, Tabs } from 'antd';
+import { Alert, Card, Space, Spin } from 'antd';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -12,6 +12,7 @@ import { UnitEventsTab } from './UnitEventsTab';
 import { UnitHeader } from './UnitHeader';
 import { UnitInfoTab } from './UnitInfoTab';
 import { UnitLineageTab } from './UnitLineageTab';
+import { PageTabs } from '../../app/PageTabs';
 
 /** /units/$id: the unit, what happened to it, who leads it, and the restructuring actions. */
 export function UnitPage() {
@@ -31,7 +32,7 @@ export function UnitPage() {
       <UnitHeader unit={unit} />
       <UnitActions unit={unit} />
       <Card size="small">
-        <Tabs
+        <PageTabs
           destroyOnHidden
           items={[
             { key: 'info', label: t('tab.info'), children: <UnitInfoTab unit={unit} /> },

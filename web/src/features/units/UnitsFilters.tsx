@@ -1,5 +1,7 @@
-import { Col, Input, Row, Select } from 'antd';
+import { Col, DatePicker, Input, Row, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { DATE_FORMAT, toIsoDate } from '../../lib/format';
 import type { UnitsSearch } from './listSearch';
 import { kindOptions, organisationOptions, statusOptions } from './options';
 import { UnitSelect } from './UnitSelect';
@@ -15,7 +17,7 @@ export function UnitsFilters({ search, onChange }: UnitsFiltersProps) {
   const set = (patch: Partial<UnitsSearch>) => onChange({ ...patch, page: undefined });
   return (
     <Row gutter={[8, 8]}>
-      <Col xs={24} md={12} xl={6}>
+      <Col xs={24} md={12} xl={5}>
         <Input.Search
           key={search.q ?? ''}
           defaultValue={search.q}
@@ -26,7 +28,7 @@ export function UnitsFilters({ search, onChange }: UnitsFiltersProps) {
           onSearch={(q) => set({ q: q.trim() || undefined })}
         />
       </Col>
-      <Col xs={24} md={12} xl={6}>
+      <Col xs={24} md={12} xl={4}>
         <UnitSelect
           value={search.within ?? null}
           onChange={(v) => set({ within: v ?? undefined })}
@@ -34,7 +36,7 @@ export function UnitsFilters({ search, onChange }: UnitsFiltersProps) {
           aria-label={t('list.within')}
         />
       </Col>
-      <Col xs={24} sm={8} xl={4}>
+      <Col xs={24} sm={12} md={6} xl={3}>
         <Select
           style={{ width: '100%' }}
           allowClear
@@ -45,7 +47,7 @@ export function UnitsFilters({ search, onChange }: UnitsFiltersProps) {
           onChange={(kind) => set({ kind })}
         />
       </Col>
-      <Col xs={24} sm={8} xl={4}>
+      <Col xs={24} sm={12} md={6} xl={3}>
         <Select
           style={{ width: '100%' }}
           allowClear
@@ -56,7 +58,7 @@ export function UnitsFilters({ search, onChange }: UnitsFiltersProps) {
           onChange={(organisation) => set({ organisation })}
         />
       </Col>
-      <Col xs={24} sm={8} xl={4}>
+      <Col xs={24} sm={12} md={6} xl={3}>
         <Select
           style={{ width: '100%' }}
           allowClear
@@ -65,6 +67,16 @@ export function UnitsFilters({ search, onChange }: UnitsFiltersProps) {
           aria-label={t('field.status')}
           options={statusOptions(t)}
           onChange={(status) => set({ status })}
+        />
+      </Col>
+      <Col xs={24} sm={12} md={6} xl={3}>
+        <DatePicker
+          style={{ width: '100%' }}
+          format={DATE_FORMAT}
+          value={search.asOf ? dayjs(search.asOf) : null}
+          placeholder={t('list.asOfToday')}
+          aria-label={t('tree.asOf')}
+          onChange={(d) => set({ asOf: toIsoDate(d) ?? undefined })}
         />
       </Col>
     </Row>

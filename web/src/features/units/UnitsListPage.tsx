@@ -12,7 +12,10 @@ import { UnitsFilters } from './UnitsFilters';
 import { UnitsTable } from './UnitsTable';
 import { UnitTree } from './UnitTree';
 
-/** /units: the units as a filtered table, or as the tree on a chosen date. */
+/**
+ * /units: the organisation as a tree (what a user opens it for), or as a filtered table; either on
+ * the date in the address (`asOf`), which the navigator's tree beside it follows too.
+ */
 export function UnitsListPage() {
   const { t } = useTranslation('units');
   const me = useMe();
@@ -20,7 +23,7 @@ export function UnitsListPage() {
   const [search, setSearch] = useListSearch('/units', readUnitsSearch);
   const [creating, setCreating] = useState(false);
   const update = (patch: Partial<UnitsSearch>) => setSearch({ ...search, ...patch });
-  const view = search.view ?? 'table';
+  const view = search.view ?? 'tree';
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -39,7 +42,7 @@ export function UnitsListPage() {
                 { value: 'table', label: t('list.viewTable') },
                 { value: 'tree', label: t('list.viewTree') },
               ]}
-              onChange={(v) => update({ view: v === 'tree' ? 'tree' : undefined })}
+              onChange={(v) => update({ view: v === 'table' ? 'table' : undefined })}
             />
             {hasRole(me.data, 'editor') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -72,7 +75,7 @@ export function UnitsListPage() {
                 asOf={search.asOf ?? null}
                 includeEnded={!!search.ended}
                 onOpen={(id) => void navigate({ to: '/units/$id', params: { id: String(id) } })}
-                onMore={(within) => update({ view: undefined, within: within ?? undefined })}
+                onMore={(within) => update({ view: 'table', within: within ?? undefined })}
               />
             </Col>
           </Row>

@@ -8,6 +8,7 @@ import { sortArrow, sortOf, useListPagination } from '../../lib/paging';
 import { useUnits } from './api';
 import type { UnitsSearch } from './listSearch';
 import { UnitStatusTag } from './UnitStatusTag';
+import { useTableScroll } from '../../lib/tableScroll';
 
 export interface UnitsTableProps {
   search: UnitsSearch;
@@ -19,6 +20,7 @@ const sortable = ['name', 'code', 'validFrom'] as const;
 /** The units list: one page at a time from the server, sorted and filtered there. */
 export function UnitsTable({ search, onChange }: UnitsTableProps) {
   const { t } = useTranslation('units');
+  const scroll = useTableScroll();
   const listPagination = useListPagination();
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? 20;
@@ -30,6 +32,7 @@ export function UnitsTable({ search, onChange }: UnitsTableProps) {
     kind: search.kind,
     organisation: search.organisation,
     status: search.status,
+    asOf: search.asOf,
     sort,
     order,
     page,
@@ -76,7 +79,7 @@ export function UnitsTable({ search, onChange }: UnitsTableProps) {
       columns={columns}
       dataSource={query.data?.items ?? []}
       loading={query.isFetching}
-      scroll={{ x: 'max-content' }}
+      scroll={scroll}
       locale={{ emptyText: t('common:table.empty') }}
       pagination={listPagination(page, pageSize, query.data?.total)}
       onChange={(p, _filters, sorter, extra) => {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { isoDate, routes } from '@canbo/contract';
+import { routes } from '@canbo/contract';
 import { listSearch, type ListSearch } from '../../lib/listSearch';
 
-/** The tree view's keys, which the list API does not take: the view, the date drawn, ended units shown. */
+/**
+ * The page's own keys, which the list API does not take: the view (the tree unless the table is
+ * asked for) and whether the tree shows ended units. The date (`asOf`) is the list's own key: one
+ * date governs the tree, the table and the navigator's tree beside them.
+ */
 const pageKeys = {
   view: z.enum(['table', 'tree']),
-  asOf: isoDate,
   ended: z.literal('true').transform(() => true),
 };
 

@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { MoveFormModal } from './MoveFormModal';
 import { useDeleteMove, useMoves } from './useMoves';
+import { useTableScroll } from '../../../lib/tableScroll';
 
 /** "Quá trình công tác": the cadre's moves between units, oldest first, with add, edit and delete. */
 export function PersonMoves({
@@ -20,6 +21,7 @@ export function PersonMoves({
   canEdit: boolean;
 }) {
   const { t } = useTranslation('people');
+  const scroll = useTableScroll();
   const { message } = App.useApp();
   const q = useMoves(personId);
   const remove = useDeleteMove(personId);
@@ -88,7 +90,7 @@ export function PersonMoves({
         size="small"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('moves.empty') }}
         pagination={false}
         columns={[...columns, ...(canEdit ? [actions] : [])]}

@@ -9,6 +9,7 @@ import { isEditable } from '../classes/ClassInfoTab';
 import { useAllocations, useDeleteAllocation } from './api';
 import { AllocationModal } from './AllocationModal';
 import { SummonsModal } from './SummonsModal';
+import { useTableScroll } from '../../../lib/tableScroll';
 
 /**
  * "Chỉ tiêu": the seats the organiser gives each unit, how many are taken and waiting. The organiser
@@ -17,6 +18,7 @@ import { SummonsModal } from './SummonsModal';
  */
 export function AllocationsTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
+  const scroll = useTableScroll();
   const { message } = App.useApp();
   const paging = usePaging();
   const [sort, setSort] = useState<{ sort?: 'unit' | 'seats'; order?: 'asc' | 'desc' }>({});
@@ -82,7 +84,7 @@ export function AllocationsTab({ cls }: { cls: TrainingClass }) {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('allocations.none') }}
         pagination={paging.pagination(list.data?.total)}
         onChange={(_p, _f, sorter) => {

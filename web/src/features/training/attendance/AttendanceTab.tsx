@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Dropdown, Flex, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Dropdown, Flex, Grid, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, DownOutlined, QrcodeOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -11,6 +11,8 @@ import { cellKey, emptyDraft, setMarks, shownMark, type Draft, type Mark } from 
 import { attendancePercent } from './marks';
 import { MarkCell, markOfKey, useMarkMenu } from './MarkCell';
 import { AttendanceUploadModal } from './AttendanceUploadModal';
+import { AttendanceBySession } from './AttendanceBySession';
+import { MarkLegend } from './MarkLegend';
 import { recording } from '../results/classStates';
 import { TraineeSearch, useSearchPaging } from '../results/listing';
 
@@ -23,6 +25,7 @@ type Row = AttendanceGrid['rows'][number];
  * The attendance of a class: trainees × sessions. Managers mark cells one by one or in bulk (a
  * whole session, the whole course for the selected trainees); changes stay local until one Save
  * sends them in a single request. Also: the Excel sheet down and up, and scanning trainees' codes.
+ * On a phone the grid gives way to one session at a time (`AttendanceBySession`), same draft, same Save.
  */
 export function AttendanceTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('trainingResults');
@@ -36,6 +39,8 @@ export function AttendanceTab({ cls }: { cls: TrainingClass }) {
   const [uploading, setUploading] = useState(false);
   const [scanning, setScanning] = useState(false);
   const [downloading, setDownloading] = useState(false);
+  const phone = !Grid.useBreakpoint().md;
+  const [phoneSession, setPhoneSession] = useState<number>();
   const sessionMenu = useMarkMenu('session');
   const rowsMenu = useMarkMenu('rows');
 
@@ -152,7 +157,7 @@ export function AttendanceTab({ cls }: { cls: TrainingClass }) {
       <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
         <Space wrap>
           <TraineeSearch value={paging.search} onChange={paging.setSearch} />
-          {editable && (
+          {editable && !phone && (
             <Dropdown
               destroyOnHidden
               disabled={!selected.length || !sessions.length}
@@ -186,7 +191,8 @@ export function AttendanceTab({ cls }: { cls: TrainingClass }) {
         <Alert
           type="warning"
           showIcon
-          style={{ marginBottom: 12 }}
+          // On a phone the list is long: Save stays in reach at the bottom of the screen.
+          style={phone ? { position: 'sticky', bottom: 8, zIndex: 3, marginBottom: 12 } : { marginBottom: 12 }}
           title={<span data-testid="att-unsaved">{t('attendance.unsaved', { count: draft.size })}</span>}
           action={
             <Space>
@@ -213,25 +219,44 @@ export function AttendanceTab({ cls }: { cls: TrainingClass }) {
       {grid.data && !sessions.length && (
         <Alert type="info" showIcon title={t('attendance.noSessions')} style={{ marginBottom: 12 }} />
       )}
-      <Table<Row>
-        size="small"
-        rowKey="enrolmentId"
-        loading={grid.isFetching}
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        pagination={paging.pagination(grid.data?.total)}
-        rowSelection={
-          editable
-            ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys as number[]),
-                preserveSelectedRowKeys: false,
-              }
-            : undefined
-        }
-        locale={{ emptyText: t('attendance.empty') }}
-      />
+      {sessions.length > 0 && <MarkLegend />}
+      {phone && sessions.length > 0 ? (
+        <AttendanceBySession
+          sessions={sessions}
+          rows={rows}
+          draft={draft}
+          editable={editable}
+          sessionId={phoneSession}
+          onSession={setPhoneSession}
+          sessionLabel={sessionLabel}
+          onMark={mark}
+          pagination={paging.pagination(grid.data?.total)}
+          loading={grid.isFetching}
+        />
+      ) : (
+        // The grid grows a column per session: it scrolls inside its card, its names column kept.
+        <div data-scrolls>
+          <Table<Row>
+            size="small"
+            rowKey="enrolmentId"
+            loading={grid.isFetching}
+            columns={columns}
+            dataSource={rows}
+            scroll={{ x: 'max-content' }}
+            pagination={paging.pagination(grid.data?.total)}
+            rowSelection={
+              editable
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys as number[]),
+                    preserveSelectedRowKeys: false,
+                  }
+                : undefined
+            }
+            locale={{ emptyText: t('attendance.empty') }}
+          />
+        </div>
+      )}
       {editable && <AttendanceUploadModal classId={cls.id} open={uploading} onClose={() => setUploading(false)} />}
       {editable && scanning && (
         <Suspense fallback={null}>

@@ -8,6 +8,17 @@ export const MARK_COLORS: Record<AttendanceMark, string> = {
   absent: 'red',
 };
 
+/**
+ * The same colours as solid fills behind a white letter (the phone's mark buttons), dark enough for
+ * the letter to read (contrast 4.5:1 and more).
+ */
+export const MARK_FILLS: Record<AttendanceMark, string> = {
+  present: '#237804',
+  late: '#ad6800',
+  excused: '#0958d9',
+  absent: '#cf1322',
+};
+
 export const MARKS = attendanceMarks;
 
 /** Marks that count as attending (the server's completion rule counts the same two). */

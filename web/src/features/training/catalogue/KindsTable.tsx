@@ -6,10 +6,12 @@ import type { TrainingKind } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { useKinds } from './api';
 import { KindModal } from './KindModal';
+import { useTableScroll } from '../../../lib/tableScroll';
 
 /** The training kinds: a short list, edited by the catalogue's administrators. */
 export function KindsTable({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation('training');
+  const scroll = useTableScroll();
   const kinds = useKinds();
   const [editing, setEditing] = useState<TrainingKind | null>(null);
   const [open, setOpen] = useState(false);
@@ -37,7 +39,7 @@ export function KindsTable({ canEdit }: { canEdit: boolean }) {
         loading={kinds.isFetching}
         dataSource={kinds.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('common:table.empty') }}
         columns={[
           { key: 'sortOrder', title: t('field.sortOrder'), dataIndex: 'sortOrder', width: 80 },

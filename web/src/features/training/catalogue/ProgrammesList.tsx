@@ -9,6 +9,7 @@ import { SearchInput } from '../../../app/SearchInput';
 import { useProgrammes, type ProgrammeSearch } from './api';
 import { KindSelect } from './KindSelect';
 import { ProgrammeModal } from './ProgrammeModal';
+import { useTableScroll } from '../../../lib/tableScroll';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -23,6 +24,7 @@ export function ProgrammesList({
   canEdit: boolean;
 }) {
   const { t } = useTranslation('training');
+  const scroll = useTableScroll();
   const listPagination = useListPagination();
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -83,7 +85,7 @@ export function ProgrammesList({
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('common:table.empty') }}
         pagination={listPagination(page, pageSize, list.data?.total)}
         onChange={(pg, _f, sorter, extra) => {

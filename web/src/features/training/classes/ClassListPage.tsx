@@ -19,6 +19,7 @@ import { readClassSearch } from './classSearch';
 import { useListSearch } from '../../../lib/listSearch';
 import { CreateClassModal } from './CreateClassModal';
 import { RecordClassDrawer } from '../recorded/RecordClassDrawer';
+import { useTableScroll } from '../../../lib/tableScroll';
 
 const DEFAULT_PAGE_SIZE = 20;
 const SORTABLE = ['startDate', 'name', 'status'] as const;
@@ -26,6 +27,7 @@ const SORTABLE = ['startDate', 'name', 'status'] as const;
 /** /training/classes: every class the user may see, filtered, sorted and paged on the server. */
 export function ClassListPage() {
   const { t } = useTranslation('training');
+  const scroll = useTableScroll();
   const me = useMe();
   const navigate = useNavigate();
   const listPagination = useListPagination();
@@ -68,7 +70,7 @@ export function ClassListPage() {
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
+          scroll={scroll}
           locale={{ emptyText: t('common:table.empty') }}
           pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
           onChange={tableChange(search, setSearch, {

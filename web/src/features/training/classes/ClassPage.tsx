@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Alert, Card, Space, Spin, Tabs } from 'antd';
+import { Alert, Card, Space, Spin } from 'antd';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
@@ -12,6 +12,7 @@ import { ClassHeader } from './ClassHeader';
 import { ClassInfoTab } from './ClassInfoTab';
 import { readClassPageSearch, tabsFor, type ClassTab } from './classSearch';
 import { HeadcountView } from './HeadcountView';
+import { PageTabs } from '../../../app/PageTabs';
 
 // Attendance, results and certificates are their own chunks: a unit editor who nominates never loads them.
 const AttendanceTab = lazy(() => import('../attendance/AttendanceTab').then((m) => ({ default: m.AttendanceTab })));
@@ -53,7 +54,7 @@ export function ClassPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <ClassHeader cls={cls} />
       <Card size="small">
-        <Tabs
+        <PageTabs
           destroyOnHidden
           activeKey={active}
           onChange={(key) =>

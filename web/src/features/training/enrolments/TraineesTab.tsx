@@ -18,6 +18,7 @@ import { BulkNominateModal } from './BulkNominateModal';
 import { NominateModal } from './NominateModal';
 import { seatOptions } from './seatChoices';
 import { WithdrawModal } from './WithdrawModal';
+import { useTableScroll } from '../../../lib/tableScroll';
 
 const SORT_BY_COLUMN: Record<string, EnrolmentFilter['sort']> = { name: 'person', unit: 'unit', status: 'status' };
 
@@ -31,6 +32,7 @@ const WITHDRAWABLE = ['draft', 'planned', 'open', 'in_progress'];
  */
 export function TraineesTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
+  const scroll = useTableScroll();
   const { message, modal } = App.useApp();
   const paging = usePaging();
   const [text, setText] = useState('');
@@ -177,7 +179,7 @@ export function TraineesTab({ cls }: { cls: TrainingClass }) {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('trainees.none') }}
         pagination={paging.pagination(list.data?.total)}
         rowSelection={

@@ -29,6 +29,9 @@ export const trainingResults = {
       noSessions: 'Lớp chưa có buổi học nào. Thêm buổi học trước khi điểm danh.',
       empty: 'Chưa có học viên',
       notRecording: 'Chỉ điểm danh được khi lớp đang học hoặc đã kết thúc.',
+      legend: 'Ký hiệu',
+      session: 'Buổi điểm danh',
+      bulkSession: 'Cả buổi',
     },
     scan: {
       open: 'Quét mã học viên',
@@ -167,7 +170,9 @@ export const trainingResults = {
   },
   en: {
     markNone: 'Empty',
-    markShort: { present: 'P', late: 'L', excused: 'E', absent: 'A' },
+    // The letters of the attendance sheet, which staff print and read in Vietnamese: "P" is "phép"
+    // (absent with leave) in both languages, never "present".
+    markShort: attendanceMarkLetters,
     bulk: {
       session: 'Whole session: {{mark}}',
       sessionClear: 'Clear the whole session',
@@ -188,6 +193,9 @@ export const trainingResults = {
       noSessions: 'The class has no sessions yet. Add sessions before taking attendance.',
       empty: 'No trainees yet',
       notRecording: 'Attendance is taken only while the class runs or once it has ended.',
+      legend: 'Codes',
+      session: 'Session to mark',
+      bulkSession: 'Whole session',
     },
     scan: {
       open: 'Scan trainee codes',

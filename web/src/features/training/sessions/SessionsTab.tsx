@@ -19,6 +19,7 @@ import { useDownload } from '../../../lib/useDownload';
 import { useDeleteSession, useSessions } from './api';
 import { nextSession, SessionModal } from './SessionModal';
 import { SessionQrModal } from './SessionQrModal';
+import { useTableScroll } from '../../../lib/tableScroll';
 
 /**
  * "Buổi học": the sessions in date order; the organiser adds and corrects them, prints each
@@ -26,6 +27,7 @@ import { SessionQrModal } from './SessionQrModal';
  */
 export function SessionsTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
+  const scroll = useTableScroll();
   const { message } = App.useApp();
   const sessions = useSessions(cls.id);
   const remove = useDeleteSession();
@@ -75,7 +77,7 @@ export function SessionsTab({ cls }: { cls: TrainingClass }) {
         loading={sessions.isFetching}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         locale={{ emptyText: t('sessions.none') }}
         columns={[
           { key: 'date', title: t('field.date'), render: (_, s) => formatDate(s.date) },

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { Grid, Select, Tabs } from 'antd';
+import type { TabsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A page's tabs (a unit's, a class's). On a desk antd's tab bar; on a phone that bar fits three or
+ * four tabs and hides the rest behind "…", where nobody finds them — there a full-width list of every
+ * tab takes its place, the one shown written in it.
+ */
+export function PageTabs(props: TabsProps) {
+  const { t } = useTranslation('app');
+  const screens = Grid.useBreakpoint();
+  const items = props.items ?? [];
+  const [own, setOwn] = useState(props.defaultActiveKey ?? items[0]?.key);
+  if (screens.md) return <Tabs {...props} />;
+  const active = props.activeKey ?? own;
+  const change = (key: string) => {
+    setOwn(key);
+    props.onChange?.(key);
+  };
+  return (
+    <Tabs
+      {...props}
+      activeKey={active}
+      onChange={change}
+      renderTabBar={() => (
+        <Select
+          aria-label={t('section')}
+          value={active}
+          onChange={change}
+          options={items.map((i) => ({ value: i.key, label: i.label }))}
+          style={{ width: '100%', marginBottom: 12 }}
+          size="large"
+        />
+      )}
+    />
+  );
+}
