@@ -552,6 +552,8 @@ async function checkParsed(
     counts,
     writes: writes.length,
     write: (progress) => writePeople(tx, actor, writes, ethnicities.names, progress),
+    // Reads only people, positions, units, their closure and the ethnicities: reusable (previewCache.ts).
+    writeIn: (t, progress) => writePeople(t, actor, writes, ethnicities.names, progress),
   };
 }
 
