@@ -4,7 +4,12 @@ import { makePerson, makeUnit } from '../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, type Session } from '../../../test/http.ts';
 import { importSheet, kindSheet } from '../../../test/importSheets.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { AppError } from '../../errors.ts';
+import { peopleSheet } from '../../../test/xlsx.ts';
 import { PEOPLE_COLUMNS, type PeopleKey } from './people/people.columns.ts';
+import { ImportTracker } from './imports.progress.ts';
+import { uploadImport } from './imports.service.ts';
 import { forgetPreviews } from './previewCache.ts';
 
 /**
@@ -45,6 +50,7 @@ describe('a commit right after its preview', () => {
     let cuJut: number;
     ({ cuJut, admin, editorB } = await twoDistricts(t));
     unit = await makeUnit(t.ctx, { name: 'Đoàn xã Tâm Thắng', parentId: cuJut, code: 'CJ-T' });
+    await makeUnit(t.ctx, { name: 'Đoàn xã Ea Pô', parentId: cuJut, code: 'EAPO' });
   });
   beforeEach(() => {
     forgetPreviews();
@@ -134,5 +140,36 @@ describe('a commit right after its preview', () => {
     expect(theirs).toMatchObject({ errors: 1, committed: false });
     expect(theirs.issues[0]).toMatchObject({ row: 2, column: 'Đơn vị', severity: 'error' });
     expect(await named('Sen')).toHaveLength(0);
+  });
+
+  it('a commit of a kept plan cancelled in the middle of its write writes nothing', async () => {
+    const actor: Actor = {
+      userId: 0,
+      login: 'test',
+      displayName: 'Test',
+      personId: null,
+      isSuperadmin: true,
+      grants: [],
+    };
+    const data = peopleSheet(1_205, 30_000);
+    const file = { fileName: 'can-bo.xlsx', data };
+    const preview = await uploadImport(t.ctx, actor, { kind: 'people', file, commit: 'false' });
+    expect(preview).toMatchObject({ counts: { create: 1_205 }, errors: 0 });
+    const before = { people: await rowCount(t, 'people'), audit: await rowCount(t, 'audit_log') };
+    // The client goes away once the first 1,000 rows are written in the commit's transaction.
+    const client = new AbortController();
+    const report = Object.getOwnPropertyDescriptor(ImportTracker.prototype, 'report')!.value as (
+      this: ImportTracker,
+      ...args: Parameters<ImportTracker['report']>
+    ) => Promise<void>;
+    vi.spyOn(ImportTracker.prototype, 'report').mockImplementation(function (this: ImportTracker, phase, done, total) {
+      if (phase === 'writing' && done >= 1_000) client.abort();
+      return report.call(this, phase, done, total);
+    });
+    const commit = uploadImport(t.ctx, actor, { kind: 'people', file, commit: 'true', signal: client.signal });
+    await expect(commit).rejects.toBeInstanceOf(AppError);
+    expect(client.signal.aborted).toBe(true);
+    expect(reads()).toBe(1);
+    expect({ people: await rowCount(t, 'people'), audit: await rowCount(t, 'audit_log') }).toEqual(before);
   });
 });
