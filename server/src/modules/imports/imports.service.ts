@@ -23,6 +23,8 @@ import type { CheckedSheet, ImportKindDef } from './kind.ts';
 import { IMPORT_KINDS } from './kinds.ts';
 import { readDate } from './cells.ts';
 import { cancelled, ImportTracker, importProgressOf } from './imports.progress.ts';
+import { keepPreview, previewKey, takePreview, type KeptPreview } from './previewCache.ts';
+import { databaseState } from './previewCache.repository.ts';
 
 /**
  * Imports, the same for every kind: the template; a filled sheet read in the heavy pool within its
@@ -151,6 +153,8 @@ interface Following {
   signal?: AbortSignal | undefined;
   /** The rows as read are needed after the check (the error sheet). */
   keepRows?: boolean;
+  /** A preview is kept under this key for the commit of the same file (previewCache.ts). */
+  keep?: string | null;
 }
 
 /**
@@ -178,6 +182,9 @@ async function checkSheet(
   const tracker = new ImportTracker(following.progress, following.owner ?? null, signal);
   try {
     await tracker.report('reading', 0, 0);
+    // What the check is about to read, summed up before its first look-up (the ethnicities of
+    // `collect` included): a write after this point makes the kept plan unusable.
+    const state = following.keep && !commit ? await databaseState(reader(ctx)) : null;
     // Read outside the transaction: reading a large workbook takes a while, and SQLite has one writer.
     const form = await def.form(reader(ctx));
     const collector = def.collect && !following.keepRows ? await def.collect(reader(ctx)) : null;
@@ -200,10 +207,54 @@ async function checkSheet(
       return { read, rows: total, form, checked, committed: commit && ok };
     };
     const out = commit ? await inTransaction(ctx, run) : await run(reader(ctx));
+    const { checked } = out;
+    if (state !== null && following.keep && checked.writeIn && !checked.issues.some((i) => i.severity === 'error')) {
+      keepPreview(following.keep, {
+        state,
+        rows: total,
+        issues: checked.issues,
+        counts: checked.counts,
+        writes: checked.writes ?? total,
+        writeIn: checked.writeIn,
+      });
+    }
     // Committed: stored, even if the client has gone since the last check; a late poll learns so.
     if (out.committed) tracker.end('saved', out.checked.counts);
     else tracker.end('done');
     return out;
+  } catch (err) {
+    tracker.end(signal?.aborted ? 'cancelled' : 'done');
+    throw err;
+  }
+}
+
+/**
+ * The commit of a file whose preview was kept: the kept plan written in one transaction, after
+ * `databaseState` read inside it matches the preview's. Null when there is no plan for this key or
+ * the database changed: the caller then reads and checks the sheet as for any commit.
+ */
+async function commitKept(
+  ctx: Ctx,
+  actor: Actor,
+  key: string,
+  following: Following,
+): Promise<{ rows: number; checked: Pick<CheckedSheet, 'issues' | 'counts'>; committed: boolean } | null> {
+  const kept: KeptPreview | null = takePreview(key);
+  if (!kept) return null;
+  const { signal } = following;
+  const tracker = new ImportTracker(following.progress, following.owner ?? null, signal);
+  try {
+    const written = await inTransaction(ctx, async (tx) => {
+      if ((await databaseState(tx)) !== kept.state) return false;
+      await tracker.report('writing', 0, kept.writes);
+      await kept.writeIn(tx, (done) => tracker.report('writing', done, kept.writes));
+      // As in checkSheet: a cancellation seen here rolls the whole commit back.
+      await tracker.lastCheck(kept.writes);
+      return true;
+    });
+    if (!written) return null;
+    tracker.end('saved', kept.counts);
+    return { rows: kept.rows, checked: { issues: kept.issues, counts: kept.counts }, committed: true };
   } catch (err) {
     tracker.end(signal?.aborted ? 'cancelled' : 'done');
     throw err;
@@ -220,11 +271,13 @@ export async function uploadImport(
   const { kind, file, owner, signal, ...query } = input;
   const parsed = parseInput(importQuery, query);
   const commit = parsed.commit === 'true';
-  const { rows, checked, committed } = await checkSheet(ctx, actor, kind, file, commit, {
-    progress: parsed.progress,
-    owner,
-    signal,
-  });
+  const following: Following = { progress: parsed.progress, owner, signal };
+  // A preview's plan is kept for the commit of the same file, by the same user, the same day (for
+  // the kinds that offer `writeIn`).
+  const key = file ? await previewKey(ctx.db, kind, actor, file.data) : null;
+  const { rows, checked, committed } =
+    (commit && key ? await commitKept(ctx, actor, key, following) : null) ??
+    (await checkSheet(ctx, actor, kind, file, commit, { ...following, keep: commit ? null : key }));
   const issues = ordered(checked.issues);
   return {
     kind,

@@ -55,4 +55,11 @@ export interface CheckedSheet {
   /** Rows `write` goes through (the progress bar's total), when not every row of the sheet. */
   writes?: number;
   write(progress: RowProgress): Promise<void>;
+  /**
+   * The same write in another transaction, offered by a kind whose plan depends on nothing but the
+   * file, the actor, the day and the tables `databaseState` covers (previewCache.repository.ts): a
+   * preview's plan is then kept, and the commit of the same file writes it without reading and
+   * checking the sheet again when that state has not changed (previewCache.ts).
+   */
+  writeIn?: (tx: Tx, progress: RowProgress) => Promise<void>;
 }

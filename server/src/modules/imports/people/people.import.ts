@@ -96,7 +96,7 @@ interface ParsedRow {
 }
 
 type Plan =
-  | { action: 'create'; row: ParsedRow; values: PersonValues }
+  | { action: 'create'; row: ParsedRow }
   | { action: 'update'; row: ParsedRow; person: StoredPerson; values: Partial<PersonValues>; levels: boolean }
   | { action: 'skip'; row: ParsedRow; person: StoredPerson };
 
@@ -246,12 +246,14 @@ function sortKeyOf(given: string, family: string, middle: string | null | undefi
   return key;
 }
 
-/** The columns a new person is stored with: the sheet's values, the registry's defaults for the rest. */
-function newPerson(r: ParsedRow): PersonValues {
-  const f = r.fields;
-  const name = r.fullName;
+/**
+ * The columns a new person is stored with: the sheet's values, the registry's defaults for the rest.
+ * Made as each chunk is written, not by the check: 100,000 of them held from the check to the
+ * commit (a kept preview's plan, previewCache.ts) were ~35 MB beside the rows they are made from.
+ */
+function newPerson(f: PersonFields, name: string, unitId: number): PersonValues {
   return {
-    unit_id: r.unit!.id,
+    unit_id: unitId,
     family_name: f.familyName!,
     middle_name: f.middleName ?? null,
     given_name: f.givenName!,
@@ -464,7 +466,7 @@ async function checkParsed(
           );
         }
       }
-      if (!hasErrors(r)) plans.push({ action: 'create', row: r, values: newPerson(r) });
+      if (!hasErrors(r)) plans.push({ action: 'create', row: r });
     } else if (!hasErrors(r)) {
       const { values, levels } = changesOf(r, match);
       plans.push(
@@ -541,8 +543,9 @@ async function checkParsed(
     const position = newPositions.get(p) ?? null;
     counts[p.action === 'skip' && position ? 'update' : p.action]++;
     const unit = p.row.unit!;
-    if (p.action === 'create') writes.push({ action: 'create', unit, position, values: p.values });
-    else if (p.action === 'update') {
+    if (p.action === 'create') {
+      writes.push({ action: 'create', unit, position, fields: p.row.fields, name: p.row.fullName });
+    } else if (p.action === 'update') {
       writes.push({ action: 'update', unit, position, person: p.person, values: p.values, levels: p.levels });
     } else if (position) writes.push({ action: 'skip', unit, position, person: p.person });
   }
@@ -552,12 +555,14 @@ async function checkParsed(
     counts,
     writes: writes.length,
     write: (progress) => writePeople(tx, actor, writes, ethnicities.names, progress),
+    // Reads only people, positions, units, their closure and the ethnicities: reusable (previewCache.ts).
+    writeIn: (t, progress) => writePeople(t, actor, writes, ethnicities.names, progress),
   };
 }
 
 /** A checked row as the write takes it: the person's values or the stored person, the new position. */
 type Write = { unit: UnitHit; position: PositionFields | null } & (
-  | { action: 'create'; values: PersonValues }
+  | { action: 'create'; fields: PersonFields; name: string }
   | { action: 'update'; person: StoredPerson; values: Partial<PersonValues>; levels: boolean }
   | { action: 'skip'; person: StoredPerson }
 );
@@ -581,10 +586,11 @@ async function writePeople(
     const personIds = new Map<Write, number>();
     // New people in multi-row inserts.
     const creates = part.filter((w) => w.action === 'create');
+    const newValues = new Map(creates.map((w) => [w, newPerson(w.fields, w.name, w.unit.id)]));
     const created = await insertMany(
       tx,
       'people',
-      creates.map((w) => stamped(w.values, now)),
+      creates.map((w) => stamped(newValues.get(w)!, now)),
     );
     creates.forEach((w, i) => personIds.set(w, created[i]!));
     // Updates in as few statements as the engine allows, their "before" read in one query.
@@ -633,8 +639,8 @@ async function writePeople(
             ? after.get(id)
             : insertedAuditView(
                 id,
-                w.values,
-                { unit: w.unit.name, ethnicity: ethnicities.get(w.values.ethnicity_code)! },
+                newValues.get(w)!,
+                { unit: w.unit.name, ethnicity: ethnicities.get(w.fields.ethnicityCode!)! },
                 now,
               ),
       });
