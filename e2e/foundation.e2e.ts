@@ -115,6 +115,9 @@ describe('foundation: a provincial organiser at work', () => {
 
     await page.getByRole('menuitem', { name: 'Tổ chức' }).click();
     await page.waitForURL('**/units**');
+    // the page opens on the tree; the search is the list's
+    await page.getByText('Danh sách', { exact: true }).click();
+    await page.waitForURL('**/units?*view=table*');
     const unitSearch = page.getByLabel('Tìm theo tên hoặc mã');
     await unitSearch.fill(withoutDiacritics(unit).toLowerCase());
     await unitSearch.press('Enter');

@@ -219,7 +219,11 @@ describe('training: a title class from planning to a verified certificate', () =
 
     await unitEditor.getByRole('menuitem', { name: 'Đào tạo, bồi dưỡng' }).click();
     await unitEditor.waitForURL('**/training/classes**');
-    await unitEditor.getByLabel('Tìm theo tên lớp').fill('cac xa phia tay');
+    const search = unitEditor.getByLabel('Tìm theo tên lớp');
+    await search.fill('cac xa phia tay');
+    // the list as searched, before a row is opened (a search still pending would take the page back)
+    await search.press('Enter');
+    await unitEditor.waitForURL('**/training/classes?*q=cac*');
     await unitEditor.getByRole('link', { name: CLASS_NAME }).click();
     await unitEditor.waitForURL(`**/training/classes/${classId}**`);
     await unitEditor.getByRole('heading', { name: CLASS_NAME }).waitFor();
