@@ -44,6 +44,10 @@ export function PersonSelect({
         label: `${p.fullName}${p.birthDate ? ` (${formatDate(p.birthDate)})` : ''} – ${p.unitName}`,
       }))}
       style={{ width: '100%' }}
+      // A name with its birth date and unit is longer than a phone's field: the chosen one and the
+      // offered ones wrap onto a second line rather than being cut, so two namesakes stay apart.
+      styles={{ content: { whiteSpace: 'normal' } }}
+      optionRender={(option) => <div style={{ whiteSpace: 'normal' }}>{option.label}</div>}
     />
   );
 }
