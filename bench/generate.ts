@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     await w.insert('unit_closure', ['ancestor_id', 'descendant_id', 'depth'], closure.slice(i, i + BATCH));
   }
   const history: Row[] = units.map((u) => [u.id, u.id, u.parentId, '2000-01-01', null]);
-  const names: Row[] = units.map((u) => [u.id, u.id, u.name, null, u.sortKey, '2000-01-01', null]);
+  const names: Row[] = units.map((u) => [u.id, u.id, u.name, null, u.sortKey, u.searchText, '2000-01-01', null]);
   const events: Row[] = units.map((u) => [
     u.id,
     u.id,
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     );
     await w.insert(
       'unit_names',
-      ['id', 'unit_id', 'name', 'short_name', 'sort_key', 'valid_from', 'valid_to'],
+      ['id', 'unit_id', 'name', 'short_name', 'sort_key', 'search_text', 'valid_from', 'valid_to'],
       names.slice(i, i + BATCH),
     );
     await w.insert(

@@ -90,6 +90,7 @@ export async function makeUnit(
       name: u.name,
       short_name: null,
       sort_key: vietnameseTextKey(u.name),
+      search_text: foldVietnamese(u.name),
       valid_from: validFrom,
       valid_to: null,
     })

@@ -47,6 +47,16 @@ export function like(column: string, pattern: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
 
+/**
+ * The whole number under `key` of a JSON object kept as text (an audit row's before / after), null
+ * when absent: `json_extract` on SQLite, `->>` on PostgreSQL.
+ */
+export function jsonInteger(engine: Engine, column: string, key: string): RawBuilder<number | null> {
+  return engine === 'postgres'
+    ? sql<number | null>`cast(${sql.ref(column)}::json ->> ${key} as integer)`
+    : sql<number | null>`cast(json_extract(${sql.ref(column)}, ${`$.${key}`}) as integer)`;
+}
+
 /** A condition as a 0/1 column: PostgreSQL would return a boolean where SQLite returns an integer. */
 export function flag(condition: Expression<SqlBool> | RawBuilder<boolean>): RawBuilder<number> {
   return sql<number>`case when ${condition} then 1 else 0 end`;

@@ -137,6 +137,8 @@ export interface UnitNameTable {
   short_name: string | null;
   /** vietnameseTextKey(name). */
   sort_key: string;
+  /** foldVietnamese(name): the list as of a date is searched by the names of that day. */
+  search_text: string;
   valid_from: string;
   valid_to: string | null;
 }

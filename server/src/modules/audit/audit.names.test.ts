@@ -15,6 +15,7 @@ describe('names in the change log', () => {
   let viewerA: Session;
   let editorA: Session;
   let cuJut: number;
+  let province: number;
   let dakMil: number;
   let cls: number;
   let otherClass: number;
@@ -34,7 +35,7 @@ describe('names in the change log', () => {
   beforeAll(async () => {
     t = await testApp();
     const f = await twoDistricts(t);
-    ({ admin, viewerA, editorA, cuJut, dakMil } = f);
+    ({ admin, viewerA, editorA, cuJut, dakMil, province } = f);
     trainee = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Lê', givenName: 'Thị Hoa' });
     stranger = await makePerson(t.ctx, { unitId: dakMil, familyName: 'Đỗ', givenName: 'Văn Xa' });
     cls = await makeClass(t.ctx, { organiserUnitId: f.province, name: 'Lớp Bí thư 2025', status: 'planned' });
@@ -126,6 +127,38 @@ describe('names in the change log', () => {
     expect(nameOf(byAction('create', 'class_session'), 'training_class', cls)?.name).toBe('Lớp Bí thư 2025');
     // The seat's unit is named in the row itself: nothing more to look up.
     expect(byAction('nominate').names.find((n) => n.kind === 'unit')).toBeUndefined();
+  });
+
+  it('keeps the entries of a session and of seats deleted since in their class’s log, named, and in no other', async () => {
+    const planned = await makeClass(t.ctx, { organiserUnitId: province, name: 'Lớp Phó Bí thư 2025', status: 'open' });
+    const session = await as(t.app, admin).post(`/api/v1/training/classes/${planned}/sessions`, {
+      date: '2025-05-13',
+      part: 'afternoon',
+      topic: 'Buổi dời lịch',
+    });
+    expect(session.statusCode).toBe(201);
+    const seats = await as(t.app, admin).post(`/api/v1/training/classes/${planned}/allocations`, {
+      unitId: dakMil,
+      seats: 2,
+    });
+    expect(seats.statusCode).toBe(201);
+    expect((await as(t.app, admin).delete(`/api/v1/training/sessions/${session.json().id}`)).statusCode).toBe(204);
+    expect((await as(t.app, admin).delete(`/api/v1/training/allocations/${seats.json().id}`)).statusCode).toBe(204);
+
+    const entries = await log(admin, `classId=${planned}`);
+    expect(entries.map((e) => `${e.entity}:${e.action}`).sort()).toEqual([
+      'allocation:create',
+      'allocation:delete',
+      'class_session:create',
+      'class_session:delete',
+    ]);
+    const gone = entries.find((e) => e.entity === 'class_session' && e.action === 'delete')!;
+    expect(gone.record).toMatchObject({ name: 'Buổi dời lịch', page: { kind: 'training_class', id: planned } });
+    expect(
+      (await log(admin, `classId=${cls}`)).some(
+        (e) => e.entityId === session.json().id && e.entity === 'class_session',
+      ),
+    ).toBe(false);
   });
 
   it("names a trainee's entries for a unit's viewer who sees the trainee, not the rows of the class they may not read", async () => {

@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { grantRoots, unitInScope } from '../../auth/policy.ts';
 import { columnOf, type AliasOf } from '../../db/aliases.ts';
 import { offsetOf } from '../../lib/paging.ts';
+import { jsonInteger } from '../../db/dialect.ts';
 
 export interface AuditListInput {
   page: number;
@@ -53,23 +54,36 @@ function filtered(tx: Tx, actor: Actor, input: AuditListInput) {
       .where('a.entity', 'in', input.entity ? [input.entity] : [...auditEntities])
       .$if(input.entityId !== undefined, (qb) => qb.where('a.entity_id', '=', input.entityId ?? 0))
       // A class's change log: its own entries and those of the sessions, seats, trainees and
-      // certificates it holds now, each found by its id through the (entity, entity_id) index. A session
-      // or a seat allocation deleted since is no longer found here; the full log still lists it.
+      // certificates it holds now, each found by its id through the (entity, entity_id) index; and
+      // those of the sessions and seat allocations deleted since, found by their deletion's entry
+      // (which keeps the class in the row as it was).
       .$if(input.classId !== undefined, (qb) =>
         qb.where((eb) => {
           const classId = input.classId ?? 0;
           const child = (entity: AuditEntity, ids: Parameters<typeof eb>[2]) =>
             eb.and([eb('a.entity', '=', entity), eb('a.entity_id', 'in', ids)]);
+          const deleted = (entity: AuditEntity) =>
+            child(
+              entity,
+              eb
+                .selectFrom('audit_log as d')
+                .select('d.entity_id')
+                .where('d.entity', '=', entity)
+                .where('d.action', '=', 'delete')
+                .where(jsonInteger(tx.engine, 'd.before', 'classId'), '=', classId),
+            );
           return eb.or([
             eb.and([eb('a.entity', '=', 'training_class'), eb('a.entity_id', '=', classId)]),
             child(
               'class_session',
               eb.selectFrom('class_sessions as k').select('k.id').where('k.class_id', '=', classId),
             ),
+            deleted('class_session'),
             child(
               'allocation',
               eb.selectFrom('seat_allocations as k').select('k.id').where('k.class_id', '=', classId),
             ),
+            deleted('allocation'),
             child('enrolment', eb.selectFrom('enrolments as k').select('k.id').where('k.class_id', '=', classId)),
             eb.and([
               eb('a.entity', '=', 'certificate'),

@@ -33,7 +33,7 @@ export function nameColumns(name: string) {
 
 /** A row of `unit_names` without its dates. */
 export function datedName(name: string, shortName: string | null) {
-  return { name, short_name: shortName, sort_key: vietnameseTextKey(name) };
+  return { name, short_name: shortName, sort_key: vietnameseTextKey(name), search_text: foldVietnamese(name) };
 }
 
 export async function insertNewUnit(tx: Tx, actor: Actor, u: NewUnitInput, date: string): Promise<UnitRow> {

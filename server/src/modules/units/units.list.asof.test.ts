@@ -68,4 +68,14 @@ describe('units: the list as of a date', () => {
     expect(await names('&asOf=2024-01-23&order=desc')).toEqual(['Huyện đoàn Krông Nô', 'Huyện đoàn Cư Jút']);
     expect((await list('&asOf=1999-12-31')).total).toBe(0);
   });
+
+  it('searches the names of the day: the old name finds the unit then, the new one today', async () => {
+    const ids = async (query: string) => (await list(query)).items.map((u) => u.id);
+    expect(await ids('&q=krong no&asOf=2024-01-23')).toEqual([b]);
+    expect(await ids('&q=zeta&asOf=2024-01-23')).toEqual([]);
+    expect(await ids('&q=zeta&asOf=2025-07-01')).toEqual([b]);
+    expect(await ids('&q=krong no&asOf=2025-07-01')).toEqual([]);
+    expect(await ids('&q=zeta')).toEqual([b]);
+    expect((await list('&q=krong no&asOf=2024-01-23')).items[0]).toMatchObject({ name: 'Huyện đoàn Krông Nô' });
+  });
 });

@@ -131,9 +131,9 @@ export async function listUnits(tx: Tx, actor: Actor, f: ListFilter, folded: str
   let base = scopedUnits(tx, actor);
   if (folded) {
     const pattern = likeContains(folded);
-    base = base.where((eb) =>
-      eb.or([like('u.search_text', pattern), sql<boolean>`lower(u.code) like ${pattern} escape '\\'`]),
-    );
+    // as of a date, the name searched is the one of that day (the one the list shows)
+    const name = f.asOf ? nameOfDayMatches(f.asOf, pattern) : like('u.search_text', pattern);
+    base = base.where((eb) => eb.or([name, sql<boolean>`lower(u.code) like ${pattern} escape '\\'`]));
   }
   if (f.within !== undefined) {
     const within = f.within;
@@ -164,9 +164,20 @@ const validOn = (alias: string, d: string) =>
     and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${d})`;
 
 /**
+ * Whether the unit's name on `d` matches: its dated name of that day, or today's name when none is
+ * dated then (as the list shows it, `coalesce(n.name, u.name)`).
+ */
+function nameOfDayMatches(d: string, pattern: string) {
+  return sql<boolean>`coalesce(
+    (select n.search_text from unit_names n where n.unit_id = u.id and ${validOn('n', d)}),
+    u.search_text
+  ) like ${pattern} escape '\\'`;
+}
+
+/**
  * The list as the organisation stood on `d` (what the tree "as of" a date draws, as a table): the
- * units in being then, under the names and parents they had; the status of that day. Search, kind and
- * scope are today's, as everywhere a unit is found.
+ * units in being then, under the names and parents they had; the status of that day. The search reads
+ * the names of that day; kind and scope are today's, as everywhere a unit is found.
  */
 async function listUnitsAsOf(base: ReturnType<typeof scopedUnits>, f: ListFilter, d: string) {
   const dated = base.where(validOn('u', d));
@@ -298,7 +309,7 @@ export async function closeEdge(tx: Tx, unitId: number, date: string): Promise<v
 export async function nameFrom(
   tx: Tx,
   unitId: number,
-  name: { name: string; short_name: string | null; sort_key: string },
+  name: { name: string; short_name: string | null; sort_key: string; search_text: string },
   date: string,
 ): Promise<void> {
   const open = await tx.q

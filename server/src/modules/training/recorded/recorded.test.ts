@@ -48,6 +48,7 @@ describe('recording a class already held', () => {
         name: 'Ban Thường vụ Tỉnh đoàn Đắk Nông',
         short_name: null,
         sort_key: 'x',
+        search_text: 'ban thuong vu tinh doan dak nong',
         valid_from: '2015-01-01',
         valid_to: '2021-01-01',
       })

@@ -34,6 +34,7 @@ function server() {
   const allocations: Allocation[] = [eaPo];
   return mockApi(
     get('/units', page([unitDetail(9, 'Đoàn xã Nam Dong')])),
+    get('/training/classes/42/summons.docx', {}),
     (req) =>
       req.method === 'GET' && req.path === '/training/classes/42/allocations'
         ? reply(page([...allocations]))
@@ -87,7 +88,7 @@ describe("a class's seats", () => {
     expect(unitSearch.query.get('status')).toBe('active');
   }, 120_000);
 
-  it('a unit editor of someone else’s class sees only its own seats, without changing them', async () => {
+  it('a unit editor of someone else’s class sees only its own seats, without changing them, with their summons', async () => {
     const sent = server();
     renderWithApp(<AllocationsTab cls={{ ...cls, canManage: false, readsAll: false }} />);
     await screen.findByText('Đoàn xã Ea Pô');
@@ -95,10 +96,14 @@ describe("a class's seats", () => {
     expect(list.query.get('mine')).toBe('true');
     expect(screen.queryByRole('button', { name: /Phân bổ chỉ tiêu/ })).toBeNull();
     expect(screen.queryByText(/Đơn vị tổ chức còn/)).toBeNull();
-    expect(screen.queryByRole('button', { name: /Giấy triệu tập/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Sửa chỉ tiêu/ })).toBeNull();
+    // the summons of its own seats, not the organiser's own list
+    expect(screen.getAllByRole('button', { name: /Giấy triệu tập/ }).map((b) => b.textContent)).toEqual([
+      'Giấy triệu tập',
+    ]);
   }, 120_000);
 
-  it("a reader of the organiser unit sees every unit's seats and what the organiser keeps, without controls", async () => {
+  it("a reader of the organiser unit sees every unit's seats and what the organiser keeps, and takes the summons", async () => {
     const sent = server();
     renderWithApp(<AllocationsTab cls={{ ...cls, canManage: false, readsAll: true }} />);
     await screen.findByText('Đoàn xã Ea Pô');
@@ -106,6 +111,13 @@ describe("a class's seats", () => {
     expect(list.query.get('mine')).toBeNull();
     expect(screen.getByTestId('organiser-seats').textContent).toContain('Đơn vị tổ chức còn 20 chỗ');
     expect(screen.queryByRole('button', { name: /Phân bổ chỉ tiêu/ })).toBeNull();
-    expect(screen.queryByRole('button', { name: /Giấy triệu tập/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Sửa chỉ tiêu/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /Giấy triệu tập \(đơn vị tổ chức cử\)/ })).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('allocation-summons'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Tải giấy triệu tập' }));
+    await waitFor(() =>
+      expect(sent.find((r) => r.path === '/training/classes/42/summons.docx')?.query.get('allocationId')).toBe('7'),
+    );
   }, 120_000);
 });

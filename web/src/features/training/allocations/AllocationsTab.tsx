@@ -53,29 +53,27 @@ export function AllocationsTab({ cls }: { cls: TrainingClass }) {
               ? t('allocations.organiserUnlimited')
               : t('allocations.organiserRemaining', { count: remaining, capacity: cls.capacity })}
           </Typography.Text>
-          {cls.canManage && (
-            <Space wrap>
+          <Space wrap>
+            <Button
+              icon={<FileWordOutlined />}
+              onClick={() => setSummons({ allocationId: null, unitName: cls.organiserUnitName })}
+            >
+              {t('summons.own')}
+            </Button>
+            {editable && (
               <Button
-                icon={<FileWordOutlined />}
-                onClick={() => setSummons({ allocationId: null, unitName: cls.organiserUnitName })}
+                type="primary"
+                icon={<PlusOutlined />}
+                data-testid="allocation-add"
+                onClick={() => {
+                  setEditing(null);
+                  setOpen(true);
+                }}
               >
-                {t('summons.own')}
+                {t('allocations.add')}
               </Button>
-              {editable && (
-                <Button
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  data-testid="allocation-add"
-                  onClick={() => {
-                    setEditing(null);
-                    setOpen(true);
-                  }}
-                >
-                  {t('allocations.add')}
-                </Button>
-              )}
-            </Space>
-          )}
+            )}
+          </Space>
         </Flex>
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
@@ -117,53 +115,51 @@ export function AllocationsTab({ cls }: { cls: TrainingClass }) {
             align: 'right',
             render: (_, a) => Math.max(a.seats - a.used, 0),
           },
-          ...(cls.canManage
-            ? [
-                {
-                  key: 'actions',
-                  title: '',
-                  render: (_: unknown, a: Allocation) => (
-                    <Space size={4}>
+          // every row listed is one whose summons the user may take: the organiser's readers see every
+          // unit's seats, a unit's nominators only their own
+          {
+            key: 'actions',
+            title: '',
+            render: (_: unknown, a: Allocation) => (
+              <Space size={4}>
+                <Button
+                  size="small"
+                  icon={<FileWordOutlined />}
+                  data-testid="allocation-summons"
+                  onClick={() => setSummons({ allocationId: a.id, unitName: a.unitName })}
+                >
+                  {t('summons.button')}
+                </Button>
+                {editable && (
+                  <>
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      aria-label={`${t('allocations.edit')} ${a.unitName}`}
+                      onClick={() => {
+                        setEditing(a);
+                        setOpen(true);
+                      }}
+                    />
+                    <Popconfirm
+                      title={t('allocations.deleteConfirm', { unit: a.unitName })}
+                      okText={t('common:action.delete')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t('common:action.cancel')}
+                      onConfirm={() => void del(a)}
+                    >
                       <Button
                         size="small"
-                        icon={<FileWordOutlined />}
-                        data-testid="allocation-summons"
-                        onClick={() => setSummons({ allocationId: a.id, unitName: a.unitName })}
-                      >
-                        {t('summons.button')}
-                      </Button>
-                      {editable && (
-                        <>
-                          <Button
-                            size="small"
-                            icon={<EditOutlined />}
-                            aria-label={`${t('allocations.edit')} ${a.unitName}`}
-                            onClick={() => {
-                              setEditing(a);
-                              setOpen(true);
-                            }}
-                          />
-                          <Popconfirm
-                            title={t('allocations.deleteConfirm', { unit: a.unitName })}
-                            okText={t('common:action.delete')}
-                            okButtonProps={{ danger: true }}
-                            cancelText={t('common:action.cancel')}
-                            onConfirm={() => void del(a)}
-                          >
-                            <Button
-                              size="small"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={`${t('common:action.delete')} ${a.unitName}`}
-                            />
-                          </Popconfirm>
-                        </>
-                      )}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`${t('common:action.delete')} ${a.unitName}`}
+                      />
+                    </Popconfirm>
+                  </>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
       <AllocationModal cls={cls} allocation={editing} open={open} onClose={() => setOpen(false)} />

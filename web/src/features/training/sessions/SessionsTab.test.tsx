@@ -5,7 +5,7 @@ import type { ClassSession } from '@canbo/contract';
 import '../../../i18n';
 import { makeClass } from '../testing/classes';
 import { pick, type, typeDate } from '../testing/controls';
-import { mockApi, renderWithApp, reply, type Sent } from '../testing/mockApi';
+import { get, mockApi, renderWithApp, reply, type Sent } from '../testing/mockApi';
 import { SessionsTab } from './SessionsTab';
 
 afterEach(() => {
@@ -36,6 +36,7 @@ function server() {
       req.method === 'GET' && req.path === '/training/classes/42/sessions'
         ? reply({ items: [...sessions] })
         : undefined,
+    get('/training/sessions/1/sign-in.pdf', {}),
     (req) => {
       if (req.method !== 'POST' || req.path !== '/training/classes/42/sessions') return undefined;
       const created = {
@@ -98,6 +99,27 @@ describe("a class's sessions", () => {
     await waitFor(() => expect(posts(sent)).toHaveLength(1));
     expect(posts(sent)[0]).toMatchObject({ date: '2025-05-13', part: 'evening', startsAt: '19:00', endsAt: '21:30' });
     await waitFor(() => expect(screen.getByText('19:00–21:30')).toBeTruthy());
+  }, 120_000);
+
+  it('a reader of the organiser takes each session’s sign-in sheet, and changes nothing', async () => {
+    const sent = server();
+    renderWithApp(<SessionsTab cls={{ ...cls, canManage: false, readsAll: true }} />);
+    await screen.findByText('Khai mạc; Nghị quyết Đại hội Đoàn toàn quốc');
+    const row = rowOf('Khai mạc; Nghị quyết Đại hội Đoàn toàn quốc');
+    expect(within(row).queryByRole('button', { name: /Mã QR điểm danh/ })).toBeNull();
+    expect(within(row).queryByRole('button', { name: 'Sửa' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Thêm buổi học/ })).toBeNull();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Danh sách ký tên (PDF)' }));
+    await waitFor(() => expect(sent.some((r) => r.path === '/training/sessions/1/sign-in.pdf')).toBe(true));
+  }, 120_000);
+
+  it('a unit that only sent trainees gets no sign-in sheet: it is the organiser’s', async () => {
+    server();
+    renderWithApp(<SessionsTab cls={{ ...cls, canManage: false, readsAll: false }} />);
+    await screen.findByText('Khai mạc; Nghị quyết Đại hội Đoàn toàn quốc');
+    const row = rowOf('Khai mạc; Nghị quyết Đại hội Đoàn toàn quốc');
+    expect(within(row).queryByRole('button', { name: /Danh sách ký tên/ })).toBeNull();
   }, 120_000);
 });
 

@@ -38,7 +38,9 @@ export function SessionsTab({ cls }: { cls: TrainingClass }) {
   const items = useMemo(() => sessions.data?.items ?? [], [sessions.data]);
   const next = useMemo(() => nextSession(cls, items), [cls, items]);
   const editable = isEditable(cls);
-  const rostered = cls.canManage && !cls.headcount;
+  // the sign-in sheets are the organiser's documents, for its readers too; the check-in QR is shown by its editors
+  const sheets = cls.readsAll && !cls.headcount;
+  const qr = cls.canManage && !cls.headcount;
 
   const sheet = (s: ClassSession, ext: 'docx' | 'pdf') =>
     void dl.run(`${ext}-${s.id}`, () =>
@@ -85,14 +87,14 @@ export function SessionsTab({ cls }: { cls: TrainingClass }) {
           { key: 'hours', title: t('sessions.hours'), render: (_, s) => `${s.startsAt}–${s.endsAt}` },
           { key: 'topic', title: t('field.topic'), render: (_, s) => s.topic ?? '' },
           { key: 'lecturer', title: t('field.lecturer'), render: (_, s) => s.lecturer ?? '' },
-          ...(cls.canManage
+          ...(sheets || qr || editable
             ? [
                 {
                   key: 'actions',
                   title: '',
                   render: (_: unknown, s: ClassSession) => (
                     <Space size={4} wrap>
-                      {rostered && (
+                      {sheets && (
                         <>
                           <Tooltip title={t('sessions.sheetDocx')}>
                             <Button
@@ -112,10 +114,12 @@ export function SessionsTab({ cls }: { cls: TrainingClass }) {
                               onClick={() => sheet(s, 'pdf')}
                             />
                           </Tooltip>
-                          <Button size="small" icon={<QrcodeOutlined />} onClick={() => setQrFor(s)}>
-                            {t('sessions.qr')}
-                          </Button>
                         </>
+                      )}
+                      {qr && (
+                        <Button size="small" icon={<QrcodeOutlined />} onClick={() => setQrFor(s)}>
+                          {t('sessions.qr')}
+                        </Button>
                       )}
                       {editable && (
                         <>
