@@ -4,9 +4,10 @@
  * Builds what changed (scripts/build-changed.mjs), starts the built server as `npm start` does on a
  * fresh SQLite database with the demo, on a free port, and drives Debian's Chromium (playwright-core)
  * on two profiles: localhost as it is, and a phone — CDP's Network.emulateNetworkConditions at
- * 1.6 Mbps down, 750 kbps up, 150 ms latency, and Emulation.setCPUThrottlingRate 4. Each run starts
+ * 1.6 Mbps down, 750 kbps up, 150 ms latency, and Emulation.setCPUThrottlingRate 4, on a 390×844 screen. Each run starts
  * with an empty cache and prints, for the login page (/login) and for the first screen after signing
- * in there (the dashboard, the login page's files already in the cache), and for the dashboard opened
+ * in there (the dashboard, the login page's files already in the cache), for `/` without a session (sent
+ * to the login page), and for the dashboard opened
  * cold (a signed-in visitor with an empty cache): the JavaScript files, their compressed bytes as
  * transferred (headers included) and their raw bytes, the first contentful paint (the page's
  * splash, index.html) and when the page could be used (the login form, the app's menu shown). Targets (issue 11): login page
@@ -79,15 +80,22 @@ const browser = await chromium.launch({
 interface Profile {
   name: string;
   throttle: boolean;
+  viewport?: { width: number; height: number };
 }
 const PROFILES: Profile[] = [
   { name: 'localhost', throttle: false },
-  { name: 'phone (1.6 Mbps, 150 ms, CPU ×4)', throttle: true },
+  // A phone's screen too: what is on its first screen is what it must download first.
+  { name: 'phone (1.6 Mbps, 150 ms, CPU ×4, 390×844)', throttle: true, viewport: { width: 390, height: 844 } },
 ];
 
 /** A fresh context (empty cache, no cookies), throttled as the profile says, every page through CDP. */
 async function open(profile: Profile): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
-  const context = await browser.newContext({ baseURL: base, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    baseURL: base,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...(profile.viewport ? { viewport: profile.viewport } : {}),
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -150,8 +158,17 @@ const rows: string[] = [];
 const kb = (n: number) => (n / 1000).toFixed(1);
 const ms = (n: number) => (n / 1000).toFixed(2);
 for (const profile of PROFILES) {
-  const results: Record<'login' | 'after' | 'cold', Load[]> = { login: [], after: [], cold: [] };
+  const results: Record<'root' | 'login' | 'after' | 'cold', Load[]> = { root: [], login: [], after: [], cold: [] };
   for (let run = 0; run < RUNS; run++) {
+    const anonymous = await open(profile);
+    results.root.push(
+      await measure(anonymous.page, anonymous.cdp, async () => {
+        await anonymous.page.goto('/');
+        await anonymous.page.getByLabel('Tên đăng nhập').waitFor();
+      }),
+    );
+    await anonymous.context.close();
+
     const warm = await open(profile);
     results.login.push(
       await measure(warm.page, warm.cdp, async () => {
@@ -180,6 +197,7 @@ for (const profile of PROFILES) {
     await cold.context.close();
   }
   for (const [label, loads] of [
+    ['/ without a session', results.root],
     ['login page', results.login],
     ['dashboard after signing in', results.after],
     ['dashboard, empty cache', results.cold],

@@ -11,13 +11,10 @@ export function OnScreen({ height, children }: { height: number; children: React
   const [seen, setSeen] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     if (seen || !box.current) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setSeen(true);
-      },
-      // a little before it scrolls in, so the chart is there when it is reached
-      { rootMargin: '200px 0px' },
-    );
+    // On screen, not near it: a phone whose first screen ends just above the chart fetches nothing.
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    });
     observer.observe(box.current);
     return () => observer.disconnect();
   }, [seen]);
