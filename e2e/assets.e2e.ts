@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
-import { openBrowser, type Session } from './browser.ts';
+import { newContext, openBrowser, type Session } from './browser.ts';
 import { DEMO_PASSWORD } from './ui.ts';
 
 /*
@@ -76,6 +76,62 @@ describe('the app’s files', () => {
       .poll(() => page.getByRole('alert').allInnerTexts())
       .toEqual(['Hãy nhập tên đăng nhập', 'Hãy nhập mật khẩu']);
     await page.close();
+  });
+
+  it('a visitor without a session at / or a deep link gets the login page’s files alone, and comes back after signing in', async () => {
+    const context = await newContext(s.browser);
+    const page = await context.newPage();
+    const login = await scriptsOf(page, async () => {
+      await page.goto('/login');
+      await page.getByLabel('Tên đăng nhập').waitFor();
+    });
+    const names = (files: { url: string }[]) => files.map((f) => new URL(f.url).pathname).sort();
+    await context.close();
+
+    for (const [address, landing] of [
+      ['/', '/login'],
+      ['/people?q=nguyen', '/login?redirect=%2Fpeople%3Fq%3Dnguyen'],
+    ] as const) {
+      const fresh = await newContext(s.browser);
+      const visit = await fresh.newPage();
+      const scripts = await scriptsOf(visit, async () => {
+        await visit.goto(address);
+        await visit.getByLabel('Tên đăng nhập').waitFor();
+      });
+      const at = new URL(visit.url());
+      expect(at.pathname + at.search, address).toBe(landing);
+      expect(names(scripts), address).toEqual(names(login));
+      if (address !== '/') {
+        await visit.getByLabel('Tên đăng nhập').fill('lanhdao');
+        await visit.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+        await visit.getByRole('button', { name: 'Đăng nhập' }).click();
+        await visit.waitForURL((url) => url.pathname === '/people' && url.searchParams.get('q') === 'nguyen');
+      }
+      await fresh.close();
+    }
+  });
+
+  it('the dashboard on a phone fetches the charts’ code only when a chart scrolls into view', async () => {
+    // a small phone: the key figures fill its first screen, the trend's chart is below them
+    const context = await newContext(s.browser, { viewport: { width: 360, height: 640 } });
+    const res = await context.request.post('/api/v1/auth/login', {
+      data: { login: 'lanhdao', password: DEMO_PASSWORD },
+    });
+    expect(res.ok()).toBe(true);
+    const page = await context.newPage();
+    // every request, whatever its kind: a chunk may come as a module preload as well as a script
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const charts = () => asked.filter((path) => /\/assets\/EChart-/.test(path));
+    await page.goto('/dashboard');
+    await page.getByText('Xu hướng qua các năm').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(asked.some((path) => path.startsWith('/api/v1/dashboard'))).toBe(true);
+    expect(charts()).toEqual([]);
+    await page.getByText('Xu hướng qua các năm').first().scrollIntoViewIfNeeded();
+    await page.locator('canvas').first().waitFor();
+    expect(charts()).toHaveLength(1);
+    await context.close();
   });
 
   it('sends the page to be checked on each visit, the icon as an icon, and a missing chunk as a 404', async () => {

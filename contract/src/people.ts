@@ -139,7 +139,13 @@ export type PersonListQuery = z.infer<typeof personListQuery>;
 export type PersonListInput = z.input<typeof personListQuery>;
 export const personExportQuery = personFilterQuery;
 export type PersonExportQuery = z.infer<typeof personExportQuery>;
-export const personPage = pageOf(person);
+/**
+ * A name search counts its matches up to this many: over the whole country a common name matches
+ * tens of thousands of records, and counting every one cost more than finding the page's twenty.
+ */
+export const SEARCH_COUNT_LIMIT = 1000;
+/** `more`: the list holds more than `total` rows (a name search stopped counting at its limit). */
+export const personPage = pageOf(person).extend({ more: z.boolean() });
 
 export const duplicateCandidate = z.object({
   id: z.number().int(),

@@ -81,12 +81,31 @@ describe('serving the web app and compressing answers', () => {
 
   it('sends the page compressed and asks the browser to check it on every visit, deep links included', async () => {
     for (const url of ['/', '/index.html', '/people/12?tab=training', '/login']) {
-      const res = await get(url, { 'accept-encoding': 'br' });
+      const res = await get(url, { 'accept-encoding': 'br', cookie: 'canbo_session=any' });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(res.headers['cache-control'], url).toBe(REVALIDATE);
       expect(brotliDecompressSync(res.rawPayload).toString(), url).toContain('<title>Canbo</title>');
     }
+  });
+
+  it('sends a browser without a session to the login page, noting where it was going', async () => {
+    const expected: [string, string][] = [
+      ['/', '/login'],
+      ['/dashboard', '/login?redirect=%2Fdashboard'],
+      ['/people/12?tab=training', '/login?redirect=%2Fpeople%2F12%3Ftab%3Dtraining'],
+      ['/checkin/abc', '/login?redirect=%2Fcheckin%2Fabc'],
+    ];
+    for (const [url, location] of expected) {
+      const res = await get(url, { 'accept-encoding': 'br' });
+      expect(res.statusCode, url).toBe(302);
+      expect(res.headers.location, url).toBe(location);
+    }
+    // The pages open to anyone, the files and the API are answered as they are.
+    for (const url of ['/login', '/login?redirect=%2Fpeople', '/verify/abc', '/index.html', '/favicon.ico']) {
+      expect((await get(url)).statusCode, url).toBe(200);
+    }
+    expect((await get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
   it('answers a missing asset with a 404, never the page', async () => {

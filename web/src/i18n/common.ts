@@ -42,7 +42,11 @@ export const common = {
       reload: 'Tải lại',
     },
     language: { vi: 'Tiếng Việt', en: 'English' },
-    table: { total: 'Tổng {{count}} bản ghi', empty: 'Không có dữ liệu' },
+    table: {
+      total: 'Tổng {{count}} bản ghi',
+      totalMore: 'Hơn {{n}} bản ghi — thu hẹp tìm kiếm để thấy hết',
+      empty: 'Không có dữ liệu',
+    },
     error: {
       generic: 'Đã có lỗi xảy ra',
       stale: 'Bản ghi đã được người khác sửa. Hãy tải lại rồi sửa lại.',
@@ -107,7 +111,11 @@ export const common = {
       reload: 'Reload',
     },
     language: { vi: 'Tiếng Việt', en: 'English' },
-    table: { total: '{{count}} records', empty: 'No data' },
+    table: {
+      total: '{{count}} records',
+      totalMore: 'More than {{n}} records — narrow the search to see them all',
+      empty: 'No data',
+    },
     error: {
       generic: 'Something went wrong',
       stale: 'Someone else changed this record. Reload it and edit again.',

@@ -12,14 +12,18 @@ type Sorter<T> = Parameters<NonNullable<TableProps<T>['onChange']>>[2];
  * and sees the total.
  */
 export function useListPagination() {
-  const { t } = useTranslation();
-  return (page: number, pageSize: number, total: number | undefined): TablePaginationConfig => ({
+  const { t, i18n } = useTranslation();
+  /** `more`: the server stopped counting at `total` (a name search); the list holds more than that. */
+  return (page: number, pageSize: number, total: number | undefined, more = false): TablePaginationConfig => ({
     current: page,
     pageSize,
     total: total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZE_OPTIONS,
-    showTotal: (count) => t('common:table.total', { count }),
+    showTotal: (count) =>
+      more
+        ? t('common:table.totalMore', { n: count.toLocaleString(i18n.language === 'en' ? 'en-US' : 'vi-VN') })
+        : t('common:table.total', { count }),
   });
 }
 

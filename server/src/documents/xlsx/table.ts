@@ -31,13 +31,6 @@ export interface XlsxTable<T> {
 }
 
 /** A row with its number in the list (the "STT" column every official list opens with). */
-export type Numbered<T> = T & { no: number };
-
-/** Rows numbered from 1 as they stream by. */
-export async function* numbered<T>(rows: AsyncIterable<T>): AsyncIterable<Numbered<T>> {
-  let no = 0;
-  for await (const r of rows) yield { ...r, no: ++no };
-}
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
 

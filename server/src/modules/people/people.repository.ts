@@ -165,17 +165,43 @@ function filtered(tx: Tx, actor: Actor, f: PersonFilter, today: string) {
   return query;
 }
 
-export async function countPeople(tx: Tx, actor: Actor, f: PersonFilter, today: string): Promise<number> {
+/**
+ * How many people the list holds: `total`, exact unless `more` — a name search counts up to
+ * `limit` matches and stops there (the count reads rows until it has found `limit` + 1, so a common
+ * name over the whole country costs a fraction of the table, not all of it).
+ */
+export async function countPeople(
+  tx: Tx,
+  actor: Actor,
+  f: PersonFilter,
+  today: string,
+  limit?: number,
+): Promise<{ total: number; more: boolean }> {
   // Every person has an ethnicity (a foreign key), so the join only matters for the minority filter;
   // without it the count reads the index alone.
   let query = tx.q
     .selectFrom('people as p')
     .$if(Boolean(f.minority), (qb) => qb.innerJoin('ethnicities as e', 'e.code', 'p.ethnicity_code'))
-    .where((eb) => personVisible(eb, actor, 'p'))
-    .select(sql<number>`count(*)`.as('n'));
+    .where((eb) => personVisible(eb, actor, 'p'));
   for (const c of filterConditions(f, today)) query = query.where(c);
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.n);
+  if (limit === undefined) {
+    const row = await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return { total: Number(row.n), more: false };
+  }
+  // Read in name order, where the people bearing a common name are spread evenly: the first
+  // `limit` + 1 come after a small part of the index. (In the order of the folded name itself they
+  // all sit together, after every name before them in the alphabet.)
+  const found = query
+    .select(sql<number>`1`.as('one'))
+    .orderBy(sql`p.sort_key`)
+    .orderBy(sql`p.id`)
+    .limit(limit + 1);
+  const row = await tx.q
+    .selectFrom(found.as('found'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > limit ? { total: limit, more: true } : { total: n, more: false };
 }
 
 export async function findPeoplePage(

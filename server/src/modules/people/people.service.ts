@@ -6,6 +6,7 @@ import {
   personExportQuery,
   personListQuery,
   personUpdate,
+  SEARCH_COUNT_LIMIT,
   vietnameseSortKey,
   type DuplicateCandidate,
   type Page,
@@ -67,17 +68,18 @@ export async function listPeople(
   ctx: Ctx,
   actor: Actor,
   input: z.input<typeof personListQuery>,
-): Promise<Page<Person>> {
+): Promise<Page<Person> & { more: boolean }> {
   const query = parseInput(personListQuery, input);
   checkAgeRange(query);
   const { page, pageSize, sort, order, ...filter } = query;
   const tx = reader(ctx);
   const today = todayIso();
-  const [rows, total] = await Promise.all([
+  // A name search is for finding someone: past SEARCH_COUNT_LIMIT matches "more than" is all the count says.
+  const [rows, { total, more }] = await Promise.all([
     findPeoplePage(tx, actor, filter, sort, order, { limit: pageSize, offset: offsetOf(query) }, today),
-    countPeople(tx, actor, filter, today),
+    countPeople(tx, actor, filter, today, filter.q && foldVietnamese(filter.q) ? SEARCH_COUNT_LIMIT : undefined),
   ]);
-  return pageFrom(await withTitles(tx, rows, today), total, { page, pageSize });
+  return { ...pageFrom(await withTitles(tx, rows, today), total, { page, pageSize }), more };
 }
 
 const EXPORT_BATCH = 500;

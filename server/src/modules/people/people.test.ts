@@ -6,6 +6,9 @@ import { makePerson, makePosition, makeUnit, makeUser } from '../../../test/fact
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { todayIso, yearsBefore } from '../../lib/dates.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { reader } from '../../context.ts';
+import { countPeople } from './people.repository.ts';
 
 const base = {
   familyName: 'Nguyễn',
@@ -384,6 +387,26 @@ describe('people', () => {
       expect(dang.items.map((p: { givenName: string }) => p.givenName)).toContain('Đặng');
       const accented = (await as(t.app, editorA).get(`/api/v1/people?q=${encodeURIComponent('ĐẶNG')}`)).json();
       expect(accented.total).toBe(dang.total);
+    });
+
+    it('a name search counts its matches up to a limit and then says there are more', async () => {
+      const unit = await makeUnit(t.ctx, { name: 'Chi đoàn Đếm', parentId: cuJut, kind: 'branch' });
+      for (const given of ['Một', 'Hai', 'Ba', 'Bốn', 'Năm']) {
+        await makePerson(t.ctx, { unitId: unit, familyName: 'Khổng', middleName: 'Đếm', givenName: given });
+      }
+      const actor: Actor = { userId: 0, login: 'x', displayName: 'x', personId: null, isSuperadmin: true, grants: [] };
+      const count = (q: string, limit?: number) => countPeople(reader(t.ctx), actor, { q }, todayIso(), limit);
+      expect(await count('khong dem', 3)).toEqual({ total: 3, more: true });
+      expect(await count('khong dem', 4)).toEqual({ total: 4, more: true });
+      expect(await count('khong dem', 5)).toEqual({ total: 5, more: false });
+      expect(await count('khong dem')).toEqual({ total: 5, more: false });
+      // Under the list's own limit the count is exact; the list without a search is always exact.
+      const listed = (await as(t.app, admin).get(`/api/v1/people?q=${encodeURIComponent('KHỔNG đếm')}`)).json();
+      expect(listed).toMatchObject({ total: 5, more: false });
+      expect((await as(t.app, admin).get(`/api/v1/people?unitId=${unit}`)).json()).toMatchObject({
+        total: 5,
+        more: false,
+      });
     });
 
     it('treats % and _ in the search as plain characters', async () => {

@@ -1,5 +1,6 @@
 import { figureRowKindLabels, type FigureRow, type SchemeListItem } from '@canbo/contract';
-import { numbered, type Numbered, type XlsxColumn, type XlsxTable } from '../../documents/xlsx/table.ts';
+import { numbered, type Numbered } from '../../documents/xlsx/numbered.ts';
+import type { XlsxColumn, XlsxTable } from '../../documents/xlsx/table.ts';
 
 const SCHEME_COLUMNS: XlsxColumn<Numbered<SchemeListItem>>[] = [
   { header: 'STT', width: 6, type: 'number', value: (s) => s.no },

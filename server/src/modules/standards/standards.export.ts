@@ -1,5 +1,6 @@
 import { titleLabels, type StandardisationRow, type TitleGapRow } from '@canbo/contract';
-import { numbered, type Numbered, type XlsxColumn, type XlsxTable } from '../../documents/xlsx/table.ts';
+import { numbered, type Numbered } from '../../documents/xlsx/numbered.ts';
+import type { XlsxColumn, XlsxTable } from '../../documents/xlsx/table.ts';
 import { vnDate } from '../../lib/dates.ts';
 
 /** The standardisation list as the page shows it, one line per position held. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Dashboard, DashboardFigure, ReportName } from '@canbo/contract';
 import '../../i18n';
 import { openPageAt } from '../training/testing/openPageAt';
@@ -17,6 +17,31 @@ vi.mock('./EChart', () => ({
     </button>
   ),
 }));
+
+/**
+ * The screen's observer, driven by the test: `showAll()` brings every observed box on screen. (happy-dom
+ * lays nothing out, so its own observer never reports a box as seen.)
+ */
+const watched: { box: Element; report: IntersectionObserverCallback; observer: IntersectionObserver }[] = [];
+function observeByHand() {
+  watched.length = 0;
+  class ByHand {
+    constructor(private readonly report: IntersectionObserverCallback) {}
+    observe(box: Element) {
+      watched.push({ box, report: this.report, observer: this as unknown as IntersectionObserver });
+    }
+    disconnect() {
+      for (let i = watched.length - 1; i >= 0; i--)
+        if (watched[i]!.observer === (this as unknown)) watched.splice(i, 1);
+    }
+  }
+  vi.stubGlobal('IntersectionObserver', ByHand);
+}
+function showAll() {
+  for (const w of [...watched]) {
+    w.report([{ isIntersecting: true, target: w.box } as IntersectionObserverEntry], w.observer);
+  }
+}
 
 afterEach(() => {
   cleanup();
@@ -150,9 +175,26 @@ describe('the dashboard', () => {
     expect(screen.getByText('Đạt')).toBeTruthy();
   }, 120_000);
 
+  it('draws a chart only once it comes on screen, so the charts’ code is not fetched before', async () => {
+    observeByHand();
+    mockApi(get('/dashboard', data), get('/units/1', unitDetail(1, 'Tỉnh đoàn Đắk Nông')));
+    openAt('/dashboard?from=2009-01-01&to=2023-12-31');
+    await screen.findByText('Tỉnh đoàn Đắk Nông — 15 năm, từ 2009 đến 2023', undefined, { timeout: 15_000 });
+    expect(screen.queryByText(/^Biểu đồ:/)).toBeNull();
+    // the trend and the two breakdowns wait for their boxes
+    await waitFor(() => expect(watched).toHaveLength(3));
+    act(() => showAll());
+    expect(await screen.findByText('Biểu đồ: Xu hướng qua các năm')).toBeTruthy();
+    expect(screen.getAllByText(/^Biểu đồ:/)).toHaveLength(3);
+    expect(watched).toHaveLength(0);
+  }, 120_000);
+
   it('a click on the trend’s point opens that year’s rows', async () => {
+    observeByHand();
     mockApi(get('/dashboard', data), get('/units/1', unitDetail(1, 'Tỉnh đoàn Đắk Nông')));
     const router = openAt('/dashboard?from=2009-01-01&to=2023-12-31');
+    await waitFor(() => expect(watched.length).toBeGreaterThan(0), { timeout: 15_000 });
+    act(() => showAll());
     fireEvent.click(await screen.findByText('Biểu đồ: Xu hướng qua các năm', undefined, { timeout: 15_000 }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/reports/tong-hop-dao-tao'));
     expect(router.state.location.search).toMatchObject({ unitId: 1, cell: 'year-2023:participations' });

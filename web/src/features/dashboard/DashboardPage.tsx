@@ -12,8 +12,9 @@ import { UnitSelect } from '../units/UnitSelect';
 import { useDashboard } from './api';
 import { breakdownOption, trendOption } from './chartOptions';
 import { periodOf, periodSearch, readDashboardSearch, SPANS } from './dashboardSearch';
+import { OnScreen } from './OnScreen';
 
-// ECharts comes in its own chunk, after the figures are on the page.
+// ECharts comes in its own chunk, after the figures are on the page, when a chart comes on screen.
 const EChart = lazy(() => import('./EChart'));
 
 const FIRST_YEAR = 2000;
@@ -142,6 +143,7 @@ function Breakdown({ title, groups, unitId }: { title: string; groups: Group[]; 
   const { t } = useTranslation('dashboard');
   const navigate = useNavigate();
   const option = useMemo(() => breakdownOption(groups, { participations: t('participations') }), [groups, t]);
+  const height = Math.max(120, groups.length * 36 + 24);
   const column = (key: 'classes' | 'participations' | 'people') => ({
     key,
     title: t(`${key}Unit`),
@@ -154,17 +156,19 @@ function Breakdown({ title, groups, unitId }: { title: string; groups: Group[]; 
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noTraining')} />
       ) : (
         <>
-          <Suspense fallback={<Skeleton active />}>
-            <EChart
-              option={option}
-              height={Math.max(120, groups.length * 36 + 24)}
-              label={title}
-              onPick={(_, i) => {
-                const link = groups[i]?.participations.link;
-                if (link) void navigate(rowsAddress(unitId, link));
-              }}
-            />
-          </Suspense>
+          <OnScreen height={height}>
+            <Suspense fallback={<Skeleton active />}>
+              <EChart
+                option={option}
+                height={height}
+                label={title}
+                onPick={(_, i) => {
+                  const link = groups[i]?.participations.link;
+                  if (link) void navigate(rowsAddress(unitId, link));
+                }}
+              />
+            </Suspense>
+          </OnScreen>
           <Table<Group>
             size="small"
             rowKey="key"
@@ -276,20 +280,22 @@ export function DashboardPage() {
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('trendHint')}
             </Typography.Paragraph>
-            <Suspense fallback={<Skeleton active />}>
-              {trend && (
-                <EChart
-                  option={trend}
-                  height={300}
-                  label={t('trend')}
-                  onPick={(series, i) => {
-                    const y = d.trend.years[i];
-                    const link = y && (series === 0 ? y.classes : y.participations).link;
-                    if (link) void navigate(rowsAddress(d.unitId, link));
-                  }}
-                />
-              )}
-            </Suspense>
+            <OnScreen height={300}>
+              <Suspense fallback={<Skeleton active />}>
+                {trend && (
+                  <EChart
+                    option={trend}
+                    height={300}
+                    label={t('trend')}
+                    onPick={(series, i) => {
+                      const y = d.trend.years[i];
+                      const link = y && (series === 0 ? y.classes : y.participations).link;
+                      if (link) void navigate(rowsAddress(d.unitId, link));
+                    }}
+                  />
+                )}
+              </Suspense>
+            </OnScreen>
           </Card>
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>

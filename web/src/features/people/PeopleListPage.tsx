@@ -94,7 +94,7 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
         dataSource={list.data?.items ?? []}
         scroll={scroll}
         locale={{ emptyText: t('common:table.empty') }}
-        pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
+        pagination={{ ...listPagination(page, pageSize, list.data?.total, list.data?.more), responsive: true }}
         onChange={(pg, _f, sorter) => {
           const s = sortOf(sorter);
           const sort = s.column ? SORT_BY_COLUMN[s.column] : undefined;

@@ -84,14 +84,6 @@ export async function attendanceSheetXlsx(sheet: {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A mark word as typed (any case, with or without diacritics) → the mark; undefined if it is none. */
-const MARK_BY_WORD = new Map<string, AttendanceMark>(
-  attendanceMarks.map((m) => [foldVietnamese(attendanceMarkLabels[m]), m]),
-);
-export function markOfWord(word: string): AttendanceMark | undefined {
-  return MARK_BY_WORD.get(foldVietnamese(word));
-}
-
 export interface ReadColumn {
   /** Spreadsheet letter, as the user sees it. */
   letter: string;
