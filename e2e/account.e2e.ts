@@ -5,7 +5,8 @@ import { DEMO_PASSWORD, logIn, slug, toast } from './ui.ts';
 
 /*
  * A user changes their own password from the user menu, on a phone. The province leader (lanhdao)
- * plays it: no other story signs in as that account, so its password may change for good.
+ * plays it; the demo password is put back afterwards, since the tour (tour.e2e.ts) signs in as every
+ * demo account after the stories.
  */
 const LOGIN = 'lanhdao';
 const NEW_PASSWORD = 'mây-trắng-bay-qua-đồi-thông-2026';
@@ -20,8 +21,26 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await s?.close();
+  try {
+    await restoreDemoPassword();
+  } finally {
+    await s?.close();
+  }
 });
+
+/** Signs in with the new password through the API and changes it back to the demo's. */
+async function restoreDemoPassword(): Promise<void> {
+  const api = s.context.request;
+  const signedIn = await api.post('/api/v1/auth/login', { data: { login: LOGIN, password: NEW_PASSWORD } });
+  // the password was never changed (a test failed before): nothing to put back
+  if (signedIn.status() !== 200) return;
+  const me = (await (await api.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+  const back = await api.post('/api/v1/auth/password', {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: { currentPassword: NEW_PASSWORD, password: DEMO_PASSWORD },
+  });
+  expect(back.status(), await back.text()).toBeLessThan(300);
+}
 
 beforeEach(({ task, onTestFailed }) => {
   onTestFailed(async () => {

@@ -22,7 +22,15 @@ export interface DemoIds {
   revokedCertificate: string;
   /** A session QR's token of a class not yet held: a check-in with it is refused. */
   checkinToken: string;
+  /**
+   * The records this user cannot see, borrowed from the administrator: the server refuses them (404,
+   * never a hint that they exist) and the page must say so cleanly.
+   */
+  borrowed: readonly Borrowable[];
 }
+
+/** The ids a user may have none of their own. */
+export type Borrowable = 'unit' | 'person' | 'study' | 'scheme' | 'rosterClass' | 'headcountClass';
 
 /** GET an API path as the context's user; undefined when refused. */
 async function read<T>(api: APIRequestContext, path: string): Promise<T | undefined> {
@@ -76,12 +84,17 @@ export async function adminIds(api: APIRequestContext): Promise<DemoIds> {
     certificate: valid.verifyCode,
     revokedCertificate: revoked.verifyCode,
     checkinToken: qr.token,
+    borrowed: [],
   };
 }
 
-/** The most recent class held with a roster (the list is newest first). */
+/**
+ * The most recent class held with a roster (the list is newest first); for a unit that was never in
+ * one, the class it nominates into.
+ */
 function rosterClass(classes: TrainingClass[]): TrainingClass | undefined {
-  return classes.find((c) => c.headcount === null && c.status === 'completed');
+  const rostered = classes.filter((c) => c.headcount === null);
+  return rostered.find((c) => c.status === 'completed') ?? rostered[0];
 }
 
 /** A user's ids: what this user's own lists show first, the administrator's where they show nothing. */
@@ -90,17 +103,22 @@ export async function idsFor(api: APIRequestContext, admin: DemoIds): Promise<De
   const classes = (await read<Paged<TrainingClass>>(api, '/training/classes?pageSize=200'))?.items ?? [];
   const scheme = await firstId(api, '/schemes?pageSize=1');
   const targets = scheme ? (await read<{ targets: { id: number }[] }>(api, `/schemes/${scheme}`))?.targets : undefined;
-  return {
-    ...admin,
-    unit:
-      me.grants[0]?.unitId ??
-      (me.isSuperadmin ? admin.unit : ((await firstId(api, '/units?pageSize=1')) ?? admin.unit)),
-    person: (await firstId(api, '/people?pageSize=1')) ?? admin.person,
-    study: (await firstId(api, '/studies?pageSize=1')) ?? admin.study,
-    ...(scheme && targets?.[0] ? { scheme, target: targets[0].id } : {}),
-    rosterClass: rosterClass(classes)?.id ?? admin.rosterClass,
-    headcountClass: classes.find((c) => c.headcount !== null)?.id ?? admin.headcountClass,
+  const own: Record<Borrowable, number | undefined> = {
+    unit: me.grants[0]?.unitId ?? (me.isSuperadmin ? admin.unit : await firstId(api, '/units?pageSize=1')),
+    person: await firstId(api, '/people?pageSize=1'),
+    study: await firstId(api, '/studies?pageSize=1'),
+    scheme: targets?.[0] ? scheme : undefined,
+    rosterClass: rosterClass(classes)?.id,
+    headcountClass: classes.find((c) => c.headcount !== null)?.id,
   };
+  const ids: DemoIds = { ...admin, borrowed: [] };
+  const borrowed: Borrowable[] = [];
+  for (const key of Object.keys(own) as Borrowable[]) {
+    const id = own[key];
+    if (id === undefined) borrowed.push(key);
+    else ids[key] = id;
+  }
+  return { ...ids, ...(own.scheme !== undefined ? { target: targets![0]!.id } : {}), borrowed };
 }
 
 /** The training kinds' codes (title, union_work, …): catalogue codes, shown by their names only. */

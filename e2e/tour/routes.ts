@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExpectedRefusal } from './checks.ts';
-import type { DemoIds } from './demo.ts';
+import type { Borrowable, DemoIds } from './demo.ts';
 
 // The pages of the tour, one or more stops per route of the web router, with real ids from the demo.
 // `routerPaths()` reads the router's own files, so a route added without a stop here fails the tour.
@@ -18,6 +18,8 @@ export interface Stop {
   tabs?: boolean;
   /** Refusals the page asks for on purpose (none, unless said why). */
   expects?: readonly ExpectedRefusal[];
+  /** The record is one this user cannot see (see DemoIds.borrowed): the page says so instead. */
+  refused?: boolean;
 }
 
 const webSrc = fileURLToPath(new URL('../../web/src/', import.meta.url));
@@ -62,41 +64,67 @@ const checkinRefusal: ExpectedRefusal = {
   statuses: [404, 409, 422],
 };
 
+/** The API's address of each kind of record a detail page shows, and of what hangs under it. */
+const API_OF: Record<Borrowable, (id: number) => RegExp> = {
+  unit: (id) => new RegExp(`^/api/v1/units/${id}(/|\\?|$)`),
+  person: (id) => new RegExp(`^/api/v1/people/${id}(/|\\?|$)`),
+  study: (id) => new RegExp(`^/api/v1/studies/${id}(/|\\?|$)`),
+  scheme: (id) => new RegExp(`^/api/v1/schemes/${id}(/|\\?|$)`),
+  rosterClass: (id) => new RegExp(`^/api/v1/training/classes/${id}(/|\\?|$)`),
+  headcountClass: (id) => new RegExp(`^/api/v1/training/classes/${id}(/|\\?|$)`),
+};
+
+/**
+ * A stop at a record the user cannot see is refused on purpose: its reads answer 404 (the server
+ * never says a hidden record exists), and the page shows that cleanly instead of the record.
+ */
+function refusedAt(stop: Stop, ids: DemoIds, record: Borrowable): Stop {
+  if (!ids.borrowed.includes(record)) return stop;
+  const refusal: ExpectedRefusal = { method: 'GET', path: API_OF[record](ids[record]), statuses: [404] };
+  return { ...stop, refused: true, expects: [...(stop.expects ?? []), refusal] };
+}
+
 /** The stops of a signed-in user: every page of the shell, detail pages at ids this user can see. */
 export function signedInStops(ids: DemoIds): Stop[] {
+  const at = (record: Borrowable, stop: Stop) => refusedAt(stop, ids, record);
   return [
     { route: '/', url: '/', name: 'home' },
     { route: '/dashboard', url: '/dashboard', name: 'dashboard' },
     { route: '/units', url: '/units', name: 'units' },
-    { route: '/units/$id', url: `/units/${ids.unit}`, name: 'unit', tabs: true },
+    at('unit', { route: '/units/$id', url: `/units/${ids.unit}`, name: 'unit', tabs: true }),
     { route: '/people', url: '/people', name: 'people' },
-    { route: '/people/$id', url: `/people/${ids.person}`, name: 'person', tabs: true },
+    at('person', { route: '/people/$id', url: `/people/${ids.person}`, name: 'person', tabs: true }),
     { route: '/users', url: '/users', name: 'users' },
     { route: '/users/$id', url: `/users/${ids.user}`, name: 'user' },
     { route: '/audit', url: '/audit', name: 'audit' },
     { route: '/checkin/$token', url: `/checkin/${ids.checkinToken}`, name: 'checkin', expects: [checkinRefusal] },
     { route: '/training', url: '/training', name: 'training' },
     { route: '/training/classes', url: '/training/classes', name: 'classes' },
-    { route: '/training/classes/$id', url: `/training/classes/${ids.rosterClass}`, name: 'class', tabs: true },
-    {
+    at('rosterClass', {
+      route: '/training/classes/$id',
+      url: `/training/classes/${ids.rosterClass}`,
+      name: 'class',
+      tabs: true,
+    }),
+    at('headcountClass', {
       route: '/training/classes/$id',
       url: `/training/classes/${ids.headcountClass}`,
       name: 'class-headcount',
       tabs: true,
-    },
+    }),
     { route: '/training/catalogue', url: '/training/catalogue', name: 'catalogue' },
     { route: '/studies', url: '/studies', name: 'studies' },
     { route: '/studies/overdue', url: '/studies/overdue', name: 'studies-overdue' },
-    { route: '/studies/$id', url: `/studies/${ids.study}`, name: 'study' },
+    at('study', { route: '/studies/$id', url: `/studies/${ids.study}`, name: 'study' }),
     { route: '/visits', url: '/visits', name: 'visits' },
     { route: '/visits/me', url: '/visits/me', name: 'visits-me' },
     { route: '/schemes', url: '/schemes', name: 'schemes' },
-    { route: '/schemes/$id', url: `/schemes/${ids.scheme}`, name: 'scheme' },
-    {
+    at('scheme', { route: '/schemes/$id', url: `/schemes/${ids.scheme}`, name: 'scheme' }),
+    at('scheme', {
       route: '/schemes/$id/targets/$targetId',
       url: `/schemes/${ids.scheme}/targets/${ids.target}`,
       name: 'scheme-target',
-    },
+    }),
     { route: '/reports', url: '/reports', name: 'reports' },
     ...ids.reports.map((r) => ({ route: '/reports/$name', url: `/reports/${r}`, name: `report-${r}` })),
     { route: '/imports', url: '/imports', name: 'imports' },

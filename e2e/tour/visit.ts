@@ -20,8 +20,9 @@ export interface Walk {
   screen: string;
   codes: Set<string>;
   /**
-   * Where axe-core runs, once per page as drawn (its stop, tab and title): a page's accessibility
-   * hardly depends on the screen or on who looks, and axe is the slowest check. Undefined: not here.
+   * Where axe-core runs, once per page as drawn (its stop and tab, whoever looks): a page's
+   * accessibility hardly depends on the screen or on who looks, and axe is the slowest check.
+   * Undefined: not here.
    */
   axeSeen?: Set<string>;
   /** Milliseconds spent per phase, summed over walks (the tour reports where its time goes). */
@@ -43,26 +44,35 @@ export async function walk(page: Page, stops: readonly Stop[], w: Walk): Promise
     }
   };
 
-  const look = async (name: string) => {
+  let noAccessSeen = false;
+  const look = async (name: string, stop: Stop) => {
     const found: Finding[] = [];
     watcher.touch();
     await frames(page);
     if (!(await timed('settle', () => settled(page, watcher)))) {
       found.push({ check: 'request', text: 'still loading after 15 s' });
     }
-    found.push(...(await timed('layout and words', () => layoutAndWords(page, w.codes))));
-    if (w.axeSeen) {
-      const key = `${name} ${await page.evaluate(() => document.querySelector('main h1, main h2, main h3, main h4, .ant-result-title')?.textContent)}`;
-      if (!w.axeSeen.has(key)) {
-        w.axeSeen.add(key);
-        found.push(...(await timed('axe', () => accessibility(page))));
-      }
+    const noAccess = await page.evaluate(() => !!document.querySelector('[data-testid="no-access"]'));
+    // The "no access" page is one component wherever it stands in: checked and kept once per walk;
+    // after that only its requests (there must be none refused) are looked at.
+    const again = noAccess && noAccessSeen;
+    noAccessSeen ||= noAccess;
+    if (!again) found.push(...(await timed('layout and words', () => layoutAndWords(page, w.codes))));
+    // axe once per page as drawn, whoever looks: a page, one of its tabs, the refusal of a record
+    // the user cannot see, or "no access".
+    const axeKey = noAccess ? 'no-access' : stop.refused ? `${name} refused` : name;
+    if (w.axeSeen && !w.axeSeen.has(axeKey)) {
+      w.axeSeen.add(axeKey);
+      found.push(...(await timed('axe', () => accessibility(page))));
     }
     n += 1;
-    const file = join(dir, `${String(n).padStart(2, '0')}-${name}.jpeg`);
-    // What the screen shows: a full-page capture resizes the page (a relayout, antd's breakpoints
-    // re-rendered) and cost more than every check together on a busy machine.
-    await timed('screenshot', () => page.screenshot({ path: file, type: 'jpeg', quality: 70 }));
+    if (!again) {
+      const file = join(dir, `${String(n).padStart(2, '0')}-${name}.jpeg`);
+      // What the screen shows: a full-page capture resizes the page (a relayout, antd's breakpoints
+      // re-rendered) and cost more than every check together on a busy machine. The caret left as it
+      // is: hiding it adds a style to the page and draws it again.
+      await timed('screenshot', () => page.screenshot({ path: file, type: 'jpeg', quality: 70, caret: 'initial' }));
+    }
     found.push(...watcher.take());
     for (const f of found) results.push({ ...f, who: w.who, screen: w.screen, page: name });
   };
@@ -71,7 +81,7 @@ export async function walk(page: Page, stops: readonly Stop[], w: Walk): Promise
     watcher.expect(stop.expects);
     try {
       await timed('navigate', () => (i === 0 ? page.goto(stop.url).then(() => undefined) : navigate(page, stop.url)));
-      await look(stop.name);
+      await look(stop.name, stop);
       if (!stop.tabs) continue;
       const tabs = await tabNames(page);
       for (let t = 1; t < tabs.length; t++) {
@@ -79,7 +89,7 @@ export async function walk(page: Page, stops: readonly Stop[], w: Walk): Promise
         await page
           .locator(`main .ant-tabs-nav-list >> nth=0 >> .ant-tabs-tab >> nth=${t} >> .ant-tabs-tab-btn`)
           .dispatchEvent('click');
-        await look(`${stop.name}-${slug(tabs[t] ?? String(t))}`);
+        await look(`${stop.name}-${slug(tabs[t] ?? String(t))}`, stop);
       }
     } catch (e) {
       // One page that cannot be checked is a finding; the walk goes on to the next.

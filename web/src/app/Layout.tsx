@@ -154,7 +154,11 @@ export function Layout() {
           </Drawer>
         )}
         <Content style={{ padding: screens.md ? 24 : 12, minWidth: 0 }}>
-          {page !== undefined && page in ROUTE_ACCESS && !canOpen(user, page) ? <NoAccess /> : <Outlet />}
+          {page !== undefined && page in ROUTE_ACCESS && !canOpen(user, page) ? (
+            <NoAccess audience={ROUTE_ACCESS[page]} />
+          ) : (
+            <Outlet />
+          )}
         </Content>
       </AntLayout>
     </AntLayout>

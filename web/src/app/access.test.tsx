@@ -137,6 +137,15 @@ describe('a page the account may not use', () => {
     expect(sent.filter((r) => r.path !== '/auth/me')).toEqual([]);
   });
 
+  it('an account tied to no cadre opening "my grassroots trips" is told why, and nothing is asked for', async () => {
+    const sent = openApp('/visits/me', roles.cujut);
+    const box = await screen.findByTestId('no-access');
+    expect(within(box).getByText('Tài khoản chưa gắn với hồ sơ cán bộ')).toBeTruthy();
+    // no grant would open it: the page does not send the user to ask for one
+    expect(within(box).queryByText(/cấp quyền/)).toBeNull();
+    expect(sent.filter((r) => r.path.startsWith('/visits'))).toEqual([]);
+  });
+
   it('a page the account may use is drawn, not refused', async () => {
     const sent = openApp('/users', roles.admin);
     await waitFor(() => expect(sent.some((r) => r.path === '/users')).toBe(true));

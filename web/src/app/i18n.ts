@@ -9,6 +9,10 @@ export const app = {
       hint: 'Tài khoản của bạn không được dùng trang này. Nếu cần, hãy đề nghị quản trị viên đơn vị cấp quyền.',
       home: 'Về trang chủ',
     },
+    noOwnRecord: {
+      title: 'Tài khoản chưa gắn với hồ sơ cán bộ',
+      hint: 'Trang này để cán bộ ghi các đợt đi cơ sở của chính mình. Tài khoản của bạn không gắn với hồ sơ cán bộ nào; nếu bạn là cán bộ, hãy đề nghị quản trị viên gắn tài khoản với hồ sơ của mình.',
+    },
   },
   en: {
     openMenu: 'Open the menu',
@@ -18,6 +22,10 @@ export const app = {
       title: 'No access',
       hint: 'Your account may not use this page. If you need it, ask your unit administrator for access.',
       home: 'Back to the home page',
+    },
+    noOwnRecord: {
+      title: 'This account is not tied to a cadre record',
+      hint: 'This page is where cadres record their own grassroots trips. Your account is tied to no cadre record; if you are a cadre, ask your administrator to tie your account to your record.',
     },
   },
 };
