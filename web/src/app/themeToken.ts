@@ -1,3 +1,20 @@
+/**
+ * A coloured tag (a status, a mark) writes its 12 px words in the colour's 7th shade on its 1st, and
+ * for the warm and green colours that is 2–4.4:1, short of the 4.5:1 small text needs (WCAG AA). Their
+ * words take the first darker shade that reads at 4.5:1 or more on the tag's own background (antd's
+ * palettes: green 8 at 5.4:1, orange 8 at 5.1:1, gold 9 at 6.5:1, …). Red, blue, magenta, purple and
+ * geek blue already read above 4.9:1. The shade is used for nothing but preset-coloured text and marks.
+ */
+const TAG_TEXT = {
+  volcano7: '#ad2102',
+  orange7: '#ad4e00',
+  gold7: '#874d00',
+  yellow7: '#876800',
+  lime7: '#3f6600',
+  green7: '#237804',
+  cyan7: '#006d75',
+};
+
 /** The app's colour and font over antd's defaults: the app's `Theme` and the login page's alike. */
 export const THEME_TOKEN = {
   colorPrimary: '#0b57d0',
@@ -8,4 +25,5 @@ export const THEME_TOKEN = {
   colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
   // A select's placeholder is drawn as text (4.7:1), lighter than a chosen value still.
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+  ...TAG_TEXT,
 };
