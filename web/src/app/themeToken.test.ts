@@ -48,6 +48,10 @@ describe('the theme reads at 4.5:1', () => {
     expect(contrast(token[`${colour}7`]!, token[`${colour}1`]!)).toBeGreaterThanOrEqual(4.5);
   });
 
+  it.each(PRESETS)('white words on a solid %s fill', (colour) => {
+    expect(contrast('#ffffff', token[`${colour}6`]!)).toBeGreaterThanOrEqual(4.5);
+  });
+
   it.each(['colorBgContainer', 'colorBgLayout', 'colorFillAlter'])('secondary text on %s', (bg) => {
     expect(contrast(token.colorTextDescription!, token[bg]!)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(token.colorTextSecondary!, token[bg]!)).toBeGreaterThanOrEqual(4.5);

@@ -15,6 +15,24 @@ const TAG_TEXT = {
   cyan7: '#006d75',
 };
 
+/**
+ * A solid fill of a preset colour (a mark's button in the attendance grid) is its 6th shade behind white
+ * words: 1.4–4.1:1 for all but purple and geek blue. It takes the shade white reads on at 4.5:1 or more
+ * (green 8 at 5.6:1, gold 9 at 6.8:1, …) — the same as `MARK_FILLS`, the phone's mark buttons.
+ */
+const SOLID_FILL = {
+  red6: '#cf1322',
+  volcano6: '#d4380d',
+  orange6: '#ad4e00',
+  gold6: '#874d00',
+  yellow6: '#876800',
+  lime6: '#3f6600',
+  green6: '#237804',
+  cyan6: '#006d75',
+  blue6: '#0958d9',
+  magenta6: '#c41d7f',
+};
+
 /** The app's colour and font over antd's defaults: the app's `Theme` and the login page's alike. */
 export const THEME_TOKEN = {
   colorPrimary: '#0b57d0',
@@ -26,4 +44,5 @@ export const THEME_TOKEN = {
   // A select's placeholder is drawn as text (4.7:1), lighter than a chosen value still.
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
   ...TAG_TEXT,
+  ...SOLID_FILL,
 };
