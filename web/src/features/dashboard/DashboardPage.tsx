@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { Alert, Card, Col, Empty, Flex, Form, Row, Select, Skeleton, Spin, Table, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Flex, Form, Row, Select, Skeleton, Spin, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -12,6 +12,7 @@ import { UnitSelect } from '../units/UnitSelect';
 import { useDashboard } from './api';
 import { breakdownOption, trendOption } from './chartOptions';
 import { periodOf, periodSearch, readDashboardSearch, SPANS } from './dashboardSearch';
+import { ListTable } from '../../lib/ListTable';
 
 // ECharts comes in its own chunk, after the figures are on the page.
 const EChart = lazy(() => import('./EChart'));
@@ -165,12 +166,12 @@ function Breakdown({ title, groups, unitId }: { title: string; groups: Group[]; 
               }}
             />
           </Suspense>
-          <Table<Group>
+          <ListTable<Group>
+            label={title}
             size="small"
             rowKey="key"
             pagination={false}
             dataSource={groups}
-            scroll={{ x: 'max-content' }}
             columns={[
               { key: 'name', title: t('group'), render: (_: unknown, g: Group) => g.name },
               column('classes'),
