@@ -57,10 +57,12 @@ describe('the theme reads at 4.5:1', () => {
     }
   });
 
-  it.each(['colorBgContainer', 'colorBgLayout'])('a link and an error on %s', (bg) => {
+  it.each(['colorBgContainer', 'colorBgLayout'])('a link, an error, a success and a warning on %s', (bg) => {
     expect(contrast(token.colorLink!, token[bg]!)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(token.colorError!, token[bg]!)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(token.colorErrorText!, token.colorErrorBg!)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(token.colorSuccess!, token[bg]!)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(token.colorWarning!, token[bg]!)).toBeGreaterThanOrEqual(4.5);
   });
 
   it.each(['colorBgContainer', 'colorBgLayout', 'colorFillAlter'])('secondary text on %s', (bg) => {
