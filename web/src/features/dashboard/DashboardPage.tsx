@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { Alert, Card, Col, Empty, Flex, Form, Row, Select, Skeleton, Spin, Table, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Flex, Form, Row, Select, Skeleton, Spin, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -13,6 +13,7 @@ import { useDashboard } from './api';
 import { breakdownOption, trendOption } from './chartOptions';
 import { periodOf, periodSearch, readDashboardSearch, SPANS } from './dashboardSearch';
 import { OnScreen } from './OnScreen';
+import { ListTable } from '../../lib/ListTable';
 
 // ECharts comes in its own chunk, after the figures are on the page, when a chart comes on screen.
 const EChart = lazy(() => import('./EChart'));
@@ -169,12 +170,12 @@ function Breakdown({ title, groups, unitId }: { title: string; groups: Group[]; 
               />
             </Suspense>
           </OnScreen>
-          <Table<Group>
+          <ListTable<Group>
+            label={title}
             size="small"
             rowKey="key"
             pagination={false}
             dataSource={groups}
-            scroll={{ x: 'max-content' }}
             columns={[
               { key: 'name', title: t('group'), render: (_: unknown, g: Group) => g.name },
               column('classes'),

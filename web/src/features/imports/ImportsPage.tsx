@@ -1,19 +1,5 @@
 import { useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Modal,
-  Progress,
-  Result,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Modal, Progress, Result, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +15,7 @@ import { ApiError } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { SheetDragger } from '../../lib/SheetDragger';
 import { downloadErrors, downloadTemplate, importProgress, progressToken, sendSheet } from './api';
+import { ListTable } from '../../lib/ListTable';
 
 type Phase =
   | { step: 'idle' }
@@ -310,12 +297,12 @@ function Preview({ result, onErrors, onCommit }: { result: ImportResult; onError
         </Typography.Paragraph>
       )}
       {result.issues.length > 0 && (
-        <Table<ImportIssue>
+        <ListTable<ImportIssue>
+          label={`${t('errors')} · ${t('warnings')}`}
           size="small"
           rowKey={(i) => `${i.row}|${i.column ?? ''}|${i.message}`}
           dataSource={result.issues}
           pagination={{ current: page, pageSize: 20, onChange: setPage, showSizeChanger: false }}
-          scroll={{ x: true }}
           columns={[
             { title: t('row'), dataIndex: 'row', width: 70, render: (r: number) => (r ? r : t('wholeSheet')) },
             { title: t('column'), dataIndex: 'column', width: 160, render: (c: string | null) => c ?? '' },

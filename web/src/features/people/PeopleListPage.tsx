@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { routes } from '@canbo/contract';
-import { Alert, App, Button, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { CreatePersonModal } from './CreatePersonModal';
 import { readPeopleSearch } from './listSearch';
 import { useListSearch } from '../../lib/listSearch';
 import { PeopleFilters } from './PeopleFilters';
-import { useTableScroll } from '../../lib/tableScroll';
+import { ListTable } from '../../lib/ListTable';
 
 const SORT_BY_COLUMN: Record<string, PeopleFilter['sort']> = {
   fullName: 'name',
@@ -43,7 +43,6 @@ function NoOwnRecord() {
 
 function PeopleList({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation('people');
-  const scroll = useTableScroll();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const listPagination = useListPagination();
@@ -87,12 +86,12 @@ function PeopleList({ canCreate }: { canCreate: boolean }) {
       </Flex>
       <PeopleFilters value={filter} onChange={setFilter} />
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-      <Table<Person>
+      <ListTable<Person>
+        label={t('listTitle')}
         rowKey="id"
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={scroll}
         locale={{ emptyText: t('common:table.empty') }}
         pagination={{ ...listPagination(page, pageSize, list.data?.total, list.data?.more), responsive: true }}
         onChange={(pg, _f, sorter) => {

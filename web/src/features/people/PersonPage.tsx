@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Grid, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { PageTabs } from '../../app/PageTabs';
 import { errorMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { ApiError } from '../../api/client';
@@ -26,7 +27,6 @@ export function PersonPage() {
   const q = usePerson(personId);
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('profile');
-  const screens = Grid.useBreakpoint();
 
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.error || !q.data) {
@@ -94,20 +94,9 @@ export function PersonPage() {
         )}
       </Flex>
       {!p.canEdit && <Alert type="info" showIcon title={t('readOnly')} style={{ marginBottom: 12 }} />}
-      {screens.md ? (
-        <Card size="small">
-          <Tabs activeKey={tab} onChange={setTab} items={sections} />
-        </Card>
-      ) : (
-        // On a phone tabs would hide behind "…": the sections follow one another instead.
-        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          {sections.map((s) => (
-            <Card key={s.key} size="small" title={s.label}>
-              {s.children}
-            </Card>
-          ))}
-        </Space>
-      )}
+      <Card size="small">
+        <PageTabs activeKey={tab} onChange={setTab} items={sections} />
+      </Card>
     </div>
   );
 }

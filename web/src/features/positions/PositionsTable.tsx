@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Space, Table, Tag } from 'antd';
+import { Alert, Button, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useFixedPaging } from '../../lib/paging';
 import { EndPositionModal } from './EndPositionModal';
 import { PositionFormModal } from './PositionFormModal';
 import { usePositions, type PositionFilter } from './usePositions';
+import { ListTable } from '../../lib/ListTable';
 
 export type PositionColumn =
   'person' | 'title' | 'unit' | 'employment' | 'method' | 'term' | 'decision' | 'startDate' | 'endDate';
@@ -96,12 +97,12 @@ export function PositionsTable({
   return (
     <>
       {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
-      <Table<Position>
+      <ListTable<Position>
+        label={t('people:tab.positions')}
         rowKey="id"
         size="small"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText }}
         pagination={paging.pagination(total)}
         columns={[...columns.map((c) => all[c]), ...(canEdit ? [actions] : [])]}

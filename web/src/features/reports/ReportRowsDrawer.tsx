@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Drawer, Flex, Table, Typography } from 'antd';
+import { Alert, Drawer, Flex, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { routes, type ReportName, type ReportRowItem } from '@canbo/contract';
@@ -8,6 +8,7 @@ import { ExportButton } from '../../app/ExportButton';
 import { errorMessage } from '../../lib/errors';
 import { useListPagination } from '../../lib/paging';
 import { useReportRows, type ReportFilter } from './api';
+import { ListTable } from '../../lib/ListTable';
 
 const PAGE_SIZE = 50;
 
@@ -59,12 +60,12 @@ export function ReportRowsDrawer({
           }
         />
       </Flex>
-      <Table<ReportRowItem>
+      <ListTable<ReportRowItem>
+        label={data ? t('rowsTitle', { label: data.label }) : ''}
         rowKey={(r) => String(r.personId ?? JSON.stringify(r.values))}
         size="small"
         loading={rows.isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('rowsEmpty') }}
         pagination={listPagination(current.page, current.pageSize, data?.total)}
         onChange={(pg) => setPage({ page: pg.current ?? 1, pageSize: pg.pageSize ?? PAGE_SIZE, cell })}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Progress, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Progress, Row, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { useScheme, useSchemeProgress } from './api';
 import { figureText, StatusTag, strokeColor } from './progress';
 import { SchemeFormModal } from './SchemeFormModal';
+import { ListTable } from '../../lib/ListTable';
 
 /** /schemes/$id: the scheme, and each target's live progress; every figure opens the rows behind it. */
 export function SchemePage() {
@@ -155,11 +156,12 @@ function TargetCard({
       figureText({ actual: v, target: null }, p.isShare)
     );
 
+  const title = target?.label ?? t(`metric.${p.metric}`);
   return (
     <Card
       size="small"
       data-testid="target-progress"
-      title={<span style={{ whiteSpace: 'normal' }}>{target?.label ?? t(`metric.${p.metric}`)}</span>}
+      title={<span style={{ whiteSpace: 'normal' }}>{title}</span>}
       extra={<StatusTag status={p.status} />}
     >
       {target && <Filters target={target} />}
@@ -179,12 +181,12 @@ function TargetCard({
         </Col>
       </Row>
       {p.years.length > 0 && (
-        <Table
+        <ListTable
+          label={`${title} · ${t('progress.year')}`}
           style={{ marginTop: 12 }}
           rowKey="year"
           size="small"
           pagination={false}
-          scroll={{ x: 'max-content' }}
           dataSource={p.years}
           columns={[
             { key: 'year', title: t('progress.year'), dataIndex: 'year' },
@@ -200,12 +202,12 @@ function TargetCard({
         />
       )}
       {p.units.length > 0 && (
-        <Table
+        <ListTable
+          label={`${title} · ${t('progress.unit')}`}
           style={{ marginTop: 12 }}
           rowKey="unitId"
           size="small"
           pagination={false}
-          scroll={{ x: 'max-content' }}
           dataSource={p.units}
           columns={[
             { key: 'unit', title: t('progress.unit'), dataIndex: 'unitName' },

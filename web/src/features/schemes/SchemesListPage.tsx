@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { routes, type SchemeListItem } from '@canbo/contract';
-import { Alert, Button, Card, Flex, InputNumber, Space, Table } from 'antd';
+import { Alert, Button, Card, Flex, InputNumber, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { UnitSelect } from '../units/UnitSelect';
 import { useSchemes } from './api';
 import { SchemeFormModal } from './SchemeFormModal';
 import { readSchemeSearch, type SchemeSearch } from './schemeSearch';
+import { ListTable } from '../../lib/ListTable';
 
 const DEFAULT_PAGE_SIZE = 20;
 const SORTABLE = ['startYear', 'name', 'code'] as const;
@@ -91,12 +92,12 @@ export function SchemesListPage() {
           />
         </Flex>
         {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-        <Table<SchemeListItem>
+        <ListTable<SchemeListItem>
+          label={t('listTitle')}
           rowKey="id"
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('empty') }}
           pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
           onChange={tableChange(search, setSearch, {

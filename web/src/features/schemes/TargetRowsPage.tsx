@@ -1,5 +1,5 @@
 import { routes, type FigureRow } from '@canbo/contract';
-import { Alert, Card, Flex, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Select, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ExportButton } from '../../app/ExportButton';
 import { useScheme, useTargetRows } from './api';
 import { formatFigure } from './progress';
 import { readRowsSearch } from './schemeSearch';
+import { ListTable } from '../../lib/ListTable';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -122,12 +123,12 @@ export function TargetRowsPage() {
         </Flex>
       </Card>
       <Card size="small">
-        <Table<FigureRow>
+        <ListTable<FigureRow>
+          label={target.label ?? t(`metric.${target.metric}`)}
           rowKey={(r) => `${r.kind}-${r.id}-${r.year ?? ''}`}
           size="middle"
           loading={rows.isFetching}
           dataSource={rows.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('rows.empty') }}
           pagination={{ ...listPagination(page, pageSize, rows.data?.total), responsive: true }}
           onChange={(pg) =>

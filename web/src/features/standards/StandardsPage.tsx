@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Form, InputNumber, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, InputNumber, Select, Tag, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
@@ -12,9 +12,8 @@ import { sortOf, usePaging } from '../../lib/paging';
 import { useMe } from '../auth/useMe';
 import { UnitSelect } from '../units/UnitSelect';
 import { useStandardisation, useTitleGaps } from './api';
-
-// Below this width the lists scroll inside their box rather than squeeze names into a word a line (phones).
-const TABLE_WIDTH = 900;
+import { ListTable } from '../../lib/ListTable';
+import { PageTabs } from '../../app/PageTabs';
 
 type Sort = 'person' | 'unit' | 'title' | 'startDate';
 
@@ -111,7 +110,7 @@ export function StandardsPage() {
       {!enabled ? (
         <Typography.Text type="secondary">{t('pickUnit')}</Typography.Text>
       ) : (
-        <Tabs
+        <PageTabs
           items={[
             {
               key: 'standardisation',
@@ -127,10 +126,10 @@ export function StandardsPage() {
                       }
                     />
                   </Flex>
-                  <Table<StandardisationRow>
+                  <ListTable<StandardisationRow>
+                    label={t('standardisationTab')}
                     rowKey="positionId"
                     size="small"
-                    scroll={{ x: TABLE_WIDTH }}
                     loading={standardisation.isFetching}
                     dataSource={standardisation.data?.items}
                     pagination={paging.pagination(standardisation.data?.total)}
@@ -189,10 +188,10 @@ export function StandardsPage() {
                       onExport={() => download(routes.standards.exportGaps, { query: { ...filter, months } })}
                     />
                   </Flex>
-                  <Table<TitleGapRow>
+                  <ListTable<TitleGapRow>
+                    label={t('gapsTab')}
                     rowKey="positionId"
                     size="small"
-                    scroll={{ x: TABLE_WIDTH }}
                     loading={gaps.isFetching}
                     dataSource={gaps.data?.items}
                     pagination={gapsPaging.pagination(gaps.data?.total)}

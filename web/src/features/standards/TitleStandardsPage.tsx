@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Flex, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, InputNumber, Select, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { errorMessage } from '../../lib/errors';
 import { usePaging } from '../../lib/paging';
 import { hasRole, useMe } from '../auth/useMe';
 import { useSaveTitleStandard, useTitleStandards } from './api';
+import { ListTable } from '../../lib/ListTable';
 
 interface Values {
   title: Title;
@@ -92,13 +93,13 @@ export function TitleStandardsPage() {
           )}
         </Flex>
         {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-        <Table<TitleStandard>
+        <ListTable<TitleStandard>
+          label={t('standardsTitle')}
           rowKey={(s) => `${s.title}-${s.level}`}
           size="small"
           loading={list.isFetching}
           dataSource={rows}
           pagination={paging.pagination(rows.length)}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('common:table.empty') }}
           columns={[
             { key: 'title', title: t('title'), render: (_, s) => t(`common:title.${s.title}`) },

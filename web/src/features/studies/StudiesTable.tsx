@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dropdown, Space, Table, Tag, type TablePaginationConfig, type TableProps } from 'antd';
+import { Button, Dropdown, Space, Tag, type TablePaginationConfig, type TableProps } from 'antd';
 import { EditOutlined, MoreOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { studyActions, studyTransitions, type Study, type StudyAction } from '@c
 import { formatDate } from '../../lib/format';
 import { StudyFormModal } from './StudyFormModal';
 import { StudyTransitionModal } from './StudyTransitionModal';
+import { ListTable } from '../../lib/ListTable';
 
 export const STATUS_COLOR: Record<Study['studyStatus'], string> = {
   studying: 'blue',
@@ -124,12 +125,12 @@ export function StudiesTable({
 
   return (
     <>
-      <Table<Study>
+      <ListTable<Study>
+        label={t('listTitle')}
         rowKey="id"
         size="middle"
         loading={loading}
         dataSource={rows}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('empty') }}
         pagination={pagination}
         onChange={onChange}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { routes } from '@canbo/contract';
-import { Space, Switch, Table, Typography } from 'antd';
+import { Space, Switch, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -11,14 +11,13 @@ import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { UnitStatusTag } from './UnitStatusTag';
-import { useTableScroll } from '../../lib/tableScroll';
+import { ListTable } from '../../lib/ListTable';
 
 const PAGE_SIZE = 50;
 
 /** The unit's direct sub-units today, a page at a time; optionally with the dissolved ones. */
 export function UnitChildrenTab({ unitId }: { unitId: number }) {
   const { t } = useTranslation('units');
-  const scroll = useTableScroll();
   const paging = useFixedPaging(PAGE_SIZE);
   const { page } = paging;
   const [ended, setEnded] = useState(false);
@@ -63,13 +62,13 @@ export function UnitChildrenTab({ unitId }: { unitId: number }) {
       {q.isError ? (
         <Typography.Text type="danger">{q.error.message}</Typography.Text>
       ) : (
-        <Table<UnitTreeNode>
+        <ListTable<UnitTreeNode>
+          label={t('tab.children')}
           rowKey="id"
           size="small"
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={scroll}
           locale={{ emptyText: t('children.empty') }}
           pagination={paging.pagination(q.data?.total)}
         />

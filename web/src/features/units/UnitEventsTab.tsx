@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { routes } from '@canbo/contract';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { EventDetails } from './EventDetails';
-import { useTableScroll } from '../../lib/tableScroll';
+import { ListTable } from '../../lib/ListTable';
 
 const PAGE_SIZE = 20;
 const colors: Partial<Record<UnitEvent['kind'], string>> = {
@@ -26,7 +26,6 @@ const colors: Partial<Record<UnitEvent['kind'], string>> = {
 /** The unit's organisational history: each dated restructuring with its decision, newest first. */
 export function UnitEventsTab({ unitId }: { unitId: number }) {
   const { t } = useTranslation('units');
-  const scroll = useTableScroll();
   const paging = useFixedPaging(PAGE_SIZE);
   const { page } = paging;
   const q = useQuery({
@@ -52,13 +51,13 @@ export function UnitEventsTab({ unitId }: { unitId: number }) {
   ];
   if (q.isError) return <Typography.Text type="danger">{q.error.message}</Typography.Text>;
   return (
-    <Table<UnitEvent>
+    <ListTable<UnitEvent>
+      label={t('tab.events')}
       rowKey="id"
       size="small"
       columns={columns}
       dataSource={q.data?.items ?? []}
       loading={q.isFetching}
-      scroll={scroll}
       locale={{ emptyText: t('events.empty') }}
       pagination={paging.pagination(q.data?.total)}
     />

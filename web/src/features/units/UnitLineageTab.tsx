@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { routes } from '@canbo/contract';
 import type { TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -12,7 +12,7 @@ import { formatDate } from '../../lib/format';
 import { useFixedPaging } from '../../lib/paging';
 import { unitKeys } from './api';
 import { UnitStatusTag } from './UnitStatusTag';
-import { useTableScroll } from '../../lib/tableScroll';
+import { ListTable } from '../../lib/ListTable';
 
 type Entry = z.infer<typeof lineageEntry>;
 const PAGE_SIZE = 50;
@@ -20,7 +20,6 @@ const PAGE_SIZE = 50;
 /** The historical units whose records roll up into this one today, and how each got here. */
 export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation('units');
-  const scroll = useTableScroll();
   const paging = useFixedPaging(PAGE_SIZE);
   const { page } = paging;
   const q = useQuery({
@@ -61,13 +60,13 @@ export function UnitLineageTab({ unit }: { unit: UnitDetail }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('lineage.intro')}</Typography.Paragraph>
-      <Table<Entry>
+      <ListTable<Entry>
+        label={t('tab.lineage')}
         rowKey={(e) => `${e.id}-${e.intoId}-${e.date}`}
         size="small"
         columns={columns}
         dataSource={q.data?.items ?? []}
         loading={q.isFetching}
-        scroll={scroll}
         locale={{ emptyText: t('lineage.empty') }}
         pagination={paging.pagination(q.data?.total)}
       />

@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { sortArrow, sortOf, useListPagination } from '../../lib/paging';
 import { useUnits } from './api';
 import type { UnitsSearch } from './listSearch';
 import { UnitStatusTag } from './UnitStatusTag';
-import { useTableScroll } from '../../lib/tableScroll';
+import { ListTable } from '../../lib/ListTable';
 
 export interface UnitsTableProps {
   search: UnitsSearch;
@@ -20,7 +20,6 @@ const sortable = ['name', 'code', 'validFrom'] as const;
 /** The units list: one page at a time from the server, sorted and filtered there. */
 export function UnitsTable({ search, onChange }: UnitsTableProps) {
   const { t } = useTranslation('units');
-  const scroll = useTableScroll();
   const listPagination = useListPagination();
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? 20;
@@ -73,13 +72,13 @@ export function UnitsTable({ search, onChange }: UnitsTableProps) {
 
   if (query.isError) return <Typography.Text type="danger">{query.error.message}</Typography.Text>;
   return (
-    <Table<Unit>
+    <ListTable<Unit>
+      label={t('list.title')}
       rowKey="id"
       size="middle"
       columns={columns}
       dataSource={query.data?.items ?? []}
       loading={query.isFetching}
-      scroll={scroll}
       locale={{ emptyText: t('common:table.empty') }}
       pagination={listPagination(page, pageSize, query.data?.total)}
       onChange={(p, _filters, sorter, extra) => {

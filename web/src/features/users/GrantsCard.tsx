@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Form, Popconfirm, Row, Select, Table } from 'antd';
+import { App, Button, Card, Col, Form, Popconfirm, Row, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roles, type Grant, type Role, type User } from '@canbo/contract';
@@ -6,6 +6,7 @@ import { errorMessage, showFieldErrors } from '../../lib/errors';
 import { enumOptions } from '../../lib/enumOptions';
 import { UnitSelect } from '../units/UnitSelect';
 import { useAddGrant, useRemoveGrant } from './api';
+import { ListTable } from '../../lib/ListTable';
 
 /** The account's roles on units: add one, revoke one (after confirming). */
 export function GrantsCard({ user }: { user: User }) {
@@ -35,13 +36,13 @@ export function GrantsCard({ user }: { user: User }) {
 
   return (
     <Card size="small" title={t('grants')}>
-      <Table<Grant>
+      <ListTable<Grant>
+        label={t('grants')}
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={user.grants}
         locale={{ emptyText: t('noGrants') }}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('unit'), dataIndex: 'unitName' },
           { title: t('role'), key: 'role', render: (_, g) => t(`common:role.${g.role}`) },

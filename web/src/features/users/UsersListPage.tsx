@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Flex, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { usePaging } from '../../lib/paging';
 import { useUsers } from './api';
 import { CreateUserModal } from './CreateUserModal';
+import { ListTable } from '../../lib/ListTable';
 
 /** Accounts the admin manages: search, page, open one, add one. */
 export function UsersListPage() {
@@ -51,11 +52,11 @@ export function UsersListPage() {
         style={{ maxWidth: 480, marginBottom: 16 }}
       />
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-      <Table<User>
+      <ListTable<User>
+        label={t('listTitle')}
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('common:table.empty') }}
         pagination={paging.pagination(list.data?.total)}
         columns={[

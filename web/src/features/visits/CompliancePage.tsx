@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Select, Tag, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -19,6 +19,7 @@ import { UnitSelect } from '../units/UnitSelect';
 import { SettingsModal } from './SettingsModal';
 import { useCompliance, useOverdue, useTotals } from './api';
 import { STATUS_COLOR } from './VisitYearView';
+import { ListTable } from '../../lib/ListTable';
 
 /** Compliance with "1+2" for a unit's subtree and a year, the totals by level, and the reports overdue. */
 export function CompliancePage() {
@@ -126,10 +127,10 @@ export function CompliancePage() {
               ))
             )}
           </Card>
-          <Table<VisitComplianceRow>
+          <ListTable<VisitComplianceRow>
+            label={t('complianceTitle')}
             rowKey="personId"
             size="small"
-            scroll={{ x: true }}
             loading={compliance.isFetching}
             dataSource={compliance.data?.items}
             pagination={paging.pagination(compliance.data?.total)}
@@ -156,10 +157,10 @@ export function CompliancePage() {
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('overdueTitle')}
           </Typography.Title>
-          <Table<VisitTrip>
+          <ListTable<VisitTrip>
+            label={t('overdueTitle')}
             rowKey="id"
             size="small"
-            scroll={{ x: true }}
             loading={overdue.isFetching}
             dataSource={overdue.data?.items}
             pagination={overduePaging.pagination(overdue.data?.total)}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Divider, Flex, Form, InputNumber, Modal, Radio, Select, Spin, Table, Typography } from 'antd';
+import { App, Button, Divider, Flex, Form, InputNumber, Modal, Radio, Select, Spin, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { classLevels, titles, type ClassLevel, type Title, type VisitRequirement } from '@canbo/contract';
 import { errorMessage } from '../../lib/errors';
 import { useChangeSettings, useDeleteRequirement, useSetRequirement, useVisitSettings } from './api';
+import { ListTable } from '../../lib/ListTable';
 
 interface RuleValues {
   key?: string;
@@ -127,7 +128,8 @@ export function SettingsModal({ open, unitId, onClose }: { open: boolean; unitId
           <Divider style={{ margin: '8px 0' }} />
           <Typography.Text strong>{t('overrides')}</Typography.Text>
           <Typography.Text type="secondary">{t('overridesHint')}</Typography.Text>
-          <Table<VisitRequirement>
+          <ListTable<VisitRequirement>
+            label={t('settingsTitle')}
             rowKey="id"
             size="small"
             pagination={false}

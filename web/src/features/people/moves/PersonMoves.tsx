@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { errorMessage } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
 import { MoveFormModal } from './MoveFormModal';
 import { useDeleteMove, useMoves } from './useMoves';
-import { useTableScroll } from '../../../lib/tableScroll';
+import { ListTable } from '../../../lib/ListTable';
 
 /** "Quá trình công tác": the cadre's moves between units, oldest first, with add, edit and delete. */
 export function PersonMoves({
@@ -21,7 +21,6 @@ export function PersonMoves({
   canEdit: boolean;
 }) {
   const { t } = useTranslation('people');
-  const scroll = useTableScroll();
   const { message } = App.useApp();
   const q = useMoves(personId);
   const remove = useDeleteMove(personId);
@@ -85,12 +84,12 @@ export function PersonMoves({
         </Flex>
       )}
       {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
-      <Table<Move>
+      <ListTable<Move>
+        label={t('tab.moves')}
         rowKey="id"
         size="small"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
-        scroll={scroll}
         locale={{ emptyText: t('moves.empty') }}
         pagination={false}
         columns={[...columns, ...(canEdit ? [actions] : [])]}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Space, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Allocation, TrainingClass } from '@canbo/contract';
@@ -9,7 +9,7 @@ import { isEditable } from '../classes/ClassInfoTab';
 import { useAllocations, useDeleteAllocation } from './api';
 import { AllocationModal } from './AllocationModal';
 import { SummonsModal } from './SummonsModal';
-import { useTableScroll } from '../../../lib/tableScroll';
+import { ListTable } from '../../../lib/ListTable';
 
 /**
  * "Chỉ tiêu": the seats the organiser gives each unit, how many are taken and waiting. The organiser
@@ -18,7 +18,6 @@ import { useTableScroll } from '../../../lib/tableScroll';
  */
 export function AllocationsTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
-  const scroll = useTableScroll();
   const { message } = App.useApp();
   const paging = usePaging();
   const [sort, setSort] = useState<{ sort?: 'unit' | 'seats'; order?: 'asc' | 'desc' }>({});
@@ -77,12 +76,12 @@ export function AllocationsTab({ cls }: { cls: TrainingClass }) {
         </Flex>
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<Allocation>
+      <ListTable<Allocation>
+        label={t('tab.allocations')}
         rowKey="id"
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={scroll}
         locale={{ emptyText: t('allocations.none') }}
         pagination={paging.pagination(list.data?.total)}
         onChange={(_p, _f, sorter) => {

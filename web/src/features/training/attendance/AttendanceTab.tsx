@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Dropdown, Flex, Grid, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Dropdown, Flex, Grid, Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, DownOutlined, QrcodeOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -15,6 +15,7 @@ import { AttendanceBySession } from './AttendanceBySession';
 import { MarkLegend } from './MarkLegend';
 import { recording } from '../results/classStates';
 import { TraineeSearch, useSearchPaging } from '../results/listing';
+import { ListTable } from '../../../lib/ListTable';
 
 // The camera scanner (and jsQR behind it) loads only when staff open it.
 const StaffScanModal = lazy(() => import('./StaffScanModal').then((m) => ({ default: m.StaffScanModal })));
@@ -235,27 +236,26 @@ export function AttendanceTab({ cls }: { cls: TrainingClass }) {
         />
       ) : (
         // The grid grows a column per session: it scrolls inside its card, its names column kept.
-        <div data-scrolls>
-          <Table<Row>
-            size="small"
-            rowKey="enrolmentId"
-            loading={grid.isFetching}
-            columns={columns}
-            dataSource={rows}
-            scroll={{ x: 'max-content' }}
-            pagination={paging.pagination(grid.data?.total)}
-            rowSelection={
-              editable
-                ? {
-                    selectedRowKeys: selected,
-                    onChange: (keys) => setSelected(keys as number[]),
-                    preserveSelectedRowKeys: false,
-                  }
-                : undefined
-            }
-            locale={{ emptyText: t('attendance.empty') }}
-          />
-        </div>
+        <ListTable<Row>
+          label={t('training:tab.attendance')}
+          grows
+          size="small"
+          rowKey="enrolmentId"
+          loading={grid.isFetching}
+          columns={columns}
+          dataSource={rows}
+          pagination={paging.pagination(grid.data?.total)}
+          rowSelection={
+            editable
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as number[]),
+                  preserveSelectedRowKeys: false,
+                }
+              : undefined
+          }
+          locale={{ emptyText: t('attendance.empty') }}
+        />
       )}
       {editable && <AttendanceUploadModal classId={cls.id} open={uploading} onClose={() => setUploading(false)} />}
       {editable && scanning && (

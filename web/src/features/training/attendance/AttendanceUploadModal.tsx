@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceUploadResult } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { SheetDragger } from '../../../lib/SheetDragger';
 import { uploadAttendance, useInvalidateTraining } from './api';
+import { ListTable } from '../../../lib/ListTable';
 
 type UploadRow = AttendanceUploadResult['rows'][number];
 
@@ -127,7 +128,8 @@ export function AttendanceUploadModal({
           ) : (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('upload.noChanges')} />
           )}
-          <Table<UploadRow>
+          <ListTable<UploadRow>
+            label={t('upload.title')}
             size="small"
             rowKey="row"
             dataSource={preview.rows}

@@ -14,7 +14,7 @@ export const MARK_COLORS: Record<AttendanceMark, string> = {
  */
 export const MARK_FILLS: Record<AttendanceMark, string> = {
   present: '#237804',
-  late: '#ad6800',
+  late: '#874d00',
   excused: '#0958d9',
   absent: '#cf1322',
 };

@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TrainingKind } from '@canbo/contract';
 import { errorMessage } from '../../../lib/errors';
 import { useKinds } from './api';
 import { KindModal } from './KindModal';
-import { useTableScroll } from '../../../lib/tableScroll';
+import { ListTable } from '../../../lib/ListTable';
 
 /** The training kinds: a short list, edited by the catalogue's administrators. */
 export function KindsTable({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation('training');
-  const scroll = useTableScroll();
   const kinds = useKinds();
   const [editing, setEditing] = useState<TrainingKind | null>(null);
   const [open, setOpen] = useState(false);
@@ -33,13 +32,13 @@ export function KindsTable({ canEdit }: { canEdit: boolean }) {
         )}
       </Flex>
       {kinds.error && <Alert type="error" showIcon title={errorMessage(kinds.error)} />}
-      <Table<TrainingKind>
+      <ListTable<TrainingKind>
+        label={t('catalogue.kinds')}
         rowKey="code"
         size="small"
         loading={kinds.isFetching}
         dataSource={kinds.data?.items ?? []}
         pagination={false}
-        scroll={scroll}
         locale={{ emptyText: t('common:table.empty') }}
         columns={[
           { key: 'sortOrder', title: t('field.sortOrder'), dataIndex: 'sortOrder', width: 80 },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Col, Flex, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Row, Select, Space, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Programme } from '@canbo/contract';
@@ -9,7 +9,7 @@ import { SearchInput } from '../../../app/SearchInput';
 import { useProgrammes, type ProgrammeSearch } from './api';
 import { KindSelect } from './KindSelect';
 import { ProgrammeModal } from './ProgrammeModal';
-import { useTableScroll } from '../../../lib/tableScroll';
+import { ListTable } from '../../../lib/ListTable';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -24,7 +24,6 @@ export function ProgrammesList({
   canEdit: boolean;
 }) {
   const { t } = useTranslation('training');
-  const scroll = useTableScroll();
   const listPagination = useListPagination();
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -80,12 +79,12 @@ export function ProgrammesList({
         </Col>
       </Row>
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-      <Table<Programme>
+      <ListTable<Programme>
+        label={t('catalogue.programmes')}
         rowKey="id"
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={scroll}
         locale={{ emptyText: t('common:table.empty') }}
         pagination={listPagination(page, pageSize, list.data?.total)}
         onChange={(pg, _f, sorter, extra) => {

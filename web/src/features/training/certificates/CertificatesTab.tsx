@@ -10,7 +10,6 @@ import {
   Select,
   Space,
   Spin,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -45,6 +44,7 @@ import { IssueModal } from './IssueModal';
 import { RevokeModal } from './RevokeModal';
 import { certifying } from '../results/classStates';
 import { pagedTable } from '../results/listing';
+import { ListTable } from '../../../lib/ListTable';
 
 /**
  * Certificates of a class: issue them to every completed trainee who has none (dated today, or on a
@@ -265,7 +265,8 @@ export function CertificatesTab({ cls }: { cls: TrainingClass }) {
         </div>
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-      <Table<Certificate>
+      <ListTable<Certificate>
+        label={t('training:tab.certificates')}
         rowKey="id"
         columns={columns}
         {...pagedTable(list, paging.pagination, t('certificates.empty'))}

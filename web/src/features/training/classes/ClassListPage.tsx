@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { routes } from '@canbo/contract';
-import { Alert, Button, Card, Space, Table } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { BookOutlined, FileDoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ import { readClassSearch } from './classSearch';
 import { useListSearch } from '../../../lib/listSearch';
 import { CreateClassModal } from './CreateClassModal';
 import { RecordClassDrawer } from '../recorded/RecordClassDrawer';
-import { useTableScroll } from '../../../lib/tableScroll';
+import { ListTable } from '../../../lib/ListTable';
 
 const DEFAULT_PAGE_SIZE = 20;
 const SORTABLE = ['startDate', 'name', 'status'] as const;
@@ -27,7 +27,6 @@ const SORTABLE = ['startDate', 'name', 'status'] as const;
 /** /training/classes: every class the user may see, filtered, sorted and paged on the server. */
 export function ClassListPage() {
   const { t } = useTranslation('training');
-  const scroll = useTableScroll();
   const me = useMe();
   const navigate = useNavigate();
   const listPagination = useListPagination();
@@ -65,12 +64,12 @@ export function ClassListPage() {
       <Card size="small">
         <ClassFilters value={search} onChange={setSearch} />
         {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-        <Table<TrainingClass>
+        <ListTable<TrainingClass>
+          label={t('list.title')}
           rowKey="id"
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          scroll={scroll}
           locale={{ emptyText: t('common:table.empty') }}
           pagination={{ ...listPagination(page, pageSize, list.data?.total), responsive: true }}
           onChange={tableChange(search, setSearch, {

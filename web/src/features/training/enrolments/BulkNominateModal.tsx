@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Form, Modal, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Form, Modal, Row, Select, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { titles, unitKinds, type NominationResult, type Title, type UnitKind } from '@canbo/contract';
 import { reportError } from '../../../lib/errors';
@@ -8,6 +8,7 @@ import { UnitSelect } from '../../units/UnitSelect';
 import { requiredRule } from '../labels';
 import { useBulkNominate } from './api';
 import { allocationIdOf, type NominationModalProps, type SeatChoice } from './seatChoices';
+import { ListTable } from '../../../lib/ListTable';
 
 interface Values {
   allocationId: SeatChoice | null;
@@ -191,12 +192,12 @@ export function BulkNominateModal({ cls, seats, open, onClose }: NominationModal
           {preview.candidates.length === 0 && (
             <Alert type="info" showIcon title={t('bulk.nobody')} style={{ marginBottom: 12 }} />
           )}
-          <Table<Candidate>
+          <ListTable<Candidate>
+            label={t('bulk.title')}
             rowKey="personId"
             size="small"
             dataSource={preview.candidates}
             pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-            scroll={{ x: 'max-content' }}
             columns={[
               { key: 'name', title: t('trainees.name'), dataIndex: 'personName' },
               { key: 'unit', title: t('field.unitId'), dataIndex: 'unitName' },

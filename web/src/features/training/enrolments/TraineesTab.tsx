@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Col, Flex, Input, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Input, Row, Select, Space, Typography } from 'antd';
 import { CheckOutlined, DownloadOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import { BulkNominateModal } from './BulkNominateModal';
 import { NominateModal } from './NominateModal';
 import { seatOptions } from './seatChoices';
 import { WithdrawModal } from './WithdrawModal';
-import { useTableScroll } from '../../../lib/tableScroll';
+import { ListTable } from '../../../lib/ListTable';
 
 const SORT_BY_COLUMN: Record<string, EnrolmentFilter['sort']> = { name: 'person', unit: 'unit', status: 'status' };
 
@@ -32,7 +32,6 @@ const WITHDRAWABLE = ['draft', 'planned', 'open', 'in_progress'];
  */
 export function TraineesTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
-  const scroll = useTableScroll();
   const { message, modal } = App.useApp();
   const paging = usePaging();
   const [text, setText] = useState('');
@@ -174,12 +173,12 @@ export function TraineesTab({ cls }: { cls: TrainingClass }) {
         )}
       </Row>
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-      <Table<Enrolment>
+      <ListTable<Enrolment>
+        label={t('tab.trainees')}
         rowKey="id"
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={scroll}
         locale={{ emptyText: t('trainees.none') }}
         pagination={paging.pagination(list.data?.total)}
         rowSelection={

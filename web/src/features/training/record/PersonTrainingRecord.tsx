@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FilePdfOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { downloadCertificatePdf, verifyPath } from '../certificates/api';
 import { pagedTable } from '../results/listing';
 import { useTrainingRecord } from './api';
 import { MyQrModal } from './MyQrModal';
+import { ListTable } from '../../../lib/ListTable';
 
 /** A class the trainee still checks in to: seated, and the class not yet over. */
 function current(r: TrainingRecordItem): boolean {
@@ -135,7 +136,8 @@ export function PersonTrainingRecord({ personId }: { personId: number }) {
   if (q.error) return <Alert type="error" showIcon title={errorMessage(q.error)} />;
   return (
     <>
-      <Table<TrainingRecordItem>
+      <ListTable<TrainingRecordItem>
+        label={t('record.tab')}
         rowKey="enrolmentId"
         columns={columns}
         {...pagedTable(q, paging.pagination, t('record.empty'))}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, InputNumber, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { CompletionRule } from './CompletionRule';
 import { OverrideModal } from './OverrideModal';
 import { recording } from './classStates';
 import { pagedTable, TraineeSearch, useSearchPaging } from './listing';
+import { ListTable } from '../../../lib/ListTable';
 
 /**
  * Scores, grades and outcomes of the seated trainees. Edits stay local until one Save; the server
@@ -182,7 +183,12 @@ export function ResultsTab({ cls }: { cls: TrainingClass }) {
         <Alert type="info" showIcon title={t('results.notRecording')} style={{ marginBottom: 12 }} />
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-      <Table<Enrolment> rowKey="id" columns={columns} {...pagedTable(list, paging.pagination, t('attendance.empty'))} />
+      <ListTable<Enrolment>
+        label={t('training:tab.results')}
+        rowKey="id"
+        columns={columns}
+        {...pagedTable(list, paging.pagination, t('attendance.empty'))}
+      />
       {editable && <OverrideModal enrolment={overriding} onClose={() => setOverriding(null)} />}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { routes } from '@canbo/contract';
-import { Alert, App, Button, Flex, Popconfirm, Space, Table, Tooltip } from 'antd';
+import { Alert, App, Button, Flex, Popconfirm, Space, Tooltip } from 'antd';
 import {
   DeleteOutlined,
   EditOutlined,
@@ -19,7 +19,7 @@ import { useDownload } from '../../../lib/useDownload';
 import { useDeleteSession, useSessions } from './api';
 import { nextSession, SessionModal } from './SessionModal';
 import { SessionQrModal } from './SessionQrModal';
-import { useTableScroll } from '../../../lib/tableScroll';
+import { ListTable } from '../../../lib/ListTable';
 
 /**
  * "Buổi học": the sessions in date order; the organiser adds and corrects them, prints each
@@ -27,7 +27,6 @@ import { useTableScroll } from '../../../lib/tableScroll';
  */
 export function SessionsTab({ cls }: { cls: TrainingClass }) {
   const { t } = useTranslation('training');
-  const scroll = useTableScroll();
   const { message } = App.useApp();
   const sessions = useSessions(cls.id);
   const remove = useDeleteSession();
@@ -73,13 +72,13 @@ export function SessionsTab({ cls }: { cls: TrainingClass }) {
         </Flex>
       )}
       {sessions.error && <Alert type="error" showIcon title={errorMessage(sessions.error)} />}
-      <Table<ClassSession>
+      <ListTable<ClassSession>
+        label={t('tab.sessions')}
         rowKey="id"
         size="middle"
         loading={sessions.isFetching}
         dataSource={items}
         pagination={false}
-        scroll={scroll}
         locale={{ emptyText: t('sessions.none') }}
         columns={[
           { key: 'date', title: t('field.date'), render: (_, s) => formatDate(s.date) },
