@@ -63,7 +63,10 @@ describe('the dashboard', () => {
     const shown = (n: number) => n.toLocaleString('vi-VN');
     await expect.poll(() => keyFigure('Lớp bồi dưỡng').innerText()).toBe(shown(classes));
     expect(await keyFigure('Lượt cán bộ được bồi dưỡng').innerText()).toBe(shown(participations));
-    // The charts are drawn (their chunk loaded after the page).
+    // The charts are drawn as they come on screen (their chunk loaded after the page).
+    for (const title of ['Theo cấp tổ chức lớp', 'Theo loại hình bồi dưỡng']) {
+      await page.getByText(title, { exact: true }).scrollIntoViewIfNeeded();
+    }
     await expect.poll(() => page.locator('[role="img"] canvas').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     await lookAt(page, 'dashboard');
   });
