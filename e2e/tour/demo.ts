@@ -27,6 +27,11 @@ export interface DemoIds {
    * never a hint that they exist) and the page must say so cleanly.
    */
   borrowed: readonly Borrowable[];
+  /**
+   * The units this user reads, as the roots of their tree (a user reads each root's whole subtree):
+   * users with the same roots see the same read-only pages. Undefined: no units (a cadre's account).
+   */
+  reads?: string;
 }
 
 /** The ids a user may have none of their own. */
@@ -85,6 +90,7 @@ export async function adminIds(api: APIRequestContext): Promise<DemoIds> {
     revokedCertificate: revoked.verifyCode,
     checkinToken: qr.token,
     borrowed: [],
+    reads: await readScope(api),
   };
 }
 
@@ -118,7 +124,17 @@ export async function idsFor(api: APIRequestContext, admin: DemoIds): Promise<De
     if (id === undefined) borrowed.push(key);
     else ids[key] = id;
   }
-  return { ...ids, ...(own.scheme !== undefined ? { target: targets![0]!.id } : {}), borrowed };
+  return {
+    ...ids,
+    ...(own.scheme !== undefined ? { target: targets![0]!.id } : {}),
+    borrowed,
+    reads: await readScope(api),
+  };
+}
+
+async function readScope(api: APIRequestContext): Promise<string | undefined> {
+  const roots = await read<Paged<{ id: number }>>(api, '/units/tree');
+  return roots?.items.length ? roots.items.map((u) => u.id).join(',') : undefined;
 }
 
 /** The training kinds' codes (title, union_work, …): catalogue codes, shown by their names only. */

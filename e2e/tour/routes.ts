@@ -20,6 +20,11 @@ export interface Stop {
   expects?: readonly ExpectedRefusal[];
   /** The record is one this user cannot see (see DemoIds.borrowed): the page says so instead. */
   refused?: boolean;
+  /**
+   * The page shows what its user reads and nothing that depends on their role (no action, no edit
+   * control): users reading the same units see it alike, and the tour visits it once for them.
+   */
+  sameForReaders?: boolean;
 }
 
 const webSrc = fileURLToPath(new URL('../../web/src/', import.meta.url));
@@ -89,7 +94,7 @@ export function signedInStops(ids: DemoIds): Stop[] {
   const at = (record: Borrowable, stop: Stop) => refusedAt(stop, ids, record);
   return [
     { route: '/', url: '/', name: 'home' },
-    { route: '/dashboard', url: '/dashboard', name: 'dashboard' },
+    { route: '/dashboard', url: '/dashboard', name: 'dashboard', sameForReaders: true },
     { route: '/units', url: '/units', name: 'units' },
     at('unit', { route: '/units/$id', url: `/units/${ids.unit}`, name: 'unit', tabs: true }),
     { route: '/people', url: '/people', name: 'people' },
@@ -125,8 +130,13 @@ export function signedInStops(ids: DemoIds): Stop[] {
       url: `/schemes/${ids.scheme}/targets/${ids.target}`,
       name: 'scheme-target',
     }),
-    { route: '/reports', url: '/reports', name: 'reports' },
-    ...ids.reports.map((r) => ({ route: '/reports/$name', url: `/reports/${r}`, name: `report-${r}` })),
+    { route: '/reports', url: '/reports', name: 'reports', sameForReaders: true },
+    ...ids.reports.map((r) => ({
+      route: '/reports/$name',
+      url: `/reports/${r}`,
+      name: `report-${r}`,
+      sameForReaders: true,
+    })),
     { route: '/imports', url: '/imports', name: 'imports' },
     { route: '/standards', url: '/standards', name: 'standards', tabs: true },
     { route: '/standards/catalogue', url: '/standards/catalogue', name: 'standards-catalogue' },
