@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Page as Paged, TrainingClass } from '@canbo/contract';
-import { openBrowser, screenshot, type Session } from './browser.ts';
-import { DESK, PHONE } from './pages.ts';
-import { logIn, slug } from './ui.ts';
+import { screenshot } from './browser.ts';
+import { browserForSpec, DESK, PHONE } from './pages.ts';
+import { logIn } from './ui.ts';
 
 /*
  * The change log in words: the province organiser adds a session to a class that takes nominations,
@@ -14,23 +14,9 @@ import { logIn, slug } from './ui.ts';
 const CLASS_2023 = 'Lớp bồi dưỡng chức danh Bí thư, Phó Bí thư Đoàn cơ sở năm 2023';
 const TOPIC = 'Chuyển đổi số trong công tác Đoàn';
 
-let s: Session;
 let page: Page;
 
-beforeAll(async () => {
-  s = await openBrowser();
-  page = s.page;
-});
-
-afterAll(async () => {
-  await s?.close();
-});
-
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    await screenshot(page, `changelog-failed-${slug(task.name)}`).catch(() => {});
-  });
-});
+browserForSpec((opened) => (page = opened), 'changelog-failed');
 
 async function classes(query: Record<string, string>): Promise<TrainingClass[]> {
   const res = await page.request.get('/api/v1/training/classes', { params: { pageSize: 200, ...query } });

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, screenshot, type Session } from './browser.ts';
-import { pickDate, slug, vnDay, withoutDiacritics } from './ui.ts';
+import { screenshot } from './browser.ts';
+import { pickDate, vnDay, withoutDiacritics } from './ui.ts';
+import { browserForSpec } from './pages.ts';
 
 // One story on one demo database, in order: log in, find and edit a cadre, restructure a unit.
-let s: Session;
 let page: Page;
 
-beforeAll(async () => {
-  s = await openBrowser();
-  page = s.page;
-});
-
-afterAll(async () => {
-  await s?.close();
-});
-
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    await screenshot(page, `failed-${slug(task.name)}`).catch(() => {});
-  });
-});
+browserForSpec((opened) => (page = opened));
 
 /** How deep a node with this title sits in the drawn tree (1 under a root); 0 when not drawn. */
 async function treeDepth(scope: Locator, name: string): Promise<number> {

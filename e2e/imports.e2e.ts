@@ -1,31 +1,17 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, type Session } from './browser.ts';
-import { logIn, slug, tableRows } from './ui.ts';
+import { logIn, tableRows } from './ui.ts';
+import { browserForSpec } from './pages.ts';
 
 /*
  * A commune editor (cujut) imports cadres from Excel: downloads the template, fills it in, uploads a
  * sheet with a mistake, reads the error, fixes it, imports, and finds the new cadre in the list.
  */
 
-let s: Session;
 let page: Page;
 
-beforeAll(async () => {
-  s = await openBrowser();
-  page = s.page;
-});
-
-afterAll(async () => {
-  await s?.close();
-});
-
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    await screenshot(page, `failed-${slug(task.name)}`).catch(() => {});
-  });
-});
+browserForSpec((opened) => (page = opened));
 
 /** The template with its example row replaced by one cadre of this unit. */
 async function filled(template: Buffer, unit: string): Promise<Buffer> {

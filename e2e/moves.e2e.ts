@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, type Session } from './browser.ts';
-import { choose, logIn, pickDate, slug, tableRows } from './ui.ts';
+import { screenshot } from './browser.ts';
+import { choose, logIn, pickDate, tableRows } from './ui.ts';
+import { browserForSpec } from './pages.ts';
 
 /*
  * The province's organising department (admin) records a cadre's move between two communes on the
@@ -10,26 +11,12 @@ import { choose, logIn, pickDate, slug, tableRows } from './ui.ts';
  * on a desk and on a phone, where nothing may run off the screen.
  */
 
-let s: Session;
 let page: Page;
 
 const FROM = 'Đoàn xã Nam Dong';
 const TO = 'Đoàn xã Cư Jút';
 
-beforeAll(async () => {
-  s = await openBrowser();
-  page = s.page;
-});
-
-afterAll(async () => {
-  await s?.close();
-});
-
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    await screenshot(page, `failed-${slug(task.name)}`).catch(() => {});
-  });
-});
+browserForSpec((opened) => (page = opened));
 
 const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
 

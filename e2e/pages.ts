@@ -1,12 +1,34 @@
 import ExcelJS from 'exceljs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Download, Locator, Page } from 'playwright-core';
-import { screenshot } from './browser.ts';
+import { openBrowser, screenshot, type Session } from './browser.ts';
+import { slug } from './ui.ts';
 
 // What the browser stories share about what a page gives and how it looks: downloads, desk and phone.
 
 export const DESK = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+
+/**
+ * One browser for a whole spec file, as its story runs in one page: opened before the first test
+ * (`opened` gets the page the spec drives), closed after the last, and a screenshot named after a
+ * test that fails (`failed-<test>`, or the given prefix).
+ */
+export function browserForSpec(opened: (page: Page) => void, failed = 'failed'): void {
+  let s: Session | undefined;
+  beforeAll(async () => {
+    s = await openBrowser();
+    opened(s.page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      if (s) await screenshot(s.page, `${failed}-${slug(task.name)}`).catch(() => {});
+    });
+  });
+}
 
 export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);

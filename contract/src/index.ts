@@ -5,6 +5,7 @@ export * from './fields.ts';
 export * from './fields.en.ts';
 export * from './fieldLabel.ts';
 export * from './labels.ts';
+export * from './labels.en.ts';
 export * from './units.ts';
 export * from './people.ts';
 export * from './positions.ts';

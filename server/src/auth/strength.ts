@@ -57,7 +57,6 @@ const zxcvbn = () =>
  */
 export const MIN_PASSWORD_SCORE = 3;
 
-/** zxcvbn's warnings in Vietnamese; anything else gets the general hint. */
 /** Why zxcvbn found the password easy, in both languages (by its warning key). */
 const HINTS: Record<string, Words> = {
   straightRow: { vi: 'các phím liền nhau trên bàn phím rất dễ đoán', en: 'keys next to each other are easy to guess' },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/app.ts';
-import { makePerson, makeUser } from '../../test/factories.ts';
+import { makeClass, makePerson, makeUser } from '../../test/factories.ts';
 import { login } from '../../test/http.ts';
 import { twoDistricts, type TestApp } from '../../test/fixtures.ts';
 import type { Session } from '../../test/http.ts';
@@ -12,6 +12,7 @@ import type { Session } from '../../test/http.ts';
 describe('the server answers in the language asked', () => {
   let t: TestApp;
   let cuJut: number;
+  let province: number;
   let editorA: Session;
   let viewerA: Session;
   let admin: Session;
@@ -19,7 +20,7 @@ describe('the server answers in the language asked', () => {
 
   beforeAll(async () => {
     t = await testApp();
-    ({ cuJut, editorA, viewerA, admin } = await twoDistricts(t));
+    ({ cuJut, province, editorA, viewerA, admin } = await twoDistricts(t));
     person = await makePerson(t.ctx, { unitId: cuJut, familyName: 'Trần', givenName: 'Nam' });
   });
   afterAll(() => t.close());
@@ -151,6 +152,35 @@ describe('the server answers in the language asked', () => {
       status: 409,
       vi: `Tên đăng nhập "${taken.login}" đã có`,
       en: `The login "${taken.login}" is already taken`,
+    });
+  });
+
+  it('a step the class’s state does not allow, naming the states in each language', async () => {
+    const closed = await makeClass(t.ctx, { organiserUnitId: province, name: 'Lớp đã đóng hồ sơ', status: 'closed' });
+    expect(
+      await both(admin, 'POST', `/api/v1/training/classes/${closed}/sessions`, { date: '2025-05-13', part: 'morning' }),
+    ).toEqual({
+      status: 409,
+      vi: 'Không thể thêm buổi học khi lớp đang ở trạng thái "Đã đóng hồ sơ" (chỉ khi lớp "Dự thảo", "Đã có kế hoạch", "Đang nhận cử học viên", "Đang học", "Đã kết thúc")',
+      en: 'Cannot add a session while the class is "Closed" (only when it is "Draft", "Planned", "Open for nominations", "In progress", "Completed")',
+    });
+  });
+
+  it('seats and sessions refused with the class’s own numbers and names, in each language', async () => {
+    const cls = await makeClass(t.ctx, { organiserUnitId: province, name: 'Lớp Bí thư', status: 'open', capacity: 5 });
+    expect(
+      await both(admin, 'POST', `/api/v1/training/classes/${cls}/allocations`, { unitId: cuJut, seats: 9 }),
+    ).toEqual({
+      status: 409,
+      vi: 'Tổng chỉ tiêu phân bổ (9) vượt quá số học viên tối đa của lớp (5)',
+      en: "The seats allocated in all (9) exceed the class's capacity (5)",
+    });
+    expect(
+      await both(admin, 'POST', `/api/v1/training/classes/${cls}/sessions`, { date: '2025-06-01', part: 'morning' }),
+    ).toEqual({
+      status: 400,
+      vi: 'Ngày: phải trong thời gian học của lớp, từ 12/05/2025 đến 14/05/2025',
+      en: "Date: must be within the class's dates, from 12/05/2025 to 14/05/2025",
     });
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldLabelOf, fieldLabels, fieldLabelsEn } from '@canbo/contract';
 import { AppError, invalid } from '../errors.ts';
+import type { Words } from '../i18n/messages.ts';
 import { clauseEn } from '../i18n/sentences.ts';
 import { issueEn } from '../i18n/zodIssue.ts';
 
@@ -24,9 +25,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   );
 }
 
-/** A rule the schema cannot express, reported like a schema error: the field named, in both languages. */
-export function fieldError(field: string, message: string): AppError {
-  const clause = clauseEn(message);
-  const vi = `${fieldLabels[field] ?? field}: ${message}`;
+/**
+ * A rule the schema cannot express, reported like a schema error: the field named, in both languages.
+ * A clause with names or numbers in it comes in both (`{ vi, en }`); a fixed one is looked up in sentences.ts.
+ */
+export function fieldError(field: string, message: string | Words): AppError {
+  const clause = typeof message === 'string' ? clauseEn(message) : message.en;
+  const vi = `${fieldLabels[field] ?? field}: ${typeof message === 'string' ? message : message.vi}`;
   return invalid(field, clause ? { vi, en: `${fieldLabelsEn[field] ?? field}: ${clause}` } : vi);
 }

@@ -11,6 +11,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
+import type { Words } from '../../../i18n/messages.ts';
 import { AppError } from '../../../errors.ts';
 import { offsetOf } from '../../../lib/paging.ts';
 import { parseInput } from '../../../lib/input.ts';
@@ -47,7 +48,7 @@ import { sessionLabel } from './session.time.ts';
 
 /** Attendance is taken while the class runs and corrected until its file is closed. */
 export const MARKABLE: readonly ClassStatus[] = ['in_progress', 'completed'];
-export const MARKING = 'điểm danh';
+export const MARKING = { vi: 'điểm danh', en: 'mark attendance' };
 
 type GridRow = AttendanceGrid['rows'][number];
 
@@ -100,11 +101,16 @@ export async function getAttendanceGrid(
   };
 }
 
-function rowError(index: number, field: 'enrolmentId' | 'sessionId', message: string): AppError {
-  return new AppError('validation', `Điểm danh dòng ${index + 1}: ${message}`, {
-    field: `marks.${index}.${field}`,
-    row: index + 1,
-  });
+function rowError(index: number, field: 'enrolmentId' | 'sessionId', message: Words): AppError {
+  const row = index + 1;
+  return new AppError(
+    'validation',
+    { vi: `Điểm danh dòng ${row}: ${message.vi}`, en: `Attendance row ${row}: ${message.en}` },
+    {
+      field: `marks.${index}.${field}`,
+      row: index + 1,
+    },
+  );
 }
 
 /** PUT …/attendance: the grid's bulk marking. Only the organiser's editors, only while the class runs. */
@@ -124,10 +130,16 @@ export async function saveAttendance(
     const enrolments = new Map(seated.map((e) => [e.id, e]));
     marks.forEach((m, i) => {
       if (!enrolments.has(m.enrolmentId)) {
-        throw rowError(i, 'enrolmentId', `học viên mã ${m.enrolmentId} không có tên trong danh sách lớp "${cls.name}"`);
+        throw rowError(i, 'enrolmentId', {
+          vi: `học viên mã ${m.enrolmentId} không có tên trong danh sách lớp "${cls.name}"`,
+          en: `trainee ${m.enrolmentId} is not on the list of the class "${cls.name}"`,
+        });
       }
       if (!sessionIds.has(m.sessionId)) {
-        throw rowError(i, 'sessionId', `buổi học mã ${m.sessionId} không thuộc lớp "${cls.name}"`);
+        throw rowError(i, 'sessionId', {
+          vi: `buổi học mã ${m.sessionId} không thuộc lớp "${cls.name}"`,
+          en: `session ${m.sessionId} is not one of the class "${cls.name}"`,
+        });
       }
     });
     requireStatus(cls, MARKABLE, MARKING);

@@ -25,7 +25,7 @@ import {
   type SessionWithClass,
 } from './checkin.repository.ts';
 import { loadMarks, planMarks, writeMarks, type MarkMethod } from './marks.ts';
-import { checkinWindow, sessionLabel, vnDateTime } from './session.time.ts';
+import { checkinWindow, sessionLabel, sessionLabelEn, vnDateTime } from './session.time.ts';
 
 /** What a trainee's personal QR code carries: this prefix, then the enrolment's check-in code. */
 export const CHECKIN_PAYLOAD_PREFIX = 'canbo:checkin:';
@@ -112,26 +112,42 @@ export async function scanSessionQr(
         ? undefined
         : await lockSeatedEnrolment(tx, session.class_id, { personId: actor.personId });
     if (!enrolment) {
-      throw new AppError('not_found', `Bạn không có tên trong danh sách lớp "${session.class_name}"`, {
-        field: 'token',
-      });
+      throw new AppError(
+        'not_found',
+        {
+          vi: `Bạn không có tên trong danh sách lớp "${session.class_name}"`,
+          en: `You are not on the list of the class "${session.class_name}"`,
+        },
+        { field: 'token' },
+      );
     }
     const cls = await findVisibleClass(tx, actor, session.class_id);
     requireStatus(cls, MARKABLE, MARKING);
     const window = checkinWindow(session);
     const what = `buổi ${sessionLabel(session)} của lớp "${session.class_name}"`;
+    const whatEn = `the session of ${sessionLabelEn(session)} of the class "${session.class_name}"`;
     if (now < window.from) {
+      const from = vnDateTime(window.from);
+      const to = vnDateTime(window.to);
       throw new AppError(
         'conflict',
-        `Chưa đến giờ điểm danh ${what}: điểm danh mở từ ${vnDateTime(window.from)} đến ${vnDateTime(window.to)}`,
+        {
+          vi: `Chưa đến giờ điểm danh ${what}: điểm danh mở từ ${from} đến ${to}`,
+          en: `Check-in for ${whatEn} has not opened yet: it is open from ${from} to ${to}`,
+        },
         { field: 'token', windowFrom: window.from.toISOString() },
       );
     }
     if (now > window.to) {
-      throw new AppError('conflict', `Đã hết giờ điểm danh ${what} (đóng lúc ${vnDateTime(window.to)})`, {
-        field: 'token',
-        windowTo: window.to.toISOString(),
-      });
+      const to = vnDateTime(window.to);
+      throw new AppError(
+        'conflict',
+        {
+          vi: `Đã hết giờ điểm danh ${what} (đóng lúc ${to})`,
+          en: `Check-in for ${whatEn} has closed (at ${to})`,
+        },
+        { field: 'token', windowTo: window.to.toISOString() },
+      );
     }
     return checkIn(tx, actor, { classId: cls.id, session, enrolment, now, method: 'qr' });
   });
@@ -155,9 +171,14 @@ export async function scanTraineeCode(
     requireStatus(cls, MARKABLE, MARKING);
     const enrolment = await lockSeatedEnrolment(tx, cls.id, { checkinCode: raw });
     if (!enrolment) {
-      throw new AppError('not_found', `Mã QR không phải của học viên nào trong danh sách lớp "${cls.name}"`, {
-        field: 'code',
-      });
+      throw new AppError(
+        'not_found',
+        {
+          vi: `Mã QR không phải của học viên nào trong danh sách lớp "${cls.name}"`,
+          en: `This QR code is not one of a trainee on the list of the class "${cls.name}"`,
+        },
+        { field: 'code' },
+      );
     }
     return checkIn(tx, actor, { classId: cls.id, session, enrolment, now, method: 'scan' });
   });

@@ -1,10 +1,15 @@
-import { sessionPartLabels } from '@canbo/contract';
+import { sessionPartLabels, sessionPartLabelsEn } from '@canbo/contract';
 import { vnDate } from '../../../lib/dates.ts';
 import type { SessionRow } from '../classes/sessions.repository.ts';
 
 /** "12/05/2025 Sáng": how a session is named in the attendance sheet and the audit log. */
 export function sessionLabel(s: Pick<SessionRow, 'session_date' | 'part'>): string {
   return `${vnDate(s.session_date)} ${sessionPartLabels[s.part] ?? s.part}`;
+}
+
+/** The same in English: "12/05/2025 morning". */
+export function sessionLabelEn(s: Pick<SessionRow, 'session_date' | 'part'>): string {
+  return `${vnDate(s.session_date)} ${(sessionPartLabelsEn[s.part] ?? s.part).toLowerCase()}`;
 }
 
 const MINUTE = 60_000;

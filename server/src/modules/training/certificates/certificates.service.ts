@@ -136,7 +136,7 @@ export async function issueCertificates(
       const stranger = enrolmentIds.find((e) => found.get(e)?.class_id !== cls.id);
       if (stranger !== undefined) throw fieldError('enrolmentIds', `học viên số ${stranger} không thuộc lớp này`);
     }
-    requireStatus(cls, ['completed', 'closed'], 'cấp giấy chứng nhận');
+    requireStatus(cls, ['completed', 'closed'], { vi: 'cấp giấy chứng nhận', en: 'issue certificates' });
     if (issuedOn !== null) checkIssueDate(issuedOn, cls.end_date);
 
     const unitId = cls.organiser_unit_id;

@@ -5,8 +5,9 @@ import { columnOf, type AliasOf } from '../../../db/aliases.ts';
 import type { Tx } from '../../../context.ts';
 import { forUpdate } from '../../../db/dialect.ts';
 import { AppError, forbidden, notFound } from '../../../errors.ts';
+import type { Words } from '../../../i18n/messages.ts';
 import type { ClassStatus } from '@canbo/contract';
-import { classStatusLabels } from '@canbo/contract';
+import { classStatusLabels, classStatusLabelsEn } from '@canbo/contract';
 
 /**
  * Who sees a class (the training class `c` of the query): viewers of the organiser unit's subtree;
@@ -117,13 +118,17 @@ export async function requireManagedClass(tx: Tx, actor: Actor, classId: number)
   return { ...cls, id: cls.id as ManagedClassId };
 }
 
-/** Refuse a change the class's state does not allow, saying which states do. */
-export function requireStatus(cls: ClassForWrite, allowed: readonly ClassStatus[], what: string): void {
+/** Refuse a change the class's state does not allow, saying which states do; `what` is the change, in a sentence. */
+export function requireStatus(cls: ClassForWrite, allowed: readonly ClassStatus[], what: Words): void {
   if (allowed.includes(cls.status)) return;
   const states = allowed.map((s) => `"${classStatusLabels[s]}"`).join(', ');
+  const statesEn = allowed.map((s) => `"${classStatusLabelsEn[s]}"`).join(', ');
   throw new AppError(
     'conflict',
-    `Không thể ${what} khi lớp đang ở trạng thái "${classStatusLabels[cls.status]}" (chỉ khi lớp ${states})`,
+    {
+      vi: `Không thể ${what.vi} khi lớp đang ở trạng thái "${classStatusLabels[cls.status]}" (chỉ khi lớp ${states})`,
+      en: `Cannot ${what.en} while the class is "${classStatusLabelsEn[cls.status]}" (only when it is ${statesEn})`,
+    },
     { field: 'status', status: cls.status },
   );
 }
@@ -133,7 +138,10 @@ export function requireRostered(cls: ClassForWrite): void {
   if (cls.headcount_total === null) return;
   throw new AppError(
     'conflict',
-    `Lớp "${cls.name}" được ghi nhận theo số lượng báo cáo (${cls.headcount_total} học viên), không có danh sách học viên`,
+    {
+      vi: `Lớp "${cls.name}" được ghi nhận theo số lượng báo cáo (${cls.headcount_total} học viên), không có danh sách học viên`,
+      en: `The class "${cls.name}" is recorded by its reported headcount (${cls.headcount_total} trainees): it has no list of trainees`,
+    },
     { field: 'headcount' },
   );
 }

@@ -1,17 +1,21 @@
-import { fieldLabels, levelOfUnitKind, type ClassHeadcount, type ClassLevel } from '@canbo/contract';
+import { fieldLabels, fieldLabelsEn, levelOfUnitKind, type ClassHeadcount, type ClassLevel } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import { can } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { AppError } from '../../../errors.ts';
+import type { Words } from '../../../i18n/messages.ts';
+import { clauseEn } from '../../../i18n/sentences.ts';
 import { requireActiveKind } from '../../catalog/kinds.service.ts';
 import { vnDate } from '../../../lib/dates.ts';
 import { fieldError } from '../../../lib/input.ts';
 import { requireUsableProgramme } from '../programmes/programmes.service.ts';
 import { findOrganiserUnit } from './class.repository.ts';
 
-/** A rule broken by the class's present state rather than by the input: 409, the field named. */
-export function conflictOn(field: string, message: string): AppError {
-  return new AppError('conflict', `${fieldLabels[field] ?? field}: ${message}`, { field });
+/** A rule broken by the class's present state rather than by the input: 409, the field named (as `fieldError`). */
+export function conflictOn(field: string, message: string | Words): AppError {
+  const vi = `${fieldLabels[field] ?? field}: ${typeof message === 'string' ? message : message.vi}`;
+  const clause = typeof message === 'string' ? clauseEn(message) : message.en;
+  return new AppError('conflict', clause ? { vi, en: `${fieldLabelsEn[field] ?? field}: ${clause}` } : vi, { field });
 }
 
 /**
@@ -27,21 +31,37 @@ export async function requireOrganiser(
   const unit = await findOrganiserUnit(tx, actor, unitId);
   if (!unit) throw fieldError('organiserUnitId', 'đơn vị không tồn tại hoặc bạn không có quyền xem');
   if (!(await can(tx, actor, 'training.manage', unitId))) {
-    throw new AppError('forbidden', `Bạn không có quyền tổ chức lớp bồi dưỡng của ${unit.name}`, {
-      field: 'organiserUnitId',
-    });
+    throw new AppError(
+      'forbidden',
+      {
+        vi: `Bạn không có quyền tổ chức lớp bồi dưỡng của ${unit.name}`,
+        en: `You are not allowed to organise training classes of ${unit.name}`,
+      },
+      { field: 'organiserUnitId' },
+    );
   }
   if (dates.startDate < unit.valid_from) {
-    throw fieldError('startDate', `trước ngày thành lập của ${unit.name} (${vnDate(unit.valid_from)})`);
+    throw fieldError('startDate', {
+      vi: `trước ngày thành lập của ${unit.name} (${vnDate(unit.valid_from)})`,
+      en: `before ${unit.name} was established (${vnDate(unit.valid_from)})`,
+    });
   }
   if (unit.valid_to !== null && dates.startDate > unit.valid_to) {
-    throw fieldError('organiserUnitId', `${unit.name} đã kết thúc hoạt động từ ${vnDate(unit.valid_to)}`);
+    throw fieldError('organiserUnitId', {
+      vi: `${unit.name} đã kết thúc hoạt động từ ${vnDate(unit.valid_to)}`,
+      en: `${unit.name} ceased on ${vnDate(unit.valid_to)}`,
+    });
   }
   return { name: unit.name, level: levelOfUnitKind[unit.kind] };
 }
 
 export function checkDates(startDate: string, endDate: string): void {
-  if (endDate < startDate) throw fieldError('endDate', `không được trước Ngày bắt đầu (${vnDate(startDate)})`);
+  if (endDate < startDate) {
+    throw fieldError('endDate', {
+      vi: `không được trước Ngày bắt đầu (${vnDate(startDate)})`,
+      en: `cannot be before the start date (${vnDate(startDate)})`,
+    });
+  }
 }
 
 /** The kind and programme a class is filed under; checked whenever either is chosen anew. */
@@ -59,23 +79,26 @@ const BREAKDOWN = ['women', 'minority', 'doan', 'hoi', 'doi'] as const;
  */
 export function checkHeadcount(h: ClassHeadcount, endDate: string, today: string): void {
   if (endDate > today) {
-    throw fieldError(
-      'endDate',
-      `lớp ghi nhận theo số lượng báo cáo phải là lớp đã học xong, không được sau hôm nay (${vnDate(today)})`,
-    );
+    throw fieldError('endDate', {
+      vi: `lớp ghi nhận theo số lượng báo cáo phải là lớp đã học xong, không được sau hôm nay (${vnDate(today)})`,
+      en: `a class recorded by its reported headcount is over: it cannot end after today (${vnDate(today)})`,
+    });
   }
   for (const part of BREAKDOWN) {
     const v = h[part];
     if (v !== null && v !== undefined && v > h.total) {
-      throw fieldError(`headcount.${part}`, `không được lớn hơn Tổng số học viên (${h.total})`);
+      throw fieldError(`headcount.${part}`, {
+        vi: `không được lớn hơn Tổng số học viên (${h.total})`,
+        en: `cannot exceed the total number of trainees (${h.total})`,
+      });
     }
   }
   const unions = (h.doan ?? 0) + (h.hoi ?? 0) + (h.doi ?? 0);
   if (unions > h.total) {
-    throw fieldError(
-      'headcount',
-      `số cán bộ Đoàn, Hội, Đội cộng lại (${unions}) không được lớn hơn Tổng số học viên (${h.total})`,
-    );
+    throw fieldError('headcount', {
+      vi: `số cán bộ Đoàn, Hội, Đội cộng lại (${unions}) không được lớn hơn Tổng số học viên (${h.total})`,
+      en: `the Union, Association and Pioneer cadres together (${unions}) cannot exceed the total number of trainees (${h.total})`,
+    });
   }
 }
 

@@ -254,7 +254,7 @@ const EDITABLE: ClassStatus[] = ['draft', 'planned', 'open', 'in_progress', 'com
  */
 function checkFixedAfterCompletion(before: ClassRow, next: Merged): void {
   if (before.status !== 'completed') return;
-  const what = 'không sửa được khi lớp đã kết thúc';
+  const what = { vi: 'không sửa được khi lớp đã kết thúc', en: 'cannot change once the class has finished' };
   if (next.capacity !== before.capacity) throw conflictOn('capacity', what);
   if (before.headcount_total !== null) return;
   if (next.startDate !== before.start_date) throw conflictOn('startDate', what);
@@ -264,10 +264,16 @@ function checkFixedAfterCompletion(before: ClassRow, next: Merged): void {
 async function checkSessionsWithin(tx: Tx, classId: VisibleClassId, next: Merged): Promise<void> {
   const span = await sessionSpan(tx, classId);
   if (span.first !== null && span.first < next.startDate) {
-    throw fieldError('startDate', `lớp có buổi học ngày ${vnDate(span.first)}, trước ngày này`);
+    throw fieldError('startDate', {
+      vi: `lớp có buổi học ngày ${vnDate(span.first)}, trước ngày này`,
+      en: `the class has a session on ${vnDate(span.first)}, before this date`,
+    });
   }
   if (span.last !== null && span.last > next.endDate) {
-    throw fieldError('endDate', `lớp có buổi học ngày ${vnDate(span.last)}, sau ngày này`);
+    throw fieldError('endDate', {
+      vi: `lớp có buổi học ngày ${vnDate(span.last)}, sau ngày này`,
+      en: `the class has a session on ${vnDate(span.last)}, after this date`,
+    });
   }
 }
 
@@ -277,12 +283,13 @@ async function checkHeadcountChange(tx: Tx, before: ClassRow, patch: Patch): Pro
   if (patch.headcount === null && before.headcount_total === null) return;
   const enrolled = await enrolmentCount(tx, before.id);
   if (enrolled > 0) {
-    throw conflictOn(
-      'headcount',
-      `lớp đã có ${enrolled} học viên trong danh sách; một lớp không thể vừa có danh sách vừa có số lượng báo cáo`,
-    );
+    throw conflictOn('headcount', {
+      vi: `lớp đã có ${enrolled} học viên trong danh sách; một lớp không thể vừa có danh sách vừa có số lượng báo cáo`,
+      en: `the class has ${enrolled} trainees on its list; a class cannot have both a list and a reported headcount`,
+    });
   }
-  if (patch.headcount !== null) requireStatus(forWrite(before), ['completed'], 'ghi số lượng báo cáo');
+  if (patch.headcount !== null)
+    requireStatus(forWrite(before), ['completed'], { vi: 'ghi số lượng báo cáo', en: 'record the reported headcount' });
 }
 
 /**
@@ -293,17 +300,23 @@ async function checkHeadcountChange(tx: Tx, before: ClassRow, patch: Patch): Pro
 async function checkCapacity(tx: Tx, before: ClassRow, capacity: number): Promise<void> {
   const allocated = await allocatedSeats(tx, before.id);
   if (capacity < allocated) {
-    throw conflictOn('capacity', `không được nhỏ hơn tổng chỉ tiêu đã phân bổ cho các đơn vị (${allocated})`);
+    throw conflictOn('capacity', {
+      vi: `không được nhỏ hơn tổng chỉ tiêu đã phân bổ cho các đơn vị (${allocated})`,
+      en: `cannot be less than the seats allocated to units (${allocated})`,
+    });
   }
   if (capacity < before.seated) {
-    throw conflictOn('capacity', `không được nhỏ hơn số học viên đã có chỗ trong lớp (${before.seated})`);
+    throw conflictOn('capacity', {
+      vi: `không được nhỏ hơn số học viên đã có chỗ trong lớp (${before.seated})`,
+      en: `cannot be less than the trainees already seated in the class (${before.seated})`,
+    });
   }
   const direct = await seatedCount(tx, before.id, null);
   if (capacity - allocated < direct) {
-    throw conflictOn(
-      'capacity',
-      `đơn vị tổ chức đã cử trực tiếp ${direct} học viên ngoài ${allocated} chỉ tiêu đã phân bổ, cần ít nhất ${allocated + direct}`,
-    );
+    throw conflictOn('capacity', {
+      vi: `đơn vị tổ chức đã cử trực tiếp ${direct} học viên ngoài ${allocated} chỉ tiêu đã phân bổ, cần ít nhất ${allocated + direct}`,
+      en: `the organising unit has nominated ${direct} trainees directly beyond the ${allocated} seats allocated: at least ${allocated + direct} are needed`,
+    });
   }
 }
 
@@ -327,7 +340,7 @@ export async function updateClass(
     await lockManagedClass(tx, actor, id);
     const before = await classOr404(tx, actor, id);
     if (before.version !== patch.version) throw stale();
-    requireStatus(forWrite(before), EDITABLE, 'sửa thông tin lớp');
+    requireStatus(forWrite(before), EDITABLE, { vi: 'sửa thông tin lớp', en: 'edit the class' });
     const next = merge(before, patch);
     checkFixedAfterCompletion(before, next);
     checkDates(next.startDate, next.endDate);

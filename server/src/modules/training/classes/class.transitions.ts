@@ -1,5 +1,6 @@
 import {
   classActionLabels,
+  classActionLabelsEn,
   classTransition,
   classTransitions,
   type ClassAction,
@@ -21,11 +22,12 @@ import { insertHistory, listHistory } from './class.repository.ts';
 import { classOr404, forWrite } from './class.service.ts';
 import { toClass } from './class.view.ts';
 
-/** "Khai giảng" → "khai giảng", to sit inside a sentence. */
-const inSentence = (action: ClassAction) => {
-  const label = classActionLabels[action];
-  return label.charAt(0).toLowerCase() + label.slice(1);
-};
+/** "Khai giảng" → "khai giảng", "Start the class" → "start the class": to sit inside a sentence. */
+const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+const inSentence = (action: ClassAction) => ({
+  vi: lower(classActionLabels[action]),
+  en: lower(classActionLabelsEn[action]),
+});
 
 /**
  * One step of the workflow, allowed only from the states `classTransitions` lists (else 409 naming
@@ -49,7 +51,10 @@ export async function transitionClass(
     if (action === 'start' && before.headcount_total === null && before.session_count === 0) {
       throw new AppError(
         'conflict',
-        `Lớp "${before.name}" chưa có buổi học nào: hãy xếp lịch học trước khi khai giảng`,
+        {
+          vi: `Lớp "${before.name}" chưa có buổi học nào: hãy xếp lịch học trước khi khai giảng`,
+          en: `The class "${before.name}" has no session yet: plan its timetable before starting it`,
+        },
         {
           field: 'sessions',
         },

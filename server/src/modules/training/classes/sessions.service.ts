@@ -4,6 +4,7 @@ import {
   sessionCreate,
   sessionPartHours,
   sessionPartLabels,
+  sessionPartLabelsEn,
   sessionUpdate,
   type ClassSession,
   type ClassStatus,
@@ -68,15 +69,23 @@ interface Slot {
  * on that date and part of the day (two "Monday morning" sessions would split one sign-in sheet).
  */
 async function checkSlot(tx: Tx, cls: ClassForWrite, s: Slot, exceptId: number | null): Promise<void> {
-  if (s.endsAt <= s.startsAt) throw fieldError('endsAt', `phải sau Giờ bắt đầu (${s.startsAt})`);
+  if (s.endsAt <= s.startsAt) {
+    throw fieldError('endsAt', {
+      vi: `phải sau Giờ bắt đầu (${s.startsAt})`,
+      en: `must be after the start time (${s.startsAt})`,
+    });
+  }
   if (s.date < cls.start_date || s.date > cls.end_date) {
-    throw fieldError(
-      'date',
-      `phải trong thời gian học của lớp, từ ${vnDate(cls.start_date)} đến ${vnDate(cls.end_date)}`,
-    );
+    throw fieldError('date', {
+      vi: `phải trong thời gian học của lớp, từ ${vnDate(cls.start_date)} đến ${vnDate(cls.end_date)}`,
+      en: `must be within the class's dates, from ${vnDate(cls.start_date)} to ${vnDate(cls.end_date)}`,
+    });
   }
   if (await findClash(tx, { classId: cls.id, date: s.date, part: s.part, exceptId })) {
-    throw conflictOn('part', `ngày ${vnDate(s.date)} lớp đã có buổi ${sessionPartLabels[s.part].toLowerCase()}`);
+    throw conflictOn('part', {
+      vi: `ngày ${vnDate(s.date)} lớp đã có buổi ${sessionPartLabels[s.part].toLowerCase()}`,
+      en: `the class already has a ${sessionPartLabelsEn[s.part].toLowerCase()} session on ${vnDate(s.date)}`,
+    });
   }
 }
 
@@ -110,9 +119,13 @@ export async function createSession(
   return inTransaction(ctx, async (tx) => {
     // Locked: two sessions added at once are counted and compared one after the other.
     const cls = await lockManagedClass(tx, actor, classId);
-    requireStatus(cls, TIMETABLE_OPEN, 'thêm buổi học');
+    requireStatus(cls, TIMETABLE_OPEN, { vi: 'thêm buổi học', en: 'add a session' });
     if ((await countSessions(tx, cls.id)) >= MAX_SESSIONS) {
-      throw new AppError('conflict', `Một lớp có tối đa ${MAX_SESSIONS} buổi học`, { field: 'date' });
+      throw new AppError(
+        'conflict',
+        { vi: `Một lớp có tối đa ${MAX_SESSIONS} buổi học`, en: `A class has at most ${MAX_SESSIONS} sessions` },
+        { field: 'date' },
+      );
     }
     await checkSlot(tx, cls, slot, null);
     const id = await insertSession(tx, {
@@ -149,7 +162,7 @@ export async function updateSession(
   return inTransaction(ctx, async (tx) => {
     const { cls, before } = await sessionToChange(tx, actor, id);
     if (before.version !== patch.version) throw stale();
-    requireStatus(cls, TIMETABLE_OPEN, 'sửa buổi học');
+    requireStatus(cls, TIMETABLE_OPEN, { vi: 'sửa buổi học', en: 'change a session' });
     const part = patch.part ?? before.part;
     // Moved to another part of the day without hours given: it takes that part's usual hours.
     const moved = part !== before.part;
@@ -185,13 +198,16 @@ export async function updateSession(
 export async function removeSession(ctx: Ctx, actor: Actor, input: { id: number }): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const { cls, before } = await sessionToChange(tx, actor, input.id);
-    requireStatus(cls, TIMETABLE_OPEN, 'xóa buổi học');
+    requireStatus(cls, TIMETABLE_OPEN, { vi: 'xóa buổi học', en: 'delete a session' });
     await lockSession(tx, input.id);
     const marks = await attendanceCount(tx, input.id);
     if (marks > 0) {
       throw new AppError(
         'conflict',
-        `Buổi ${sessionPartLabels[before.part].toLowerCase()} ngày ${vnDate(before.session_date)} đã có ${marks} lượt điểm danh: không thể xóa`,
+        {
+          vi: `Buổi ${sessionPartLabels[before.part].toLowerCase()} ngày ${vnDate(before.session_date)} đã có ${marks} lượt điểm danh: không thể xóa`,
+          en: `The ${sessionPartLabelsEn[before.part].toLowerCase()} session of ${vnDate(before.session_date)} has ${marks} attendance marks: it cannot be deleted`,
+        },
         { field: 'id' },
       );
     }

@@ -89,7 +89,10 @@ async function checkSeatsFit(tx: Tx, classId: number, exceptAllocationId: number
   if (total > capacity) {
     throw new AppError(
       'conflict',
-      `Tổng chỉ tiêu phân bổ (${total}) vượt quá số học viên tối đa của lớp (${capacity})`,
+      {
+        vi: `Tổng chỉ tiêu phân bổ (${total}) vượt quá số học viên tối đa của lớp (${capacity})`,
+        en: `The seats allocated in all (${total}) exceed the class's capacity (${capacity})`,
+      },
       { field: 'seats', capacity, allocated: total - seats },
     );
   }
@@ -98,8 +101,14 @@ async function checkSeatsFit(tx: Tx, classId: number, exceptAllocationId: number
     const room = capacity - (total - seats) - organiserSeated;
     throw new AppError(
       'conflict',
-      `Đơn vị tổ chức đã cử ${organiserSeated} học viên vào số chỗ còn lại của lớp: ` +
-        `chỉ còn có thể phân bổ tối đa ${room} chỉ tiêu`,
+      {
+        vi:
+          `Đơn vị tổ chức đã cử ${organiserSeated} học viên vào số chỗ còn lại của lớp: ` +
+          `chỉ còn có thể phân bổ tối đa ${room} chỉ tiêu`,
+        en:
+          `The organising unit has nominated ${organiserSeated} trainees into the class's remaining seats: ` +
+          `at most ${room} seats can still be allocated`,
+      },
       { field: 'seats' },
     );
   }
@@ -121,21 +130,34 @@ export async function createAllocation(
   return inTransaction(ctx, async (tx) => {
     const cls = await requireManagedClass(tx, actor, classId);
     requireRostered(cls);
-    requireStatus(cls, ALLOCATING, 'phân bổ chỉ tiêu');
+    requireStatus(cls, ALLOCATING, { vi: 'phân bổ chỉ tiêu', en: 'allocate seats' });
     const unit = await findAllocatableUnit(tx, actor, data.unitId, cls.organiser_unit_id);
     if (!unit) throw fieldError('unitId', 'đơn vị không tồn tại hoặc bạn không có quyền xem');
     if (unit.id === cls.organiser_unit_id) {
       throw fieldError('unitId', 'đơn vị tổ chức cử học viên vào số chỗ còn lại của lớp, không tự phân bổ chỉ tiêu');
     }
-    if (unit.in_organiser !== 1) throw fieldError('unitId', `${unit.name} không trực thuộc đơn vị tổ chức lớp`);
+    if (unit.in_organiser !== 1)
+      throw fieldError('unitId', {
+        vi: `${unit.name} không trực thuộc đơn vị tổ chức lớp`,
+        en: `${unit.name} is not under the organising unit`,
+      });
     // An interim union works as any other; only a dissolved one can no longer send anybody.
-    if (unit.status === 'dissolved') throw fieldError('unitId', `${unit.name} đã giải thể, không thể nhận chỉ tiêu`);
+    if (unit.status === 'dissolved')
+      throw fieldError('unitId', {
+        vi: `${unit.name} đã giải thể, không thể nhận chỉ tiêu`,
+        en: `${unit.name} has been dissolved and cannot receive seats`,
+      });
     // Under the class lock, so two organisers giving the same unit seats at once cannot both pass.
     await lockClassRow(tx, cls.id);
     if (await allocationOfUnit(tx, cls.id, unit.id)) {
-      throw new AppError('conflict', `${unit.name} đã có chỉ tiêu trong lớp này: hãy sửa số chỉ tiêu đã phân bổ`, {
-        field: 'unitId',
-      });
+      throw new AppError(
+        'conflict',
+        {
+          vi: `${unit.name} đã có chỉ tiêu trong lớp này: hãy sửa số chỉ tiêu đã phân bổ`,
+          en: `${unit.name} already has seats in this class: change the seats allocated`,
+        },
+        { field: 'unitId' },
+      );
     }
     await checkSeatsFit(tx, cls.id, undefined, data.seats);
     const id = await insertAllocation(tx, { class_id: cls.id, unit_id: unit.id, seats: data.seats }, nowIso());
@@ -165,15 +187,21 @@ export async function updateAllocation(
   return inTransaction(ctx, async (tx) => {
     const before = await allocationOrNotFound(tx, actor, id);
     const cls = await requireManagedClass(tx, actor, before.class_id);
-    requireStatus(cls, ALLOCATING, 'sửa chỉ tiêu');
+    requireStatus(cls, ALLOCATING, { vi: 'sửa chỉ tiêu', en: 'change seats' });
     if (before.version !== patch.version) throw stale();
     await checkSeatsFit(tx, cls.id, id, patch.seats);
     const quota = await lockQuota(tx, cls.id, id);
     if (patch.seats < quota.seated) {
       throw new AppError(
         'conflict',
-        `${before.unit_name} đã có ${quota.seated} học viên được cử: không thể giảm chỉ tiêu xuống ${patch.seats}. ` +
-          'Hãy cho học viên rút tên trước.',
+        {
+          vi:
+            `${before.unit_name} đã có ${quota.seated} học viên được cử: không thể giảm chỉ tiêu xuống ${patch.seats}. ` +
+            'Hãy cho học viên rút tên trước.',
+          en:
+            `${before.unit_name} has ${quota.seated} trainees nominated: the seats cannot go down to ${patch.seats}. ` +
+            'Withdraw trainees first.',
+        },
         { field: 'seats', seated: quota.seated },
       );
     }
@@ -201,13 +229,16 @@ export async function deleteAllocation(ctx: Ctx, actor: Actor, input: { id: numb
   await inTransaction(ctx, async (tx) => {
     const before = await allocationOrNotFound(tx, actor, input.id);
     const cls = await requireManagedClass(tx, actor, before.class_id);
-    requireStatus(cls, ALLOCATING, 'xoá chỉ tiêu');
+    requireStatus(cls, ALLOCATING, { vi: 'xoá chỉ tiêu', en: 'remove seats' });
     await lockQuota(tx, cls.id, before.id);
     const enrolled = await enrolmentsOnAllocation(tx, before.id);
     if (enrolled > 0) {
       throw new AppError(
         'conflict',
-        `${before.unit_name} đã cử ${enrolled} học viên vào chỉ tiêu này (kể cả người đã rút tên): không thể xoá`,
+        {
+          vi: `${before.unit_name} đã cử ${enrolled} học viên vào chỉ tiêu này (kể cả người đã rút tên): không thể xoá`,
+          en: `${before.unit_name} has nominated ${enrolled} trainees into these seats (withdrawn ones included): they cannot be removed`,
+        },
         { field: 'id', enrolled },
       );
     }

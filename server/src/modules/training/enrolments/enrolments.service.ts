@@ -93,7 +93,7 @@ export async function confirmTrainees(
   return inTransaction(ctx, async (tx) => {
     const cls = await requireManagedClass(tx, actor, classId);
     requireRostered(cls);
-    requireStatus(cls, ['open', 'in_progress'], 'triệu tập học viên');
+    requireStatus(cls, ['open', 'in_progress'], { vi: 'triệu tập học viên', en: 'summon trainees' });
     const rows = await classEnrolments(tx, cls.id, 'e.id', ids);
     if (rows.length < ids.length) {
       throw fieldError('enrolmentIds', `${ids.length - rows.length} học viên không có trong lớp này`);
@@ -158,7 +158,7 @@ export async function withdrawTrainee(
           : 'Chỉ đơn vị tổ chức lớp mới được cho học viên này rút tên',
       );
     }
-    requireStatus(cls, ['open', 'in_progress'], 'rút tên học viên');
+    requireStatus(cls, ['open', 'in_progress'], { vi: 'rút tên học viên', en: 'withdraw a trainee' });
     if (e.version !== data.version) throw stale();
     if (e.status === 'withdrawn') throw new AppError('conflict', 'Học viên này đã rút tên', { field: 'status' });
     await lockQuota(tx, cls.id, e.allocation_id);

@@ -72,7 +72,7 @@ async function nominationTarget(
     target = { cls, allocationId: null, unitId: organiser, unitName: await unitName(tx, organiser) };
   }
   requireRostered(cls);
-  requireStatus(cls, ['open'], 'cử học viên');
+  requireStatus(cls, ['open'], { vi: 'cử học viên', en: 'nominate trainees' });
   return target;
 }
 
@@ -85,7 +85,7 @@ const names = (rows: { full_name: string }[]) => rows.map((r) => r.full_name).jo
 async function lockAndRead(tx: Tx, target: Target, personIds: number[]) {
   const quota = await lockQuota(tx, target.cls.id, target.allocationId);
   // The class may have started while this request waited for the lock.
-  requireStatus({ ...target.cls, status: quota.classStatus }, ['open'], 'cử học viên');
+  requireStatus({ ...target.cls, status: quota.classStatus }, ['open'], { vi: 'cử học viên', en: 'nominate trainees' });
   const rows = await classEnrolments(tx, target.cls.id, 'e.person_id', personIds);
   const active = rows.filter((r) => r.status !== 'withdrawn');
   const withdrawn = new Map(rows.filter((r) => r.status === 'withdrawn').map((r) => [r.person_id, r]));

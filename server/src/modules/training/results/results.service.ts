@@ -127,7 +127,7 @@ export async function saveResults(
       if (p) planned.push(p);
     });
     // The rows are checked first, so a wrong list is named even when the class is not yet running.
-    requireStatus(cls, RESULT_STATES, 'nhập kết quả học tập');
+    requireStatus(cls, RESULT_STATES, { vi: 'nhập kết quả học tập', en: 'enter results' });
     if (!planned.length) return { changed: 0 };
 
     const now = nowIso();
@@ -197,7 +197,7 @@ export async function overrideOutcome(
     const before = await findVisibleResultRow(tx, actor, id);
     if (!before) throw notFound('Học viên');
     const cls = await lockManagedClass(tx, actor, before.class_id);
-    requireStatus(cls, RESULT_STATES, 'quyết định kết quả hoàn thành');
+    requireStatus(cls, RESULT_STATES, { vi: 'quyết định kết quả hoàn thành', en: 'decide the outcome' });
     if (!isSeated(before.status)) {
       throw new AppError('conflict', `${before.person_name} không còn trong danh sách học viên chính thức của lớp`, {
         field: 'enrolmentId',

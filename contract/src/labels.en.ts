@@ -1,0 +1,35 @@
+import type { classActions, classStatuses, sessionParts } from './enums.ts';
+
+type Labels<T extends readonly string[]> = Record<T[number], string>;
+
+/**
+ * English beside `labels.ts` for the enums the server's own messages name (a class's state, a
+ * workflow step, a session's part): the web app's English screens and the server's English
+ * refusals say the same words.
+ */
+export const classStatusLabelsEn: Labels<typeof classStatuses> = {
+  draft: 'Draft',
+  planned: 'Planned',
+  open: 'Open for nominations',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  closed: 'Closed',
+  cancelled: 'Cancelled',
+};
+
+export const classActionLabelsEn: Labels<typeof classActions> = {
+  plan: 'Approve the plan',
+  open: 'Open nominations',
+  start: 'Start the class',
+  complete: 'Finish the class',
+  close: 'Close the file',
+  cancel: 'Cancel the class',
+  reopen: 'Reopen to correct results',
+};
+
+export const sessionPartLabelsEn: Labels<typeof sessionParts> = {
+  morning: 'Morning',
+  afternoon: 'Afternoon',
+  evening: 'Evening',
+  full_day: 'Full day',
+};
