@@ -30,7 +30,7 @@ import * as m0022 from './migrations/0022_title_standards.ts';
 import * as m0023 from './migrations/0023_tallies.ts';
 import * as m0024 from './migrations/0024_people_name_index.ts';
 import * as m0025 from './migrations/0025_people_sort_search.ts';
-import * as m0027 from './migrations/0027_unit_names_search.ts';
+import * as m0026 from './migrations/0026_unit_names_search.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -57,7 +57,7 @@ const migrations: Record<string, EngineMigration> = {
   '0023_tallies': m0023,
   '0024_people_name_index': m0024,
   '0025_people_sort_search': m0025,
-  '0027_unit_names_search': m0027,
+  '0026_unit_names_search': m0026,
 };
 
 class StaticProvider implements MigrationProvider {
