@@ -99,17 +99,17 @@ describe('moves: a cadre between two communes', () => {
     expect(text).toContain('45-QĐ/ĐTN');
     await screenshot(page, 'moves-tab-desk');
 
-    // On a phone the page shows its sections one under another: the moves are a card of their own.
+    // On a phone the page's sections are chosen from a full-width list: the moves are one of them.
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await page.reload();
-      const card = page.locator('.ant-card').filter({ has: page.getByText('Quá trình công tác', { exact: true }) });
-      await expect.poll(() => tableRows(card).first().textContent()).toContain(TO);
-      await card.scrollIntoViewIfNeeded();
+      const section = page.getByLabel('Mục đang xem');
+      await choose(section, 'Quá trình công tác');
+      await expect.poll(() => tableRows(page).first().textContent()).toContain(TO);
       expect(await pageWidth()).toBeLessThanOrEqual(390);
       // The cadre's history names the move as a move between units, with the units' names.
-      const history = page.locator('.ant-card').filter({ has: page.getByText('Lịch sử thay đổi', { exact: true }) });
-      await history.getByText('Điều chuyển công tác').first().waitFor();
+      await choose(section, 'Lịch sử thay đổi');
+      await page.getByText('Điều chuyển công tác').first().waitFor();
       await screenshot(page, 'moves-tab-phone');
     } finally {
       await page.setViewportSize({ width: 1366, height: 900 });
