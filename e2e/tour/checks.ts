@@ -191,14 +191,16 @@ export async function layoutAndWords(page: Page, codes: Set<string>): Promise<Fi
         });
       }
 
-      // A header is cut when it, or anything in it that hides what overflows, holds more than it shows.
+      // A header is cut when it, or anything in it, hides what overflows and holds more than it shows.
+      // A box that lets its overflow show is not cut: a pinned column's header carries antd's shadow, an
+      // invisible box hanging past its edge, which widens the header's scrollWidth with no text cut.
       for (const th of Array.from(document.querySelectorAll<HTMLElement>('.ant-table-thead th'))) {
         if (!th.checkVisibility() || !th.innerText.trim()) continue;
         const boxes = [th, ...Array.from(th.querySelectorAll<HTMLElement>('*'))];
         const cut = boxes.some((el) => {
           if (el.scrollWidth <= el.clientWidth + 1) return false;
           const style = getComputedStyle(el);
-          return el === th || style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+          return style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
         });
         if (cut) found.push({ check: 'header-cut', text: `"${th.innerText.trim().replace(/\s+/g, ' ')}"` });
       }
