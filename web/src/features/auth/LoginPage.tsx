@@ -5,13 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { errorMessage } from '../../lib/errors';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { backTo } from './backTo';
 import { loginRoute } from './loginRoute';
-
-/** Where to go after signing in: a path of this app only (never another site). */
-function backTo(redirect: unknown): string {
-  const ok = typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//');
-  return ok && !redirect.startsWith('/login') ? redirect : '/';
-}
 
 type FieldName = 'login' | 'password';
 
@@ -64,7 +59,7 @@ export function LoginPage() {
     setError(null);
     try {
       await call(loginRoute, { body: values });
-      location.assign(backTo(new URLSearchParams(location.search).get('redirect')));
+      location.assign(backTo(new URLSearchParams(location.search).get('redirect'), location.origin));
     } catch (err) {
       setError(err);
       setPending(false);
