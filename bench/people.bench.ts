@@ -59,7 +59,11 @@ async function measure(c: Case) {
   if (!sameTotal || pageOf(a) !== pageOf(b)) {
     throw new Error(`${c.name}: service ${a.total} [${pageOf(a)}] ≠ SQL ${b.total} [${pageOf(b)}]`);
   }
-  return { name: c.name, rows: a.more ? `${b.total} (counted: more than ${a.total})` : a.total, ...(await interleaved(c.service, c.sql, { runs, warmup })) };
+  return {
+    name: c.name,
+    rows: a.more ? `${b.total} (counted: more than ${a.total})` : a.total,
+    ...(await interleaved(c.service, c.sql, { runs, warmup })),
+  };
 }
 
 async function main(): Promise<void> {
