@@ -58,10 +58,18 @@ describe('security', () => {
   });
 
   it('sends the security headers on the web app and its files', async () => {
-    const shell = await withWeb.inject({ method: 'GET', url: '/' });
+    // a browser holding a session gets the app's page; one without is sent to the login page first
+    const signedIn = { cookie: session.cookie };
+    const shell = await withWeb.inject({ method: 'GET', url: '/', headers: signedIn });
     expect(shell.statusCode).toBe(200);
     expectSecurityHeaders(shell);
-    const deepLink = await withWeb.inject({ method: 'GET', url: '/units/12' });
+    const toLogin = await withWeb.inject({ method: 'GET', url: '/units/12' });
+    expect(toLogin.statusCode).toBe(302);
+    expectSecurityHeaders(toLogin);
+    const login = await withWeb.inject({ method: 'GET', url: '/login' });
+    expect(login.statusCode).toBe(200);
+    expectSecurityHeaders(login);
+    const deepLink = await withWeb.inject({ method: 'GET', url: '/units/12', headers: signedIn });
     expect(deepLink.statusCode).toBe(200);
     expect(deepLink.body).toContain('Canbo');
     expectSecurityHeaders(deepLink);

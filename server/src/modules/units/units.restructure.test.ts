@@ -4,6 +4,7 @@ import { testApp } from '../../../test/app.ts';
 import { as, login, type Session } from '../../../test/http.ts';
 import { makePerson, makePosition, makeUnit, makeUser, PASSWORD } from '../../../test/factories.ts';
 import { up as unitNamesMigration } from '../../db/migrations/0007_unit_names.ts';
+import { up as unitNamesSearchMigration } from '../../db/migrations/0026_unit_names_search.ts';
 
 describe('units: restructuring', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -110,6 +111,8 @@ describe('units: restructuring', () => {
     const kept = await dated();
     await t.db.kysely.schema.dropTable('unit_names').execute();
     await unitNamesMigration(t.db.kysely as unknown as Kysely<unknown>, t.db.engine);
+    // and the later migration that gave each dated name its search text, as the file's next tests need it
+    await unitNamesSearchMigration(t.db.kysely as unknown as Kysely<unknown>, t.db.engine);
     expect(await dated()).toEqual(kept);
   });
 
