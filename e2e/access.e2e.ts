@@ -95,6 +95,10 @@ const REFUSED: Record<string, string[]> = {
   ],
 };
 
+/** What the refusal says: a cadre's own page, to an account tied to no cadre, says that no grant would open it. */
+const refusal = (path: string) =>
+  path === '/visits/me' ? 'Tài khoản chưa gắn với hồ sơ cán bộ' : 'Không có quyền truy cập';
+
 /** What the signed-in shell asks around any page: the session and the unit navigator's tree. */
 const SHELL_REQUESTS = ['/api/v1/auth/me', '/api/v1/units/tree'];
 
@@ -110,14 +114,14 @@ const MENU: Record<string, string> = {
 
 describe('pages a role cannot use', () => {
   for (const [login, paths] of Object.entries(REFUSED)) {
-    it(`${login}: every page it cannot use says "Không có quyền truy cập", asks the server nothing and offers the way home`, async () => {
+    it(`${login}: every page it cannot use says why ("Không có quyền truy cập"), asks the server nothing and offers the way home`, async () => {
       const desk = await deskFor(login);
       for (const path of paths) {
         desk.api.length = 0;
         await desk.page.goto(path);
         const box = desk.page.getByTestId('no-access');
         await box.waitFor();
-        expect(await box.innerText()).toContain('Không có quyền truy cập');
+        expect(await box.innerText(), path).toContain(refusal(path));
         // the page itself never drew: only the shell asked anything (the session, the unit navigator)
         expect(
           desk.api.filter((p) => !SHELL_REQUESTS.includes(p)),

@@ -75,6 +75,8 @@ export function LoginPage() {
           ['--canbo-border' as string]: token.colorBorder,
           ['--canbo-error' as string]: token.colorError,
           ['--canbo-radius' as string]: `${token.borderRadius}px`,
+          // padding and border inside the width: a phone's screen is the width, not less than it
+          boxSizing: 'border-box',
           width: '100%',
           maxWidth: 380,
           padding: token.paddingLG,
