@@ -12,13 +12,15 @@ export function PageTabs(props: TabsProps) {
   const { t } = useTranslation('app');
   const screens = Grid.useBreakpoint();
   const items = props.items ?? [];
+  // The tab shown is kept here in both forms: a window resized or a phone turned across the breakpoint
+  // keeps the section the user was in (left to the tab bar, it went back to the first).
   const [own, setOwn] = useState(props.defaultActiveKey ?? items[0]?.key);
-  if (screens.md) return <Tabs {...props} />;
   const active = props.activeKey ?? own;
   const change = (key: string) => {
     setOwn(key);
     props.onChange?.(key);
   };
+  if (screens.md) return <Tabs {...props} activeKey={active} onChange={change} />;
   return (
     <Tabs
       {...props}
