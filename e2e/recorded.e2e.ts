@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Certificate, Page as Paged, Person } from '@canbo/contract';
 import { newContext, openBrowser, screenshot, type Session } from './browser.ts';
 import { choose, logIn, pickDate, slug } from './ui.ts';
@@ -45,6 +45,24 @@ const optionOf = (p: Person) => `${p.fullName}${p.birthDate ? ` (${shownDate(p.b
 
 let classId = 0;
 
+/**
+ * Picks the n-th trainee's person by typing the name and clicking the option, until the trainee's block
+ * shows the name chosen. The picker's list is refreshed by the typed search (after its debounce): a click
+ * on the list shown before the refresh came was lost on a full run (the form then refused to save).
+ */
+async function choosePerson(drawer: Locator, n: number, person: Person): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await choose(drawer.locator(`#recorded_roster_${n}_personId`), optionOf(person), person.fullName);
+    const block = drawer.getByTestId('recorded-trainee').nth(n);
+    try {
+      await expect.poll(() => block.innerText(), { timeout: 5_000 }).toContain(optionOf(person));
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 const DESK = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -81,12 +99,12 @@ describe('recording a class already held', () => {
     await pickDate(drawer.locator('#recorded_startDate'), '06/11/2023');
     await pickDate(drawer.locator('#recorded_endDate'), '08/11/2023');
 
-    await choose(drawer.locator('#recorded_roster_0_personId'), optionOf(first), first.fullName);
+    await choosePerson(drawer, 0, first);
     await drawer.locator('#recorded_roster_0_attendancePercent').fill('100');
     await drawer.locator('#recorded_roster_0_certificate_number').fill(NUMBER);
     await pickDate(drawer.locator('#recorded_roster_0_certificate_issuedOn'), '10/11/2023');
     await drawer.getByTestId('recorded-add').click();
-    await choose(drawer.locator('#recorded_roster_1_personId'), optionOf(second), second.fullName);
+    await choosePerson(drawer, 1, second);
     await choose(drawer.locator('#recorded_roster_1_outcome'), 'Không hoàn thành');
     // The chosen person (name and unit) and outcome are shown whole, on a desk and on a phone, and
     // the drawer never scrolls sideways.
