@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { routes } from '@canbo/contract';
+import { foldVietnamese, routes } from '@canbo/contract';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +26,15 @@ export function PersonSelect({
   const [input, setInput] = useState('');
   const q = useDebounced(input.trim(), 300);
   const list = useQuery({
-    queryKey: ['people', 'pick', q, unitId],
+    queryKey: ['people', 'pick', q, unitId] as const,
     queryFn: () => call(routes.people.list, { query: { q, unitId, pageSize: 20 } }),
+    // While the next search is on its way the list keeps the people already shown that still match what
+    // is typed (the server's own rule: the folded name contains the folded text), instead of emptying:
+    // a click on a name landed on a list that vanished under it. Never another unit's people.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === unitId ? previous : undefined),
   });
+  const typed = foldVietnamese(input);
+  const shown = (list.data?.items ?? []).filter((p) => foldVietnamese(p.fullName).includes(typed));
   return (
     <Select<number>
       id={id}
@@ -38,8 +44,8 @@ export function PersonSelect({
       onChange={(v) => onChange?.(v ?? null)}
       placeholder={placeholder ?? t('pickPerson')}
       loading={list.isFetching}
-      notFoundContent={list.isFetching ? t('common:loading') : t('common:table.empty')}
-      options={(list.data?.items ?? []).map((p) => ({
+      notFoundContent={list.isFetching || q !== input.trim() ? t('common:loading') : t('common:table.empty')}
+      options={shown.map((p) => ({
         value: p.id,
         label: `${p.fullName}${p.birthDate ? ` (${formatDate(p.birthDate)})` : ''} – ${p.unitName}`,
       }))}
