@@ -9,41 +9,55 @@ import type { Ctx } from '../src/context.ts';
 import type { Config } from '../src/config.ts';
 import { prepareTallies } from '../src/modules/figures/tallies.service.ts';
 
+/** A PostgreSQL schema of its own on the server at `url`; `drop` closes the database and drops the schema. */
+export async function pgDb(url: string): Promise<{ db: Db; databaseUrl: string; drop: () => Promise<void> }> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const db = createDb(url, { schema, poolSize: 4 });
+  const at = new URL(url);
+  at.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    db,
+    databaseUrl: at.toString(),
+    drop: async () => {
+      await db.destroy();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
 /**
- * A fresh app on a fresh database for one test file: an in-memory SQLite database, or — when
- * TEST_DATABASE_URL is set — a schema of its own on that PostgreSQL server, dropped afterwards.
- * `overrides` change the configuration (a tiny heavy-work pool, say); `sqliteFile` puts the SQLite
- * database in a file another process can open too. `databaseUrl` reaches the same database (on
- * PostgreSQL, the file's schema) from another process.
+ * A fresh, empty database for one test file: an in-memory SQLite database (or `sqliteFile`), or — when
+ * TEST_DATABASE_URL is set — a schema of its own on that PostgreSQL server. `databaseUrl` reaches the same
+ * database (on PostgreSQL, the file's schema) from another process; `drop` closes it and drops the schema.
+ */
+export async function testDb(
+  options: { sqliteFile?: string } = {},
+): Promise<{ db: Db; databaseUrl: string; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return pgDb(url);
+  const databaseUrl = options.sqliteFile ? `sqlite:${options.sqliteFile}` : ':memory:';
+  const db = createDb(databaseUrl);
+  return { db, databaseUrl, drop: () => db.destroy() };
+}
+
+/**
+ * A fresh app on a fresh database (`testDb`) for one test file. `overrides` change the configuration
+ * (a tiny heavy-work pool, say); `sqliteFile` puts the SQLite database in a file another process can
+ * open too.
  */
 export async function testApp(
   overrides: Partial<Config> = {},
   options: { sqliteFile?: string } = {},
 ): Promise<{ app: App; ctx: Ctx; db: Db; databaseUrl: string; close: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
-  let db: Db;
-  let drop = async () => {};
-  let databaseUrl: string;
-  if (url) {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    db = createDb(url, { schema, poolSize: 4 });
-    const at = new URL(url);
-    at.searchParams.set('options', `-c search_path=${schema},public`);
-    databaseUrl = at.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  } else {
-    databaseUrl = options.sqliteFile ? `sqlite:${options.sqliteFile}` : ':memory:';
-    db = createDb(databaseUrl);
-  }
+  const { db, databaseUrl, drop } = await testDb(options);
   await migrateToLatest(db);
   const config = { ...loadConfig({}), webDist: null, databaseUrl: url ?? ':memory:', ...overrides };
   const app = await buildApp({ config, db });
@@ -57,7 +71,6 @@ export async function testApp(
     databaseUrl,
     close: async () => {
       await app.close();
-      await db.destroy();
       await drop();
     },
   };

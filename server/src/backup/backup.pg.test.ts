@@ -4,13 +4,13 @@ import { createDb, type Db } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { backup } from './backup.ts';
 import { restore } from './restore.ts';
+import { pgDb } from '../../test/app.ts';
 import {
   apiAnswers,
   fingerprint,
   freshCounts,
   nextAuditId,
   PG_URL,
-  pgDb,
   rewriteText,
   snapshotWhileWritten,
   tableCounts,

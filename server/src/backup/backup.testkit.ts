@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createDb, type Db } from '../db/index.ts';
@@ -25,26 +24,6 @@ export const PG_URL = process.env.TEST_DATABASE_URL;
 export function tempDir(): { path: (name: string) => string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'canbo-backup-'));
   return { path: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A PostgreSQL schema of its own on the test server, dropped by `drop`. */
-export async function pgDb(url: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const db = createDb(url, { schema, poolSize: 4 });
-  return {
-    db,
-    drop: async () => {
-      await db.destroy();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
 }
 
 async function withApp<T>(db: Db, work: (app: App) => Promise<T>): Promise<T> {

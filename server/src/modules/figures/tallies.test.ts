@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureGrouping } from '@canbo/contract';
-import { testApp } from '../../../test/app.ts';
+import { testApp, testDb } from '../../../test/app.ts';
 import { makeAllocation, makeClass, makeEnrolment, makePerson, makeUnit } from '../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import { as, type Session } from '../../../test/http.ts';
 import { importSheet, kindSheet } from '../../../test/importSheets.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { pgDb, PG_URL, tempDir } from '../../backup/backup.testkit.ts';
+import { tempDir } from '../../backup/backup.testkit.ts';
 import { backup } from '../../backup/backup.ts';
 import { restore } from '../../backup/restore.ts';
 import { inTransaction, reader, type Tx } from '../../context.ts';
-import { createDb, type Db } from '../../db/index.ts';
+import type { Db } from '../../db/index.ts';
 import { TRAINEE_COLUMNS } from '../imports/trainees/trainees.columns.ts';
 import { countFigures } from './figures.cache.repository.ts';
 import { countFiguresLive, type Figure, type FigureFilters, type FigureQuery } from './figures.repository.ts';
@@ -264,11 +264,7 @@ describe('the training tallies', () => {
     let target: { db: Db; drop: () => Promise<void> } | undefined;
     try {
       await backup(t.db, file);
-      if (PG_URL) target = await pgDb(PG_URL);
-      else {
-        const db = createDb(':memory:');
-        target = { db, drop: () => db.destroy() };
-      }
+      target = await testDb();
       const db = target.db;
       await restore(db, file);
       const tx: Tx = { q: db.kysely, engine: db.engine };
