@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import { overHttps, type App, type RouteEntry } from './http.ts';
+import { AnswerCache } from './answer.cache.ts';
 import { authHook } from './auth/hook.ts';
 import { errorBody } from './errors.body.ts';
 import { languageOf } from './i18n/language.ts';
@@ -44,6 +45,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   app.decorate('ctx', { db, config, heavy });
   app.addHook('onClose', () => heavy.close());
   app.decorate('routeTable', []);
+  app.decorate('answers', new AnswerCache(app.ctx, config.answerCacheMs));
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {

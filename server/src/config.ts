@@ -24,6 +24,12 @@ export interface Config {
    * this bounds only what another process changes (the command line, a second server).
    */
   sessionCacheMs: number;
+  /**
+   * How long the answer of a list marked `answerCache` may be served from memory (ANSWER_CACHE_MS,
+   * default 2000; 0 reads it every time): stale at once on any write transaction of this process, so
+   * this bounds only what another process changes (answer.cache.ts).
+   */
+  answerCacheMs: number;
   logLevel: string;
   /**
    * The address users reach Canbo at, printed in QR codes (session check-in, certificate
@@ -49,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     sessionCacheMs: Number(env.SESSION_CACHE_MS ?? 5000),
+    answerCacheMs: Number(env.ANSWER_CACHE_MS ?? 2000),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl,
     heavy: heavyLimits(env),

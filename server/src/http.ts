@@ -9,6 +9,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { AnswerCache } from './answer.cache.ts';
 import type { Actor } from './auth/actor.ts';
 import type { Ctx } from './context.ts';
 import { PassThrough } from 'node:stream';
@@ -33,6 +34,8 @@ declare module 'fastify' {
     ctx: Ctx;
     /** Every route registered under /api/v1, for the walks over the routes in tests. */
     routeTable: RouteEntry[];
+    /** Answers of the lists marked `answerCache`, kept per account and address (answer.cache.ts). */
+    answers: AnswerCache;
   }
   interface FastifyRequest {
     actor: Actor | null;

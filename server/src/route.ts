@@ -9,6 +9,7 @@ import {
   type Route,
 } from '@canbo/contract';
 import type { App } from './http.ts';
+import { languageOf } from './i18n/language.ts';
 
 /** A request as the route's schemas have parsed it. */
 export type RouteRequest<R extends Route> = FastifyRequest<{
@@ -43,6 +44,16 @@ export function register<R extends Route>(app: App, route: R, handler: RouteHand
     ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
     schema,
     handler: async (req, reply) => {
+      if (route.answerCache && route.method === 'GET' && req.actor) {
+        const address = `${languageOf(req.headers['accept-language'])} ${req.url}`;
+        // The route's serializer of a JSON answer gives its text.
+        const text = await app.answers.answer(
+          req.actor,
+          address,
+          async () => reply.serialize(await handler(req as unknown as RouteRequest<R>, reply)) as string,
+        );
+        return reply.code(status).type('application/json; charset=utf-8').send(text);
+      }
       const answer = await handler(req as unknown as RouteRequest<R>, reply);
       if (!route.responses) return reply;
       return reply.code(status).send(answer);

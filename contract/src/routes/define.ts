@@ -42,6 +42,11 @@ interface RouteOptions {
    * caller itself. For a poll that must be answered while a long write holds SQLite's one connection.
    */
   sessionless?: boolean;
+  /**
+   * A read-only list asked far more often than what it shows changes: the server may answer it from
+   * memory, per account and address, until any write (server/src/answer.cache.ts).
+   */
+  answerCache?: boolean;
   /** Largest request body in bytes, when the route's differs from the server's default. */
   bodyLimit?: number;
   /** OpenAPI grouping. */

@@ -10,6 +10,7 @@ export const people = {
     method: 'GET',
     path: '/people',
     tags,
+    answerCache: true,
     query: personListQuery,
     exampleQuery: (ids) => ({ unitId: ids.unit, pageSize: 200 }),
     responses: { 200: personPage },
