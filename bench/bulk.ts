@@ -10,7 +10,10 @@ import type { Row } from './population.ts';
  */
 export interface BulkWriter {
   insert(table: string, columns: readonly string[], rows: Row[]): Promise<void>;
-  /** Drop the secondary indexes of these tables; returns the statements that rebuild them. */
+  /**
+   * Drop the secondary indexes of these tables (and the triggers keeping a full-text index of them);
+   * returns the statements that rebuild them.
+   */
   dropIndexes(tables: string[]): Promise<string[]>;
   exec(statements: string[]): Promise<void>;
   commit(): Promise<void>;
@@ -62,7 +65,29 @@ class SqliteWriter implements BulkWriter {
       )
       .all(...tables) as { name: string; sql: string }[];
     for (const r of rows) this.db.exec(`drop index ${r.name}`);
-    return Promise.resolve(rows.map((r) => r.sql));
+    // A full-text index over these tables (people_search, 0027) is kept by triggers: a row at a
+    // time would cost more than the load. Its triggers go too; it is rebuilt once at the end from
+    // the rows loaded, and its triggers come back after it.
+    const indexes = (
+      this.db
+        .prepare(`select name, sql from sqlite_master where type = 'table' and sql like 'create virtual table%'`)
+        .all() as {
+        name: string;
+        sql: string;
+      }[]
+    ).filter((v) => tables.some((t) => new RegExp(`content\\s*=\\s*'${t}'`, 'i').test(v.sql)));
+    const triggers = this.db
+      .prepare(
+        `select name, sql from sqlite_master where type = 'trigger' and tbl_name in (${tables.map(() => '?').join(', ')})`,
+      )
+      .all(...tables) as { name: string; sql: string }[];
+    const feeding = triggers.filter((t) => indexes.some((v) => t.sql.includes(v.name)));
+    for (const t of feeding) this.db.exec(`drop trigger ${t.name}`);
+    return Promise.resolve([
+      ...rows.map((r) => r.sql),
+      ...indexes.map((v) => `insert into ${v.name} (${v.name}) values ('rebuild')`),
+      ...feeding.map((t) => t.sql),
+    ]);
   }
 
   exec(statements: string[]): Promise<void> {

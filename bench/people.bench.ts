@@ -85,6 +85,17 @@ async function main(): Promise<void> {
   const [people, positions, units] = [await count('people'), await count('positions'), await count('units')];
   const districtTotal = (await listPeople(ctx, provinceActor, { unitId: district.id, pageSize: 20 })).total;
   const deepPage = Math.max(1, Math.ceil(districtTotal / 20));
+  // A name few bear: the whole folded name of the person in the middle of the table (generated names
+  // rarely repeat whole), and one nobody bears. The walk in name order reads every name for these.
+  const middle = await q
+    .selectFrom('people')
+    .select('search_text')
+    .where('id', '>=', Math.floor(people / 2))
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const rare = middle.search_text;
+  const nobody = 'xuyen khong co';
 
   const cases: Case[] = [
     {
@@ -106,6 +117,16 @@ async function main(): Promise<void> {
       name: 'search "nguyen van", whole country (superadmin)',
       service: () => listPeople(ctx, superadmin, { q: 'nguyen van', pageSize: 20 }),
       sql: () => baseline(q, { scope: null, q: 'nguyen van', page: 1, today }),
+    },
+    {
+      name: `search "${rare}" (few bear it), whole country (superadmin)`,
+      service: () => listPeople(ctx, superadmin, { q: rare, pageSize: 20 }),
+      sql: () => baseline(q, { scope: null, q: rare, page: 1, today }),
+    },
+    {
+      name: `search "${nobody}" (nobody), whole country (superadmin)`,
+      service: () => listPeople(ctx, superadmin, { q: nobody, pageSize: 20 }),
+      sql: () => baseline(q, { scope: null, q: nobody, page: 1, today }),
     },
   ];
 

@@ -1,6 +1,6 @@
 /**
  * What the browser downloads and how soon it paints (not part of `npm test`):
- *   npm run bench:web [-- --runs 3]
+ *   npm run bench:web [-- --runs 3] [--files]
  * Builds what changed (scripts/build-changed.mjs), starts the built server as `npm start` does on a
  * fresh SQLite database with the demo, on a free port, and drives Debian's Chromium (playwright-core)
  * on two profiles: localhost as it is, and a phone — CDP's Network.emulateNetworkConditions at
@@ -22,8 +22,12 @@ import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { machine, percentile } from './measure.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, files: { type: 'boolean', default: false } },
+});
 const RUNS = Number(values.runs);
+/** `--files`: each measured load's scripts, compressed bytes and name, to see what a change moved. */
+const FILES = values.files;
 const PASSWORD = 'canbo-demo-2024';
 const USER = 'lanhdao';
 
@@ -142,10 +146,13 @@ async function measure(page: Page, cdp: CDPSession, go: () => Promise<unknown>):
   cdp.off('Network.loadingFinished', onFinished);
   let compressed = 0;
   let raw = 0;
+  const listed: string[] = [];
   for (const [id, url] of scripts) {
     compressed += sizes.get(id) ?? 0;
     raw += statSync(join('web/dist', new URL(url).pathname)).size;
+    listed.push(`${String(sizes.get(id) ?? 0).padStart(8)} ${new URL(url).pathname}`);
   }
+  if (FILES) console.log(`${listed.sort().reverse().join('\n')}\n${'-'.repeat(40)}`);
   const fcp = await page.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
   );

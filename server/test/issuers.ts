@@ -1,4 +1,4 @@
-import type { IssuingUnit } from '../src/documents/docx/official.ts';
+import type { IssuingUnit } from '../src/documents/issuer.ts';
 
 /** Issuing units for document tests that need no database: the province, and a district under it. */
 export const PROVINCE: IssuingUnit = {

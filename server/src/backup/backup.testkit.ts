@@ -101,6 +101,9 @@ export async function apiAnswers(db: Db): Promise<Record<string, unknown>> {
       return res.json<T>();
     };
     const people = await get<Page<{ id: number }>>('/api/v1/people?pageSize=20');
+    // Answered from the full-text index on SQLite (0027), which a backup leaves out: a restore's
+    // rows fill it again.
+    const search = await get<Page<{ id: number }>>(`/api/v1/people?q=${encodeURIComponent('nguyễn th')}`);
     const person = await get<unknown>(`/api/v1/people/${people.items[7]!.id}`);
     const tree = await get<unknown>('/api/v1/units/tree?pageSize=500');
     const classes = await get<Page<{ id: number; status: string }>>(
@@ -111,6 +114,7 @@ export async function apiAnswers(db: Db): Promise<Record<string, unknown>> {
     const base = `/api/v1/training/classes/${held.id}`;
     return {
       people,
+      search,
       person,
       tree,
       classes,

@@ -47,6 +47,31 @@ export function like(column: string, pattern: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
 
+/** The shortest term a trigram index can find: shorter ones are looked for by reading the names. */
+const TRIGRAM = 3;
+/** Up to this many bearers in the whole database, a name search is answered from the full-text index. */
+const FEW_BEARERS = 1000;
+
+/**
+ * How a person's folded name (`p.search_text`) is tested for the folded term, decided once for a
+ * list request (its page and its count share it). On PostgreSQL `like '%term%'`, which its trigram
+ * index answers (0001). On SQLite `like` walks the name order until the page is full: quick when
+ * many bear the name, since they come early, but a name few bear (or none) read every name. So
+ * SQLite first asks its FTS5 trigram index (`people_search`, 0027) — a quoted phrase there is the
+ * same substring — for up to FEW_BEARERS + 1 matches, which it finds in a few milliseconds either
+ * way: when there are no more than FEW_BEARERS, those ids are the matches; beyond, the walk is quick.
+ */
+export async function nameSearch(tx: Tx, term: string): Promise<RawBuilder<boolean>> {
+  const walk = like('p.search_text', likeContains(term));
+  if (tx.engine === 'postgres' || [...term].length < TRIGRAM) return walk;
+  const phrase = `"${term.replace(/"/g, '""')}"`;
+  const found = await sql<{ id: number }>`select rowid as id from people_search
+    where people_search match ${phrase} limit ${FEW_BEARERS + 1}`.execute(tx.q);
+  if (found.rows.length > FEW_BEARERS) return walk;
+  const ids = JSON.stringify(found.rows.map((r) => r.id));
+  return sql<boolean>`${sql.ref('p.id')} in (select value from json_each(${ids}))`;
+}
+
 /**
  * The whole number under `key` of a JSON object kept as text (an audit row's before / after), null
  * when absent: `json_extract` on SQLite, `->>` on PostgreSQL.

@@ -37,7 +37,10 @@ export interface TableInfo {
 /** A database or a transaction on it. */
 type Handle = QueryExecutorProvider;
 
-/** Every base table of the current schema (PostgreSQL) or file (SQLite), bookkeeping included. */
+/**
+ * Every base table of the current schema (PostgreSQL) or file (SQLite), bookkeeping included; not
+ * SQLite's virtual tables (full-text indexes) nor their shadow tables.
+ */
 export async function tableNames(db: Handle, engine: Engine): Promise<string[]> {
   const rows =
     engine === 'postgres'
@@ -45,9 +48,12 @@ export async function tableNames(db: Handle, engine: Engine): Promise<string[]> 
           select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
           where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
           order by c.relname`.execute(db)
-      : await sql<{ name: string }>`
-          select name from sqlite_master
-          where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name`.execute(db);
+      : // Ordinary tables only: a full-text index (a virtual table and its shadow tables, 0027) is
+        // derived from the rows it indexes, kept by triggers, and filled again as they are loaded.
+        await sql<{ name: string }>`
+          select name from pragma_table_list
+          where schema = 'main' and type = 'table' and name not like 'sqlite\\_%' escape '\\'
+          order by name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout as AntLayout, Menu, Spin, Typography } from 'antd';
 import {
   ApartmentOutlined,
@@ -22,12 +22,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { routes } from '@canbo/contract';
 import { call } from '../api/client';
-import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { useMe } from '../features/auth/useMe';
 import { UnitTreeNav } from '../features/units/UnitTreeNav';
 import { canOpen, ROUTE_ACCESS } from './access';
 import { LanguageSwitch } from './LanguageSwitch';
-import { NoAccess } from './NoAccess';
+
+/**
+ * Fetched when first shown, being on no page's first screen: the password form when the user asks
+ * for it, the refusal (antd's Result and its pictures) on a page the account may not open.
+ */
+const ChangePasswordModal = lazy(() =>
+  import('../features/auth/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+);
+const NoAccess = lazy(() => import('./NoAccess').then((m) => ({ default: m.NoAccess })));
 
 const { Header, Sider, Content } = AntLayout;
 
@@ -40,6 +47,8 @@ export function Layout() {
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  // Mounted from the first opening on, so that closing it still plays its animation.
+  const [passwordAsked, setPasswordAsked] = useState(false);
   const path = useRouterState({ select: (s) => s.location.pathname });
   // The page's route path ("/users/$id"): who may open it is known before the page makes a request.
   const page = useMatches({ select: (ms) => ms[ms.length - 1]?.fullPath as string | undefined });
@@ -131,7 +140,10 @@ export function Layout() {
                 key: 'password',
                 icon: <KeyOutlined />,
                 label: t('auth:changePassword'),
-                onClick: () => setChangingPassword(true),
+                onClick: () => {
+                  setPasswordAsked(true);
+                  setChangingPassword(true);
+                },
               },
               { key: 'logout', icon: <LogoutOutlined />, label: t('action.logout'), onClick: () => void logout() },
             ],
@@ -142,7 +154,11 @@ export function Layout() {
           </Button>
         </Dropdown>
       </Header>
-      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {passwordAsked && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
       <AntLayout>
         {screens.md ? (
           <Sider width={300} theme="light" style={{ borderRight: '1px solid #eee', overflow: 'auto' }}>
@@ -155,7 +171,9 @@ export function Layout() {
         )}
         <Content style={{ padding: screens.md ? 24 : 12, minWidth: 0 }}>
           {page !== undefined && page in ROUTE_ACCESS && !canOpen(user, page) ? (
-            <NoAccess audience={ROUTE_ACCESS[page]} />
+            <Suspense fallback={null}>
+              <NoAccess audience={ROUTE_ACCESS[page]} />
+            </Suspense>
           ) : (
             <Outlet />
           )}

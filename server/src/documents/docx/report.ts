@@ -10,14 +10,8 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportResult, ReportTable, ReportValue } from '@canbo/contract';
-import {
-  GRID_BORDERS,
-  documentNumber,
-  documentTitle,
-  officialHeader,
-  signatureBlock,
-  type Issuer,
-} from './official.ts';
+import { GRID_BORDERS, documentTitle, officialHeader, signatureBlock } from './official.ts';
+import { documentNumber, type Issuer } from '../issuer.ts';
 import { a4Section, docxBytes, pt, twip, unionDocument } from './page.ts';
 
 /** Everything a report prints besides its figures: who issues it, its number, signer and recipients. */

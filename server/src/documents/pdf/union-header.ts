@@ -1,7 +1,7 @@
-import type { Issuer } from '../docx/official.ts';
+import type { Issuer } from '../issuer.ts';
 import type { Pdf } from './pdf.ts';
 
-/** The lines of the header pair a PDF prints: docx/official.ts issuerOf makes them. */
+/** The lines of the header pair a PDF prints: issuer.ts issuerOf makes them. */
 export type HeaderLines = Pick<Issuer, 'superior' | 'body' | 'motto'>;
 
 /**

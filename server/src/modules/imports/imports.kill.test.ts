@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -12,6 +11,7 @@ import { makeUnit } from '../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import type { Session } from '../../../test/http.ts';
 import { form } from '../../../test/multipart.ts';
+import { freePort } from '../../../test/port.ts';
 import { peopleSheet } from '../../../test/xlsx.ts';
 import { createDb, type Db } from '../../db/index.ts';
 
@@ -35,16 +35,6 @@ async function snapshot(db: Db): Promise<string> {
     await k.selectFrom('units').selectAll().orderBy('id').execute(),
   ]);
 }
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
 
 /** Rows of the sheet killed while written: many, so its commit runs long past the first report. */
 const ROWS = 6_000;

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { inScope, type ScopeLookup } from '../../auth/policy.ts';
 import { readKeysetBatch } from '../../db/keyset.ts';
 import type { Tx } from '../../context.ts';
-import { flag, like, likeContains } from '../../db/dialect.ts';
+import { flag, like, likeContains, nameSearch } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import { personVisible, type VisiblePersonId } from './access.ts';
 import { unitAt } from '../moves/unitAt.repository.ts';
@@ -120,13 +120,25 @@ function recordBegunBy(day: string): RawBuilder<boolean> {
     or exists (select 1 from moves bm where bm.person_id = ${sql.ref('p.id')} and cast(bm.move_date as text) <= ${day}))`;
 }
 
+/** A list's filter with its name search decided (`nameSearch`), as the list's queries take it. */
+export interface ListFilter extends PersonFilter {
+  /** The test of the name for `q`; `like` when not decided. */
+  names?: RawBuilder<boolean>;
+}
+
+/** Decides how the filter's name search is answered, once for the queries of one list request. */
+export async function listFilter(tx: Tx, f: PersonFilter): Promise<ListFilter> {
+  const q = f.q ? foldVietnamese(f.q) : '';
+  return q ? { ...f, names: await nameSearch(tx, q) } : f;
+}
+
 /** The list's filters as SQL conditions; `today` anchors "holds the title today" and ages. */
-function filterConditions(f: PersonFilter, today: string): RawBuilder<boolean>[] {
+function filterConditions(f: ListFilter, today: string): RawBuilder<boolean>[] {
   const out: RawBuilder<boolean>[] = [];
   // A list as of a day leaves out the people whose record began later.
   if (f.asOf) out.push(recordBegunBy(f.asOf));
   const q = f.q ? foldVietnamese(f.q) : '';
-  if (q) out.push(like('p.search_text', likeContains(q)));
+  if (q) out.push(f.names ?? like('p.search_text', likeContains(q)));
   if (f.unitId !== undefined) {
     out.push(
       sql<boolean>`${unitOf(f.asOf)} in (select descendant_id from unit_closure where ancestor_id = ${f.unitId})`,
@@ -159,7 +171,7 @@ const SORT_KEYS: Record<PersonSort, RawBuilder<unknown>[]> = {
   updatedAt: [sql`p.updated_at`, sql`p.id`],
 };
 
-function filtered(tx: Tx, actor: Actor, f: PersonFilter, today: string) {
+function filtered(tx: Tx, actor: Actor, f: ListFilter, today: string) {
   let query = visiblePeople(tx, actor, f.asOf, 'subtree');
   for (const c of filterConditions(f, today)) query = query.where(c);
   return query;
@@ -173,7 +185,7 @@ function filtered(tx: Tx, actor: Actor, f: PersonFilter, today: string) {
 export async function countPeople(
   tx: Tx,
   actor: Actor,
-  f: PersonFilter,
+  f: ListFilter,
   today: string,
   limit?: number,
 ): Promise<{ total: number; more: boolean }> {
@@ -207,7 +219,7 @@ export async function countPeople(
 export async function findPeoplePage(
   tx: Tx,
   actor: Actor,
-  f: PersonFilter,
+  f: ListFilter,
   sort: PersonSort,
   order: Order,
   page: { limit: number; offset: number },
@@ -236,7 +248,7 @@ export async function findPeoplePage(
 export async function findPeopleBatch(
   tx: Tx,
   actor: Actor,
-  f: PersonFilter,
+  f: ListFilter,
   sort: PersonSort,
   order: Order,
   after: unknown[] | null,

@@ -34,6 +34,7 @@ import {
   findDuplicates,
   findPeopleBatch,
   findPeoplePage,
+  listFilter,
   findPerson,
   insertPerson,
   nationalIdTaken,
@@ -71,9 +72,10 @@ export async function listPeople(
 ): Promise<Page<Person> & { more: boolean }> {
   const query = parseInput(personListQuery, input);
   checkAgeRange(query);
-  const { page, pageSize, sort, order, ...filter } = query;
+  const { page, pageSize, sort, order, ...asked } = query;
   const tx = reader(ctx);
   const today = todayIso();
+  const filter = await listFilter(tx, asked);
   // A name search is for finding someone: past SEARCH_COUNT_LIMIT matches "more than" is all the count says.
   const [rows, { total, more }] = await Promise.all([
     findPeoplePage(tx, actor, filter, sort, order, { limit: pageSize, offset: offsetOf(query) }, today),
@@ -90,12 +92,13 @@ const EXPORT_BATCH = 500;
  * first row is read, so a bad query is still a plain 400.
  */
 export function exportPeople(ctx: Ctx, actor: Actor, input: z.input<typeof personExportQuery>): AsyncIterable<Person> {
-  const { sort, order, ...filter } = parseInput(personExportQuery, input);
-  checkAgeRange(filter);
+  const { sort, order, ...asked } = parseInput(personExportQuery, input);
+  checkAgeRange(asked);
   const tx = reader(ctx);
   const today = todayIso();
   return {
     async *[Symbol.asyncIterator]() {
+      const filter = await listFilter(tx, asked);
       const batches = keysetBatches(
         (after, limit) => findPeopleBatch(tx, actor, filter, sort, order, after, limit, today),
         EXPORT_BATCH,

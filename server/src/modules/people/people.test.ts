@@ -409,6 +409,36 @@ describe('people', () => {
       });
     });
 
+    it('finds any part of a name, short or long, before and after the name changes', async () => {
+      const unit = await makeUnit(t.ctx, { name: 'Chi đoàn Tìm', parentId: cuJut, kind: 'branch' });
+      const created = (
+        await as(t.app, editorA).post('/api/v1/people', {
+          ...base,
+          unitId: unit,
+          familyName: 'Lò',
+          middleName: 'Thị',
+          givenName: 'Xuyến',
+          birthDate: null,
+        })
+      ).json();
+      const names = async (q: string) =>
+        (await as(t.app, admin).get(`/api/v1/people?unitId=${unit}&q=${encodeURIComponent(q)}`))
+          .json()
+          .items.map((p: { fullName: string }) => p.fullName);
+      // Three characters or more (the trigram index on either engine), across a word's end, and fewer.
+      for (const q of ['xuyen', 'XUYẾN', 'thi xu', 'o thi', 'uy', 'x'])
+        expect(await names(q)).toEqual(['Lò Thị Xuyến']);
+      for (const q of ['xuyenn', 'thixu', 'xuyen"', '"xuyen"', 'a"b', 'xuy*', 'lo OR x'])
+        expect(await names(q)).toEqual([]);
+
+      const renamed = await as(t.app, editorA).patch(`/api/v1/people/${created.id}`, { version: 1, givenName: 'Yến' });
+      expect(renamed.statusCode).toBe(200);
+      expect(await names('xuyen')).toEqual([]);
+      expect(await names('thi yen')).toEqual(['Lò Thị Yến']);
+      await t.db.kysely.deleteFrom('people').where('id', '=', created.id).execute();
+      expect(await names('thi yen')).toEqual([]);
+    });
+
     it('treats % and _ in the search as plain characters', async () => {
       expect((await as(t.app, admin).get(`/api/v1/people?q=${encodeURIComponent('%')}`)).json().total).toBe(0);
       expect((await as(t.app, admin).get('/api/v1/people?q=_')).json().total).toBe(0);

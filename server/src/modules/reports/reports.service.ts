@@ -12,7 +12,7 @@ import {
 import type { Actor } from '../../auth/actor.ts';
 import { can, grantRoots } from '../../auth/policy.ts';
 import { reader, type Ctx, type Tx } from '../../context.ts';
-import { issuerOf } from '../../documents/docx/official.ts';
+import { issuerOf } from '../../documents/issuer.ts';
 import { DOCX, XLSX, fileDate, fileSlug, type DocumentFile } from '../../documents/file.ts';
 import type { XlsxColumn, XlsxTable } from '../../documents/xlsx/table.ts';
 import { notFound } from '../../errors.ts';

@@ -6,7 +6,7 @@ import { reader } from '../../../context.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import type { SignInSheet } from '../documents/signin.ts';
 import { asBuffer } from '../../../workers/pool.ts';
-import { issuerOf } from '../../../documents/docx/official.ts';
+import { issuerOf } from '../../../documents/issuer.ts';
 import { fileDate, fileSlug, type DocumentFile } from '../../../documents/file.ts';
 import { issuingUnit } from '../enrolments/summons.repository.ts';
 import { findAllSeated } from './attendance.repository.ts';

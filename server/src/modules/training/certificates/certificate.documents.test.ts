@@ -6,7 +6,7 @@ import { type TestApp } from '../../../../test/fixtures.ts';
 import { pdfPages, zipEntries } from '../../../../test/documents.ts';
 import { as, type Session } from '../../../../test/http.ts';
 import { renderCertificate } from '../documents/certificate.ts';
-import { issuerOf } from '../../../documents/docx/official.ts';
+import { issuerOf } from '../../../documents/issuer.ts';
 import { CU_JUT } from '../../../../test/issuers.ts';
 import { certificateFileName } from './certificate.files.ts';
 import { CLASS_NAME, certificateWorld, issue } from './certificate.fixtures.ts';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
-import { issuerOf } from '../../../documents/docx/official.ts';
+import { issuerOf } from '../../../documents/issuer.ts';
 import { fileSlug, type DocumentFile } from '../../../documents/file.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { todayIso } from '../../../lib/dates.ts';

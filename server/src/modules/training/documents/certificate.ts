@@ -17,7 +17,7 @@ export interface CertificateData {
   startDate: string;
   endDate: string;
   grade: Grade | null;
-  /** The header lines of the issuing committee and the organisation (docx/official.ts issuerOf). */
+  /** The header lines of the issuing committee and the organisation (documents/issuer.ts issuerOf). */
   issuer: HeaderLines;
   /** "Gia Nghĩa" in "Gia Nghĩa, ngày 14 tháng 05 năm 2025". */
   place: string | null;

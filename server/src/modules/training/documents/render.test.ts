@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuerOf } from '../../../documents/docx/official.ts';
+import { issuerOf } from '../../../documents/issuer.ts';
 import { CU_JUT, PROVINCE } from '../../../../test/issuers.ts';
 import { readPdf, renderDocx, type Rendered } from '../../../../test/render.ts';
 import { renderCertificate } from './certificate.ts';

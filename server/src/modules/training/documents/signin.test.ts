@@ -11,7 +11,7 @@ import {
 } from '../../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../../test/http.ts';
-import { issuerOf } from '../../../documents/docx/official.ts';
+import { issuerOf } from '../../../documents/issuer.ts';
 import { CU_JUT } from '../../../../test/issuers.ts';
 import { signInDocx, signInPdf, type SignInSheet } from './signin.ts';
 

@@ -12,7 +12,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { officialHeader, type Issuer } from '../../../documents/docx/official.ts';
+import { officialHeader } from '../../../documents/docx/official.ts';
+import type { Issuer } from '../../../documents/issuer.ts';
 import { a4Section, docxBytes, pt, twip, unionDocument } from '../../../documents/docx/page.ts';
 import { mm, newPdf, pdfBytes, type Pdf } from '../../../documents/pdf/pdf.ts';
 import { drawUnionHeader } from '../../../documents/pdf/union-header.ts';

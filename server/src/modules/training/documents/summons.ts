@@ -1,13 +1,7 @@
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { titleLabels, type Title } from '@canbo/contract';
-import {
-  documentNumber,
-  documentTitle,
-  listTable,
-  officialHeader,
-  signatureBlock,
-  type Issuer,
-} from '../../../documents/docx/official.ts';
+import { documentTitle, listTable, officialHeader, signatureBlock } from '../../../documents/docx/official.ts';
+import { documentNumber, type Issuer } from '../../../documents/issuer.ts';
 import { a4Section, docxBytes, pt, unionDocument } from '../../../documents/docx/page.ts';
 import { vnDate } from '../../../lib/dates.ts';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../../../context.ts';
 import type { VisibleClassId } from '../classes/class.access.ts';
-import type { IssuingUnit } from '../../../documents/docx/official.ts';
+import type { IssuingUnit } from '../../../documents/issuer.ts';
 import { SEATED } from '../results/outcomes.ts';
 
 /** The organiser unit and the unit above it, as an official document's header names them. */

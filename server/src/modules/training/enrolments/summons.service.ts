@@ -4,7 +4,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import { can } from '../../../auth/policy.ts';
 import type { Ctx } from '../../../context.ts';
 import { reader } from '../../../context.ts';
-import { issuerOf } from '../../../documents/docx/official.ts';
+import { issuerOf } from '../../../documents/issuer.ts';
 import { fileSlug, type DocumentFile } from '../../../documents/file.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import { asBuffer } from '../../../workers/pool.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROVINCE } from '../../../test/issuers.ts';
-import { committeeLine, documentNumber, issuerOf, placeAndDate, type IssuingUnit } from './official.ts';
+import { PROVINCE } from '../../test/issuers.ts';
+import { committeeLine, documentNumber, issuerOf, placeAndDate, type IssuingUnit } from './issuer.ts';
 
 const province = PROVINCE;
 const under = (u: Omit<IssuingUnit, 'organisation' | 'place' | 'parent'>, parent: IssuingUnit): IssuingUnit => ({
