@@ -579,6 +579,8 @@ type Write = { unit: UnitHit; position: PositionFields | null } & (
 
 /** Rows made and reported a chunk at a time: memory stays that of a chunk, whatever the sheet's size. */
 const WRITE_CHUNK = 1000;
+/** Rows of a stream made at a time: few enough to die young (a chunk held across the write of the one before is promoted, and an old-generation collection walks the whole heap). */
+const STREAM_CHUNK = 100;
 
 /** `make` of each item, a chunk at a time, each chunk reported (a closed connection stops the write there). */
 async function* madeInChunks<T, R>(
@@ -586,8 +588,8 @@ async function* madeInChunks<T, R>(
   make: (item: T, i: number) => R,
   report: (n: number) => Promise<void>,
 ): AsyncGenerator<R[]> {
-  for (let i = 0; i < items.length; i += WRITE_CHUNK) {
-    const part = items.slice(i, i + WRITE_CHUNK);
+  for (let i = 0; i < items.length; i += STREAM_CHUNK) {
+    const part = items.slice(i, i + STREAM_CHUNK);
     await report(part.length);
     yield part.map((item, k) => make(item, i + k));
   }
