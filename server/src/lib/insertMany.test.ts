@@ -127,16 +127,12 @@ describe('insertMany', () => {
     await expect(write).rejects.toThrow('the source failed');
     expect(await stored('failed')).toEqual([]);
     await expect(
-      inTransaction(t.ctx, (tx) =>
-        insertBatches(tx, 'audit_log', COLUMNS, 400, inBatches('after', 1)),
-      ),
+      inTransaction(t.ctx, (tx) => insertBatches(tx, 'audit_log', COLUMNS, 400, inBatches('after', 1))),
     ).resolves.toHaveLength(400);
   });
 
   it('refuses a source that makes fewer rows than announced, and writes none of them', async () => {
-    const write = inTransaction(t.ctx, (tx) =>
-      insertBatches(tx, 'audit_log', COLUMNS, 2000, inBatches('short', 4)),
-    );
+    const write = inTransaction(t.ctx, (tx) => insertBatches(tx, 'audit_log', COLUMNS, 2000, inBatches('short', 4)));
     await expect(write).rejects.toThrow('1600 rows for the 2000 announced');
     expect(await stored('short')).toEqual([]);
   });

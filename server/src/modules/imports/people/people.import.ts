@@ -693,32 +693,28 @@ async function writePeople(
   );
 
   // The new records' audit rows: the people's, then the positions'.
+  const imported = (entity: AuditEntryInput['entity'], entityId: number, unitId: number, after: unknown) =>
+    ({ entity, entityId, action: 'import', unitId, after }) satisfies AuditEntryInput;
   async function* audits(): AsyncGenerator<AuditEntryInput[]> {
     yield* madeInChunks(
       creates,
-      (w, i) => ({
-        entity: 'person',
-        entityId: created[i]!,
-        action: 'import',
-        unitId: w.unit.id,
-        after: insertedAuditView(
+      (w, i) =>
+        imported(
+          'person',
           created[i]!,
-          newPerson(w.fields, w.name, w.unit.id),
-          { unit: w.unit.name, ethnicity: ethnicities.get(w.fields.ethnicityCode!)! },
-          now,
+          w.unit.id,
+          insertedAuditView(
+            created[i]!,
+            newPerson(w.fields, w.name, w.unit.id),
+            { unit: w.unit.name, ethnicity: ethnicities.get(w.fields.ethnicityCode!)! },
+            now,
+          ),
         ),
-      }),
       report,
     );
     yield* madeInChunks(
       placed,
-      (w, i) => ({
-        entity: 'position',
-        entityId: positionIds[i]!,
-        action: 'import',
-        unitId: w.unit.id,
-        after: positionRow(w, personId(w)),
-      }),
+      (w, i) => imported('position', positionIds[i]!, w.unit.id, positionRow(w, personId(w))),
       report,
     );
   }
