@@ -100,7 +100,8 @@ export async function insertMany<T extends IdTable>(
  * Rows inserted as they are made: `batches` yields them a batch at a time, `count` in all, each
  * setting exactly `columns`; returns their new ids in order. On PostgreSQL one COPY takes them all
  * (copyBatches: the database inserts a batch while the next is made); elsewhere each batch is
- * inserted as insertMany does. For a write too large to hold its rows at once (an import's 100,000
+ * inserted as insertMany does (gathered into statements of 1,000 rows, the rows lived long enough
+ * to be promoted: measured on SQLite, the import's collections 1.3 → 5.0 s). For a write too large to hold its rows at once (an import's 100,000
  * people and their audit rows): only a batch is in memory.
  */
 export async function insertBatches<T extends IdTable>(
