@@ -136,7 +136,10 @@ async function main() {
   parses.push(await time(async () => parse()));
   const readsBeforeCommit = sheetReads;
   let commit: Awaited<ReturnType<typeof upload>> | null = null;
+  // Process CPU time (every thread): steadier than the wall time on a shared machine.
+  const cpuBefore = process.cpuUsage();
   const commitMs = await time(async () => (commit = await upload(true)));
+  const commitCpu = process.cpuUsage(cpuBefore);
   const afterCommit = peakMb();
   parses.push(await time(async () => parse()));
   parses.sort((a, b) => a - b);
@@ -180,6 +183,10 @@ async function main() {
   );
   console.log(`| preview | ${s(previewMs)} | ${(previewMs / parseMs).toFixed(2)} | ${mb(afterPreview)} |`);
   console.log(`| commit | ${s(commitMs)} | ${(commitMs / parseMs).toFixed(2)} | ${mb(afterCommit)} |`);
+  console.log(
+    `\ncommit process CPU: ${s((commitCpu.user + commitCpu.system) / 1000)} ` +
+      `(user ${s(commitCpu.user / 1000)}, system ${s(commitCpu.system / 1000)}); load average after: ${machine().split('load average ')[1]}`,
+  );
   const ratio = commitMs / parseMs;
   console.log(
     `\ntargets: commit ÷ parse ${ratio.toFixed(2)} ${ratio <= TARGET_RATIO ? '≤' : '>'} ${TARGET_RATIO}; ` +

@@ -203,34 +203,123 @@ export async function copyRows(
     if (text === undefined) return null;
     cells[i] = text;
   }
-  const { rows: pids } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx.q);
-  const client = copyClients.get(pids[0]!.pid);
+  const client = await copyClient(tx);
   if (!client) return null;
-  const { rows: taken } = await sql<{
-    id: number;
-  }>`select nextval(pg_get_serial_sequence(${`"${table}"`}, 'id'))::int as id
-    from generate_series(1, ${count})`.execute(tx.q);
-  const ids = taken.map((r) => r.id).sort((a, b) => a - b);
-  const names = ['id', ...columns].map((c) => `"${c}"`).join(', ');
-  const stream = client.query(copyFrom(`copy "${table}" (${names}) from stdin`));
-  await pipeline(copyLines(ids, cells, columns.length), stream);
+  const ids = await takeIds(tx, table, count);
+  await copyIn(client, table, columns, copyLines(ids, cells, columns.length));
   return ids;
 }
 
-/** The COPY text, a few hundred rows a piece (one string of 100,000 rows would be tens of MB). */
-function copyLines(ids: number[], cells: string[], width: number): Readable {
-  return Readable.from(
-    (function* () {
-      let piece = '';
-      for (let r = 0; r < ids.length; r++) {
-        piece += `${ids[r]}\t${cells.slice(r * width, (r + 1) * width).join('\t')}\n`;
-        if (piece.length > 65_536) {
-          yield piece;
-          piece = '';
-        }
+/**
+ * Like copyRows, for rows made while they are sent: `batches` yields them a batch at a time, `count`
+ * in all, each setting `columns` to text, numbers, booleans or null (anything else is refused: the
+ * rows before it are already sent). One COPY for all of them, so PostgreSQL inserts a batch while
+ * the next is made, instead of the two taking turns. Null where COPY does not apply (SQLite, fewer
+ * than COPY_MIN_ROWS, outside a transaction), before anything is read from `batches`.
+ */
+export async function copyBatches(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  count: number,
+  batches: AsyncIterable<readonly Record<string, unknown>[]>,
+): Promise<number[] | null> {
+  if (tx.engine !== 'postgres' || count < COPY_MIN_ROWS || !tx.q.isTransaction) return null;
+  const client = await copyClient(tx);
+  if (!client) return null;
+  const ids = await takeIds(tx, table, count);
+  await copyIn(client, table, columns, batchLines(table, ids, columns, batches));
+  return ids;
+}
+
+/** The transaction's own pg client, if the pool is tracked. */
+async function copyClient(tx: Tx): Promise<pg.PoolClient | null> {
+  const { rows: pids } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx.q);
+  return copyClients.get(pids[0]!.pid) ?? null;
+}
+
+/**
+ * `count` ids from the table's sequence, ascending: the rows' ids in their order. The sequence is
+ * named once: looked up for every row, 157,000 ids took 0.6 s instead of 0.08 s.
+ */
+async function takeIds(tx: Tx, table: string, count: number): Promise<number[]> {
+  const { rows: taken } = await sql<{
+    id: number;
+  }>`with s as materialized (select pg_get_serial_sequence(${`"${table}"`}, 'id')::regclass as seq)
+    select nextval(s.seq)::int as id from s, generate_series(1, ${count})`.execute(tx.q);
+  return taken.map((r) => r.id).sort((a, b) => a - b);
+}
+
+async function copyIn(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  lines: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+): Promise<void> {
+  const names = ['id', ...columns].map((c) => `"${c}"`).join(', ');
+  const stream = client.query(copyFrom(`copy "${table}" (${names}) from stdin`));
+  await pipeline(Readable.from(lines, { objectMode: false }), stream);
+}
+
+/** A piece of COPY text is sent once it passes this many characters (a whole load in one string would be tens of MB). */
+const PIECE_CHARS = 65_536;
+
+/** The COPY text, a few hundred rows a piece. */
+function* copyLines(ids: number[], cells: string[], width: number): Generator<string> {
+  let piece = '';
+  for (let r = 0; r < ids.length; r++) {
+    piece += `${ids[r]}\t${cells.slice(r * width, (r + 1) * width).join('\t')}\n`;
+    if (piece.length > PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}
+
+/** Bytes a piece of COPY data made batch by batch holds at least. */
+const PIECE_BYTES = 65_536;
+
+/**
+ * The COPY data of rows made batch by batch, each value encoded straight into the piece: no string
+ * per line or piece to collect (at 300,000 rows those were most of the write's garbage). Pieces end
+ * anywhere in a row: COPY reads one stream, whatever the messages' bounds.
+ */
+async function* batchLines(
+  table: string,
+  ids: number[],
+  columns: readonly string[],
+  batches: AsyncIterable<readonly Record<string, unknown>[]>,
+): AsyncGenerator<Buffer> {
+  const full: Buffer[] = [];
+  let piece = Buffer.allocUnsafe(PIECE_BYTES);
+  let at = 0;
+  /** `text` after the byte `before` (a tab, or a newline ending the row before); UTF-8 takes at most 3 bytes a UTF-16 unit. */
+  const put = (before: number, text: string) => {
+    if (at + 1 + 3 * text.length > piece.length) {
+      if (at) full.push(piece.subarray(0, at));
+      piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, 1 + 3 * text.length));
+      at = 0;
+    }
+    if (before) piece[at++] = before;
+    at += piece.write(text, at);
+  };
+  const TAB = 9;
+  const NEWLINE = 10;
+  let r = 0;
+  for await (const batch of batches) {
+    if (r + batch.length > ids.length) throw new Error(`copy ${table}: more rows than the ${ids.length} announced`);
+    for (const row of batch) {
+      put(r ? NEWLINE : 0, String(ids[r++]));
+      for (const c of columns) {
+        const text = copyText(row[c]);
+        if (text === undefined) throw new Error(`copy ${table}: ${c} is not text, a number or a boolean`);
+        put(TAB, text);
       }
-      if (piece) yield piece;
-    })(),
-    { objectMode: false },
-  );
+      while (full.length) yield full.shift()!;
+    }
+  }
+  if (r !== ids.length) throw new Error(`copy ${table}: ${r} rows for the ${ids.length} announced`);
+  if (r) put(NEWLINE, '');
+  if (at) yield piece.subarray(0, at);
 }

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { Database } from '../db/schema.ts';
-import { copyRows } from '../db/dialect.ts';
+import { copyBatches, copyRows } from '../db/dialect.ts';
 
 /** Tables keyed by a generated `id`. */
 export type IdTable = {
@@ -93,5 +93,28 @@ export async function insertMany<T extends IdTable>(
       throw new Error(`insertMany ${table}: ${returned.length} ids for ${part.length} rows`);
     ids.push(...returned.map((r) => r.id).sort((a, b) => a - b));
   }
+  return ids;
+}
+
+/**
+ * Rows inserted as they are made: `batches` yields them a batch at a time, `count` in all, each
+ * setting exactly `columns`; returns their new ids in order. On PostgreSQL one COPY takes them all
+ * (copyBatches: the database inserts a batch while the next is made); elsewhere each batch is
+ * inserted as insertMany does (gathered into statements of 1,000 rows, the rows lived long enough
+ * to be promoted: measured on SQLite, the import's collections 1.3 → 5.0 s). For a write too large to hold its rows at once (an import's 100,000
+ * people and their audit rows): only a batch is in memory.
+ */
+export async function insertBatches<T extends IdTable>(
+  tx: Tx,
+  table: T,
+  columns: readonly (keyof Insertable<Database[T]> & string)[],
+  count: number,
+  batches: AsyncIterable<readonly Insertable<Database[T]>[]>,
+): Promise<number[]> {
+  const copied = await copyBatches(tx, table, columns, count, batches);
+  if (copied) return copied;
+  const ids: number[] = [];
+  for await (const batch of batches) ids.push(...(await insertMany(tx, table, batch)));
+  if (ids.length !== count) throw new Error(`insertBatches ${table}: ${ids.length} rows for the ${count} announced`);
   return ids;
 }

@@ -356,7 +356,8 @@ export function maskNationalId(id: string | null): string | null {
  */
 export function insertedAuditView(
   id: number,
-  values: PersonValues,
+  /** The keys made of the name are not in the view: a caller may leave them out. */
+  values: Omit<PersonValues, 'sort_key' | 'search_text'>,
   names: { unit: string; ethnicity: string },
   now: string,
 ) {

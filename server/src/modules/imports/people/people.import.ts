@@ -21,8 +21,8 @@ import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { updateManyAtVersion } from '../../../lib/versioned.ts';
 import { chunks, groupBy } from '../../../lib/chunks.ts';
-import { insertMany } from '../../../lib/insertMany.ts';
-import { writeAudits, type AuditEntryInput } from '../../audit/audit.writer.ts';
+import { insertBatches } from '../../../lib/insertMany.ts';
+import { writeAuditBatches, writeAudits, type AuditEntryInput } from '../../audit/audit.writer.ts';
 import { auditedPeople, insertedAuditView, type PersonValues } from '../../people/people.repository.ts';
 import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
 import { MAX_CELL_CHARS, foldCell, readDate, readWord, type Read } from '../cells.ts';
@@ -127,10 +127,10 @@ interface Ethnicities {
 }
 
 /**
- * `{ ...row, created_at, updated_at }` without the spread: V8 copies an object of 25 fields into a
- * literal with more keys on a slow path, ~50 µs a row (measured), seconds at 100,000 rows.
+ * The row given its time stamps in place: neither a spread into a literal with more keys (V8 copies an
+ * object of 25 fields that way on a slow path, ~50 µs a row, measured) nor a copy (garbage at 100,000 rows).
  */
-const stamped = <T extends object>(row: T, now: string) => Object.assign({}, row, { created_at: now, updated_at: now });
+const stamped = <T extends object>(row: T, now: string) => Object.assign(row, { created_at: now, updated_at: now });
 
 /** The cells of one row as the person's and the position's fields, each refusal on its column. */
 function parseRow(r: ReadFormRow, ethnicities: Ethnicities): ParsedRow {
@@ -247,19 +247,18 @@ function sortKeyOf(given: string, family: string, middle: string | null | undefi
 }
 
 /**
- * The columns a new person is stored with: the sheet's values, the registry's defaults for the rest.
- * Made as each chunk is written, not by the check: 100,000 of them held from the check to the
- * commit (a kept preview's plan, previewCache.ts) were ~35 MB beside the rows they are made from.
+ * A new person's columns but the keys made of its name: the sheet's values, the registry's defaults
+ * for the rest; what its audit view shows. Made as each chunk is written, not by the check: 100,000
+ * of them held from the check to the commit (a kept preview's plan, previewCache.ts) were ~35 MB
+ * beside the rows they are made from.
  */
-function newPerson(f: PersonFields, name: string, unitId: number): PersonValues {
+function newPerson(f: PersonFields, name: string, unitId: number): Omit<PersonValues, 'sort_key' | 'search_text'> {
   return {
     unit_id: unitId,
     family_name: f.familyName!,
     middle_name: f.middleName ?? null,
     given_name: f.givenName!,
     full_name: name,
-    sort_key: sortKeyOf(f.givenName!, f.familyName!, f.middleName),
-    search_text: foldCell(name),
     birth_date: f.birthDate ?? null,
     gender: f.gender!,
     ethnicity_code: f.ethnicityCode!,
@@ -279,6 +278,17 @@ function newPerson(f: PersonFields, name: string, unitId: number): PersonValues 
     hardship_area: f.hardshipArea ? 1 : 0,
     notes: f.notes ?? null,
   };
+}
+
+/** The row a new person is stored as: its columns, the keys its name is sorted and searched by, the stamps. */
+function newPersonRow(f: PersonFields, name: string, unitId: number, now: string) {
+  return stamped(
+    Object.assign(newPerson(f, name, unitId), {
+      sort_key: sortKeyOf(f.givenName!, f.familyName!, f.middleName),
+      search_text: foldCell(name),
+    }),
+    now,
+  );
 }
 
 /** What the row changes on a stored person: only its non-empty cells that differ (an empty cell erases nothing). */
@@ -567,9 +577,44 @@ type Write = { unit: UnitHit; position: PositionFields | null } & (
   | { action: 'skip'; person: StoredPerson }
 );
 
-/** Rows written a chunk at a time: each chunk's audit rows are written with it, so memory stays that of a chunk. */
+/** Rows made and reported a chunk at a time: memory stays that of a chunk, whatever the sheet's size. */
 const WRITE_CHUNK = 1000;
+/** Rows of a stream made at a time: few enough to die young (a chunk held across the write of the one before is promoted, and an old-generation collection walks the whole heap). */
+const STREAM_CHUNK = 100;
 
+/** `make` of each item, a chunk at a time, each chunk reported (a closed connection stops the write there). */
+async function* madeInChunks<T, R>(
+  items: readonly T[],
+  make: (item: T, i: number) => R,
+  report: (n: number) => Promise<void>,
+): AsyncGenerator<R[]> {
+  for (let i = 0; i < items.length; i += STREAM_CHUNK) {
+    const part = items.slice(i, i + STREAM_CHUNK);
+    await report(part.length);
+    yield part.map((item, k) => make(item, i + k));
+  }
+}
+
+/** The row of a current position as stored and as its audit row shows it. */
+const positionRow = (w: Write & { position: PositionFields }, personId: number) => ({
+  person_id: personId,
+  unit_id: w.unit.id,
+  title: w.position.title,
+  employment: w.position.employment,
+  method: w.position.method,
+  term: w.position.term ?? null,
+  decision: w.position.decision ?? null,
+  start_date: w.position.startDate,
+  end_date: null,
+});
+
+/**
+ * The stored people updated a chunk at a time (few: each is read before and after for its audit
+ * row), then the new people, their current positions and the new records' audit rows, each table
+ * in one stream of rows made as they are written (insertBatches: on PostgreSQL one COPY, which
+ * inserts a chunk while the next is made). A new person's columns are made twice, for its row and
+ * for its audit row, rather than held between the two.
+ */
 async function writePeople(
   tx: Tx,
   actor: Actor,
@@ -579,29 +624,24 @@ async function writePeople(
   progress: RowProgress,
 ): Promise<void> {
   const now = nowIso();
-  for (const [n, part] of chunks(writes, WRITE_CHUNK).entries()) {
-    // The progress bar follows the chunks (a report also lets a closed connection cancel the commit).
-    await progress(n * WRITE_CHUNK);
-    const audits: AuditEntryInput[] = [];
-    const personIds = new Map<Write, number>();
-    // New people in multi-row inserts.
-    const creates = part.filter((w) => w.action === 'create');
-    const newValues = new Map(creates.map((w) => [w, newPerson(w.fields, w.name, w.unit.id)]));
-    const created = await insertMany(
-      tx,
-      'people',
-      creates.map((w) => stamped(newValues.get(w)!, now)),
-    );
-    creates.forEach((w, i) => personIds.set(w, created[i]!));
+  const creates = writes.filter((w): w is Extract<Write, { action: 'create' }> => w.action === 'create');
+  const updates = writes.filter((w): w is Extract<Write, { action: 'update' }> => w.action === 'update');
+  const placed = writes.filter((w): w is Write & { position: PositionFields } => w.position !== null);
+  // The progress bar follows the rows written (a report also lets a closed connection cancel the commit).
+  const rows = updates.length + 2 * (creates.length + placed.length);
+  let done = 0;
+  const report = async (n: number) => {
+    await progress(Math.floor((done / rows) * writes.length));
+    done += n;
+  };
+
+  for (const part of chunks(updates, WRITE_CHUNK)) {
+    await report(part.length);
     // Updates in as few statements as the engine allows, their "before" read in one query.
-    const updates = part.filter((w) => w.action === 'update');
-    const before = await auditedPeople(
-      tx,
-      actor,
-      updates.map((w) => w.person.id),
-    );
+    const ids = part.map((w) => w.person.id);
+    const before = await auditedPeople(tx, actor, ids);
     const changes = [];
-    for (const w of updates) {
+    for (const w of part) {
       const values = { ...w.values };
       if (w.levels) {
         const studied = await studiedLevels(tx, w.person.id);
@@ -618,60 +658,71 @@ async function writePeople(
     }
     // The rows were read in this transaction and `values` hold only what differs from them.
     await updateManyAtVersion(tx, 'people', changes);
-    for (const w of part) if (w.action !== 'create') personIds.set(w, w.person.id);
-    // A new person's audit view is built from what was inserted; an updated one's read back.
-    const after = await auditedPeople(
+    const after = await auditedPeople(tx, actor, ids);
+    await writeAudits(
       tx,
       actor,
-      updates.map((w) => w.person.id),
-    );
-    for (const w of part) {
-      if (w.action === 'skip') continue;
-      const id = personIds.get(w)!;
-      audits.push({
+      part.map((w) => ({
         entity: 'person',
-        entityId: id,
+        entityId: w.person.id,
         action: 'import',
         unitId: w.unit.id,
-        before: w.action === 'update' ? before.get(id) : undefined,
-        after:
-          w.action === 'update'
-            ? after.get(id)
-            : insertedAuditView(
-                id,
-                newValues.get(w)!,
-                { unit: w.unit.name, ethnicity: ethnicities.get(w.fields.ethnicityCode!)! },
-                now,
-              ),
-      });
-    }
-    // Their current positions, likewise.
-    const values = part.flatMap((w) => {
-      const pos = w.position;
-      if (!pos) return [];
-      return {
-        person_id: personIds.get(w)!,
-        unit_id: w.unit.id,
-        title: pos.title,
-        employment: pos.employment,
-        method: pos.method,
-        term: pos.term ?? null,
-        decision: pos.decision ?? null,
-        start_date: pos.startDate,
-        end_date: null,
-      };
-    });
-    const positionIds = await insertMany(
-      tx,
-      'positions',
-      values.map((v) => stamped(v, now)),
+        before: before.get(w.person.id),
+        after: after.get(w.person.id),
+      })),
     );
-    values.forEach((v, i) =>
-      audits.push({ entity: 'position', entityId: positionIds[i]!, action: 'import', unitId: v.unit_id, after: v }),
-    );
-    await writeAudits(tx, actor, audits);
   }
+
+  const made = (w: Extract<Write, { action: 'create' }>) => newPersonRow(w.fields, w.name, w.unit.id, now);
+  const created = await insertBatches(
+    tx,
+    'people',
+    creates.length ? columnsOf(made(creates[0]!)) : [],
+    creates.length,
+    madeInChunks(creates, made, report),
+  );
+  const newIds = new Map(creates.map((w, i) => [w, created[i]!]));
+  const personId = (w: Write) => (w.action === 'create' ? newIds.get(w)! : w.person.id);
+
+  const positionIds = await insertBatches(
+    tx,
+    'positions',
+    placed.length ? columnsOf(stamped(positionRow(placed[0]!, 0), now)) : [],
+    placed.length,
+    madeInChunks(placed, (w) => stamped(positionRow(w, personId(w)), now), report),
+  );
+
+  // The new records' audit rows: the people's, then the positions'.
+  const imported = (entity: AuditEntryInput['entity'], entityId: number, unitId: number, after: unknown) =>
+    ({ entity, entityId, action: 'import', unitId, after }) satisfies AuditEntryInput;
+  async function* audits(): AsyncGenerator<AuditEntryInput[]> {
+    yield* madeInChunks(
+      creates,
+      (w, i) =>
+        imported(
+          'person',
+          created[i]!,
+          w.unit.id,
+          insertedAuditView(
+            created[i]!,
+            newPerson(w.fields, w.name, w.unit.id),
+            { unit: w.unit.name, ethnicity: ethnicities.get(w.fields.ethnicityCode!)! },
+            now,
+          ),
+        ),
+      report,
+    );
+    yield* madeInChunks(
+      placed,
+      (w, i) => imported('position', positionIds[i]!, w.unit.id, positionRow(w, personId(w))),
+      report,
+    );
+  }
+  await writeAuditBatches(tx, actor, creates.length + placed.length, audits());
 }
+
+/** The columns a row sets (every row a stream makes sets the same). */
+const columnsOf = <T extends object>(row: T) => Object.keys(row) as (keyof T & string)[];
 
 /** Cadres with their current position, one per row. */
 export const peopleImport: ImportKindDef = {
