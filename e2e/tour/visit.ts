@@ -83,13 +83,12 @@ export async function walk(page: Page, stops: readonly Stop[], w: Walk): Promise
       await timed('navigate', () => (i === 0 ? page.goto(stop.url).then(() => undefined) : navigate(page, stop.url)));
       await look(stop.name, stop);
       if (!stop.tabs) continue;
-      const tabs = await tabNames(page);
-      for (let t = 1; t < tabs.length; t++) {
-        // A tab hidden behind the bar's "…" on a phone is still a button in the DOM: clicked there.
-        await page
-          .locator(`main .ant-tabs-nav-list >> nth=0 >> .ant-tabs-tab >> nth=${t} >> .ant-tabs-tab-btn`)
-          .dispatchEvent('click');
-        await look(`${stop.name}-${slug(tabs[t] ?? String(t))}`, stop);
+      const first = await sectionShown(page);
+      for (let t = 1; t < MAX_SECTIONS; t++) {
+        const label = await nextSection(page, t);
+        // The phone's list goes round to the first section after the last.
+        if (label === undefined || (t > 1 && label === first)) break;
+        await look(`${stop.name}-${slug(label || String(t))}`, stop);
       }
     } catch (e) {
       // One page that cannot be checked is a finding; the walk goes on to the next.
@@ -117,10 +116,48 @@ function frames(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
 
-/** The labels of the page's first tab bar (tabs nested in a tab are the tab's own business). */
-function tabNames(page: Page): Promise<string[]> {
+/** More sections than any page has: a page whose sections never go round is a finding, not an endless walk. */
+const MAX_SECTIONS = 20;
+
+/**
+ * The page's first tab bar (tabs nested in a tab are the tab's own business): antd's bar on a desk; on a
+ * phone PageTabs puts a list of the sections in its place.
+ */
+const BAR = 'main .ant-tabs >> nth=0';
+
+/** The label of the section shown, in the bar or written in the phone's list; undefined without one. */
+function sectionShown(page: Page): Promise<string | undefined> {
   return page.evaluate(() => {
-    const list = document.querySelector('main .ant-tabs-nav-list');
-    return Array.from(list?.querySelectorAll(':scope > .ant-tabs-tab') ?? []).map((t) => t.textContent ?? '');
+    const tabs = document.querySelector('main .ant-tabs');
+    const shown =
+      tabs?.querySelector(':scope > .ant-tabs-nav .ant-tabs-tab-active') ??
+      tabs?.querySelector(':scope > .ant-select .ant-select-content');
+    return shown ? (shown.textContent ?? '') : undefined;
   });
+}
+
+/**
+ * Shows the section after the one shown and gives its label; undefined when there is none. On a desk the
+ * bar's tab number `t` (a tab hidden behind the bar's "…" is still a button in the DOM: clicked there); on a
+ * phone the next entry of the list, chosen as a user does by keyboard (the list draws only the entries in
+ * view, so they cannot be read at once): it opens at the section shown, and goes round after the last.
+ */
+async function nextSection(page: Page, t: number): Promise<string | undefined> {
+  const bar = page.locator(BAR);
+  if ((await bar.locator(':scope > .ant-tabs-nav').count()) > 0) {
+    const tab = bar.locator(`:scope > .ant-tabs-nav .ant-tabs-tab >> nth=${t}`);
+    if ((await tab.count()) === 0) return undefined;
+    await tab.locator('.ant-tabs-tab-btn').dispatchEvent('click');
+    return (await tab.textContent()) ?? '';
+  }
+  const list = bar.locator(':scope > .ant-select');
+  if ((await list.count()) === 0) return undefined;
+  await list.click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  // Looked at as the user sees it: once the list has gone (while it closes, its entries are still drawn).
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.ant-select-dropdown')).every((d) => !d.checkVisibility()),
+  );
+  return sectionShown(page);
 }

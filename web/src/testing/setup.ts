@@ -1,4 +1,5 @@
 import { configure } from '@testing-library/react';
+import i18next from 'i18next';
 
 /**
  * Every web test file runs beside the server suites on a machine with two cores. Testing Library's
@@ -7,3 +8,7 @@ import { configure } from '@testing-library/react';
  * fail because the text never comes, not because the machine was busy.
  */
 configure({ asyncUtilTimeout: 5000 });
+
+// The web files share a process per worker (vitest.config.ts): i18next, loaded once, keeps the language
+// the previous file switched to. Every file starts in Vietnamese, as the app does.
+if (i18next.isInitialized && i18next.language !== 'vi') await i18next.changeLanguage('vi');
