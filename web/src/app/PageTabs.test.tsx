@@ -59,4 +59,13 @@ describe('a page’s tabs', () => {
     expect(screen.getByRole('tab', { name: 'Học viên' }).getAttribute('aria-selected')).toBe('true');
     expect(shown()).toBe('nội dung thứ hai');
   });
+
+  it('name each section in the phone’s list by its words, for a screen reader too, when the labels are elements', () => {
+    screenOf('phone');
+    const labelled = items.map((i) => ({ ...i, label: <span data-testid={`tab-${i.key}`}>{i.label}</span> }));
+    render(<PageTabs items={labelled} />);
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Mục đang xem' }));
+    const names = screen.getAllByRole('option').map((o) => o.getAttribute('aria-label'));
+    expect(names).toEqual(['Thông tin chung', 'Học viên']);
+  });
 });

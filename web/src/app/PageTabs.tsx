@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Grid, Select, Tabs } from 'antd';
 import type { TabsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { textOf } from '../lib/textOf';
 
 /**
  * A page's tabs (a unit's, a class's). On a desk antd's tab bar; on a phone that bar fits three or
@@ -31,7 +32,9 @@ export function PageTabs(props: TabsProps) {
           aria-label={t('section')}
           value={active}
           onChange={change}
-          options={items.map((i) => ({ value: i.key, label: i.label }))}
+          // A label given as an element still names its option for a screen reader: antd's hidden list
+          // for assistive technology reads a non-text label's key ("sessions") instead.
+          options={items.map((i) => ({ value: i.key, label: i.label, 'aria-label': textOf(i.label) }))}
           style={{ width: '100%', marginBottom: 12 }}
           size="large"
         />
