@@ -20,20 +20,29 @@ export async function kindSheet(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Uploads a sheet of `kind` (a preview, or a commit) and answers the result, expecting a 200. */
+/**
+ * Uploads a sheet of `kind` (a preview, or a commit) and answers the result, expecting a 200; `lang`
+ * is sent as Accept-Language when given.
+ */
 export async function importSheet(
   t: TestApp,
   who: Session,
   kind: ImportKind,
   data: Buffer,
   commit: boolean,
+  lang?: string,
 ): Promise<ImportResult> {
   const f = form(`${kind}.xlsx`, data);
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/v1/imports/${kind}?commit=${commit}`,
     payload: f.payload,
-    headers: { 'content-type': f.contentType, cookie: who.cookie, 'x-csrf-token': who.csrf },
+    headers: {
+      'content-type': f.contentType,
+      cookie: who.cookie,
+      'x-csrf-token': who.csrf,
+      ...(lang ? { 'accept-language': lang } : {}),
+    },
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<ImportResult>();
