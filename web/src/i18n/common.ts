@@ -1,4 +1,5 @@
 import {
+  studyStatusLabelsEn,
   appointmentMethodLabels,
   employmentLabels,
   moveKindLabels,
@@ -204,7 +205,7 @@ export const common = {
       theory_advanced: 'Advanced political theory',
       theory_bachelor: 'Bachelor of political theory',
     },
-    studyStatus: { studying: 'Studying', graduated: 'Graduated', withdrawn: 'Withdrawn', extended: 'Extended' },
+    studyStatus: studyStatusLabelsEn,
     studyMode: { full_time: 'Full-time', part_time: 'Part-time (work and study)', distance: 'Distance learning' },
     studyFunding: { state: 'State budget', self: 'Self-funded', scholarship: 'Scholarship', other: 'Other' },
     diplomaGrade: {

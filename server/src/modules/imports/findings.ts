@@ -1,7 +1,6 @@
 import type { ImportIssue } from '@canbo/contract';
 import type { Lang } from '../../i18n/language.ts';
 import type { Words } from '../../i18n/messages.ts';
-import { vnDate } from '../../lib/dates.ts';
 import { issueEn, type Issue } from '../../i18n/zodIssue.ts';
 
 /**
@@ -39,9 +38,3 @@ export const notWholeNumber = (cell: string): Words => ({
 
 /** A zod issue of the API's own schema, in both languages. */
 export const issueWords = (i: Issue): Words => ({ vi: i.message, en: issueEn(i) });
-
-/** A unit that no longer exists from `validTo` on. */
-export const ceasedOn = (unit: string, validTo: string): Words => ({
-  vi: `${unit} đã kết thúc hoạt động từ ${vnDate(validTo)}`,
-  en: `${unit} ceased on ${vnDate(validTo)}`,
-});

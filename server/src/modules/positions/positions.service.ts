@@ -14,6 +14,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
+import { messages } from '../../i18n/messages.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
@@ -91,10 +92,10 @@ interface Span {
 
 function checkSpan(s: Span, unit: UnitForWrite): void {
   if (s.endDate !== null && s.endDate < s.startDate) {
-    throw fieldError('endDate', `không được trước Ngày bắt đầu (${vnDate(s.startDate)})`);
+    throw fieldError('endDate', messages.notBeforeStart(s.startDate));
   }
   if (unit.valid_to !== null && s.startDate > unit.valid_to) {
-    throw fieldError('startDate', `${unit.name} đã kết thúc hoạt động từ ${vnDate(unit.valid_to)}`);
+    throw fieldError('startDate', messages.unitCeased(unit.name, unit.valid_to));
   }
 }
 

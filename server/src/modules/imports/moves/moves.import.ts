@@ -2,10 +2,9 @@ import { moveCreate, moveKindLabels, type MoveCreate } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
-import type { Words } from '../../../i18n/messages.ts';
+import { messages, type Words } from '../../../i18n/messages.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { createMovesIn } from '../../moves/moves.service.ts';
-import { ceasedOn } from '../findings.ts';
 import type { CheckedSheet, ImportKindDef } from '../kind.ts';
 import { issuesFor, peopleOfRows, unitLookup, whoIs, type UnitLookup } from '../lookups.ts';
 import type { StoredPerson, UnitHit } from '../lookups.repository.ts';
@@ -58,16 +57,9 @@ function unitOn(reader: RowReader<MoveKey>, key: 'fromUnit' | 'toUnit', units: U
       en: `no unit with the code or name "${cell}" is within what you may see`,
     });
   } else if (day && u.valid_from > day) {
-    reader.fail(
-      key,
-      {
-        vi: `${u.name} chưa thành lập vào ngày ${vnDate(day)} (thành lập ${vnDate(u.valid_from)})`,
-        en: `${u.name} did not exist yet on ${vnDate(day)} (established ${vnDate(u.valid_from)})`,
-      },
-      [u.id],
-    );
+    reader.fail(key, messages.unitNotYet(u.name, day, u.valid_from), [u.id]);
   } else if (day && u.valid_to !== null && u.valid_to <= day) {
-    reader.fail(key, ceasedOn(u.name, u.valid_to), [u.id]);
+    reader.fail(key, messages.unitCeased(u.name, u.valid_to), [u.id]);
   } else return u;
   return null;
 }
@@ -100,10 +92,7 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
   const rows: Row[] = readers.map((reader, i) => {
     const f = reader.parse(fields, (field) => FIELD_KEY[field] ?? (field as MoveKey));
     const day = f?.moveDate;
-    const notAfterToday = {
-      vi: `không được sau ngày hôm nay (${vnDate(today)})`,
-      en: `cannot be after today (${vnDate(today)})`,
-    };
+    const notAfterToday = messages.notAfterToday(today);
     if (f && f.moveDate > today) reader.fail('moveDate', notAfterToday);
     if (f?.decisionDate && f.decisionDate > today) reader.fail('decisionDate', notAfterToday);
     const person = writablePerson(reader, found[i]!);

@@ -17,7 +17,6 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
-import type { Words } from '../../../i18n/messages.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { updateManyAtVersion } from '../../../lib/versioned.ts';
 import { chunks, groupBy } from '../../../lib/chunks.ts';
@@ -26,7 +25,8 @@ import { writeAudits, type AuditEntryInput } from '../../audit/audit.writer.ts';
 import { auditedPeople, insertedAuditView, type PersonValues } from '../../people/people.repository.ts';
 import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
 import { MAX_CELL_CHARS, foldCell, readDate, readWord, type Read } from '../cells.ts';
-import { REQUIRED, cellTooLong, ceasedOn, issueWords, type Finding } from '../findings.ts';
+import { messages, type Words } from '../../../i18n/messages.ts';
+import { REQUIRED, cellTooLong, issueWords, type Finding } from '../findings.ts';
 import type { CheckedSheet, ImportKindDef, RowCollector, RowProgress } from '../kind.ts';
 import { NO, PEOPLE_COLUMNS, PEOPLE_EXAMPLE, YES, peopleForm, type PeopleKey } from './people.columns.ts';
 import { ethnicityNames, openPositions, secretariesSince } from './people.import.repository.ts';
@@ -548,7 +548,7 @@ async function checkParsed(
     const personId = plan.action === 'create' ? null : plan.person.id;
     if (personId !== null && held.has(`${personId}|${r.unit!.id}|${pos.title}`)) continue;
     if (r.unit!.valid_to !== null && pos.startDate > r.unit!.valid_to) {
-      r.issues.push(issue(r.row, 'startDate', ceasedOn(r.unit!.name, r.unit!.valid_to)));
+      r.issues.push(issue(r.row, 'startDate', messages.unitCeased(r.unit!.name, r.unit!.valid_to)));
       continue;
     }
     if (pos.title === 'secretary') {

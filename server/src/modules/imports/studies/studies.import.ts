@@ -10,7 +10,7 @@ import {
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
-import type { Words } from '../../../i18n/messages.ts';
+import { messages } from '../../../i18n/messages.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { createStudyIn, transitionStudyIn } from '../../studies/studies.service.ts';
 import { NOT_IN_FUTURE } from '../findings.ts';
@@ -36,10 +36,7 @@ interface Plan {
   outcome: Outcome | null;
 }
 
-const notBeforeStart = (start: string): Words => ({
-  vi: `không được trước Ngày bắt đầu (${vnDate(start)})`,
-  en: `cannot be before the start date (${vnDate(start)})`,
-});
+const { notBeforeStart } = messages;
 const REQUIRED_GRADUATED = { vi: 'bắt buộc khi đã tốt nghiệp', en: 'required once graduated' };
 
 /** The outcome a row records (a graduation or a withdrawal), each with what it needs. */
