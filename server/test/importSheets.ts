@@ -20,22 +20,12 @@ export async function kindSheet(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/**
- * Uploads a sheet of `kind` (a preview, or a commit) and answers the result, expecting a 200; `lang`
- * is sent as Accept-Language when given.
- */
-export async function importSheet(
-  t: TestApp,
-  who: Session,
-  kind: ImportKind,
-  data: Buffer,
-  commit: boolean,
-  lang?: string,
-): Promise<ImportResult> {
-  const f = form(`${kind}.xlsx`, data);
-  const res = await t.app.inject({
+/** Posts one file to `url` as `who`, in `lang` (sent as Accept-Language) when given; answers the response. */
+export function postFile(t: TestApp, who: Session, url: string, fileName: string, data: Buffer, lang?: string) {
+  const f = form(fileName, data);
+  return t.app.inject({
     method: 'POST',
-    url: `/api/v1/imports/${kind}?commit=${commit}`,
+    url,
     payload: f.payload,
     headers: {
       'content-type': f.contentType,
@@ -44,6 +34,18 @@ export async function importSheet(
       ...(lang ? { 'accept-language': lang } : {}),
     },
   });
+}
+
+/** Uploads a sheet of `kind` (a preview, or a commit) and answers the result, expecting a 200. */
+export async function importSheet(
+  t: TestApp,
+  who: Session,
+  kind: ImportKind,
+  data: Buffer,
+  commit: boolean,
+  lang?: string,
+): Promise<ImportResult> {
+  const res = await postFile(t, who, `/api/v1/imports/${kind}?commit=${commit}`, `${kind}.xlsx`, data, lang);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<ImportResult>();
 }

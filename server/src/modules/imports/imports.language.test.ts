@@ -4,8 +4,7 @@ import { xlsxRows } from '../../../test/documents.ts';
 import { makePerson, makeUnit } from '../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../test/fixtures.ts';
 import type { Session } from '../../../test/http.ts';
-import { importSheet, kindSheet } from '../../../test/importSheets.ts';
-import { form } from '../../../test/multipart.ts';
+import { importSheet, kindSheet, postFile } from '../../../test/importSheets.ts';
 import { CLASS_COLUMNS } from './classes/classes.columns.ts';
 import { PEOPLE_COLUMNS, type PeopleKey } from './people/people.columns.ts';
 import { forgetPreviews } from './previewCache.ts';
@@ -87,18 +86,7 @@ describe('import findings in the language asked', () => {
 
   it('the error sheet’s added column in the language asked', async () => {
     const errorSheet = async (lang?: string) => {
-      const f = form('can-bo.xlsx', await broken());
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/imports/people/errors.xlsx',
-        payload: f.payload,
-        headers: {
-          'content-type': f.contentType,
-          cookie: editorA.cookie,
-          'x-csrf-token': editorA.csrf,
-          ...(lang ? { 'accept-language': lang } : {}),
-        },
-      });
+      const res = await postFile(t, editorA, '/api/v1/imports/people/errors.xlsx', 'can-bo.xlsx', await broken(), lang);
       expect(res.statusCode, res.body).toBe(200);
       const rows = (await xlsxRows(res.rawPayload))['Cán bộ']!;
       return { header: rows[0]!.slice(HEADERS.length), first: rows[2]![HEADERS.length] };
@@ -112,18 +100,8 @@ describe('import findings in the language asked', () => {
 
   it('a file that is no sheet is refused in the language asked', async () => {
     const refusal = async (lang?: string) => {
-      const f = form('ghi-chu.xlsx', Buffer.from('không phải bảng tính'));
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/imports/people?commit=false',
-        payload: f.payload,
-        headers: {
-          'content-type': f.contentType,
-          cookie: editorA.cookie,
-          'x-csrf-token': editorA.csrf,
-          ...(lang ? { 'accept-language': lang } : {}),
-        },
-      });
+      const data = Buffer.from('không phải bảng tính');
+      const res = await postFile(t, editorA, '/api/v1/imports/people?commit=false', 'ghi-chu.xlsx', data, lang);
       expect(res.statusCode).toBe(400);
       return res.json().message as string;
     };
