@@ -1,4 +1,12 @@
-import type { classActions, classLevels, classStatuses, outcomes, sessionParts, studyStatuses } from './enums.ts';
+import type {
+  classActions,
+  classLevels,
+  classStatuses,
+  outcomes,
+  sessionParts,
+  studyStatuses,
+  titles,
+} from './enums.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -45,6 +53,20 @@ export const studyStatusLabelsEn: Labels<typeof studyStatuses> = {
 export const outcomeLabelsEn: Labels<typeof outcomes> = {
   completed: 'Completed',
   not_completed: 'Not completed',
+};
+
+export const titleLabelsEn: Labels<typeof titles> = {
+  secretary: 'Secretary',
+  deputy_secretary: 'Deputy secretary',
+  standing_member: 'Standing committee member',
+  committee_member: 'Executive committee member',
+  head_of_board: 'Head of board',
+  deputy_head_of_board: 'Deputy head of board',
+  specialist: 'Specialist',
+  federation_chair: 'Federation chair',
+  federation_vice_chair: 'Federation vice chair',
+  pioneer_council_chair: 'Pioneer council chair',
+  pioneer_leader: 'Pioneer leader',
 };
 
 export const sessionPartLabelsEn: Labels<typeof sessionParts> = {

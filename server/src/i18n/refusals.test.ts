@@ -8,7 +8,7 @@ import { clauseEn, nounEn, sentenceEn } from './sentences.ts';
  * Every refusal the server words has English: read from the sources (their syntax tree, not a
  * pattern), each message handed to the error makers is either a `{ vi, en }` pair (or something
  * built elsewhere, checked where it is built), or a fixed Vietnamese text sentences.ts translates.
- * A message assembled from names or numbers with no English is a template literal here: refused.
+ * A message assembled from names or numbers with no English (a template literal, a concatenation) is refused.
  */
 
 /** The error makers and which argument holds the message. */
@@ -50,7 +50,10 @@ function untranslated(): string[] {
         const arg = maker ? node.arguments?.[maker.message] : undefined;
         if (maker && arg) {
           const at = `${name}:${source.getLineAndCharacterOfPosition(arg.getStart()).line + 1}`;
-          if (ts.isTemplateExpression(arg)) found.push(`${at}  ${arg.getText()}`);
+          const assembled =
+            ts.isTemplateExpression(arg) ||
+            (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.PlusToken);
+          if (assembled) found.push(`${at}  ${arg.getText()}`);
           else if (ts.isStringLiteralLike(arg) && !hasEnglish(arg.text, maker.kind)) {
             found.push(`${at}  ${arg.text}`);
           }

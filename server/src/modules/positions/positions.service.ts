@@ -3,6 +3,7 @@ import {
   positionListQuery,
   positionUpdate,
   titleLabels,
+  titleLabelsEn,
   type Page,
   type Position,
   type PositionCreateInput,
@@ -109,11 +110,20 @@ async function checkOneAtATime(tx: Tx, s: Span, exceptId: number | null): Promis
   const clash = await findOverlapping(tx, { ...s, exceptId });
   if (!clash) return;
   const label = titleLabels[s.title];
+  const labelEn = titleLabelsEn[s.title].toLowerCase();
+  const since = vnDate(clash.start_date);
   const until = clash.end_date ? `đến ${vnDate(clash.end_date)}` : 'đến nay';
+  const untilEn = clash.end_date ? `to ${vnDate(clash.end_date)}` : 'to date';
   throw new AppError(
     'conflict',
-    `Đơn vị đã có ${label} ${clash.full_name} (từ ${vnDate(clash.start_date)} ${until}). ` +
-      `Một đơn vị không thể có hai ${label} cùng lúc: hãy ghi ngày kết thúc chức vụ cũ trước.`,
+    {
+      vi:
+        `Đơn vị đã có ${label} ${clash.full_name} (từ ${since} ${until}). ` +
+        `Một đơn vị không thể có hai ${label} cùng lúc: hãy ghi ngày kết thúc chức vụ cũ trước.`,
+      en:
+        `The unit already has a ${labelEn}, ${clash.full_name} (from ${since} ${untilEn}). ` +
+        `A unit cannot have two at once: record the end of the earlier position first.`,
+    },
     { field: 'title', conflictWith: clash.id },
   );
 }
