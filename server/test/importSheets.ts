@@ -20,9 +20,19 @@ export async function kindSheet(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Posts one file to `url` as `who`, in `lang` (sent as Accept-Language) when given; answers the response. */
-export function postFile(t: TestApp, who: Session, url: string, fileName: string, data: Buffer, lang?: string) {
-  const f = form(fileName, data);
+/**
+ * Posts one file to `url` as `who`, in `lang` (sent as Accept-Language) when given, with its MIME
+ * `type` (a sheet's by default); answers the response.
+ */
+export function postFile(
+  t: TestApp,
+  who: Session,
+  url: string,
+  fileName: string,
+  data: Buffer,
+  { lang, type }: { lang?: string | undefined; type?: string } = {},
+) {
+  const f = form(fileName, data, type);
   return t.app.inject({
     method: 'POST',
     url,
@@ -45,7 +55,7 @@ export async function importSheet(
   commit: boolean,
   lang?: string,
 ): Promise<ImportResult> {
-  const res = await postFile(t, who, `/api/v1/imports/${kind}?commit=${commit}`, `${kind}.xlsx`, data, lang);
+  const res = await postFile(t, who, `/api/v1/imports/${kind}?commit=${commit}`, `${kind}.xlsx`, data, { lang });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<ImportResult>();
 }

@@ -86,7 +86,9 @@ describe('import findings in the language asked', () => {
 
   it('the error sheet’s added column in the language asked', async () => {
     const errorSheet = async (lang?: string) => {
-      const res = await postFile(t, editorA, '/api/v1/imports/people/errors.xlsx', 'can-bo.xlsx', await broken(), lang);
+      const res = await postFile(t, editorA, '/api/v1/imports/people/errors.xlsx', 'can-bo.xlsx', await broken(), {
+        lang,
+      });
       expect(res.statusCode, res.body).toBe(200);
       const rows = (await xlsxRows(res.rawPayload))['Cán bộ']!;
       return { header: rows[0]!.slice(HEADERS.length), first: rows[2]![HEADERS.length] };
@@ -101,7 +103,7 @@ describe('import findings in the language asked', () => {
   it('a file that is no sheet is refused in the language asked', async () => {
     const refusal = async (lang?: string) => {
       const data = Buffer.from('không phải bảng tính');
-      const res = await postFile(t, editorA, '/api/v1/imports/people?commit=false', 'ghi-chu.xlsx', data, lang);
+      const res = await postFile(t, editorA, '/api/v1/imports/people?commit=false', 'ghi-chu.xlsx', data, { lang });
       expect(res.statusCode).toBe(400);
       return res.json().message as string;
     };

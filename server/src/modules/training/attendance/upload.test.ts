@@ -15,7 +15,8 @@ import {
 } from '../../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../../test/http.ts';
-import { form, XLSX_TYPE as XLSX } from '../../../../test/multipart.ts';
+import { XLSX_TYPE as XLSX } from '../../../../test/multipart.ts';
+import { postFile } from '../../../../test/importSheets.ts';
 
 /** Open a sheet as Excel would, change it, save it. */
 async function edit(bytes: Buffer, change: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
@@ -45,20 +46,8 @@ describe('attendance spreadsheet: download and upload', () => {
   let sheet: Buffer;
 
   const url = (dryRun: boolean, id = cls) => `/api/v1/training/classes/${id}/attendance/upload?dryRun=${dryRun}`;
-  const upload = (who: Session, fileName: string, data: Buffer, dryRun: boolean, type = XLSX, lang?: string) => {
-    const f = form(fileName, data, type);
-    return t.app.inject({
-      method: 'POST',
-      url: url(dryRun),
-      payload: f.payload,
-      headers: {
-        'content-type': f.contentType,
-        cookie: who.cookie,
-        'x-csrf-token': who.csrf,
-        ...(lang ? { 'accept-language': lang } : {}),
-      },
-    });
-  };
+  const upload = (who: Session, fileName: string, data: Buffer, dryRun: boolean, type = XLSX, lang?: string) =>
+    postFile(t, who, url(dryRun), fileName, data, { lang, type });
   const stored = async () => ({
     attendance: await t.db.kysely
       .selectFrom('attendance')
