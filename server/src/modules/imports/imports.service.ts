@@ -119,7 +119,7 @@ async function readUpload(
     );
   const unreadable = { vi: 'không phải bảng tính Excel (.xlsx) đọc được', en: 'is not a readable Excel sheet (.xlsx)' };
   if ('refused' in reading) {
-    const { limit, message } = reading.refused;
+    const { limit, message, en } = reading.refused;
     if (limit === 'corrupt') throw refuse(unreadable);
     const rowsMax = countIn(limits.maxRows - 10);
     const [unpacked, shared] = [limits.maxUnpacked / 2 ** 20, limits.maxSharedStrings / 2 ** 20];
@@ -132,11 +132,11 @@ async function readUpload(
         : limit === 'maxCellsPerRow'
           ? {
               vi: `có dòng quá nhiều ô: ${message} (tối đa ${limits.maxCellsPerRow} ô một dòng)`,
-              en: `has a row with too many cells: ${message} (at most ${limits.maxCellsPerRow} cells a row)`,
+              en: `has a row with too many cells: ${en} (at most ${limits.maxCellsPerRow} cells a row)`,
             }
           : {
               vi: `quá lớn khi giải nén: ${message} (tối đa ${unpacked} MB dữ liệu giải nén, ${shared} MB chuỗi dùng chung)`,
-              en: `is too large unpacked: ${message} (at most ${unpacked} MB of unpacked data, ${shared} MB of shared strings)`,
+              en: `is too large unpacked: ${en} (at most ${unpacked} MB of unpacked data, ${shared} MB of shared strings)`,
             };
     throw refuse(why, limit);
   }

@@ -69,7 +69,7 @@ async function readSheet(ctx: Ctx, actor: Actor, file: UploadedFile, trainees: n
     if (!reading.sheet) throw notASheet();
     return reading.sheet;
   }
-  const { limit, message } = reading.refused;
+  const { limit, message, en } = reading.refused;
   if (limit === 'corrupt') throw notASheet();
   const [unpacked, shared] = [limits.maxUnpacked / 2 ** 20, limits.maxSharedStrings / 2 ** 20];
   const why: Words =
@@ -81,11 +81,11 @@ async function readSheet(ctx: Ctx, actor: Actor, file: UploadedFile, trainees: n
       : limit === 'maxCellsPerRow'
         ? {
             vi: `${message.charAt(0).toLocaleLowerCase('vi')}${message.slice(1)} (tối đa ${limits.maxCellsPerRow} ô một dòng)`,
-            en: `has a row with too many cells: ${message} (at most ${limits.maxCellsPerRow} cells a row)`,
+            en: `${en.charAt(0).toLowerCase()}${en.slice(1)} (at most ${limits.maxCellsPerRow} cells a row)`,
           }
         : {
             vi: `quá lớn khi giải nén: ${message} (tối đa ${unpacked} MB dữ liệu giải nén, ${shared} MB chuỗi dùng chung)`,
-            en: `is too large unpacked: ${message} (at most ${unpacked} MB of unpacked data, ${shared} MB of shared strings)`,
+            en: `is too large unpacked: ${en} (at most ${unpacked} MB of unpacked data, ${shared} MB of shared strings)`,
           };
   throw refuse(why, limit);
 }
