@@ -10,6 +10,8 @@ import { browserForSpec } from './pages.ts';
  */
 
 let page: Page;
+/** The template as the first test downloaded it. */
+let template: Buffer;
 
 browserForSpec((opened) => (page = opened));
 
@@ -50,7 +52,7 @@ describe('imports: cadres from a sheet', () => {
       page.getByRole('button', { name: 'Tải mẫu' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('mau-nhap-can-bo.xlsx');
-    const template = Buffer.from(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c)));
+    template = Buffer.from(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c)));
 
     await uploadSheet(await filled(template, 'Đoàn xã Không Có Thật'));
     const row = tableRows(page).first();
@@ -69,5 +71,18 @@ describe('imports: cadres from a sheet', () => {
     await search.fill("K'Nhập");
     await search.press('Enter');
     await expect.poll(() => tableRows(page).first().textContent(), { timeout: 15_000 }).toContain("Điểu K'Nhập");
+  });
+
+  it('in English, the preview shows the findings as the server words them in English', async () => {
+    await page.evaluate(() => localStorage.setItem('canbo.language', 'en'));
+    try {
+      await page.goto('/imports');
+      await uploadSheet(await filled(template, 'Đoàn xã Không Có Thật'));
+      await expect
+        .poll(() => tableRows(page).first().textContent())
+        .toContain('no unit has the code or name "Đoàn xã Không Có Thật" in Canbo');
+    } finally {
+      await page.evaluate(() => localStorage.setItem('canbo.language', 'vi'));
+    }
   });
 });

@@ -38,6 +38,11 @@ export class AppError extends Error {
     if (lang === 'vi') return this.message;
     return this.en ?? sentenceEn(this.message) ?? this.message;
   }
+
+  /** The message in both languages (an import keeps a refusal as a row's finding, worded per request). */
+  get words(): Words {
+    return { vi: this.message, en: this.messageIn('en') };
+  }
 }
 
 export const notFound = (what = 'Bản ghi') => new AppError('not_found', messages.notFound(what));

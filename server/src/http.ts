@@ -19,6 +19,7 @@ import type { XlsxTable } from './documents/xlsx/table.ts';
 import { todayIso } from './lib/dates.ts';
 import { AppError } from './errors.ts';
 import { messages } from './i18n/messages.ts';
+import { languageOf, type Lang } from './i18n/language.ts';
 
 /** The Fastify instance routes are written against: zod schemas type the request and reply. */
 export type App = FastifyInstance<
@@ -48,6 +49,9 @@ declare module 'fastify' {
     sessionless?: boolean;
   }
 }
+
+/** The language the request asks its answer in (the web app sends its own in Accept-Language). */
+export const langOf = (req: FastifyRequest): Lang => languageOf(req.headers['accept-language']);
 
 /** A registered route and the contract schemas of its input, so a walk can build requests for it. */
 export interface RouteEntry {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
+import type { Words } from './i18n/messages.ts';
 
 /** A file as uploaded: its name as the browser sent it and its bytes. */
 export interface UploadedFile {
@@ -7,17 +8,17 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-/** What a route's refusals say, in its own words ("… quá lớn cho một bảng điểm danh"). */
+/** What a route's refusals say, in its own words ("… quá lớn cho một bảng điểm danh"), in both languages. */
 export interface UploadWords {
   /** The file is over the route's multipart size limit. */
-  tooLarge: (fileName: string) => string;
+  tooLarge: (fileName: string) => Words;
   /** More than the one file the route takes. */
-  oneOnly: string;
+  oneOnly: Words;
 }
 
 /**
  * The one file of a multipart request, read into memory within the limits the route's multipart
- * plugin sets; null when the request carries none, so the service can say in Vietnamese what is
+ * plugin sets; null when the request carries none, so the service can say what is
  * missing. Every part is read, so a second file is refused rather than silently ignored.
  */
 export async function oneUploadedFile(req: FastifyRequest, words: UploadWords): Promise<UploadedFile | null> {

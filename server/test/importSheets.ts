@@ -20,6 +20,32 @@ export async function kindSheet(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * Posts one file to `url` as `who`, in `lang` (sent as Accept-Language) when given, with its MIME
+ * `type` (a sheet's by default); answers the response.
+ */
+export function postFile(
+  t: TestApp,
+  who: Session,
+  url: string,
+  fileName: string,
+  data: Buffer,
+  { lang, type }: { lang?: string | undefined; type?: string } = {},
+) {
+  const f = form(fileName, data, type);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: f.payload,
+    headers: {
+      'content-type': f.contentType,
+      cookie: who.cookie,
+      'x-csrf-token': who.csrf,
+      ...(lang ? { 'accept-language': lang } : {}),
+    },
+  });
+}
+
 /** Uploads a sheet of `kind` (a preview, or a commit) and answers the result, expecting a 200. */
 export async function importSheet(
   t: TestApp,
@@ -27,14 +53,9 @@ export async function importSheet(
   kind: ImportKind,
   data: Buffer,
   commit: boolean,
+  lang?: string,
 ): Promise<ImportResult> {
-  const f = form(`${kind}.xlsx`, data);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/imports/${kind}?commit=${commit}`,
-    payload: f.payload,
-    headers: { 'content-type': f.contentType, cookie: who.cookie, 'x-csrf-token': who.csrf },
-  });
+  const res = await postFile(t, who, `/api/v1/imports/${kind}?commit=${commit}`, `${kind}.xlsx`, data, { lang });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<ImportResult>();
 }

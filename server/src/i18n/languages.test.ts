@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test/app.ts';
 import { makeClass, makePerson, makeUser } from '../../test/factories.ts';
 import { login } from '../../test/http.ts';
+import { todayIso, vnDate } from '../lib/dates.ts';
 import { twoDistricts, type TestApp } from '../../test/fixtures.ts';
 import type { Session } from '../../test/http.ts';
 
@@ -182,6 +183,103 @@ describe('the server answers in the language asked', () => {
       vi: 'Ngày: phải trong thời gian học của lớp, từ 12/05/2025 đến 14/05/2025',
       en: "Date: must be within the class's dates, from 12/05/2025 to 14/05/2025",
     });
+  });
+
+  it('units: a date before the parent was established', async () => {
+    const r = await both(admin, 'POST', '/api/v1/units', {
+      code: 'CJ-MOI',
+      name: 'Đoàn xã Mới',
+      kind: 'grassroots',
+      organisation: 'doan',
+      interim: false,
+      parentId: cuJut,
+      date: '1999-05-01',
+    });
+    expect(r).toEqual({
+      status: 400,
+      vi: 'Ngày: 01/05/1999 trước ngày thành lập của Huyện đoàn Cư Jút',
+      en: 'Date: 01/05/1999 is before Huyện đoàn Cư Jút was established',
+    });
+  });
+
+  it('people: a possible duplicate named with its date of birth', async () => {
+    await makePerson(t.ctx, { unitId: cuJut, familyName: 'Phạm', givenName: 'Hà', birthDate: '1995-04-02' });
+    const r = await both(editorA, 'POST', '/api/v1/people', {
+      unitId: cuJut,
+      familyName: 'Phạm',
+      givenName: 'Hà',
+      birthDate: '1995-04-02',
+      gender: 'female',
+      ethnicityCode: '01',
+    });
+    expect(r).toEqual({
+      status: 409,
+      vi: 'Đã có 1 hồ sơ cán bộ Phạm Hà, sinh ngày 02/04/1995. Kiểm tra lại, hoặc xác nhận để vẫn tạo hồ sơ mới.',
+      en: 'There is already 1 record of Phạm Hà, born on 02/04/1995. Check them, or confirm to create a new record anyway.',
+    });
+  });
+
+  it('moves: a date after today, with today’s date', async () => {
+    const today = vnDate(todayIso());
+    const r = await both(editorA, 'POST', `/api/v1/people/${person}/moves`, {
+      moveKind: 'transfer',
+      fromUnitId: cuJut,
+      toUnitId: province,
+      moveDate: '2150-03-01',
+      decision: '45-QĐ/TĐTN',
+    });
+    expect(r).toEqual({
+      status: 400,
+      vi: `Ngày điều chuyển: không được sau ngày hôm nay (${today})`,
+      en: `Date of move: cannot be after today (${today})`,
+    });
+  });
+
+  it('visits: a trip recorded for a cadre the user may only view', async () => {
+    const r = await both(viewerA, 'POST', '/api/v1/visits/trips', {
+      personId: person,
+      hostUnitId: cuJut,
+      startDate: '2024-03-04',
+      endDate: '2024-03-15',
+      purpose: 'Nắm tình hình đoàn viên ở cơ sở',
+    });
+    expect(r).toEqual({
+      status: 403,
+      vi: 'Bạn chỉ được xem, không được ghi đi cơ sở của Trần Nam',
+      en: 'You may only view, not record, the grassroots visits of Trần Nam',
+    });
+  });
+
+  it('users: two roles on one unit', async () => {
+    const r = await both(admin, 'POST', '/api/v1/users', {
+      login: 'hai-vai-tro',
+      displayName: 'Hai vai trò',
+      password: 'mot-cum-tu-kho-doan-ra-lam',
+      grants: [
+        { unitId: cuJut, role: 'viewer' },
+        { unitId: cuJut, role: 'editor' },
+      ],
+    });
+    expect(r).toEqual({
+      status: 400,
+      vi: 'Phân quyền: mỗi đơn vị chỉ được cấp một vai trò',
+      en: 'Access rights: one role per unit',
+    });
+  });
+
+  it('a recorded class: a roster row naming the same cadre twice', async () => {
+    const trainee = { personId: person, outcome: 'completed' };
+    const r = await both(admin, 'POST', '/api/v1/training/classes/recorded', {
+      organiserUnitId: province,
+      name: 'Lớp đã tổ chức năm 2019',
+      kindCode: 'title',
+      startDate: '2019-05-13',
+      endDate: '2019-05-15',
+      roster: [trainee, trainee],
+    });
+    expect(r.status).toBe(400);
+    expect(r.vi).toMatch(/^Dòng 2 – .+: đã có ở dòng 1$/);
+    expect(r.en).toMatch(/^Row 2 – .+: already on row 1$/);
   });
 
   // last: this address's sign-ins are refused from here on

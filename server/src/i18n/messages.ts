@@ -1,3 +1,4 @@
+import { vnDate } from '../lib/dates.ts';
 import { nounEn } from './sentences.ts';
 
 /** A message in both languages; AppError keeps both and the error body picks one per request. */
@@ -64,6 +65,27 @@ export const messages = {
     vi: 'Lỗi hệ thống, hãy thử lại hoặc báo quản trị viên',
     en: 'System error: try again or tell your administrator',
   },
+  // Phrases the features and the imports share (a field's clause: the caller names the field).
+  unitCeased: (unit: string, validTo: string): Words => ({
+    vi: `${unit} đã kết thúc hoạt động từ ${vnDate(validTo)}`,
+    en: `${unit} ceased on ${vnDate(validTo)}`,
+  }),
+  unitNotYet: (unit: string, day: string, validFrom: string): Words => ({
+    vi: `${unit} chưa thành lập vào ngày ${vnDate(day)} (thành lập ${vnDate(validFrom)})`,
+    en: `${unit} did not exist yet on ${vnDate(day)} (established ${vnDate(validFrom)})`,
+  }),
+  notAfterToday: (today: string): Words => ({
+    vi: `không được sau ngày hôm nay (${vnDate(today)})`,
+    en: `cannot be after today (${vnDate(today)})`,
+  }),
+  notBeforeStart: (start: string): Words => ({
+    vi: `không được trước Ngày bắt đầu (${vnDate(start)})`,
+    en: `cannot be before the start date (${vnDate(start)})`,
+  }),
+  notSeated: (person: string): Words => ({
+    vi: `${person} không còn trong danh sách học viên chính thức của lớp`,
+    en: `${person} is no longer on the class’s list of trainees`,
+  }),
   bodyTooLarge: (size: string): Words => ({
     vi: `Dữ liệu gửi lên quá lớn: tối đa${size} cho thao tác này`,
     en: `The data sent is too large: at most${size} for this action`,

@@ -85,6 +85,13 @@ const SENTENCES: Record<string, string> = {
   'Tài khoản đã có vai trò trên đơn vị này; xoá vai trò cũ trước khi cấp vai trò khác':
     'The account already has a role on this unit; remove it before granting another',
   'Mật khẩu hiện tại: không đúng': 'Current password: wrong',
+  'Phân quyền: cấp ít nhất một vai trò trên một đơn vị, hoặc liên kết tài khoản với một cán bộ':
+    'Access rights: grant at least one role on a unit, or link the account to a cadre',
+  'Phân quyền: mỗi đơn vị chỉ được cấp một vai trò': 'Access rights: one role per unit',
+  'Giấy triệu tập học viên của đơn vị tổ chức chỉ đơn vị tổ chức được xem: hãy chọn chỉ tiêu của đơn vị bạn':
+    'The organising unit’s summons are for the organising unit only: choose your unit’s quota',
+  'Không tìm thấy giấy chứng nhận với mã xác minh này. Hãy kiểm tra lại đường dẫn hoặc quét lại mã QR trên giấy chứng nhận.':
+    'No certificate has this verification code. Check the link, or scan the QR code on the certificate again.',
 };
 
 /** The part after "Field: " of a field's refusal (fieldError and the contract's rule messages). */
@@ -119,6 +126,8 @@ const CLAUSES: Record<string, string> = {
   'phải từ năm 1900 trở đi': 'must be in 1900 or later',
   'chỉ tiêu không có trong lớp này hoặc bạn không có quyền xem': 'the quota is not in this class or you may not see it',
   'phải lớn hơn hoặc bằng Tuổi từ': 'must be at least "Age from"',
+  'hãy chọn': 'choose one',
+  'hãy chọn một cấp hoặc một chức danh, không cả hai': 'choose a level or a title, not both',
   // the contract's rule messages (zod custom messages)
   'Số CCCD gồm đúng 12 chữ số': 'a national ID number has exactly 12 digits',
   'Trình độ phổ thông dạng 12/12': 'general education is written like 12/12',

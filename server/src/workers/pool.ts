@@ -1,6 +1,7 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors.ts';
+import type { Words } from '../i18n/messages.ts';
 import type { HeavyLimits } from './limits.ts';
 import type { Tasks } from './tasks.ts';
 
@@ -23,7 +24,7 @@ const YOUNG_MB = 4;
  */
 const IDLE_MS = 2_000;
 
-const busy = (message: string, retryAfter: number) => new AppError('rate_limited', message, { retryAfter });
+const busy = (message: Words, retryAfter: number) => new AppError('rate_limited', message, { retryAfter });
 
 /**
  * The bounded pool for CPU-heavy work (reading sheets, making PDFs, ZIPs and workbooks): the event
@@ -73,12 +74,21 @@ export class HeavyPool {
     const mine = this.perUser.get(userId) ?? 0;
     if (mine >= perUser) {
       throw busy(
-        `Bạn đang có ${mine} tệp đang được tạo (tối đa ${perUser} cùng lúc). Hãy chờ tệp trước xong rồi thử lại sau ${retryAfter} giây.`,
+        {
+          vi: `Bạn đang có ${mine} tệp đang được tạo (tối đa ${perUser} cùng lúc). Hãy chờ tệp trước xong rồi thử lại sau ${retryAfter} giây.`,
+          en: `You have ${mine} files being made (at most ${perUser} at once). Wait for them, then try again in ${retryAfter} seconds.`,
+        },
         retryAfter,
       );
     }
     if (this.inFlight >= threads + queue) {
-      throw busy(`Máy chủ đang bận tạo tệp cho nhiều người. Hãy thử lại sau ${retryAfter} giây.`, retryAfter);
+      throw busy(
+        {
+          vi: `Máy chủ đang bận tạo tệp cho nhiều người. Hãy thử lại sau ${retryAfter} giây.`,
+          en: `The server is busy making files for many people. Try again in ${retryAfter} seconds.`,
+        },
+        retryAfter,
+      );
     }
     this.inFlight++;
     this.perUser.set(userId, mine + 1);

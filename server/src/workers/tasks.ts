@@ -23,10 +23,12 @@ const signIn = () => import('../modules/training/documents/signin.ts');
 const attendanceSheet = () => import('../modules/training/documents/attendance-sheet.ts');
 const summons = () => import('../modules/training/documents/summons.ts');
 
-export type SheetReading = { sheet: ReadSheet | null } | { refused: { limit: SheetLimit; message: string } };
+/** A sheet refused past a limit: which, and why in Vietnamese (`message`) and English (`en`). */
+export type SheetRefusal = { limit: SheetLimit; message: string; en: string };
+export type SheetReading = { sheet: ReadSheet | null } | { refused: SheetRefusal };
 /** What a form sheet's reading sends on as it goes: rows read so far with the rows kept since, then the end. */
 export type FormBatch = { read: number; rows: ReadFormRow[] } | { end: true };
-export type FormReading = { form: ReadForm | null } | { refused: { limit: SheetLimit; message: string } };
+export type FormReading = { form: ReadForm | null } | { refused: SheetRefusal };
 
 export const tasks = {
   certificatePdf: async (data: CertificateData): Promise<Uint8Array> => (await certificates()).renderCertificate(data),
@@ -74,7 +76,7 @@ export const tasks = {
     try {
       return { sheet: readAttendanceSheet(input.data, input.limits) };
     } catch (err) {
-      if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message } };
+      if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message, en: err.en } };
       throw err;
     }
   },
@@ -110,7 +112,7 @@ export const tasks = {
       progress?.postMessage({ end: true } satisfies FormBatch);
       return { form };
     } catch (err) {
-      if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message } };
+      if (err instanceof SheetLimitError) return { refused: { limit: err.limit, message: err.message, en: err.en } };
       throw err;
     } finally {
       progress?.close();

@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { defineRoute, routes } from '@canbo/contract';
 import i18next from 'i18next';
 import '../i18n';
-import { ApiError, call, download, setCsrfToken, setUnauthenticatedHandler, upload, urlOf } from './client';
+import {
+  ApiError,
+  call,
+  download,
+  setCsrfToken,
+  setUnauthenticatedHandler,
+  upload,
+  uploadWithProgress,
+  urlOf,
+} from './client';
 
 interface Sent {
   url: string;
@@ -200,5 +209,35 @@ describe('the language of the server’s answers', () => {
     await call(routes.auth.logout);
     expect(sent.map((r) => r.headers.get('accept-language'))).toEqual(['vi', 'en', 'en']);
     await i18next.changeLanguage('vi');
+  });
+
+  it('asks for it on an upload followed with its progress too (an import’s findings are worded in it)', async () => {
+    const headers: Record<string, string> = {};
+    /** Notes the headers, then answers the import's result at once. */
+    class Recording {
+      status = 200;
+      responseText = JSON.stringify({ committed: false });
+      upload = {};
+      withCredentials = false;
+      onload: (() => void) | null = null;
+      open() {}
+      setRequestHeader(name: string, value: string) {
+        headers[name.toLowerCase()] = value;
+      }
+      getResponseHeader() {
+        return 'application/json';
+      }
+      send() {
+        this.onload?.();
+      }
+    }
+    vi.stubGlobal('XMLHttpRequest', Recording);
+    await i18next.changeLanguage('en');
+    const file = new File(['x'], 'can-bo.xlsx');
+    await uploadWithProgress(routes.imports.upload, { params: { importKind: 'people' } }, file, () => {});
+    expect(headers['accept-language']).toBe('en');
+    await i18next.changeLanguage('vi');
+    await uploadWithProgress(routes.imports.upload, { params: { importKind: 'people' } }, file, () => {});
+    expect(headers['accept-language']).toBe('vi');
   });
 });

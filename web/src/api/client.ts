@@ -84,11 +84,13 @@ export function urlOf<R extends Route>(route: R, ...[args]: ArgsOf<R>): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** The server words its messages (refusals, field errors, import findings) in the language the app is shown in. */
+const appLanguage = () => (i18next.language?.startsWith('en') ? 'en' : 'vi');
+
 async function send(route: Route, url: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   if (route.method !== 'GET') headers.set('x-csrf-token', csrfToken);
-  // The server words its messages (refusals, field errors) in the language the app is shown in.
-  headers.set('accept-language', i18next.language?.startsWith('en') ? 'en' : 'vi');
+  headers.set('accept-language', appLanguage());
   const res = await fetch(url, { ...init, method: route.method, headers, credentials: 'same-origin' });
   if (!res.ok) {
     // A public route (login, certificate verification) answers 401 without a session having ended.
@@ -144,6 +146,7 @@ export function uploadWithProgress<R extends Route>(
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.setRequestHeader('accept-language', appLanguage());
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

@@ -24,6 +24,8 @@ export class SheetLimitError extends Error {
   constructor(
     readonly limit: SheetLimit,
     message: string,
+    /** The same in English, for a user reading the app in English (the message is Vietnamese). */
+    readonly en: string = message,
   ) {
     super(message);
   }
@@ -79,17 +81,20 @@ function sheetPart(data: Uint8Array, byName: Map<string, ZipEntry>, budget: Unpa
   const rels = byName.get('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) return null;
   const sheets: { name: string; rid: string }[] = [];
-  parseXml(inflateText(data, workbook, budget, SMALL_PART, 'Phần workbook.xml'), {
+  parseXml(inflateText(data, workbook, budget, SMALL_PART, { vi: 'Phần workbook.xml', en: 'The part workbook.xml' }), {
     open: (t) => {
       if (t.name === 'sheet') sheets.push({ name: attr(t, 'name') ?? '', rid: attr(t, 'r:id') ?? '' });
     },
   });
   const targets = new Map<string, string>();
-  parseXml(inflateText(data, rels, budget, SMALL_PART, 'Phần workbook.xml.rels'), {
-    open: (t) => {
-      if (t.name === 'Relationship') targets.set(attr(t, 'Id') ?? '', attr(t, 'Target') ?? '');
+  parseXml(
+    inflateText(data, rels, budget, SMALL_PART, { vi: 'Phần workbook.xml.rels', en: 'The part workbook.xml.rels' }),
+    {
+      open: (t) => {
+        if (t.name === 'Relationship') targets.set(attr(t, 'Id') ?? '', attr(t, 'Target') ?? '');
+      },
     },
-  });
+  );
   const chosen = sheets.find((s) => s.name === sheetName) ?? sheets[0];
   const target = chosen && targets.get(chosen.rid);
   return target ? (byName.get(partPath(target)) ?? null) : null;
@@ -101,23 +106,29 @@ function sharedStrings(data: Uint8Array, entry: ZipEntry | undefined, budget: Un
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0;
-  parseXml(inflateText(data, entry, budget, max, 'Bảng chuỗi dùng chung (sharedStrings.xml)'), {
-    open: (t) => {
-      if (t.name === 'si') current = [];
-      else if (t.name === 'rPh') phonetic++;
-      else if (t.name === 't' && !phonetic) inText = true;
+  parseXml(
+    inflateText(data, entry, budget, max, {
+      vi: 'Bảng chuỗi dùng chung (sharedStrings.xml)',
+      en: 'The shared strings (sharedStrings.xml)',
+    }),
+    {
+      open: (t) => {
+        if (t.name === 'si') current = [];
+        else if (t.name === 'rPh') phonetic++;
+        else if (t.name === 't' && !phonetic) inText = true;
+      },
+      close: (name) => {
+        if (name === 'si') {
+          strings.push((current ?? []).join(''));
+          current = null;
+        } else if (name === 'rPh') phonetic--;
+        else if (name === 't') inText = false;
+      },
+      text: (t) => {
+        if (inText && current) current.push(t);
+      },
     },
-    close: (name) => {
-      if (name === 'si') {
-        strings.push((current ?? []).join(''));
-        current = null;
-      } else if (name === 'rPh') phonetic--;
-      else if (name === 't') inText = false;
-    },
-    text: (t) => {
-      if (inText && current) current.push(t);
-    },
-  });
+  );
   return strings;
 }
 
@@ -162,6 +173,7 @@ export function readSheetRows(
             throw new SheetLimitError(
               'maxCellsPerRow',
               `Dòng ${rowNumber} có hơn ${limits.maxCellsPerRow} ô, nhiều hơn mọi bảng điểm danh`,
+              `Row ${rowNumber} has more than ${limits.maxCellsPerRow} cells, more than any attendance sheet`,
             );
           }
           column = columnOf(attr(t, 'r') ?? '') || column + 1;
@@ -190,7 +202,11 @@ export function readSheetRows(
         value = null;
       } else if (t.name === 'row' && cells.size) {
         if (++rows > limits.maxRows) {
-          throw new SheetLimitError('maxRows', `Bảng tính có hơn ${limits.maxRows} dòng có dữ liệu`);
+          throw new SheetLimitError(
+            'maxRows',
+            `Bảng tính có hơn ${limits.maxRows} dòng có dữ liệu`,
+            `The sheet has more than ${limits.maxRows} rows with data`,
+          );
         }
         onRow(rowNumber, cells);
       }
@@ -203,7 +219,7 @@ export function readSheetRows(
   } catch (err) {
     if (err instanceof SheetLimitError) throw err;
     if (err instanceof ZipLimitError) {
-      throw new SheetLimitError(err.reason === 'unpacked' ? 'maxUnpacked' : 'corrupt', err.message);
+      throw new SheetLimitError(err.reason === 'unpacked' ? 'maxUnpacked' : 'corrupt', err.message, err.en);
     }
     // Not XML, or a zip that is not a workbook: the caller says it is not a readable spreadsheet.
     return false;

@@ -11,6 +11,8 @@ export class ZipLimitError extends Error {
   constructor(
     readonly reason: 'unpacked' | 'corrupt',
     message: string,
+    /** The same in English, for a user reading the app in English (the message is Vietnamese). */
+    readonly en: string = message,
   ) {
     super(message);
   }
@@ -98,10 +100,18 @@ export function inflateEntry(
     produced += chunk.length;
     budget.used += chunk.length;
     if (produced > entry.declaredSize) {
-      throw new ZipLimitError('unpacked', `phần ${entry.name} giải nén ra nhiều hơn kích thước khai báo`);
+      throw new ZipLimitError(
+        'unpacked',
+        `phần ${entry.name} giải nén ra nhiều hơn kích thước khai báo`,
+        `the part ${entry.name} unpacks to more than its declared size`,
+      );
     }
     if (budget.used > budget.limit) {
-      throw new ZipLimitError('unpacked', `dữ liệu giải nén vượt quá ${sizeText(budget.limit)}`);
+      throw new ZipLimitError(
+        'unpacked',
+        `dữ liệu giải nén vượt quá ${sizeText(budget.limit)}`,
+        `the unpacked data is over ${sizeText(budget.limit)}`,
+      );
     }
     if (chunk.length) onChunk(chunk);
   };
@@ -127,10 +137,14 @@ export function inflateText(
   entry: ZipEntry,
   budget: UnpackBudget,
   max: number,
-  what: string,
+  what: { vi: string; en: string },
 ): string {
   if (entry.declaredSize > max) {
-    throw new ZipLimitError('unpacked', `${what} lớn hơn ${sizeText(max)}`);
+    throw new ZipLimitError(
+      'unpacked',
+      `${what.vi} lớn hơn ${sizeText(max)}`,
+      `${what.en} is larger than ${sizeText(max)}`,
+    );
   }
   const parts: Uint8Array[] = [];
   inflateEntry(data, entry, budget, (chunk) => parts.push(chunk));

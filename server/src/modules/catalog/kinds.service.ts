@@ -33,8 +33,18 @@ export async function listTrainingKinds(ctx: Ctx): Promise<{ items: TrainingKind
  */
 export async function requireActiveKind(tx: Tx, code: string): Promise<KindRow> {
   const kind = await findKind(tx, code);
-  if (!kind) throw fieldError('kindCode', `mã "${code}" không có trong danh mục`);
-  if (kind.active !== 1) throw fieldError('kindCode', `"${kind.name}" đã ngừng sử dụng, hãy chọn loại hình khác`);
+  if (!kind) {
+    throw fieldError('kindCode', {
+      vi: `mã "${code}" không có trong danh mục`,
+      en: `the code "${code}" is not in the catalogue`,
+    });
+  }
+  if (kind.active !== 1) {
+    throw fieldError('kindCode', {
+      vi: `"${kind.name}" đã ngừng sử dụng, hãy chọn loại hình khác`,
+      en: `"${kind.name}" is no longer used: choose another kind`,
+    });
+  }
   return kind;
 }
 
@@ -48,7 +58,14 @@ export async function createTrainingKind(
     await requireCatalogManager(tx, actor);
     const existing = await findKind(tx, data.code);
     if (existing) {
-      throw new AppError('conflict', `Mã "${data.code}" đã có trong danh mục (${existing.name})`, { field: 'code' });
+      throw new AppError(
+        'conflict',
+        {
+          vi: `Mã "${data.code}" đã có trong danh mục (${existing.name})`,
+          en: `The code "${data.code}" is already in the catalogue (${existing.name})`,
+        },
+        { field: 'code' },
+      );
     }
     await insertKind(tx, { code: data.code, name: data.name, sort_order: data.sortOrder });
     const row = (await findKind(tx, data.code))!;

@@ -1,11 +1,12 @@
 import { foldVietnamese } from '@canbo/contract';
+import type { Words } from '../../i18n/messages.ts';
 
 /**
  * Reading a cell of an import sheet as the value it stands for. Each answers the value or a
- * Vietnamese phrase saying why the cell is not one (the caller puts the row and column before it).
+ * phrase in both languages saying why the cell is not one (the caller puts the row and column before it).
  */
 
-export type Read<T> = { value: T } | { error: string };
+export type Read<T> = { value: T } | { error: Words };
 
 /** A cell longer than any field takes: refused before anything else reads it. */
 export const MAX_CELL_CHARS = 2000;
@@ -22,26 +23,36 @@ function isoOf(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+const notADate = (s: string): Words => ({
+  vi: `"${s}" không phải ngày: hãy ghi dạng dd/mm/yyyy`,
+  en: `"${s}" is not a date: write it as dd/mm/yyyy`,
+});
+
 /** An Excel date (its day number), dd/mm/yyyy (also with - or .) or yyyy-mm-dd → `yyyy-mm-dd`. */
 export function readDate(cell: string): Read<string> {
   const s = cell.trim();
   let iso: string | null = null;
   if (/^\d+(\.\d+)?$/.test(s)) {
     const day = Math.floor(Number(s));
-    if (day < FIRST_PLAUSIBLE_DAY) return { error: `"${s}" không phải ngày: hãy ghi dạng dd/mm/yyyy` };
+    if (day < FIRST_PLAUSIBLE_DAY) return { error: notADate(s) };
     const t = new Date(EXCEL_EPOCH + day * DAY_MS);
     iso = isoOf(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
   } else {
     const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
     const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-    if (!dmy && !ymd) return { error: `"${s}" không phải ngày: hãy ghi dạng dd/mm/yyyy` };
+    if (!dmy && !ymd) return { error: notADate(s) };
     iso = dmy
       ? isoOf(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]))
       : isoOf(Number(ymd![1]), Number(ymd![2]), Number(ymd![3]));
-    if (!iso) return { error: `ngày "${s}" không có trên lịch` };
+    if (!iso) return { error: { vi: `ngày "${s}" không có trên lịch`, en: `the date "${s}" is not on the calendar` } };
   }
   if (!iso || iso < '1900-01-01' || iso > '2199-12-31')
-    return { error: `ngày "${s}" phải trong khoảng năm 1900 đến 2199` };
+    return {
+      error: {
+        vi: `ngày "${s}" phải trong khoảng năm 1900 đến 2199`,
+        en: `the date "${s}" must be between 1900 and 2199`,
+      },
+    };
   return { value: iso };
 }
 
@@ -77,5 +88,8 @@ export function readWord<C extends string>(cell: string, labels: Record<C, strin
   }
   const code = codes.get(foldCell(cell));
   if (code !== undefined) return { value: code as C };
-  return { error: `"${cell}" không có trong danh sách (${Object.values(labels).join(', ')})` };
+  const words = Object.values(labels).join(', ');
+  return {
+    error: { vi: `"${cell}" không có trong danh sách (${words})`, en: `"${cell}" is not in the list (${words})` },
+  };
 }

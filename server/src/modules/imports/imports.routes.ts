@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import { routes } from '@canbo/contract';
 import type { App } from '../../http.ts';
-import { actorOf, closedSignal, sendFile } from '../../http.ts';
+import { actorOf, closedSignal, langOf, sendFile } from '../../http.ts';
 import { XLSX } from '../../documents/file.ts';
 import { register } from '../../route.ts';
 import { SESSION_COOKIE } from '../../auth/session.ts';
@@ -25,6 +25,7 @@ export async function importsRoutes(app: App): Promise<void> {
       file: await importFile(req),
       owner: progressOwner(req.cookies[SESSION_COOKIE]),
       signal,
+      lang: langOf(req),
     });
   });
   register(app, imports.progress, async (req) =>
@@ -34,7 +35,11 @@ export async function importsRoutes(app: App): Promise<void> {
     sendFile(
       reply,
       XLSX,
-      await importErrorsSheet(app.ctx, actorOf(req), { kind: req.params.importKind, file: await importFile(req) }),
+      await importErrorsSheet(app.ctx, actorOf(req), {
+        kind: req.params.importKind,
+        file: await importFile(req),
+        lang: langOf(req),
+      }),
     ),
   );
 }

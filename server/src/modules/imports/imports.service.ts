@@ -2,7 +2,6 @@ import { MessageChannel } from 'node:worker_threads';
 import {
   IMPORT_ISSUES_SHOWN,
   importQuery,
-  type ImportIssue,
   type ImportKind,
   type ImportProgress,
   type ImportResult,
@@ -15,6 +14,8 @@ import type { DocumentFile } from '../../documents/file.ts';
 import type { FormRow, FormSheet } from '../../documents/xlsx/form.ts';
 import type { ReadForm, ReadFormRow } from '../../documents/xlsx/headed.ts';
 import { AppError } from '../../errors.ts';
+import type { Lang } from '../../i18n/language.ts';
+import type { Words } from '../../i18n/messages.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import type { UploadedFile } from '../../upload.ts';
 import { asBuffer } from '../../workers/pool.ts';
@@ -22,6 +23,7 @@ import type { FormBatch } from '../../workers/tasks.ts';
 import type { CheckedSheet, ImportKindDef } from './kind.ts';
 import { IMPORT_KINDS } from './kinds.ts';
 import { readDate } from './cells.ts';
+import { count as countIn, findingsIn, type Finding } from './findings.ts';
 import { cancelled, ImportTracker, importProgressOf } from './imports.progress.ts';
 import { keepPreview, previewKey, takePreview, type KeptPreview } from './previewCache.ts';
 import { databaseState } from './previewCache.repository.ts';
@@ -105,42 +107,62 @@ async function readUpload(
   } finally {
     channel.port1.close();
   }
-  const refuse = (why: string, limit?: string) =>
-    new AppError('validation', `Tệp "${file.fileName}" ${why}. Hãy dùng mẫu nhập tải từ Canbo.`, {
-      field: 'file',
-      fileName: file.fileName,
-      ...(limit ? { limit } : {}),
-    });
+  const name = file.fileName;
+  const refuse = (why: Words, limit?: string) =>
+    new AppError(
+      'validation',
+      {
+        vi: `Tệp "${name}" ${why.vi}. Hãy dùng mẫu nhập tải từ Canbo.`,
+        en: `The file "${name}" ${why.en}. Use the import template downloaded from Canbo.`,
+      },
+      { field: 'file', fileName: name, ...(limit ? { limit } : {}) },
+    );
+  const unreadable = { vi: 'không phải bảng tính Excel (.xlsx) đọc được', en: 'is not a readable Excel sheet (.xlsx)' };
   if ('refused' in reading) {
-    const { limit, message } = reading.refused;
-    if (limit === 'corrupt') throw refuse('không phải bảng tính Excel (.xlsx) đọc được');
-    const why =
+    const { limit, message, en } = reading.refused;
+    if (limit === 'corrupt') throw refuse(unreadable);
+    const rowsMax = countIn(limits.maxRows - 10);
+    const [unpacked, shared] = [limits.maxUnpacked / 2 ** 20, limits.maxSharedStrings / 2 ** 20];
+    const why: Words =
       limit === 'maxRows'
-        ? `có quá nhiều dòng: tối đa ${(limits.maxRows - 10).toLocaleString('vi-VN')} dòng dữ liệu một lần nhập`
+        ? {
+            vi: `có quá nhiều dòng: tối đa ${rowsMax.vi} dòng dữ liệu một lần nhập`,
+            en: `has too many rows: at most ${rowsMax.en} rows of data in one import`,
+          }
         : limit === 'maxCellsPerRow'
-          ? `có dòng quá nhiều ô: ${message} (tối đa ${limits.maxCellsPerRow} ô một dòng)`
-          : `quá lớn khi giải nén: ${message} (tối đa ${limits.maxUnpacked / 2 ** 20} MB dữ liệu giải nén, ${limits.maxSharedStrings / 2 ** 20} MB chuỗi dùng chung)`;
+          ? {
+              vi: `có dòng quá nhiều ô: ${message} (tối đa ${limits.maxCellsPerRow} ô một dòng)`,
+              en: `has a row with too many cells: ${en} (at most ${limits.maxCellsPerRow} cells a row)`,
+            }
+          : {
+              vi: `quá lớn khi giải nén: ${message} (tối đa ${unpacked} MB dữ liệu giải nén, ${shared} MB chuỗi dùng chung)`,
+              en: `is too large unpacked: ${en} (at most ${unpacked} MB of unpacked data, ${shared} MB of shared strings)`,
+            };
     throw refuse(why, limit);
   }
-  if (!reading.form) throw refuse('không phải bảng tính Excel (.xlsx) đọc được');
+  if (!reading.form) throw refuse(unreadable);
   if (!reading.form.headerRow) {
-    throw refuse(`không có dòng tiêu đề của mẫu (${form.columns.map((c) => c.header).join(', ')})`);
+    const headers = form.columns.map((c) => c.header).join(', ');
+    throw refuse({
+      vi: `không có dòng tiêu đề của mẫu (${headers})`,
+      en: `has no header row of the template (${headers})`,
+    });
   }
   return { read: reading.form, count };
 }
 
 /** The sheet's own problems (a missing column) as findings on row 0. */
-function sheetIssues(read: ReadForm): ImportIssue[] {
+function sheetIssues(read: ReadForm): Finding[] {
   return read.missing.map((header) => ({
     row: 0,
     column: header,
-    message: `thiếu cột "${header}"`,
+    message: { vi: `thiếu cột "${header}"`, en: `the column "${header}" is missing` },
     severity: 'error' as const,
     ids: [],
   }));
 }
 
-const ordered = (issues: ImportIssue[]) =>
+const ordered = (issues: Finding[]) =>
   [...issues].sort((a, b) => (a.severity === b.severity ? a.row - b.row : a.severity === 'error' ? -1 : 1));
 
 /**
@@ -264,11 +286,16 @@ async function commitKept(
 export async function uploadImport(
   ctx: Ctx,
   actor: Actor,
-  input: { kind: ImportKind; file: UploadedFile | null; owner?: string | null; signal?: AbortSignal } & z.input<
-    typeof importQuery
-  >,
+  input: {
+    kind: ImportKind;
+    file: UploadedFile | null;
+    owner?: string | null;
+    signal?: AbortSignal;
+    /** The findings' language (the CLI's is Vietnamese). */
+    lang?: Lang;
+  } & z.input<typeof importQuery>,
 ): Promise<ImportResult> {
-  const { kind, file, owner, signal, ...query } = input;
+  const { kind, file, owner, signal, lang = 'vi', ...query } = input;
   const parsed = parseInput(importQuery, query);
   const commit = parsed.commit === 'true';
   const following: Following = { progress: parsed.progress, owner, signal };
@@ -285,7 +312,7 @@ export async function uploadImport(
     counts: checked.counts,
     errors: issues.filter((i) => i.severity === 'error').length,
     warnings: issues.filter((i) => i.severity === 'warning').length,
-    issues: issues.slice(0, IMPORT_ISSUES_SHOWN),
+    issues: findingsIn(issues.slice(0, IMPORT_ISSUES_SHOWN), lang),
     committed,
   };
 }
@@ -298,17 +325,31 @@ export function importProgress(_ctx: Ctx, input: { token: string; owner: string 
   return importProgressOf(input.token, input.owner);
 }
 
-/** The uploaded rows in the template's layout with a "Lỗi" column: fix them there and upload again. */
+/** The added column of the error sheet, and how a warning is marked in it. */
+const ERRORS_COLUMN = {
+  vi: { header: 'Lỗi', note: 'Sửa các dòng có lỗi rồi tải tệp này lên lại (cột Lỗi được bỏ qua)', warning: 'Lưu ý: ' },
+  en: {
+    header: 'Errors',
+    note: 'Fix the rows with errors, then upload this file again (the Errors column is ignored)',
+    warning: 'Note: ',
+  },
+};
+
+/**
+ * The uploaded rows in the template's layout with an added column of their findings, in the user's
+ * language: fix them there and upload again (the reader ignores a column the template lacks).
+ */
 export async function importErrorsSheet(
   ctx: Ctx,
   actor: Actor,
-  input: { kind: ImportKind; file: UploadedFile | null },
+  input: { kind: ImportKind; file: UploadedFile | null; lang?: Lang },
 ): Promise<DocumentFile> {
   const { read, form, checked } = await checkSheet(ctx, actor, input.kind, input.file, false, { keepRows: true });
+  const words = ERRORS_COLUMN[input.lang ?? 'vi'];
   const byRow = new Map<number, string[]>();
-  for (const i of ordered(checked.issues)) {
+  for (const i of findingsIn(ordered(checked.issues), input.lang ?? 'vi')) {
     const list = byRow.get(i.row) ?? [];
-    list.push(`${i.severity === 'warning' ? 'Lưu ý: ' : ''}${i.column ? `${i.column}: ` : ''}${i.message}`);
+    list.push(`${i.severity === 'warning' ? words.warning : ''}${i.column ? `${i.column}: ` : ''}${i.message}`);
     byRow.set(i.row, list);
   }
   // Dates go back as dates (an Excel day number or dd/mm/yyyy as read), what cannot be read as it was typed.
@@ -331,7 +372,7 @@ export async function importErrorsSheet(
   const bytes = await ctx.heavy.run(actor.userId, 'formXlsx', {
     form,
     rows,
-    extra: { header: 'Lỗi', note: 'Sửa các dòng có lỗi rồi tải tệp này lên lại (cột Lỗi được bỏ qua)', values },
+    extra: { header: words.header, note: words.note, values },
   });
   return {
     fileName: `loi-nhap-${FILE_NAMES[input.kind]}.xlsx`,

@@ -1,9 +1,10 @@
-import type { ImportIssue, ImportKind } from '@canbo/contract';
+import type { ImportKind } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../context.ts';
 import type { FormRow, FormSheet } from '../../documents/xlsx/form.ts';
 import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
 import type { SheetLimits } from '../../documents/xlsx/read.ts';
+import type { Finding } from './findings.ts';
 
 /**
  * One kind of record an import takes (people, and later units, moves, classes, attendance,
@@ -50,7 +51,7 @@ export interface RowCollector {
 export type RowProgress = (done: number) => Promise<void>;
 
 export interface CheckedSheet {
-  issues: ImportIssue[];
+  issues: Finding[];
   counts: { create: number; update: number; skip: number };
   /** Rows `write` goes through (the progress bar's total), when not every row of the sheet. */
   writes?: number;

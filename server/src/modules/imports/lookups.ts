@@ -1,9 +1,11 @@
-import { foldVietnamese, type ImportIssue, type Permission } from '@canbo/contract';
+import { foldVietnamese, type Permission } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import type { Tx } from '../../context.ts';
 import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
+import type { Words } from '../../i18n/messages.ts';
 import { groupBy } from '../../lib/chunks.ts';
 import { MAX_CELL_CHARS, foldCell } from './cells.ts';
+import { cellTooLong, type Finding } from './findings.ts';
 import { unitsNamed, peopleByName, peopleByNationalId, type StoredPerson, type UnitHit } from './lookups.repository.ts';
 
 /**
@@ -12,8 +14,8 @@ import { unitsNamed, peopleByName, peopleByNationalId, type StoredPerson, type U
  */
 
 export interface Issues<K extends string> {
-  error(row: number, key: K | null, message: string, ids?: number[]): ImportIssue;
-  warning(row: number, key: K | null, message: string, ids?: number[]): ImportIssue;
+  error(row: number, key: K | null, message: Words, ids?: number[]): Finding;
+  warning(row: number, key: K | null, message: Words, ids?: number[]): Finding;
 }
 
 /** Findings that name a column by its Vietnamese header. */
@@ -21,7 +23,7 @@ export function issuesFor<K extends string>(columns: readonly { key: K; header: 
   const header = new Map<string, string>(columns.map((c) => [c.key, c.header]));
   const make =
     (severity: 'error' | 'warning') =>
-    (row: number, key: K | null, message: string, ids: number[] = []): ImportIssue => ({
+    (row: number, key: K | null, message: Words, ids: number[] = []): Finding => ({
       row,
       column: key ? (header.get(key) ?? null) : null,
       message,
@@ -31,7 +33,7 @@ export function issuesFor<K extends string>(columns: readonly { key: K; header: 
   return { error: make('error'), warning: make('warning') };
 }
 
-export const hasError = (issues: readonly ImportIssue[]) => issues.some((i) => i.severity === 'error');
+export const hasError = (issues: readonly Finding[]) => issues.some((i) => i.severity === 'error');
 
 /**
  * The row's cells, trimmed of nothing but refused when longer than any field takes: such a cell is
@@ -40,16 +42,13 @@ export const hasError = (issues: readonly ImportIssue[]) => issues.some((i) => i
 export function cellsOf<K extends string>(
   r: ReadFormRow,
   keys: readonly K[],
-  fail: (key: K, message: string) => void,
+  fail: (key: K, message: Words) => void,
 ): Partial<Record<K, string>> {
   const cells = { ...(r.cells as Partial<Record<K, string>>) };
   for (const key of keys) {
     const v = cells[key];
     if (v && v.length > MAX_CELL_CHARS) {
-      fail(
-        key,
-        `ô dài ${v.length.toLocaleString('vi-VN')} ký tự, quá dài (tối đa ${MAX_CELL_CHARS.toLocaleString('vi-VN')})`,
-      );
+      fail(key, cellTooLong(v.length, MAX_CELL_CHARS));
       delete cells[key];
     }
   }
@@ -62,7 +61,7 @@ export async function unitLookup(tx: Tx, actor: Actor, cells: readonly string[],
   return new UnitLookup(await unitsNamed(tx, actor, named, named.map(foldVietnamese), permission));
 }
 
-export type UnitFound = { unit: UnitHit } | { error: string; ids: number[] };
+export type UnitFound = { unit: UnitHit } | { error: Words; ids: number[] };
 
 export class UnitLookup {
   // Looked up by key, never searched: 100,000 rows against thousands of units.
@@ -78,10 +77,22 @@ export class UnitLookup {
   find(cell: string): UnitFound {
     const found = this.byCode.get(cell) ?? this.byName.get(foldCell(cell)) ?? [];
     // A unit outside the actor's scope is found too, so that the row says why it is refused.
-    if (!found.length) return { error: `không có đơn vị mã hoặc tên "${cell}" trong Canbo`, ids: [] };
-    if (found.length > 1) {
+    if (!found.length) {
       return {
-        error: `có ${found.length} đơn vị tên "${cell}": hãy ghi mã đơn vị (${found.map((u) => u.code).join(', ')})`,
+        error: {
+          vi: `không có đơn vị mã hoặc tên "${cell}" trong Canbo`,
+          en: `no unit has the code or name "${cell}" in Canbo`,
+        },
+        ids: [],
+      };
+    }
+    if (found.length > 1) {
+      const codes = found.map((u) => u.code).join(', ');
+      return {
+        error: {
+          vi: `có ${found.length} đơn vị tên "${cell}": hãy ghi mã đơn vị (${codes})`,
+          en: `${found.length} units are named "${cell}": write the unit's code (${codes})`,
+        },
         ids: found.map((u) => u.id),
       };
     }
@@ -96,18 +107,20 @@ export interface PersonNamed {
   birthDate?: string | undefined;
 }
 
-export type PersonFound = { person: StoredPerson } | { error: string; ids: number[]; key: 'nationalId' | 'fullName' };
+export type PersonFound = { person: StoredPerson } | { error: Words; ids: number[]; key: 'nationalId' | 'fullName' };
 
 /** How findings speak of the national ID's holder when the actor may not see them. */
-const HOLDER_OF_ID = 'người có số CCCD này';
+const HOLDER_OF_ID: Words = { vi: 'người có số CCCD này', en: 'the holder of this national ID number' };
 
 /**
  * How a finding names a stored person: by name, with their id to link, when the actor may see
  * their record; else only as the holder of the national ID the row gave (a name look-up finds
  * nobody outside the actor's sight, so only a national ID reaches such a person), and no id.
  */
-export function whoIs(p: StoredPerson): { name: string; ids: number[] } {
-  return p.readable === 1 ? { name: p.full_name, ids: [p.id] } : { name: HOLDER_OF_ID, ids: [] };
+export function whoIs(p: StoredPerson): { name: Words; ids: number[] } {
+  return p.readable === 1
+    ? { name: { vi: p.full_name, en: p.full_name }, ids: [p.id] }
+    : { name: HOLDER_OF_ID, ids: [] };
 }
 
 /** The people a sheet names, read once: by national ID across the registry, by name among those the actor sees. */
@@ -133,19 +146,46 @@ export class PersonLookup {
   find(n: PersonNamed): PersonFound {
     if (n.nationalId) {
       const p = this.byId.get(n.nationalId);
-      if (!p) return { error: `không có cán bộ số CCCD ${n.nationalId} trong Canbo`, ids: [], key: 'nationalId' };
+      if (!p) {
+        return {
+          error: {
+            vi: `không có cán bộ số CCCD ${n.nationalId} trong Canbo`,
+            en: `no cadre has the national ID number ${n.nationalId} in Canbo`,
+          },
+          ids: [],
+          key: 'nationalId',
+        };
+      }
       return { person: p };
     }
     if (!n.fullName || !n.birthDate) {
-      return { error: 'hãy ghi số CCCD, hoặc họ và tên cùng ngày sinh của cán bộ', ids: [], key: 'fullName' };
+      return {
+        error: {
+          vi: 'hãy ghi số CCCD, hoặc họ và tên cùng ngày sinh của cán bộ',
+          en: 'write the cadre’s national ID number, or their full name and date of birth',
+        },
+        ids: [],
+        key: 'fullName',
+      };
     }
     const same = (this.byName.get(foldCell(n.fullName)) ?? []).filter((p) => p.birth_date === n.birthDate);
     if (!same.length) {
-      return { error: `không có cán bộ ${n.fullName} sinh ngày này trong phạm vi của bạn`, ids: [], key: 'fullName' };
+      return {
+        error: {
+          vi: `không có cán bộ ${n.fullName} sinh ngày này trong phạm vi của bạn`,
+          en: `no cadre ${n.fullName} born on this day is within your reach`,
+        },
+        ids: [],
+        key: 'fullName',
+      };
     }
     if (same.length > 1) {
+      const units = same.map((p) => p.unit_name).join('; ');
       return {
-        error: `có ${same.length} hồ sơ ${n.fullName} cùng ngày sinh (${same.map((p) => p.unit_name).join('; ')}): hãy ghi số CCCD`,
+        error: {
+          vi: `có ${same.length} hồ sơ ${n.fullName} cùng ngày sinh (${units}): hãy ghi số CCCD`,
+          en: `${same.length} records of ${n.fullName} have this date of birth (${units}): write the national ID number`,
+        },
         ids: same.map((p) => p.id),
         key: 'fullName',
       };

@@ -1,6 +1,7 @@
-import type { ImportIssue, ImportKind } from '@canbo/contract';
+import type { ImportKind } from '@canbo/contract';
 import type { Actor } from '../../auth/actor.ts';
 import { todayIso } from '../../lib/dates.ts';
+import type { Finding } from './findings.ts';
 import type { CheckedSheet } from './kind.ts';
 
 /**
@@ -29,9 +30,13 @@ const MAX_ROWS = 200_000;
 export interface KeptPreview {
   /** `databaseState` as the preview's check began. */
   state: string;
-  /** The sheet's rows (the progress bar's total), the findings and counts the preview answered. */
+  /**
+   * The sheet's rows (the progress bar's total), the findings and counts the preview answered. The
+   * findings keep both languages (not a key part): the plan does not depend on the language, so a
+   * preview in one language and its commit in the other share it, and the commit answers in its own.
+   */
   rows: number;
-  issues: ImportIssue[];
+  issues: Finding[];
   counts: CheckedSheet['counts'];
   writes: number;
   writeIn: NonNullable<CheckedSheet['writeIn']>;

@@ -1,8 +1,10 @@
-import { fieldLabels, type ImportIssue } from '@canbo/contract';
+import { fieldLabels, fieldLabelsEn } from '@canbo/contract';
 import type { z } from 'zod';
 import type { ReadFormRow } from '../../documents/xlsx/headed.ts';
 import { AppError, isRefusal } from '../../errors.ts';
+import type { Words } from '../../i18n/messages.ts';
 import { readDate, readWord, type Read } from './cells.ts';
+import { REQUIRED, issueWords, type Finding } from './findings.ts';
 import { cellsOf, hasError, whoIs, type Issues, type PersonFound } from './lookups.ts';
 import type { StoredPerson } from './lookups.repository.ts';
 
@@ -16,7 +18,7 @@ const YES_NO = { yes: YES, no: NO } as const;
  */
 export class RowReader<K extends string> {
   readonly cells: Partial<Record<K, string>>;
-  readonly issues: ImportIssue[] = [];
+  readonly issues: Finding[] = [];
   readonly input: Record<string, unknown> = {};
   private readonly refused = new Set<K | null>();
 
@@ -32,12 +34,12 @@ export class RowReader<K extends string> {
     return this.r.row;
   }
 
-  fail(key: K | null, message: string, ids: number[] = []): void {
+  fail(key: K | null, message: Words, ids: number[] = []): void {
     this.refused.add(key);
     this.issues.push(this.make.error(this.r.row, key, message, ids));
   }
 
-  warn(key: K | null, message: string, ids: number[] = []): void {
+  warn(key: K | null, message: Words, ids: number[] = []): void {
     this.issues.push(this.make.warning(this.r.row, key, message, ids));
   }
 
@@ -75,11 +77,11 @@ export class RowReader<K extends string> {
   }
 
   required(...keys: K[]): void {
-    for (const key of keys) if (!this.cells[key]) this.fail(key, 'bắt buộc');
+    for (const key of keys) if (!this.cells[key]) this.fail(key, REQUIRED);
   }
 
   /**
-   * The values read, through the API's own schema (NFC, limits, Vietnamese messages); a refusal
+   * The values read, through the API's own schema (NFC, limits, its messages in both languages); a refusal
    * lands on the column of its field (`keyOf` maps a field to its column when they differ).
    */
   parse<S extends z.ZodType>(schema: S, keyOf: (field: string) => K = (f) => f as K): z.output<S> | null {
@@ -88,7 +90,7 @@ export class RowReader<K extends string> {
     for (const i of parsed.error.issues) {
       const key = keyOf(String(i.path[0] ?? ''));
       // A cell already refused (a date not on the calendar) is not refused twice.
-      if (!this.refused.has(key)) this.fail(key, i.message);
+      if (!this.refused.has(key)) this.fail(key, issueWords(i));
     }
     return null;
   }
@@ -97,7 +99,7 @@ export class RowReader<K extends string> {
 /** A feature's refusal as a sheet finding: the field it names, its message, the record it conflicts with. */
 export interface Refusal {
   field: string | null;
-  message: string;
+  message: Words;
   ids: number[];
 }
 
@@ -121,10 +123,13 @@ export async function underRule<T>(check: () => Promise<T>): Promise<{ ok: T } |
  */
 export function findingOf(e: AppError): Refusal {
   const field = typeof e.details?.field === 'string' ? e.details.field : null;
-  const label = field ? `${fieldLabels[field] ?? field}: ` : null;
-  const message = label && e.message.startsWith(label) ? e.message.slice(label.length) : e.message;
+  const unlabelled = (text: string, labels: Record<string, string>) => {
+    const label = field ? `${labels[field] ?? field}: ` : null;
+    return label && text.startsWith(label) ? text.slice(label.length) : text;
+  };
+  const { vi, en } = e.words;
   const ids = typeof e.details?.conflictWith === 'number' ? [e.details.conflictWith] : [];
-  return { field, message, ids };
+  return { field, message: { vi: unlabelled(vi, fieldLabels), en: unlabelled(en, fieldLabelsEn) }, ids };
 }
 
 /**
@@ -160,7 +165,14 @@ export function writablePerson<K extends string>(
   if (p.writable !== 1 && p.id !== own) {
     const key = reader.cells.nationalId ? 'nationalId' : 'fullName';
     const who = whoIs(p);
-    reader.fail(key, `Bạn không có quyền cập nhật hồ sơ của ${who.name}`, who.ids);
+    reader.fail(
+      key,
+      {
+        vi: `Bạn không có quyền cập nhật hồ sơ của ${who.name.vi}`,
+        en: `You are not allowed to update the record of ${who.name.en}`,
+      },
+      who.ids,
+    );
     return null;
   }
   return p;

@@ -14,6 +14,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
+import { messages } from '../../i18n/messages.ts';
 import { addDays, todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
@@ -94,13 +95,10 @@ interface Planned {
 /** A unit exists on a day from its establishment until (not including) the day it ended. */
 function requireExistingOn(unit: UnitOnDay, day: string, field: string): void {
   if (unit.valid_from > day) {
-    throw fieldError(
-      field,
-      `${unit.name} chưa thành lập vào ngày ${vnDate(day)} (thành lập ${vnDate(unit.valid_from)})`,
-    );
+    throw fieldError(field, messages.unitNotYet(unit.name, day, unit.valid_from));
   }
   if (unit.valid_to !== null && unit.valid_to <= day) {
-    throw fieldError(field, `${unit.name} đã kết thúc hoạt động từ ${vnDate(unit.valid_to)}`);
+    throw fieldError(field, messages.unitCeased(unit.name, unit.valid_to));
   }
 }
 
@@ -112,9 +110,9 @@ function requireExistingOn(unit: UnitOnDay, day: string, field: string): void {
  */
 async function checkMove(tx: Tx, actor: Actor, m: Planned): Promise<void> {
   const today = todayIso();
-  if (m.date > today) throw fieldError('moveDate', `không được sau ngày hôm nay (${vnDate(today)})`);
+  if (m.date > today) throw fieldError('moveDate', messages.notAfterToday(today));
   if (m.decisionDate !== null && m.decisionDate > today) {
-    throw fieldError('decisionDate', `không được sau ngày hôm nay (${vnDate(today)})`);
+    throw fieldError('decisionDate', messages.notAfterToday(today));
   }
   if (m.from === m.to) throw fieldError('toUnitId', 'phải khác Từ đơn vị');
   const from = await findReadableUnit(tx, actor, m.from);
@@ -133,7 +131,10 @@ async function checkChain(tx: Tx, links: ChainLink[], m: Planned): Promise<void>
   const others = links.filter((l) => l.id !== m.id);
   const sameDay = others.find((l) => l.move_date === m.date);
   if (sameDay) {
-    throw fieldError('moveDate', `cán bộ đã có một lần điều chuyển ngày ${vnDate(m.date)}: mỗi ngày chỉ ghi một lần`);
+    throw fieldError('moveDate', {
+      vi: `cán bộ đã có một lần điều chuyển ngày ${vnDate(m.date)}: mỗi ngày chỉ ghi một lần`,
+      en: `the cadre already has a move on ${vnDate(m.date)}: one move a day`,
+    });
   }
   const before = others.filter((l) => l.move_date < m.date).at(-1);
   const after = others.find((l) => l.move_date > m.date);
@@ -142,18 +143,18 @@ async function checkChain(tx: Tx, links: ChainLink[], m: Planned): Promise<void>
     [before?.to_unit_id, after?.from_unit_id, m.from, m.to].filter((x) => x !== undefined),
   );
   if (before && before.to_unit_id !== m.from) {
-    throw fieldError(
-      'fromUnitId',
-      `ngày ${vnDate(m.date)} cán bộ đang ở ${names.get(before.to_unit_id)} (điều chuyển đến ngày ${vnDate(before.move_date)}), ` +
-        `không ở ${names.get(m.from)}`,
-    );
+    const [at, from] = [names.get(before.to_unit_id), names.get(m.from)];
+    throw fieldError('fromUnitId', {
+      vi: `ngày ${vnDate(m.date)} cán bộ đang ở ${at} (điều chuyển đến ngày ${vnDate(before.move_date)}), không ở ${from}`,
+      en: `on ${vnDate(m.date)} the cadre is in ${at} (moved there on ${vnDate(before.move_date)}), not in ${from}`,
+    });
   }
   if (after && after.from_unit_id !== m.to) {
-    throw fieldError(
-      'toUnitId',
-      `lần điều chuyển sau (ngày ${vnDate(after.move_date)}) đi từ ${names.get(after.from_unit_id)}, ` +
-        `nên lần này phải đến ${names.get(after.from_unit_id)}, không phải ${names.get(m.to)}`,
-    );
+    const [next, to] = [names.get(after.from_unit_id), names.get(m.to)];
+    throw fieldError('toUnitId', {
+      vi: `lần điều chuyển sau (ngày ${vnDate(after.move_date)}) đi từ ${next}, nên lần này phải đến ${next}, không phải ${to}`,
+      en: `the next move (on ${vnDate(after.move_date)}) leaves ${next}, so this one must reach ${next}, not ${to}`,
+    });
   }
 }
 
@@ -330,8 +331,14 @@ export async function removeMove(ctx: Ctx, actor: Actor, input: { id: number; mo
     if (prev && next && prev.to_unit_id !== next.from_unit_id) {
       throw new AppError(
         'conflict',
-        `Không xóa được: lần điều chuyển ngày ${vnDate(next.move_date)} đi từ ${row.to_unit_name}, ` +
-          `nơi cán bộ chỉ đến nhờ lần này. Hãy sửa hoặc xóa lần điều chuyển ngày ${vnDate(next.move_date)} trước.`,
+        {
+          vi:
+            `Không xóa được: lần điều chuyển ngày ${vnDate(next.move_date)} đi từ ${row.to_unit_name}, ` +
+            `nơi cán bộ chỉ đến nhờ lần này. Hãy sửa hoặc xóa lần điều chuyển ngày ${vnDate(next.move_date)} trước.`,
+          en:
+            `Cannot delete: the move on ${vnDate(next.move_date)} leaves ${row.to_unit_name}, ` +
+            `which the cadre reached only by this one. Change or delete the move on ${vnDate(next.move_date)} first.`,
+        },
         { field: 'moveId', conflictWith: next.id },
       );
     }

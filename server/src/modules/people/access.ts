@@ -56,7 +56,14 @@ export async function requireWritableUnit(
     .executeTakeFirst();
   if (!unit) throw fieldError(field, 'đơn vị không tồn tại hoặc bạn không có quyền xem');
   if (!(await can(tx, actor, 'person.write', unitId))) {
-    throw new AppError('forbidden', `Bạn không có quyền cập nhật hồ sơ cán bộ của ${unit.name}`, { field });
+    throw new AppError(
+      'forbidden',
+      {
+        vi: `Bạn không có quyền cập nhật hồ sơ cán bộ của ${unit.name}`,
+        en: `You are not allowed to update the cadres’ records of ${unit.name}`,
+      },
+      { field },
+    );
   }
   return unit;
 }
@@ -74,6 +81,13 @@ export async function requireWritablePerson(tx: Tx, actor: Actor, personId: numb
     .executeTakeFirst();
   if (!person) throw fieldError('personId', 'cán bộ không tồn tại hoặc bạn không có quyền xem');
   if (Number(person.can_edit) !== 1) {
-    throw new AppError('forbidden', `Bạn không có quyền cập nhật hồ sơ của ${person.full_name}`, { field: 'personId' });
+    throw new AppError(
+      'forbidden',
+      {
+        vi: `Bạn không có quyền cập nhật hồ sơ của ${person.full_name}`,
+        en: `You are not allowed to update the record of ${person.full_name}`,
+      },
+      { field: 'personId' },
+    );
   }
 }

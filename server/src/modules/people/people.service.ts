@@ -20,6 +20,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
+import type { Words } from '../../i18n/messages.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import { datedHistoryOf, type DatedHistory } from '../moves/moves.repository.ts';
@@ -148,7 +149,10 @@ async function checkReferences(
 
 function checkUnitOpen(unit: { name: string; valid_to: string | null; status: string }): void {
   if (unit.status === 'dissolved')
-    throw fieldError('unitId', `${unit.name} đã giải thể hoặc sáp nhập từ ${vnDate(unit.valid_to)}`);
+    throw fieldError('unitId', {
+      vi: `${unit.name} đã giải thể hoặc sáp nhập từ ${vnDate(unit.valid_to)}`,
+      en: `${unit.name} was dissolved or merged on ${vnDate(unit.valid_to)}`,
+    });
 }
 
 /** The name columns are derived, so a list can order and search them the same way on both engines. */
@@ -193,9 +197,13 @@ export async function createPerson(ctx: Ctx, actor: Actor, input: PersonCreateIn
           unitName: d.unit_name,
         }));
         const born = v.birthDate ? `, sinh ngày ${vnDate(v.birthDate)}` : '';
+        const bornEn = v.birthDate ? `, born on ${vnDate(v.birthDate)}` : '';
         throw new AppError(
           'conflict',
-          `Đã có ${found.length} hồ sơ cán bộ ${names.full_name}${born}. Kiểm tra lại, hoặc xác nhận để vẫn tạo hồ sơ mới.`,
+          {
+            vi: `Đã có ${found.length} hồ sơ cán bộ ${names.full_name}${born}. Kiểm tra lại, hoặc xác nhận để vẫn tạo hồ sơ mới.`,
+            en: `There ${found.length === 1 ? 'is already 1 record' : `are already ${found.length} records`} of ${names.full_name}${bornEn}. Check them, or confirm to create a new record anyway.`,
+          },
           { field: 'confirmDuplicate', duplicates },
         );
       }
@@ -258,13 +266,25 @@ const PLAIN: [keyof PersonUpdate, keyof PersonValues][] = [
   ['notes', 'notes'],
 ];
 
-const HISTORY_WORDS: Record<DatedHistory, string> = {
-  moves: 'cán bộ đã có quá trình công tác',
-  classes: 'cán bộ đã dự lớp bồi dưỡng, được tính cho đơn vị lúc học',
-  studies: 'cán bộ đã có quá trình học tập, được tính cho đơn vị lúc học',
-  visits: 'cán bộ đã có chuyến đi cơ sở, được tính cho đơn vị lúc đi',
+const HISTORY_WORDS: Record<DatedHistory, Words> = {
+  moves: { vi: 'cán bộ đã có quá trình công tác', en: 'the cadre already has a work history' },
+  classes: {
+    vi: 'cán bộ đã dự lớp bồi dưỡng, được tính cho đơn vị lúc học',
+    en: 'the cadre has attended training classes, counted for the unit of that time',
+  },
+  studies: {
+    vi: 'cán bộ đã có quá trình học tập, được tính cho đơn vị lúc học',
+    en: 'the cadre has studies, counted for the unit of that time',
+  },
+  visits: {
+    vi: 'cán bộ đã có chuyến đi cơ sở, được tính cho đơn vị lúc đi',
+    en: 'the cadre has grassroots trips, counted for the unit of that time',
+  },
 };
-const UNIT_BY_MOVE = ': hãy đổi đơn vị bằng một lần điều chuyển (thẻ “Quá trình công tác”) có ngày và quyết định';
+const UNIT_BY_MOVE: Words = {
+  vi: ': hãy đổi đơn vị bằng một lần điều chuyển (thẻ “Quá trình công tác”) có ngày và quyết định',
+  en: ': change the unit by a move (the “Work history” tab) with its date and decision',
+};
 
 export async function updatePerson(
   ctx: Ctx,
@@ -292,7 +312,10 @@ export async function updatePerson(
       // participations, studies or trips it would credit them elsewhere than the move that credits
       // them from its date. Only a record with none of these may have its unit corrected here.
       const history = await datedHistoryOf(tx, id);
-      if (history) throw fieldError('unitId', `${HISTORY_WORDS[history]}${UNIT_BY_MOVE}`);
+      if (history) {
+        const why = HISTORY_WORDS[history];
+        throw fieldError('unitId', { vi: `${why.vi}${UNIT_BY_MOVE.vi}`, en: `${why.en}${UNIT_BY_MOVE.en}` });
+      }
     }
     await checkReferences(tx, patch, id);
 

@@ -3,6 +3,7 @@ import {
   positionListQuery,
   positionUpdate,
   titleLabels,
+  titleLabelsEn,
   type Page,
   type Position,
   type PositionCreateInput,
@@ -14,6 +15,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
+import { messages } from '../../i18n/messages.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
 import { updateVersioned } from '../../lib/versioned.ts';
 import { writeAudit } from '../audit/audit.writer.ts';
@@ -91,10 +93,10 @@ interface Span {
 
 function checkSpan(s: Span, unit: UnitForWrite): void {
   if (s.endDate !== null && s.endDate < s.startDate) {
-    throw fieldError('endDate', `không được trước Ngày bắt đầu (${vnDate(s.startDate)})`);
+    throw fieldError('endDate', messages.notBeforeStart(s.startDate));
   }
   if (unit.valid_to !== null && s.startDate > unit.valid_to) {
-    throw fieldError('startDate', `${unit.name} đã kết thúc hoạt động từ ${vnDate(unit.valid_to)}`);
+    throw fieldError('startDate', messages.unitCeased(unit.name, unit.valid_to));
   }
 }
 
@@ -108,11 +110,20 @@ async function checkOneAtATime(tx: Tx, s: Span, exceptId: number | null): Promis
   const clash = await findOverlapping(tx, { ...s, exceptId });
   if (!clash) return;
   const label = titleLabels[s.title];
+  const labelEn = titleLabelsEn[s.title].toLowerCase();
+  const since = vnDate(clash.start_date);
   const until = clash.end_date ? `đến ${vnDate(clash.end_date)}` : 'đến nay';
+  const untilEn = clash.end_date ? `to ${vnDate(clash.end_date)}` : 'to date';
   throw new AppError(
     'conflict',
-    `Đơn vị đã có ${label} ${clash.full_name} (từ ${vnDate(clash.start_date)} ${until}). ` +
-      `Một đơn vị không thể có hai ${label} cùng lúc: hãy ghi ngày kết thúc chức vụ cũ trước.`,
+    {
+      vi:
+        `Đơn vị đã có ${label} ${clash.full_name} (từ ${since} ${until}). ` +
+        `Một đơn vị không thể có hai ${label} cùng lúc: hãy ghi ngày kết thúc chức vụ cũ trước.`,
+      en:
+        `The unit already has a ${labelEn}, ${clash.full_name} (from ${since} ${untilEn}). ` +
+        `A unit cannot have two at once: record the end of the earlier position first.`,
+    },
     { field: 'title', conflictWith: clash.id },
   );
 }

@@ -34,6 +34,7 @@ import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { keysetBatches, offsetBatches } from '../../db/keyset.ts';
 import { AppError, forbidden, invalid, notFound, stale } from '../../errors.ts';
+import type { Words } from '../../i18n/messages.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf } from '../../lib/paging.ts';
@@ -76,10 +77,22 @@ const SHARE: SchemeMetric = 'title_training_share';
 const STUDY_METRICS: readonly SchemeMetric[] = ['studies_started', 'studies_graduated'];
 const CLASS_METRICS: readonly SchemeMetric[] = ['classes', 'participations', 'people'];
 
-/** A field error at a path inside the body ("targets.2.withinMonths"), labelled in Vietnamese. */
-function pathError(path: (string | number)[], message: string): AppError {
-  return invalid(path.join('.'), `${fieldLabelOf(path)}: ${message}`);
+/** A field error at a path inside the body ("targets.2.withinMonths"), labelled in both languages. */
+function pathError(path: (string | number)[], message: Words): AppError {
+  return invalid(path.join('.'), {
+    vi: `${fieldLabelOf(path)}: ${message.vi}`,
+    en: `${fieldLabelOf(path, 'en')}: ${message.en}`,
+  });
 }
+
+const PERCENT: Words = {
+  vi: 'là tỷ lệ phần trăm, không được lớn hơn 100',
+  en: 'is a percentage, at most 100',
+};
+const SHARE_NEEDS: Words = {
+  vi: 'bắt buộc với chỉ tiêu tỷ lệ bồi dưỡng chức danh',
+  en: 'required for a target of the share of a title trained',
+};
 
 /** The contract's checks, with the scheme's own word for `code` (the shared label names a unit's). */
 function parseScheme<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -87,7 +100,8 @@ function parseScheme<S extends z.ZodType>(schema: S, input: unknown): z.output<S
     return parseInput(schema, input);
   } catch (err) {
     if (err instanceof AppError && err.details?.field === 'code') {
-      throw invalid('code', err.message.replace(/^[^:]*:/, 'Mã đề án:'));
+      const { vi, en } = err.words;
+      throw invalid('code', { vi: vi.replace(/^[^:]*:/, 'Mã đề án:'), en: en.replace(/^[^:]*:/, 'Scheme code:') });
     }
     throw err;
   }
@@ -222,10 +236,27 @@ interface Period {
   issuingUnitId: number;
 }
 
+const inPeriod = (from: number, to: number): Words => ({
+  vi: `phải trong giai đoạn ${from}–${to}`,
+  en: `must be within the period ${from}–${to}`,
+});
+const codeUsed = (code: string): Words => ({
+  vi: `Mã đề án: "${code}" đã được dùng`,
+  en: `Scheme code: "${code}" is already used`,
+});
+
 function checkPeriod(p: Period): void {
-  if (p.endYear < p.startYear) throw fieldError('endYear', `không được trước Năm bắt đầu (${p.startYear})`);
+  if (p.endYear < p.startYear) {
+    throw fieldError('endYear', {
+      vi: `không được trước Năm bắt đầu (${p.startYear})`,
+      en: `cannot be before the start year (${p.startYear})`,
+    });
+  }
   if (p.endYear - p.startYear >= SCHEME_MAX_YEARS) {
-    throw fieldError('endYear', `giai đoạn không được dài quá ${SCHEME_MAX_YEARS} năm`);
+    throw fieldError('endYear', {
+      vi: `giai đoạn không được dài quá ${SCHEME_MAX_YEARS} năm`,
+      en: `the period cannot be longer than ${SCHEME_MAX_YEARS} years`,
+    });
   }
 }
 
@@ -241,48 +272,70 @@ async function targetValues(
   for (const [i, t] of targets.entries()) {
     const at = (...rest: (string | number)[]) => ['targets', i, ...rest];
     if (t.id !== undefined && (!existingIds.has(t.id) || seenIds.has(t.id))) {
-      throw pathError(at('id'), 'không phải chỉ tiêu của đề án này');
+      throw pathError(at('id'), { vi: 'không phải chỉ tiêu của đề án này', en: 'is not a target of this scheme' });
     }
     if (t.id !== undefined) seenIds.add(t.id);
     const share = t.metric === SHARE;
     if (share && (t.withinMonths === undefined || t.withinMonths === null)) {
-      throw pathError(at('withinMonths'), 'bắt buộc với chỉ tiêu tỷ lệ bồi dưỡng chức danh');
+      throw pathError(at('withinMonths'), SHARE_NEEDS);
     }
-    if (share && !t.title) throw pathError(at('title'), 'bắt buộc với chỉ tiêu tỷ lệ bồi dưỡng chức danh');
-    if (share && t.total > 100) throw pathError(at('total'), 'là tỷ lệ phần trăm, không được lớn hơn 100');
+    if (share && !t.title) throw pathError(at('title'), SHARE_NEEDS);
+    if (share && t.total > 100) throw pathError(at('total'), PERCENT);
     if (STUDY_METRICS.includes(t.metric) && t.kindCode) {
-      throw pathError(at('kindCode'), 'chỉ dùng cho chỉ tiêu về lớp bồi dưỡng');
+      throw pathError(at('kindCode'), {
+        vi: 'chỉ dùng cho chỉ tiêu về lớp bồi dưỡng',
+        en: 'only for a target about training classes',
+      });
     }
     if (t.kindCode && !(await trainingKindExists(tx, t.kindCode))) {
-      throw pathError(at('kindCode'), 'không có trong danh mục loại hình bồi dưỡng');
+      throw pathError(at('kindCode'), {
+        vi: 'không có trong danh mục loại hình bồi dưỡng',
+        en: 'is not in the catalogue of training kinds',
+      });
     }
     if (t.linkedOnly && !CLASS_METRICS.includes(t.metric) && !STUDY_METRICS.includes(t.metric)) {
-      throw pathError(at('linkedOnly'), 'chỉ dùng cho chỉ tiêu về lớp bồi dưỡng hoặc học tập dài hạn');
+      throw pathError(at('linkedOnly'), {
+        vi: 'chỉ dùng cho chỉ tiêu về lớp bồi dưỡng hoặc học tập dài hạn',
+        en: 'only for a target about training classes or long-term studies',
+      });
     }
     const root = t.unitId ?? p.issuingUnitId;
     if (t.unitId != null) {
       if (!(await unitExists(tx, t.unitId)) || !(await unitsWithin(tx, p.issuingUnitId, [t.unitId])).has(t.unitId)) {
-        throw pathError(at('unitId'), 'phải là đơn vị ban hành hoặc đơn vị trực thuộc');
+        throw pathError(at('unitId'), {
+          vi: 'phải là đơn vị ban hành hoặc đơn vị trực thuộc',
+          en: 'must be the issuing unit or one of its sub-units',
+        });
       }
     }
     const years = new Set<number>();
     for (const [j, y] of t.years.entries()) {
       if (y.year < p.startYear || y.year > p.endYear) {
-        throw pathError(at('years', j, 'year'), `phải trong giai đoạn ${p.startYear}–${p.endYear}`);
+        throw pathError(at('years', j, 'year'), inPeriod(p.startYear, p.endYear));
       }
-      if (years.has(y.year)) throw pathError(at('years', j, 'year'), `năm ${y.year} được nhập hai lần`);
-      if (share && y.value > 100)
-        throw pathError(at('years', j, 'value'), 'là tỷ lệ phần trăm, không được lớn hơn 100');
+      if (years.has(y.year)) {
+        throw pathError(at('years', j, 'year'), {
+          vi: `năm ${y.year} được nhập hai lần`,
+          en: `the year ${y.year} is entered twice`,
+        });
+      }
+      if (share && y.value > 100) throw pathError(at('years', j, 'value'), PERCENT);
       years.add(y.year);
     }
     const unitIds = t.units.map((u) => u.unitId);
     const inside = await unitsWithin(tx, root, unitIds);
     const seenUnits = new Set<number>();
     for (const [j, u] of t.units.entries()) {
-      if (!inside.has(u.unitId)) throw pathError(at('units', j, 'unitId'), 'phải thuộc phạm vi của chỉ tiêu');
-      if (seenUnits.has(u.unitId)) throw pathError(at('units', j, 'unitId'), 'được nhập hai lần');
-      if (share && u.value > 100)
-        throw pathError(at('units', j, 'value'), 'là tỷ lệ phần trăm, không được lớn hơn 100');
+      if (!inside.has(u.unitId)) {
+        throw pathError(at('units', j, 'unitId'), {
+          vi: 'phải thuộc phạm vi của chỉ tiêu',
+          en: 'must be within the target’s units',
+        });
+      }
+      if (seenUnits.has(u.unitId)) {
+        throw pathError(at('units', j, 'unitId'), { vi: 'được nhập hai lần', en: 'is entered twice' });
+      }
+      if (share && u.value > 100) throw pathError(at('units', j, 'value'), PERCENT);
       seenUnits.add(u.unitId);
     }
     out.push({
@@ -327,7 +380,7 @@ export async function createScheme(ctx: Ctx, actor: Actor, input: SchemeCreateIn
   checkPeriod(data);
   return inTransaction(ctx, async (tx) => {
     await requireIssuingUnit(tx, actor, data.issuingUnitId);
-    if (await codeTaken(tx, data.code, null)) throw invalid('code', `Mã đề án: "${data.code}" đã được dùng`);
+    if (await codeTaken(tx, data.code, null)) throw invalid('code', codeUsed(data.code));
     const targets = await targetValues(tx, data, data.targets, new Set());
     const values = {
       name: data.name,
@@ -373,7 +426,7 @@ export async function updateScheme(ctx: Ctx, actor: Actor, input: { id: number }
     checkPeriod(period);
     if (period.issuingUnitId !== row.issuing_unit_id) await requireIssuingUnit(tx, actor, period.issuingUnitId);
     if (patch.code !== undefined && (await codeTaken(tx, patch.code, id))) {
-      throw invalid('code', `Mã đề án: "${patch.code}" đã được dùng`);
+      throw invalid('code', codeUsed(patch.code));
     }
     // Targets are checked against the new period even when the PATCH leaves them as they were.
     const targetsIn: SchemeTargetInput[] =
@@ -617,7 +670,7 @@ export async function targetRowsQuery(
   const target = (await findTargets(tx, scheme.id)).find((t) => t.id === input.targetId);
   if (!target) throw notFound('Chỉ tiêu');
   if (input.year !== undefined && (input.year < scheme.start_year || input.year > scheme.end_year)) {
-    throw fieldError('year', `phải trong giai đoạn ${scheme.start_year}–${scheme.end_year}`);
+    throw fieldError('year', inPeriod(scheme.start_year, scheme.end_year));
   }
   const from = input.year ?? scheme.start_year;
   const to = input.year ?? scheme.end_year;
@@ -703,7 +756,7 @@ async function requireLinkable(
   ids: number[],
   unitId: number,
   year: number,
-  what: string,
+  what: Words,
 ): Promise<LinkRow[]> {
   const wanted = [...new Set(ids)];
   const rows = await findVisibleSchemesByIds(tx, actor, wanted);
@@ -711,13 +764,16 @@ async function requireLinkable(
     throw fieldError('schemeIds', 'có đề án không tồn tại hoặc bạn không có quyền xem');
   for (const s of rows) {
     if (!(await unitsWithin(tx, await linkRoot(tx, s.issuing_unit_id), [unitId])).has(unitId)) {
-      throw fieldError('schemeIds', `${what} không thuộc phạm vi của đề án "${s.code}"`);
+      throw fieldError('schemeIds', {
+        vi: `${what.vi} không thuộc phạm vi của đề án "${s.code}"`,
+        en: `${what.en} is outside the units of the scheme "${s.code}"`,
+      });
     }
     if (year < s.start_year || year > s.end_year) {
-      throw fieldError(
-        'schemeIds',
-        `${what} không nằm trong giai đoạn ${s.start_year}–${s.end_year} của đề án "${s.code}"`,
-      );
+      throw fieldError('schemeIds', {
+        vi: `${what.vi} không nằm trong giai đoạn ${s.start_year}–${s.end_year} của đề án "${s.code}"`,
+        en: `${what.en} is outside the period ${s.start_year}–${s.end_year} of the scheme "${s.code}"`,
+      });
     }
   }
   return rows;
@@ -762,7 +818,7 @@ export async function setClassSchemes(
       schemeIds,
       cls.organiser_unit_id,
       Number(cls.start_date.slice(0, 4)),
-      `Lớp "${cls.name}"`,
+      { vi: `Lớp "${cls.name}"`, en: `The class "${cls.name}"` },
     );
     const { before, after } = await replaceLinks(wanted, {
       find: () => findClassLinks(tx, actor, cls.id),
@@ -793,14 +849,10 @@ export async function setStudySchemes(
     const study = await findStudy(tx, actor, id);
     if (!study) throw notFound('Quá trình học tập');
     if (study.can_edit !== 1) throw forbidden('Bạn chỉ được xem, không được sửa quá trình học tập này');
-    const wanted = await requireLinkable(
-      tx,
-      actor,
-      schemeIds,
-      study.unit_id,
-      Number(study.start_date.slice(0, 4)),
-      `Khóa học của ${study.person_name}`,
-    );
+    const wanted = await requireLinkable(tx, actor, schemeIds, study.unit_id, Number(study.start_date.slice(0, 4)), {
+      vi: `Khóa học của ${study.person_name}`,
+      en: `The study of ${study.person_name}`,
+    });
     const { before, after } = await replaceLinks(wanted, {
       find: () => findStudyLinks(tx, actor, study.id),
       all: () => linkedSchemeIds(tx, { studyId: study.id }),

@@ -4,6 +4,7 @@ import {
   studyExportQuery,
   studyListQuery,
   studyStatusLabels,
+  studyStatusLabelsEn,
   studyTransition,
   studyTransitions,
   studyUpdate,
@@ -20,6 +21,7 @@ import type { Ctx, Tx } from '../../context.ts';
 import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { forbidden, notFound, stale } from '../../errors.ts';
+import { messages } from '../../i18n/messages.ts';
 import { todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
 import { offsetOf, pageFrom } from '../../lib/paging.ts';
@@ -99,10 +101,13 @@ export async function getStudy(ctx: Ctx, actor: Actor, input: { id: number }): P
 
 function checkPlan(p: { startDate: string; expectedEndDate: string; decisionDate: string | null }): void {
   if (p.expectedEndDate < p.startDate) {
-    throw fieldError('expectedEndDate', `không được trước Ngày bắt đầu (${vnDate(p.startDate)})`);
+    throw fieldError('expectedEndDate', messages.notBeforeStart(p.startDate));
   }
   if (p.decisionDate !== null && p.decisionDate > p.startDate) {
-    throw fieldError('decisionDate', `không được sau Ngày bắt đầu (${vnDate(p.startDate)})`);
+    throw fieldError('decisionDate', {
+      vi: `không được sau Ngày bắt đầu (${vnDate(p.startDate)})`,
+      en: `cannot be after the start date (${vnDate(p.startDate)})`,
+    });
   }
 }
 
@@ -172,7 +177,10 @@ export async function updateStudy(
     const decisionDate = patch.decisionDate !== undefined ? patch.decisionDate : before.decision_date;
     checkPlan({ startDate, expectedEndDate: patch.expectedEndDate ?? before.expected_end_date, decisionDate });
     if (before.end_date !== null && before.end_date < startDate) {
-      throw fieldError('startDate', `không được sau Ngày kết thúc (${vnDate(before.end_date)})`);
+      throw fieldError('startDate', {
+        vi: `không được sau Ngày kết thúc (${vnDate(before.end_date)})`,
+        en: `cannot be after the end date (${vnDate(before.end_date)})`,
+      });
     }
     const values: Partial<StudyValues> = {};
     if (patch.studyKind !== undefined) values.kind = patch.studyKind;
@@ -220,24 +228,24 @@ export async function transitionStudyIn(tx: Tx, actor: Actor, id: number, step: 
   const today = todayIso();
   const before = await requireEditable(tx, actor, id, step.version);
   if (!studyTransitions[step.action].from.includes(before.status)) {
-    throw fieldError(
-      'action',
-      `không thực hiện được khi quá trình học tập đã ở trạng thái "${studyStatusLabels[before.status]}"`,
-    );
+    throw fieldError('action', {
+      vi: `không thực hiện được khi quá trình học tập đã ở trạng thái "${studyStatusLabels[before.status]}"`,
+      en: `cannot be done once the study is "${studyStatusLabelsEn[before.status]}"`,
+    });
   }
   const values: Partial<StudyValues> = { status: studyTransitions[step.action].to };
   if (step.action === 'extend') {
     if (step.expectedEndDate <= before.expected_end_date) {
-      throw fieldError(
-        'expectedEndDate',
-        `phải sau ngày dự kiến kết thúc hiện tại (${vnDate(before.expected_end_date)})`,
-      );
+      throw fieldError('expectedEndDate', {
+        vi: `phải sau ngày dự kiến kết thúc hiện tại (${vnDate(before.expected_end_date)})`,
+        en: `must be after the present expected end date (${vnDate(before.expected_end_date)})`,
+      });
     }
     values.expected_end_date = step.expectedEndDate;
     values.reason = step.reason;
   } else {
     if (step.endDate < before.start_date) {
-      throw fieldError('endDate', `không được trước Ngày bắt đầu (${vnDate(before.start_date)})`);
+      throw fieldError('endDate', messages.notBeforeStart(before.start_date));
     }
     if (step.endDate > today) throw fieldError('endDate', 'không được sau ngày hôm nay');
     values.end_date = step.endDate;

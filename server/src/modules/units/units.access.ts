@@ -2,6 +2,7 @@ import type { Tx } from '../../context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { can, canOverAll } from '../../auth/policy.ts';
 import { AppError, invalid, stale } from '../../errors.ts';
+import type { Words } from '../../i18n/messages.ts';
 import type { UnitDetail } from '@canbo/contract';
 import { vnDate } from '../../lib/dates.ts';
 import {
@@ -15,7 +16,11 @@ import {
 } from './units.repository.ts';
 
 export function unitNotFound(field?: string): AppError {
-  return new AppError('not_found', 'Đơn vị không tồn tại hoặc bạn không có quyền xem', field ? { field } : undefined);
+  return new AppError(
+    'not_found',
+    { vi: 'Đơn vị không tồn tại hoặc bạn không có quyền xem', en: 'The unit does not exist or you may not see it' },
+    field ? { field } : undefined,
+  );
 }
 
 /**
@@ -26,7 +31,11 @@ export async function writableUnit(tx: Tx, actor: Actor, id: number, field?: str
   const row = await findUnit(tx, actor, id);
   if (!row) throw unitNotFound(field);
   if (!(await can(tx, actor, 'unit.write', id))) {
-    throw new AppError('forbidden', `Bạn không có quyền sửa đơn vị ${row.name}`, field ? { field } : undefined);
+    throw new AppError(
+      'forbidden',
+      { vi: `Bạn không có quyền sửa đơn vị ${row.name}`, en: `You are not allowed to change the unit ${row.name}` },
+      field ? { field } : undefined,
+    );
   }
   return row;
 }
@@ -36,7 +45,10 @@ export function mustBeSuperadmin(actor: Actor, field?: string): void {
   if (!actor.isSuperadmin) {
     throw new AppError(
       'forbidden',
-      'Chỉ quản trị hệ thống mới thao tác được với đơn vị cấp cao nhất',
+      {
+        vi: 'Chỉ quản trị hệ thống mới thao tác được với đơn vị cấp cao nhất',
+        en: 'Only the system administrator may act on a top-level unit',
+      },
       field ? { field } : undefined,
     );
   }
@@ -58,7 +70,10 @@ export async function mustRestructure(tx: Tx, actor: Actor, row: UnitRow, field?
     const parent = row.parent_name ?? '';
     throw new AppError(
       'forbidden',
-      `Thay đổi tổ chức của ${row.name} do cấp trên (${parent}) quyết định; bạn không có quyền sửa ${parent}`,
+      {
+        vi: `Thay đổi tổ chức của ${row.name} do cấp trên (${parent}) quyết định; bạn không có quyền sửa ${parent}`,
+        en: `Changes to the structure of ${row.name} are decided by its parent (${parent}); you are not allowed to change ${parent}`,
+      },
       field ? { field } : undefined,
     );
   }
@@ -73,13 +88,16 @@ export async function mustDecideTogether(
   actor: Actor,
   deciding: (number | null)[],
   field: string,
-  action: string,
+  action: Words,
 ): Promise<void> {
   if (deciding.some((id) => id === null)) return mustBeSuperadmin(actor, field);
   if (!(await canOverAll(tx, actor, 'unit.write', deciding as number[]))) {
     throw new AppError(
       'forbidden',
-      `${action} giữa những đơn vị cấp trên khác nhau do cấp trên chung của các đơn vị đó quyết định; bạn không có quyền trên đơn vị cấp trên chung`,
+      {
+        vi: `${action.vi} giữa những đơn vị cấp trên khác nhau do cấp trên chung của các đơn vị đó quyết định; bạn không có quyền trên đơn vị cấp trên chung`,
+        en: `${action.en} across different parents is decided by their common superior; you have no rights on that common superior`,
+      },
       { field },
     );
   }
@@ -89,7 +107,10 @@ export function notEnded(row: UnitRow, field?: string): void {
   if (row.status === 'dissolved') {
     throw new AppError(
       'conflict',
-      `Đơn vị ${row.name} đã ngừng hoạt động từ ngày ${vnDate(row.valid_to ?? row.valid_from)}, không thể thao tác`,
+      {
+        vi: `Đơn vị ${row.name} đã ngừng hoạt động từ ngày ${vnDate(row.valid_to ?? row.valid_from)}, không thể thao tác`,
+        en: `The unit ${row.name} has ceased since ${vnDate(row.valid_to ?? row.valid_from)}: nothing can be done on it`,
+      },
       field ? { field } : undefined,
     );
   }
@@ -127,12 +148,24 @@ export async function unitToRestructure(
 /** A dated action may not come before the unit existed nor before its last recorded event. */
 export async function checkDate(tx: Tx, row: UnitRow, date: string): Promise<void> {
   if (date < row.valid_from) {
-    throw invalid('date', `Ngày: ${vnDate(date)} trước ngày thành lập của ${row.name} (${vnDate(row.valid_from)})`);
+    throw invalid('date', beforeEstablished(date, row.name, row.valid_from));
   }
   const last = await lastEventDate(tx, row.id);
   if (last && date < last) {
-    throw invalid('date', `Ngày: ${vnDate(date)} trước sự kiện gần nhất của ${row.name} (${vnDate(last)})`);
+    throw invalid('date', {
+      vi: `Ngày: ${vnDate(date)} trước sự kiện gần nhất của ${row.name} (${vnDate(last)})`,
+      en: `Date: ${vnDate(date)} is before the latest event of ${row.name} (${vnDate(last)})`,
+    });
   }
+}
+
+/** "Date: … before <unit> was established (…)"; the establishment date left out when not given. */
+export function beforeEstablished(date: string, unit: string, validFrom?: string): Words {
+  const since = validFrom ? ` (${vnDate(validFrom)})` : '';
+  return {
+    vi: `Ngày: ${vnDate(date)} trước ngày thành lập của ${unit}${since}`,
+    en: `Date: ${vnDate(date)} is before ${unit} was established${since}`,
+  };
 }
 
 export async function detailOf(tx: Tx, actor: Actor, id: number): Promise<UnitDetail> {
@@ -146,7 +179,14 @@ export async function detailOf(tx: Tx, actor: Actor, id: number): Promise<UnitDe
 }
 
 export function codeConflict(field: string, code: string): AppError {
-  return new AppError('conflict', `Mã đơn vị "${code}" đã được dùng cho đơn vị khác`, { field });
+  return new AppError(
+    'conflict',
+    {
+      vi: `Mã đơn vị "${code}" đã được dùng cho đơn vị khác`,
+      en: `The unit code "${code}" is already used by another unit`,
+    },
+    { field },
+  );
 }
 
 export type Dated = { date: string; decision?: string | null; note?: string | null };

@@ -22,6 +22,7 @@ import {
 } from './units.repository.ts';
 import { reparentInClosure } from './units.closure.ts';
 import {
+  beforeEstablished,
   checkDate,
   codeConflict,
   decisionOf,
@@ -33,7 +34,6 @@ import {
   unitToRestructure,
   writableUnit,
 } from './units.access.ts';
-import { vnDate } from '../../lib/dates.ts';
 import { auditChange, endUnit, insertNewUnit, rehang } from './units.changes.ts';
 
 /**
@@ -45,17 +45,22 @@ import { auditChange, endUnit, insertNewUnit, rehang } from './units.changes.ts'
  * every unit that changes, and one grant over all of them when they hang under different parents.
  */
 
-const CYCLE = 'Đơn vị cấp trên: không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó';
+const CYCLE = {
+  vi: 'Đơn vị cấp trên: không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó',
+  en: 'Parent unit: a unit cannot move into itself or into one of its sub-units',
+};
+
+const notInside = (unit: string) => ({
+  vi: `Đơn vị cấp trên: không thể đặt đơn vị mới trong ${unit}`,
+  en: `Parent unit: a new unit cannot be placed inside ${unit}`,
+});
 
 /** The parent a unit is placed under (as when creating under it): writable, working, and existing on the date. */
 async function usableParent(tx: Tx, actor: Actor, parentId: number, field: string, date: string): Promise<UnitRow> {
   const parent = await writableUnit(tx, actor, parentId, field);
   notEnded(parent, field);
   if (date < parent.valid_from) {
-    throw invalid(
-      'date',
-      `Ngày: ${vnDate(date)} trước ngày thành lập của ${parent.name} (${vnDate(parent.valid_from)})`,
-    );
+    throw invalid('date', beforeEstablished(date, parent.name, parent.valid_from));
   }
   return parent;
 }
@@ -70,8 +75,14 @@ export async function moveUnit(ctx: Ctx, actor: Actor, input: MoveUnitInput): Pr
     }
     const parent = await usableParent(tx, actor, input.parentId, 'parentId', input.date);
     if (row.parent_id === parent.id)
-      throw invalid('parentId', `Đơn vị cấp trên: ${row.name} đã trực thuộc ${parent.name}`);
-    await mustDecideTogether(tx, actor, [row.parent_id, parent.id], 'parentId', 'Chuyển đơn vị');
+      throw invalid('parentId', {
+        vi: `Đơn vị cấp trên: ${row.name} đã trực thuộc ${parent.name}`,
+        en: `Parent unit: ${row.name} is already under ${parent.name}`,
+      });
+    await mustDecideTogether(tx, actor, [row.parent_id, parent.id], 'parentId', {
+      vi: 'Chuyển đơn vị',
+      en: 'Moving a unit',
+    });
     await checkDate(tx, row, input.date);
 
     await reparentInClosure(tx, row.id, parent.id);
@@ -105,7 +116,10 @@ export async function dissolveUnit(ctx: Ctx, actor: Actor, input: DissolveUnitIn
     if (children.length) {
       throw new AppError(
         'conflict',
-        `Đơn vị ${row.name} còn ${children.length} đơn vị trực thuộc đang hoạt động; hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước`,
+        {
+          vi: `Đơn vị ${row.name} còn ${children.length} đơn vị trực thuộc đang hoạt động; hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước`,
+          en: `The unit ${row.name} still has ${children.length} working sub-units; move, merge or dissolve them first`,
+        },
         { children },
       );
     }
@@ -151,13 +165,10 @@ export async function mergeUnits(ctx: Ctx, actor: Actor, input: MergeUnitsInput)
     // The sources' parents decide together with the target's parent (or the new unit's, which
     // establishes it): one grant over all of them.
     const decideTogether = (decidingForTarget: number | null) =>
-      mustDecideTogether(
-        tx,
-        actor,
-        [...sources.map((s) => s.parent_id), decidingForTarget],
-        'sourceIds',
-        'Sáp nhập đơn vị',
-      );
+      mustDecideTogether(tx, actor, [...sources.map((s) => s.parent_id), decidingForTarget], 'sourceIds', {
+        vi: 'Sáp nhập đơn vị',
+        en: 'Merging units',
+      });
     const insideASource = async (unitId: number) => {
       for (const s of sources) if (await isInSubtree(tx, s.id, unitId)) return s;
       return undefined;
@@ -170,14 +181,17 @@ export async function mergeUnits(ctx: Ctx, actor: Actor, input: MergeUnitsInput)
       await checkDate(tx, target, input.date);
       const inside = await insideASource(target.id);
       if (inside)
-        throw invalid('targetId', `Đơn vị nhận sáp nhập: ${target.name} là đơn vị cấp dưới của ${inside.name}`);
+        throw invalid('targetId', {
+          vi: `Đơn vị nhận sáp nhập: ${target.name} là đơn vị cấp dưới của ${inside.name}`,
+          en: `Unit merged into: ${target.name} is a sub-unit of ${inside.name}`,
+        });
       await decideTogether(target.parent_id);
     } else if (input.newUnit) {
       const n = input.newUnit;
       if (n.parentId === null) mustBeSuperadmin(actor, 'newUnit.parentId');
       else {
         const inside = await insideASource(n.parentId);
-        if (inside) throw invalid('newUnit.parentId', `Đơn vị cấp trên: không thể đặt đơn vị mới trong ${inside.name}`);
+        if (inside) throw invalid('newUnit.parentId', notInside(inside.name));
         await usableParent(tx, actor, n.parentId, 'newUnit.parentId', input.date);
       }
       await decideTogether(n.parentId);
@@ -247,7 +261,12 @@ export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): 
 
     const codes = new Set<string>();
     for (const [i, u] of input.into.entries()) {
-      if (codes.has(u.code)) throw invalid(`into.${i}.code`, `Mã đơn vị: "${u.code}" bị lặp giữa các đơn vị mới`);
+      if (codes.has(u.code)) {
+        throw invalid(`into.${i}.code`, {
+          vi: `Mã đơn vị: "${u.code}" bị lặp giữa các đơn vị mới`,
+          en: `Unit code: "${u.code}" is repeated among the new units`,
+        });
+      }
       codes.add(u.code);
       if (await codeTaken(tx, u.code)) throw codeConflict(`into.${i}.code`, u.code);
     }
@@ -256,10 +275,18 @@ export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): 
     const assigned = new Set<number>();
     for (const [i, u] of input.into.entries()) {
       for (const c of u.children ?? []) {
-        if (!children.has(c))
-          throw invalid(`into.${i}.children`, `Đơn vị trực thuộc: đơn vị ${c} không trực thuộc ${source.name}`);
-        if (assigned.has(c))
-          throw invalid(`into.${i}.children`, `Đơn vị trực thuộc: đơn vị ${c} được giao cho hai đơn vị mới`);
+        if (!children.has(c)) {
+          throw invalid(`into.${i}.children`, {
+            vi: `Đơn vị trực thuộc: đơn vị ${c} không trực thuộc ${source.name}`,
+            en: `Sub-units: unit ${c} is not under ${source.name}`,
+          });
+        }
+        if (assigned.has(c)) {
+          throw invalid(`into.${i}.children`, {
+            vi: `Đơn vị trực thuộc: đơn vị ${c} được giao cho hai đơn vị mới`,
+            en: `Sub-units: unit ${c} is given to two new units`,
+          });
+        }
         assigned.add(c);
       }
     }
@@ -267,7 +294,10 @@ export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): 
     if (left.length) {
       throw new AppError(
         'validation',
-        `Đơn vị sau chia tách: còn ${left.length} đơn vị trực thuộc ${source.name} chưa được giao cho đơn vị mới nào`,
+        {
+          vi: `Đơn vị sau chia tách: còn ${left.length} đơn vị trực thuộc ${source.name} chưa được giao cho đơn vị mới nào`,
+          en: `Units after the split: ${left.length} sub-units of ${source.name} are given to no new unit`,
+        },
         { field: 'into', children: left },
       );
     }
@@ -279,12 +309,15 @@ export async function splitUnit(ctx: Ctx, actor: Actor, input: SplitUnitInput): 
       if (parentId === null) mustBeSuperadmin(actor, field);
       else {
         if (await isInSubtree(tx, source.id, parentId)) {
-          throw invalid(field, `Đơn vị cấp trên: không thể đặt đơn vị mới trong ${source.name}`);
+          throw invalid(field, notInside(source.name));
         }
         await usableParent(tx, actor, parentId, field, input.date);
       }
     }
-    await mustDecideTogether(tx, actor, [source.parent_id, ...input.into.map(parentOf)], 'into', 'Chia tách đơn vị');
+    await mustDecideTogether(tx, actor, [source.parent_id, ...input.into.map(parentOf)], 'into', {
+      vi: 'Chia tách đơn vị',
+      en: 'Splitting a unit',
+    });
 
     const created: UnitRow[] = [];
     for (const u of input.into) {

@@ -36,6 +36,7 @@ import {
   checkDate,
   codeConflict,
   decisionOf,
+  beforeEstablished,
   detailOf,
   mustBeSuperadmin,
   mustRestructure,
@@ -45,7 +46,6 @@ import {
   unitNotFound,
   writableUnit,
 } from './units.access.ts';
-import { vnDate } from '../../lib/dates.ts';
 import { auditChange, datedName, insertNewUnit, nameColumns } from './units.changes.ts';
 import { treeAsOf, treeToday } from './units.tree.ts';
 import { headcountOn, lineage } from './units.lineage.ts';
@@ -130,7 +130,7 @@ export async function createUnitIn(tx: Tx, actor: Actor, input: CreateUnitInput)
     const parent = await writableUnit(tx, actor, input.parentId, 'parentId');
     notEnded(parent, 'parentId');
     if (input.date < parent.valid_from) {
-      throw invalid('date', `Ngày: ${vnDate(input.date)} trước ngày thành lập của ${parent.name}`);
+      throw invalid('date', beforeEstablished(input.date, parent.name));
     }
     parentName = parent.name;
   }
@@ -234,8 +234,11 @@ async function changeStatus(
       throw new AppError(
         'conflict',
         status === 'interim'
-          ? `Đơn vị ${row.name} đã ở trạng thái lâm thời`
-          : `Đơn vị ${row.name} đang hoạt động chính thức`,
+          ? { vi: `Đơn vị ${row.name} đã ở trạng thái lâm thời`, en: `The unit ${row.name} is already interim` }
+          : {
+              vi: `Đơn vị ${row.name} đang hoạt động chính thức`,
+              en: `The unit ${row.name} is already working regularly`,
+            },
       );
     }
     await checkDate(tx, row, input.date);

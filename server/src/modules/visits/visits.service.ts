@@ -1,5 +1,6 @@
 import {
   classLevelLabels,
+  classLevelLabelsEn,
   levelOfUnitKind,
   titles,
   classLevels,
@@ -40,6 +41,7 @@ import { inTransaction, reader } from '../../context.ts';
 import { nowIso } from '../../db/dialect.ts';
 import { keysetBatches } from '../../db/keyset.ts';
 import { AppError, forbidden, notFound, stale } from '../../errors.ts';
+import { messages } from '../../i18n/messages.ts';
 import { foldVietnamese } from '@canbo/contract';
 import { addDays, todayIso, vnDate } from '../../lib/dates.ts';
 import { fieldError, parseInput } from '../../lib/input.ts';
@@ -207,7 +209,12 @@ export async function getPersonYear(
 async function requireWritablePerson(tx: Tx, actor: Actor, personId: number): Promise<VisitPersonRow> {
   const person = await findVisitPerson(tx, actor, personId);
   if (!person) throw notFound(PERSON);
-  if (person.can_edit !== 1) throw forbidden(`Bạn chỉ được xem, không được ghi đi cơ sở của ${person.full_name}`);
+  if (person.can_edit !== 1) {
+    throw forbidden({
+      vi: `Bạn chỉ được xem, không được ghi đi cơ sở của ${person.full_name}`,
+      en: `You may only view, not record, the grassroots visits of ${person.full_name}`,
+    });
+  }
   return person;
 }
 
@@ -230,17 +237,26 @@ async function requireHostUnit(
     throw fieldError(
       'hostUnitId',
       basis.day === null
-        ? `${unit.name} đã giải thể hoặc thôi hoạt động`
-        : `${unit.name} chưa thành lập hoặc đã thôi hoạt động vào ngày ${vnDate(basis.day)}`,
+        ? { vi: `${unit.name} đã giải thể hoặc thôi hoạt động`, en: `${unit.name} was dissolved or has ceased` }
+        : {
+            vi: `${unit.name} chưa thành lập hoặc đã thôi hoạt động vào ngày ${vnDate(basis.day)}`,
+            en: `${unit.name} did not exist yet or had ceased on ${vnDate(basis.day)}`,
+          },
     );
   }
   if (unit.below !== 1) {
-    throw fieldError(
-      'hostUnitId',
-      `${unit.name} không ở dưới ${classLevelLabels[levelOfUnitKind[basis.unitKind]].toLowerCase()} ` +
-        `của ${basis.unitName}${basis.day === null ? '' : ` (ngày ${vnDate(basis.day)})`} — đi cơ sở là xuống cơ sở thuộc ${unit.root_name}, ` +
+    const level = levelOfUnitKind[basis.unitKind];
+    const on = basis.day === null ? '' : ` (ngày ${vnDate(basis.day)})`;
+    const onEn = basis.day === null ? '' : ` (on ${vnDate(basis.day)})`;
+    throw fieldError('hostUnitId', {
+      vi:
+        `${unit.name} không ở dưới ${classLevelLabels[level].toLowerCase()} ` +
+        `của ${basis.unitName}${on} — đi cơ sở là xuống cơ sở thuộc ${unit.root_name}, ` +
         'không lên cấp trên hay sang đơn vị cùng cấp',
-    );
+      en:
+        `${unit.name} is not below the ${classLevelLabelsEn[level].toLowerCase()} level of ${basis.unitName}${onEn} — ` +
+        `a grassroots visit goes down to the grassroots of ${unit.root_name}, not up nor across to a unit of the same level`,
+    });
   }
 }
 
@@ -255,7 +271,14 @@ export async function registerVisits(
     await requireHostUnit(tx, actor, person, data.hostUnitId);
     await lockPerson(tx, person.id);
     if (await findRegistration(tx, person.id, data.year)) {
-      throw new AppError('conflict', `${person.full_name} đã đăng ký đi cơ sở năm ${data.year}`, { field: 'year' });
+      throw new AppError(
+        'conflict',
+        {
+          vi: `${person.full_name} đã đăng ký đi cơ sở năm ${data.year}`,
+          en: `${person.full_name} already has a grassroots registration for ${data.year}`,
+        },
+        { field: 'year' },
+      );
     }
     const id = await insertRegistration(
       tx,
@@ -292,7 +315,12 @@ export async function changeRegistration(
   return inTransaction(ctx, async (tx) => {
     const reg = await findVisibleRegistration(tx, actor, id);
     if (!reg) throw notFound(REGISTRATION);
-    if (reg.can_edit !== 1) throw forbidden(`Bạn chỉ được xem, không được sửa đăng ký đi cơ sở của ${reg.full_name}`);
+    if (reg.can_edit !== 1) {
+      throw forbidden({
+        vi: `Bạn chỉ được xem, không được sửa đăng ký đi cơ sở của ${reg.full_name}`,
+        en: `You may only view, not change, the grassroots registration of ${reg.full_name}`,
+      });
+    }
     if (reg.version !== patch.version) throw stale();
     if (patch.hostUnitId !== undefined) {
       const person = await findVisitPerson(tx, actor, reg.person_id);
@@ -352,7 +380,7 @@ interface Span {
 /** Days of the span under the settings; refuses end before start, a trip over two New Years, a trip of no day. */
 function daysOf(s: Span, settings: SettingsRow) {
   if (s.endDate < s.startDate) {
-    throw fieldError('endDate', `không được trước Ngày bắt đầu (${vnDate(s.startDate)})`);
+    throw fieldError('endDate', messages.notBeforeStart(s.startDate));
   }
   if (Number(s.endDate.slice(0, 4)) > Number(s.startDate.slice(0, 4)) + 1) {
     throw fieldError('endDate', 'một đợt đi cơ sở không được kéo dài quá hai năm liền nhau');
@@ -367,8 +395,14 @@ async function refuseOverlap(tx: Tx, personId: number, s: Span, exceptId: number
   if (!clash) return;
   throw new AppError(
     'conflict',
-    `Trùng với đợt đi cơ sở từ ${vnDate(clash.start_date)} đến ${vnDate(clash.end_date)}: ` +
-      'một cán bộ không thể ở hai đợt cùng lúc.',
+    {
+      vi:
+        `Trùng với đợt đi cơ sở từ ${vnDate(clash.start_date)} đến ${vnDate(clash.end_date)}: ` +
+        'một cán bộ không thể ở hai đợt cùng lúc.',
+      en:
+        `Overlaps the grassroots trip from ${vnDate(clash.start_date)} to ${vnDate(clash.end_date)}: ` +
+        'a cadre cannot be on two trips at once.',
+    },
     { field: 'startDate', conflictWith: clash.id },
   );
 }
@@ -803,7 +837,10 @@ function reportFileType(f: UploadedFile): string {
   const sig = FILE_SIGNATURES.find((s) => s.ext === ext);
   if (!sig) throw fieldError('file', 'chỉ nhận tệp PDF, Word (.docx), JPG hoặc PNG');
   if (!sig.magic.every((b, i) => f.data[i] === b)) {
-    throw fieldError('file', `nội dung tệp "${f.fileName}" không phải là tệp .${ext}`);
+    throw fieldError('file', {
+      vi: `nội dung tệp "${f.fileName}" không phải là tệp .${ext}`,
+      en: `the content of "${f.fileName}" is not a .${ext} file`,
+    });
   }
   return visitReportFileTypes[sig.ext];
 }
@@ -838,7 +875,9 @@ export async function uploadReportFile(
     if (before.end_date > todayIso()) throw fieldError('file', 'chỉ nộp báo cáo sau khi đợt đi cơ sở kết thúc');
     const file = input.file;
     if (!file) throw fieldError('file', 'hãy chọn tệp đính kèm');
-    if (file.data.length === 0) throw fieldError('file', `tệp "${file.fileName}" trống`);
+    if (file.data.length === 0) {
+      throw fieldError('file', { vi: `tệp "${file.fileName}" trống`, en: `the file "${file.fileName}" is empty` });
+    }
     if (file.data.length > VISIT_REPORT_FILE_MAX_BYTES) throw fieldError('file', 'tệp lớn hơn 10 MB');
     const type = reportFileType(file);
     const name = storedName(file.fileName);

@@ -3,6 +3,7 @@ import {
   attendanceMarkLetters,
   attendanceMarks,
   sessionPartLabels,
+  sessionPartLabelsEn,
   type AttendanceMark,
   type SessionPart,
 } from '@canbo/contract';
@@ -10,6 +11,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { groupBy } from '../../../lib/chunks.ts';
+import type { Words } from '../../../i18n/messages.ts';
 import { vnDate } from '../../../lib/dates.ts';
 import { findAllSeated, type SeatedRow } from '../../training/attendance/attendance.repository.ts';
 import {
@@ -43,8 +45,10 @@ interface Markable {
 }
 
 const dayPart = (date: string, part: SessionPart) => `${date}|${part}`;
-const sessionName = (date: string, part: SessionPart) =>
-  `${sessionPartLabels[part].toLocaleLowerCase('vi')} ngày ${vnDate(date)}`;
+const sessionName = (date: string, part: SessionPart): Words => ({
+  vi: `${sessionPartLabels[part].toLocaleLowerCase('vi')} ngày ${vnDate(date)}`,
+  en: `${sessionPartLabelsEn[part].toLowerCase()} of ${vnDate(date)}`,
+});
 
 /**
  * The class the live attendance service would let the actor mark now (requireMarkable: the
@@ -75,7 +79,12 @@ function markOf(reader: RowReader<AttendanceKey>): void {
   const letter = readWord(cell, attendanceMarkLetters);
   if ('value' in read) reader.input.mark = read.value;
   else if ('value' in letter) reader.input.mark = letter.value;
-  else reader.fail('mark', `"${cell}" không phải điểm danh: ghi ${MARK_WORDS}`);
+  else {
+    reader.fail('mark', {
+      vi: `"${cell}" không phải điểm danh: ghi ${MARK_WORDS}`,
+      en: `"${cell}" is not an attendance mark: write ${MARK_WORDS}`,
+    });
+  }
 }
 
 /** The one class the row names among those the actor sees: by name, and by first day when given. */
@@ -85,15 +94,23 @@ function namedClass(reader: RowReader<AttendanceKey>, byName: Map<string, NamedC
   const start = reader.input.classStart as string | undefined;
   const found = (byName.get(foldCell(cell)) ?? []).filter((c) => !start || c.start_date === start);
   const starting = start ? ` bắt đầu ngày ${vnDate(start)}` : '';
+  const startingEn = start ? ` starting on ${vnDate(start)}` : '';
   if (!found.length) {
-    reader.fail('className', `không có lớp tên "${cell}"${starting} trong phạm vi bạn được xem`);
+    reader.fail('className', {
+      vi: `không có lớp tên "${cell}"${starting} trong phạm vi bạn được xem`,
+      en: `no class named "${cell}"${startingEn} is within what you may see`,
+    });
     return null;
   }
   if (found.length > 1) {
     const which = found.map((c) => `bắt đầu ${vnDate(c.start_date)}, ${c.organiser_name}`).join('; ');
+    const whichEn = found.map((c) => `starting ${vnDate(c.start_date)}, ${c.organiser_name}`).join('; ');
     reader.fail(
       start ? 'className' : 'classStart',
-      `có ${found.length} lớp tên "${cell}"${starting} (${which})${start ? '' : ': hãy ghi Ngày bắt đầu lớp'}`,
+      {
+        vi: `có ${found.length} lớp tên "${cell}"${starting} (${which})${start ? '' : ': hãy ghi Ngày bắt đầu lớp'}`,
+        en: `${found.length} classes are named "${cell}"${startingEn} (${whichEn})${start ? '' : ': write the class’s start date'}`,
+      },
       found.map((c) => c.id),
     );
     return null;
@@ -113,7 +130,10 @@ function trainee(reader: RowReader<AttendanceKey>, found: PersonFound, state: Ma
     const who = whoIs(p);
     reader.fail(
       reader.cells.nationalId ? 'nationalId' : 'fullName',
-      `${who.name} không có tên trong danh sách học viên lớp "${state.cls.name}"`,
+      {
+        vi: `${who.name.vi} không có tên trong danh sách học viên lớp "${state.cls.name}"`,
+        en: `${who.name.en} is not on the list of trainees of the class "${state.cls.name}"`,
+      },
       who.ids,
     );
   }
@@ -127,15 +147,20 @@ function session(reader: RowReader<AttendanceKey>, state: Markable): SessionRow 
   if (!date || !part) return null;
   const found = state.sessionsAt.get(dayPart(date, part)) ?? [];
   if (!found.length) {
-    reader.fail('sessionDate', `lớp "${state.cls.name}" không có buổi ${sessionName(date, part)}`);
+    const name = sessionName(date, part);
+    reader.fail('sessionDate', {
+      vi: `lớp "${state.cls.name}" không có buổi ${name.vi}`,
+      en: `the class "${state.cls.name}" has no session on the ${name.en}`,
+    });
     return null;
   }
   if (found.length > 1) {
     const times = found.map((s) => `${s.starts_at}–${s.ends_at}`).join(', ');
-    reader.fail(
-      'sessionPart',
-      `lớp "${state.cls.name}" có ${found.length} buổi ${sessionName(date, part)} (${times}): hãy điểm danh các buổi này trên trang lớp`,
-    );
+    const name = sessionName(date, part);
+    reader.fail('sessionPart', {
+      vi: `lớp "${state.cls.name}" có ${found.length} buổi ${name.vi} (${times}): hãy điểm danh các buổi này trên trang lớp`,
+      en: `the class "${state.cls.name}" has ${found.length} sessions on the ${name.en} (${times}): mark them on the class’s page`,
+    });
     return null;
   }
   return found[0]!;
@@ -193,9 +218,13 @@ async function checkAttendance(
     const key = `${seat.id}|${s.id}`;
     const first = seen.get(key);
     if (first) {
+      const name = sessionName(s.session_date, s.part);
       reader.fail(
         'sessionDate',
-        `${seat.person_name} đã có điểm danh buổi ${sessionName(s.session_date, s.part)} ở dòng ${first} của tệp`,
+        {
+          vi: `${seat.person_name} đã có điểm danh buổi ${name.vi} ở dòng ${first} của tệp`,
+          en: `${seat.person_name} already has a mark for the session on the ${name.en} on row ${first} of the file`,
+        },
         [seat.person_id],
       );
       continue;

@@ -4,6 +4,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { checkNewClass, createClassIn } from '../../training/classes/class.service.ts';
+import { notWholeNumber } from '../findings.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
 import { issuesFor, unitLookup } from '../lookups.ts';
 import { ruleCheck } from '../rows.ts';
@@ -39,7 +40,7 @@ async function checkClasses(
       const v = reader.cells[key];
       if (!v) continue;
       if (/^\d{1,6}$/.test(v.trim())) headcount[key] = Number(v.trim());
-      else reader.fail(key, `"${v}" không phải số nguyên`);
+      else reader.fail(key, notWholeNumber(v));
     }
     if (reader.cells.total) reader.input.headcount = headcount;
     reader.required('name', 'kind', 'organiser', 'startDate', 'endDate', 'total');
@@ -77,7 +78,10 @@ async function checkClasses(
     }
     const first = seen.get(key);
     if (first) {
-      reader.fail('name', `lớp này đã có ở dòng ${first} của tệp`);
+      reader.fail('name', {
+        vi: `lớp này đã có ở dòng ${first} của tệp`,
+        en: `this class is already on row ${first} of the file`,
+      });
       continue;
     }
     seen.set(key, reader.row);

@@ -62,7 +62,12 @@ export function readClassCells<K extends string>(
   if (!kind) return;
   const code = kinds.get(foldVietnamese(kind));
   if (code) reader.input.kindCode = code;
-  else reader.fail('kind', `"${kind}" không có trong danh mục loại lớp`);
+  else {
+    reader.fail('kind', {
+      vi: `"${kind}" không có trong danh mục loại lớp`,
+      en: `"${kind}" is not in the catalogue of class kinds`,
+    });
+  }
 }
 
 /** The organiser the row names, from the sheet's units read once; the class form checks the rest. */

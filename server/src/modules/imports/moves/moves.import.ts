@@ -2,6 +2,7 @@ import { moveCreate, moveKindLabels, type MoveCreate } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
+import { messages, type Words } from '../../../i18n/messages.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { createMovesIn } from '../../moves/moves.service.ts';
 import type { CheckedSheet, ImportKindDef } from '../kind.ts';
@@ -42,13 +43,23 @@ function unitOn(reader: RowReader<MoveKey>, key: 'fromUnit' | 'toUnit', units: U
   }
   const u: UnitHit = found.unit;
   if (key === 'toUnit' && u.writable !== 1) {
-    reader.fail(key, `Bạn không có quyền cập nhật hồ sơ cán bộ của ${u.name}`, [u.id]);
+    reader.fail(
+      key,
+      {
+        vi: `Bạn không có quyền cập nhật hồ sơ cán bộ của ${u.name}`,
+        en: `You are not allowed to update the cadres’ records of ${u.name}`,
+      },
+      [u.id],
+    );
   } else if (key === 'fromUnit' && u.readable !== 1) {
-    reader.fail(key, `không có đơn vị mã hoặc tên "${cell}" trong phạm vi bạn được xem`);
+    reader.fail(key, {
+      vi: `không có đơn vị mã hoặc tên "${cell}" trong phạm vi bạn được xem`,
+      en: `no unit with the code or name "${cell}" is within what you may see`,
+    });
   } else if (day && u.valid_from > day) {
-    reader.fail(key, `${u.name} chưa thành lập vào ngày ${vnDate(day)} (thành lập ${vnDate(u.valid_from)})`, [u.id]);
+    reader.fail(key, messages.unitNotYet(u.name, day, u.valid_from), [u.id]);
   } else if (day && u.valid_to !== null && u.valid_to <= day) {
-    reader.fail(key, `${u.name} đã kết thúc hoạt động từ ${vnDate(u.valid_to)}`, [u.id]);
+    reader.fail(key, messages.unitCeased(u.name, u.valid_to), [u.id]);
   } else return u;
   return null;
 }
@@ -81,14 +92,14 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
   const rows: Row[] = readers.map((reader, i) => {
     const f = reader.parse(fields, (field) => FIELD_KEY[field] ?? (field as MoveKey));
     const day = f?.moveDate;
-    if (f && f.moveDate > today) reader.fail('moveDate', `không được sau ngày hôm nay (${vnDate(today)})`);
-    if (f?.decisionDate && f.decisionDate > today) {
-      reader.fail('decisionDate', `không được sau ngày hôm nay (${vnDate(today)})`);
-    }
+    const notAfterToday = messages.notAfterToday(today);
+    if (f && f.moveDate > today) reader.fail('moveDate', notAfterToday);
+    if (f?.decisionDate && f.decisionDate > today) reader.fail('decisionDate', notAfterToday);
     const person = writablePerson(reader, found[i]!);
     const from = unitOn(reader, 'fromUnit', units, day);
     const to = unitOn(reader, 'toUnit', units, day);
-    if (from && to && from.id === to.id) reader.fail('toUnit', 'phải khác Từ đơn vị');
+    if (from && to && from.id === to.id)
+      reader.fail('toUnit', { vi: 'phải khác Từ đơn vị', en: 'must differ from "From unit"' });
     const move = f && from && to && !reader.failed ? { ...f, fromUnitId: from.id, toUnitId: to.id } : null;
     return { reader, person, move };
   });
@@ -104,7 +115,10 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
     chains.set(m.person_id, chain);
   }
   const names = new Map(units.units.map((u) => [u.id, u.name]));
-  const nameOf = (id: number) => names.get(id) ?? `đơn vị số ${id}`;
+  const nameOf = (id: number): Words => {
+    const name = names.get(id);
+    return name ? { vi: name, en: name } : { vi: `đơn vị số ${id}`, en: `unit number ${id}` };
+  };
   let skip = 0;
   const added = new Set<number>();
   for (const r of rows) {
@@ -118,11 +132,18 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
     }
     if (sameDay) {
       const who = whoIs(r.person);
+      const date = vnDate(sameDay.date);
       r.reader.fail(
         'moveDate',
         sameDay.row
-          ? `${who.name} đã có lần điều chuyển ngày ${vnDate(sameDay.date)} ở dòng ${sameDay.row.reader.row} của tệp`
-          : `${who.name} đã có một lần điều chuyển ngày ${vnDate(sameDay.date)}: mỗi ngày chỉ ghi một lần`,
+          ? {
+              vi: `${who.name.vi} đã có lần điều chuyển ngày ${date} ở dòng ${sameDay.row.reader.row} của tệp`,
+              en: `${who.name.en} already has a move on ${date} on row ${sameDay.row.reader.row} of the file`,
+            }
+          : {
+              vi: `${who.name.vi} đã có một lần điều chuyển ngày ${date}: mỗi ngày chỉ ghi một lần`,
+              en: `${who.name.en} already has a move on ${date}: one move a day`,
+            },
         who.ids,
       );
       continue;
@@ -141,15 +162,23 @@ async function checkMoves(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
       if (!l.row) return;
       const { reader } = l.row;
       if (before && before.to !== l.from) {
+        const [at, from] = [nameOf(before.to), nameOf(l.from)];
         reader.fail(
           'fromUnit',
-          `ngày ${vnDate(l.date)} cán bộ đang ở ${nameOf(before.to)} (điều chuyển đến ngày ${vnDate(before.date)}), không ở ${nameOf(l.from)}`,
+          {
+            vi: `ngày ${vnDate(l.date)} cán bộ đang ở ${at.vi} (điều chuyển đến ngày ${vnDate(before.date)}), không ở ${from.vi}`,
+            en: `on ${vnDate(l.date)} the cadre is in ${at.en} (moved there on ${vnDate(before.date)}), not in ${from.en}`,
+          },
           [personId],
         );
       } else if (after && after.from !== l.to && !after.row) {
+        const next = nameOf(after.from);
         reader.fail(
           'toUnit',
-          `lần điều chuyển sau (ngày ${vnDate(after.date)}) đi từ ${nameOf(after.from)}, nên lần này phải đến ${nameOf(after.from)}`,
+          {
+            vi: `lần điều chuyển sau (ngày ${vnDate(after.date)}) đi từ ${next.vi}, nên lần này phải đến ${next.vi}`,
+            en: `the next move (on ${vnDate(after.date)}) leaves ${next.en}, so this one must reach ${next.en}`,
+          },
           [personId],
         );
       }

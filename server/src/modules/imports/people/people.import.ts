@@ -10,7 +10,6 @@ import {
   theoryLevelLabels,
   titleLabels,
   vietnameseSortKey,
-  type ImportIssue,
   type PersonUpdate,
   type PositionCreate,
 } from '@canbo/contract';
@@ -26,6 +25,8 @@ import { writeAuditBatches, writeAudits, type AuditEntryInput } from '../../audi
 import { auditedPeople, insertedAuditView, type PersonValues } from '../../people/people.repository.ts';
 import { higherQualification, higherTheoryLevel, studiedLevels } from '../../studies/studies.repository.ts';
 import { MAX_CELL_CHARS, foldCell, readDate, readWord, type Read } from '../cells.ts';
+import { messages, type Words } from '../../../i18n/messages.ts';
+import { REQUIRED, cellTooLong, issueWords, type Finding } from '../findings.ts';
 import type { CheckedSheet, ImportKindDef, RowCollector, RowProgress } from '../kind.ts';
 import { NO, PEOPLE_COLUMNS, PEOPLE_EXAMPLE, YES, peopleForm, type PeopleKey } from './people.columns.ts';
 import { ethnicityNames, openPositions, secretariesSince } from './people.import.repository.ts';
@@ -92,7 +93,7 @@ interface ParsedRow {
   fields: PersonFields;
   position: PositionFields | null;
   fullName: string;
-  issues: ImportIssue[];
+  issues: Finding[];
 }
 
 type Plan =
@@ -100,13 +101,7 @@ type Plan =
   | { action: 'update'; row: ParsedRow; person: StoredPerson; values: Partial<PersonValues>; levels: boolean }
   | { action: 'skip'; row: ParsedRow; person: StoredPerson };
 
-const issue = (
-  row: number,
-  key: PeopleKey | null,
-  message: string,
-  ids: number[] = [],
-  warning = false,
-): ImportIssue => ({
+const issue = (row: number, key: PeopleKey | null, message: Words, ids: number[] = [], warning = false): Finding => ({
   row,
   column: key ? HEADER[key] : null,
   message,
@@ -135,8 +130,8 @@ const stamped = <T extends object>(row: T, now: string) => Object.assign(row, { 
 /** The cells of one row as the person's and the position's fields, each refusal on its column. */
 function parseRow(r: ReadFormRow, ethnicities: Ethnicities): ParsedRow {
   const cells = r.cells as Partial<Record<PeopleKey, string>>;
-  const issues: ImportIssue[] = [];
-  const fail = (key: PeopleKey, message: string) => issues.push(issue(r.row, key, message));
+  const issues: Finding[] = [];
+  const fail = (key: PeopleKey, message: Words) => issues.push(issue(r.row, key, message));
   const input: Record<string, unknown> = {};
   const position: Record<string, unknown> = {};
   const take = <T>(key: PeopleKey, read: Read<T>, into: Record<string, unknown>, field: string = key) => {
@@ -146,10 +141,7 @@ function parseRow(r: ReadFormRow, ethnicities: Ethnicities): ParsedRow {
   for (const c of PEOPLE_COLUMNS) {
     const v = cells[c.key];
     if (v && v.length > MAX_CELL_CHARS) {
-      fail(
-        c.key,
-        `ô dài ${v.length.toLocaleString('vi-VN')} ký tự, quá dài (tối đa ${MAX_CELL_CHARS.toLocaleString('vi-VN')})`,
-      );
+      fail(c.key, cellTooLong(v.length, MAX_CELL_CHARS));
       delete cells[c.key];
     }
   }
@@ -173,7 +165,12 @@ function parseRow(r: ReadFormRow, ethnicities: Ethnicities): ParsedRow {
     const code =
       ethnicities.byName.get(foldCell(cells.ethnicity)) ?? (/^\d{2}$/.test(cells.ethnicity) ? cells.ethnicity : null);
     if (code && ethnicities.codes.has(code)) input.ethnicityCode = code;
-    else fail('ethnicity', `"${cells.ethnicity}" không có trong danh mục dân tộc`);
+    else {
+      fail('ethnicity', {
+        vi: `"${cells.ethnicity}" không có trong danh mục dân tộc`,
+        en: `"${cells.ethnicity}" is not in the list of ethnicities`,
+      });
+    }
   }
   let fields: PersonFields = {};
   const parsed = personFields.safeParse(input);
@@ -182,7 +179,7 @@ function parseRow(r: ReadFormRow, ethnicities: Ethnicities): ParsedRow {
     for (const i of parsed.error.issues) {
       const field = String(i.path[0] ?? '');
       const key = (field === 'ethnicityCode' ? 'ethnicity' : field) as PeopleKey;
-      fail(key, i.message);
+      fail(key, issueWords(i));
     }
   }
 
@@ -195,15 +192,15 @@ function parseRow(r: ReadFormRow, ethnicities: Ethnicities): ParsedRow {
     if (cells.term) position.term = cells.term;
     if (cells.decision) position.decision = cells.decision;
     for (const k of ['title', 'employment', 'method', 'startDate'] as const) {
-      if (!cells[k]) fail(k, 'bắt buộc khi ghi chức vụ hiện giữ');
+      if (!cells[k]) fail(k, { vi: 'bắt buộc khi ghi chức vụ hiện giữ', en: 'required with a current position' });
     }
     const p = positionFields.safeParse(position);
     if (p.success) positionOut = p.data;
-    else if (!issues.length) for (const i of p.error.issues) fail(String(i.path[0]) as PeopleKey, i.message);
+    else if (!issues.length) for (const i of p.error.issues) fail(String(i.path[0]) as PeopleKey, issueWords(i));
   }
-  if (!cells.unit) fail('unit', 'bắt buộc');
-  if (!cells.familyName) fail('familyName', 'bắt buộc');
-  if (!cells.givenName) fail('givenName', 'bắt buộc');
+  if (!cells.unit) fail('unit', REQUIRED);
+  if (!cells.familyName) fail('familyName', REQUIRED);
+  if (!cells.givenName) fail('givenName', REQUIRED);
   return {
     row: r.row,
     unitCell: cells.unit ?? '',
@@ -215,18 +212,28 @@ function parseRow(r: ReadFormRow, ethnicities: Ethnicities): ParsedRow {
   };
 }
 
+const notYet = (date: string): Words => ({
+  vi: `${vnDate(date)} là ngày chưa tới`,
+  en: `${vnDate(date)} has not come yet`,
+});
+
 /** Dates that must agree with each other and with today (as the person form checks them). */
 function checkDates(r: ParsedRow, stored: StoredPerson | null, today: string): void {
   const birth = r.fields.birthDate ?? stored?.birth_date ?? null;
   const member = r.fields.partyMember ?? stored?.party_member === 1;
   const joined = r.fields.partyJoinDate ?? null;
   if (r.fields.birthDate && r.fields.birthDate > today) {
-    r.issues.push(issue(r.row, 'birthDate', `${vnDate(r.fields.birthDate)} là ngày chưa tới`));
+    r.issues.push(issue(r.row, 'birthDate', notYet(r.fields.birthDate)));
   }
   if (joined) {
-    if (!member) r.issues.push(issue(r.row, 'partyJoinDate', 'chỉ ghi khi cán bộ là Đảng viên'));
-    else if (joined > today) r.issues.push(issue(r.row, 'partyJoinDate', `${vnDate(joined)} là ngày chưa tới`));
-    else if (birth && joined <= birth) r.issues.push(issue(r.row, 'partyJoinDate', 'phải sau Ngày sinh'));
+    if (!member) {
+      r.issues.push(
+        issue(r.row, 'partyJoinDate', { vi: 'chỉ ghi khi cán bộ là Đảng viên', en: 'only for a Party member' }),
+      );
+    } else if (joined > today) r.issues.push(issue(r.row, 'partyJoinDate', notYet(joined)));
+    else if (birth && joined <= birth) {
+      r.issues.push(issue(r.row, 'partyJoinDate', { vi: 'phải sau Ngày sinh', en: 'must be after the date of birth' }));
+    }
   }
 }
 
@@ -376,9 +383,17 @@ async function checkParsed(
     else {
       const u = found.unit;
       if (u.writable !== 1) {
-        row.issues.push(issue(row.row, 'unit', `${u.name} ngoài phạm vi bạn được cập nhật hồ sơ cán bộ`, [u.id]));
+        const outside = {
+          vi: `${u.name} ngoài phạm vi bạn được cập nhật hồ sơ cán bộ`,
+          en: `${u.name} is outside the units whose cadres’ records you may update`,
+        };
+        row.issues.push(issue(row.row, 'unit', outside, [u.id]));
       } else if (u.status === 'dissolved') {
-        row.issues.push(issue(row.row, 'unit', `${u.name} đã giải thể hoặc sáp nhập từ ${vnDate(u.valid_to)}`, [u.id]));
+        const gone = {
+          vi: `${u.name} đã giải thể hoặc sáp nhập từ ${vnDate(u.valid_to)}`,
+          en: `${u.name} was dissolved or merged on ${vnDate(u.valid_to)}`,
+        };
+        row.issues.push(issue(row.row, 'unit', gone, [u.id]));
       } else row.unit = u;
     }
   }
@@ -390,14 +405,25 @@ async function checkParsed(
     const id = r.fields.nationalId;
     if (id) {
       const first = seenId.get(id);
-      if (first) r.issues.push(issue(r.row, 'nationalId', `số CCCD ${id} đã có ở dòng ${first} của tệp`));
-      else seenId.set(id, r.row);
+      if (first) {
+        r.issues.push(
+          issue(r.row, 'nationalId', {
+            vi: `số CCCD ${id} đã có ở dòng ${first} của tệp`,
+            en: `the national ID number ${id} is already on row ${first} of the file`,
+          }),
+        );
+      } else seenId.set(id, r.row);
     }
     if (r.unit && r.fields.familyName && r.fields.givenName && !id) {
       const key = personKey(r.fullName, r.fields.birthDate, r.unit.id);
       const first = seenKey.get(key);
       if (first) {
-        r.issues.push(issue(r.row, null, `${r.fullName} (cùng ngày sinh, cùng đơn vị) đã có ở dòng ${first} của tệp`));
+        r.issues.push(
+          issue(r.row, null, {
+            vi: `${r.fullName} (cùng ngày sinh, cùng đơn vị) đã có ở dòng ${first} của tệp`,
+            en: `${r.fullName} (same date of birth, same unit) is already on row ${first} of the file`,
+          }),
+        );
       } else seenKey.set(key, r.row);
     }
   }
@@ -423,7 +449,10 @@ async function checkParsed(
       match = byNationalId.get(id)!;
       if (match.writable !== 1) {
         r.issues.push(
-          issue(r.row, 'nationalId', 'số CCCD này đã có trong hồ sơ một cán bộ ngoài phạm vi bạn được cập nhật'),
+          issue(r.row, 'nationalId', {
+            vi: 'số CCCD này đã có trong hồ sơ một cán bộ ngoài phạm vi bạn được cập nhật',
+            en: 'this national ID number is on the record of a cadre you may not update',
+          }),
         );
         continue;
       }
@@ -439,7 +468,10 @@ async function checkParsed(
           issue(
             r.row,
             null,
-            `${unit.name} có ${same.length} hồ sơ ${r.fullName} cùng ngày sinh: hãy ghi số CCCD để chọn đúng người`,
+            {
+              vi: `${unit.name} có ${same.length} hồ sơ ${r.fullName} cùng ngày sinh: hãy ghi số CCCD để chọn đúng người`,
+              en: `${unit.name} has ${same.length} records of ${r.fullName} with this date of birth: write the national ID number to pick the right one`,
+            },
             same.map((p) => p.id),
           ),
         );
@@ -452,7 +484,10 @@ async function checkParsed(
         issue(
           r.row,
           'unit',
-          `${match.full_name} đang thuộc ${match.unit_name}; chuyển đơn vị bằng quyết định điều động, không bằng tệp nhập`,
+          {
+            vi: `${match.full_name} đang thuộc ${match.unit_name}; chuyển đơn vị bằng quyết định điều động, không bằng tệp nhập`,
+            en: `${match.full_name} belongs to ${match.unit_name}; a move between units is recorded as a move, not by an import`,
+          },
           [match.id],
         ),
       );
@@ -460,16 +495,21 @@ async function checkParsed(
     }
     checkDates(r, match, today);
     if (!match) {
-      if (!r.fields.gender) r.issues.push(issue(r.row, 'gender', 'bắt buộc khi tạo hồ sơ mới'));
-      if (!r.fields.ethnicityCode) r.issues.push(issue(r.row, 'ethnicity', 'bắt buộc khi tạo hồ sơ mới'));
+      const required = { vi: 'bắt buộc khi tạo hồ sơ mới', en: 'required for a new record' };
+      if (!r.fields.gender) r.issues.push(issue(r.row, 'gender', required));
+      if (!r.fields.ethnicityCode) r.issues.push(issue(r.row, 'ethnicity', required));
       if (r.fields.birthDate) {
         const maybe = namedByBirth.get(`${foldCell(r.fullName)}|${r.fields.birthDate}`) ?? [];
         if (maybe.length) {
+          const others = maybe.map((p) => `${p.full_name} (${p.unit_name})`).join('; ');
           r.issues.push(
             issue(
               r.row,
               null,
-              `có thể đã có hồ sơ: ${maybe.map((p) => `${p.full_name} (${p.unit_name})`).join('; ')} cùng ngày sinh; dòng này sẽ tạo hồ sơ mới`,
+              {
+                vi: `có thể đã có hồ sơ: ${others} cùng ngày sinh; dòng này sẽ tạo hồ sơ mới`,
+                en: `there may already be a record: ${others} with this date of birth; this row will create a new one`,
+              },
               maybe.map((p) => p.id),
               true,
             ),
@@ -518,7 +558,7 @@ async function checkParsed(
     const personId = plan.action === 'create' ? null : plan.person.id;
     if (personId !== null && held.has(`${personId}|${r.unit!.id}|${pos.title}`)) continue;
     if (r.unit!.valid_to !== null && pos.startDate > r.unit!.valid_to) {
-      r.issues.push(issue(r.row, 'startDate', `${r.unit!.name} đã kết thúc hoạt động từ ${vnDate(r.unit!.valid_to)}`));
+      r.issues.push(issue(r.row, 'startDate', messages.unitCeased(r.unit!.name, r.unit!.valid_to)));
       continue;
     }
     if (pos.title === 'secretary') {
@@ -527,7 +567,12 @@ async function checkParsed(
       // The earliest held on or after the start (findOverlapping's answer for an open position).
       const clash = heldSecretaries.get(r.unit!.id)?.find((s) => s.end_date === null || s.end_date >= pos.startDate);
       if (other) {
-        r.issues.push(issue(r.row, 'title', `${r.unit!.name} đã có Bí thư ở dòng ${other} của tệp`));
+        r.issues.push(
+          issue(r.row, 'title', {
+            vi: `${r.unit!.name} đã có Bí thư ở dòng ${other} của tệp`,
+            en: `${r.unit!.name} already has a secretary on row ${other} of the file`,
+          }),
+        );
         continue;
       }
       if (clash) {
@@ -535,7 +580,10 @@ async function checkParsed(
           issue(
             r.row,
             'title',
-            `${r.unit!.name} đã có Bí thư ${clash.full_name} (từ ${vnDate(clash.start_date)}); hãy ghi ngày kết thúc chức vụ cũ trước`,
+            {
+              vi: `${r.unit!.name} đã có Bí thư ${clash.full_name} (từ ${vnDate(clash.start_date)}); hãy ghi ngày kết thúc chức vụ cũ trước`,
+              en: `${r.unit!.name} already has a secretary, ${clash.full_name} (since ${vnDate(clash.start_date)}); record the end of that position first`,
+            },
             [clash.id],
           ),
         );

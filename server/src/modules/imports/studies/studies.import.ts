@@ -10,8 +10,10 @@ import {
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
+import { messages } from '../../../i18n/messages.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { createStudyIn, transitionStudyIn } from '../../studies/studies.service.ts';
+import { NOT_IN_FUTURE } from '../findings.ts';
 import type { CheckedSheet, ImportKindDef } from '../kind.ts';
 import { issuesFor, peopleOfRows } from '../lookups.ts';
 import { RowReader, writablePerson } from '../rows.ts';
@@ -34,23 +36,30 @@ interface Plan {
   outcome: Outcome | null;
 }
 
+const { notBeforeStart } = messages;
+const REQUIRED_GRADUATED = { vi: 'bắt buộc khi đã tốt nghiệp', en: 'required once graduated' };
+
 /** The outcome a row records (a graduation or a withdrawal), each with what it needs. */
 function outcomeOf(reader: RowReader<StudyKey>, start: string | undefined, today: string): Outcome | null {
   const result = reader.input.result as keyof typeof STUDY_RESULTS | undefined;
   if (!result || result === 'studying') return null;
   const endDate = reader.input.endDate as string | undefined;
-  if (!endDate) reader.fail('endDate', `bắt buộc khi Kết quả là ${STUDY_RESULTS[result]}`);
-  else if (start && endDate < start) reader.fail('endDate', `không được trước Ngày bắt đầu (${vnDate(start)})`);
-  else if (endDate > today) reader.fail('endDate', 'không được sau ngày hôm nay');
+  if (!endDate) {
+    reader.fail('endDate', {
+      vi: `bắt buộc khi Kết quả là ${STUDY_RESULTS[result]}`,
+      en: `required when the result is "${STUDY_RESULTS[result]}"`,
+    });
+  } else if (start && endDate < start) reader.fail('endDate', notBeforeStart(start));
+  else if (endDate > today) reader.fail('endDate', NOT_IN_FUTURE);
   if (result === 'graduated') {
     const { diplomaNumber, diplomaGrade } = reader.input as { diplomaNumber?: string; diplomaGrade?: string };
-    if (!diplomaNumber) reader.fail('diplomaNumber', 'bắt buộc khi đã tốt nghiệp');
-    if (!diplomaGrade) reader.fail('diplomaGrade', 'bắt buộc khi đã tốt nghiệp');
+    if (!diplomaNumber) reader.fail('diplomaNumber', REQUIRED_GRADUATED);
+    if (!diplomaGrade) reader.fail('diplomaGrade', REQUIRED_GRADUATED);
     if (!endDate || !diplomaNumber || !diplomaGrade) return null;
     return { action: 'graduate', endDate, diplomaNumber, diplomaGrade } as Outcome;
   }
   const reason = reader.input.reason as string | undefined;
-  if (!reason) reader.fail('reason', 'bắt buộc khi thôi học');
+  if (!reason) reader.fail('reason', { vi: 'bắt buộc khi thôi học', en: 'required on withdrawal' });
   if (!endDate || !reason) return null;
   return { action: 'withdraw', endDate, reason };
 }
@@ -94,10 +103,13 @@ async function checkStudies(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRo
   readers.forEach((reader, i) => {
     const f = reader.parse(fields);
     if (f && f.expectedEndDate < f.startDate) {
-      reader.fail('expectedEndDate', `không được trước Ngày bắt đầu (${vnDate(f.startDate)})`);
+      reader.fail('expectedEndDate', notBeforeStart(f.startDate));
     }
     if (f?.decisionDate && f.decisionDate > f.startDate) {
-      reader.fail('decisionDate', `không được sau Ngày bắt đầu (${vnDate(f.startDate)})`);
+      reader.fail('decisionDate', {
+        vi: `không được sau Ngày bắt đầu (${vnDate(f.startDate)})`,
+        en: `cannot be after the start date (${vnDate(f.startDate)})`,
+      });
     }
     const outcome = outcomeOf(reader, f?.startDate, today);
     const person = writablePerson(reader, found[i]!);
@@ -108,7 +120,13 @@ async function checkStudies(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRo
       return;
     }
     const first = seen.get(same);
-    if (first) return reader.fail(null, `quá trình học tập này đã có ở dòng ${first} của tệp`, [person.id]);
+    if (first) {
+      const dup = {
+        vi: `quá trình học tập này đã có ở dòng ${first} của tệp`,
+        en: `this study is already on row ${first} of the file`,
+      };
+      return reader.fail(null, dup, [person.id]);
+    }
     seen.set(same, reader.row);
     plans.push({ row: reader.row, study: { ...f, personId: person.id }, outcome });
   });

@@ -12,6 +12,7 @@ import {
   type RecordedClassData,
 } from '../../training/recorded/recorded.service.ts';
 import { foldCell } from '../cells.ts';
+import { notWholeNumber } from '../findings.ts';
 import { classesOf, enrolledIn, type StoredClass } from '../classes/classes.import.repository.ts';
 import { classColumnOf, classReaders, classSheet, readOrganiser } from '../classes/classes.read.ts';
 import type { CheckedSheet, ImportKindDef, RowProgress } from '../kind.ts';
@@ -72,12 +73,13 @@ function readTrainee(reader: RowReader<TraineeKey>): void {
   const share = reader.cells.attendance?.trim();
   if (share) {
     if (/^\d{1,3}$/.test(share)) reader.input.attendancePercent = Number(share);
-    else reader.fail('attendance', `"${share}" không phải số nguyên`);
+    else reader.fail('attendance', notWholeNumber(share));
   }
   const { certNumber, certDate, certSigner } = reader.cells;
   if (certNumber || certDate || certSigner) {
-    if (!certNumber) reader.fail('certNumber', 'bắt buộc khi có giấy chứng nhận');
-    if (!certDate) reader.fail('certDate', 'bắt buộc khi có giấy chứng nhận');
+    const required = { vi: 'bắt buộc khi có giấy chứng nhận', en: 'required with a certificate' };
+    if (!certNumber) reader.fail('certNumber', required);
+    if (!certDate) reader.fail('certDate', required);
     reader.date('certDate', 'issuedOn');
   }
   reader.required('name', 'kind', 'organiser', 'startDate', 'endDate', 'outcome');
@@ -161,9 +163,13 @@ async function checkTrainees(
         skip += group.length;
         continue;
       }
+      const ids = there.map((c) => c.id).join(', ');
       head.reader.fail(
         'name',
-        `lớp này đã có trong Canbo (mã lớp ${there.map((c) => c.id).join(', ')}) với danh sách học viên khác: hãy sửa trên trang của lớp`,
+        {
+          vi: `lớp này đã có trong Canbo (mã lớp ${ids}) với danh sách học viên khác: hãy sửa trên trang của lớp`,
+          en: `this class is already in Canbo (class ${ids}) with other trainees: change it on the class’s page`,
+        },
         there.map((c) => c.id),
       );
       continue;
@@ -208,8 +214,11 @@ function sameClass(group: readonly Row[]): void {
     if (!r.cls) continue;
     for (const [key, field] of REPEATED) {
       if (foldCell(String(r.cls[field] ?? '')) === foldCell(String(head.cls![field] ?? ''))) continue;
-      const shown = head.reader.cells[key] ? `"${head.reader.cells[key]}"` : 'để trống';
-      r.reader.fail(key, `khác với dòng ${head.reader.row} của cùng lớp (${shown})`);
+      const cell = head.reader.cells[key];
+      r.reader.fail(key, {
+        vi: `khác với dòng ${head.reader.row} của cùng lớp (${cell ? `"${cell}"` : 'để trống'})`,
+        en: `differs from row ${head.reader.row} of the same class (${cell ? `"${cell}"` : 'empty'})`,
+      });
     }
   }
 }
@@ -225,7 +234,7 @@ function samePeople(group: readonly Row[]): void {
     else
       r.reader.fail(
         columnOf(r.reader, 'personId'),
-        `đã có ở dòng ${row} của cùng lớp`,
+        { vi: `đã có ở dòng ${row} của cùng lớp`, en: `already on row ${row} of the same class` },
         r.person ? whoIs(r.person).ids : [],
       );
   }
@@ -240,7 +249,12 @@ function sheetNumbers(rows: readonly Row[]): void {
     const key = `${c.issuingUnitId ?? cls.organiserUnitId}\u0000${c.number}`;
     const row = first.get(key);
     if (row === undefined) first.set(key, reader.row);
-    else reader.fail('certNumber', `số ${c.number} trùng với dòng ${row} của tệp (cùng đơn vị cấp)`);
+    else {
+      reader.fail('certNumber', {
+        vi: `số ${c.number} trùng với dòng ${row} của tệp (cùng đơn vị cấp)`,
+        en: `the number ${c.number} is the same as on row ${row} of the file (same issuing unit)`,
+      });
+    }
   }
 }
 

@@ -56,8 +56,12 @@ async function checkUnits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
     const code = reader.cells.code;
     if (code) {
       const first = fileCodes.get(code);
-      if (first) reader.fail('code', `mã ${code} đã có ở dòng ${first} của tệp`);
-      else fileCodes.set(code, reader.row);
+      if (first) {
+        reader.fail('code', {
+          vi: `mã ${code} đã có ở dòng ${first} của tệp`,
+          en: `the code ${code} is already on row ${first} of the file`,
+        });
+      } else fileCodes.set(code, reader.row);
     }
     const stored = code ? byCode.get(code) : undefined;
     if (stored && f) {
@@ -67,7 +71,9 @@ async function checkUnits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
       }
       reader.fail(
         'code',
-        stored.readable === 1 ? `mã ${code} đã dùng cho ${stored.name}` : `mã ${code} đã được dùng`,
+        stored.readable === 1
+          ? { vi: `mã ${code} đã dùng cho ${stored.name}`, en: `the code ${code} is already used by ${stored.name}` }
+          : { vi: `mã ${code} đã được dùng`, en: `the code ${code} is already used` },
         stored.readable === 1 ? [stored.id] : [],
       );
     }
@@ -75,24 +81,50 @@ async function checkUnits(tx: Tx, actor: Actor, sheetRows: readonly ReadFormRow[
     const parentCell = reader.cells.parent;
     if (!parentCell) {
       if (!actor.isSuperadmin) {
-        reader.fail('parent', 'bắt buộc: chỉ quản trị hệ thống thành lập được đơn vị cấp cao nhất');
+        reader.fail('parent', {
+          vi: 'bắt buộc: chỉ quản trị hệ thống thành lập được đơn vị cấp cao nhất',
+          en: 'required: only the system administrator may establish a top-level unit',
+        });
       }
     } else {
       const inFile = above.get(parentCell) ?? above.get(foldVietnamese(parentCell));
       const found = lookup.find(parentCell);
       if ('unit' in found) {
         const u = found.unit;
-        if (u.writable !== 1) reader.fail('parent', `Bạn không có quyền sửa đơn vị ${u.name}`, [u.id]);
-        else if (u.status === 'dissolved') {
-          reader.fail('parent', `${u.name} đã ngừng hoạt động từ ngày ${vnDate(u.valid_to ?? u.valid_from)}`, [u.id]);
+        if (u.writable !== 1) {
+          reader.fail(
+            'parent',
+            { vi: `Bạn không có quyền sửa đơn vị ${u.name}`, en: `You are not allowed to change the unit ${u.name}` },
+            [u.id],
+          );
+        } else if (u.status === 'dissolved') {
+          const since = vnDate(u.valid_to ?? u.valid_from);
+          reader.fail(
+            'parent',
+            { vi: `${u.name} đã ngừng hoạt động từ ngày ${since}`, en: `${u.name} has ceased since ${since}` },
+            [u.id],
+          );
         } else if (f && f.date < u.valid_from) {
-          reader.fail('date', `${vnDate(f.date)} trước ngày thành lập của ${u.name} (${vnDate(u.valid_from)})`, [u.id]);
+          reader.fail(
+            'date',
+            {
+              vi: `${vnDate(f.date)} trước ngày thành lập của ${u.name} (${vnDate(u.valid_from)})`,
+              en: `${vnDate(f.date)} is before ${u.name} was established (${vnDate(u.valid_from)})`,
+            },
+            [u.id],
+          );
         } else parent = { stored: u };
       } else if (inFile && 'failed' in inFile) {
-        reader.fail('parent', `đơn vị cấp trên ở dòng ${inFile.row} của tệp có lỗi`);
+        reader.fail('parent', {
+          vi: `đơn vị cấp trên ở dòng ${inFile.row} của tệp có lỗi`,
+          en: `the parent unit on row ${inFile.row} of the file has errors`,
+        });
       } else if (inFile) {
         if (f && f.date < inFile.fields.date) {
-          reader.fail('date', `trước ngày thành lập của ${inFile.fields.name} (dòng ${inFile.row})`);
+          reader.fail('date', {
+            vi: `trước ngày thành lập của ${inFile.fields.name} (dòng ${inFile.row})`,
+            en: `before ${inFile.fields.name} is established (row ${inFile.row})`,
+          });
         } else parent = { planned: inFile };
       } else reader.fail('parent', found.error, found.ids);
     }

@@ -78,7 +78,10 @@ async function checkVisits(
     if (clash) {
       reader.fail(
         'startDate',
-        `trùng với đợt đi cơ sở từ ${vnDate(clash.start)} đến ${vnDate(clash.end)} ở dòng ${clash.row} của tệp`,
+        {
+          vi: `trùng với đợt đi cơ sở từ ${vnDate(clash.start)} đến ${vnDate(clash.end)} ở dòng ${clash.row} của tệp`,
+          en: `overlaps the trip from ${vnDate(clash.start)} to ${vnDate(clash.end)} on row ${clash.row} of the file`,
+        },
         [trip.personId],
       );
       continue;

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import { routes } from '@canbo/contract';
 import type { App } from '../../../http.ts';
-import { actorOf, sendFile } from '../../../http.ts';
+import { actorOf, langOf, sendFile } from '../../../http.ts';
 import { register } from '../../../route.ts';
 import { DOCX, PDF, XLSX } from '../../../documents/file.ts';
 import { attendanceWorkbook, getAttendanceGrid, saveAttendance } from './attendance.service.ts';
@@ -26,7 +26,12 @@ export async function attendanceRoutes(app: App): Promise<void> {
     sendFile(reply, XLSX, await attendanceWorkbook(app.ctx, actorOf(req), req.params)),
   );
   register(app, training.uploadAttendance, async (req) =>
-    uploadAttendance(app.ctx, actorOf(req), { ...req.query, id: req.params.id, file: await uploadedFile(req) }),
+    uploadAttendance(app.ctx, actorOf(req), {
+      ...req.query,
+      id: req.params.id,
+      file: await uploadedFile(req),
+      lang: langOf(req),
+    }),
   );
   register(app, training.sessionQr, async (req) => sessionQrCode(app.ctx, actorOf(req), req.params));
   register(app, training.selfCheckin, async (req) => scanSessionQr(app.ctx, actorOf(req), req.body));

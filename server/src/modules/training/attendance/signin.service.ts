@@ -22,7 +22,10 @@ async function signInSheet(ctx: Ctx, actor: Actor, sessionId: number): Promise<{
   const session = await findVisibleSession(tx, actor, sessionId);
   if (!session) throw notFound('Buổi học');
   if (!(await can(tx, actor, 'training.read', session.organiser_unit_id))) {
-    throw forbidden(`Danh sách ký tên do đơn vị tổ chức lớp "${session.class_name}" lập`);
+    throw forbidden({
+      vi: `Danh sách ký tên do đơn vị tổ chức lớp "${session.class_name}" lập`,
+      en: `The sign-in sheet is drawn up by the organising unit of the class "${session.class_name}"`,
+    });
   }
   const trainees = await findAllSeated(tx, null, session.class_id);
   const sheet: SignInSheet = {

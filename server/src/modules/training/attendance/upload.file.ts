@@ -7,7 +7,10 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** The attendance sheet of an upload (at most MAX_UPLOAD_BYTES), or null when none was sent. */
 export function uploadedFile(req: FastifyRequest): Promise<UploadedFile | null> {
   return oneUploadedFile(req, {
-    tooLarge: (name) => `Tệp "${name}" lớn hơn 5 MB, quá lớn cho một bảng điểm danh`,
-    oneOnly: 'Chỉ gửi một tệp bảng tính điểm danh mỗi lần',
+    tooLarge: (name) => ({
+      vi: `Tệp "${name}" lớn hơn 5 MB, quá lớn cho một bảng điểm danh`,
+      en: `The file "${name}" is larger than 5 MB, too large for an attendance sheet`,
+    }),
+    oneOnly: { vi: 'Chỉ gửi một tệp bảng tính điểm danh mỗi lần', en: 'Send one attendance sheet at a time' },
   });
 }

@@ -3,18 +3,8 @@ import { testApp } from '../../../../test/app.ts';
 import { makeClass, makeSession, makeTrainees, makeUser } from '../../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { login, type Session } from '../../../../test/http.ts';
+import { postFile } from '../../../../test/importSheets.ts';
 import { handMadeXlsx, rowXml, sheetXml, understate } from '../../../../test/xlsx.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function form(fileName: string, data: Buffer) {
-  const boundary = `----canbo${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${XLSX}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describe('attendance upload limits', () => {
   let t: TestApp;
@@ -23,15 +13,10 @@ describe('attendance upload limits', () => {
   let session: number;
   let enrolments: number[];
 
-  const upload = (fileName: string, data: Buffer) => {
-    const f = form(fileName, data);
-    return t.app.inject({
-      method: 'POST',
-      url: `/api/v1/training/classes/${cls}/attendance/upload?dryRun=false`,
-      payload: f.payload,
-      headers: { 'content-type': f.contentType, cookie: organiser.cookie, 'x-csrf-token': organiser.csrf },
+  const upload = (fileName: string, data: Buffer, lang?: string) =>
+    postFile(t, organiser, `/api/v1/training/classes/${cls}/attendance/upload?dryRun=false`, fileName, data, {
+      lang,
     });
-  };
   /** The attendance template's two header rows, then `rows` trainee rows marked present. */
   const sheet = (rows: number, enrolmentOf: (i: number) => number) =>
     sheetXml(
@@ -80,5 +65,10 @@ describe('attendance upload limits', () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().details).toMatchObject({ field: 'file', limit: 'maxUnpacked' });
     expect(res.json().message).toContain('giải nén');
+    // In English, the reader's own words too (which part, past which size).
+    const en = await upload('bom.xlsx', bomb, 'en');
+    expect(en.json().message).toMatch(
+      /^The file "bom\.xlsx" is too large unpacked: the part xl\/worksheets\/sheet1\.xml unpacks to more than its declared size \(at most/,
+    );
   });
 });

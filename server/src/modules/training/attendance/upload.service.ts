@@ -9,6 +9,8 @@ import type { Actor } from '../../../auth/actor.ts';
 import type { Ctx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { AppError } from '../../../errors.ts';
+import type { Lang } from '../../../i18n/language.ts';
+import type { Words } from '../../../i18n/messages.ts';
 import { fieldError, parseInput } from '../../../lib/input.ts';
 import type { ClassForWrite } from '../classes/class.access.ts';
 import type { ReadSheet } from '../documents/attendance-sheet.ts';
@@ -17,7 +19,7 @@ import type { SheetLimits } from '../../../documents/xlsx/read.ts';
 import { listSessions, type SessionRow } from '../classes/sessions.repository.ts';
 import { findAllSeated, type SeatedRow } from './attendance.repository.ts';
 import { markingIn, requireMarkable, type MarkChange } from './attendance.service.ts';
-import { sessionLabel } from './session.time.ts';
+import { sessionLabel, sessionLabelEn } from './session.time.ts';
 import type { UploadedFile } from '../../../upload.ts';
 
 type RowResult = AttendanceUploadResult['rows'][number];
@@ -51,29 +53,41 @@ function sheetLimits(trainees: number): SheetLimits {
 async function readSheet(ctx: Ctx, actor: Actor, file: UploadedFile, trainees: number): Promise<ReadSheet> {
   const limits = sheetLimits(trainees);
   const reading = await ctx.heavy.run(actor.userId, 'readAttendanceSheet', { data: file.data, limits });
-  const notASheet = () =>
+  const name = file.fileName;
+  const refuse = (why: Words, limit?: string) =>
     new AppError(
       'validation',
-      `Tệp "${file.fileName}" không phải bảng tính Excel (.xlsx) đọc được. Hãy tải lên mẫu điểm danh tải từ Canbo.`,
-      { field: 'file', fileName: file.fileName },
+      {
+        vi: `Tệp "${name}" ${why.vi}. Hãy tải lên mẫu điểm danh tải từ Canbo.`,
+        en: `The file "${name}" ${why.en}. Upload the attendance template downloaded from Canbo.`,
+      },
+      { field: 'file', fileName: name, ...(limit ? { limit } : {}) },
     );
+  const notASheet = () =>
+    refuse({ vi: 'không phải bảng tính Excel (.xlsx) đọc được', en: 'is not a readable Excel sheet (.xlsx)' });
   if ('sheet' in reading) {
     if (!reading.sheet) throw notASheet();
     return reading.sheet;
   }
-  const { limit, message } = reading.refused;
+  const { limit, message, en } = reading.refused;
   if (limit === 'corrupt') throw notASheet();
-  const why =
+  const [unpacked, shared] = [limits.maxUnpacked / 2 ** 20, limits.maxSharedStrings / 2 ** 20];
+  const why: Words =
     limit === 'maxRows'
-      ? `có nhiều dòng hơn danh sách lớp: tối đa ${limits.maxRows} dòng có dữ liệu (lớp có ${trainees} học viên; thêm ${HEADER_ROWS} dòng tiêu đề và tối đa ${SHEET_LIMITS.extraRows} dòng ngoài danh sách)`
+      ? {
+          vi: `có nhiều dòng hơn danh sách lớp: tối đa ${limits.maxRows} dòng có dữ liệu (lớp có ${trainees} học viên; thêm ${HEADER_ROWS} dòng tiêu đề và tối đa ${SHEET_LIMITS.extraRows} dòng ngoài danh sách)`,
+          en: `has more rows than the class list: at most ${limits.maxRows} rows with data (the class has ${trainees} trainees; plus ${HEADER_ROWS} header rows and at most ${SHEET_LIMITS.extraRows} rows outside the list)`,
+        }
       : limit === 'maxCellsPerRow'
-        ? `${message.charAt(0).toLocaleLowerCase('vi')}${message.slice(1)} (tối đa ${limits.maxCellsPerRow} ô một dòng)`
-        : `quá lớn khi giải nén: ${message} (tối đa ${limits.maxUnpacked / 2 ** 20} MB dữ liệu giải nén, ${limits.maxSharedStrings / 2 ** 20} MB chuỗi dùng chung)`;
-  throw new AppError('validation', `Tệp "${file.fileName}" ${why}. Hãy tải lên mẫu điểm danh tải từ Canbo.`, {
-    field: 'file',
-    fileName: file.fileName,
-    limit,
-  });
+        ? {
+            vi: `${message.charAt(0).toLocaleLowerCase('vi')}${message.slice(1)} (tối đa ${limits.maxCellsPerRow} ô một dòng)`,
+            en: `${en.charAt(0).toLowerCase()}${en.slice(1)} (at most ${limits.maxCellsPerRow} cells a row)`,
+          }
+        : {
+            vi: `quá lớn khi giải nén: ${message} (tối đa ${unpacked} MB dữ liệu giải nén, ${shared} MB chuỗi dùng chung)`,
+            en: `is too large unpacked: ${en} (at most ${unpacked} MB of unpacked data, ${shared} MB of shared strings)`,
+          };
+  throw refuse(why, limit);
 }
 
 const MARK_WORDS = attendanceMarks.map((m) => attendanceMarkLabels[m]).join(', ');
@@ -85,19 +99,25 @@ const sameName = (a: string, b: string) => {
 };
 
 /** Session columns matched to this class's sessions; an unknown or repeated column is a sheet error. */
-function sessionColumns(sheet: ReadSheet, sessions: readonly SessionRow[], cls: ClassForWrite, errors: string[]) {
+function sessionColumns(sheet: ReadSheet, sessions: readonly SessionRow[], cls: ClassForWrite, errors: Words[]) {
   const byId = new Map(sessions.map((s) => [s.id, s]));
   const used = new Map<number, string>();
   return sheet.sessionColumns.map((col) => {
-    const where = `Cột ${col.letter}${col.header ? ` ("${col.header}")` : ''}`;
+    const header = col.header ? ` ("${col.header}")` : '';
     const s = byId.get(col.sessionId);
     if (!s) {
-      errors.push(`${where}: buổi học mã ${col.sessionId} không thuộc lớp "${cls.name}"`);
+      errors.push({
+        vi: `Cột ${col.letter}${header}: buổi học mã ${col.sessionId} không thuộc lớp "${cls.name}"`,
+        en: `Column ${col.letter}${header}: session ${col.sessionId} is not one of the class "${cls.name}"`,
+      });
       return null;
     }
     const earlier = used.get(s.id);
     if (earlier) {
-      errors.push(`${where}: buổi ${sessionLabel(s)} đã có ở cột ${earlier}`);
+      errors.push({
+        vi: `Cột ${col.letter}${header}: buổi ${sessionLabel(s)} đã có ở cột ${earlier}`,
+        en: `Column ${col.letter}${header}: the session of ${sessionLabelEn(s)} is already in column ${earlier}`,
+      });
       return null;
     }
     used.set(s.id, col.letter);
@@ -117,18 +137,31 @@ function checkRows(
   columns: (SessionRow | null)[],
   seated: ReadonlyMap<number, SeatedRow>,
   cls: ClassForWrite,
+  lang: Lang,
 ): CheckedRow[] {
   const rowOf = new Map<number, number>();
   return sheet.rows.map((r) => {
     const errors: string[] = [];
-    const at = `Dòng ${r.row}`;
+    const add = (w: Words) => errors.push(w[lang]);
+    const [at, atEn] = [`Dòng ${r.row}`, `Row ${r.row}`];
     const id = /^\d{1,15}$/.test(r.enrolmentId) ? Number(r.enrolmentId) : null;
     const e = id === null ? undefined : seated.get(id);
-    if (!r.enrolmentId) errors.push(`${at}: thiếu Mã học viên`);
-    else if (!e) errors.push(`${at}: mã học viên "${r.enrolmentId}" không có trong danh sách lớp "${cls.name}"`);
-    else if (rowOf.has(e.id)) errors.push(`${at}: học viên mã ${e.id} đã có ở dòng ${rowOf.get(e.id)}`);
-    else if (!sameName(r.personName, e.person_name)) {
-      errors.push(`${at}: họ và tên "${r.personName}" không khớp với mã học viên ${e.id} (${e.person_name})`);
+    if (!r.enrolmentId) add({ vi: `${at}: thiếu Mã học viên`, en: `${atEn}: the trainee's id is missing` });
+    else if (!e) {
+      add({
+        vi: `${at}: mã học viên "${r.enrolmentId}" không có trong danh sách lớp "${cls.name}"`,
+        en: `${atEn}: the trainee id "${r.enrolmentId}" is not on the list of the class "${cls.name}"`,
+      });
+    } else if (rowOf.has(e.id)) {
+      add({
+        vi: `${at}: học viên mã ${e.id} đã có ở dòng ${rowOf.get(e.id)}`,
+        en: `${atEn}: trainee ${e.id} is already on row ${rowOf.get(e.id)}`,
+      });
+    } else if (!sameName(r.personName, e.person_name)) {
+      add({
+        vi: `${at}: họ và tên "${r.personName}" không khớp với mã học viên ${e.id} (${e.person_name})`,
+        en: `${atEn}: the name "${r.personName}" does not match trainee ${e.id} (${e.person_name})`,
+      });
     }
     if (e && !rowOf.has(e.id)) rowOf.set(e.id, r.row);
     const changes: MarkChange[] = [];
@@ -139,9 +172,10 @@ function checkRows(
       const mark = markOfWord(cell);
       const col = sheet.sessionColumns[i];
       if (!mark) {
-        errors.push(
-          `${at}, cột ${col?.letter ?? ''} (${sessionLabel(s)}): "${cell}" không phải điểm danh (${MARK_WORDS})`,
-        );
+        add({
+          vi: `${at}, cột ${col?.letter ?? ''} (${sessionLabel(s)}): "${cell}" không phải điểm danh (${MARK_WORDS})`,
+          en: `${atEn}, column ${col?.letter ?? ''} (${sessionLabelEn(s)}): "${cell}" is not an attendance mark (${MARK_WORDS})`,
+        });
       } else if (e) changes.push({ enrolmentId: e.id, sessionId: s.id, mark });
     });
     return {
@@ -160,9 +194,9 @@ function checkRows(
 export async function uploadAttendance(
   ctx: Ctx,
   actor: Actor,
-  input: { id: number; file: UploadedFile | null } & z.input<typeof attendanceUploadQuery>,
+  input: { id: number; file: UploadedFile | null; lang?: Lang } & z.input<typeof attendanceUploadQuery>,
 ): Promise<AttendanceUploadResult> {
-  const { id, file, ...query } = input;
+  const { id, file, lang = 'vi', ...query } = input;
   const dryRun = parseInput(attendanceUploadQuery, query).dryRun === 'true';
   // Checked before the file is parsed, and parsed outside the transaction: reading a workbook takes
   // a while, and SQLite has one connection for everyone. The trainees counted here bound the rows.
@@ -177,7 +211,7 @@ export async function uploadAttendance(
     const columns = sessionColumns(sheet, sessions, cls, sheetErrors);
     const seated = await findAllSeated(tx, actor, cls.id);
     const enrolments = new Map(seated.map((e) => [e.id, e]));
-    const rows = checkRows(sheet, columns, enrolments, cls);
+    const rows = checkRows(sheet, columns, enrolments, cls, lang);
     const marking = await markingIn(
       tx,
       actor,
@@ -189,6 +223,11 @@ export async function uploadAttendance(
     const ok = sheetErrors.length === 0 && rows.every((r) => r.result.errors.length === 0);
     let changes = plan.upserts.length + plan.deletes.length;
     if (ok && !dryRun) changes = await marking.write();
-    return { rows: rows.map((r) => r.result), sheetErrors, changes, applied: ok && !dryRun };
+    return {
+      rows: rows.map((r) => r.result),
+      sheetErrors: sheetErrors.map((w) => w[lang]),
+      changes,
+      applied: ok && !dryRun,
+    };
   });
 }

@@ -15,7 +15,8 @@ import {
 } from '../../../../test/factories.ts';
 import { rowCount, twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
 import { as, login, type Session } from '../../../../test/http.ts';
-import { form, XLSX_TYPE as XLSX } from '../../../../test/multipart.ts';
+import { XLSX_TYPE as XLSX } from '../../../../test/multipart.ts';
+import { postFile } from '../../../../test/importSheets.ts';
 
 /** Open a sheet as Excel would, change it, save it. */
 async function edit(bytes: Buffer, change: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
@@ -45,15 +46,8 @@ describe('attendance spreadsheet: download and upload', () => {
   let sheet: Buffer;
 
   const url = (dryRun: boolean, id = cls) => `/api/v1/training/classes/${id}/attendance/upload?dryRun=${dryRun}`;
-  const upload = (who: Session, fileName: string, data: Buffer, dryRun: boolean, type = XLSX) => {
-    const f = form(fileName, data, type);
-    return t.app.inject({
-      method: 'POST',
-      url: url(dryRun),
-      payload: f.payload,
-      headers: { 'content-type': f.contentType, cookie: who.cookie, 'x-csrf-token': who.csrf },
-    });
-  };
+  const upload = (who: Session, fileName: string, data: Buffer, dryRun: boolean, type = XLSX, lang?: string) =>
+    postFile(t, who, url(dryRun), fileName, data, { lang, type });
   const stored = async () => ({
     attendance: await t.db.kysely
       .selectFrom('attendance')
@@ -255,6 +249,16 @@ describe('attendance spreadsheet: download and upload', () => {
         expect(errors[10]).toBe('Dòng 10: thiếu Mã học viên');
         expect(errors[6]).toBe('');
       }
+      // In English when asked: the same rows, each worded in English.
+      const en = await upload(organiser, 'diem-danh.xlsx', bad, true, XLSX, 'en');
+      const errorsEn = Object.fromEntries(
+        en.json().rows.map((r: { row: number; errors: string[] }) => [r.row, r.errors.join(' | ')]),
+      );
+      expect(errorsEn[3]).toContain('Row 3, column H (13/05/2025 morning): "Vắng" is not an attendance mark');
+      expect(errorsEn[4]).toBe('Row 4: the trainee id "999999" is not on the list of the class "Lớp kỹ năng số 2025"');
+      expect(errorsEn[5]).toBe(`Row 5: the name "Lê Văn Cương" does not match trainee ${e['Cường']} (Lê Văn Cường)`);
+      expect(errorsEn[9]).toBe(`Row 9: trainee ${e['Dung']} is already on row 6`);
+      expect(errorsEn[10]).toBe("Row 10: the trainee's id is missing");
       expect(await stored()).toEqual(before);
     });
 
@@ -271,6 +275,11 @@ describe('attendance spreadsheet: download and upload', () => {
       expect(res.json().sheetErrors).toEqual([
         'Cột I ("Ghi chú") không phải cột buổi học của mẫu điểm danh (thiếu mã buổi học ở dòng ẩn 2); hãy tải lại mẫu từ Canbo',
         `Cột F ("12/05/2025 Sáng"): buổi học mã ${otherSession} không thuộc lớp "Lớp kỹ năng số 2025"`,
+      ]);
+      const en = await upload(organiser, 'diem-danh.xlsx', bad, false, XLSX, 'en');
+      expect(en.json().sheetErrors).toEqual([
+        'Column I ("Ghi chú") is not a session column of the attendance template (the session\'s id is missing from hidden row 2); download the template from Canbo again',
+        `Column F ("12/05/2025 Sáng"): session ${otherSession} is not one of the class "Lớp kỹ năng số 2025"`,
       ]);
       expect(await stored()).toEqual(before);
     });
@@ -289,6 +298,10 @@ describe('attendance spreadsheet: download and upload', () => {
           `Tệp "${name}" không phải bảng tính Excel (.xlsx) đọc được. Hãy tải lên mẫu điểm danh tải từ Canbo.`,
         );
         expect(res.json().details.field).toBe('file');
+        const en = await upload(organiser, name, data, false, XLSX, 'en');
+        expect(en.json().message).toBe(
+          `The file "${name}" is not a readable Excel sheet (.xlsx). Upload the attendance template downloaded from Canbo.`,
+        );
       }
       expect(await stored()).toEqual(before);
     });

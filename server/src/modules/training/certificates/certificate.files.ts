@@ -85,7 +85,10 @@ async function classCertificates(ctx: Ctx, actor: Actor, classId: number, option
   const cls = await findVisibleClass(tx, actor, classId);
   const rows = await classDocumentRows(tx, actor, cls.id);
   if (!rows.length) {
-    throw new AppError('not_found', `Lớp "${cls.name}" chưa có giấy chứng nhận còn hiệu lực nào bạn được tải`);
+    throw new AppError('not_found', {
+      vi: `Lớp "${cls.name}" chưa có giấy chứng nhận còn hiệu lực nào bạn được tải`,
+      en: `The class "${cls.name}" has no valid certificate you may download yet`,
+    });
   }
   const slug = fileSlug(cls.name);
   const data = rows.map((r) => toData(r, ctx.config.publicUrl, options));

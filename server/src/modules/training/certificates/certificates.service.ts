@@ -4,6 +4,7 @@ import {
   DEFAULT_CERTIFICATE_PATTERN,
   issueCertificates as issueInput,
   outcomeLabels,
+  outcomeLabelsEn,
   revokeCertificate as revokeInput,
   type Certificate,
   type Page,
@@ -14,6 +15,7 @@ import type { Ctx } from '../../../context.ts';
 import { inTransaction, reader } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError, notFound, stale } from '../../../errors.ts';
+import { messages } from '../../../i18n/messages.ts';
 import { offsetOf, pageFrom } from '../../../lib/paging.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit, writeAudits } from '../../audit/audit.writer.ts';
@@ -92,24 +94,31 @@ export async function listCertificates(
 /** A listed trainee who cannot get a certificate: not seated, or not (or not yet) completed. */
 function notEligible(c: Candidate): AppError | null {
   if (!(SEATED as readonly string[]).includes(c.status)) {
-    return new AppError('conflict', `${c.person_name} không còn trong danh sách học viên chính thức của lớp`, {
-      field: 'enrolmentIds',
-      enrolmentId: c.id,
-    });
+    return new AppError('conflict', messages.notSeated(c.person_name), { field: 'enrolmentIds', enrolmentId: c.id });
   }
   if (c.outcome === 'completed') return null;
   const outcome = c.outcome ? outcomeLabels[c.outcome].toLocaleLowerCase('vi') : 'chưa có kết quả';
-  return new AppError('conflict', `${c.person_name} chưa hoàn thành lớp (${outcome}): không cấp giấy chứng nhận`, {
-    field: 'enrolmentIds',
-    enrolmentId: c.id,
-  });
+  const outcomeEn = c.outcome ? outcomeLabelsEn[c.outcome].toLowerCase() : 'no result yet';
+  return new AppError(
+    'conflict',
+    {
+      vi: `${c.person_name} chưa hoàn thành lớp (${outcome}): không cấp giấy chứng nhận`,
+      en: `${c.person_name} has not completed the class (${outcomeEn}): no certificate is issued`,
+    },
+    { field: 'enrolmentIds', enrolmentId: c.id },
+  );
 }
 
 /** A date given to print on certificates issued late: the class is over by then, and it is not ahead. */
 function checkIssueDate(day: string, classEnd: string): void {
   const today = todayIso();
-  if (day > today) throw fieldError('issuedAt', `không được sau hôm nay (${vnDate(today)})`);
-  if (day < classEnd) throw fieldError('issuedAt', `không được trước ngày lớp kết thúc (${vnDate(classEnd)})`);
+  if (day > today) throw fieldError('issuedAt', messages.notAfterToday(today));
+  if (day < classEnd) {
+    throw fieldError('issuedAt', {
+      vi: `không được trước ngày lớp kết thúc (${vnDate(classEnd)})`,
+      en: `cannot be before the class ended (${vnDate(classEnd)})`,
+    });
+  }
 }
 
 /**
@@ -134,7 +143,12 @@ export async function issueCertificates(
     if (enrolmentIds) {
       const found = new Map((await listedCandidates(tx, enrolmentIds)).map((c) => [c.id, c]));
       const stranger = enrolmentIds.find((e) => found.get(e)?.class_id !== cls.id);
-      if (stranger !== undefined) throw fieldError('enrolmentIds', `học viên số ${stranger} không thuộc lớp này`);
+      if (stranger !== undefined) {
+        throw fieldError('enrolmentIds', {
+          vi: `học viên số ${stranger} không thuộc lớp này`,
+          en: `trainee ${stranger} is not in this class`,
+        });
+      }
     }
     requireStatus(cls, ['completed', 'closed'], { vi: 'cấp giấy chứng nhận', en: 'issue certificates' });
     if (issuedOn !== null) checkIssueDate(issuedOn, cls.end_date);
@@ -194,7 +208,10 @@ export async function revokeCertificate(
     if (before.revoked_at !== null) {
       throw new AppError(
         'conflict',
-        `Giấy chứng nhận số ${before.number} đã bị thu hồi ngày ${vnDate(todayIso(new Date(before.revoked_at)))}`,
+        {
+          vi: `Giấy chứng nhận số ${before.number} đã bị thu hồi ngày ${vnDate(todayIso(new Date(before.revoked_at)))}`,
+          en: `The certificate ${before.number} was revoked on ${vnDate(todayIso(new Date(before.revoked_at)))}`,
+        },
         { field: 'status' },
       );
     }

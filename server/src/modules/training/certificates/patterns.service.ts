@@ -68,7 +68,10 @@ export async function saveCertificatePattern(
   return inTransaction(ctx, async (tx) => {
     const unit = await readableUnit(tx, actor, unitId);
     if (!(await can(tx, actor, 'training.manage', unitId))) {
-      throw forbidden(`Bạn không có quyền đặt mẫu số giấy chứng nhận của ${unit.name}`);
+      throw forbidden({
+        vi: `Bạn không có quyền đặt mẫu số giấy chứng nhận của ${unit.name}`,
+        en: `You are not allowed to set the certificate number pattern of ${unit.name}`,
+      });
     }
     const before = await findPattern(tx, unitId);
     if ((before?.version ?? 0) !== data.version) throw stale();

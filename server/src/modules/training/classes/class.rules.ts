@@ -3,7 +3,7 @@ import type { Actor } from '../../../auth/actor.ts';
 import { can } from '../../../auth/policy.ts';
 import type { Tx } from '../../../context.ts';
 import { AppError } from '../../../errors.ts';
-import type { Words } from '../../../i18n/messages.ts';
+import { messages, type Words } from '../../../i18n/messages.ts';
 import { clauseEn } from '../../../i18n/sentences.ts';
 import { requireActiveKind } from '../../catalog/kinds.service.ts';
 import { vnDate } from '../../../lib/dates.ts';
@@ -47,20 +47,14 @@ export async function requireOrganiser(
     });
   }
   if (unit.valid_to !== null && dates.startDate > unit.valid_to) {
-    throw fieldError('organiserUnitId', {
-      vi: `${unit.name} đã kết thúc hoạt động từ ${vnDate(unit.valid_to)}`,
-      en: `${unit.name} ceased on ${vnDate(unit.valid_to)}`,
-    });
+    throw fieldError('organiserUnitId', messages.unitCeased(unit.name, unit.valid_to));
   }
   return { name: unit.name, level: levelOfUnitKind[unit.kind] };
 }
 
 export function checkDates(startDate: string, endDate: string): void {
   if (endDate < startDate) {
-    throw fieldError('endDate', {
-      vi: `không được trước Ngày bắt đầu (${vnDate(startDate)})`,
-      en: `cannot be before the start date (${vnDate(startDate)})`,
-    });
+    throw fieldError('endDate', messages.notBeforeStart(startDate));
   }
 }
 

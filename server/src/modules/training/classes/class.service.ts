@@ -79,7 +79,12 @@ export function forWrite(r: ClassRow): ClassForWrite {
 }
 
 function checkPeriod(f: ClassFilter): void {
-  if (f.from && f.to && f.from > f.to) throw fieldError('to', `không được trước Từ ngày (${vnDate(f.from)})`);
+  if (f.from && f.to && f.from > f.to) {
+    throw fieldError('to', {
+      vi: `không được trước Từ ngày (${vnDate(f.from)})`,
+      en: `cannot be before "From date" (${vnDate(f.from)})`,
+    });
+  }
 }
 
 export async function listClasses(ctx: Ctx, actor: Actor, input: ClassListInput): Promise<Page<TrainingClass>> {

@@ -99,11 +99,14 @@ export interface ReadRow {
   cells: string[];
 }
 
+/** A layout error in both languages (the shape of i18n's Words, which documents do not import). */
+type Words = { vi: string; en: string };
+
 export interface ReadSheet {
   sessionColumns: (ReadColumn & { sessionId: number })[];
   rows: ReadRow[];
-  /** What is wrong with the sheet's layout itself. */
-  errors: string[];
+  /** What is wrong with the sheet's layout itself, in both languages (the service answers in the user's). */
+  errors: Words[];
 }
 
 /** A column number as the spreadsheet shows it: 1 → "A", 28 → "AB". */
@@ -116,7 +119,7 @@ function letterOf(column: number): string {
 
 /** The columns named by the two header rows: which is the trainee's id, name, and each session. */
 function readHeader(headerRow: SheetCells, idRow: SheetCells) {
-  const errors: string[] = [];
+  const errors: Words[] = [];
   const fixed = new Map(FIXED_HEADERS.map((h) => [foldVietnamese(h), h]));
   const found = new Map<string, number>();
   const sessionColumns: (ReadSheet['sessionColumns'][number] & { column: number })[] = [];
@@ -132,9 +135,10 @@ function readHeader(headerRow: SheetCells, idRow: SheetCells) {
     const name = fixed.get(foldVietnamese(header));
     if (name) found.set(name, c);
     else if (header) {
-      errors.push(
-        `Cột ${letter} ("${header}") không phải cột buổi học của mẫu điểm danh (thiếu mã buổi học ở dòng ẩn ${ID_ROW}); hãy tải lại mẫu từ Canbo`,
-      );
+      errors.push({
+        vi: `Cột ${letter} ("${header}") không phải cột buổi học của mẫu điểm danh (thiếu mã buổi học ở dòng ẩn ${ID_ROW}); hãy tải lại mẫu từ Canbo`,
+        en: `Column ${letter} ("${header}") is not a session column of the attendance template (the session's id is missing from hidden row ${ID_ROW}); download the template from Canbo again`,
+      });
     }
   }
   const idColumn = found.get(ENROLMENT_HEADER);
@@ -143,9 +147,19 @@ function readHeader(headerRow: SheetCells, idRow: SheetCells) {
     [ENROLMENT_HEADER, idColumn],
     [NAME_HEADER, nameColumn],
   ] as const) {
-    if (c === undefined) errors.push(`Bảng tính thiếu cột "${h}" ở dòng 1; hãy dùng mẫu tải từ Canbo`);
+    if (c === undefined) {
+      errors.push({
+        vi: `Bảng tính thiếu cột "${h}" ở dòng 1; hãy dùng mẫu tải từ Canbo`,
+        en: `The sheet lacks the column "${h}" on row 1; use the template downloaded from Canbo`,
+      });
+    }
   }
-  if (sessionColumns.length === 0) errors.push('Bảng tính không có cột buổi học nào của mẫu điểm danh');
+  if (sessionColumns.length === 0) {
+    errors.push({
+      vi: 'Bảng tính không có cột buổi học nào của mẫu điểm danh',
+      en: 'The sheet has no session column of the attendance template',
+    });
+  }
   return { sessionColumns, idColumn, nameColumn, errors };
 }
 

@@ -96,13 +96,20 @@ export async function confirmTrainees(
     requireStatus(cls, ['open', 'in_progress'], { vi: 'triệu tập học viên', en: 'summon trainees' });
     const rows = await classEnrolments(tx, cls.id, 'e.id', ids);
     if (rows.length < ids.length) {
-      throw fieldError('enrolmentIds', `${ids.length - rows.length} học viên không có trong lớp này`);
+      const n = ids.length - rows.length;
+      throw fieldError('enrolmentIds', {
+        vi: `${n} học viên không có trong lớp này`,
+        en: `${n} trainee${n === 1 ? ' is' : 's are'} not in this class`,
+      });
     }
     const unseated = rows.filter((r) => r.status === 'waitlisted' || r.status === 'withdrawn');
     if (unseated.length) {
       throw new AppError(
         'conflict',
-        `Chỉ triệu tập được học viên đã có chỗ; đang chờ hoặc đã rút tên: ${unseated.map((r) => r.full_name).join(', ')}`,
+        {
+          vi: `Chỉ triệu tập được học viên đã có chỗ; đang chờ hoặc đã rút tên: ${unseated.map((r) => r.full_name).join(', ')}`,
+          en: `Only trainees with a seat can be summoned; waiting or withdrawn: ${unseated.map((r) => r.full_name).join(', ')}`,
+        },
         { field: 'enrolmentIds', enrolmentIds: unseated.map((r) => r.id) },
       );
     }

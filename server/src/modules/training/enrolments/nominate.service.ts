@@ -62,7 +62,12 @@ async function nominationTarget(
     if (!a || a.class_id !== cls.id) {
       throw fieldError('allocationId', 'chỉ tiêu không có trong lớp này hoặc bạn không có quyền xem');
     }
-    if (a.can_nominate !== 1) throw forbidden(`Chỉ cán bộ của ${a.unit_name} mới được cử học viên vào chỉ tiêu này`);
+    if (a.can_nominate !== 1) {
+      throw forbidden({
+        vi: `Chỉ cán bộ của ${a.unit_name} mới được cử học viên vào chỉ tiêu này`,
+        en: `Only the staff of ${a.unit_name} may nominate into this quota`,
+      });
+    }
     target = { cls, allocationId: a.id, unitId: a.unit_id, unitName: a.unit_name };
   } else {
     if (!(await can(tx, actor, 'training.manage', cls.organiser_unit_id))) {
@@ -271,26 +276,31 @@ export async function nominatePeople(
     const target = await nominationTarget(tx, actor, classId, data.allocationId);
     const found = await findNominees(tx, actor, personIds, target.unitId);
     if (found.length < personIds.length) {
-      throw fieldError(
-        'personIds',
-        `${personIds.length - found.length} cán bộ không tồn tại hoặc bạn không có quyền xem`,
-      );
+      const n = personIds.length - found.length;
+      throw fieldError('personIds', {
+        vi: `${n} cán bộ không tồn tại hoặc bạn không có quyền xem`,
+        en: `${n} cadre${n === 1 ? ' does' : 's do'} not exist or you may not see them`,
+      });
     }
     const outside = found.filter((p) => p.in_quota !== 1);
     if (outside.length) {
-      throw fieldError(
-        'personIds',
-        `${names(outside)} không thuộc ${target.unitName}: chỉ được cử cán bộ của đơn vị mình`,
-      );
+      throw fieldError('personIds', {
+        vi: `${names(outside)} không thuộc ${target.unitName}: chỉ được cử cán bộ của đơn vị mình`,
+        en: `not in ${target.unitName}: ${names(outside)}; only your unit’s cadres can be nominated`,
+      });
     }
     const byId = new Map<number, NomineeRow>(found.map((p) => [p.id, p]));
     const people = personIds.map((id) => byId.get(id)!);
     const { quota, active, withdrawn } = await lockAndRead(tx, target, personIds);
     if (active.length) {
-      throw new AppError('conflict', `Đã có tên trong lớp: ${names(active)}`, {
-        field: 'personIds',
-        personIds: active.map((r) => r.person_id),
-      });
+      throw new AppError(
+        'conflict',
+        { vi: `Đã có tên trong lớp: ${names(active)}`, en: `Already on the class: ${names(active)}` },
+        {
+          field: 'personIds',
+          personIds: active.map((r) => r.person_id),
+        },
+      );
     }
     const placement = place(quota, target, people, { waitlist: data.waitlist, preview: false });
     const credits = await creditsOf(
@@ -319,14 +329,19 @@ export async function nominateByFilter(
     const target = await nominationTarget(tx, actor, classId, data.allocationId);
     const within = await findFilterUnit(tx, actor, data.filter.within, target.unitId);
     if (!within) throw fieldError('filter.within', 'đơn vị không tồn tại hoặc bạn không có quyền xem');
-    if (within.in_quota !== 1) throw fieldError('filter.within', `${within.name} không thuộc ${target.unitName}`);
+    if (within.in_quota !== 1) {
+      throw fieldError('filter.within', {
+        vi: `${within.name} không thuộc ${target.unitName}`,
+        en: `${within.name} is not within ${target.unitName}`,
+      });
+    }
     const day = titleDay(target.cls);
     const found = await findCandidates(tx, actor, data.filter, target.unitId, day, MAX_CANDIDATES + 1);
     if (found.length > MAX_CANDIDATES) {
-      throw fieldError(
-        'filter',
-        `điều kiện chọn ra hơn ${MAX_CANDIDATES} cán bộ: hãy thu hẹp (đơn vị nhỏ hơn, ít chức danh hoặc loại đơn vị hơn)`,
-      );
+      throw fieldError('filter', {
+        vi: `điều kiện chọn ra hơn ${MAX_CANDIDATES} cán bộ: hãy thu hẹp (đơn vị nhỏ hơn, ít chức danh hoặc loại đơn vị hơn)`,
+        en: `the conditions pick more than ${MAX_CANDIDATES} cadres: narrow them (a smaller unit, fewer titles or unit kinds)`,
+      });
     }
     const ids = found.map((p) => p.id);
     const { quota, active, withdrawn } = await lockAndRead(tx, target, ids);

@@ -43,10 +43,11 @@ export async function summonsFile(
   const date = q.date ?? todayIso();
   // A summons calls people to a class: dated once the class has begun, it would summon them late.
   if (date > details.start_date) {
-    throw fieldError(
-      'date',
-      `ngày ký giấy triệu tập (${vnDate(date)}) sau ngày khai giảng lớp (${vnDate(details.start_date)}); hãy chọn ngày từ ${vnDate(details.start_date)} trở về trước`,
-    );
+    const start = vnDate(details.start_date);
+    throw fieldError('date', {
+      vi: `ngày ký giấy triệu tập (${vnDate(date)}) sau ngày khai giảng lớp (${start}); hãy chọn ngày từ ${start} trở về trước`,
+      en: `the summons’ date (${vnDate(date)}) is after the class opens (${start}); choose ${start} or earlier`,
+    });
   }
   const trainees = await seatedOfQuota(tx, cls.id, q.allocationId ?? null);
   // Plain data in, bytes out: the Word document is zipped in the heavy pool, off the request thread.

@@ -87,9 +87,17 @@ export async function getProgramme(ctx: Ctx, _actor: Actor, input: { id: number 
 export async function requireUsableProgramme(tx: Tx, id: number, kindCode: string): Promise<ProgrammeRow> {
   const row = await findProgramme(tx, id);
   if (!row) throw fieldError('programmeId', 'chương trình không có trong danh mục');
-  if (row.active !== 1) throw fieldError('programmeId', `"${row.name}" đã ngừng sử dụng, hãy chọn chương trình khác`);
+  if (row.active !== 1) {
+    throw fieldError('programmeId', {
+      vi: `"${row.name}" đã ngừng sử dụng, hãy chọn chương trình khác`,
+      en: `"${row.name}" is no longer used: choose another programme`,
+    });
+  }
   if (row.kind_code !== kindCode) {
-    throw fieldError('programmeId', `"${row.name}" thuộc loại hình "${row.kind_name}", khác loại hình của lớp`);
+    throw fieldError('programmeId', {
+      vi: `"${row.name}" thuộc loại hình "${row.kind_name}", khác loại hình của lớp`,
+      en: `"${row.name}" is of the kind "${row.kind_name}", not the class’s kind`,
+    });
   }
   return row;
 }

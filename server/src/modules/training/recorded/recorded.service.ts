@@ -13,6 +13,8 @@ import type { Ctx, Tx } from '../../../context.ts';
 import { inTransaction } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError, isRefusal } from '../../../errors.ts';
+import type { Words } from '../../../i18n/messages.ts';
+import { issueEn } from '../../../i18n/zodIssue.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { fieldError } from '../../../lib/input.ts';
 import { writeAudits } from '../../audit/audit.writer.ts';
@@ -47,7 +49,7 @@ const FROM_PAPERS = 'Theo hồ sơ lớp đã tổ chức';
 /**
  * A refusal about one roster row: the row's number AND the person (id, and the name when the actor
  * may see it), in the message and in `details`, so two people of the same name are told apart.
- * `reason` is the message without them, for a sheet that names the row and column its own way.
+ * `reason` is the message without them (both languages), for a sheet that names the row and column its own way.
  */
 export class RosterError extends AppError {
   constructor(
@@ -55,11 +57,17 @@ export class RosterError extends AppError {
     readonly index: number,
     who: Who,
     readonly rosterField: string,
-    readonly reason: string,
+    readonly reason: Words,
   ) {
     const person = who.name ? `${who.name} (mã ${who.id})` : `cán bộ mã ${who.id}`;
+    const personEn = who.name ? `${who.name} (id ${who.id})` : `cadre ${who.id}`;
     const path = ['roster', index, ...rosterField.split('.')];
-    super(code, `Dòng ${index + 1} – ${person}: ${fieldLabelOf(path)}: ${reason}`, {
+    const row = index + 1;
+    const message = {
+      vi: `Dòng ${row} – ${person}: ${fieldLabelOf(path)}: ${reason.vi}`,
+      en: `Row ${row} – ${personEn}: ${fieldLabelOf(path, 'en')}: ${reason.en}`,
+    };
+    super(code, message, {
       field: path.join('.'),
       rosterIndex: index,
       personId: who.id,
@@ -67,7 +75,7 @@ export class RosterError extends AppError {
   }
 }
 
-const rowError = (code: ErrorCode, index: number, who: Who, field: string, message: string) =>
+const rowError = (code: ErrorCode, index: number, who: Who, field: string, message: Words) =>
   new RosterError(code, index, who, field, message);
 
 /**
@@ -95,14 +103,18 @@ function parse(input: unknown): Data {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = (issue?.path ?? []).filter((p) => typeof p !== 'symbol');
-  const message = issue?.message ?? 'không hợp lệ';
+  const message = { vi: issue?.message ?? 'không hợp lệ', en: issue ? issueEn(issue) : 'invalid' };
   const index = path[0] === 'roster' ? path[1] : undefined;
   if (typeof index === 'number') {
     const row = (input as { roster?: { personId?: unknown }[] }).roster?.[index];
     const id = typeof row?.personId === 'number' ? row.personId : 0;
     throw rowError('validation', index, { id }, path.slice(2).join('.') || 'personId', message);
   }
-  throw new AppError('validation', `${fieldLabelOf(path)}: ${message}`, { field: path.map(String).join('.') });
+  throw new AppError(
+    'validation',
+    { vi: `${fieldLabelOf(path)}: ${message.vi}`, en: `${fieldLabelOf(path, 'en')}: ${message.en}` },
+    { field: path.map(String).join('.') },
+  );
 }
 
 /**
@@ -111,13 +123,19 @@ function parse(input: unknown): Data {
  */
 function checkInput(d: Data, today: string, refuse: Refuse): void {
   if (d.endDate > today) {
-    refuse(fieldError('endDate', `lớp ghi nhận là lớp đã học xong, không được sau hôm nay (${vnDate(today)})`));
+    refuse(
+      fieldError('endDate', {
+        vi: `lớp ghi nhận là lớp đã học xong, không được sau hôm nay (${vnDate(today)})`,
+        en: `a recorded class is one already over: it cannot end after today (${vnDate(today)})`,
+      }),
+    );
   }
   const seen = new Map<number, number>();
   d.roster.forEach((t, i) => {
     const first = seen.get(t.personId);
     if (first !== undefined) {
-      refuse(rowError('validation', i, { id: t.personId }, 'personId', `đã có ở dòng ${first + 1}`));
+      const twice = { vi: `đã có ở dòng ${first + 1}`, en: `already on row ${first + 1}` };
+      refuse(rowError('validation', i, { id: t.personId }, 'personId', twice));
     } else seen.set(t.personId, i);
   });
 }
@@ -128,11 +146,20 @@ function checkCertificates(d: Data, names: Map<number, string>, today: string, r
     if (!c) return;
     const who = { id: t.personId, name: names.get(t.personId) };
     if (t.outcome !== 'completed') {
-      refuse(rowError('validation', i, who, 'certificate', 'chỉ người hoàn thành lớp mới có giấy chứng nhận'));
+      const why = {
+        vi: 'chỉ người hoàn thành lớp mới có giấy chứng nhận',
+        en: 'only a trainee who completed the class has a certificate',
+      };
+      refuse(rowError('validation', i, who, 'certificate', why));
     } else if (c.issuedOn < d.endDate) {
-      refuse(rowError('validation', i, who, 'certificate.issuedOn', `trước ngày lớp kết thúc (${vnDate(d.endDate)})`));
+      const why = {
+        vi: `trước ngày lớp kết thúc (${vnDate(d.endDate)})`,
+        en: `before the class ended (${vnDate(d.endDate)})`,
+      };
+      refuse(rowError('validation', i, who, 'certificate.issuedOn', why));
     } else if (c.issuedOn > today) {
-      refuse(rowError('validation', i, who, 'certificate.issuedOn', `sau hôm nay (${vnDate(today)})`));
+      const why = { vi: `sau hôm nay (${vnDate(today)})`, en: `after today (${vnDate(today)})` };
+      refuse(rowError('validation', i, who, 'certificate.issuedOn', why));
     }
   });
 }
@@ -149,7 +176,10 @@ async function requirePeople(tx: Tx, actor: Actor, d: Data, refuse: Refuse): Pro
   d.roster.forEach((t, i) => {
     if (byId.has(t.personId)) return;
     refuse(
-      rowError('validation', i, { id: t.personId }, 'personId', 'không tồn tại hoặc không thuộc phạm vi bạn được xem'),
+      rowError('validation', i, { id: t.personId }, 'personId', {
+        vi: 'không tồn tại hoặc không thuộc phạm vi bạn được xem',
+        en: 'does not exist or is outside what you may see',
+      }),
     );
   });
   return byId;
@@ -192,22 +222,29 @@ async function checkPrinted(tx: Tx, d: Data, names: Map<number, string>, refuse:
   const firstRow = new Map<string, number>();
   const printed = all.filter((p) => {
     const u = units.get(p.unitId);
-    const refused = (code: ErrorCode, field: string, message: string) => {
+    const refused = (code: ErrorCode, field: string, message: Words) => {
       refuse(rowError(code, p.index, who(p), field, message));
       return false;
     };
-    if (!u) return refused('validation', 'certificate.issuingUnitId', 'đơn vị không tồn tại');
+    if (!u) {
+      return refused('validation', 'certificate.issuingUnitId', {
+        vi: 'đơn vị không tồn tại',
+        en: 'the unit does not exist',
+      });
+    }
     if (p.issuedOn < u.valid_from || (u.valid_to !== null && p.issuedOn > u.valid_to)) {
-      return refused(
-        'validation',
-        'certificate.issuingUnitId',
-        `đơn vị không hoạt động vào ngày cấp ${vnDate(p.issuedOn)}`,
-      );
+      return refused('validation', 'certificate.issuingUnitId', {
+        vi: `đơn vị không hoạt động vào ngày cấp ${vnDate(p.issuedOn)}`,
+        en: `the unit was not working on the date of issue ${vnDate(p.issuedOn)}`,
+      });
     }
     const key = `${p.unitId}\u0000${p.number}`;
     const first = firstRow.get(key);
     if (first !== undefined)
-      return refused('conflict', 'certificate.number', `số ${p.number} trùng với dòng ${first + 1}`);
+      return refused('conflict', 'certificate.number', {
+        vi: `số ${p.number} trùng với dòng ${first + 1}`,
+        en: `the number ${p.number} is the same as on row ${first + 1}`,
+      });
     firstRow.set(key, p.index);
     return true;
   });
@@ -223,7 +260,10 @@ async function checkPrinted(tx: Tx, d: Data, names: Map<number, string>, refuse:
   for (const p of printed) {
     if (!taken.has(`${p.unitId}\u0000${p.number}`)) continue;
     refuse(
-      rowError('conflict', p.index, who(p), 'certificate.number', `đơn vị cấp đã có giấy chứng nhận số ${p.number}`),
+      rowError('conflict', p.index, who(p), 'certificate.number', {
+        vi: `đơn vị cấp đã có giấy chứng nhận số ${p.number}`,
+        en: `the issuing unit already has a certificate numbered ${p.number}`,
+      }),
     );
   }
   return printed;

@@ -1,5 +1,6 @@
 import {
   fieldLabels,
+  fieldLabelsEn,
   outcomeOverride,
   resultsInput,
   type ClassStatus,
@@ -13,6 +14,7 @@ import type { Ctx } from '../../../context.ts';
 import { inTransaction } from '../../../context.ts';
 import { nowIso } from '../../../db/dialect.ts';
 import { AppError, notFound, stale } from '../../../errors.ts';
+import { messages, type Words } from '../../../i18n/messages.ts';
 import { updateVersioned } from '../../../lib/versioned.ts';
 import { writeAudit, writeAudits } from '../../audit/audit.writer.ts';
 import { fieldError, parseInput } from '../../../lib/input.ts';
@@ -43,12 +45,17 @@ function auditView(r: ResultRow) {
 }
 
 /** A bad row of a bulk input: which row (1-based, as the user counts them), which field, why. */
-function rowError(index: number, field: string, message: string): AppError {
+function rowError(index: number, field: string, message: Words): AppError {
   const leaf = field.split('.').at(-1) ?? field;
-  return new AppError('validation', `Dòng ${index + 1}: ${fieldLabels[leaf] ?? leaf}: ${message}`, {
-    field: `results.${index}.${field}`,
-    row: index + 1,
-  });
+  const row = index + 1;
+  return new AppError(
+    'validation',
+    {
+      vi: `Dòng ${row}: ${fieldLabels[leaf] ?? leaf}: ${message.vi}`,
+      en: `Row ${row}: ${fieldLabelsEn[leaf] ?? leaf}: ${message.en}`,
+    },
+    { field: `results.${index}.${field}`, row },
+  );
 }
 
 /**
@@ -58,7 +65,10 @@ function rowError(index: number, field: string, message: string): AppError {
 function frozenByCertificate(r: ResultRow): AppError {
   return new AppError(
     'conflict',
-    `${r.person_name} đã được cấp giấy chứng nhận số ${r.valid_certificate}: hãy thu hồi giấy chứng nhận trước khi sửa kết quả`,
+    {
+      vi: `${r.person_name} đã được cấp giấy chứng nhận số ${r.valid_certificate}: hãy thu hồi giấy chứng nhận trước khi sửa kết quả`,
+      en: `${r.person_name} holds the certificate ${r.valid_certificate}: revoke it before changing the results`,
+    },
     { field: 'enrolmentId', enrolmentId: r.id },
   );
 }
@@ -76,14 +86,20 @@ function plan(
   row: ResultRow | undefined,
   classId: number,
 ): Planned | null {
-  if (!row || row.class_id !== classId) throw rowError(i, 'enrolmentId', 'không phải học viên của lớp này');
+  if (!row || row.class_id !== classId)
+    throw rowError(i, 'enrolmentId', { vi: 'không phải học viên của lớp này', en: 'is not a trainee of this class' });
   if (!isSeated(row.status)) {
-    throw rowError(i, 'enrolmentId', `${row.person_name} không còn trong danh sách học viên chính thức của lớp`);
+    throw rowError(i, 'enrolmentId', messages.notSeated(row.person_name));
   }
   let score = row.score;
   if (r.score !== undefined && r.score !== null) {
     score = tenths(r.score);
-    if (score === null) throw rowError(i, 'score', 'chỉ lấy đến một chữ số thập phân (ví dụ 8,5)');
+    if (score === null) {
+      throw rowError(i, 'score', {
+        vi: 'chỉ lấy đến một chữ số thập phân (ví dụ 8,5)',
+        en: 'at most one decimal place (for example 8.5)',
+      });
+    }
   } else if (r.score === null) {
     score = null;
   }
@@ -121,7 +137,12 @@ export async function saveResults(
     const seen = new Set<number>();
     const planned: Planned[] = [];
     data.results.forEach((r, i) => {
-      if (seen.has(r.enrolmentId)) throw rowError(i, 'enrolmentId', 'học viên này đã có ở một dòng trước');
+      if (seen.has(r.enrolmentId)) {
+        throw rowError(i, 'enrolmentId', {
+          vi: 'học viên này đã có ở một dòng trước',
+          en: 'this trainee is already on an earlier row',
+        });
+      }
       seen.add(r.enrolmentId);
       const p = plan(r, i, rows.get(r.enrolmentId), cls.id);
       if (p) planned.push(p);
@@ -199,9 +220,7 @@ export async function overrideOutcome(
     const cls = await lockManagedClass(tx, actor, before.class_id);
     requireStatus(cls, RESULT_STATES, { vi: 'quyết định kết quả hoàn thành', en: 'decide the outcome' });
     if (!isSeated(before.status)) {
-      throw new AppError('conflict', `${before.person_name} không còn trong danh sách học viên chính thức của lớp`, {
-        field: 'enrolmentId',
-      });
+      throw new AppError('conflict', messages.notSeated(before.person_name), { field: 'enrolmentId' });
     }
     if (before.version !== data.version) throw stale();
     if (before.valid_certificate) throw frozenByCertificate(before);
