@@ -1,5 +1,6 @@
 import {
   attendanceMarkLabels,
+  attendanceMarkLetters,
   attendanceMarks,
   attendanceUploadQuery,
   type AttendanceUploadResult,
@@ -90,7 +91,8 @@ async function readSheet(ctx: Ctx, actor: Actor, file: UploadedFile, trainees: n
   throw refuse(why, limit);
 }
 
-const MARK_WORDS = attendanceMarks.map((m) => attendanceMarkLabels[m]).join(', ');
+/** The marks a cell may hold, as the error names them: each word with the grid's letter. */
+const MARK_WORDS = attendanceMarks.map((m) => `${attendanceMarkLabels[m]} (${attendanceMarkLetters[m]})`).join(', ');
 
 /** Names compared as written, forgiving only case, spacing and Unicode composition. */
 const sameName = (a: string, b: string) => {

@@ -238,7 +238,9 @@ describe('attendance spreadsheet: download and upload', () => {
         const errors = Object.fromEntries(
           body.rows.map((r: { row: number; errors: string[] }) => [r.row, r.errors.join(' | ')]),
         );
-        expect(errors[3]).toContain('Dòng 3, cột H (13/05/2025 Sáng): "Vắng" không phải điểm danh');
+        expect(errors[3]).toContain(
+          'Dòng 3, cột H (13/05/2025 Sáng): "Vắng" không phải điểm danh (Có mặt (C), Đi muộn (M), Vắng có phép (P), Vắng không phép (K))',
+        );
         expect(errors[4]).toBe('Dòng 4: mã học viên "999999" không có trong danh sách lớp "Lớp kỹ năng số 2025"');
         expect(errors[5]).toBe(
           `Dòng 5: họ và tên "Lê Văn Cương" không khớp với mã học viên ${e['Cường']} (Lê Văn Cường)`,
