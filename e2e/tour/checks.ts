@@ -159,6 +159,10 @@ export async function accessibility(page: Page): Promise<Finding[]> {
     const axe = (
       window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: unknown[] }> } }
     ).axe;
+    // A colour still on its way (antd fades a button from disabled to enabled when its data arrives)
+    // is not the colour the page shows: the finite transitions and animations end first.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations as AxeViolation[];
   });

@@ -15,8 +15,8 @@ describe('the language switch', () => {
   it('shows the language in use as pressed, switches on a click and keeps the choice', async () => {
     await i18n.changeLanguage('vi');
     render(<LanguageSwitch />);
-    const vi = screen.getByRole('button', { name: 'Tiếng Việt' });
-    const en = screen.getByRole('button', { name: 'English' });
+    const vi = screen.getByRole('button', { name: 'VI', description: 'Tiếng Việt' });
+    const en = screen.getByRole('button', { name: 'EN', description: 'English' });
     expect(vi.getAttribute('aria-pressed')).toBe('true');
     expect(en.getAttribute('aria-pressed')).toBe('false');
     expect([vi.textContent, en.textContent]).toEqual(['VI', 'EN']);
@@ -27,7 +27,11 @@ describe('the language switch', () => {
     });
     expect(i18n.language).toBe('en');
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
-    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: 'EN', description: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'VI', description: 'Tiếng Việt' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
   });
 });

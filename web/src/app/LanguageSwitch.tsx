@@ -23,7 +23,8 @@ export function LanguageSwitch() {
           size="small"
           type={code === current ? 'primary' : 'default'}
           aria-pressed={code === current}
-          aria-label={t(`common:language.${code}`)}
+          // Named by the letters it shows (a voice command says what it sees: an aria-label of the
+          // language's full name hid them), described by that full name.
           title={t(`common:language.${code}`)}
           onClick={() => {
             localStorage.setItem(LANGUAGE_KEY, code);
