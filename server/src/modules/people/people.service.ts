@@ -80,7 +80,7 @@ export async function listPeople(
   // A name search is for finding someone: past SEARCH_COUNT_LIMIT matches "more than" is all the count says.
   const [rows, { total, more }] = await Promise.all([
     findPeoplePage(tx, actor, filter, sort, order, { limit: pageSize, offset: offsetOf(query) }, today),
-    countPeople(tx, actor, filter, today, filter.q && foldVietnamese(filter.q) ? SEARCH_COUNT_LIMIT : undefined),
+    countPeople(tx, actor, filter, today, filter.names ? SEARCH_COUNT_LIMIT : undefined),
   ]);
   return { ...pageFrom(await withTitles(tx, rows, today), total, { page, pageSize }), more };
 }
