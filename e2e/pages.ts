@@ -31,7 +31,15 @@ export function browserForSpec(opened: (page: Page) => void, failed = 'failed'):
 }
 
 export async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const waiting = page.waitForEvent('download', { timeout: 60_000 });
+  const [download] = await Promise.all([waiting, click()]).catch(async (err: Error) => {
+    // A download that never came says why if the page said it (a refusal shown as a message or alert).
+    const said = await page
+      .locator('.ant-message-notice, .ant-notification-notice, .ant-alert, .ant-form-item-explain-error')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`${err.message}\nthe page showed: ${said.length ? said.join(' | ') : '(no message)'}`);
+  });
   return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
 }
 

@@ -151,9 +151,12 @@ describe('the scheme progress report', () => {
     expect(await xlsxTexts(xlsx.bytes)).toEqual(expect.arrayContaining(['65', '94', 'Đã đạt']));
     await page.getByRole('button', { name: 'Xuất văn bản Word' }).click();
     const dialog = page.getByRole('dialog');
+    // As a person would: the dialog read, its number typed, then the button.
+    await dialog.getByLabel('Số văn bản').fill('27');
     const docx = await downloaded(page, () => dialog.getByRole('button', { name: 'Tải văn bản' }).click());
     const text = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']!).replace(/<[^>]+>/g, '');
     expect(text).toContain('Báo cáo tiến độ thực hiện đề án, kế hoạch');
+    expect(text).toContain('Số: 27-BC/');
     expect(text).toContain('Đã đạt');
   });
 });
