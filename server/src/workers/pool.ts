@@ -38,12 +38,20 @@ export class HeavyPool {
   private inFlight = 0;
   private readonly perUser = new Map<number, number>();
 
-  constructor(readonly limits: HeavyLimits) {}
+  /**
+   * `workerFile` is the thread's entry: by default the one beside this file (the built server's
+   * bundle when built, else the TypeScript entry that loads tsx first); the imports bench runs its
+   * jobs on the built one, as a server does.
+   */
+  constructor(
+    readonly limits: HeavyLimits,
+    private readonly workerFile: string = new URL('./worker.mjs', import.meta.url).href,
+  ) {}
 
   /** Threads start on the first job, so an app that never makes a document never pays for them. */
   private workers(): Piscina {
     this.pool ??= new Piscina({
-      filename: new URL('./worker.mjs', import.meta.url).href,
+      filename: this.workerFile,
       minThreads: 0,
       maxThreads: this.limits.threads,
       // The refusal below keeps the queue within bounds; piscina's own check is a backstop.

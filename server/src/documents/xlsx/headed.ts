@@ -12,6 +12,9 @@ import type { FormRow, FormSheet } from './form.ts';
 /** Rows between two reports of the rows read. */
 const READ_STEP = 2_000;
 
+/** Folded cells kept for the notes and example checks: a sheet's units, and more. */
+const KEYS_KEPT = 10_000;
+
 /** Rows looked at for the header: a title, a subtitle, a blank line or two. */
 const HEADER_SCAN = 10;
 
@@ -50,13 +53,25 @@ export function readFormSheet(
   onRead?: (read: number, rows: ReadFormRow[]) => void,
 ): ReadForm | null {
   const byHeader = new Map(form.columns.map((c) => [headerKey(c.header), c]));
+  // Every row's first cells are compared with the notes and the example as headers are: the first
+  // column's values repeat (a sheet names a few units, row after row), so their keys are kept, not
+  // folded again on every row (two folds a row were a tenth of a 100,000-row read).
+  const keys = new Map<string, string>();
+  const keyOf = (s: string) => {
+    let k = keys.get(s);
+    if (k === undefined) {
+      if (keys.size >= KEYS_KEPT) keys.clear();
+      keys.set(s, (k = headerKey(s)));
+    }
+    return k;
+  };
   const notes = new Map(form.columns.map((c) => [c.key, headerKey(c.note)]));
   // Dates come back as Excel's day numbers: the example is recognised by its other cells.
   const compared = form.columns.filter((c) => c.type !== 'date');
   const exampleCells = example ? compared.map((c) => headerKey(example[c.key] ?? '')) : null;
   // Compared cell by cell, stopping at the first that differs: on most rows, the first.
   const isExample = (r: FormRow) =>
-    exampleCells !== null && compared.every((c, i) => headerKey(r[c.key] ?? '') === exampleCells[i]);
+    exampleCells !== null && compared.every((c, i) => keyOf(r[c.key] ?? '') === exampleCells[i]);
   let columns: Map<number, string> | null = null;
   let scanned = 0;
   let read = 0;
@@ -91,7 +106,7 @@ export function readFormSheet(
         if (!v) continue;
         values[key] = v;
         any = true;
-        if (allNotes && headerKey(v) !== notes.get(key)) allNotes = false;
+        if (allNotes && keyOf(v) !== notes.get(key)) allNotes = false;
       }
       if (!any || allNotes) return;
       if (isExample(values)) {
