@@ -67,7 +67,8 @@ export function breakdownOption(
       type: 'category',
       inverse: true,
       data: groups.map((g) => g.name),
-      axisLabel: { width: 140, overflow: 'truncate' },
+      // A long name ("Bồi dưỡng nghiệp vụ công tác Đoàn") goes on two lines: cut short, it named no group.
+      axisLabel: { width: 140, overflow: 'break', lineHeight: 14 },
     },
     series: [
       {
