@@ -154,7 +154,7 @@ export async function lockTallies(tx: Tx): Promise<void> {
  */
 const copyClients = new Map<number, pg.PoolClient>();
 
-/** Lets `copyRows` find the clients of this pool (db/index.ts calls it for every PostgreSQL pool). */
+/** Lets `copyBatches` find the clients of this pool (db/index.ts calls it for every PostgreSQL pool). */
 export function trackCopyClients(pool: pg.Pool): void {
   const pid = (client: pg.PoolClient) => (client as pg.PoolClient & { processID: number | null }).processID;
   pool.on('connect', (client) => {
@@ -181,48 +181,28 @@ function copyText(v: unknown): string | undefined {
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const copyEscape = (c: string) => COPY_ESCAPES[c]!;
 
-/**
- * Inserts `values` (the rows' values in `columns`' order, flat) with COPY on PostgreSQL, in the
- * transaction, and returns their new ids in order; null where COPY does not apply (SQLite, few
- * rows, a value that is not text, number or boolean) and the caller inserts as usual. Measured on
- * an import of 97,000 people, 58,000 positions and 157,000 audit rows: the multi-row INSERTs of
- * 30,000 parameters spent most of the server's time binding and planning them. The ids are taken
- * from the table's sequence first (ascending, in the rows' order), as the column's default would.
- */
-export async function copyRows(
-  tx: Tx,
-  table: string,
-  columns: string[],
-  values: readonly unknown[],
-): Promise<number[] | null> {
-  const count = values.length / columns.length;
-  if (tx.engine !== 'postgres' || count < COPY_MIN_ROWS || !tx.q.isTransaction) return null;
-  const cells: string[] = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const text = copyText(values[i]);
-    if (text === undefined) return null;
-    cells[i] = text;
-  }
-  const client = await copyClient(tx);
-  if (!client) return null;
-  const ids = await takeIds(tx, table, count);
-  await copyIn(client, table, columns, copyLines(ids, cells, columns.length));
-  return ids;
+/** Whether COPY's text format carries every one of `values` (text, numbers, booleans, null). */
+export function copyable(values: readonly unknown[]): boolean {
+  return values.every((v) => copyText(v) !== undefined);
 }
 
 /**
- * Like copyRows, for rows made while they are sent: `batches` yields them a batch at a time, `count`
- * in all, each setting `columns` to text, numbers, booleans or null (anything else is refused: the
- * rows before it are already sent). One COPY for all of them, so PostgreSQL inserts a batch while
- * the next is made, instead of the two taking turns. Null where COPY does not apply (SQLite, fewer
- * than COPY_MIN_ROWS, outside a transaction), before anything is read from `batches`.
+ * Inserts rows with COPY on PostgreSQL, in the transaction, and returns their new ids in order:
+ * `batches` yields them a batch at a time, `count` in all, each setting `columns` to text, numbers,
+ * booleans or null (anything else is refused: the rows before it are already sent; `copyable`
+ * tells beforehand). One COPY for all of them, so PostgreSQL inserts a batch while the next is
+ * made, instead of the two taking turns. Measured on an import of 97,000 people, 58,000 positions
+ * and 157,000 audit rows: multi-row INSERTs of 30,000 parameters spent most of the server's time
+ * binding and planning them. The ids are taken from the table's sequence first (ascending, in the
+ * rows' order), as the column's default would. Null where COPY does not apply (SQLite, fewer than
+ * COPY_MIN_ROWS, outside a transaction), before anything is read from `batches`.
  */
 export async function copyBatches(
   tx: Tx,
   table: string,
   columns: readonly string[],
   count: number,
-  batches: AsyncIterable<readonly Record<string, unknown>[]>,
+  batches: AsyncIterable<readonly Record<string, unknown>[]> | Iterable<readonly Record<string, unknown>[]>,
 ): Promise<number[] | null> {
   if (tx.engine !== 'postgres' || count < COPY_MIN_ROWS || !tx.q.isTransaction) return null;
   const client = await copyClient(tx);
@@ -261,22 +241,6 @@ async function copyIn(
   await pipeline(Readable.from(lines, { objectMode: false }), stream);
 }
 
-/** A piece of COPY text is sent once it passes this many characters (a whole load in one string would be tens of MB). */
-const PIECE_CHARS = 65_536;
-
-/** The COPY text, a few hundred rows a piece. */
-function* copyLines(ids: number[], cells: string[], width: number): Generator<string> {
-  let piece = '';
-  for (let r = 0; r < ids.length; r++) {
-    piece += `${ids[r]}\t${cells.slice(r * width, (r + 1) * width).join('\t')}\n`;
-    if (piece.length > PIECE_CHARS) {
-      yield piece;
-      piece = '';
-    }
-  }
-  if (piece) yield piece;
-}
-
 /** Bytes a piece of COPY data made batch by batch holds at least. */
 const PIECE_BYTES = 65_536;
 
@@ -289,7 +253,7 @@ async function* batchLines(
   table: string,
   ids: number[],
   columns: readonly string[],
-  batches: AsyncIterable<readonly Record<string, unknown>[]>,
+  batches: AsyncIterable<readonly Record<string, unknown>[]> | Iterable<readonly Record<string, unknown>[]>,
 ): AsyncGenerator<Buffer> {
   const full: Buffer[] = [];
   let piece = Buffer.allocUnsafe(PIECE_BYTES);

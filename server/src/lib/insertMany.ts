@@ -1,7 +1,7 @@
 import { CompiledQuery, type Insertable } from 'kysely';
 import type { Tx } from '../context.ts';
 import type { Database } from '../db/schema.ts';
-import { copyBatches, copyRows } from '../db/dialect.ts';
+import { copyBatches, copyable } from '../db/dialect.ts';
 
 /** Tables keyed by a generated `id`. */
 export type IdTable = {
@@ -69,10 +69,10 @@ export async function insertMany<T extends IdTable>(
 ): Promise<number[]> {
   if (!rows.length) return [];
   const names = Object.keys(rows[0]!);
-  // PostgreSQL loads a bulk of plain rows with COPY, in the transaction (see copyRows).
+  // PostgreSQL loads a bulk of plain rows with COPY, in the transaction (see copyBatches).
   if (tx.engine === 'postgres') {
     const values = flatValues(rows, names);
-    const copied = values && (await copyRows(tx, table, names, values));
+    const copied = values && copyable(values) && (await copyBatches(tx, table, names, rows.length, [rows]));
     if (copied) return copied;
   }
   const size = Math.max(1, Math.floor(PARAMETERS / names.length));
