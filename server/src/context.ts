@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, SqliteDatabase, Transaction } from 'kysely';
 import type { Config } from './config.ts';
 import type { Db, Engine } from './db/index.ts';
 import type { Database } from './db/schema.ts';
@@ -16,6 +16,11 @@ export interface Ctx {
 export interface Tx {
   q: Kysely<Database> | Transaction<Database>;
   engine: Engine;
+  /**
+   * SQLite, in a write transaction: the connection the transaction runs on (SQLite has one), for
+   * bulk inserts (lib/insertMany.ts). Absent outside a transaction and on PostgreSQL.
+   */
+  sqlite?: SqliteDatabase;
 }
 
 /** Reads outside a transaction. */
@@ -32,7 +37,7 @@ export function inTransaction<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promis
   return ctx.db.kysely
     .transaction()
     .execute(async (trx) => {
-      const tx = { q: trx, engine: ctx.db.engine };
+      const tx: Tx = { q: trx, engine: ctx.db.engine, sqlite: ctx.db.sqlite };
       const result = await work(tx);
       await refreshTallies(tx);
       return result;

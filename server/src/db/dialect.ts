@@ -73,6 +73,62 @@ export async function nameSearch(tx: Tx, term: string): Promise<RawBuilder<boole
 }
 
 /**
+ * Runs `insert`, a bulk insert into `table`, with the table's row triggers named set aside on SQLite,
+ * and `instead` after it: what those triggers would have done row by row, done for all the rows at
+ * once. The triggers are dropped in the transaction and made again after `insert` from their own
+ * text, as they were. A row trigger, even one that does nothing, makes SQLite keep a statement
+ * journal for every INSERT it fires on, spilled to a temporary file past 64 KiB: measured on 97,000
+ * people inserted row by row, 5.7 s with the name index's trigger and 3.7 s with that trigger doing
+ * nothing, against 1.8 s without it. Other connections never see the triggers gone (SQLite has one
+ * writer; readers see what is committed), and if `insert` fails, so does the transaction, which puts
+ * them back. On PostgreSQL (whose triggers here run once a statement) `insert` alone.
+ */
+export async function withTriggersAside<T>(
+  tx: Tx,
+  table: string,
+  triggers: readonly string[],
+  insert: () => Promise<T>,
+  instead: (inserted: T) => Promise<void>,
+): Promise<T> {
+  if (tx.engine !== 'sqlite' || !tx.q.isTransaction) return insert();
+  const { rows } = await sql<{ name: string; text: string }>`select name, sql as text from sqlite_master
+    where type = 'trigger' and tbl_name = ${table} and name in (${sql.join(triggers)})`.execute(tx.q);
+  if (rows.length !== triggers.length) throw new Error(`${table}: triggers ${triggers.join(', ')} not all found`);
+  for (const t of rows) await sql`drop trigger ${sql.id(t.name)}`.execute(tx.q);
+  const inserted = await insert();
+  for (const t of rows) await sql.raw(t.text).execute(tx.q);
+  await instead(inserted);
+  return inserted;
+}
+
+/**
+ * Runs `insert` (a bulk insert of people, returning their ids) with SQLite's name index (0027)
+ * filled after it in one statement instead of row by row by its trigger: 97,000 names in 0.3 s.
+ */
+export function indexNamesAfter(tx: Tx, insert: () => Promise<number[]>): Promise<number[]> {
+  return withTriggersAside(tx, 'people', ['people_search_insert'], insert, async (ids) => {
+    if (!ids.length) return;
+    // New rows' ids are above every id there was (SQLite's rowid): the range holds theirs alone.
+    const first = ids.reduce((a, b) => Math.min(a, b));
+    const last = ids.reduce((a, b) => Math.max(a, b));
+    await sql`insert into people_search (rowid, search_text)
+      select id, search_text from people where id between ${first} and ${last}`.execute(tx.q);
+  });
+}
+
+/**
+ * Runs `insert` (a bulk insert of positions, returning their ids) with SQLite's figure counter
+ * (0015: one bump of the positions' domain per row) bumped once by the rows' number after it.
+ */
+export function countPositionsAfter(tx: Tx, insert: () => Promise<number[]>): Promise<number[]> {
+  return withTriggersAside(tx, 'positions', ['positions_figures_insert'], insert, async (ids) => {
+    if (!ids.length) return;
+    await sql`insert into figure_changes (domain, year, weight) values ('positions', 0, ${ids.length})
+      on conflict (domain, year) do update set weight = weight + excluded.weight`.execute(tx.q);
+  });
+}
+
+/**
  * The whole number under `key` of a JSON object kept as text (an audit row's before / after), null
  * when absent: `json_extract` on SQLite, `->>` on PostgreSQL.
  */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { CurrentSchemaPostgresDialect } from './introspect.ts';
 import { trackCopyClients } from './dialect.ts';
 import { cachedStatements } from './statements.ts';
@@ -13,6 +13,11 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   engine: Engine;
+  /**
+   * SQLite only: the connection itself (its statements kept, statements.ts), on which a write
+   * transaction's bulk inserts run a prepared statement row by row (lib/insertMany.ts).
+   */
+  sqlite?: SqliteDatabase;
   destroy(): Promise<void>;
 }
 
@@ -47,8 +52,9 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
-  return { kysely, engine: 'sqlite', destroy: () => kysely.destroy() };
+  const database = cachedStatements(sqlite);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, engine: 'sqlite', sqlite: database, destroy: () => kysely.destroy() };
 }
 
 export type { Database };

@@ -6,7 +6,7 @@ import { insertBatches, insertMany } from './insertMany.ts';
 type T = Awaited<ReturnType<typeof testApp>>;
 
 /**
- * A bulk insert (COPY on PostgreSQL, multi-row INSERTs on SQLite) stores every value as given and
+ * A bulk insert (COPY on PostgreSQL, row by row on SQLite in a transaction) stores every value as given and
  * returns each row's own id, in the rows' order: an import links positions and audit rows by them.
  */
 describe('insertMany', () => {

@@ -56,7 +56,36 @@ function flatValues(rows: readonly Record<string, unknown>[], columns: string[])
 }
 
 /**
- * Rows inserted in multi-row statements, as many a statement as the parameter bound allows; returns
+ * Rows inserted on SQLite's own connection, in the transaction, one run of a prepared statement
+ * each; their ids in order. A multi-row INSERT keeps a statement journal (undoing a statement that
+ * fails halfway) and its rows' values in one array: measured on 97,000 people, 100 rows a statement
+ * took 4.0 s where one row a statement took 1.8 s. Null when it does not apply (PostgreSQL, outside
+ * a transaction, rows that do not all set the same columns).
+ */
+function insertRowByRow(tx: Tx, table: string, rows: readonly Record<string, unknown>[]): number[] | null {
+  if (!tx.sqlite || !rows.length) return null;
+  const names = Object.keys(rows[0]!);
+  // An absent value is the column's default, which only the query builder writes (DEFAULT).
+  const alike = (row: Record<string, unknown>) =>
+    Object.keys(row).length === names.length && names.every((c) => row[c] !== undefined);
+  if (!rows.every(alike)) return null;
+  const columns = names.map((c) => `"${c}"`).join(', ');
+  const statement = tx.sqlite.prepare(
+    `insert into "${table}" (${columns}) values (${names.map(() => '?').join(', ')})`,
+  );
+  const values: unknown[] = new Array(names.length);
+  const ids = new Array<number>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < names.length; c++) values[c] = row[names[c]!];
+    ids[r] = Number(statement.run(values).lastInsertRowid);
+  }
+  return ids;
+}
+
+/**
+ * Rows inserted in multi-row statements, as many a statement as the parameter bound allows (on
+ * PostgreSQL a bulk of plain rows by COPY, on SQLite in a transaction row by row: see above); returns
  * their new ids in the order the rows were given. Neither engine promises the order of RETURNING,
  * but both number the rows of one statement in the order of its VALUES (SQLite's rowid, PostgreSQL's
  * sequence, called row by row; other sessions can only take numbers between statements, never
@@ -68,6 +97,8 @@ export async function insertMany<T extends IdTable>(
   rows: readonly Insertable<Database[T]>[],
 ): Promise<number[]> {
   if (!rows.length) return [];
+  const byRow = insertRowByRow(tx, table, rows);
+  if (byRow) return byRow;
   const names = Object.keys(rows[0]!);
   // PostgreSQL loads a bulk of plain rows with COPY, in the transaction (see copyBatches).
   if (tx.engine === 'postgres') {
@@ -100,9 +131,8 @@ export async function insertMany<T extends IdTable>(
  * Rows inserted as they are made: `batches` yields them a batch at a time, `count` in all, each
  * setting exactly `columns`; returns their new ids in order. On PostgreSQL one COPY takes them all
  * (copyBatches: the database inserts a batch while the next is made); elsewhere each batch is
- * inserted as insertMany does (gathered into statements of 1,000 rows, the rows lived long enough
- * to be promoted: measured on SQLite, the import's collections 1.3 → 5.0 s). For a write too large to hold its rows at once (an import's 100,000
- * people and their audit rows): only a batch is in memory.
+ * inserted as insertMany does (on SQLite in a transaction, row by row). For a write too large to
+ * hold its rows at once (an import's 100,000 people and their audit rows): only a batch is in memory.
  */
 export async function insertBatches<T extends IdTable>(
   tx: Tx,

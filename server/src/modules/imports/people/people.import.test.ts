@@ -1,17 +1,19 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '@canbo/contract';
 import { testApp } from '../../../../test/app.ts';
 import { makePerson, makePosition, makeUnit } from '../../../../test/factories.ts';
 import { twoDistricts, type TestApp } from '../../../../test/fixtures.ts';
-import type { Session } from '../../../../test/http.ts';
+import { as, type Session } from '../../../../test/http.ts';
 import { form } from '../../../../test/multipart.ts';
 import { PEOPLE_COLUMNS, type PeopleKey } from './people.columns.ts';
 
 /**
- * The people kind's batched check and write: rows written in multi-row statements and chunks must
- * each land on their own person (positions, audit rows), and the secretaries read once for the
- * whole sheet must refuse what the per-row check refused.
+ * The people kind's batched check and write: rows written in bulk and in chunks must each land on
+ * their own person (positions, audit rows) and be found and counted as rows written one by one are
+ * (SQLite sets the row triggers aside for the write), and the secretaries read once for the whole
+ * sheet must refuse what the per-row check refused.
  */
 
 async function sheet(rows: Partial<Record<PeopleKey, string>>[]): Promise<Buffer> {
@@ -143,6 +145,81 @@ describe('people import, in batches', () => {
     const update = audits.find((a) => a.entity_id === known && a.entity === 'person')!;
     expect(JSON.parse(update.before!)).toMatchObject({ phone: null, nationalId: '0xx******999' });
     expect(JSON.parse(update.after!)).toMatchObject({ phone: '0988000111' });
+  });
+
+  it('leaves the name search and the figure counters as row-by-row writes would, and their triggers as they were', async () => {
+    const unit = await makeUnit(t.ctx, { name: 'Chi đoàn buôn Buôr', parentId: cuJut, code: 'CJ-BB' });
+    // The triggers a bulk write sets aside on SQLite, as the schema has them.
+    const triggers = () =>
+      t.db.engine === 'sqlite'
+        ? sql<{ name: string; text: string }>`select name, sql as text from sqlite_master
+            where type = 'trigger' and tbl_name in ('people', 'positions') order by name`
+            .execute(t.db.kysely)
+            .then((r) => r.rows)
+        : Promise.resolve([]);
+    const counted = async () =>
+      Number(
+        (
+          await sql<{ w: number }>`select coalesce(sum(weight), 0) as w from figure_changes
+            where domain = 'positions'`.execute(t.db.kysely)
+        ).rows[0]!.w,
+      );
+    const [before, countedBefore] = [await triggers(), await counted()];
+    const n = 300;
+    const rows: Partial<Record<PeopleKey, string>>[] = Array.from({ length: n }, (_, i) => ({
+      unit: 'CJ-BB',
+      familyName: 'Ksor',
+      givenName: `Hlơnh ${i}`,
+      birthDate: '02/09/1995',
+      gender: 'Nữ',
+      ethnicity: 'Gia-rai',
+      ...(i % 3
+        ? {}
+        : {
+            title: 'Ủy viên Ban Chấp hành',
+            employment: 'Bán chuyên trách',
+            method: 'Bầu cử',
+            startDate: '01/10/2022',
+          }),
+    }));
+    const done = await upload(await sheet(rows), true);
+    expect(done, JSON.stringify(done.issues.slice(0, 3))).toMatchObject({
+      errors: 0,
+      committed: true,
+      counts: { create: n },
+    });
+
+    // Found by a part of the name without its marks (SQLite answers it from its full-text index).
+    const found = await as(t.app, admin).get(`/api/v1/people?q=${encodeURIComponent('hlonh 21')}&pageSize=50`);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(
+      found
+        .json<{ items: { fullName: string }[] }>()
+        .items.map((p) => p.fullName)
+        .sort(),
+    ).toEqual([
+      'Ksor Hlơnh 21',
+      'Ksor Hlơnh 210',
+      'Ksor Hlơnh 211',
+      'Ksor Hlơnh 212',
+      'Ksor Hlơnh 213',
+      'Ksor Hlơnh 214',
+      'Ksor Hlơnh 215',
+      'Ksor Hlơnh 216',
+      'Ksor Hlơnh 217',
+      'Ksor Hlơnh 218',
+      'Ksor Hlơnh 219',
+    ]);
+    // The positions counted for the figures' cache (SQLite: one for each, as its row trigger counts).
+    const positions = n / 3;
+    if (t.db.engine === 'sqlite') expect(await counted()).toBe(countedBefore + positions);
+    else expect(await counted()).toBeGreaterThan(countedBefore);
+    expect(await triggers()).toEqual(before);
+
+    // A person added one by one afterwards is indexed by the trigger, back in place.
+    await makePerson(t.ctx, { unitId: unit, familyName: 'Ksor', givenName: 'Hlơnh Sau' });
+    const later = await as(t.app, admin).get(`/api/v1/people?q=${encodeURIComponent('hlonh sau')}`);
+    expect(later.json<{ items: { fullName: string }[] }>().items.map((p) => p.fullName)).toEqual(['Ksor Hlơnh Sau']);
   });
 
   it('updates stored people each with their own cells (text, dates, yes/no), every other field kept', async () => {

@@ -15,7 +15,7 @@ import {
 } from '@canbo/contract';
 import type { Actor } from '../../../auth/actor.ts';
 import type { Tx } from '../../../context.ts';
-import { nowIso } from '../../../db/dialect.ts';
+import { countPositionsAfter, indexNamesAfter, nowIso } from '../../../db/dialect.ts';
 import type { ReadFormRow } from '../../../documents/xlsx/headed.ts';
 import { todayIso, vnDate } from '../../../lib/dates.ts';
 import { updateManyAtVersion } from '../../../lib/versioned.ts';
@@ -722,22 +722,26 @@ async function writePeople(
   }
 
   const made = (w: Extract<Write, { action: 'create' }>) => newPersonRow(w.fields, w.name, w.unit.id, now);
-  const created = await insertBatches(
-    tx,
-    'people',
-    creates.length ? columnsOf(made(creates[0]!)) : [],
-    creates.length,
-    madeInChunks(creates, made, report),
+  const created = await indexNamesAfter(tx, () =>
+    insertBatches(
+      tx,
+      'people',
+      creates.length ? columnsOf(made(creates[0]!)) : [],
+      creates.length,
+      madeInChunks(creates, made, report),
+    ),
   );
   const newIds = new Map(creates.map((w, i) => [w, created[i]!]));
   const personId = (w: Write) => (w.action === 'create' ? newIds.get(w)! : w.person.id);
 
-  const positionIds = await insertBatches(
-    tx,
-    'positions',
-    placed.length ? columnsOf(stamped(positionRow(placed[0]!, 0), now)) : [],
-    placed.length,
-    madeInChunks(placed, (w) => stamped(positionRow(w, personId(w)), now), report),
+  const positionIds = await countPositionsAfter(tx, () =>
+    insertBatches(
+      tx,
+      'positions',
+      placed.length ? columnsOf(stamped(positionRow(placed[0]!, 0), now)) : [],
+      placed.length,
+      madeInChunks(placed, (w) => stamped(positionRow(w, personId(w)), now), report),
+    ),
   );
 
   // The new records' audit rows: the people's, then the positions'.
