@@ -32,6 +32,7 @@ import * as m0024 from './migrations/0024_people_name_index.ts';
 import * as m0025 from './migrations/0025_people_sort_search.ts';
 import * as m0026 from './migrations/0026_unit_names_search.ts';
 import * as m0027 from './migrations/0027_people_search_trigrams.ts';
+import * as m0028 from './migrations/0028_people_birth_dropped.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
 
@@ -60,6 +61,7 @@ const migrations: Record<string, EngineMigration> = {
   '0025_people_sort_search': m0025,
   '0026_unit_names_search': m0026,
   '0027_people_search_trigrams': m0027,
+  '0028_people_birth_dropped': m0028,
 };
 
 class StaticProvider implements MigrationProvider {

