@@ -15,10 +15,11 @@ import '../server/src/memory.ts';
  *   commit   — the upload with commit: every row written with its audit rows, in one transaction; the
  *              preview's plan when it was kept and the database has not changed (previewCache.ts),
  *              else the sheet read and checked again (the line above the table says which).
- * The heavy pool's jobs run on the built server's worker (server/dist/worker.mjs, built first by
- * scripts/build-server.mjs), as they do in a server: the TypeScript entry the tests use loads tsx in
- * each thread and had it transpile the reader's modules as the job began (the same read took 4.7–6 s
- * there against 3.7–4.6 s built, and one time in five 18–19 s, never seen with the built worker).
+ * This process runs built, as a server does (scripts/bench-built.mjs bundles it and builds the
+ * server first), and the heavy pool's jobs run on the built server's worker (server/dist/worker.mjs):
+ * the TypeScript loader the tests use holds its transpiled copies of the sources (~45 MB, which the
+ * peak RSS would count), and in each thread it transpiled the reader's modules as the job began
+ * (the same read took 4.7–6 s there against 3.7–4.6 s built, one time in five 18–19 s).
  * It prints each time, its ratio to the parse (the median of 3 parses, one before the preview, one
  * between preview and commit, one after, each in its own process) and the process's peak RSS after each step (the kernel's
  * high-water mark: the heavy pool's threads live in this process, so it counts them). Targets
@@ -26,6 +27,8 @@ import '../server/src/memory.ts';
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -60,9 +63,8 @@ interface Prepared {
   centre: { id: number; name: string };
 }
 
-const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (built.status !== 0) throw new Error(`building the server failed (${built.status})`);
-const WORKER = new URL('../server/dist/worker.mjs', import.meta.url).href;
+// Built with the server by scripts/bench-built.mjs, which runs this file bundled, from the repository's root.
+const WORKER = pathToFileURL(resolve('server/dist/worker.mjs')).href;
 
 const started = Date.now();
 const prepared = spawnSync(
