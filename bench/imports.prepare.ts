@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import {
   appointmentMethodLabels,
@@ -26,9 +26,12 @@ import {
   titleLabels,
   type Title,
 } from '@canbo/contract';
+import { loadConfig } from '../server/src/config.ts';
+import { analyze } from '../server/src/db/dialect.ts';
 import { createDb } from '../server/src/db/index.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { Random } from '../server/src/demo/random.ts';
+import { prepareTallies } from '../server/src/modules/figures/tallies.service.ts';
 import { makeName, pickEthnicity, type Gender } from '../server/src/demo/names.ts';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, YES, NO } from '../server/src/modules/imports/people/people.columns.ts';
 import { buildNation, type BenchUnit } from './national.ts';
@@ -133,6 +136,10 @@ if (db.engine === 'postgres') {
     await sql`select setval(pg_get_serial_sequence(${t}, 'id'), (select max(id) from ${sql.table(t)}))`.execute(q);
   }
 }
+// As a running server has them: its training tallies and dated closure built at start
+// (main.ts), and the planner's statistics of what was loaded.
+await prepareTallies({ db, config: loadConfig({}), heavy: null as never });
+await analyze(q as unknown as Kysely<unknown>, db.engine);
 const ethnicities = new Map(
   (await q.selectFrom('ethnicities').select(['code', 'name']).execute()).map((e) => [e.code, e.name]),
 );

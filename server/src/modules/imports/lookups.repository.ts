@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../../auth/actor.ts';
 import { inScope } from '../../auth/policy.ts';
 import type { Tx } from '../../context.ts';
-import { flag } from '../../db/dialect.ts';
+import { flag, oneOf } from '../../db/dialect.ts';
 import type { PersonTable } from '../../db/schema.ts';
 import { chunks } from '../../lib/chunks.ts';
 import { personVisible } from '../people/access.ts';
@@ -98,12 +98,14 @@ const NAME_CHUNK = 1000;
 export async function peopleByName(tx: Tx, actor: Actor, names: string[]): Promise<StoredPerson[]> {
   const out: StoredPerson[] = [];
   for (const part of chunks([...new Set(names.map(foldCell))], NAME_CHUNK)) {
-    out.push(
-      ...(await storedPeople(tx, actor)
-        .where('p.search_text', 'in', part)
-        .where((eb) => personVisible(eb, actor, 'p'))
-        .execute()),
-    );
+    out.push(...(await peopleFoldedAs(tx, actor, part).execute()));
   }
   return out;
+}
+
+/** The query of `peopleByName` for folded names. */
+export function peopleFoldedAs(tx: Tx, actor: Actor, folded: readonly string[]) {
+  return storedPeople(tx, actor)
+    .where(oneOf(tx.engine, 'p.search_text', folded))
+    .where((eb) => personVisible(eb, actor, 'p'));
 }
