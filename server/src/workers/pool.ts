@@ -15,12 +15,8 @@ export type TaskOutput<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
  * let each thread's heap grow to ~100 MB of garbage before collecting.
  */
 const HEAP_MB = 96;
-/**
- * Young generation of one worker thread, in MB: V8's default. At 4 MB a sheet's read (100,000 rows,
- * each a batch's worth of objects before it is posted) spent about 40 % of its time collecting and
- * took 3.5–5.1 s; at 16 MB 3.4–4.1 s (6 reads each, alternating), for about 17 MB more resident.
- */
-const YOUNG_MB = 16;
+/** Young generation of one worker thread, in MB: V8's default (16) sat resident in every thread. */
+const YOUNG_MB = 4;
 /**
  * A thread idle this long exits and gives back its heap and the libraries it loaded (PDF, Word,
  * spreadsheet: each thread loads only what its jobs needed). Starting one again costs well under a
