@@ -136,10 +136,11 @@ if (db.engine === 'postgres') {
     await sql`select setval(pg_get_serial_sequence(${t}, 'id'), (select max(id) from ${sql.table(t)}))`.execute(q);
   }
 }
-// As a running server has them: its training tallies and dated closure built at start
-// (main.ts), and the planner's statistics of what was loaded.
+// As a running server's database is: its training tallies and dated closure built at start
+// (main.ts); on PostgreSQL the planner's statistics of what was loaded, which autovacuum takes
+// (SQLite's are taken only by an ANALYZE, which Canbo never runs).
 await prepareTallies({ db, config: loadConfig({}), heavy: null as never });
-await analyze(q as unknown as Kysely<unknown>, db.engine);
+if (db.engine === 'postgres') await analyze(q as unknown as Kysely<unknown>, db.engine);
 const ethnicities = new Map(
   (await q.selectFrom('ethnicities').select(['code', 'name']).execute()).map((e) => [e.code, e.name]),
 );
