@@ -72,6 +72,9 @@ export async function nameSearch(tx: Tx, term: string): Promise<RawBuilder<boole
   return sql<boolean>`${sql.ref('p.id')} in (select value from json_each(${ids}))`;
 }
 
+/** Rows from which a SQLite insert sets its row triggers aside (withTriggersAside). */
+const BULK_ROWS = 200;
+
 /**
  * Runs `insert`, a bulk insert into `table`, with the table's row triggers named set aside on SQLite,
  * and `instead` after it: what those triggers would have done row by row, done for all the rows at
@@ -87,10 +90,12 @@ export async function withTriggersAside<T>(
   tx: Tx,
   table: string,
   triggers: readonly string[],
+  /** Rows about to be inserted: below BULK_ROWS the triggers stay (a schema change makes SQLite prepare every kept statement again). */
+  count: number,
   insert: () => Promise<T>,
   instead: (inserted: T) => Promise<void>,
 ): Promise<T> {
-  if (tx.engine !== 'sqlite' || !tx.q.isTransaction) return insert();
+  if (tx.engine !== 'sqlite' || !tx.q.isTransaction || count < BULK_ROWS) return insert();
   const { rows } = await sql<{ name: string; text: string }>`select name, sql as text from sqlite_master
     where type = 'trigger' and tbl_name = ${table} and name in (${sql.join(triggers)})`.execute(tx.q);
   if (rows.length !== triggers.length) throw new Error(`${table}: triggers ${triggers.join(', ')} not all found`);
@@ -105,9 +110,8 @@ export async function withTriggersAside<T>(
  * Runs `insert` (a bulk insert of people, returning their ids) with SQLite's name index (0027)
  * filled after it in one statement instead of row by row by its trigger: 97,000 names in 0.3 s.
  */
-export function indexNamesAfter(tx: Tx, insert: () => Promise<number[]>): Promise<number[]> {
-  return withTriggersAside(tx, 'people', ['people_search_insert'], insert, async (ids) => {
-    if (!ids.length) return;
+export function indexNamesAfter(tx: Tx, count: number, insert: () => Promise<number[]>): Promise<number[]> {
+  return withTriggersAside(tx, 'people', ['people_search_insert'], count, insert, async (ids) => {
     // New rows' ids are above every id there was (SQLite's rowid): the range holds theirs alone.
     const first = ids.reduce((a, b) => Math.min(a, b));
     const last = ids.reduce((a, b) => Math.max(a, b));
@@ -120,9 +124,8 @@ export function indexNamesAfter(tx: Tx, insert: () => Promise<number[]>): Promis
  * Runs `insert` (a bulk insert of positions, returning their ids) with SQLite's figure counter
  * (0015: one bump of the positions' domain per row) bumped once by the rows' number after it.
  */
-export function countPositionsAfter(tx: Tx, insert: () => Promise<number[]>): Promise<number[]> {
-  return withTriggersAside(tx, 'positions', ['positions_figures_insert'], insert, async (ids) => {
-    if (!ids.length) return;
+export function countPositionsAfter(tx: Tx, count: number, insert: () => Promise<number[]>): Promise<number[]> {
+  return withTriggersAside(tx, 'positions', ['positions_figures_insert'], count, insert, async (ids) => {
     await sql`insert into figure_changes (domain, year, weight) values ('positions', 0, ${ids.length})
       on conflict (domain, year) do update set weight = weight + excluded.weight`.execute(tx.q);
   });

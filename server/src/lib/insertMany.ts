@@ -40,18 +40,18 @@ function insertText(tx: Tx, table: string, columns: string[], rows: number): str
   return text;
 }
 
+/**
+ * Whether a row sets exactly `columns`, each to a value: an absent value is the column's default,
+ * which only the query builder writes (DEFAULT).
+ */
+const setsExactly = (row: Record<string, unknown>, columns: readonly string[]) =>
+  Object.keys(row).length === columns.length && columns.every((c) => row[c] !== undefined);
+
 /** The rows' values in the columns' order, when every row sets exactly those columns; else null. */
 function flatValues(rows: readonly Record<string, unknown>[], columns: string[]): unknown[] | null {
+  if (!rows.every((row) => setsExactly(row, columns))) return null;
   const values: unknown[] = [];
-  for (const row of rows) {
-    if (Object.keys(row).length !== columns.length) return null;
-    for (const c of columns) {
-      const v = row[c];
-      // An absent value is the column's default, which only the query builder writes (DEFAULT).
-      if (v === undefined) return null;
-      values.push(v);
-    }
-  }
+  for (const row of rows) for (const c of columns) values.push(row[c]);
   return values;
 }
 
@@ -65,10 +65,7 @@ function flatValues(rows: readonly Record<string, unknown>[], columns: string[])
 function insertRowByRow(tx: Tx, table: string, rows: readonly Record<string, unknown>[]): number[] | null {
   if (!tx.sqlite || !rows.length) return null;
   const names = Object.keys(rows[0]!);
-  // An absent value is the column's default, which only the query builder writes (DEFAULT).
-  const alike = (row: Record<string, unknown>) =>
-    Object.keys(row).length === names.length && names.every((c) => row[c] !== undefined);
-  if (!rows.every(alike)) return null;
+  if (!rows.every((row) => setsExactly(row, names))) return null;
   const columns = names.map((c) => `"${c}"`).join(', ');
   const statement = tx.sqlite.prepare(
     `insert into "${table}" (${columns}) values (${names.map(() => '?').join(', ')})`,

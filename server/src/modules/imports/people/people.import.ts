@@ -782,7 +782,7 @@ async function writePeople(
   }
 
   const made = (w: Extract<Write, { action: 'create' }>) => newPersonRow(w.fields, w.name, w.unit.id, now);
-  const created = await indexNamesAfter(tx, () =>
+  const created = await indexNamesAfter(tx, creates.length, () =>
     insertBatches(
       tx,
       'people',
@@ -794,7 +794,7 @@ async function writePeople(
   const newIds = new Map(creates.map((w, i) => [w, created[i]!]));
   const personId = (w: Write) => (w.action === 'create' ? newIds.get(w)! : w.person.id);
 
-  const positionIds = await countPositionsAfter(tx, () =>
+  const positionIds = await countPositionsAfter(tx, placed.length, () =>
     insertBatches(
       tx,
       'positions',
